@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { LIMITS } from "../limits";
+import { BodyKindSchema } from "../permissions";
+
+export const ORG_UNIT_KINDS = [
+  "country",
+  "province",
+  "district",
+  "commune",
+  "residential_area",
+  "agency",
+  "enterprise",
+  "school",
+] as const;
+export const OrgUnitKindSchema = z.enum(ORG_UNIT_KINDS);
+export type OrgUnitKind = z.infer<typeof OrgUnitKindSchema>;
+
+/** Kinds a user may create under a commune; the official tree is imported, never typed. */
+export const CREATABLE_KINDS = ["residential_area", "agency", "enterprise", "school"] as const;
+export const CreatableKindSchema = z.enum(CREATABLE_KINDS);
+
+export const OrgUnitSchema = z.object({
+  id: IdSchema,
+  code: z.string().nullable(),
+  kind: OrgUnitKindSchema,
+  /** Official subtype: tinh, thanh_pho_truc_thuoc_trung_uong, xa, phuong, dac_khu, huyen, thon… */
+  type: z.string().nullable(),
+  name: z.string(),
+  fullName: z.string(),
+  parentId: IdSchema.nullable(),
+  provinceId: IdSchema.nullable(),
+  validFrom: IsoDateSchema.nullable(),
+  validTo: IsoDateSchema.nullable(),
+  childCount: z.number().int(),
+});
+export type OrgUnit = z.infer<typeof OrgUnitSchema>;
+
+export const ListOrgUnitsQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().min(1).max(LIMITS.searchMax).optional(),
+  parentId: IdSchema.optional(),
+  /** Whole subtree below this unit (excluding it). */
+  within: IdSchema.optional(),
+  kind: OrgUnitKindSchema.optional(),
+  code: z.string().trim().min(1).max(LIMITS.unitCodeMax).optional(),
+  /** The tree as it stood on this date (default: today). */
+  at: IsoDateSchema.optional(),
+  /** Include units no longer (or not yet) valid at `at`. */
+  includeHistoric: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  /** Also count all matching units (one more query). */
+  withTotal: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+export type ListOrgUnitsQuery = z.infer<typeof ListOrgUnitsQuerySchema>;
+export const OrgUnitPageSchema = pageOf(OrgUnitSchema).extend({ total: z.number().int().nullable() });
+
+export const BodySchema = z.object({ id: IdSchema, kind: BodyKindSchema, name: z.string() });
+export type Body = z.infer<typeof BodySchema>;
+
+export const LineageLinkSchema = z.object({
+  unit: OrgUnitSchema,
+  mergeType: z.enum(["full", "partial"]),
+});
+
+export const OrgUnitDetailSchema = OrgUnitSchema.extend({
+  ancestors: z.array(OrgUnitSchema),
+  bodies: z.array(BodySchema),
+  /** Current units that hold this (historic) unit. */
+  successors: z.array(LineageLinkSchema),
+  /** Historic units this unit was formed from. */
+  predecessors: z.array(LineageLinkSchema),
+  changes: z.array(
+    z.object({
+      effectiveDate: IsoDateSchema,
+      field: z.string(),
+      oldValue: z.string(),
+      newValue: z.string(),
+      legalBasis: z.string().nullable(),
+    }),
+  ),
+});
+export type OrgUnitDetail = z.infer<typeof OrgUnitDetailSchema>;
+
+export const GetOrgUnitQuerySchema = z.object({ at: IsoDateSchema.optional() });
+
+export const CreateOrgUnitBodySchema = z.object({
+  parentId: IdSchema,
+  kind: CreatableKindSchema,
+  name: z.string().trim().min(1).max(LIMITS.unitNameMax),
+  code: z.string().trim().min(1).max(LIMITS.unitCodeMax).optional(),
+  type: z.string().trim().min(1).max(50).optional(),
+});
+export type CreateOrgUnitBody = z.infer<typeof CreateOrgUnitBodySchema>;
+
+/** CSV columns: kind,name,code,commune_code (commune_code optional when parentId is given). */
+export const ImportOrgUnitsBodySchema = z.object({
+  parentId: IdSchema.optional(),
+  csv: z.string().min(1).max(LIMITS.csvMaxBytes),
+});
+export type ImportOrgUnitsBody = z.infer<typeof ImportOrgUnitsBodySchema>;
+export const ImportOrgUnitsResultSchema = z.object({ created: z.number().int() });

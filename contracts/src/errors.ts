@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/** Closed list of error codes. Clients branch on these; messages are for people. */
+export const ERROR_CODES = [
+  "validation_failed",
+  "unauthenticated",
+  "invalid_credentials",
+  "account_locked",
+  "account_disabled",
+  "csrf_invalid",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "reference_missing",
+  "invalid_transition",
+  "payload_too_large",
+  "rate_limited",
+  "internal_error",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_locked: 429,
+  account_disabled: 403,
+  csrf_invalid: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  reference_missing: 409,
+  invalid_transition: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+/** Default human messages (Vietnamese first, English second) per code. */
+export const ERROR_MESSAGES = {
+  validation_failed: { vi: "Dữ liệu không hợp lệ.", en: "The input is not valid." },
+  unauthenticated: { vi: "Bạn chưa đăng nhập.", en: "You are not signed in." },
+  invalid_credentials: {
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong username or password.",
+  },
+  account_locked: {
+    vi: "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.",
+    en: "Too many failed sign-ins. The account is locked for a while.",
+  },
+  account_disabled: { vi: "Tài khoản đã bị vô hiệu hóa.", en: "This account is disabled." },
+  csrf_invalid: {
+    vi: "Phiên làm việc không hợp lệ, vui lòng tải lại trang.",
+    en: "Invalid CSRF token; reload the page.",
+  },
+  forbidden: { vi: "Bạn không có quyền thực hiện thao tác này.", en: "You may not do this." },
+  not_found: { vi: "Không tìm thấy.", en: "Not found." },
+  conflict: { vi: "Dữ liệu bị trùng hoặc xung đột.", en: "Conflicts with existing data." },
+  reference_missing: {
+    vi: "Dữ liệu tham chiếu không tồn tại.",
+    en: "A referenced record does not exist.",
+  },
+  invalid_transition: {
+    vi: "Không thể chuyển sang trạng thái này.",
+    en: "This state change is not allowed.",
+  },
+  payload_too_large: { vi: "Dữ liệu gửi lên quá lớn.", en: "The request is too large." },
+  rate_limited: { vi: "Quá nhiều yêu cầu, vui lòng thử lại sau.", en: "Too many requests." },
+  internal_error: { vi: "Đã có lỗi xảy ra.", en: "Something went wrong." },
+} as const satisfies Record<ErrorCode, { vi: string; en: string }>;
+
+export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type ApiIssue = z.infer<typeof ApiIssueSchema>;
+
+export const ApiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    issues: z.array(ApiIssueSchema).optional(),
+    requestId: z.string(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;

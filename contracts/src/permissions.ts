@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+/** Every permission is `resource.action`. Later modules add theirs here. */
+export const PERMISSIONS = [
+  "org_unit.read",
+  "org_unit.create",
+  "org_unit.import",
+  "account.read",
+  "account.create",
+  "account.update",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  "system_admin",
+  "province_front",
+  "province_police",
+  "commune_front",
+  "commune_police",
+  "member_org_cadre",
+  "residential_area_cadre",
+  "viewer",
+] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = (typeof ROLES)[number];
+
+const ALL: Permission[] = [...PERMISSIONS];
+const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_unit.import"];
+
+export const ROLE_PERMISSIONS = {
+  system_admin: ALL,
+  province_front: [...UNIT_MANAGER, "account.read"],
+  province_police: [...UNIT_MANAGER, "account.read"],
+  commune_front: UNIT_MANAGER,
+  commune_police: UNIT_MANAGER,
+  member_org_cadre: ["org_unit.read"],
+  residential_area_cadre: ["org_unit.read"],
+  viewer: ["org_unit.read"],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/** Unit kinds a role may be held at (checked when an account is given a role). */
+export const ROLE_UNIT_KINDS = {
+  system_admin: ["country"],
+  province_front: ["province"],
+  province_police: ["province"],
+  commune_front: ["commune"],
+  commune_police: ["commune"],
+  member_org_cadre: ["province", "commune"],
+  residential_area_cadre: ["residential_area"],
+  viewer: ["country", "province", "commune", "residential_area"],
+} as const satisfies Record<Role, readonly string[]>;
+
+export const BODY_KINDS = [
+  "front",
+  "police",
+  "farmers",
+  "women",
+  "veterans",
+  "youth",
+  "labour",
+  "elderly",
+  "steering",
+  "grassroots_team",
+] as const;
+export const BodyKindSchema = z.enum(BODY_KINDS);
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** The body a role is normally held for (member-organisation cadres and viewers choose). */
+export const ROLE_BODIES = {
+  system_admin: ["front", "police"],
+  province_front: ["front"],
+  province_police: ["police"],
+  commune_front: ["front"],
+  commune_police: ["police"],
+  member_org_cadre: ["farmers", "women", "veterans", "youth", "labour", "elderly"],
+  residential_area_cadre: ["front", "grassroots_team", "police"],
+  viewer: [...BODY_KINDS],
+} as const satisfies Record<Role, readonly BodyKind[]>;
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) out.add(p);
+  return out;
+}

@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import { registerAuthHooks } from "./kernel/http/auth-hooks";
+import { registerErrorHandler } from "./kernel/http/error-handler";
+import { hashedClientKey } from "./kernel/http/client-key";
+import { accountRoutes } from "./modules/accounts/accounts.routes";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
+import { registerSystemRoutes } from "./modules/system/system.routes";
+
+z.config(z.locales.vi());
+
+export type BuildAppOptions = { database: Database; config: Config; logger?: boolean };
+
+/** Builds the HTTP application; tests use it with `app.inject()`. */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: opts.config.logLevel,
+            // Requests are logged by method, route and status only: never addresses, agents or bodies.
+            serializers: {
+              req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+                method: req.method,
+                route: req.routeOptions?.url,
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("database", opts.database);
+  app.decorate("db", opts.database.db);
+  app.decorate("config", opts.config);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, keyGenerator: hashedClientKey });
+  registerErrorHandler(app);
+  registerAuthHooks(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Toàn Dân API", version: "0.1.0" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "td_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerSystemRoutes(app);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(orgUnitRoutes);
+      await api.register(accountRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  await registerWeb(app, opts.config.webDist);
+  return app;
+}
+
+/** Serves the built web console, with the SPA's index.html for client-side routes. */
+async function registerWeb(app: FastifyInstance, dist: string): Promise<void> {
+  const index = path.join(dist, "index.html");
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  const html = fs.readFileSync(index, "utf8");
+  app.get("/*", { schema: { hide: true } }, async (req, reply) => {
+    const url = req.url.split("?")[0] ?? "/";
+    if (url.startsWith("/api/")) {
+      return reply.callNotFound();
+    }
+    const file = path.join(dist, path.normalize(url));
+    if (file.startsWith(dist) && url !== "/" && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(dist, file));
+    }
+    return reply.type("text/html; charset=utf-8").send(html);
+  });
+}

@@ -1,0 +1,66 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "PORT must be a number between 1 and 65535" })
+    .int()
+    .min(1, "PORT must be a number between 1 and 65535")
+    .max(65535, "PORT must be a number between 1 and 65535")
+    .default(3000),
+  HOST: z.string().min(1, "HOST must not be empty").default("127.0.0.1"),
+  DATA_DIR: z.string().min(1, "DATA_DIR must not be empty").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      error: "NODE_ENV must be development, production or test",
+    })
+    .default("development"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  /** Set "true" behind an HTTPS proxy so cookies are marked Secure. */
+  COOKIE_SECURE: z.enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" }).default("false"),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  env: "development" | "production" | "test";
+  isProduction: boolean;
+  logLevel: string;
+  cookieSecure: boolean;
+  webDist: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === "production",
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE === "true",
+    webDist: path.resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,3 @@
+export * from "../modules/org-units/org-units.table";
+export * from "../modules/accounts/accounts.table";
+export * from "../kernel/audit.table";

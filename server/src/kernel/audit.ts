@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import type { AuditAction } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../db/client";
+import { auditLog } from "./audit.table";
+
+export type AuditEvent = {
+  actorId: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  orgUnitId?: string | null;
+  data?: Record<string, unknown>;
+};
+
+const GENESIS = "0".repeat(64);
+/** Serialises concurrent writers (several server processes on one PostgreSQL) on the chain head. */
+const CHAIN_LOCK = 7_742_011;
+
+/** JSON with object keys sorted at every level, so jsonb round-trips hash the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+type Hashable = {
+  id: number;
+  occurredAt: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgUnitId: string | null;
+  data: unknown;
+  prevHash: string;
+};
+
+export function hashRow(r: Hashable): string {
+  const material = canonicalJson([
+    r.id,
+    r.occurredAt,
+    r.actorId,
+    r.action,
+    r.entityType,
+    r.entityId,
+    r.orgUnitId,
+    r.data,
+    r.prevHash,
+  ]);
+  return createHash("sha256").update(material).digest("hex");
+}
+
+/**
+ * Appends one event to the chain. Call it with the transaction that makes the change, so the
+ * change and its record commit or roll back together.
+ */
+export async function recordEvent(tx: Db, event: AuditEvent): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [head] = await queryRows<{ id: number | string; hash: string }>(
+    tx,
+    sql`select id, hash from audit_log order by id desc limit 1`,
+  );
+  const row: Hashable = {
+    id: head ? Number(head.id) + 1 : 1,
+    occurredAt: new Date().toISOString(),
+    actorId: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    orgUnitId: event.orgUnitId ?? null,
+    data: JSON.parse(canonicalJson(event.data ?? {})) as unknown,
+    prevHash: head?.hash ?? GENESIS,
+  };
+  await tx.insert(auditLog).values({ ...row, hash: hashRow(row) });
+}
+
+export type VerifyResult = {
+  ok: boolean;
+  checked: number;
+  firstBadId: number | null;
+  reason: string | null;
+};
+
+/** Walks the chain in order; names the first row whose hash or link does not hold. */
+export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResult> {
+  let prevHash = GENESIS;
+  let expectedId = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await queryRows<Hashable & { hash: string; id: number | string }>(
+      db,
+      sql`select id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurredAt",
+            actor_id as "actorId", action, entity_type as "entityType", entity_id as "entityId",
+            org_unit_id as "orgUnitId", data, prev_hash as "prevHash", hash
+          from audit_log where id >= ${expectedId} order by id limit ${batch}`,
+    );
+    if (rows.length === 0) return { ok: true, checked, firstBadId: null, reason: null };
+    for (const raw of rows) {
+      const r = { ...raw, id: Number(raw.id) };
+      const bad = (reason: string) => ({ ok: false, checked, firstBadId: r.id, reason });
+      if (r.id !== expectedId) {
+        return { ok: false, checked, firstBadId: expectedId, reason: "row missing from the chain" };
+      }
+      if (r.prevHash !== prevHash) return bad("prev_hash does not match the previous row");
+      if (hashRow(r) !== r.hash) return bad("row content does not match its hash");
+      prevHash = r.hash;
+      expectedId += 1;
+      checked += 1;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { actorFromToken, SESSION_COOKIE } from "../../modules/auth/sessions";
+import { AppError } from "../errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Routes that run before a CSRF token exists. */
+const CSRF_EXEMPT = new Set(["/api/v1/auth/login"]);
+
+function sameToken(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/** Resolves the session cookie to `request.actor`, and checks CSRF on cookie-authenticated writes. */
+export function registerAuthHooks(app: FastifyInstance): void {
+  app.decorateRequest("actor", null);
+  app.addHook("onRequest", async (req) => {
+    if (!req.url.startsWith("/api/v1/")) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    req.actor = await actorFromToken(app.db, token);
+    if (!req.actor || SAFE_METHODS.has(req.method)) return;
+    const path = req.url.split("?")[0] ?? "";
+    if (CSRF_EXEMPT.has(path)) return;
+    const sent = req.headers["x-csrf-token"];
+    if (typeof sent !== "string" || !sameToken(sent, req.actor.csrfToken)) {
+      throw new AppError("csrf_invalid");
+    }
+  });
+}

@@ -1,0 +1,11 @@
+import { ApiErrorBodySchema } from "@toandan/contracts";
+
+/** The error shape, documented on every operation. */
+export const ERROR_RESPONSES = {
+  400: ApiErrorBodySchema,
+  401: ApiErrorBodySchema,
+  403: ApiErrorBodySchema,
+  404: ApiErrorBodySchema,
+  409: ApiErrorBodySchema,
+  429: ApiErrorBodySchema,
+} as const;

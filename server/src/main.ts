@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import { buildApp } from "./app";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { openDatabase, queryRows, type Database } from "./db/client";
+import { verifyAuditChain } from "./kernel/audit";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modules/demo/seed-demo";
+import { importOfficialUnits } from "./modules/org-units/import/official-units";
+
+const USAGE = `Usage: toandan <command>
+  start          migrate, import units if missing, seed demo data (not in production), serve HTTP
+  migrate        apply SQL migrations
+  import-units   import the official administrative units (once)
+  seed-demo      create the demo residential area and demo accounts (refused in production)
+  verify-audit   check the audit hash chain; names the first tampered row
+  sql "<stmt>"   run one SQL statement and print the rows (operators; stop the server first on PGlite)`;
+
+async function open(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  return database;
+}
+
+async function importUnits(database: Database): Promise<void> {
+  const t0 = performance.now();
+  const summary = await importOfficialUnits(database);
+  if (summary) {
+    if (database.engine === "pglite") await database.db.execute(sql`vacuum analyze`);
+    console.log(`Imported units in ${Math.round(performance.now() - t0)} ms: ${JSON.stringify(summary)}`);
+  } else {
+    console.log("Units already imported.");
+  }
+}
+
+async function seed(database: Database, config: Config): Promise<void> {
+  if (config.isProduction) throw new Error("Demo data is refused when NODE_ENV=production.");
+  if (await seedDemo(database.db)) {
+    console.log(
+      `Demo accounts created (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")}`,
+    );
+  }
+}
+
+async function start(config: Config): Promise<void> {
+  const t0 = performance.now();
+  const database = await open(config);
+  await importUnits(database);
+  if (config.isProduction) {
+    const n = await hasDemoAccounts(database.db);
+    if (n > 0) {
+      await database.close();
+      throw new Error(`Refusing to start in production: ${n} demo account(s) exist. Remove them first.`);
+    }
+  } else {
+    await seed(database, config);
+  }
+  const app = await buildApp({ database, config });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `Toàn Dân is listening on http://${config.host}:${config.port} (${database.engine}, ready in ${Math.round(performance.now() - t0)} ms)`,
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command ?? "") {
+    case "start":
+      await start(config);
+      return -1;
+    case "migrate": {
+      const db = await open(config);
+      await db.close();
+      console.log("Migrations applied.");
+      return 0;
+    }
+    case "import-units": {
+      const db = await open(config);
+      await importUnits(db);
+      await db.close();
+      return 0;
+    }
+    case "seed-demo": {
+      const db = await open(config);
+      await seed(db, config);
+      await db.close();
+      return 0;
+    }
+    case "verify-audit": {
+      const db = await open(config);
+      const r = await verifyAuditChain(db.db);
+      await db.close();
+      if (r.ok) {
+        console.log(`Audit chain intact: ${r.checked} rows checked.`);
+        return 0;
+      }
+      console.error(
+        `Audit chain BROKEN at row id ${r.firstBadId}: ${r.reason} (${r.checked} rows before it are intact).`,
+      );
+      return 2;
+    }
+    case "sql": {
+      const db = await open(config);
+      const rows = await queryRows(db.db, sql.raw(rest.join(" ")));
+      console.log(JSON.stringify(rows, null, 2));
+      await db.close();
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return command ? 1 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof ConfigError || err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

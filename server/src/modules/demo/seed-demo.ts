@@ -1,0 +1,159 @@
+import type { BodyKind, Role } from "@toandan/contracts";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { recordEvent } from "../../kernel/audit";
+import { accounts } from "../accounts/accounts.table";
+import { createAccount } from "../accounts/commands/create-account";
+import { insertLocalUnits } from "../org-units/commands/create-org-unit";
+import { findRoot } from "../org-units/import/official-units";
+import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { orgUnits } from "../org-units/org-units.table";
+import type { Actor } from "../../kernel/authz";
+
+export const DEMO_PASSWORD = "demo12345";
+
+/** Codes of the demo units (official codes, from the imported list). */
+const CA_MAU = "96";
+const BAC_LIEU_WARD = "31825"; // Phường Bạc Liêu: holds the core of the former Bạc Liêu city
+const AN_XUYEN_WARD = "32002"; // Phường An Xuyên, another commune of Cà Mau
+const DEMO_AREA = "Khóm 1";
+
+type DemoAccount = { username: string; displayName: string; role: Role; unit: string; body: BodyKind };
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: "admin", displayName: "Quản trị hệ thống", role: "system_admin", unit: "root", body: "front" },
+  {
+    username: "camau.mttq",
+    displayName: "Ủy ban MTTQ tỉnh Cà Mau",
+    role: "province_front",
+    unit: CA_MAU,
+    body: "front",
+  },
+  {
+    username: "camau.congan",
+    displayName: "Công an tỉnh Cà Mau",
+    role: "province_police",
+    unit: CA_MAU,
+    body: "police",
+  },
+  {
+    username: "baclieu.mttq",
+    displayName: "Ủy ban MTTQ phường Bạc Liêu",
+    role: "commune_front",
+    unit: BAC_LIEU_WARD,
+    body: "front",
+  },
+  {
+    username: "baclieu.congan",
+    displayName: "Công an phường Bạc Liêu",
+    role: "commune_police",
+    unit: BAC_LIEU_WARD,
+    body: "police",
+  },
+  {
+    username: "baclieu.phunu",
+    displayName: "Hội LHPN phường Bạc Liêu",
+    role: "member_org_cadre",
+    unit: BAC_LIEU_WARD,
+    body: "women",
+  },
+  {
+    username: "khom1.baclieu",
+    displayName: "Ban công tác Mặt trận Khóm 1",
+    role: "residential_area_cadre",
+    unit: "area",
+    body: "front",
+  },
+  {
+    username: "anxuyen.mttq",
+    displayName: "Ủy ban MTTQ phường An Xuyên",
+    role: "commune_front",
+    unit: AN_XUYEN_WARD,
+    body: "front",
+  },
+];
+
+async function currentUnitId(db: Db, kind: string, code: string): Promise<string> {
+  const [u] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, kind), eq(orgUnits.code, code), isNull(orgUnits.validTo)));
+  if (!u) throw new Error(`demo: unit ${kind} ${code} not found; import the units first`);
+  return u.id;
+}
+
+export async function hasDemoAccounts(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(accounts)
+    .where(eq(accounts.isDemo, true));
+  return row?.n ?? 0;
+}
+
+/** Creates the demo residential area and accounts (once). Returns false when already seeded. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if ((await hasDemoAccounts(db)) > 0) return false;
+  const root = await findRoot(db);
+  if (!root) throw new Error("demo: import the units first");
+  const ward = await currentUnitId(db, "commune", BAC_LIEU_WARD);
+  const units: Record<string, string> = {
+    root: root.id,
+    [CA_MAU]: await currentUnitId(db, "province", CA_MAU),
+    [BAC_LIEU_WARD]: ward,
+    [AN_XUYEN_WARD]: await currentUnitId(db, "commune", AN_XUYEN_WARD),
+  };
+  const system: Actor = {
+    accountId: "00000000-0000-0000-0000-000000000000",
+    username: "system",
+    displayName: "system",
+    locale: "vi",
+    roles: [
+      {
+        role: "system_admin",
+        orgUnitId: root.id,
+        orgUnitName: root.fullName,
+        orgUnitKind: "country",
+        orgUnitPath: root.path,
+        body: "front",
+      },
+    ],
+    permissions: new Set(),
+    sessionTokenHash: "",
+    csrfToken: "",
+  };
+  const parent = await getVisibleUnit(
+    db,
+    { ...system, permissions: new Set(["org_unit.read"]) },
+    ward,
+    todayIso(),
+  );
+  const [areaId] = await db.transaction(async (tx) => {
+    const ids = await insertLocalUnits(tx, [
+      { parent, input: { kind: "residential_area", name: DEMO_AREA, type: "khom" } },
+    ]);
+    await recordEvent(tx, {
+      actorId: null,
+      action: "system.demo_seeded",
+      entityType: "org_unit",
+      entityId: ids[0]!,
+      orgUnitId: ids[0]!,
+      data: { name: DEMO_AREA, parentCode: BAC_LIEU_WARD },
+    });
+    return ids;
+  });
+  units.area = areaId!;
+  for (const a of DEMO_ACCOUNTS) {
+    await createAccount(
+      db,
+      null,
+      {
+        username: a.username,
+        displayName: a.displayName,
+        password: DEMO_PASSWORD,
+        roles: [{ role: a.role, orgUnitId: units[a.unit]!, body: a.body }],
+      },
+      { isDemo: true },
+    );
+  }
+  return true;
+}

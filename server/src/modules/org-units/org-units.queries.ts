@@ -1,0 +1,179 @@
+import { foldVietnamese, type ListOrgUnitsQuery, type Permission } from "@toandan/contracts";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import { pathInScope, type Actor } from "../../kernel/authz";
+import { notFound } from "../../kernel/errors";
+
+export type OrgUnitDbRow = {
+  id: string;
+  code: string | null;
+  kind: string;
+  type: string | null;
+  name: string;
+  fullName: string;
+  parentId: string | null;
+  provinceId: string | null;
+  path: string;
+  depth: number;
+  validFrom: string | null;
+  validTo: string | null;
+  isOfficial: boolean;
+  childCount: number | string;
+};
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+const KIND_RANK = sql`case u.kind when 'country' then 0 when 'province' then 1 when 'district' then 2
+  when 'commune' then 3 when 'residential_area' then 4 when 'agency' then 5 when 'enterprise' then 6 else 7 end`;
+
+/** Valid on `at` (a null bound is open). */
+export const validOn = (alias: string, at: string) =>
+  sql`((${sql.raw(alias)}.valid_from is null or ${sql.raw(alias)}.valid_from <= ${at}::date)
+    and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to >= ${at}::date))`;
+
+/**
+ * The actor may see unit `u` for `permission`: it lies in one of the actor's subtrees, or it is a
+ * historic unit whose successor (by the reform lineage) does.
+ */
+export function unitVisible(actor: Actor, permission: Permission = "org_unit.read"): SQL {
+  return sql`(${pathInScope(actor, permission, sql`u.path`)} or exists (
+    select 1 from org_unit_lineage l join org_units n on n.id = l.new_unit_id
+    where l.old_unit_id = u.id and ${pathInScope(actor, permission, sql`n.path`)}))`;
+}
+
+const SELECT_UNIT = (at: string) => sql`select u.id, u.code, u.kind, u.type, u.name,
+    u.full_name as "fullName", u.parent_id as "parentId", u.province_id as "provinceId", u.path,
+    u.depth, u.valid_from::text as "validFrom", u.valid_to::text as "validTo",
+    u.is_official as "isOfficial",
+    (select count(*) from org_units c where c.parent_id = u.id and ${validOn("c", at)}) as "childCount"
+  from org_units u`;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Units the actor may see, filtered in SQL. Returns `limit + 1` rows for paging. */
+export async function listOrgUnits(
+  db: Db,
+  actor: Actor,
+  query: ListOrgUnitsQuery,
+  offset: number,
+  at: string,
+): Promise<{ rows: OrgUnitDbRow[]; total: number | null }> {
+  const where: SQL[] = [unitVisible(actor)];
+  if (!query.includeHistoric) where.push(validOn("u", at));
+  if (query.parentId) where.push(sql`u.parent_id = ${query.parentId}`);
+  if (query.kind) where.push(sql`u.kind = ${query.kind}`);
+  if (query.code) where.push(sql`u.code = ${query.code}`);
+  if (query.within) {
+    where.push(sql`u.id <> ${query.within} and u.path like (
+      select w.path || '%' from org_units w where w.id = ${query.within})`);
+  }
+  let order = sql`${KIND_RANK}, u.search_name, u.id`;
+  if (query.q) {
+    const folded = foldVietnamese(query.q);
+    const like = `%${escapeLike(folded)}%`;
+    const isCode = /^\d+$/.test(folded);
+    where.push(
+      isCode
+        ? sql`(u.search_name like ${like} or u.code like ${`${folded}%`})`
+        : sql`u.search_name like ${like}`,
+    );
+    const nameFolded = sql`regexp_replace(u.search_name, '^(tinh|thanh pho|xa|phuong|dac khu|thi tran|huyen|quan|thi xa) ', '')`;
+    order = sql`(${nameFolded} = ${folded}) desc, (${nameFolded} like ${`${escapeLike(folded)}%`}) desc,
+      (u.valid_to is null) desc, ${KIND_RANK}, length(u.search_name), u.search_name, u.id`;
+  }
+  const cond = sql.join(where, sql` and `);
+  const rows = await queryRows<OrgUnitDbRow>(
+    db,
+    sql`${SELECT_UNIT(at)} where ${cond} order by ${order} limit ${query.limit + 1} offset ${offset}`,
+  );
+  let total: number | null = null;
+  if (query.withTotal) {
+    const [c] = await queryRows<{ n: string | number }>(
+      db,
+      sql`select count(*) as n from org_units u where ${cond}`,
+    );
+    total = Number(c?.n ?? 0);
+  }
+  return { rows, total };
+}
+
+/** One unit the actor may see, or 404 (never revealing that a hidden unit exists). */
+export async function getVisibleUnit(
+  db: Db,
+  actor: Actor,
+  id: string,
+  at: string,
+  permission: Permission = "org_unit.read",
+): Promise<OrgUnitDbRow> {
+  const [row] = await queryRows<OrgUnitDbRow>(
+    db,
+    sql`${SELECT_UNIT(at)} where u.id = ${id} and ${unitVisible(actor, permission)}`,
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function unitsByIds(db: Db, ids: string[], at: string): Promise<OrgUnitDbRow[]> {
+  if (ids.length === 0) return [];
+  return queryRows<OrgUnitDbRow>(
+    db,
+    sql`${SELECT_UNIT(at)} where u.id in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )}) order by u.depth`,
+  );
+}
+
+export type LineageDbRow = OrgUnitDbRow & { mergeType: "full" | "partial" };
+
+/** Successors (`direction = "next"`) or predecessors of a unit, limited to what the actor may see. */
+export async function lineageOf(
+  db: Db,
+  actor: Actor,
+  id: string,
+  direction: "next" | "prev",
+  at: string,
+): Promise<LineageDbRow[]> {
+  const [self, other] =
+    direction === "next" ? ["old_unit_id", "new_unit_id"] : ["new_unit_id", "old_unit_id"];
+  return queryRows<LineageDbRow>(
+    db,
+    sql`select x.*, l.merge_type as "mergeType" from org_unit_lineage l
+        cross join lateral (${SELECT_UNIT(at)}
+          where u.id = l.${sql.raw(other)} and ${unitVisible(actor)}) x
+        where l.${sql.raw(self)} = ${id} order by x."fullName"`,
+  );
+}
+
+export async function bodiesOf(db: Db, unitId: string) {
+  return queryRows<{ id: string; kind: string; name: string }>(
+    db,
+    sql`select id, kind, name from bodies where org_unit_id = ${unitId}
+        order by array_position(array['front','police','steering','farmers','women','veterans','youth','labour','elderly','grassroots_team']::text[], kind)`,
+  );
+}
+
+export type ChangeDbRow = {
+  orgUnitId: string;
+  effectiveDate: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  legalBasis: string | null;
+};
+
+export async function changesOf(db: Db, unitIds: string[]): Promise<ChangeDbRow[]> {
+  if (unitIds.length === 0) return [];
+  return queryRows<ChangeDbRow>(
+    db,
+    sql`select org_unit_id as "orgUnitId", effective_date::text as "effectiveDate", field,
+          old_value as "oldValue", new_value as "newValue", legal_basis as "legalBasis"
+        from org_unit_changes where org_unit_id in (${sql.join(
+          unitIds.map((i) => sql`${i}`),
+          sql`, `,
+        )})
+        order by effective_date`,
+  );
+}

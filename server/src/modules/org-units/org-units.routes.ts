@@ -1,0 +1,147 @@
+import {
+  CreateOrgUnitBodySchema,
+  GetOrgUnitQuerySchema,
+  IdSchema,
+  ImportOrgUnitsBodySchema,
+  ImportOrgUnitsResultSchema,
+  ListOrgUnitsQuerySchema,
+  OrgUnitDetailSchema,
+  OrgUnitPageSchema,
+  OrgUnitSchema,
+  type BodyKind,
+  type OrgUnitDetail,
+} from "@toandan/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requirePermission } from "../../kernel/authz";
+import { requireActor } from "../../kernel/http/context";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { ERROR_RESPONSES } from "../../kernel/http/openapi";
+import { createOrgUnit } from "./commands/create-org-unit";
+import { importOrgUnits } from "./commands/import-org-units";
+import { presentOrgUnit } from "./org-units.presenter";
+import {
+  bodiesOf,
+  changesOf,
+  getVisibleUnit,
+  lineageOf,
+  listOrgUnits,
+  todayIso,
+  unitsByIds,
+} from "./org-units.queries";
+
+const IdParams = z.object({ id: IdSchema });
+
+export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/org-units",
+    {
+      schema: {
+        operationId: "listOrgUnits",
+        tags: ["org-units"],
+        summary: "List, search and browse units in the caller's scope",
+        querystring: ListOrgUnitsQuerySchema,
+        response: { 200: OrgUnitPageSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, "org_unit.read");
+      const q = req.query;
+      const offset = decodeCursor(q.cursor);
+      let at = q.at ?? todayIso();
+      if (!q.at && q.parentId) {
+        // Browsing a historic unit shows its children as they stood when it was last valid.
+        const parent = await getVisibleUnit(app.db, actor, q.parentId, at);
+        if (parent.validTo && parent.validTo < at) at = parent.validTo;
+      }
+      const { rows, total } = await listOrgUnits(app.db, actor, q, offset, at);
+      const page = pageFrom(rows, offset, q.limit);
+      const changes = await changesOf(
+        app.db,
+        page.items.map((r) => r.id),
+      );
+      return { ...page, items: page.items.map((r) => presentOrgUnit(r, changes, at)), total };
+    },
+  );
+
+  app.get(
+    "/org-units/:id",
+    {
+      schema: {
+        operationId: "getOrgUnit",
+        tags: ["org-units"],
+        summary: "A unit with its ancestors, bodies, lineage and changes",
+        params: IdParams,
+        querystring: GetOrgUnitQuerySchema,
+        response: { 200: OrgUnitDetailSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req): Promise<OrgUnitDetail> => {
+      const actor = requireActor(req);
+      requirePermission(actor, "org_unit.read");
+      let at = req.query.at ?? todayIso();
+      const row = await getVisibleUnit(app.db, actor, req.params.id, at);
+      if (!req.query.at && row.validTo && row.validTo < at) at = row.validTo;
+      const ancestorIds = row.path.split("/").filter((s) => s && s !== row.id);
+      const [ancestors, bodyRows, next, prev] = await Promise.all([
+        unitsByIds(app.db, ancestorIds, at),
+        bodiesOf(app.db, row.id),
+        lineageOf(app.db, actor, row.id, "next", at),
+        lineageOf(app.db, actor, row.id, "prev", at),
+      ]);
+      const all = [row, ...ancestors, ...next, ...prev];
+      const changes = await changesOf(
+        app.db,
+        all.map((r) => r.id),
+      );
+      return {
+        ...presentOrgUnit(row, changes, at),
+        ancestors: ancestors.map((a) => presentOrgUnit(a, changes, at)),
+        bodies: bodyRows.map((b) => ({ id: b.id, kind: b.kind as BodyKind, name: b.name })),
+        successors: next.map((n) => ({ unit: presentOrgUnit(n, changes, at), mergeType: n.mergeType })),
+        predecessors: prev.map((p) => ({ unit: presentOrgUnit(p, changes, at), mergeType: p.mergeType })),
+        changes: changes.filter((c) => c.orgUnitId === row.id).map(({ orgUnitId: _o, ...c }) => c),
+      };
+    },
+  );
+
+  app.post(
+    "/org-units",
+    {
+      schema: {
+        operationId: "createOrgUnit",
+        tags: ["org-units"],
+        summary: "Create a residential area, agency, enterprise or school under a commune",
+        body: CreateOrgUnitBodySchema,
+        response: { 201: OrgUnitSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      requirePermission(actor, "org_unit.create");
+      const id = await createOrgUnit(app.db, actor, req.body);
+      const row = await getVisibleUnit(app.db, actor, id, todayIso());
+      return reply.status(201).send(presentOrgUnit(row, [], todayIso()));
+    },
+  );
+
+  app.post(
+    "/org-units/import",
+    {
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        operationId: "importOrgUnits",
+        tags: ["org-units"],
+        summary: "Import local units from CSV (kind,name,code,type,commune_code); all or nothing",
+        body: ImportOrgUnitsBodySchema,
+        response: { 200: ImportOrgUnitsResultSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, "org_unit.import");
+      return { created: await importOrgUnits(app.db, actor, req.body) };
+    },
+  );
+};

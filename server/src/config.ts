@@ -27,6 +27,12 @@ const EnvSchema = z.object({
   /** Set "true" behind an HTTPS proxy so cookies are marked Secure. */
   COOKIE_SECURE: z.enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" }).default("false"),
   WEB_DIST: z.string().optional(),
+  /** Sign-in attempts per client address per minute. */
+  LOGIN_RATE_LIMIT: z.coerce
+    .number({ error: "LOGIN_RATE_LIMIT must be a positive integer" })
+    .int("LOGIN_RATE_LIMIT must be a positive integer")
+    .min(1, "LOGIN_RATE_LIMIT must be a positive integer")
+    .default(20),
 });
 
 export type Config = {
@@ -39,6 +45,7 @@ export type Config = {
   logLevel: string;
   cookieSecure: boolean;
   webDist: string;
+  loginRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -61,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === "true",
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
     webDist: path.resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
   };
 }

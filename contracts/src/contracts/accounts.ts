@@ -32,15 +32,18 @@ export type RoleGrant = z.infer<typeof RoleGrantSchema>;
 export const UsernameSchema = z
   .string()
   .trim()
-  .min(LIMITS.usernameMin)
-  .max(LIMITS.usernameMax)
+  .min(LIMITS.usernameMin, `Tên đăng nhập cần ít nhất ${LIMITS.usernameMin} ký tự`)
+  .max(LIMITS.usernameMax, `Tên đăng nhập tối đa ${LIMITS.usernameMax} ký tự`)
   .regex(/^[a-z0-9._-]+$/, "Chỉ dùng chữ thường không dấu, số và . _ -");
 
 export const CreateAccountBodySchema = z.object({
   username: UsernameSchema,
-  displayName: z.string().trim().min(1).max(LIMITS.displayNameMax),
-  password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
-  roles: z.array(RoleGrantSchema).min(1).max(20),
+  displayName: z.string().trim().min(1, "Tên hiển thị không được để trống").max(LIMITS.displayNameMax),
+  password: z
+    .string()
+    .min(LIMITS.passwordMin, `Mật khẩu cần ít nhất ${LIMITS.passwordMin} ký tự`)
+    .max(LIMITS.passwordMax),
+  roles: z.array(RoleGrantSchema).min(1, "Cần ít nhất một vai trò").max(20),
 });
 export type CreateAccountBody = z.infer<typeof CreateAccountBodySchema>;
 

@@ -5,8 +5,8 @@ import { BodyKindSchema, RoleSchema } from "../permissions";
 import { OrgUnitKindSchema } from "./org-units";
 
 export const LoginBodySchema = z.object({
-  username: z.string().trim().min(1).max(LIMITS.usernameMax),
-  password: z.string().min(1).max(LIMITS.passwordMax),
+  username: z.string().trim().min(1, "Nhập tên đăng nhập").max(LIMITS.usernameMax),
+  password: z.string().min(1, "Nhập mật khẩu").max(LIMITS.passwordMax),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
@@ -35,7 +35,10 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 export const ChangePasswordBodySchema = z
   .object({
     currentPassword: z.string().min(1).max(LIMITS.passwordMax),
-    newPassword: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+    newPassword: z
+      .string()
+      .min(LIMITS.passwordMin, `Mật khẩu cần ít nhất ${LIMITS.passwordMin} ký tự`)
+      .max(LIMITS.passwordMax),
   })
   .refine((b) => b.currentPassword !== b.newPassword, {
     path: ["newPassword"],

@@ -91,8 +91,12 @@ export const GetOrgUnitQuerySchema = z.object({ at: IsoDateSchema.optional() });
 export const CreateOrgUnitBodySchema = z.object({
   parentId: IdSchema,
   kind: CreatableKindSchema,
-  name: z.string().trim().min(1).max(LIMITS.unitNameMax),
-  code: z.string().trim().min(1).max(LIMITS.unitCodeMax).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Tên đơn vị không được để trống")
+    .max(LIMITS.unitNameMax, `Tên đơn vị tối đa ${LIMITS.unitNameMax} ký tự`),
+  code: z.string().trim().min(1).max(LIMITS.unitCodeMax, `Mã tối đa ${LIMITS.unitCodeMax} ký tự`).optional(),
   type: z.string().trim().min(1).max(50).optional(),
 });
 export type CreateOrgUnitBody = z.infer<typeof CreateOrgUnitBodySchema>;

@@ -1,7 +1,18 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { actorFromToken, SESSION_COOKIE } from "../../modules/auth/sessions";
-import { AppError } from "../errors";
+import type { Permission } from "@toandan/contracts";
+import { hasPermission } from "../authz";
+import { AppError, forbidden, unauthenticated } from "../errors";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Route needs no session (sign-in). */
+    public?: boolean;
+    /** Permission checked before the request is validated: 401, then 403, then 400. */
+    permission?: Permission;
+  }
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Routes that run before a CSRF token exists. */
@@ -28,5 +39,12 @@ export function registerAuthHooks(app: FastifyInstance): void {
     if (typeof sent !== "string" || !sameToken(sent, req.actor.csrfToken)) {
       throw new AppError("csrf_invalid");
     }
+  });
+  app.addHook("preValidation", async (req) => {
+    if (!req.url.startsWith("/api/v1/")) return;
+    const config = req.routeOptions.config;
+    if (config.public || !req.routeOptions.url) return;
+    if (!req.actor) throw unauthenticated();
+    if (config.permission && !hasPermission(req.actor, config.permission)) throw forbidden();
   });
 }

@@ -27,6 +27,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts",
     {
+      config: { permission: "account.read" },
       schema: {
         operationId: "listAccounts",
         tags: ["accounts"],
@@ -47,6 +48,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/accounts/:id",
     {
+      config: { permission: "account.read" },
       schema: {
         operationId: "getAccount",
         tags: ["accounts"],
@@ -64,6 +66,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/accounts",
     {
+      config: { permission: "account.create" },
       schema: {
         operationId: "createAccount",
         tags: ["accounts"],
@@ -83,6 +86,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     "/accounts/:id",
     {
+      config: { permission: "account.update" },
       schema: {
         operationId: "updateAccount",
         tags: ["accounts"],

@@ -29,6 +29,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/audit-events",
     {
+      config: { permission: "audit.read" },
       schema: {
         operationId: "listAuditEvents",
         tags: ["audit"],
@@ -67,6 +68,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/audit-events/verify",
     {
+      config: { permission: "audit.read" },
       schema: {
         operationId: "verifyAuditChain",
         tags: ["audit"],

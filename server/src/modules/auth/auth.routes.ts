@@ -26,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/login",
     {
-      config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { public: true, rateLimit: { max: app.config.loginRateLimit, timeWindow: "1 minute" } },
       schema: {
         operationId: "login",
         tags: ["auth"],

@@ -36,6 +36,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/org-units",
     {
+      config: { permission: "org_unit.read" },
       schema: {
         operationId: "listOrgUnits",
         tags: ["org-units"],
@@ -68,6 +69,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/org-units/:id",
     {
+      config: { permission: "org_unit.read" },
       schema: {
         operationId: "getOrgUnit",
         tags: ["org-units"],
@@ -109,6 +111,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/org-units",
     {
+      config: { permission: "org_unit.create" },
       schema: {
         operationId: "createOrgUnit",
         tags: ["org-units"],
@@ -130,6 +133,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     "/org-units/import",
     {
       bodyLimit: 6 * 1024 * 1024,
+      config: { permission: "org_unit.import" },
       schema: {
         operationId: "importOrgUnits",
         tags: ["org-units"],

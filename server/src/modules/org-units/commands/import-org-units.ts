@@ -97,8 +97,9 @@ export async function importOrgUnits(db: Db, actor: Actor, body: ImportOrgUnitsB
   if (fixedParent) assertCommuneParent(fixedParent);
   const records = parseCsv(body.csv);
   const issues: ApiIssue[] = [];
-  if (records.length === 0)
-    {throw validationFailed([{ path: "csv", message: "Tệp CSV không có dòng dữ liệu" }]);}
+  if (records.length === 0) {
+    throw validationFailed([{ path: "csv", message: "Tệp CSV không có dòng dữ liệu" }]);
+  }
   if (records.length > LIMITS.csvMaxRows) {
     throw validationFailed([{ path: "csv", message: `Tối đa ${LIMITS.csvMaxRows} dòng mỗi lần nhập` }]);
   }

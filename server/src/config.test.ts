@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("config", () => {
+  it("has working defaults", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: "127.0.0.1", env: "development", isProduction: false });
+    expect(c.dataDir.endsWith("/data")).toBe(true);
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it("names every bad variable with a clear message", () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", NODE_ENV: "prod" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as Error).message;
+    expect(msg).toContain("PORT: PORT must be a number between 1 and 65535");
+    expect(msg).toContain("DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://");
+    expect(msg).toContain("NODE_ENV: NODE_ENV must be development, production or test");
+  });
+
+  it("rejects an out-of-range port", () => {
+    expect(() => loadConfig({ PORT: "70000" })).toThrow("PORT must be a number between 1 and 65535");
+  });
+
+  it("treats production as production", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).isProduction).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestContext, type TestContext } from "../test/harness";
+import { rootUnit, signedInAs, unitByCode } from "../test/factories";
+import { canonicalJson, recordEvent, verifyAuditChain } from "./audit";
+
+let t: TestContext;
+
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+describe("audit chain", () => {
+  it("canonical JSON ignores key order", () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }),
+    );
+  });
+
+  it("chains every event and verifies", async () => {
+    const root = await rootUnit(t.app.db);
+    for (let i = 0; i < 5; i++) {
+      await t.app.db.transaction((tx) =>
+        recordEvent(tx, {
+          actorId: null,
+          action: "org_unit.created",
+          entityType: "org_unit",
+          orgUnitId: root.id,
+          data: { i, tên: "Khóm" },
+        }),
+      );
+    }
+    const r = await verifyAuditChain(t.app.db);
+    expect(r).toMatchObject({ ok: true, firstBadId: null });
+    expect(r.checked).toBeGreaterThanOrEqual(6);
+  });
+
+  it("rolls the event back with the write it belongs to", async () => {
+    const before = await verifyAuditChain(t.app.db);
+    await expect(
+      t.app.db.transaction(async (tx) => {
+        await recordEvent(tx, { actorId: null, action: "org_unit.created", entityType: "org_unit" });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect((await verifyAuditChain(t.app.db)).checked).toBe(before.checked);
+  });
+
+  it("refuses UPDATE and DELETE through SQL", async () => {
+    await expect(t.app.db.execute(sql`update audit_log set action = 'x' where id = 1`)).rejects.toThrow();
+    await expect(t.app.db.execute(sql`delete from audit_log where id = 1`)).rejects.toThrow();
+  });
+
+  it("names the first tampered row, even when the trigger is bypassed", async () => {
+    await t.app.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+    await t.app.db.execute(sql`update audit_log set data = '{"i": 99, "tên": "Khóm"}' where id = 3`);
+    await t.app.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+    const r = await verifyAuditChain(t.app.db);
+    expect(r).toMatchObject({ ok: false, firstBadId: 3, reason: "row content does not match its hash" });
+  });
+
+  it("exposes verification to administrators only", async () => {
+    const admin = await signedInAs(t.app, "system_admin", (await rootUnit(t.app.db)).id);
+    const res = await call(t.app, admin, "GET", "/api/v1/audit-events/verify");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: false, firstBadId: 3 });
+    const cadre = await signedInAs(
+      t.app,
+      "province_front",
+      (await unitByCode(t.app.db, "province", "96")).id,
+    );
+    expect((await call(t.app, cadre, "GET", "/api/v1/audit-events/verify")).statusCode).toBe(403);
+    expect((await call(t.app, null, "GET", "/api/v1/audit-events")).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import pg from "pg";
+import { buildApp } from "../app";
+import { loadConfig } from "../config";
+import { openDatabase, type Database } from "../db/client";
+import { importOfficialUnits } from "../modules/org-units/import/official-units";
+
+export type TestContext = {
+  app: FastifyInstance;
+  database: Database;
+  close: () => Promise<void>;
+};
+
+/**
+ * A fresh database per test file with migrations applied and the official units imported:
+ * in-memory PGlite by default, a new PostgreSQL database (dropped afterwards) when
+ * DATABASE_URL is set.
+ */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const baseUrl = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dropDb: (() => Promise<void>) | undefined;
+  if (baseUrl) {
+    const name = `toandan_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDb = async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const database = await openDatabase({ databaseUrl });
+  await database.migrate();
+  await importOfficialUnits(database);
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    WEB_DIST: "/nonexistent",
+    LOGIN_RATE_LIMIT: "10000",
+    ...env,
+  });
+  const app = await buildApp({ database, config, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+      if (dropDb) await dropDb();
+    },
+  };
+}
+
+export type Session = { cookie: string; csrf: string; accountId: string };
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const body = res.json<{ csrfToken: string; user: { id: string } }>();
+  const cookie = res.cookies.find((c) => c.name === "td_session");
+  if (!cookie) throw new Error("no session cookie");
+  return { cookie: `td_session=${cookie.value}`, csrf: body.csrfToken, accountId: body.user.id };
+}
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+/** Calls the API as a session (cookie + CSRF header), or anonymously with `session = null`. */
+export function call(
+  app: FastifyInstance,
+  session: Session | null,
+  method: Method,
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = {};
+  if (session) {
+    headers.cookie = session.cookie;
+    headers["x-csrf-token"] = session.csrf;
+  }
+  return app.inject({
+    method,
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}

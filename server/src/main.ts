@@ -4,7 +4,8 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { openDatabase, queryRows, type Database } from "./db/client";
 import { verifyAuditChain } from "./kernel/audit";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modules/demo/seed-demo";
-import { importOfficialUnits } from "./modules/org-units/import/official-units";
+import { createAccount } from "./modules/accounts/commands/create-account";
+import { findRoot, importOfficialUnits } from "./modules/org-units/import/official-units";
 
 const USAGE = `Usage: toandan <command>
   start          migrate, import units if missing, seed demo data (not in production), serve HTTP
@@ -12,6 +13,7 @@ const USAGE = `Usage: toandan <command>
   import-units   import the official administrative units (once)
   seed-demo      create the demo residential area and demo accounts (refused in production)
   verify-audit   check the audit hash chain; names the first tampered row
+  create-admin <username>   create a system administrator; password from ADMIN_PASSWORD (≥ 8 characters)
   sql "<stmt>"   run one SQL statement and print the rows (operators; stop the server first on PGlite)`;
 
 async function open(config: Config): Promise<Database> {
@@ -88,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "seed-demo": {
       const db = await open(config);
+      await importUnits(db);
       await seed(db, config);
       await db.close();
       return 0;
@@ -104,6 +107,26 @@ async function main(argv: string[]): Promise<number> {
         `Audit chain BROKEN at row id ${r.firstBadId}: ${r.reason} (${r.checked} rows before it are intact).`,
       );
       return 2;
+    }
+    case "create-admin": {
+      const username = rest[0];
+      const password = process.env.ADMIN_PASSWORD ?? "";
+      if (!username || password.length < 8) {
+        console.error("Usage: ADMIN_PASSWORD=<at least 8 characters> toandan create-admin <username>");
+        return 1;
+      }
+      const db = await open(config);
+      await importUnits(db);
+      const root = await findRoot(db.db);
+      await createAccount(db.db, null, {
+        username,
+        displayName: "Quản trị hệ thống",
+        password,
+        roles: [{ role: "system_admin", orgUnitId: root!.id, body: "front" }],
+      });
+      await db.close();
+      console.log(`Administrator ${username} created.`);
+      return 0;
     }
     case "sql": {
       const db = await open(config);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { LIMITS, type BodyKind, type OrgUnitKind, type Role } from "@toandan/contracts";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { makeActor, type Actor } from "../../kernel/authz";
 import { accounts, sessions } from "../accounts/accounts.table";
@@ -13,6 +13,7 @@ export async function createSession(tx: Db, accountId: string) {
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + LIMITS.sessionTtlHours * 3600_000);
+  await tx.delete(sessions).where(and(eq(sessions.accountId, accountId), lt(sessions.expiresAt, new Date())));
   await tx.insert(sessions).values({ tokenHash: hashToken(token), accountId, csrfToken, expiresAt });
   return { token, csrfToken, expiresAt };
 }

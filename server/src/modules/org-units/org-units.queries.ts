@@ -59,15 +59,15 @@ export async function listOrgUnits(
   query: ListOrgUnitsQuery,
   offset: number,
   at: string,
+  withinPath?: string,
 ): Promise<{ rows: OrgUnitDbRow[]; total: number | null }> {
   const where: SQL[] = [unitVisible(actor)];
   if (!query.includeHistoric) where.push(validOn("u", at));
   if (query.parentId) where.push(sql`u.parent_id = ${query.parentId}`);
   if (query.kind) where.push(sql`u.kind = ${query.kind}`);
   if (query.code) where.push(sql`u.code = ${query.code}`);
-  if (query.within) {
-    where.push(sql`u.id <> ${query.within} and u.path like (
-      select w.path || '%' from org_units w where w.id = ${query.within})`);
+  if (withinPath) {
+    where.push(sql`u.path like ${`${withinPath}%`} and u.path <> ${withinPath}`);
   }
   let order = sql`${KIND_RANK}, u.search_name, u.id`;
   if (query.q) {

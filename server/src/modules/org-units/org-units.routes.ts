@@ -56,7 +56,9 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         const parent = await getVisibleUnit(app.db, actor, q.parentId, at);
         if (parent.validTo && parent.validTo < at) at = parent.validTo;
       }
-      const { rows, total } = await listOrgUnits(app.db, actor, q, offset, at);
+      // The subtree root must itself be visible (else 404); its path makes an indexed prefix match.
+      const within = q.within ? await getVisibleUnit(app.db, actor, q.within, at) : undefined;
+      const { rows, total } = await listOrgUnits(app.db, actor, q, offset, at, within?.path);
       const page = pageFrom(rows, offset, q.limit);
       const changes = await changesOf(
         app.db,

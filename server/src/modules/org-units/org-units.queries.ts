@@ -72,7 +72,8 @@ export async function listOrgUnits(
   let order = sql`${KIND_RANK}, u.search_name, u.id`;
   if (query.q) {
     const folded = foldVietnamese(query.q);
-    const like = `%${escapeLike(folded)}%`;
+    // Trigrams need three letters; shorter terms match the start of the name (indexed prefix).
+    const like = folded.length < 3 ? `${escapeLike(folded)}%` : `%${escapeLike(folded)}%`;
     const isCode = /^\d+$/.test(folded);
     where.push(
       isCode

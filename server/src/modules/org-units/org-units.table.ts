@@ -41,6 +41,9 @@ export const orgUnits = pgTable(
     index("org_units_path_idx").using("btree", sql`${t.path} text_pattern_ops`),
     index("org_units_parent_idx").on(t.parentId),
     index("org_units_code_idx").on(t.code),
+    // Prefix matches (`like 'x%'`) need pattern ops where the database collation is not C.
+    index("org_units_code_prefix_idx").using("btree", sql`${t.code} text_pattern_ops`),
+    index("org_units_search_prefix_idx").using("btree", sql`${t.searchName} text_pattern_ops`),
     index("org_units_search_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
     uniqueIndex("org_units_official_code_uq")
       .on(t.kind, t.code, t.validFrom)

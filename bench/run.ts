@@ -1,0 +1,28 @@
+import { engineFromEnv, variantFromEnv } from "./lib/engine";
+import { publish, type BenchResult } from "./lib/results";
+import { progress } from "./lib/stats";
+import { runStartup } from "./startup";
+import { runUnitSearch } from "./unit-search";
+
+/** Every benchmark by name, in the order `npm run bench` runs them. */
+const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+  startup: runStartup,
+  "unit-search": runUnitSearch,
+};
+
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !(n in BENCHMARKS));
+if (unknown.length) {
+  process.stderr.write(
+    `Unknown benchmark: ${unknown.join(", ")}\nUsage: npm run bench [-- ${Object.keys(BENCHMARKS).join(" | ")}]\n`,
+  );
+  process.exit(1);
+}
+
+const variant = variantFromEnv();
+progress(`engine: ${engineFromEnv()}${variant ? ` (${variant})` : ""}`);
+for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
+  const result = await BENCHMARKS[name]!();
+  progress(`${name}: done in ${result.durationMs} ms, written to ${publish(result)}`);
+}
+process.exit(0);

@@ -31,6 +31,7 @@ CREATE TABLE "org_units" (
 	"name" text NOT NULL,
 	"full_name" text NOT NULL,
 	"search_name" text NOT NULL,
+	"sort_name" text NOT NULL,
 	"parent_id" uuid,
 	"province_id" uuid,
 	"path" text NOT NULL,
@@ -102,6 +103,8 @@ CREATE INDEX "org_unit_lineage_new_idx" ON "org_unit_lineage" USING btree ("new_
 CREATE INDEX "org_units_path_idx" ON "org_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "org_units_parent_idx" ON "org_units" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "org_units_code_idx" ON "org_units" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "org_units_code_prefix_idx" ON "org_units" USING btree ("code" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "org_units_search_prefix_idx" ON "org_units" USING btree ("search_name" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "org_units_search_trgm_idx" ON "org_units" USING gin ("search_name" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "org_units_official_code_uq" ON "org_units" USING btree ("kind","code","valid_from") WHERE "org_units"."is_official";--> statement-breakpoint
 CREATE UNIQUE INDEX "org_units_local_name_uq" ON "org_units" USING btree ("parent_id","kind","search_name") WHERE not "org_units"."is_official";--> statement-breakpoint

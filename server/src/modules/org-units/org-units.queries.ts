@@ -80,8 +80,7 @@ export async function listOrgUnits(
         ? sql`(u.search_name like ${like} or u.code like ${`${folded}%`})`
         : sql`u.search_name like ${like}`,
     );
-    const nameFolded = sql`regexp_replace(u.search_name, '^(tinh|thanh pho|xa|phuong|dac khu|thi tran|huyen|quan|thi xa) ', '')`;
-    order = sql`(${nameFolded} = ${folded}) desc, (${nameFolded} like ${`${escapeLike(folded)}%`}) desc,
+    order = sql`(u.sort_name = ${folded}) desc, (u.sort_name like ${`${escapeLike(folded)}%`}) desc,
       (u.valid_to is null) desc, ${KIND_RANK}, length(u.search_name), u.search_name, u.id`;
   }
   const cond = sql.join(where, sql` and `);

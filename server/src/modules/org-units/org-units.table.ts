@@ -27,7 +27,10 @@ export const orgUnits = pgTable(
     type: text("type"),
     name: text("name").notNull(),
     fullName: text("full_name").notNull(),
+    /** Folded full name ("phuong bac lieu"): accent-insensitive search. */
     searchName: text("search_name").notNull(),
+    /** Folded short name ("bac lieu"): ranks exact and prefix matches first. */
+    sortName: text("sort_name").notNull(),
     parentId: uuid("parent_id").references((): AnyPgColumn => orgUnits.id),
     provinceId: uuid("province_id").references((): AnyPgColumn => orgUnits.id),
     path: text("path").notNull(),

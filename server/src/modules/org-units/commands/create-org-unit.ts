@@ -36,6 +36,7 @@ export async function insertLocalUnits(
       name: input.name,
       fullName: input.name,
       searchName: foldVietnamese(input.name),
+      sortName: foldVietnamese(input.name),
       parentId: parent.id,
       provinceId: parent.provinceId,
       path: `${parent.path}${id}/`,

@@ -50,6 +50,7 @@ function unit(
     name: req(row, "name").replace(/\s+/g, " ").trim(),
     fullName,
     searchName: foldVietnamese(fullName),
+    sortName: foldVietnamese(req(row, "name")),
     parentId: parent?.id ?? null,
     provinceId: kind === "province" ? id : (parent?.provinceId ?? null),
     path: `${parent?.path ?? "/"}${id}/`,

@@ -1,2 +1,0 @@
-CREATE INDEX "org_units_code_prefix_idx" ON "org_units" USING btree ("code" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "org_units_search_prefix_idx" ON "org_units" USING btree ("search_name" text_pattern_ops);

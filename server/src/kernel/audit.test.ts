@@ -65,6 +65,8 @@ describe("audit chain", () => {
     const res = await call(t.app, admin, "GET", "/api/v1/audit-events/verify");
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: false, firstBadId: 3 });
+    const logins = await call(t.app, admin, "GET", "/api/v1/audit-events?action=auth.login&limit=5");
+    expect(logins.json().items.map((e: { actorId: string }) => e.actorId)).toContain(admin.accountId);
     const cadre = await signedInAs(
       t.app,
       "province_front",

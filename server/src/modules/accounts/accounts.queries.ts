@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import { loadRoles } from "../auth/sessions";
+import type { RoleRow } from "../auth/sessions";
 
 type AccountDbRow = {
   id: string;
@@ -29,18 +29,38 @@ const SELECT = sql`select a.id, a.username, a.display_name as "displayName", a.i
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
 async function present(db: Db, rows: AccountDbRow[]): Promise<Account[]> {
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      username: r.username,
-      displayName: r.displayName,
-      isDemo: r.isDemo,
-      disabled: r.disabledAt !== null,
-      lockedUntil: r.lockedUntil && new Date(r.lockedUntil) > new Date() ? iso(r.lockedUntil) : null,
-      lastLoginAt: iso(r.lastLoginAt),
-      createdAt: iso(r.createdAt)!,
-      roles: (await loadRoles(db, r.id)).map(({ orgUnitPath: _p, ...role }) => role),
-    })),
+  const roles = await loadRolesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    isDemo: r.isDemo,
+    disabled: r.disabledAt !== null,
+    lockedUntil: r.lockedUntil && new Date(r.lockedUntil) > new Date() ? iso(r.lockedUntil) : null,
+    lastLoginAt: iso(r.lastLoginAt),
+    createdAt: iso(r.createdAt)!,
+    roles: roles
+      .filter((x) => x.accountId === r.id)
+      .map(({ orgUnitPath: _p, accountId: _a, ...role }) => role),
+  }));
+}
+
+/** Grants of many accounts in one query. */
+async function loadRolesOf(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return queryRows<RoleRow & { accountId: string }>(
+    db,
+    sql`select r.account_id as "accountId", r.role, r.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
+          u.kind as "orgUnitKind", u.path as "orgUnitPath", r.body
+        from account_roles r join org_units u on u.id = r.org_unit_id
+        where r.account_id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})
+        order by u.depth, u.full_name, r.role`,
   );
 }
 

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { queryRows } from "../../db/client";
 import { verifyAuditChain } from "../../kernel/audit";
-import { pathInScope, requirePermission } from "../../kernel/authz";
+import { hasPermission, pathInScope, requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
@@ -42,7 +42,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       requirePermission(actor, "audit.read");
       const offset = decodeCursor(req.query.cursor);
-      const scope = sql`(e.org_unit_id is null and ${pathInScope(actor, "audit.read", sql`'/'`)}
+      // Events tied to no unit (sign-ins, imports) are visible to country-level auditors only.
+      const global = actor.roles.some(
+        (r) => r.orgUnitKind === "country" && hasPermission(actor, "audit.read"),
+      );
+      const scope = sql`(${global ? sql`e.org_unit_id is null` : sql`false`}
         or exists (select 1 from org_units u where u.id = e.org_unit_id and ${pathInScope(actor, "audit.read", sql`u.path`)})
         or e.actor_id = ${actor.accountId})`;
       const action = req.query.action ? sql`and e.action = ${req.query.action}` : sql``;

@@ -1,0 +1,126 @@
+import "./console-styles";
+import "../locales/register-console";
+import { AppShell, Burger, Group, NavLink, Stack, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import type { CurrentUser, Permission } from "@toandan/contracts";
+import { Link, Outlet, useRouterState } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../components/language-switch";
+import { useSession } from "../features/auth/use-session";
+import { UserMenu } from "../features/auth/user-menu";
+import { can } from "../lib/permissions";
+
+type NavItem = {
+  to: "/don-vi" | "/tai-khoan" | "/nhat-ky";
+  label: "units" | "accounts" | "audit";
+  permission: Permission;
+};
+
+const NAV: NavItem[] = [
+  { to: "/don-vi", label: "units", permission: "org_unit.read" },
+  { to: "/tai-khoan", label: "accounts", permission: "account.read" },
+  { to: "/nhat-ky", label: "audit", permission: "audit.read" },
+];
+
+export function roleSummary(t: ReturnType<typeof useTranslation<"console">>["t"], user: CurrentUser) {
+  const role = user.roles[0];
+  if (!role) return "";
+  const more = user.roles.length > 1 ? ` (+${user.roles.length - 1})` : "";
+  return `${t(`roles.${role.role}`)} · ${role.orgUnitName}${more}`;
+}
+
+/** The signed-in frame: header, collapsible navigation, main. */
+export function ConsoleShell() {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const session = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // One language switch: in the header on wide screens, in the drawer on a phone.
+  const wide = useMediaQuery("(min-width: 48em)", true, { getInitialValueInEffect: false });
+  if (!session) return null;
+  const user = session.user;
+  const items = NAV.filter((item) => can(user, item.permission));
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding={{ base: "sm", sm: "md" }}
+    >
+      <a className="td-skip-link" href="#main">
+        {tp("skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t("shell.closeNav") : t("shell.openNav")}
+              aria-expanded={opened}
+              aria-controls="console-nav"
+            />
+            <UnstyledButton component={Link} to="/don-vi" fw={700} fz="lg" c="brand.8">
+              {tp("appName")}
+            </UnstyledButton>
+          </Group>
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Stack gap={0} visibleFrom="md" align="flex-end" style={{ minWidth: 0 }}>
+              <Text fw={600} size="sm" truncate="end" maw={260}>
+                {user.displayName}
+              </Text>
+              <Text size="xs" c="dimmed" truncate="end" maw={320}>
+                {roleSummary(t, user)}
+              </Text>
+            </Stack>
+            {wide && <LanguageSwitch />}
+            <UserMenu user={user} roleText={roleSummary(t, user)} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar
+        p="sm"
+        id="console-nav"
+        component="nav"
+        aria-label={t("shell.mainNav")}
+        className="td-nav"
+        data-folded={!wide && !opened ? "" : undefined}
+      >
+        <Stack gap={4}>
+          {items.map((item) => {
+            const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(`nav.${item.label}`)}
+                active={active}
+                aria-current={active ? "page" : undefined}
+                onClick={close}
+                fw={600}
+              />
+            );
+          })}
+        </Stack>
+        {!wide && (
+          <Stack gap="xs" mt="lg">
+            <Text size="sm" fw={600} className="td-break">
+              {user.displayName}
+            </Text>
+            <Text size="xs" c="dimmed" className="td-break">
+              {roleSummary(t, user)}
+            </Text>
+            <LanguageSwitch />
+          </Stack>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

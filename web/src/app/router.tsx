@@ -1,0 +1,112 @@
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import type { QueryClient } from "@tanstack/react-query";
+import { forgetSession, sessionQuery } from "../api/session";
+import { HomePage } from "../features/portal/home-page";
+import { ErrorPage, NotFoundPage } from "./fallback-pages";
+import { PublicLayout } from "./public-layout";
+import { queryClient, setUnauthenticatedHandler } from "./query-client";
+import { safeRedirect, validateAtSearch, validateUnitsSearch } from "./search";
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+const publicLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "public",
+  component: PublicLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/",
+  component: HomePage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/dang-nhap",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = safeRedirect(search.redirect);
+    return target ? { redirect: target } : {};
+  },
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session) redirect({ href: search.redirect ?? "/don-vi", throw: true });
+  },
+  component: lazyRouteComponent(() => import("../features/auth/sign-in-page"), "SignInPage"),
+});
+
+/** Everything below needs a session; the shell and the pages load as separate chunks. */
+const consoleLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "console",
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) redirect({ to: "/dang-nhap", search: { redirect: location.href }, throw: true });
+    return { session };
+  },
+  component: lazyRouteComponent(() => import("./console-shell"), "ConsoleShell"),
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/don-vi",
+  validateSearch: validateUnitsSearch,
+  component: lazyRouteComponent(() => import("../features/org-units/units-page"), "UnitsPage"),
+});
+
+const unitRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/don-vi/$id",
+  validateSearch: validateAtSearch,
+  component: lazyRouteComponent(() => import("../features/org-units/unit-page"), "UnitPage"),
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/tai-khoan",
+  component: lazyRouteComponent(() => import("../features/accounts/accounts-page"), "AccountsPage"),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/nhat-ky",
+  component: lazyRouteComponent(() => import("../features/audit/audit-page"), "AuditPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([homeRoute, signInRoute]),
+  consoleLayout.addChildren([unitsRoute, unitRoute, accountsRoute, auditRoute]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: "intent",
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+setUnauthenticatedHandler(() => {
+  const here = router.state.location.href;
+  forgetSession(queryClient);
+  if (!router.state.location.pathname.startsWith("/dang-nhap")) {
+    void router.navigate({ to: "/dang-nhap", search: { redirect: here } });
+  }
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

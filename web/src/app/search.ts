@@ -1,0 +1,24 @@
+import { isIsoDate } from "../lib/format";
+
+/** `?at=YYYY-MM-DD`: the date the unit tree is shown as of (absent: today). */
+export type AtSearch = { at?: string };
+export type UnitsSearch = AtSearch & { q?: string; historic?: boolean };
+
+export function validateAtSearch(search: Record<string, unknown>): AtSearch {
+  return isIsoDate(search.at) ? { at: search.at } : {};
+}
+
+export function validateUnitsSearch(search: Record<string, unknown>): UnitsSearch {
+  const q = typeof search.q === "string" || typeof search.q === "number" ? String(search.q) : "";
+  return {
+    ...validateAtSearch(search),
+    ...(q.trim() ? { q: q.slice(0, 100) } : {}),
+    ...(search.historic === true || search.historic === "true" ? { historic: true } : {}),
+  };
+}
+
+/** Only same-site paths may be a post-sign-in target. */
+export function safeRedirect(target: unknown): string | undefined {
+  if (typeof target !== "string") return undefined;
+  return target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\") ? target : undefined;
+}

@@ -1,0 +1,31 @@
+import type { ErrorCode } from "@toandan/contracts";
+import type { TFunction } from "i18next";
+import { isApiError } from "../api/client";
+
+/** Codes with their own text; `internal_error` (and anything unknown) shows the request id instead. */
+const HAS_TEXT: Record<ErrorCode | "network_error", boolean> = {
+  validation_failed: true,
+  unauthenticated: true,
+  invalid_credentials: true,
+  account_locked: true,
+  account_disabled: true,
+  csrf_invalid: true,
+  forbidden: true,
+  not_found: true,
+  conflict: true,
+  reference_missing: true,
+  invalid_transition: true,
+  payload_too_large: true,
+  rate_limited: true,
+  internal_error: false,
+  network_error: true,
+};
+
+/** The UI text for any failure: translated from the error code, never the server's raw text. */
+export function errorText(t: TFunction, error: unknown): string {
+  if (isApiError(error)) {
+    if (HAS_TEXT[error.code]) return t(`errors.${error.code}` as "errors.conflict");
+    if (error.requestId) return t("errors.fallback", { requestId: error.requestId });
+  }
+  return t("errors.fallbackNoId");
+}

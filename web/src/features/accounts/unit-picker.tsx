@@ -1,0 +1,79 @@
+import { Select } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import type { OrgUnit, OrgUnitKind } from "@toandan/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import type { OrgUnitPage } from "../org-units/api";
+
+type Props = {
+  label: string;
+  description?: string;
+  error?: string;
+  kinds: readonly string[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+  onBlur?: () => void;
+  disabled?: boolean;
+};
+
+/** Picks a current unit through the search API (accent-insensitive), limited to the role's unit kinds. */
+export function UnitPicker({ label, description, error, kinds, value, onChange, onBlur, disabled }: Props) {
+  const { t } = useTranslation("console");
+  const [search, setSearch] = useState("");
+  const [picked, setPicked] = useState<OrgUnit | null>(null);
+  const onlyKind = kinds.length === 1 ? (kinds[0] as OrgUnitKind) : undefined;
+
+  // Province names tell apart the many communes that share a name.
+  const provinces = useQuery({
+    queryKey: ["org-units", "provinces-index"],
+    queryFn: ({ signal }) =>
+      api<OrgUnitPage>("/org-units", { query: { kind: "province", limit: 100 }, signal }),
+    staleTime: Infinity,
+  });
+  const provinceName = new Map((provinces.data?.items ?? []).map((p) => [p.id, p.fullName]));
+  const optionLabel = (u: OrgUnit) => {
+    const province = u.kind !== "province" && u.provinceId ? provinceName.get(u.provinceId) : undefined;
+    return [u.fullName, province, u.code].filter(Boolean).join(" — ");
+  };
+
+  // Once a unit is picked the box shows its label; that is not a new search.
+  const typed = picked && search === optionLabel(picked) ? "" : search.trim().slice(0, 100);
+  const [q] = useDebouncedValue(typed, 250);
+  const results = useQuery({
+    queryKey: ["unit-picker", q, onlyKind ?? null],
+    queryFn: ({ signal }) =>
+      api<OrgUnitPage>("/org-units", { query: { q, kind: onlyKind, limit: 30 }, signal }),
+    enabled: q.length > 0,
+    staleTime: 60_000,
+  });
+
+  const units = (results.data?.items ?? []).filter((u) => kinds.includes(u.kind));
+  if (picked && !units.some((u) => u.id === picked.id)) units.unshift(picked);
+
+  return (
+    <Select
+      label={label}
+      description={description}
+      error={error}
+      placeholder={t("accounts.create.unitPlaceholder")}
+      searchable
+      clearable
+      required
+      disabled={disabled}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={q && !results.isFetching ? t("units.noResults") : undefined}
+      data={units.map((u) => ({ value: u.id, label: optionLabel(u) }))}
+      value={value}
+      onChange={(id) => {
+        setPicked(units.find((u) => u.id === id) ?? null);
+        onChange(id);
+      }}
+      onBlur={onBlur}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

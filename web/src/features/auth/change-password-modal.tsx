@@ -1,0 +1,112 @@
+import { Alert, Button, Group, Modal, PasswordInput, Stack } from "@mantine/core";
+import { ChangePasswordBodySchema, LIMITS } from "@toandan/contracts";
+import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { api } from "../../api/client";
+import { errorText } from "../../components/error-text";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
+
+const FormSchema = ChangePasswordBodySchema.and(z.object({ confirm: z.string() })).refine(
+  (v) => v.confirm === v.newPassword,
+  { path: ["confirm"], message: "mismatch" },
+);
+type FormValues = z.input<typeof FormSchema>;
+
+export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const [done, setDone] = useState(false);
+  const resolver = useMemo(
+    () =>
+      contractResolver(FormSchema, tp, {
+        newPassword: { custom: t("password.sameAsCurrent") },
+        confirm: { custom: t("password.mismatch") },
+      }),
+    [t, tp],
+  );
+  const form = useForm<FormValues>({
+    resolver,
+    defaultValues: { currentPassword: "", newPassword: "", confirm: "" },
+  });
+  const { errors } = form.formState;
+  const mutation = useMutation({
+    mutationFn: ({ currentPassword, newPassword }: FormValues) =>
+      api("/auth/password", { method: "POST", body: { currentPassword, newPassword } }),
+    onSuccess: () => {
+      setDone(true);
+      form.reset();
+    },
+    onError: (e) => {
+      applyApiIssues(e, ["currentPassword", "newPassword"] as const, form.setError, (path) =>
+        path === "currentPassword" ? t("password.wrongCurrent") : tp("validation.invalid"),
+      );
+    },
+  });
+
+  const close = () => {
+    setDone(false);
+    mutation.reset();
+    form.reset();
+    onClose();
+  };
+
+  const generalError =
+    mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("password.title")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
+        <Stack gap="sm">
+          {done && (
+            <Alert color="green" variant="outline" role="status">
+              {t("password.done")}
+            </Alert>
+          )}
+          {generalError && (
+            <Alert color="red" variant="outline" role="alert">
+              {generalError}
+            </Alert>
+          )}
+          <PasswordInput
+            label={t("password.current")}
+            autoComplete="current-password"
+            required
+            error={fieldMessage(errors.currentPassword)}
+            {...form.register("currentPassword")}
+          />
+          <PasswordInput
+            label={t("password.next")}
+            description={t("accounts.create.passwordHint", { min: LIMITS.passwordMin })}
+            autoComplete="new-password"
+            required
+            error={fieldMessage(errors.newPassword)}
+            {...form.register("newPassword")}
+          />
+          <PasswordInput
+            label={t("password.confirm")}
+            autoComplete="new-password"
+            required
+            error={fieldMessage(errors.confirm)}
+            {...form.register("confirm")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common.close")}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t("password.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

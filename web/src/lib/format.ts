@@ -1,0 +1,50 @@
+/** Vietnamese conventions everywhere, whatever the UI language: 1.157 and 30/06/2025. */
+const numberFormat = new Intl.NumberFormat("vi-VN");
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `2025-06-30` → `30/06/2025` (calendar dates carry no time zone, so no Date object). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const m = ISO_DATE.exec(iso.slice(0, 10));
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** An instant shown in the browser's time zone: `30/06/2025 14:05`. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formatTime(d: Date): string {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** `30/6/2025` or `30/06/2025` → `2025-06-30`; null when it is not a real calendar date. */
+export function parseVnDate(input: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(input);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    return null;
+  }
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+export function isIsoDate(s: unknown): s is string {
+  return typeof s === "string" && ISO_DATE.test(s) && parseVnDate(formatDate(s)) === s;
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

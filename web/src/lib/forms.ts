@@ -1,0 +1,74 @@
+import { toNestErrors } from "@hookform/resolvers";
+import type { TFunction } from "i18next";
+import type { FieldError, FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from "react-hook-form";
+import type { z } from "zod";
+import { isApiError } from "../api/client";
+
+type Issue = z.core.$ZodIssue;
+/** Per field path, per Zod issue code, the text to show instead of the generic one. */
+export type IssueOverrides = Partial<Record<string, Partial<Record<Issue["code"], string>>>>;
+
+/** A Zod issue in the UI language, from its code and bounds (never from the schema's own message). */
+export function issueText(t: TFunction, issue: Issue): string {
+  if (issue.code === "too_small") {
+    return issue.origin === "string" && Number(issue.minimum) > 1
+      ? t("validation.tooShort", { min: Number(issue.minimum) })
+      : t("validation.required");
+  }
+  if (issue.code === "too_big" && issue.origin === "string") {
+    return t("validation.tooLong", { max: Number(issue.maximum) });
+  }
+  if (issue.code === "invalid_type" && (issue.input === undefined || issue.input === null)) {
+    return t("validation.required");
+  }
+  return t("validation.invalid");
+}
+
+/**
+ * A react-hook-form resolver that validates with a shared contracts schema and words every issue
+ * through i18n. (The contracts carry Vietnamese messages for API clients; `zodResolver` would show
+ * those as they are, also in English, so the UI words issues itself from their codes.)
+ */
+export function contractResolver<TIn extends FieldValues, TOut>(
+  schema: z.ZodType<TOut, TIn>,
+  t: TFunction,
+  overrides: IssueOverrides = {},
+): Resolver<TIn, unknown, TOut> {
+  return async (values, _context, options) => {
+    const result = await schema.safeParseAsync(values, { reportInput: true });
+    if (result.success) return { values: result.data, errors: {} };
+    const flat: Record<string, FieldError> = {};
+    for (const issue of result.error.issues) {
+      const path = issue.path.join(".");
+      if (flat[path]) continue;
+      flat[path] = { type: issue.code, message: overrides[path]?.[issue.code] ?? issueText(t, issue) };
+    }
+    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
+  };
+}
+
+export function fieldMessage(error: FieldError | undefined): string | undefined {
+  return error?.message;
+}
+
+/**
+ * Puts a server's `validation_failed` issues on the form's fields. Issue messages from the server
+ * are not shown as they are: `translate(path)` gives the UI text.
+ * Returns true when at least one issue landed on a field.
+ */
+export function applyApiIssues<T extends FieldValues>(
+  error: unknown,
+  fields: readonly Path<T>[],
+  setError: UseFormSetError<T>,
+  translate: (path: Path<T>) => string,
+): boolean {
+  if (!isApiError(error) || error.code !== "validation_failed") return false;
+  let placed = false;
+  for (const issue of error.issues) {
+    const field = fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
+    if (!field) continue;
+    setError(field, { type: "server", message: translate(field) });
+    placed = true;
+  }
+  return placed;
+}

@@ -1,0 +1,10 @@
+import "i18next";
+import type { consoleVi } from "./vi/console";
+import type { publicVi } from "./vi/public";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "public";
+    resources: { public: typeof publicVi; console: typeof consoleVi };
+  }
+}

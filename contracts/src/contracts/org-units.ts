@@ -33,6 +33,8 @@ export const OrgUnitSchema = z.object({
   validFrom: IsoDateSchema.nullable(),
   validTo: IsoDateSchema.nullable(),
   childCount: z.number().int(),
+  /** Ancestors below the country, top first; given in search results (`q`), else null. */
+  ancestorNames: z.array(z.string()).nullable(),
 });
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 

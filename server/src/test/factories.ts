@@ -54,7 +54,7 @@ export async function createResidentialArea(
   const [parent] = await queryRows<OrgUnitDbRow>(
     db,
     sql`select id, code, kind, type, name, full_name as "fullName", parent_id as "parentId", province_id as "provinceId",
-          path, depth, valid_from::text as "validFrom", valid_to::text as "validTo", is_official as "isOfficial", 0 as "childCount"
+          path, depth, valid_from::text as "validFrom", valid_to::text as "validTo", is_official as "isOfficial", 0 as "childCount", null as "ancestorNames"
         from org_units where id = ${communeId}`,
   );
   const [id] = await db.transaction((tx) =>

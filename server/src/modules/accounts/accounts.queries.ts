@@ -16,6 +16,11 @@ type AccountDbRow = {
   createdAt: string;
 };
 
+// Vietnamese lower-case letters with marks, and the same letters folded: SQL `translate()` with
+// these folds names like foldVietnamese() does, on both engines, without an extension.
+const MARKED = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+const FOLDED = [...MARKED].map((c) => foldVietnamese(c)).join("");
+
 /** Accounts holding at least one role inside the actor's scope for `permission`. */
 function accountVisible(actor: Actor, permission: Permission): SQL {
   return sql`exists (select 1 from account_roles r join org_units u on u.id = r.org_unit_id
@@ -74,7 +79,9 @@ export async function listAccounts(
   const where: SQL[] = [accountVisible(actor, "account.read")];
   if (q) {
     const like = `%${foldVietnamese(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(a.username like ${like} or lower(a.display_name) like ${`%${q.toLowerCase()}%`})`);
+    where.push(
+      sql`(a.username like ${like} or translate(lower(a.display_name), ${MARKED}, ${FOLDED}) like ${like})`,
+    );
   }
   const rows = await queryRows<AccountDbRow>(
     db,

@@ -105,6 +105,17 @@ describe("listAccounts and getAccount", () => {
     expect((await call(t.app, admin, "GET", `/api/v1/accounts/${inHanoi.accountId}`)).statusCode).toBe(200);
   });
 
+  it("finds accounts by display name without diacritics", async () => {
+    const created = await call(t.app, admin, "POST", "/api/v1/accounts", {
+      ...newAccount("nguyen.hoa", baclieuId),
+      displayName: "Nguyễn Thị Hòa Đức",
+    });
+    expect(created.statusCode).toBe(201);
+    const res = await call(t.app, admin, "GET", "/api/v1/accounts?q=thi%20hoa%20duc");
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((a: { username: string }) => a.username)).toEqual(["nguyen.hoa"]);
+  });
+
   it("is 403 for a commune account without account.read", async () => {
     const s = await signedInAs(t.app, "commune_front", baclieuId);
     expect((await call(t.app, s, "GET", "/api/v1/accounts")).statusCode).toBe(403);

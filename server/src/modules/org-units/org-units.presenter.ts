@@ -27,5 +27,6 @@ export function presentOrgUnit(row: OrgUnitDbRow, changes: ChangeDbRow[], at: st
     validFrom: row.validFrom,
     validTo: row.validTo,
     childCount: Number(row.childCount),
+    ancestorNames: row.ancestorNames ?? null,
   };
 }

@@ -19,6 +19,7 @@ export type OrgUnitDbRow = {
   validTo: string | null;
   isOfficial: boolean;
   childCount: number | string;
+  ancestorNames: string[] | null;
 };
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -41,7 +42,12 @@ export function unitVisible(actor: Actor, permission: Permission = "org_unit.rea
     where l.old_unit_id = u.id and ${pathInScope(actor, permission, sql`n.path`)}))`;
 }
 
-const SELECT_UNIT = (at: string) => sql`select u.id, u.code, u.kind, u.type, u.name,
+/** Names of the unit's ancestors below the country, top first (search results show them). */
+const ANCESTOR_NAMES = sql`(select coalesce(array_agg(a.full_name order by a.depth), '{}') from org_units a
+    where a.id = any(string_to_array(trim(both '/' from u.path), '/')::uuid[]) and a.id <> u.id and a.depth > 0)`;
+
+const SELECT_UNIT = (at: string, withAncestors = false) => sql`select u.id, u.code, u.kind, u.type, u.name,
+    ${withAncestors ? ANCESTOR_NAMES : sql`null`} as "ancestorNames",
     u.full_name as "fullName", u.parent_id as "parentId", u.province_id as "provinceId", u.path,
     u.depth, u.valid_from::text as "validFrom", u.valid_to::text as "validTo",
     u.is_official as "isOfficial",
@@ -86,7 +92,7 @@ export async function listOrgUnits(
   const cond = sql.join(where, sql` and `);
   const rows = await queryRows<OrgUnitDbRow>(
     db,
-    sql`${SELECT_UNIT(at)} where ${cond} order by ${order} limit ${query.limit + 1} offset ${offset}`,
+    sql`${SELECT_UNIT(at, Boolean(query.q))} where ${cond} order by ${order} limit ${query.limit + 1} offset ${offset}`,
   );
   let total: number | null = null;
   if (query.withTotal) {

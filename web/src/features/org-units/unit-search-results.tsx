@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Loader, Stack, Text } from "@mantine/core";
 import type { OrgUnit } from "@toandan/contracts";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { AnchorLink } from "../../components/anchor-link";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../components/error-text";
 import { formatNumber } from "../../lib/format";
-import { unitDetailQuery, unitListQuery } from "./api";
+import { unitListQuery } from "./api";
 import { kindLabel, typeLabel } from "./labels";
 
 const SEARCH_PAGE = 20;
@@ -26,9 +26,6 @@ export function UnitSearchResults({ q, at, historic }: { q: string; at?: string;
   }
   const items = query.data.pages.flatMap((p) => p.items);
   const total = query.data.pages[0]?.total ?? items.length;
-  // One detail request per parent gives the parent path of all its results.
-  const pathSource = new Map<string, string>();
-  for (const u of items) if (u.parentId && !pathSource.has(u.parentId)) pathSource.set(u.parentId, u.id);
 
   return (
     <Stack gap="sm">
@@ -45,12 +42,7 @@ export function UnitSearchResults({ q, at, historic }: { q: string; at?: string;
           aria-label={t("units.results")}
         >
           {items.map((u) => (
-            <ResultItem
-              key={u.id}
-              unit={u}
-              at={at}
-              pathSourceId={u.parentId ? pathSource.get(u.parentId) : undefined}
-            />
+            <ResultItem key={u.id} unit={u} at={at} />
           ))}
         </Stack>
       )}
@@ -69,9 +61,10 @@ export function UnitSearchResults({ q, at, historic }: { q: string; at?: string;
   );
 }
 
-function ResultItem({ unit, at, pathSourceId }: { unit: OrgUnit; at?: string; pathSourceId?: string }) {
+function ResultItem({ unit, at }: { unit: OrgUnit; at?: string }) {
   const { t } = useTranslation("console");
   const type = typeLabel(t, unit.type);
+  const path = unit.ancestorNames?.join(" › ") ?? "";
   return (
     <li style={{ borderBottom: "1px solid var(--mantine-color-gray-3)", paddingBottom: 8 }}>
       <Group gap="xs" wrap="wrap">
@@ -96,17 +89,9 @@ function ResultItem({ unit, at, pathSourceId }: { unit: OrgUnit; at?: string; pa
       </Group>
       <Text size="sm" c="dimmed" className="td-break">
         {unit.code && `${t("common.code")}: ${unit.code}`}
-        {unit.code && pathSourceId && " · "}
-        {pathSourceId && <ParentPath sourceId={pathSourceId} at={at} />}
+        {unit.code && path && " · "}
+        {path && t("units.parentPath", { path })}
       </Text>
     </li>
   );
-}
-
-function ParentPath({ sourceId, at }: { sourceId: string; at?: string }) {
-  const { t } = useTranslation("console");
-  const query = useQuery({ ...unitDetailQuery(sourceId, at), staleTime: 5 * 60_000 });
-  if (!query.data) return null;
-  const path = query.data.ancestors.map((a) => a.fullName).join(" › ");
-  return <>{t("units.parentPath", { path })}</>;
 }

@@ -37,7 +37,7 @@ async function communesByCode(db: Db, actor: Actor, codes: string[]) {
     db,
     sql`select u.id, u.code, u.kind, u.type, u.name, u.full_name as "fullName", u.parent_id as "parentId",
           u.province_id as "provinceId", u.path, u.depth, u.valid_from::text as "validFrom",
-          u.valid_to::text as "validTo", u.is_official as "isOfficial", 0 as "childCount"
+          u.valid_to::text as "validTo", u.is_official as "isOfficial", 0 as "childCount", null as "ancestorNames"
         from org_units u
         where u.kind = 'commune' and u.is_official and ${validOn("u", todayIso())}
           and u.code in (${sql.join(

@@ -35,6 +35,7 @@ CREATE TABLE "org_units" (
 	"parent_id" uuid,
 	"province_id" uuid,
 	"path" text NOT NULL,
+	"rollup_path" text NOT NULL,
 	"depth" integer NOT NULL,
 	"valid_from" date,
 	"valid_to" date,
@@ -102,6 +103,7 @@ CREATE INDEX "org_unit_changes_unit_idx" ON "org_unit_changes" USING btree ("org
 CREATE INDEX "org_unit_lineage_new_idx" ON "org_unit_lineage" USING btree ("new_unit_id");--> statement-breakpoint
 CREATE INDEX "org_units_path_idx" ON "org_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "org_units_parent_idx" ON "org_units" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "org_units_rollup_idx" ON "org_units" USING btree ("rollup_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "org_units_code_idx" ON "org_units" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "org_units_code_prefix_idx" ON "org_units" USING btree ("code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "org_units_search_prefix_idx" ON "org_units" USING btree ("search_name" text_pattern_ops);--> statement-breakpoint

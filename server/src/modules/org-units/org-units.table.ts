@@ -34,6 +34,12 @@ export const orgUnits = pgTable(
     parentId: uuid("parent_id").references((): AnyPgColumn => orgUnits.id),
     provinceId: uuid("province_id").references((): AnyPgColumn => orgUnits.id),
     path: text("path").notNull(),
+    /**
+     * Path of the current unit this unit's records roll up into: its own path for current units;
+     * for a pre-reform unit, the lowest common ancestor of its successors (one merged commune →
+     * that commune; a split or a district → the new province).
+     */
+    rollupPath: text("rollup_path").notNull(),
     depth: integer("depth").notNull(),
     validFrom: date("valid_from"),
     validTo: date("valid_to"),
@@ -43,6 +49,7 @@ export const orgUnits = pgTable(
   (t) => [
     index("org_units_path_idx").using("btree", sql`${t.path} text_pattern_ops`),
     index("org_units_parent_idx").on(t.parentId),
+    index("org_units_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
     index("org_units_code_idx").on(t.code),
     // Prefix matches (`like 'x%'`) need pattern ops where the database collation is not C.
     index("org_units_code_prefix_idx").using("btree", sql`${t.code} text_pattern_ops`),

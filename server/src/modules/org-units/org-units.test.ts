@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
 import {
   createResidentialArea,
@@ -83,6 +85,20 @@ describe("the official tree", () => {
       "Phường Hiệp Thành",
       "Phường Vĩnh Trạch",
     ]);
+  });
+
+  it("rolls pre-reform units up into the lowest common ancestor of their successors", async () => {
+    const rows = await queryRows<{ code: string; kind: string; rollup: string; own: string }>(
+      t.app.db,
+      sql`select o.code, o.kind, o.rollup_path as rollup, o.path as own from org_units o
+          where o.valid_to is not null and o.code in ('954', '31813', '95')`,
+    );
+    const ward = (await unitByCode(t.app.db, "commune", "31825")).path;
+    const province = (await unitByCode(t.app.db, "province", "96")).path;
+    const byCode = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r]));
+    expect(byCode.get("district:954")?.rollup).toBe(province); // split over three wards
+    expect(byCode.get("commune:31813")?.rollup).toBe(ward); // Phường 2 → Phường Bạc Liêu
+    expect(byCode.get("province:95")?.rollup).toBe(province); // Bạc Liêu province → Cà Mau
   });
 
   it("lists the predecessors of a new commune", async () => {

@@ -40,6 +40,7 @@ export async function insertLocalUnits(
       parentId: parent.id,
       provinceId: parent.provinceId,
       path: `${parent.path}${id}/`,
+      rollupPath: `${parent.path}${id}/`,
       depth: parent.depth + 1,
       validFrom: today,
       validTo: null,

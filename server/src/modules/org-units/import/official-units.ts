@@ -54,6 +54,7 @@ function unit(
     parentId: parent?.id ?? null,
     provinceId: kind === "province" ? id : (parent?.provinceId ?? null),
     path: `${parent?.path ?? "/"}${id}/`,
+    rollupPath: `${parent?.path ?? "/"}${id}/`,
     depth,
     validFrom: validity.from,
     validTo: validity.to,
@@ -70,6 +71,15 @@ const asParent = (u: NewUnit) => ({
 
 async function insertBatched<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += 1000) await insert(rows.slice(i, i + 1000));
+}
+
+/** Longest common prefix of materialised paths, cut at a segment boundary. */
+export function commonAncestorPath(paths: string[]): string {
+  const split = paths.map((p) => p.split("/").filter(Boolean));
+  const first = split[0] ?? [];
+  let n = 0;
+  while (n < first.length && split.every((s) => s[n] === first[n])) n += 1;
+  return `/${first.slice(0, n).join("/")}/`;
 }
 
 export type ImportSummary = {
@@ -252,6 +262,18 @@ export async function importOfficialUnits(
       u.fullName = r.new_full_name;
       u.searchName = foldVietnamese(r.new_full_name);
     }
+  }
+
+  // Records made under a pre-reform unit roll up into the lowest common ancestor of its successors.
+  const byId = new Map(all.map((u) => [u.id, u]));
+  const successors = new Map<string, string[]>();
+  for (const l of lineage.values()) {
+    const n = byId.get(l.newUnitId);
+    if (n) successors.set(l.oldUnitId, [...(successors.get(l.oldUnitId) ?? []), n.path]);
+  }
+  for (const [oldId, paths] of successors) {
+    const o = byId.get(oldId);
+    if (o) o.rollupPath = commonAncestorPath(paths);
   }
 
   const bodyRows = [...newProvinces.values(), ...newCommunes.values()].flatMap((u) =>

@@ -7,3 +7,8 @@ export * from "./contracts/org-units";
 export * from "./contracts/auth";
 export * from "./contracts/accounts";
 export * from "./contracts/audit";
+export * from "./contracts/activities";
+export * from "./contracts/groups";
+export * from "./contracts/households";
+export * from "./contracts/plans";
+export * from "./contracts/indicators";

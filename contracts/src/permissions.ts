@@ -9,6 +9,16 @@ export const PERMISSIONS = [
   "account.create",
   "account.update",
   "audit.read",
+  "plan.read",
+  "plan.manage",
+  "activity.read",
+  "activity.create",
+  "activity.update",
+  "activity.delete",
+  "group.read",
+  "group.manage",
+  "household.read",
+  "household.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,16 +37,19 @@ export type Role = (typeof ROLES)[number];
 
 const ALL: Permission[] = [...PERMISSIONS];
 const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_unit.import"];
+const MOVEMENT_READ: Permission[] = ["plan.read", "activity.read", "group.read", "household.read"];
+const ACTIVITY_WRITE: Permission[] = ["activity.create", "activity.update", "activity.delete"];
+const MOVEMENT_WRITE: Permission[] = [...ACTIVITY_WRITE, "plan.manage", "group.manage", "household.manage"];
 
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
-  province_front: [...UNIT_MANAGER, "account.read"],
-  province_police: [...UNIT_MANAGER, "account.read"],
-  commune_front: UNIT_MANAGER,
-  commune_police: UNIT_MANAGER,
-  member_org_cadre: ["org_unit.read"],
-  residential_area_cadre: ["org_unit.read"],
-  viewer: ["org_unit.read"],
+  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
+  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
+  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
+  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
+  member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE],
+  residential_area_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE, "group.manage", "household.manage"],
+  viewer: ["org_unit.read", ...MOVEMENT_READ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Unit kinds a role may be held at (checked when an account is given a role). */

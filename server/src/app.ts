@@ -20,6 +20,10 @@ import { registerAuthHooks } from "./kernel/http/auth-hooks";
 import { registerErrorHandler } from "./kernel/http/error-handler";
 import { hashedClientKey } from "./kernel/http/client-key";
 import { accountRoutes } from "./modules/accounts/accounts.routes";
+import { activityRoutes } from "./modules/activities/activities.routes";
+import { groupRoutes } from "./modules/groups/groups.routes";
+import { householdRoutes } from "./modules/households/households.routes";
+import { planRoutes } from "./modules/plans/plans.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
@@ -94,6 +98,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(orgUnitRoutes);
       await api.register(accountRoutes);
       await api.register(auditRoutes);
+      await api.register(activityRoutes);
+      await api.register(groupRoutes);
+      await api.register(householdRoutes);
+      await api.register(planRoutes);
     },
     { prefix: "/api/v1" },
   );

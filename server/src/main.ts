@@ -5,6 +5,7 @@ import { openDatabase, queryRows, type Database } from "./db/client";
 import { verifyAuditChain } from "./kernel/audit";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modules/demo/seed-demo";
 import { createAccount } from "./modules/accounts/commands/create-account";
+import { seedGroupTypes } from "./modules/groups";
 import { findRoot, importOfficialUnits } from "./modules/org-units/import/official-units";
 
 const USAGE = `Usage: toandan <command>
@@ -19,6 +20,8 @@ const USAGE = `Usage: toandan <command>
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
+  // Reference data that ships with the code (idempotent).
+  await seedGroupTypes(database.db);
   return database;
 }
 

@@ -14,6 +14,22 @@ export const AUDIT_ACTIONS = [
   "account.updated",
   "system.units_imported",
   "system.demo_seeded",
+  "plan.created",
+  "plan.updated",
+  "activity.created",
+  "activity.updated",
+  "activity.deleted",
+  "group.created",
+  "group.updated",
+  "group.status_changed",
+  "group.member_added",
+  "group.member_left",
+  "group.surveyed",
+  "group.evaluated",
+  "household.created",
+  "household.updated",
+  "household.imported",
+  "commitment.recorded",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -4,6 +4,7 @@ import pg from "pg";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/client";
+import { seedGroupTypes } from "../modules/groups";
 import { importOfficialUnits } from "../modules/org-units/import/official-units";
 
 export type TestContext = {
@@ -39,6 +40,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   }
   const database = await openDatabase({ databaseUrl });
   await database.migrate();
+  await seedGroupTypes(database.db);
   await importOfficialUnits(database);
   const config = loadConfig({
     NODE_ENV: "test",

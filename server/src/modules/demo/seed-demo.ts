@@ -9,6 +9,8 @@ import { findRoot } from "../org-units/import/official-units";
 import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
 import { orgUnits } from "../org-units/org-units.table";
 import type { Actor } from "../../kernel/authz";
+import { seedDemoPlan279 } from "../plans/demo-plan-279";
+import { seedDemoHistory } from "./seed-history";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -155,5 +157,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
       { isDemo: true },
     );
   }
+  // The demo plan is recorded as the Cà Mau Front account would record it.
+  const [front] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.username, "camau.mttq"));
+  await seedDemoPlan279(db, { ...system, accountId: front!.id }, units[CA_MAU]!);
+  await seedDemoHistory(db);
   return true;
 }

@@ -17,7 +17,8 @@ const ALL: BodyKind[] = [
 export const BODIES_BY_UNIT_KIND: Record<OrgUnitKind, BodyKind[]> = {
   country: [],
   province: ALL.filter((b) => b !== "grassroots_team"),
-  district: [],
+  // Pre-reform districts had the same bodies; records made before 2025 name them.
+  district: ALL.filter((b) => b !== "grassroots_team"),
   commune: ALL,
   residential_area: ["front", "farmers", "women", "veterans", "youth", "elderly", "grassroots_team"],
   agency: [],
@@ -25,7 +26,7 @@ export const BODIES_BY_UNIT_KIND: Record<OrgUnitKind, BodyKind[]> = {
   school: [],
 };
 
-const PROVINCE_COMMUNE_NAMES: Record<BodyKind, string> = {
+export const PROVINCE_COMMUNE_NAMES: Record<BodyKind, string> = {
   front: "Ủy ban Mặt trận Tổ quốc Việt Nam",
   police: "Công an",
   farmers: "Hội Nông dân",

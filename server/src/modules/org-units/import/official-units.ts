@@ -4,11 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { foldVietnamese, type OrgUnitKind } from "@toandan/contracts";
 import { parse } from "csv-parse/sync";
-import { eq, and, isNull } from "drizzle-orm";
-import type { Database, Db } from "../../../db/client";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { queryRows, type Database, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
-import { bodiesFor } from "../bodies";
-import { bodies, orgUnitChanges, orgUnitLineage, orgUnits } from "../org-units.table";
+import { BODIES_BY_UNIT_KIND, PROVINCE_COMMUNE_NAMES } from "../bodies";
+import { orgUnitChanges, orgUnitLineage, orgUnits } from "../org-units.table";
 
 export const REFORM_DATE = "2025-07-01";
 export const PREREFORM_END = "2025-06-30";
@@ -276,9 +276,6 @@ export async function importOfficialUnits(
     if (o) o.rollupPath = commonAncestorPath(paths);
   }
 
-  const bodyRows = [...newProvinces.values(), ...newCommunes.values()].flatMap((u) =>
-    bodiesFor(u.id, u.kind as OrgUnitKind, u.fullName),
-  );
 
   await database.db.transaction(async (tx) => {
     // Parents before children: sort by depth.
@@ -288,7 +285,15 @@ export async function importOfficialUnits(
       tx.insert(orgUnitLineage).values(b.map((l) => ({ ...l, effectiveDate: REFORM_DATE }))),
     );
     await insertBatched(changes, (b) => tx.insert(orgUnitChanges).values(b));
-    await insertBatched(bodyRows, (b) => tx.insert(bodies).values(b));
+    // Bodies at every unit, pre-reform ones included (records made before 2025 name their
+    // organisers): one INSERT … SELECT, computed in the database.
+    const kinds = Object.entries(BODIES_BY_UNIT_KIND).flatMap(([unitKind, list]) =>
+      list.map((kind) => sql`(${unitKind}, ${kind}, ${PROVINCE_COMMUNE_NAMES[kind]})`),
+    );
+    await tx.execute(sql`insert into bodies (org_unit_id, kind, name)
+      select u.id, k.kind, k.prefix || ' ' || u.full_name
+      from org_units u join (values ${sql.join(kinds, sql`, `)}) k(unit_kind, kind, prefix) on k.unit_kind = u.kind
+      where u.is_official`);
     await recordEvent(tx, {
       actorId: null,
       action: "system.units_imported",
@@ -305,6 +310,6 @@ export async function importOfficialUnits(
     communesPrereform: oldCommunes.size,
     lineage: lineage.size,
     changes: changes.length,
-    bodies: bodyRows.length,
+    bodies: Number((await queryRows<{ n: string }>(database.db, sql`select count(*) as n from bodies`))[0]?.n ?? 0),
   };
 }

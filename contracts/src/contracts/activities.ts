@@ -1,0 +1,271 @@
+// Request and response schemas of the activities module.
+import { z } from "zod";
+import { IdSchema, PageQuerySchema, pageOf } from "../common";
+import { BodyKindSchema, type BodyKind } from "../permissions";
+
+export const ACTIVITY_KINDS = [
+  "propaganda_session",
+  "meeting",
+  "training",
+  "broadcast",
+  "festival_day",
+  "inspection",
+  "leaflet_distribution",
+  "panel_installation",
+  "school_session",
+] as const;
+export const ActivityKindSchema = z.enum(ACTIVITY_KINDS, { error: "Loại hoạt động không hợp lệ" });
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const ACTIVITY_TOPICS = [
+  "drugs",
+  "human_trafficking",
+  "loan_sharks",
+  "scams",
+  "cyber_crime",
+  "traffic",
+  "fire",
+  "social_evils",
+  "law",
+] as const;
+export const ActivityTopicSchema = z.enum(ACTIVITY_TOPICS, { error: "Chủ đề không hợp lệ" });
+export type ActivityTopic = (typeof ACTIVITY_TOPICS)[number];
+
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
+  propaganda_session: "Buổi tuyên truyền",
+  meeting: "Họp",
+  training: "Tập huấn",
+  broadcast: "Phát thanh",
+  festival_day: "Ngày hội Toàn dân bảo vệ an ninh Tổ quốc (19/8)",
+  inspection: "Kiểm tra",
+  leaflet_distribution: "Phát tờ rơi",
+  panel_installation: "Lắp đặt pa nô, khẩu hiệu",
+  school_session: "Tuyên truyền trong trường học",
+};
+
+export const ACTIVITY_TOPIC_LABELS: Record<ActivityTopic, string> = {
+  drugs: "Ma túy",
+  human_trafficking: "Mua bán người",
+  loan_sharks: "Tín dụng đen",
+  scams: "Lừa đảo",
+  cyber_crime: "Tội phạm mạng",
+  traffic: "An toàn giao thông",
+  fire: "Phòng cháy, chữa cháy",
+  social_evils: "Tệ nạn xã hội",
+  law: "Pháp luật",
+};
+
+/** Short names of organising bodies, used as group labels in totals. */
+export const BODY_KIND_SHORT_LABELS: Record<BodyKind, string> = {
+  front: "Mặt trận",
+  police: "Công an",
+  farmers: "Hội Nông dân",
+  women: "Hội LHPN",
+  veterans: "Hội CCB",
+  youth: "Đoàn Thanh niên",
+  labour: "Liên đoàn Lao động",
+  elderly: "Hội NCT",
+  steering: "Ban Chỉ đạo",
+  grassroots_team: "Tổ bảo vệ ANTT",
+};
+
+/** Member organisations: their cadres record only activities their own organisation co-organises. */
+export const MEMBER_ORG_BODY_KINDS = ["farmers", "women", "veterans", "youth", "labour", "elderly"] as const;
+
+export const FIGURE_FIELDS = [
+  "attendees",
+  "households",
+  "students",
+  "leaflets",
+  "panels",
+  "slogans",
+  "broadcastItems",
+  "broadcastHours",
+] as const;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+
+export const ACTIVITY_LIMITS = {
+  organizersMax: 10,
+  tagsMax: 20,
+  tagMax: 50,
+  titleMax: 300,
+  notesMax: 5000,
+  countMax: 100_000_000,
+  hoursMax: 1_000_000,
+} as const;
+
+/** Today's date in Vietnam (UTC+7): an activity held this morning is not "in the future". */
+export function vietnamTodayIso(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+const DateSchema = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });
+export const ActivityDateSchema = DateSchema.refine((d) => d <= vietnamTodayIso(), {
+  message: "Ngày không được ở tương lai",
+});
+
+const count = () =>
+  z
+    .number({ error: "Phải là một số" })
+    .int("Phải là số nguyên")
+    .min(0, "Không được là số âm")
+    .max(ACTIVITY_LIMITS.countMax, "Số quá lớn");
+const hours = () =>
+  z
+    .number({ error: "Phải là một số" })
+    .min(0, "Không được là số âm")
+    .max(ACTIVITY_LIMITS.hoursMax, "Số quá lớn")
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Tối đa 2 chữ số thập phân");
+
+function noDuplicates<T>(items: T[], ctx: z.RefinementCtx, message: string) {
+  items.forEach((item, i) => {
+    if (items.indexOf(item) !== i) ctx.addIssue({ code: "custom", path: [i], message });
+  });
+}
+
+const OrganizerBodyIdsSchema = z
+  .array(IdSchema, { error: "Cần danh sách đơn vị tổ chức" })
+  .min(1, "Cần ít nhất một đơn vị tổ chức")
+  .max(ACTIVITY_LIMITS.organizersMax, `Tối đa ${ACTIVITY_LIMITS.organizersMax} đơn vị tổ chức`)
+  .superRefine((ids, ctx) => noDuplicates(ids, ctx, "Đơn vị tổ chức bị lặp"));
+const TopicsSchema = z
+  .array(ActivityTopicSchema)
+  .max(ACTIVITY_TOPICS.length)
+  .superRefine((t, ctx) => noDuplicates(t, ctx, "Chủ đề bị lặp"));
+const TagsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, "Thẻ không được để trống")
+      .max(ACTIVITY_LIMITS.tagMax, `Thẻ tối đa ${ACTIVITY_LIMITS.tagMax} ký tự`),
+  )
+  .max(ACTIVITY_LIMITS.tagsMax, `Tối đa ${ACTIVITY_LIMITS.tagsMax} thẻ`)
+  .transform((tags) => [...new Set(tags)]);
+const TitleSchema = z.string().trim().max(ACTIVITY_LIMITS.titleMax, "Tiêu đề quá dài");
+const NotesSchema = z.string().trim().max(ACTIVITY_LIMITS.notesMax, "Ghi chú quá dài");
+
+const figureInputs = {
+  attendees: count(),
+  households: count(),
+  students: count(),
+  leaflets: count(),
+  panels: count(),
+  slogans: count(),
+  broadcastItems: count(),
+  broadcastHours: hours(),
+};
+
+export const CreateActivityBodySchema = z.object({
+  orgUnitId: IdSchema,
+  kind: ActivityKindSchema,
+  date: ActivityDateSchema,
+  organizerBodyIds: OrganizerBodyIdsSchema,
+  topics: TopicsSchema,
+  tags: TagsSchema.optional(),
+  title: TitleSchema.optional(),
+  notes: NotesSchema.optional(),
+  attendees: figureInputs.attendees.default(0),
+  households: figureInputs.households.default(0),
+  students: figureInputs.students.default(0),
+  leaflets: figureInputs.leaflets.default(0),
+  panels: figureInputs.panels.default(0),
+  slogans: figureInputs.slogans.default(0),
+  broadcastItems: figureInputs.broadcastItems.default(0),
+  broadcastHours: figureInputs.broadcastHours.default(0),
+});
+export type CreateActivityBody = z.infer<typeof CreateActivityBodySchema>;
+
+export const UpdateActivityBodySchema = z
+  .object({
+    orgUnitId: z.never({ error: "Không thể đổi đơn vị của hoạt động" }).optional(),
+    kind: ActivityKindSchema.optional(),
+    date: ActivityDateSchema.optional(),
+    organizerBodyIds: OrganizerBodyIdsSchema.optional(),
+    topics: TopicsSchema.optional(),
+    tags: TagsSchema.optional(),
+    title: TitleSchema.nullable().optional(),
+    notes: NotesSchema.nullable().optional(),
+    attendees: figureInputs.attendees.optional(),
+    households: figureInputs.households.optional(),
+    students: figureInputs.students.optional(),
+    leaflets: figureInputs.leaflets.optional(),
+    panels: figureInputs.panels.optional(),
+    slogans: figureInputs.slogans.optional(),
+    broadcastItems: figureInputs.broadcastItems.optional(),
+    broadcastHours: figureInputs.broadcastHours.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Không có gì để cập nhật" });
+export type UpdateActivityBody = z.infer<typeof UpdateActivityBodySchema>;
+
+export const ActivityOrganizerSchema = z.object({ id: IdSchema, kind: BodyKindSchema, name: z.string() });
+
+export const FiguresSchema = z.object({
+  attendees: z.number(),
+  households: z.number(),
+  students: z.number(),
+  leaflets: z.number(),
+  panels: z.number(),
+  slogans: z.number(),
+  broadcastItems: z.number(),
+  broadcastHours: z.number(),
+});
+export type Figures = z.infer<typeof FiguresSchema>;
+
+export const ActivitySchema = FiguresSchema.extend({
+  id: IdSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  kind: ActivityKindSchema,
+  date: z.iso.date(),
+  title: z.string().nullable(),
+  topics: z.array(ActivityTopicSchema),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  organizers: z.array(ActivityOrganizerSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+export const ActivityPageSchema = pageOf(ActivitySchema);
+
+const QueryDateSchema = DateSchema;
+const periodOrdered = (q: { from?: string | undefined; to?: string | undefined }) =>
+  !q.from || !q.to || q.from <= q.to;
+const PERIOD_MESSAGE = { message: "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu", path: ["to"] };
+
+export const ListActivitiesQuerySchema = PageQuerySchema.extend({
+  orgUnitId: IdSchema.optional(),
+  from: QueryDateSchema.optional(),
+  to: QueryDateSchema.optional(),
+  kind: ActivityKindSchema.optional(),
+  topic: ActivityTopicSchema.optional(),
+  bodyKind: BodyKindSchema.optional(),
+  tag: z.string().trim().min(1).max(ACTIVITY_LIMITS.tagMax).optional(),
+}).refine(periodOrdered, PERIOD_MESSAGE);
+export type ListActivitiesQuery = z.infer<typeof ListActivitiesQuerySchema>;
+
+export const TOTALS_GROUP_BY = ["body", "child", "kind", "topic"] as const;
+export const ActivityTotalsQuerySchema = z
+  .object({
+    orgUnitId: IdSchema,
+    from: QueryDateSchema,
+    to: QueryDateSchema,
+    groupBy: z.enum(TOTALS_GROUP_BY).optional(),
+    kind: ActivityKindSchema.optional(),
+    topic: ActivityTopicSchema.optional(),
+    bodyKind: BodyKindSchema.optional(),
+  })
+  .refine(periodOrdered, PERIOD_MESSAGE);
+export type ActivityTotalsQuery = z.infer<typeof ActivityTotalsQuerySchema>;
+
+export const ActivityFigureTotalsSchema = FiguresSchema.extend({ activities: z.number().int() });
+export type ActivityFigureTotals = z.infer<typeof ActivityFigureTotalsSchema>;
+
+export const ActivityTotalsSchema = z.object({
+  totals: ActivityFigureTotalsSchema,
+  groups: z
+    .array(z.object({ key: z.string(), label: z.string(), totals: ActivityFigureTotalsSchema }))
+    .optional(),
+});
+export type ActivityTotals = z.infer<typeof ActivityTotalsSchema>;

@@ -1,0 +1,218 @@
+// Request and response schemas of the households module: the household register of a
+// residential area, the yearly signed commitment, CSV import and coverage rates.
+import { z } from "zod";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { LIMITS } from "../limits";
+
+/** Member organisations a household can belong to (a subset of BODY_KINDS). */
+export const MEMBER_ORG_KINDS = ["farmers", "women", "veterans", "youth", "labour", "elderly"] as const;
+export const MemberOrgKindSchema = z.enum(MEMBER_ORG_KINDS, {
+  error: "Tổ chức thành viên không hợp lệ",
+});
+export type MemberOrgKind = z.infer<typeof MemberOrgKindSchema>;
+
+export const HOUSEHOLD_LIMITS = {
+  headNameMax: 200,
+  addressMax: 300,
+  codeMax: 32,
+  membersMin: 1,
+  membersMax: 50,
+  formVersionMax: 50,
+  importMaxRows: 100_000,
+  importMaxChars: 16 * 1024 * 1024,
+  firstYear: 2000,
+} as const;
+
+const boolString = z.enum(["true", "false"]).transform((v) => v === "true");
+
+const headName = z
+  .string({ error: "Họ tên chủ hộ là bắt buộc" })
+  .trim()
+  .min(1, "Họ tên chủ hộ không được để trống")
+  .max(HOUSEHOLD_LIMITS.headNameMax, `Họ tên chủ hộ tối đa ${HOUSEHOLD_LIMITS.headNameMax} ký tự`);
+const address = z
+  .string({ error: "Địa chỉ là bắt buộc" })
+  .trim()
+  .min(1, "Địa chỉ không được để trống")
+  .max(HOUSEHOLD_LIMITS.addressMax, `Địa chỉ tối đa ${HOUSEHOLD_LIMITS.addressMax} ký tự`);
+const members = z.coerce
+  .number({ error: "Số nhân khẩu phải là số" })
+  .int("Số nhân khẩu phải là số nguyên")
+  .min(
+    HOUSEHOLD_LIMITS.membersMin,
+    `Số nhân khẩu từ ${HOUSEHOLD_LIMITS.membersMin} đến ${HOUSEHOLD_LIMITS.membersMax}`,
+  )
+  .max(
+    HOUSEHOLD_LIMITS.membersMax,
+    `Số nhân khẩu từ ${HOUSEHOLD_LIMITS.membersMin} đến ${HOUSEHOLD_LIMITS.membersMax}`,
+  );
+const memberOrgs = z
+  .array(MemberOrgKindSchema)
+  .max(MEMBER_ORG_KINDS.length)
+  .refine((a) => new Set(a).size === a.length, "Tổ chức thành viên bị lặp");
+const code = z
+  .string()
+  .trim()
+  .min(1, "Số hộ không được để trống")
+  .max(HOUSEHOLD_LIMITS.codeMax, `Số hộ tối đa ${HOUSEHOLD_LIMITS.codeMax} ký tự`);
+
+/** One household as entered (also one CSV line, without orgUnitId). */
+export const HouseholdFieldsSchema = z.object({
+  headName,
+  address,
+  members,
+  memberOrgs: memberOrgs.default([]),
+  code: code.optional(),
+});
+export type HouseholdFields = z.infer<typeof HouseholdFieldsSchema>;
+
+export const CreateHouseholdBodySchema = HouseholdFieldsSchema.extend({ orgUnitId: IdSchema });
+export type CreateHouseholdBody = z.infer<typeof CreateHouseholdBodySchema>;
+
+export const UpdateHouseholdBodySchema = z
+  .object({
+    headName: headName.optional(),
+    address: address.optional(),
+    members: members.optional(),
+    memberOrgs: memberOrgs.optional(),
+    /** null clears the register number. */
+    code: code.nullable().optional(),
+    /** The date the household moved out of the area; null undoes it. */
+    movedOutOn: IsoDateSchema.nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), "Không có thay đổi nào");
+export type UpdateHouseholdBody = z.infer<typeof UpdateHouseholdBodySchema>;
+
+export const CommitmentSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  year: z.number().int(),
+  signedOn: IsoDateSchema,
+  formVersion: z.string(),
+  hasScan: z.boolean(),
+  createdAt: z.string(),
+});
+export type Commitment = z.infer<typeof CommitmentSchema>;
+
+export const HouseholdSchema = z.object({
+  id: IdSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  code: z.string().nullable(),
+  headName: z.string(),
+  address: z.string(),
+  members: z.number().int(),
+  memberOrgs: z.array(MemberOrgKindSchema),
+  movedOutOn: IsoDateSchema.nullable(),
+  /** Latest year with a signed commitment, or null. */
+  lastSignedYear: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type Household = z.infer<typeof HouseholdSchema>;
+
+export const HouseholdDetailSchema = HouseholdSchema.extend({ commitments: z.array(CommitmentSchema) });
+export type HouseholdDetail = z.infer<typeof HouseholdDetailSchema>;
+
+export const HouseholdPageSchema = pageOf(HouseholdSchema);
+
+const yearSchema = z.coerce
+  .number({ error: "Năm phải là số" })
+  .int("Năm phải là số nguyên")
+  .min(HOUSEHOLD_LIMITS.firstYear, `Năm không được trước ${HOUSEHOLD_LIMITS.firstYear}`)
+  .max(2100, "Năm không hợp lệ");
+
+export const ListHouseholdsQuerySchema = PageQuerySchema.extend({
+  /** The whole subtree of this unit. */
+  orgUnitId: IdSchema.optional(),
+  /** Head name or address, accent-insensitive. */
+  q: z.string().trim().min(1).max(LIMITS.searchMax).optional(),
+  signedYear: yearSchema.optional(),
+  /** With signedYear: households that did (true, the default) or did not (false) sign that year. */
+  signed: boolString.optional(),
+  memberOrg: MemberOrgKindSchema.optional(),
+}).refine((q) => q.signed === undefined || q.signedYear !== undefined, {
+  path: ["signedYear"],
+  message: "Cần chọn năm (signedYear) khi lọc theo cam kết",
+});
+export type ListHouseholdsQuery = z.infer<typeof ListHouseholdsQuerySchema>;
+
+// Strict: a client may not send `scanPath` (scans will come through an upload).
+export const RecordCommitmentBodySchema = z.strictObject({
+  year: yearSchema,
+  signedOn: IsoDateSchema,
+  formVersion: z
+    .string({ error: "Phiên bản mẫu cam kết là bắt buộc" })
+    .trim()
+    .min(1, "Phiên bản mẫu cam kết không được để trống")
+    .max(
+      HOUSEHOLD_LIMITS.formVersionMax,
+      `Phiên bản mẫu cam kết tối đa ${HOUSEHOLD_LIMITS.formVersionMax} ký tự`,
+    ),
+});
+export type RecordCommitmentBody = z.infer<typeof RecordCommitmentBodySchema>;
+
+/** CSV columns: head_name,address,members,member_orgs,code (member_orgs separated by ";"). */
+export const ImportHouseholdsBodySchema = z.object({
+  orgUnitId: IdSchema,
+  csv: z.string().min(1, "Tệp CSV trống").max(HOUSEHOLD_LIMITS.importMaxChars, "Tệp CSV quá lớn"),
+});
+export type ImportHouseholdsBody = z.infer<typeof ImportHouseholdsBodySchema>;
+export const ImportHouseholdsQuerySchema = z.object({ wait: boolString.optional() });
+export const ImportHouseholdsResultSchema = z.object({ created: z.number().int() });
+export const ImportHouseholdsAcceptedSchema = z.object({ jobId: IdSchema });
+
+export const ImportJobStatusSchema = z.enum(["queued", "running", "done", "failed"]);
+export const HouseholdImportJobSchema = z.object({
+  status: ImportJobStatusSchema,
+  processed: z.number().int(),
+  total: z.number().int(),
+  created: z.number().int().optional(),
+  error: z.string().optional(),
+});
+export type HouseholdImportJob = z.infer<typeof HouseholdImportJobSchema>;
+
+export const CoverageQuerySchema = z.object({
+  orgUnitId: IdSchema,
+  year: yearSchema,
+  groupBy: z.enum(["child"]).optional(),
+});
+export type CoverageQuery = z.infer<typeof CoverageQuerySchema>;
+
+export const CoverageByOrgSchema = z.object({
+  kind: MemberOrgKindSchema,
+  /** Member households (counted for the year). */
+  members: z.number().int(),
+  /** Member households that signed the year's commitment. */
+  signed: z.number().int(),
+});
+export const CoverageFiguresSchema = z.object({
+  /** Households registered and not moved out by 31/12 of the year. */
+  households: z.number().int(),
+  signed: z.number().int(),
+  /** signed / households, 4 decimals; null when there are no households. */
+  rate: z.number().nullable(),
+  /** Households belonging to at least one member organisation (each counted once). */
+  memberHouseholds: z.number().int(),
+  memberSigned: z.number().int(),
+  /** memberSigned / memberHouseholds; null when there are none. */
+  memberRate: z.number().nullable(),
+  byOrg: z.array(CoverageByOrgSchema),
+});
+export type CoverageFigures = z.infer<typeof CoverageFiguresSchema>;
+
+export const CoverageSchema = CoverageFiguresSchema.extend({
+  orgUnitId: IdSchema,
+  year: z.number().int(),
+  /** With groupBy=child: each current child unit of orgUnitId. */
+  children: z
+    .array(
+      CoverageFiguresSchema.extend({
+        orgUnitId: IdSchema,
+        name: z.string(),
+        code: z.string().nullable(),
+        kind: z.string(),
+      }),
+    )
+    .optional(),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;

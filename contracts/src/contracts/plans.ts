@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { BodyKindSchema } from "../permissions";
+import { IndicatorCodeSchema } from "./indicators";
+
+export const COMPARATORS = ["gte", "gt", "lte", "lt", "eq"] as const;
+export const ComparatorSchema = z.enum(COMPARATORS);
+export type Comparator = z.infer<typeof ComparatorSchema>;
+
+const Year = z.number().int().min(2000, "Năm không hợp lệ").max(2100, "Năm không hợp lệ");
+
+export const PlanTaskInputSchema = z.object({
+  title: z.string().trim().min(1, "Nội dung nhiệm vụ không được để trống").max(2000),
+  description: z.string().trim().max(10_000).optional(),
+  /** Bodies (by kind, at every level of the plan's scope) responsible for the task. */
+  bodyKinds: z.array(BodyKindSchema).max(10).default([]),
+});
+
+export const PlanMilestoneInputSchema = z.object({
+  year: Year,
+  text: z.string().trim().min(1, "Nội dung mốc không được để trống").max(2000),
+});
+
+export const PlanTargetInputSchema = z.object({
+  indicator: IndicatorCodeSchema,
+  comparator: ComparatorSchema,
+  /** Counts as numbers; rates as fractions (0.8 = 80%). */
+  value: z.number().min(0, "Giá trị chỉ tiêu không được âm").max(1e12),
+  year: Year,
+  /** Split by body: the indicator counted for this body only. */
+  bodyKind: BodyKindSchema.optional(),
+  /** Pushed down: the target applies to this unit inside the plan's scope. */
+  orgUnitId: IdSchema.optional(),
+  label: z.string().trim().max(500).optional(),
+});
+
+export const CreatePlanBodySchema = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .min(1, "Số hiệu kế hoạch không được để trống")
+      .max(100)
+      .regex(/^[0-9]+\/[A-ZĐ0-9-]+(\/[A-ZĐ0-9-]+)*$/u, "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA"),
+    title: z.string().trim().min(1, "Trích yếu không được để trống").max(1000),
+    issuedOn: IsoDateSchema,
+    orgUnitId: IdSchema,
+    periodFrom: Year,
+    periodTo: Year,
+    issuerBodyIds: z.array(IdSchema).min(1, "Cần ít nhất một cơ quan ban hành").max(20),
+    tasks: z.array(PlanTaskInputSchema).max(100).default([]),
+    milestones: z.array(PlanMilestoneInputSchema).max(200).default([]),
+    targets: z.array(PlanTargetInputSchema).max(200).default([]),
+  })
+  .refine((p) => p.periodTo >= p.periodFrom, {
+    path: ["periodTo"],
+    message: "Năm kết thúc phải sau năm bắt đầu",
+  });
+export type CreatePlanBody = z.infer<typeof CreatePlanBodySchema>;
+
+export const PlanSchema = z.object({
+  id: IdSchema,
+  number: z.string(),
+  title: z.string(),
+  issuedOn: IsoDateSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  periodFrom: z.number().int(),
+  periodTo: z.number().int(),
+  issuers: z.array(z.object({ id: IdSchema, kind: BodyKindSchema, name: z.string() })),
+  tasks: z.array(
+    z.object({ id: IdSchema, ordinal: z.number().int(), title: z.string(), description: z.string().nullable(), bodyKinds: z.array(BodyKindSchema) }),
+  ),
+  milestones: z.array(z.object({ id: IdSchema, year: z.number().int(), text: z.string() })),
+  targets: z.array(
+    z.object({
+      id: IdSchema,
+      indicator: IndicatorCodeSchema,
+      comparator: ComparatorSchema,
+      value: z.number(),
+      year: z.number().int(),
+      bodyKind: BodyKindSchema.nullable(),
+      orgUnitId: IdSchema.nullable(),
+      orgUnitName: z.string().nullable(),
+      label: z.string().nullable(),
+    }),
+  ),
+  createdAt: z.string(),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const PlanSummarySchema = PlanSchema.pick({
+  id: true,
+  number: true,
+  title: true,
+  issuedOn: true,
+  orgUnitId: true,
+  orgUnitName: true,
+  periodFrom: true,
+  periodTo: true,
+});
+export const PlanPageSchema = pageOf(PlanSummarySchema);
+export const ListPlansQuerySchema = PageQuerySchema.extend({
+  orgUnitId: IdSchema.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const TARGET_STATUSES = ["met", "not_met", "no_data", "not_started"] as const;
+export const PlanProgressSchema = z.object({
+  planId: IdSchema,
+  asOf: IsoDateSchema,
+  targets: z.array(
+    z.object({
+      targetId: IdSchema,
+      indicator: IndicatorCodeSchema,
+      comparator: ComparatorSchema,
+      value: z.number(),
+      year: z.number().int(),
+      bodyKind: BodyKindSchema.nullable(),
+      orgUnitId: IdSchema,
+      orgUnitName: z.string(),
+      /** Computed from records; null when the source module has no data yet. */
+      actual: z.number().nullable(),
+      status: z.enum(TARGET_STATUSES),
+    }),
+  ),
+});
+export type PlanProgress = z.infer<typeof PlanProgressSchema>;

@@ -1,0 +1,49 @@
+import type { Activity, ActivityKind, ActivityTopic, BodyKind } from "@toandan/contracts";
+import type { ActivityDbRow } from "./activities.queries";
+
+const BODY_ORDER: string[] = [
+  "front",
+  "police",
+  "steering",
+  "farmers",
+  "women",
+  "veterans",
+  "youth",
+  "labour",
+  "elderly",
+  "grassroots_team",
+];
+const byBody = (a: { kind: string; name: string }, b: { kind: string; name: string }) =>
+  BODY_ORDER.indexOf(a.kind) - BODY_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, "vi");
+
+const iso = (v: string | Date) => new Date(v).toISOString();
+
+/** Rounds a sum of hours to the 2 decimals it is stored with. */
+export const hours2 = (v: number | string | null | undefined) => Math.round(Number(v ?? 0) * 100) / 100;
+
+export function presentActivity(r: ActivityDbRow): Activity {
+  return {
+    id: r.id,
+    orgUnitId: r.orgUnitId,
+    orgUnitName: r.orgUnitName,
+    kind: r.kind as ActivityKind,
+    date: r.date,
+    title: r.title,
+    topics: r.topics as ActivityTopic[],
+    tags: r.tags,
+    attendees: r.attendees,
+    households: r.households,
+    students: r.students,
+    leaflets: r.leaflets,
+    panels: r.panels,
+    slogans: r.slogans,
+    broadcastItems: r.broadcastItems,
+    broadcastHours: hours2(r.broadcastHours),
+    notes: r.notes,
+    organizers: [...(r.organizers ?? [])]
+      .sort(byBody)
+      .map((o) => ({ id: o.id, kind: o.kind as BodyKind, name: o.name })),
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+  };
+}

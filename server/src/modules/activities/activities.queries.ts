@@ -1,0 +1,141 @@
+import type { ListActivitiesQuery, Permission } from "@toandan/contracts";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import { pathInScope, type Actor } from "../../kernel/authz";
+import { notFound } from "../../kernel/errors";
+
+/** The unit an activity is recorded at (or a filter's subtree root). */
+export type ActivityUnitRow = {
+  id: string;
+  kind: string;
+  fullName: string;
+  path: string;
+  /** Path of the current unit its records roll up into (equals `path` for current units). */
+  rollupPath: string;
+  validTo: string | null;
+};
+
+/**
+ * A unit whose records the actor may hold for `permission`, or 404. Records are scoped by their
+ * rollup path, so a pre-reform unit counts as in scope when it rolls up into the actor's subtree.
+ */
+export async function loadActivityUnit(
+  db: Db,
+  actor: Actor,
+  unitId: string,
+  permission: Permission,
+): Promise<ActivityUnitRow> {
+  const [row] = await queryRows<ActivityUnitRow>(
+    db,
+    sql`select u.id, u.kind, u.full_name as "fullName", u.path, u.rollup_path as "rollupPath",
+          u.valid_to::text as "validTo"
+        from org_units u where u.id = ${unitId} and ${pathInScope(actor, permission, sql`u.rollup_path`)}`,
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
+export type OrganizerJson = { id: string; kind: string; name: string };
+
+export type ActivityDbRow = {
+  id: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  unitPath: string;
+  rollupPath: string;
+  unitValidTo: string | null;
+  kind: string;
+  date: string;
+  title: string | null;
+  topics: string[];
+  tags: string[];
+  attendees: number;
+  households: number;
+  students: number;
+  leaflets: number;
+  panels: number;
+  slogans: number;
+  broadcastItems: number;
+  broadcastHours: number | string;
+  notes: string | null;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+  organizers: OrganizerJson[] | null;
+};
+
+const BODY_ORDER = sql`array['front','police','steering','farmers','women','veterans','youth','labour','elderly','grassroots_team']::text[]`;
+
+const SELECT_ACTIVITY = sql`select a.id, a.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
+    u.path as "unitPath", a.rollup_path as "rollupPath", u.valid_to::text as "unitValidTo",
+    a.kind, a.date::text as date, a.title, a.topics, a.tags, a.attendees, a.households, a.students,
+    a.leaflets, a.panels, a.slogans, a.broadcast_items as "broadcastItems",
+    a.broadcast_hours::float8 as "broadcastHours", a.notes,
+    a.created_at as "createdAt", a.updated_at as "updatedAt",
+    (select json_agg(json_build_object('id', b.id, 'kind', b.kind, 'name', b.name)
+              order by array_position(${BODY_ORDER}, b.kind), b.name)
+       from activity_organizers o join bodies b on b.id = o.body_id
+      where o.activity_id = a.id) as organizers
+  from activities a join org_units u on u.id = a.org_unit_id`;
+
+/** One activity in the actor's scope for `permission`, or 404. */
+export async function getActivityRow(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: Permission,
+): Promise<ActivityDbRow> {
+  const [row] = await queryRows<ActivityDbRow>(
+    db,
+    sql`${SELECT_ACTIVITY} where a.id = ${id} and ${pathInScope(actor, permission, sql`a.rollup_path`)}`,
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
+export type ActivityFilter = {
+  from?: string | undefined;
+  to?: string | undefined;
+  kind?: string | undefined;
+  topic?: string | undefined;
+  bodyKind?: string | undefined;
+  tag?: string | undefined;
+};
+
+/** The subtree of `unit`: an indexed prefix on rollup_path (plus the old tree for a pre-reform unit). */
+export function withinUnit(unit: Pick<ActivityUnitRow, "path" | "rollupPath">): SQL {
+  const prefix = sql`a.rollup_path like ${`${unit.rollupPath}%`}`;
+  if (unit.path === unit.rollupPath) return prefix;
+  return sql`(${prefix} and exists (select 1 from org_units ou
+    where ou.id = a.org_unit_id and ou.path like ${`${unit.path}%`}))`;
+}
+
+/** WHERE conditions shared by lists and totals (all on `activities a`). */
+export function filterConditions(f: ActivityFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.from) where.push(sql`a.date >= ${f.from}::date`);
+  if (f.to) where.push(sql`a.date <= ${f.to}::date`);
+  if (f.kind) where.push(sql`a.kind = ${f.kind}`);
+  if (f.topic) where.push(sql`a.topics @> array[${f.topic}]::text[]`);
+  if (f.tag) where.push(sql`a.tags @> array[${f.tag}]::text[]`);
+  if (f.bodyKind) {
+    where.push(sql`a.organizer_kinds @> array[${f.bodyKind}]::text[]`);
+  }
+  return where;
+}
+
+/** A page of activities in scope, newest first. Returns `limit + 1` rows for paging. */
+export async function listActivityRows(
+  db: Db,
+  actor: Actor,
+  q: ListActivitiesQuery,
+  offset: number,
+  unit: ActivityUnitRow | undefined,
+): Promise<ActivityDbRow[]> {
+  const where = [pathInScope(actor, "activity.read", sql`a.rollup_path`), ...filterConditions(q)];
+  if (unit) where.push(withinUnit(unit));
+  return queryRows<ActivityDbRow>(
+    db,
+    sql`${SELECT_ACTIVITY} where ${sql.join(where, sql` and `)}
+        order by a.date desc, a.created_at desc, a.id desc limit ${q.limit + 1} offset ${offset}`,
+  );
+}

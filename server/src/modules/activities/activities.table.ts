@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/accounts.table";
+import { bodies, orgUnits } from "../org-units/org-units.table";
+
+/**
+ * One activity (propaganda session, meeting, training, broadcast…) recorded at a unit.
+ * `rollupPath` is copied from the unit at write time, so subtree totals are a prefix match on this
+ * table alone, and pre-reform records land in today's units.
+ */
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    rollupPath: text("rollup_path").notNull(),
+    kind: text("kind").notNull(),
+    date: date("date").notNull(),
+    title: text("title"),
+    topics: text("topics")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /**
+     * Distinct body kinds of the organisers, sorted (a copy of activity_organizers.body_kind), so
+     * totals by organiser kind read this table alone and count each activity once per kind. Every
+     * writer that adds organisers (bulk loaders too) must set it — see `organizerKindsOf`.
+     */
+    organizerKinds: text("organizer_kinds")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    attendees: integer("attendees").notNull().default(0),
+    households: integer("households").notNull().default(0),
+    students: integer("students").notNull().default(0),
+    leaflets: integer("leaflets").notNull().default(0),
+    panels: integer("panels").notNull().default(0),
+    slogans: integer("slogans").notNull().default(0),
+    broadcastItems: integer("broadcast_items").notNull().default(0),
+    broadcastHours: numeric("broadcast_hours", { precision: 10, scale: 2 }).notNull().default("0"),
+    notes: text("notes"),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("activities_rollup_date_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.date),
+    index("activities_unit_date_idx").on(t.orgUnitId, t.date),
+    index("activities_date_idx").on(t.date),
+    check(
+      "activities_figures_ck",
+      sql`${t.attendees} >= 0 and ${t.households} >= 0 and ${t.students} >= 0 and ${t.leaflets} >= 0
+        and ${t.panels} >= 0 and ${t.slogans} >= 0 and ${t.broadcastItems} >= 0 and ${t.broadcastHours} >= 0`,
+    ),
+  ],
+);
+
+/** Organising bodies of an activity (one or many); `bodyKind` is copied for grouping. */
+export const activityOrganizers = pgTable(
+  "activity_organizers",
+  {
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    bodyKind: text("body_kind").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.bodyId] }),
+    index("activity_organizers_body_idx").on(t.bodyId),
+  ],
+);

@@ -1,0 +1,64 @@
+import type { Activity, CreateActivityBody } from "@toandan/contracts";
+import type { Db } from "../../../db/client";
+import { recordEvent } from "../../../kernel/audit";
+import type { Actor } from "../../../kernel/authz";
+import { validationFailed } from "../../../kernel/errors";
+import { presentActivity } from "../activities.presenter";
+import { assertMayRecord, dateIssues, loadOrganizers, organizerKindsOf } from "../activities.policy";
+import { loadActivityUnit } from "../activities.queries";
+import { activities, activityOrganizers } from "../activities.table";
+
+/** Province of a rollup path ("/country/province/…/"): the record's distribution key today. */
+export function provinceOf(rollupPath: string): string | null {
+  return rollupPath.split("/").filter(Boolean)[1] ?? null;
+}
+
+/** Records an activity at a unit in the actor's scope, with its organisers, audited. */
+export async function createActivity(db: Db, actor: Actor, body: CreateActivityBody): Promise<Activity> {
+  const unit = await loadActivityUnit(db, actor, body.orgUnitId, "activity.create");
+  const { organizers, issues } = await loadOrganizers(db, unit, body.organizerBodyIds);
+  const all = [...dateIssues(unit, body.date), ...issues];
+  if (all.length) throw validationFailed(all);
+  assertMayRecord(actor, "activity.create", unit.rollupPath, organizers);
+  const { organizerBodyIds: _ids, orgUnitId: _u, ...fields } = body;
+  const values = {
+    ...fields,
+    orgUnitId: unit.id,
+    provinceId: provinceOf(unit.rollupPath),
+    rollupPath: unit.rollupPath,
+    title: body.title || null,
+    notes: body.notes || null,
+    tags: body.tags ?? [],
+    broadcastHours: String(body.broadcastHours),
+    organizerKinds: organizerKindsOf(organizers),
+    createdBy: actor.accountId,
+  };
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(activities)
+      .values(values)
+      .returning({ id: activities.id, createdAt: activities.createdAt, updatedAt: activities.updatedAt });
+    const id = inserted!.id;
+    await tx
+      .insert(activityOrganizers)
+      .values(organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind })));
+    const { createdBy: _c, provinceId: _p, rollupPath: _r, organizerKinds: _k, ...logged } = values;
+    await recordEvent(tx, {
+      actorId: actor.accountId,
+      action: "activity.created",
+      entityType: "activity",
+      entityId: id,
+      orgUnitId: unit.id,
+      data: { ...logged, broadcastHours: body.broadcastHours, organizerBodyIds: organizers.map((o) => o.id) },
+    });
+    return inserted!;
+  });
+  return presentActivity({
+    ...values,
+    ...row,
+    orgUnitName: unit.fullName,
+    unitPath: unit.path,
+    unitValidTo: unit.validTo,
+    organizers,
+  });
+}

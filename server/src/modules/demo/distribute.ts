@@ -1,0 +1,31 @@
+/** Deterministic PRNG (mulberry32): demo data is the same on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Splits `total` into `parts` non-negative integers that add up to exactly `total`. */
+export function distribute(total: number, parts: number, rand: () => number): number[] {
+  if (parts <= 0) return [];
+  const weights = Array.from({ length: parts }, () => 0.5 + rand());
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const out = weights.map((w) => Math.floor((w / sum) * total));
+  let rest = total - out.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % parts, rest -= 1) out[i]! += 1;
+  return out;
+}
+
+/** A date between `from` and `to` (ISO, inclusive). */
+export function dateBetween(from: string, to: string, rand: () => number): string {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return new Date(a + Math.floor(rand() * ((b - a) / 86_400_000 + 1)) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}

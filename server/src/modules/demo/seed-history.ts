@@ -1,0 +1,361 @@
+import type { BodyKind } from "@toandan/contracts";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import { recordEvent } from "../../kernel/audit";
+import { organizerKindsOf } from "../activities";
+import { activities, activityOrganizers } from "../activities/activities.table";
+import { groupMembers, groups } from "../groups/groups.table";
+import { dateBetween, distribute, prng } from "./distribute";
+
+/**
+ * Demo history: individual records, made at the pre-reform units the seed articles describe, whose
+ * totals are the figures those articles quote. Nothing is stored as a total: every figure comes back
+ * by query, and rolls up into today's units through the reform lineage.
+ */
+
+type Unit = { id: string; provinceId: string; rollupPath: string; bodies: Partial<Record<BodyKind, string>> };
+
+type ActivitySpec = {
+  kind: string;
+  count: number;
+  figures: Partial<
+    Record<
+      | "attendees"
+      | "households"
+      | "students"
+      | "leaflets"
+      | "panels"
+      | "slogans"
+      | "broadcastItems"
+      | "broadcastHours",
+      number
+    >
+  >;
+  organizers: BodyKind[][];
+  topics: string[];
+  from: string;
+  to: string;
+};
+
+/** Pre-reform communes (with their bodies) under the given old district codes or old province code. */
+async function oldCommunes(db: Db, where: { districts?: string[]; province?: string }): Promise<Unit[]> {
+  const cond = where.districts
+    ? sql`d.code in (${sql.join(
+        where.districts.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+    : sql`p.code = ${where.province}`;
+  const rows = await queryRows<{
+    id: string;
+    provinceId: string;
+    rollupPath: string;
+    kind: BodyKind;
+    bodyId: string;
+  }>(
+    db,
+    sql`select c.id, c.province_id as "provinceId", c.rollup_path as "rollupPath", b.kind, b.id as "bodyId"
+        from org_units c join org_units d on d.id = c.parent_id join org_units p on p.id = d.parent_id
+        join bodies b on b.org_unit_id = c.id
+        where c.kind = 'commune' and c.valid_to = '2025-06-30' and d.kind = 'district' and ${cond}
+        order by c.code`,
+  );
+  const units = new Map<string, Unit>();
+  for (const r of rows) {
+    const u = units.get(r.id) ?? { id: r.id, provinceId: r.provinceId, rollupPath: r.rollupPath, bodies: {} };
+    u.bodies[r.kind] = r.bodyId;
+    units.set(r.id, u);
+  }
+  return [...units.values()];
+}
+
+type ActivityRow = typeof activities.$inferInsert & { id: string };
+
+/** One or two topics of the list. */
+function pickTopics(topics: string[], rand: () => number): string[] {
+  const pick = () => topics[Math.floor(rand() * topics.length)]!;
+  return [...new Set(rand() < 0.4 ? [pick(), pick()] : [pick()])];
+}
+
+function buildActivities(units: Unit[], spec: ActivitySpec, seed: number, note: string) {
+  const rand = prng(seed);
+  const split = Object.fromEntries(
+    Object.entries(spec.figures).map(([k, total]) => [k, distribute(total, spec.count, rand)]),
+  ) as Record<string, number[]>;
+  const rows: ActivityRow[] = [];
+  const organizers: (typeof activityOrganizers.$inferInsert)[] = [];
+  for (let i = 0; i < spec.count; i++) {
+    const unit = units[Math.floor(rand() * units.length)]!;
+    const id = randomUUID();
+    const figure = (k: string) => split[k]?.[i] ?? 0;
+    const kinds = spec.organizers[Math.floor(rand() * spec.organizers.length)]!.filter((k) => unit.bodies[k]);
+    for (const kind of kinds) organizers.push({ activityId: id, bodyId: unit.bodies[kind]!, bodyKind: kind });
+    rows.push({
+      id,
+      orgUnitId: unit.id,
+      provinceId: unit.provinceId,
+      rollupPath: unit.rollupPath,
+      kind: spec.kind,
+      date: dateBetween(spec.from, spec.to, rand),
+      topics: pickTopics(spec.topics, rand),
+      attendees: figure("attendees"),
+      households: figure("households"),
+      students: figure("students"),
+      leaflets: figure("leaflets"),
+      panels: figure("panels"),
+      slogans: figure("slogans"),
+      broadcastItems: figure("broadcastItems"),
+      broadcastHours: String(figure("broadcastHours")),
+      notes: note,
+      organizerKinds: organizerKindsOf(kinds.map((kind) => ({ kind }))),
+    });
+  }
+  return { rows, organizers };
+}
+
+const SEED_004 = "Dữ liệu minh họa theo bài sơ kết 05 năm Chỉ thị 09 của thành phố Bạc Liêu (29/05/2017)";
+const SEED_001 = "Dữ liệu minh họa theo bài của Ủy ban MTTQ tỉnh Bình Thuận về phòng, chống tội phạm, ma túy";
+
+/** Former Bạc Liêu city (district 954), 2013 – April 2017 (seed 004). */
+const BAC_LIEU_CITY: ActivitySpec[] = [
+  {
+    kind: "propaganda_session",
+    count: 2669,
+    figures: { attendees: 101_662 },
+    organizers: [["front"], ["front", "police"], ["police"]],
+    topics: ["drugs", "social_evils", "law", "traffic"],
+    from: "2013-01-01",
+    to: "2017-04-30",
+  },
+  // "gần 1.000 cuộc với trên 25.000 lượt hộ gia đình": the article rounds; these are the recorded values.
+  {
+    kind: "meeting",
+    count: 987,
+    figures: { households: 25_310 },
+    organizers: [["front"], ["front", "women"], ["front", "farmers"]],
+    topics: ["law", "social_evils"],
+    from: "2013-01-01",
+    to: "2017-04-30",
+  },
+  {
+    kind: "school_session",
+    count: 312,
+    figures: { students: 24_120 },
+    organizers: [["police", "youth"], ["police"]],
+    topics: ["traffic", "drugs", "cyber_crime"],
+    from: "2013-01-01",
+    to: "2017-04-30",
+  },
+  {
+    kind: "panel_installation",
+    count: 40,
+    figures: { panels: 65, slogans: 186 },
+    organizers: [["front"], ["police"]],
+    topics: ["social_evils", "drugs"],
+    from: "2013-01-01",
+    to: "2017-04-30",
+  },
+];
+
+/** Former Bình Thuận province (code 60), 2018–2020 (seed 001): now part of Lâm Đồng. */
+const BINH_THUAN: ActivitySpec[] = [
+  {
+    kind: "propaganda_session",
+    count: 2970,
+    figures: { attendees: 1_000_000 },
+    organizers: [["front"], ["front", "police"]],
+    topics: ["drugs", "human_trafficking", "loan_sharks", "scams"],
+    from: "2018-01-01",
+    to: "2020-12-31",
+  },
+  {
+    kind: "leaflet_distribution",
+    count: 112,
+    figures: { leaflets: 28_000 },
+    organizers: [["front"]],
+    topics: ["drugs", "loan_sharks"],
+    from: "2018-01-01",
+    to: "2020-12-31",
+  },
+  {
+    kind: "broadcast",
+    count: 156,
+    figures: { broadcastItems: 156, broadcastHours: 5_421 },
+    organizers: [["front"]],
+    topics: ["scams", "drugs"],
+    from: "2018-01-01",
+    to: "2020-12-31",
+  },
+];
+
+type GroupSpec = {
+  typeCode: string;
+  label: string;
+  count: number;
+  members: number;
+  status: "active" | "pilot";
+};
+
+/** Former Bạc Liêu city, as of the 2017 review (seed 004): 817 self-management and people's
+ * security groups with 1,157 members, 18 hamlet security boards (99), 17 motorbike-taxi groups (85),
+ * 405 rental-house groups (405), 7 full-time crime-prevention teams (42). */
+const BAC_LIEU_CITY_GROUPS: GroupSpec[] = [
+  { typeCode: "self_management_group", label: "Tổ tự quản", count: 602, members: 851, status: "active" },
+  {
+    typeCode: "people_security_group",
+    label: "Tổ an ninh nhân dân",
+    count: 215,
+    members: 306,
+    status: "active",
+  },
+  { typeCode: "security_board", label: "Ban bảo vệ ANTT", count: 18, members: 99, status: "active" },
+  {
+    typeCode: "motorbike_taxi_group",
+    label: "Tổ tự quản bến xe ôm",
+    count: 17,
+    members: 85,
+    status: "active",
+  },
+  {
+    typeCode: "rental_house_group",
+    label: "Tổ tự quản nhà cho thuê",
+    count: 405,
+    members: 405,
+    status: "active",
+  },
+  {
+    typeCode: "crime_prevention_team",
+    label: "Tổ phòng, chống tội phạm",
+    count: 7,
+    members: 42,
+    status: "active",
+  },
+];
+
+/** Seed 001: 40 pilot models "Khu dân cư phòng, chống tội phạm và ma túy" in Tuy Phong (595),
+ * Bắc Bình (596), Tánh Linh (599), Đức Linh (600) and La Gi (594). */
+const BINH_THUAN_MODELS: GroupSpec[] = [
+  {
+    typeCode: "crime_drug_free_area",
+    label: "Khu dân cư phòng, chống tội phạm và ma túy",
+    count: 40,
+    members: 0,
+    status: "pilot",
+  },
+];
+
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Huỳnh",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+  "Thạch",
+  "Danh",
+];
+const MIDDLE = ["Văn", "Thị", "Minh", "Hoàng", "Ngọc", "Thanh", "Quốc", "Kim"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hòa",
+  "Hùng",
+  "Lan",
+  "Mai",
+  "Nam",
+  "Phúc",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trung",
+  "Vy",
+  "Sô Phên",
+];
+
+function buildGroups(units: Unit[], specs: GroupSpec[], seed: number, range: [string, string], note: string) {
+  const rand = prng(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+  const rows: (typeof groups.$inferInsert & { id: string })[] = [];
+  const members: (typeof groupMembers.$inferInsert)[] = [];
+  for (const spec of specs) {
+    // Every group has at least one member when the spec has members; the rest are spread.
+    const extra = distribute(Math.max(0, spec.members - (spec.members ? spec.count : 0)), spec.count, rand);
+    for (let i = 0; i < spec.count; i++) {
+      const unit = units[Math.floor(rand() * units.length)]!;
+      const id = randomUUID();
+      const foundedOn = dateBetween(range[0], range[1], rand);
+      rows.push({
+        id,
+        orgUnitId: unit.id,
+        provinceId: unit.provinceId,
+        rollupPath: unit.rollupPath,
+        typeCode: spec.typeCode,
+        name: `${spec.label} số ${i + 1}`,
+        foundedOn,
+        status: spec.status,
+        notes: note,
+      });
+      const n = (spec.members ? 1 : 0) + (extra[i] ?? 0);
+      for (let m = 0; m < n; m++) {
+        members.push({
+          groupId: id,
+          fullName: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
+          joinedOn: foundedOn,
+          role: m === 0 ? "Tổ trưởng" : "Thành viên",
+        });
+      }
+    }
+  }
+  return { rows, members };
+}
+
+/** Inserts the demo history (once, with the demo seed). Returns the number of activities. */
+export async function seedDemoHistory(db: Db): Promise<number> {
+  const bacLieu = await oldCommunes(db, { districts: ["954"] });
+  const binhThuan = await oldCommunes(db, { province: "60" });
+  const batches = [
+    ...BAC_LIEU_CITY.map((s, i) => buildActivities(bacLieu, s, 4000 + i, SEED_004)),
+    ...BINH_THUAN.map((s, i) => buildActivities(binhThuan, s, 1000 + i, SEED_001)),
+  ];
+  const groupBatches = [
+    buildGroups(bacLieu, BAC_LIEU_CITY_GROUPS, 4100, ["2012-06-01", "2016-12-31"], SEED_004),
+    buildGroups(
+      await oldCommunes(db, { districts: ["594", "595", "596", "599", "600"] }),
+      BINH_THUAN_MODELS,
+      1100,
+      ["2018-03-01", "2020-06-30"],
+      SEED_001,
+    ),
+  ];
+  const total = batches.reduce((n, b) => n + b.rows.length, 0);
+  await db.transaction(async (tx) => {
+    await recordEvent(tx, {
+      actorId: null,
+      action: "system.demo_seeded",
+      entityType: "activity",
+      data: { activities: total, sources: ["seed 004: former Bạc Liêu city", "seed 001: former Bình Thuận"] },
+    });
+    for (const g of groupBatches) {
+      for (let i = 0; i < g.rows.length; i += 1000) await tx.insert(groups).values(g.rows.slice(i, i + 1000));
+      for (let i = 0; i < g.members.length; i += 2000)
+        {await tx.insert(groupMembers).values(g.members.slice(i, i + 2000));}
+    }
+    for (const b of batches) {
+      for (let i = 0; i < b.rows.length; i += 1000)
+        {await tx.insert(activities).values(b.rows.slice(i, i + 1000));}
+      for (let i = 0; i < b.organizers.length; i += 2000) {
+        await tx.insert(activityOrganizers).values(b.organizers.slice(i, i + 2000));
+      }
+    }
+  });
+  return total;
+}

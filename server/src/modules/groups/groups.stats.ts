@@ -1,0 +1,85 @@
+import type { GroupCategory, GroupTypeTotal } from "@toandan/contracts";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import { pathInScope, type Actor } from "../../kernel/authz";
+import { SELECT_GROUP, type GroupDbRow } from "./groups.queries";
+
+export type StaleGroupDbRow = GroupDbRow & { lastEvaluatedOn: string | null; lastActivityOn: string | null };
+
+/**
+ * Groups that exist only on paper as far as the records show, as of `asOf`:
+ * - the group exists on `asOf` (founded on or before it, not dissolved by it) and is at least
+ *   12 months old — a younger group has not had a whole window to show life;
+ * - no evaluation dated in the window (asOf − 12 months, asOf];
+ * - no activity in the window. An activity counts for a group when it is recorded at the group's
+ *   own unit (activities.org_unit_id = groups.org_unit_id) with its date in the window: activities
+ *   carry no link to a group, and a model lives in the residential area or commune it was set up in,
+ *   so any movement activity recorded there is the best evidence the model is alive.
+ * `limit + 1` rows, oldest groups first.
+ */
+export async function listStaleGroups(
+  db: Db,
+  actor: Actor,
+  opts: { prefix: string | undefined; asOf: string; offset: number; limit: number },
+): Promise<StaleGroupDbRow[]> {
+  const windowStart = sql`(${opts.asOf}::date - interval '12 months')::date`;
+  const where: SQL[] = [
+    pathInScope(actor, "group.read", sql`g.rollup_path`),
+    sql`g.founded_on <= ${windowStart}`,
+    sql`(g.dissolved_on is null or g.dissolved_on > ${opts.asOf}::date)`,
+    sql`(ev.last is null or ev.last <= ${windowStart})`,
+    sql`(act.last is null or act.last <= ${windowStart})`,
+  ];
+  if (opts.prefix) where.push(sql`g.rollup_path like ${`${opts.prefix}%`}`);
+  return queryRows<StaleGroupDbRow>(
+    db,
+    sql`select x.*, ev.last::text as "lastEvaluatedOn", act.last::text as "lastActivityOn"
+        from (${SELECT_GROUP}) x
+        join groups g on g.id = x.id
+        left join lateral (select max(e.evaluated_on) as last from group_evaluations e
+          where e.group_id = g.id and e.evaluated_on <= ${opts.asOf}::date) ev on true
+        left join lateral (select max(a.date) as last from activities a
+          where a.org_unit_id = g.org_unit_id and a.date <= ${opts.asOf}::date) act on true
+        where ${sql.join(where, sql` and `)}
+        order by g.founded_on, g.id limit ${opts.limit + 1} offset ${opts.offset}`,
+  );
+}
+
+/**
+ * Per type, in one query: groups existing on `at` under the rollup path prefix, and their members
+ * active on `at`. Periods are half-open, the same rule for groups and members: a group exists from
+ * its founding day up to (not including) its dissolution day; a member is active from the join day
+ * up to (not including) the leave day. Used by the API, plan targets and reports.
+ * `groups` and `members` are the sums over `byType`.
+ */
+export async function groupTotals(
+  db: Db,
+  opts: { rollupPathPrefix: string; at: string },
+): Promise<{ groups: number; members: number; byType: GroupTypeTotal[] }> {
+  const rows = await queryRows<{
+    typeCode: string;
+    typeName: string;
+    category: GroupCategory;
+    groups: string | number;
+    members: string | number;
+  }>(
+    db,
+    sql`select t.code as "typeCode", t.name_vi as "typeName", t.category,
+          count(distinct g.id) as groups, count(m.id) as members
+        from groups g
+        join group_types t on t.code = g.type_code
+        left join group_members m on m.group_id = g.id and m.joined_on <= ${opts.at}::date
+          and (m.left_on is null or m.left_on > ${opts.at}::date)
+        where g.rollup_path like ${`${opts.rollupPathPrefix}%`}
+          and g.founded_on <= ${opts.at}::date
+          and (g.dissolved_on is null or g.dissolved_on > ${opts.at}::date)
+        group by t.code, t.name_vi, t.category
+        order by t.category desc, t.code`,
+  );
+  const byType = rows.map((r) => ({ ...r, groups: Number(r.groups), members: Number(r.members) }));
+  return {
+    groups: byType.reduce((n, r) => n + r.groups, 0),
+    members: byType.reduce((n, r) => n + r.members, 0),
+    byType,
+  };
+}

@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/accounts.table";
+import { bodies, orgUnits } from "../org-units/org-units.table";
+
+/** Catalogue of team and model types (seeded; provinces may add their own). */
+export const groupTypes = pgTable("group_types", {
+  code: text("code").primaryKey(),
+  nameVi: text("name_vi").notNull(),
+  nameEn: text("name_en").notNull(),
+  /** "team" (rated on the four levels) or "model" (effective / on paper only). */
+  category: text("category").notNull(),
+  /** Legal basis or source (law, seed article). */
+  source: text("source"),
+  isBuiltIn: boolean("is_built_in").notNull().default(true),
+});
+
+/** A team or self-management model at a unit, with its lifecycle. */
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    rollupPath: text("rollup_path").notNull(),
+    typeCode: text("type_code")
+      .notNull()
+      .references(() => groupTypes.code),
+    name: text("name").notNull(),
+    foundedOn: date("founded_on").notNull(),
+    /** pilot → active → dissolved (pilot may also be dissolved). */
+    status: text("status").notNull(),
+    replicatedFromId: uuid("replicated_from_id"),
+    managingBodyId: uuid("managing_body_id").references(() => bodies.id),
+    dissolvedOn: date("dissolved_on"),
+    notes: text("notes"),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("groups_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
+    index("groups_unit_idx").on(t.orgUnitId),
+  ],
+);
+
+/** Members with join and leave dates (minimal personal data: name, birth year, role). */
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    birthDate: date("birth_date"),
+    role: text("role"),
+    joinedOn: date("joined_on").notNull(),
+    leftOn: date("left_on"),
+    /** Disciplined at warning level or above (certification criterion). */
+    disciplined: boolean("disciplined").notNull().default(false),
+  },
+  (t) => [index("group_members_group_idx").on(t.groupId)],
+);
+
+/** Baseline survey at founding: crime, drugs, gangs, social-evil counts. */
+export const groupSurveys = pgTable(
+  "group_surveys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    surveyedOn: date("surveyed_on").notNull(),
+    crimes: integer("crimes").notNull().default(0),
+    drugUsers: integer("drug_users").notNull().default(0),
+    gangs: integer("gangs").notNull().default(0),
+    socialEvils: integer("social_evils").notNull().default(0),
+    notes: text("notes"),
+  },
+  (t) => [index("group_surveys_group_idx").on(t.groupId)],
+);
+
+/**
+ * Periodic evaluation: teams get one of the four levels (excellent, good, completed, not_completed);
+ * models are "effective" or "on_paper" with reasons.
+ */
+export const groupEvaluations = pgTable(
+  "group_evaluations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    evaluatedOn: date("evaluated_on").notNull(),
+    periodFrom: date("period_from").notNull(),
+    periodTo: date("period_to").notNull(),
+    rating: text("rating").notNull(),
+    reasons: jsonb("reasons")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    evaluatedBy: uuid("evaluated_by").references(() => accounts.id),
+  },
+  (t) => [index("group_evaluations_group_idx").on(t.groupId, t.evaluatedOn)],
+);

@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import type { ApiIssue, RecordCommitmentBody } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../../db/client";
+import { recordEvent } from "../../../kernel/audit";
+import type { Actor } from "../../../kernel/authz";
+import { conflict, validationFailed } from "../../../kernel/errors";
+import { todayIso } from "../../org-units/org-units.queries";
+import { householdCommitments } from "../households.table";
+import { getVisibleHousehold } from "../households.queries";
+
+// TODO(scans): the optional scan of the signed form needs a multipart upload stored under
+// DATA_DIR/uploads with type and size checks; @fastify/multipart is not installed yet.
+
+/** Records a household's signed commitment for a year (one per household and year). */
+export async function recordCommitment(
+  db: Db,
+  actor: Actor,
+  householdId: string,
+  body: RecordCommitmentBody,
+): Promise<string> {
+  const household = await getVisibleHousehold(db, actor, householdId, "household.manage");
+  const issues: ApiIssue[] = [];
+  if (body.signedOn > todayIso()) {
+    issues.push({ path: "signedOn", message: "Ngày không được ở tương lai" });
+  } else if (!body.signedOn.startsWith(`${body.year}-`)) {
+    issues.push({ path: "signedOn", message: `Ngày ký phải thuộc năm ${body.year}` });
+  } else if (household.movedOutOn && household.movedOutOn < body.signedOn) {
+    issues.push({ path: "signedOn", message: `Hộ đã chuyển đi từ ngày ${household.movedOutOn}` });
+  }
+  if (issues.length) throw validationFailed(issues);
+  const [existing] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from household_commitments where household_id = ${householdId} and year = ${body.year}`,
+  );
+  if (existing) throw conflict(`Hộ đã có cam kết năm ${body.year}`);
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.insert(householdCommitments).values({
+      id,
+      householdId,
+      rollupPath: household.rollupPath,
+      year: body.year,
+      signedOn: body.signedOn,
+      formVersion: body.formVersion,
+      recordedBy: actor.accountId,
+    });
+    await recordEvent(tx, {
+      actorId: actor.accountId,
+      action: "commitment.recorded",
+      entityType: "household_commitment",
+      entityId: id,
+      orgUnitId: household.orgUnitId,
+      data: { householdId, year: body.year, signedOn: body.signedOn, formVersion: body.formVersion },
+    });
+  });
+  return id;
+}

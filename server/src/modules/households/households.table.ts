@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/accounts.table";
+import { orgUnits } from "../org-units/org-units.table";
+
+/** Household register per residential area: minimal personal data only. */
+export const households = pgTable(
+  "households",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    rollupPath: text("rollup_path").notNull(),
+    headName: text("head_name").notNull(),
+    address: text("address").notNull(),
+    members: integer("members").notNull(),
+    /** Member organisations the household belongs to (body kinds: farmers, women, veterans…). */
+    memberOrgs: text("member_orgs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Optional register number from the area's own book (unique within the area). */
+    code: text("code"),
+    /** foldVietnamese(head name + " " + address): accent-insensitive search. */
+    searchText: text("search_text").notNull(),
+    movedOutOn: date("moved_out_on"),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("households_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
+    index("households_unit_idx").on(t.orgUnitId),
+    index("households_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    uniqueIndex("households_unit_code_uq")
+      .on(t.orgUnitId, t.code)
+      .where(sql`${t.code} is not null`),
+  ],
+);
+
+/** The yearly signed commitment of a household (one per household and year). */
+export const householdCommitments = pgTable(
+  "household_commitments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    rollupPath: text("rollup_path").notNull(),
+    year: integer("year").notNull(),
+    signedOn: date("signed_on").notNull(),
+    formVersion: text("form_version").notNull(),
+    scanPath: text("scan_path"),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("household_commitments_year_uq").on(t.householdId, t.year),
+    index("household_commitments_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.year),
+  ],
+);

@@ -1,0 +1,1 @@
+export { computeIndicator, listIndicators, type IndicatorScope } from "./registry";

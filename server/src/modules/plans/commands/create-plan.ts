@@ -1,0 +1,106 @@
+import { indicatorOf, type ApiIssue, type CreatePlanBody } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../../db/client";
+import { recordEvent } from "../../../kernel/audit";
+import type { Actor } from "../../../kernel/authz";
+import { conflict, validationFailed } from "../../../kernel/errors";
+import { getVisibleUnit, todayIso } from "../../org-units/org-units.queries";
+import { planIssuers, planMilestones, planTargets, planTasks, plans } from "../plans.table";
+
+const ids = (list: string[]) => sql.join(list.map((i) => sql`${i}`), sql`, `);
+
+/** Checks what the schema cannot: issuers, years, split bodies, pushed-down units. */
+async function checkPlan(db: Db, body: CreatePlanBody, unitPath: string): Promise<ApiIssue[]> {
+  const issues: ApiIssue[] = [];
+  const ancestors = unitPath.split("/").filter(Boolean);
+  const issuers = await queryRows<{ id: string }>(
+    db,
+    sql`select id from bodies where id in (${ids(body.issuerBodyIds)}) and org_unit_id in (${ids(ancestors)})`,
+  );
+  const found = new Set(issuers.map((b) => b.id));
+  body.issuerBodyIds.forEach((id, i) => {
+    if (!found.has(id)) {
+      issues.push({ path: `issuerBodyIds.${i}`, message: "Cơ quan ban hành phải thuộc đơn vị của kế hoạch hoặc cấp trên" });
+    }
+  });
+  const inPeriod = (y: number) => y >= body.periodFrom && y <= body.periodTo;
+  body.milestones.forEach((m, i) => {
+    if (!inPeriod(m.year)) issues.push({ path: `milestones.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
+  });
+  const pushed = body.targets.map((t) => t.orgUnitId).filter((x): x is string => !!x);
+  const inside = pushed.length
+    ? new Set(
+        (
+          await queryRows<{ id: string }>(
+            db,
+            sql`select id from org_units where id in (${ids(pushed)}) and path like ${`${unitPath}%`} and valid_to is null`,
+          )
+        ).map((u) => u.id),
+      )
+    : new Set<string>();
+  body.targets.forEach((t, i) => {
+    const ind = indicatorOf(t.indicator);
+    if (!inPeriod(t.year)) issues.push({ path: `targets.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
+    if (t.bodyKind && !ind.bodySplit) {
+      issues.push({ path: `targets.${i}.bodyKind`, message: "Chỉ tiêu này không tách theo tổ chức" });
+    }
+    if (ind.unit === "rate" && t.value > 1) {
+      issues.push({ path: `targets.${i}.value`, message: "Tỷ lệ nhập dạng số thập phân từ 0 đến 1 (ví dụ 0,8 = 80%)" });
+    }
+    if (t.orgUnitId && !inside.has(t.orgUnitId)) {
+      issues.push({ path: `targets.${i}.orgUnitId`, message: "Đơn vị phải thuộc phạm vi của kế hoạch" });
+    }
+  });
+  return issues;
+}
+
+/** Creates a joint plan with its tasks, milestones and targets in one transaction. */
+export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Promise<string> {
+  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayIso(), "plan.manage");
+  if (unit.validTo) {
+    throw validationFailed([{ path: "orgUnitId", message: "Đơn vị đã hết hiệu lực" }]);
+  }
+  const issues = await checkPlan(db, body, unit.path);
+  if (issues.length) throw validationFailed(issues);
+  const [dup] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from plans where org_unit_id = ${unit.id} and number = ${body.number}`,
+  );
+  if (dup) throw conflict("Đơn vị đã có kế hoạch cùng số hiệu");
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        number: body.number,
+        title: body.title,
+        issuedOn: body.issuedOn,
+        orgUnitId: unit.id,
+        provinceId: unit.provinceId,
+        rollupPath: unit.path,
+        periodFrom: body.periodFrom,
+        periodTo: body.periodTo,
+        createdBy: actor.accountId,
+      })
+      .returning({ id: plans.id });
+    const planId = plan!.id;
+    await tx.insert(planIssuers).values(body.issuerBodyIds.map((bodyId) => ({ planId, bodyId })));
+    if (body.tasks.length) {
+      await tx.insert(planTasks).values(body.tasks.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
+    }
+    if (body.milestones.length) {
+      await tx.insert(planMilestones).values(body.milestones.map((m, i) => ({ planId, ordinal: i + 1, ...m })));
+    }
+    if (body.targets.length) {
+      await tx.insert(planTargets).values(body.targets.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
+    }
+    await recordEvent(tx, {
+      actorId: actor.accountId,
+      action: "plan.created",
+      entityType: "plan",
+      entityId: planId,
+      orgUnitId: unit.id,
+      data: { number: body.number, tasks: body.tasks.length, targets: body.targets.length },
+    });
+    return planId;
+  });
+}

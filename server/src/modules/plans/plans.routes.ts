@@ -1,0 +1,113 @@
+import {
+  CreatePlanBodySchema,
+  IdSchema,
+  IndicatorSchema,
+  ListPlansQuerySchema,
+  PlanPageSchema,
+  PlanProgressSchema,
+  PlanSchema,
+} from "@toandan/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requireActor } from "../../kernel/http/context";
+import { ERROR_RESPONSES } from "../../kernel/http/openapi";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { listIndicators } from "../indicators";
+import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { createPlan } from "./commands/create-plan";
+import { planProgress } from "./plan-progress";
+import { getPlan, listPlans } from "./plans.queries";
+
+const IdParams = z.object({ id: IdSchema });
+
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/indicators",
+    {
+      config: { permission: "plan.read" },
+      schema: {
+        operationId: "listIndicators",
+        tags: ["plans"],
+        summary: "The indicator registry: every figure a target or report can use",
+        response: { 200: z.object({ items: z.array(IndicatorSchema) }), ...ERROR_RESPONSES },
+      },
+    },
+    async () => ({ items: [...listIndicators()] }),
+  );
+
+  app.post(
+    "/plans",
+    {
+      config: { permission: "plan.manage" },
+      schema: {
+        operationId: "createPlan",
+        tags: ["plans"],
+        summary: "Create a joint plan with tasks, yearly milestones and targets",
+        body: CreatePlanBodySchema,
+        response: { 201: PlanSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const id = await createPlan(app.db, actor, req.body);
+      const { unitPath: _p, ...plan } = await getPlan(app.db, actor, id);
+      return reply.status(201).send(plan);
+    },
+  );
+
+  app.get(
+    "/plans",
+    {
+      config: { permission: "plan.read" },
+      schema: {
+        operationId: "listPlans",
+        tags: ["plans"],
+        querystring: ListPlansQuerySchema,
+        response: { 200: PlanPageSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const q = req.query;
+      const offset = decodeCursor(q.cursor);
+      const unit = q.orgUnitId ? await getVisibleUnit(app.db, actor, q.orgUnitId, todayIso(), "plan.read") : null;
+      const rows = await listPlans(app.db, actor, { unitPath: unit?.path, year: q.year, offset, limit: q.limit });
+      return pageFrom(rows, offset, q.limit);
+    },
+  );
+
+  app.get(
+    "/plans/:id",
+    {
+      config: { permission: "plan.read" },
+      schema: {
+        operationId: "getPlan",
+        tags: ["plans"],
+        params: IdParams,
+        response: { 200: PlanSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const { unitPath: _p, ...plan } = await getPlan(app.db, requireActor(req), req.params.id);
+      return plan;
+    },
+  );
+
+  app.get(
+    "/plans/:id/progress",
+    {
+      config: { permission: "plan.read" },
+      schema: {
+        operationId: "getPlanProgress",
+        tags: ["plans"],
+        summary: "Each target against the figure computed now from the records",
+        params: IdParams,
+        response: { 200: PlanProgressSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const plan = await getPlan(app.db, requireActor(req), req.params.id);
+      return planProgress(app.db, plan);
+    },
+  );
+};

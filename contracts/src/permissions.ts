@@ -48,7 +48,13 @@ export const ROLE_PERMISSIONS = {
   commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
   commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
   member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE],
-  residential_area_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE, "group.manage", "household.manage"],
+  residential_area_cadre: [
+    "org_unit.read",
+    ...MOVEMENT_READ,
+    ...ACTIVITY_WRITE,
+    "group.manage",
+    "household.manage",
+  ],
   viewer: ["org_unit.read", ...MOVEMENT_READ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -69,7 +69,13 @@ export const PlanSchema = z.object({
   periodTo: z.number().int(),
   issuers: z.array(z.object({ id: IdSchema, kind: BodyKindSchema, name: z.string() })),
   tasks: z.array(
-    z.object({ id: IdSchema, ordinal: z.number().int(), title: z.string(), description: z.string().nullable(), bodyKinds: z.array(BodyKindSchema) }),
+    z.object({
+      id: IdSchema,
+      ordinal: z.number().int(),
+      title: z.string(),
+      description: z.string().nullable(),
+      bodyKinds: z.array(BodyKindSchema),
+    }),
   ),
   milestones: z.array(z.object({ id: IdSchema, year: z.number().int(), text: z.string() })),
   targets: z.array(

@@ -33,7 +33,13 @@ afterAll(() => t.close());
 describe("demo history from the seed articles", () => {
   it("reproduces seed 004 for the former Bạc Liêu city from individual records", async () => {
     const f = await recordedUnder("954", "district");
-    expect(f).toMatchObject({ sessions: 2669, attendees: 101_662, panels: 65, slogans: 186, students: 24_120 });
+    expect(f).toMatchObject({
+      sessions: 2669,
+      attendees: 101_662,
+      panels: 65,
+      slogans: 186,
+      students: 24_120,
+    });
     const [g] = await queryRows<{ groups: string; members: string }>(
       t.app.db,
       sql`select count(distinct g.id) as groups, count(m.id) as members
@@ -52,11 +58,22 @@ describe("demo history from the seed articles", () => {
   it("rolls the old records up into today's Cà Mau and Lâm Đồng", async () => {
     const totals = async (code: string, from: string, to: string) => {
       const id = (await unitByCode(t.app.db, "province", code)).id;
-      const res = await call(t.app, admin, "GET", `/api/v1/activities/totals?orgUnitId=${id}&from=${from}&to=${to}&kind=propaganda_session`);
+      const res = await call(
+        t.app,
+        admin,
+        "GET",
+        `/api/v1/activities/totals?orgUnitId=${id}&from=${from}&to=${to}&kind=propaganda_session`,
+      );
       expect(res.statusCode, res.body).toBe(200);
       return res.json().totals;
     };
-    expect(await totals("96", "2013-01-01", "2017-12-31")).toMatchObject({ activities: 2669, attendees: 101_662 });
-    expect(await totals("68", "2018-01-01", "2020-12-31")).toMatchObject({ activities: 2970, attendees: 1_000_000 });
+    expect(await totals("96", "2013-01-01", "2017-12-31")).toMatchObject({
+      activities: 2669,
+      attendees: 101_662,
+    });
+    expect(await totals("68", "2018-01-01", "2020-12-31")).toMatchObject({
+      activities: 2970,
+      attendees: 1_000_000,
+    });
   });
 });

@@ -346,12 +346,14 @@ export async function seedDemoHistory(db: Db): Promise<number> {
     });
     for (const g of groupBatches) {
       for (let i = 0; i < g.rows.length; i += 1000) await tx.insert(groups).values(g.rows.slice(i, i + 1000));
-      for (let i = 0; i < g.members.length; i += 2000)
-        {await tx.insert(groupMembers).values(g.members.slice(i, i + 2000));}
+      for (let i = 0; i < g.members.length; i += 2000) {
+        await tx.insert(groupMembers).values(g.members.slice(i, i + 2000));
+      }
     }
     for (const b of batches) {
-      for (let i = 0; i < b.rows.length; i += 1000)
-        {await tx.insert(activities).values(b.rows.slice(i, i + 1000));}
+      for (let i = 0; i < b.rows.length; i += 1000) {
+        await tx.insert(activities).values(b.rows.slice(i, i + 1000));
+      }
       for (let i = 0; i < b.organizers.length; i += 2000) {
         await tx.insert(activityOrganizers).values(b.organizers.slice(i, i + 2000));
       }

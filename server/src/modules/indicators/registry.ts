@@ -45,8 +45,10 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "activities.slogans": activityFigure("slogans"),
   "activities.broadcast_items": activityFigure("broadcastItems"),
   "activities.broadcast_hours": activityFigure("broadcastHours"),
-  "groups.count": async (db, s) => (await groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf })).groups,
-  "groups.members": async (db, s) => (await groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf })).members,
+  "groups.count": async (db, s) =>
+    (await groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf })).groups,
+  "groups.members": async (db, s) =>
+    (await groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf })).members,
   "households.count": async (db, s) => (await coverage(db, s)).households,
   "households.commitment_rate": async (db, s) => (await coverage(db, s)).rate,
   "households.member_commitment_rate": async (db, s) => {

@@ -31,7 +31,10 @@ export async function planProgress(db: Db, plan: PlanWithPath, today = todayIso(
     ? await queryRows<{ id: string; path: string; fullName: string }>(
         db,
         sql`select id, path, full_name as "fullName" from org_units
-            where id in (${sql.join(unitIds.map((i) => sql`${i}`), sql`, `)})`,
+            where id in (${sql.join(
+              unitIds.map((i) => sql`${i}`),
+              sql`, `,
+            )})`,
       )
     : [];
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -62,7 +65,11 @@ export async function planProgress(db: Db, plan: PlanWithPath, today = todayIso(
         asOf,
       });
       if (actual === null) return { ...base, actual, status: "no_data" as const };
-      return { ...base, actual, status: compare(actual, t.comparator, t.value) ? ("met" as const) : ("not_met" as const) };
+      return {
+        ...base,
+        actual,
+        status: compare(actual, t.comparator, t.value) ? ("met" as const) : ("not_met" as const),
+      };
     }),
   );
   return { planId: plan.id, asOf: today, targets };

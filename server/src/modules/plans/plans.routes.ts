@@ -70,8 +70,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       const q = req.query;
       const offset = decodeCursor(q.cursor);
-      const unit = q.orgUnitId ? await getVisibleUnit(app.db, actor, q.orgUnitId, todayIso(), "plan.read") : null;
-      const rows = await listPlans(app.db, actor, { unitPath: unit?.path, year: q.year, offset, limit: q.limit });
+      const unit = q.orgUnitId
+        ? await getVisibleUnit(app.db, actor, q.orgUnitId, todayIso(), "plan.read")
+        : null;
+      const rows = await listPlans(app.db, actor, {
+        unitPath: unit?.path,
+        year: q.year,
+        offset,
+        limit: q.limit,
+      });
       return pageFrom(rows, offset, q.limit);
     },
   );

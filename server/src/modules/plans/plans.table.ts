@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
 
@@ -47,7 +57,10 @@ export const planTasks = pgTable(
     ordinal: integer("ordinal").notNull(),
     title: text("title").notNull(),
     description: text("description"),
-    bodyKinds: text("body_kinds").array().notNull().default(sql`'{}'::text[]`),
+    bodyKinds: text("body_kinds")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [index("plan_tasks_plan_idx").on(t.planId, t.ordinal)],
 );

@@ -33,7 +33,14 @@ function planBody(overrides: Record<string, unknown> = {}) {
     milestones: [{ year, text: "Tổ chức kiểm tra, đánh giá các mô hình tự quản" }],
     targets: [
       { indicator: "activities.count", comparator: "gte", value: 2, year },
-      { indicator: "activities.count", comparator: "gte", value: 1, year, bodyKind: "women", orgUnitId: baclieuId },
+      {
+        indicator: "activities.count",
+        comparator: "gte",
+        value: 1,
+        year,
+        bodyKind: "women",
+        orgUnitId: baclieuId,
+      },
       { indicator: "certification.residential_area_rate", comparator: "gte", value: 0.8, year },
       { indicator: "activities.attendees", comparator: "gte", value: 10, year: year + 1 },
     ],
@@ -71,8 +78,16 @@ describe("createPlan", () => {
     expect(res.json().error.issues).toEqual([
       { path: "number", message: "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA" },
     ]);
-    const years = await call(t.app, caMau, "POST", "/api/v1/plans", planBody({ milestones: [{ year: year + 5, text: "x" }] }));
-    expect(years.json().error.issues).toEqual([{ path: "milestones.0.year", message: "Năm nằm ngoài thời kỳ của kế hoạch" }]);
+    const years = await call(
+      t.app,
+      caMau,
+      "POST",
+      "/api/v1/plans",
+      planBody({ milestones: [{ year: year + 5, text: "x" }] }),
+    );
+    expect(years.json().error.issues).toEqual([
+      { path: "milestones.0.year", message: "Năm nằm ngoài thời kỳ của kế hoạch" },
+    ]);
   });
 
   it("is 400 for a rate above 1 and a body split on an indicator without one", async () => {
@@ -88,7 +103,10 @@ describe("createPlan", () => {
         ],
       }),
     );
-    expect(res.json().error.issues.map((i: { path: string }) => i.path)).toEqual(["targets.0.value", "targets.1.bodyKind"]);
+    expect(res.json().error.issues.map((i: { path: string }) => i.path)).toEqual([
+      "targets.0.value",
+      "targets.1.bodyKind",
+    ]);
   });
 
   it("is 404 at a unit outside the caller's scope", async () => {
@@ -124,11 +142,18 @@ describe("getPlan and getPlanProgress", () => {
       });
     expect((await activity([wardBodies.front!], 30)).statusCode).toBe(201);
     let progress = (await call(t.app, caMau, "GET", `/api/v1/plans/${plan.id}/progress`)).json();
-    expect(progress.targets.map((x: { status: string }) => x.status)).toEqual(["not_met", "not_met", "no_data", "not_started"]);
+    expect(progress.targets.map((x: { status: string }) => x.status)).toEqual([
+      "not_met",
+      "not_met",
+      "no_data",
+      "not_started",
+    ]);
     expect(progress.targets[0].actual).toBe(1);
     expect((await activity([wardBodies.women!, wardBodies.police!], 12)).statusCode).toBe(201);
     progress = (await call(t.app, caMau, "GET", `/api/v1/plans/${plan.id}/progress`)).json();
-    expect(progress.targets.map((x: { status: string; actual: number | null }) => [x.status, x.actual])).toEqual([
+    expect(
+      progress.targets.map((x: { status: string; actual: number | null }) => [x.status, x.actual]),
+    ).toEqual([
       ["met", 2],
       ["met", 1],
       ["no_data", null],
@@ -147,6 +172,8 @@ describe("getPlan and getPlanProgress", () => {
 
   it("lists the indicator registry", async () => {
     const res = await call(t.app, caMau, "GET", "/api/v1/indicators");
-    expect(res.json().items.map((i: { code: string }) => i.code)).toContain("households.member_commitment_rate");
+    expect(res.json().items.map((i: { code: string }) => i.code)).toContain(
+      "households.member_commitment_rate",
+    );
   });
 });

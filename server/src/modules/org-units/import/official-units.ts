@@ -276,7 +276,6 @@ export async function importOfficialUnits(
     if (o) o.rollupPath = commonAncestorPath(paths);
   }
 
-
   await database.db.transaction(async (tx) => {
     // Parents before children: sort by depth.
     all.sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0));
@@ -310,6 +309,8 @@ export async function importOfficialUnits(
     communesPrereform: oldCommunes.size,
     lineage: lineage.size,
     changes: changes.length,
-    bodies: Number((await queryRows<{ n: string }>(database.db, sql`select count(*) as n from bodies`))[0]?.n ?? 0),
+    bodies: Number(
+      (await queryRows<{ n: string }>(database.db, sql`select count(*) as n from bodies`))[0]?.n ?? 0,
+    ),
   };
 }

@@ -7,7 +7,11 @@ import { conflict, validationFailed } from "../../../kernel/errors";
 import { getVisibleUnit, todayIso } from "../../org-units/org-units.queries";
 import { planIssuers, planMilestones, planTargets, planTasks, plans } from "../plans.table";
 
-const ids = (list: string[]) => sql.join(list.map((i) => sql`${i}`), sql`, `);
+const ids = (list: string[]) =>
+  sql.join(
+    list.map((i) => sql`${i}`),
+    sql`, `,
+  );
 
 /** Checks what the schema cannot: issuers, years, split bodies, pushed-down units. */
 async function checkPlan(db: Db, body: CreatePlanBody, unitPath: string): Promise<ApiIssue[]> {
@@ -20,12 +24,16 @@ async function checkPlan(db: Db, body: CreatePlanBody, unitPath: string): Promis
   const found = new Set(issuers.map((b) => b.id));
   body.issuerBodyIds.forEach((id, i) => {
     if (!found.has(id)) {
-      issues.push({ path: `issuerBodyIds.${i}`, message: "Cơ quan ban hành phải thuộc đơn vị của kế hoạch hoặc cấp trên" });
+      issues.push({
+        path: `issuerBodyIds.${i}`,
+        message: "Cơ quan ban hành phải thuộc đơn vị của kế hoạch hoặc cấp trên",
+      });
     }
   });
   const inPeriod = (y: number) => y >= body.periodFrom && y <= body.periodTo;
   body.milestones.forEach((m, i) => {
-    if (!inPeriod(m.year)) issues.push({ path: `milestones.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
+    if (!inPeriod(m.year))
+      issues.push({ path: `milestones.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
   });
   const pushed = body.targets.map((t) => t.orgUnitId).filter((x): x is string => !!x);
   const inside = pushed.length
@@ -40,12 +48,16 @@ async function checkPlan(db: Db, body: CreatePlanBody, unitPath: string): Promis
     : new Set<string>();
   body.targets.forEach((t, i) => {
     const ind = indicatorOf(t.indicator);
-    if (!inPeriod(t.year)) issues.push({ path: `targets.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
+    if (!inPeriod(t.year))
+      issues.push({ path: `targets.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
     if (t.bodyKind && !ind.bodySplit) {
       issues.push({ path: `targets.${i}.bodyKind`, message: "Chỉ tiêu này không tách theo tổ chức" });
     }
     if (ind.unit === "rate" && t.value > 1) {
-      issues.push({ path: `targets.${i}.value`, message: "Tỷ lệ nhập dạng số thập phân từ 0 đến 1 (ví dụ 0,8 = 80%)" });
+      issues.push({
+        path: `targets.${i}.value`,
+        message: "Tỷ lệ nhập dạng số thập phân từ 0 đến 1 (ví dụ 0,8 = 80%)",
+      });
     }
     if (t.orgUnitId && !inside.has(t.orgUnitId)) {
       issues.push({ path: `targets.${i}.orgUnitId`, message: "Đơn vị phải thuộc phạm vi của kế hoạch" });
@@ -88,7 +100,9 @@ export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Pr
       await tx.insert(planTasks).values(body.tasks.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
     }
     if (body.milestones.length) {
-      await tx.insert(planMilestones).values(body.milestones.map((m, i) => ({ planId, ordinal: i + 1, ...m })));
+      await tx
+        .insert(planMilestones)
+        .values(body.milestones.map((m, i) => ({ planId, ordinal: i + 1, ...m })));
     }
     if (body.targets.length) {
       await tx.insert(planTargets).values(body.targets.map((t, i) => ({ planId, ordinal: i + 1, ...t })));

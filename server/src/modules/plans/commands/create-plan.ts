@@ -32,8 +32,9 @@ async function checkPlan(db: Db, body: CreatePlanBody, unitPath: string): Promis
   });
   const inPeriod = (y: number) => y >= body.periodFrom && y <= body.periodTo;
   body.milestones.forEach((m, i) => {
-    if (!inPeriod(m.year))
+    if (!inPeriod(m.year)) {
       issues.push({ path: `milestones.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
+    }
   });
   const pushed = body.targets.map((t) => t.orgUnitId).filter((x): x is string => !!x);
   const inside = pushed.length
@@ -48,8 +49,9 @@ async function checkPlan(db: Db, body: CreatePlanBody, unitPath: string): Promis
     : new Set<string>();
   body.targets.forEach((t, i) => {
     const ind = indicatorOf(t.indicator);
-    if (!inPeriod(t.year))
+    if (!inPeriod(t.year)) {
       issues.push({ path: `targets.${i}.year`, message: "Năm nằm ngoài thời kỳ của kế hoạch" });
+    }
     if (t.bodyKind && !ind.bodySplit) {
       issues.push({ path: `targets.${i}.bodyKind`, message: "Chỉ tiêu này không tách theo tổ chức" });
     }

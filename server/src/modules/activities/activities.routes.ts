@@ -15,6 +15,7 @@ import { requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { activityExportRoutes } from "./activities.export";
 import { presentActivity } from "./activities.presenter";
 import { getActivityRow, listActivityRows, loadActivityUnit } from "./activities.queries";
 import { totalsFor } from "./activities.totals";
@@ -26,6 +27,7 @@ const IdParams = z.object({ id: IdSchema });
 const tags = ["activities"];
 
 export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(activityExportRoutes);
   app.get(
     "/activities",
     {

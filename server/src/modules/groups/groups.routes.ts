@@ -1,3 +1,4 @@
+import { groupExportRoutes } from "./groups.export";
 import {
   ChangeGroupStatusBodySchema,
   CreateGroupBodySchema,
@@ -49,6 +50,7 @@ async function detail(app: FastifyInstance, actor: Actor, id: string): Promise<G
 }
 
 export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(groupExportRoutes);
   app.get(
     "/group-types",
     {

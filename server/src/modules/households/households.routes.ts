@@ -1,3 +1,4 @@
+import { householdExportRoutes } from "./households.export";
 import {
   CommitmentSchema,
   CoverageQuerySchema,
@@ -36,6 +37,7 @@ const JobParams = z.object({ jobId: IdSchema });
 const TAGS = ["households"];
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(householdExportRoutes);
   app.get(
     "/households",
     {

@@ -11,6 +11,7 @@ import { orgUnits } from "../org-units/org-units.table";
 import type { Actor } from "../../kernel/authz";
 import { seedDemoPlan279 } from "../plans/demo-plan-279";
 import { seedDemoHistory } from "./seed-history";
+import { seedDemoHouseholds } from "./seed-households";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -164,5 +165,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
     .where(eq(accounts.username, "camau.mttq"));
   await seedDemoPlan279(db, { ...system, accountId: front!.id }, units[CA_MAU]!);
   await seedDemoHistory(db);
+  const year = Number(todayIso().slice(0, 4));
+  await seedDemoHouseholds(
+    db,
+    { id: areaId!, provinceId: parent.provinceId, rollupPath: `${parent.path}${areaId!}/` },
+    year,
+  );
   return true;
 }

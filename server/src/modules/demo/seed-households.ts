@@ -1,0 +1,70 @@
+import { foldVietnamese, type BodyKind } from "@toandan/contracts";
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client";
+import { recordEvent } from "../../kernel/audit";
+import { householdCommitments, households } from "../households/households.table";
+import { prng } from "./distribute";
+
+const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Lâm", "Thạch", "Trương"];
+const MIDDLE = ["Văn", "Thị", "Minh", "Hoàng", "Ngọc", "Thanh"];
+const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hòa", "Hùng", "Lan", "Mai", "Nam", "Phúc", "Sơn", "Tâm"];
+const STREETS = ["Trần Phú", "Hai Bà Trưng", "Lê Lợi", "Hòa Bình", "Cao Văn Lầu", "Nguyễn Tất Thành"];
+const ORGS: BodyKind[] = ["farmers", "women", "veterans", "youth", "labour", "elderly"];
+
+type Area = { id: string; provinceId: string | null; rollupPath: string };
+
+/**
+ * Demo register of the residential area "Khóm 1": 120 households, most of them members of one or two
+ * organisations, with last year's and this year's commitments for most — so coverage pages show
+ * real, incomplete rates.
+ */
+export async function seedDemoHouseholds(db: Db, area: Area, year: number): Promise<number> {
+  const rand = prng(2024);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+  const rows: (typeof households.$inferInsert & { id: string })[] = [];
+  const signed: (typeof householdCommitments.$inferInsert)[] = [];
+  for (let i = 1; i <= 120; i++) {
+    const id = randomUUID();
+    const headName = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+    const address = `${i * 3} ${pick(STREETS)}, Khóm 1`;
+    const memberOrgs = rand() < 0.85 ? [...new Set([pick(ORGS), ...(rand() < 0.3 ? [pick(ORGS)] : [])])] : [];
+    rows.push({
+      id,
+      orgUnitId: area.id,
+      provinceId: area.provinceId,
+      rollupPath: area.rollupPath,
+      headName,
+      address,
+      members: 1 + Math.floor(rand() * 6),
+      memberOrgs,
+      code: `K1-${String(i).padStart(3, "0")}`,
+      searchText: foldVietnamese(`${headName} ${address}`),
+    });
+    for (const [y, share] of [
+      [year - 1, 0.95],
+      [year, 0.8],
+    ] as const) {
+      if (rand() < share) {
+        signed.push({
+          householdId: id,
+          rollupPath: area.rollupPath,
+          year: y,
+          signedOn: `${y}-03-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`,
+          formVersion: "Mẫu cam kết 2024",
+        });
+      }
+    }
+  }
+  await db.transaction(async (tx) => {
+    await tx.insert(households).values(rows);
+    await tx.insert(householdCommitments).values(signed);
+    await recordEvent(tx, {
+      actorId: null,
+      action: "system.demo_seeded",
+      entityType: "household",
+      orgUnitId: area.id,
+      data: { households: rows.length, commitments: signed.length },
+    });
+  });
+  return rows.length;
+}

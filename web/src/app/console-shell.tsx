@@ -11,13 +11,17 @@ import { UserMenu } from "../features/auth/user-menu";
 import { can } from "../lib/permissions";
 
 type NavItem = {
-  to: "/don-vi" | "/tai-khoan" | "/nhat-ky";
-  label: "units" | "accounts" | "audit";
+  to: "/don-vi" | "/ke-hoach" | "/hoat-dong" | "/to-mo-hinh" | "/ho-gia-dinh" | "/tai-khoan" | "/nhat-ky";
+  label: "units" | "plans" | "activities" | "groups" | "households" | "accounts" | "audit";
   permission: Permission;
 };
 
 const NAV: NavItem[] = [
   { to: "/don-vi", label: "units", permission: "org_unit.read" },
+  { to: "/ke-hoach", label: "plans", permission: "plan.read" },
+  { to: "/hoat-dong", label: "activities", permission: "activity.read" },
+  { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
+  { to: "/ho-gia-dinh", label: "households", permission: "household.read" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
 ];

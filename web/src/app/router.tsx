@@ -84,9 +84,84 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/audit/audit-page"), "AuditPage"),
 });
 
+const plansRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ke-hoach",
+  component: lazyRouteComponent(() => import("../features/plans/plans-page"), "PlansPage"),
+});
+
+const createPlanRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ke-hoach/moi",
+  component: lazyRouteComponent(() => import("../features/plans/create-plan-page"), "CreatePlanPage"),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ke-hoach/$id",
+  component: lazyRouteComponent(() => import("../features/plans/plan-page"), "PlanPage"),
+});
+
+const activitiesRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/hoat-dong",
+  component: lazyRouteComponent(() => import("../features/activities/activities-page"), "ActivitiesPage"),
+});
+
+const createActivityRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/hoat-dong/moi",
+  component: lazyRouteComponent(() => import("../features/activities/activity-page"), "CreateActivityPage"),
+});
+
+const activityRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/hoat-dong/$id",
+  component: lazyRouteComponent(() => import("../features/activities/activity-page"), "ActivityPage"),
+});
+
+const groupsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/to-mo-hinh",
+  component: lazyRouteComponent(() => import("../features/groups/groups-page"), "GroupsPage"),
+});
+
+const groupRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/to-mo-hinh/$id",
+  component: lazyRouteComponent(() => import("../features/groups/group-page"), "GroupPage"),
+});
+
+const householdsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ho-gia-dinh",
+  component: lazyRouteComponent(() => import("../features/households/households-page"), "HouseholdsPage"),
+});
+
+const householdRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ho-gia-dinh/$id",
+  component: lazyRouteComponent(() => import("../features/households/household-page"), "HouseholdPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([homeRoute, signInRoute]),
-  consoleLayout.addChildren([unitsRoute, unitRoute, accountsRoute, auditRoute]),
+  consoleLayout.addChildren([
+    unitsRoute,
+    unitRoute,
+    accountsRoute,
+    auditRoute,
+    plansRoute,
+    createPlanRoute,
+    planRoute,
+    activitiesRoute,
+    createActivityRoute,
+    activityRoute,
+    groupsRoute,
+    groupRoute,
+    householdsRoute,
+    householdRoute,
+  ]),
 ]);
 
 export const router = createRouter({

@@ -5,6 +5,24 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
+const percentFormat = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 2 });
+
+/** A fraction shown as a percentage, Vietnamese style: 0.805 → `80,5%`, 0.0003 → `0,03%`. */
+export function formatPercent(fraction: number): string {
+  return percentFormat.format(fraction);
+}
+
+/** A number typed by a person: `1.157`, `80,5` or `80.5`; empty → undefined, garbage → NaN. */
+export function parseNumberInput(input: unknown): number | undefined {
+  if (typeof input === "number") return input;
+  if (typeof input !== "string" || input.trim() === "") return undefined;
+  let s = input.trim().replace(/\s/g, "");
+  // A dot followed by exactly three digits is a thousands separator (1.157); a comma is the decimal mark.
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, "");
+  s = s.replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `2025-06-30` → `30/06/2025` (calendar dates carry no time zone, so no Date object). */

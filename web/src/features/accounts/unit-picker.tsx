@@ -16,10 +16,27 @@ type Props = {
   onChange: (id: string | null) => void;
   onBlur?: () => void;
   disabled?: boolean;
+  /** Required in forms (the default); a filter may be left empty. */
+  required?: boolean;
+  placeholder?: string;
+  /** Units always offered (the user's own units), so a preset value shows its name. */
+  known?: readonly { value: string; label: string }[];
 };
 
 /** Picks a current unit through the search API (accent-insensitive), limited to the role's unit kinds. */
-export function UnitPicker({ label, description, error, kinds, value, onChange, onBlur, disabled }: Props) {
+export function UnitPicker({
+  label,
+  description,
+  error,
+  kinds,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  required = true,
+  placeholder,
+  known = [],
+}: Props) {
   const { t } = useTranslation("console");
   const [search, setSearch] = useState("");
   const [picked, setPicked] = useState<OrgUnit | null>(null);
@@ -57,16 +74,19 @@ export function UnitPicker({ label, description, error, kinds, value, onChange, 
       label={label}
       description={description}
       error={error}
-      placeholder={t("accounts.create.unitPlaceholder")}
+      placeholder={placeholder ?? t("accounts.create.unitPlaceholder")}
       searchable
       clearable
-      required
+      required={required}
       disabled={disabled}
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options }) => options}
       nothingFoundMessage={q && !results.isFetching ? t("units.noResults") : undefined}
-      data={units.map((u) => ({ value: u.id, label: optionLabel(u) }))}
+      data={[
+        ...known.filter((k) => !units.some((u) => u.id === k.value)),
+        ...units.map((u) => ({ value: u.id, label: optionLabel(u) })),
+      ]}
       value={value}
       onChange={(id) => {
         setPicked(units.find((u) => u.id === id) ?? null);

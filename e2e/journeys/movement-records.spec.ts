@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser } from "playwright-core";
+import {
+  assertNoSeriousA11yViolations,
+  hasHorizontalScroll,
+  launchBrowser,
+  signIn,
+} from "../fixtures/browser";
+import { startServer, type RunningServer } from "../fixtures/server";
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+before(
+  async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  },
+  { timeout: 180_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+void test(
+  "a province Front officer opens plan 279/KH-MTTQ-BCA on a phone and reads its progress in words",
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser!.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const base = server!.baseUrl;
+    await signIn(page, base, "camau.mttq");
+
+    await page.getByRole("button", { name: "Mở menu điều hướng" }).click();
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Kế hoạch", exact: true })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Kế hoạch" }).waitFor();
+    await page.getByRole("link", { name: "279/KH-MTTQ-BCA" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kế hoạch số 279/KH-MTTQ-BCA" }).waitFor();
+
+    // Every target has its result in words (colour is never the only signal).
+    const table = page.getByRole("region", { name: "Bảng tiến độ thực hiện chỉ tiêu" });
+    await table.waitFor();
+    const rows = table.locator("tbody tr");
+    assert.ok((await rows.count()) > 0, "the plan has targets");
+    const statuses = await rows.locator("td:last-child").allInnerTexts();
+    for (const s of statuses) {
+      assert.ok(["Đạt", "Chưa đạt", "Chưa có dữ liệu", "Chưa đến kỳ"].includes(s.trim()), `status "${s}"`);
+    }
+    await page.getByRole("heading", { level: 2, name: "Mốc thực hiện theo năm" }).waitFor();
+    await page.getByRole("heading", { level: 3, name: "Năm 2021" }).waitFor();
+
+    assert.equal(await hasHorizontalScroll(page), false, "no sideways scroll at 375 px");
+    await assertNoSeriousA11yViolations(page, "the plan page at 375 px");
+    await context.close();
+  },
+);
+
+void test(
+  "a ward Front officer sees the activity totals with the co-organiser note, grouped by body",
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const base = server!.baseUrl;
+    await signIn(page, base, "baclieu.mttq");
+
+    await page.goto(`${base}/hoat-dong`);
+    await page.getByRole("heading", { level: 1, name: "Hoạt động" }).waitFor();
+    await page.getByLabel("Từ ngày").fill("01/01/2015");
+    await page.getByText("Tổng chung", { exact: true }).first().waitFor();
+    await page.getByText(/được tính một lần trong tổng chung và một lần cho mỗi tổ chức/).waitFor();
+    await page.getByRole("radio", { name: "Theo tổ chức" }).check();
+    await page.getByRole("region", { name: "Bảng tổng hợp hoạt động" }).waitFor();
+    await assertNoSeriousA11yViolations(page, "the activities page");
+    await context.close();
+  },
+);

@@ -1,0 +1,284 @@
+import "../../locales/register-console";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_TOPICS,
+  BODY_KINDS,
+  type Activity,
+  type ActivityKind,
+  type ActivityTopic,
+  type BodyKind,
+} from "@toandan/contracts";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NotFoundContent } from "../../app/fallback-pages";
+import { AnchorLink } from "../../components/anchor-link";
+import { errorText } from "../../components/error-text";
+import { usePageTitle } from "../../components/use-page-title";
+import { formatDate, formatNumber, todayIso } from "../../lib/format";
+import { can } from "../../lib/permissions";
+import { useCurrentUser } from "../auth/use-session";
+import { ExportCsvButton, ExportXlsxLink } from "../movement/export-button";
+import { PeriodFilter } from "../movement/period-filter";
+import { defaultUnitId } from "../movement/scope";
+import { Section } from "../movement/section";
+import { UnitField } from "../movement/unit-filter";
+import { activityListQuery, type ActivityFilters } from "./api";
+import { TotalsPanel } from "./totals-panel";
+
+export function ActivitiesPage() {
+  const user = useCurrentUser();
+  const { t } = useTranslation("console");
+  usePageTitle(t("activities.title"));
+  if (!can(user, "activity.read")) return <NotFoundContent />;
+  return <Activities />;
+}
+
+function Activities() {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const user = useCurrentUser();
+  const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({
+    from: `${todayIso().slice(0, 4)}-01-01`,
+    to: todayIso(),
+  });
+  const [kind, setKind] = useState<ActivityKind | "">("");
+  const [topic, setTopic] = useState<ActivityTopic | "">("");
+  const [bodyKind, setBodyKind] = useState<BodyKind | "">("");
+  const [tagText, setTagText] = useState("");
+  const [tag] = useDebouncedValue(tagText.trim().slice(0, 50), 300);
+  const periodBad = Boolean(period.from && period.to && period.from > period.to);
+  const filters: ActivityFilters = {
+    orgUnitId: unitId ?? undefined,
+    from: period.from,
+    to: period.to,
+    kind: kind || undefined,
+    topic: topic || undefined,
+    bodyKind: bodyKind || undefined,
+    tag: tag || undefined,
+  };
+  const query = useInfiniteQuery({ ...activityListQuery(filters), enabled: !periodBad });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1}>{t("activities.title")}</Title>
+        {can(user, "activity.create") && (
+          <Button component={Link} to="/hoat-dong/moi">
+            {t("activities.create")}
+          </Button>
+        )}
+      </Group>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="activity-filters-title">
+        <Title order={2} size="h4" id="activity-filters-title" mb="sm">
+          {t("activities.filters")}
+        </Title>
+        <Stack gap="sm">
+          <UnitField value={unitId} onChange={setUnitId} />
+          <PeriodFilter value={period} onChange={setPeriod} />
+          {periodBad && (
+            <Text c="red.8" size="sm" role="alert">
+              {t("activities.periodOrder")}
+            </Text>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <NativeSelect
+              label={t("activities.kind")}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value as ActivityKind | "")}
+              data={[
+                { value: "", label: t("common.all") },
+                ...ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKinds.${k}`) })),
+              ]}
+            />
+            <NativeSelect
+              label={t("activities.topic")}
+              value={topic}
+              onChange={(e) => setTopic(e.currentTarget.value as ActivityTopic | "")}
+              data={[
+                { value: "", label: t("common.all") },
+                ...ACTIVITY_TOPICS.map((k) => ({ value: k, label: t(`activityTopics.${k}`) })),
+              ]}
+            />
+            <NativeSelect
+              label={t("activities.bodyKind")}
+              value={bodyKind}
+              onChange={(e) => setBodyKind(e.currentTarget.value as BodyKind | "")}
+              data={[
+                { value: "", label: t("common.all") },
+                ...BODY_KINDS.map((k) => ({ value: k, label: t(`bodies.${k}`) })),
+              ]}
+            />
+            <TextInput
+              type="search"
+              label={t("activities.tag")}
+              value={tagText}
+              maxLength={50}
+              onChange={(e) => setTagText(e.currentTarget.value)}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Paper>
+
+      {unitId && period.from && period.to && !periodBad && (
+        <Section title={t("activityTotals.title")} id="activity-totals">
+          <TotalsPanel
+            orgUnitId={unitId}
+            from={period.from}
+            to={period.to}
+            kind={filters.kind}
+            topic={filters.topic}
+            bodyKind={filters.bodyKind}
+          />
+        </Section>
+      )}
+
+      <Section title={t("activities.list")} id="activity-list">
+        {query.isPending && !periodBad ? (
+          <Loader aria-label={t("common.loading")} />
+        ) : query.isError ? (
+          <Alert color="red" variant="outline" role="alert">
+            {errorText(tp, query.error)}
+          </Alert>
+        ) : items.length === 0 ? (
+          <Text c="dimmed">{t("activities.none")}</Text>
+        ) : (
+          <Stack gap="sm">
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" c="dimmed" role="status">
+                {t("common.count", { n: formatNumber(items.length) })}
+              </Text>
+              <ExportCsvButton
+                name="hoat-dong"
+                header={activityCsvHeader(t)}
+                rows={() => items.map((a) => activityCsvRow(t, a))}
+              />
+              <ExportXlsxLink path="/activities" query={filters} />
+            </Group>
+            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
+              {items.map((a) => (
+                <ActivityCard key={a.id} activity={a} />
+              ))}
+            </Stack>
+          </Stack>
+        )}
+        {query.hasNextPage && (
+          <Button
+            mt="sm"
+            variant="default"
+            loading={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {t("common.loadMore")}
+          </Button>
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+type ConsoleT = ReturnType<typeof useTranslation<"console">>["t"];
+
+function activityCsvHeader(t: ConsoleT) {
+  return [
+    t("activityForm.date"),
+    t("activities.kind"),
+    t("activityForm.title"),
+    t("activityForm.unit"),
+    t("activityForm.organizers"),
+    t("activities.topics"),
+    t("activities.tags"),
+    t("figures.attendees"),
+    t("figures.households"),
+    t("figures.students"),
+    t("figures.leaflets"),
+    t("figures.panels"),
+    t("figures.slogans"),
+    t("figures.broadcastItems"),
+    t("figures.broadcastHours"),
+  ];
+}
+
+function activityCsvRow(t: ConsoleT, a: Activity) {
+  return [
+    formatDate(a.date),
+    t(`activityKinds.${a.kind}`),
+    a.title ?? "",
+    a.orgUnitName,
+    a.organizers.map((o) => o.name).join("; "),
+    a.topics.map((x) => t(`activityTopics.${x}`)).join("; "),
+    a.tags.join("; "),
+    formatNumber(a.attendees),
+    formatNumber(a.households),
+    formatNumber(a.students),
+    formatNumber(a.leaflets),
+    formatNumber(a.panels),
+    formatNumber(a.slogans),
+    formatNumber(a.broadcastItems),
+    formatNumber(a.broadcastHours),
+  ];
+}
+
+function ActivityCard({ activity: a }: { activity: Activity }) {
+  const { t } = useTranslation("console");
+  const figures = (["attendees", "households", "students", "leaflets"] as const).filter((f) => a[f] > 0);
+  return (
+    <Paper withBorder p="sm" component="li">
+      <Stack gap={4}>
+        <Group gap="xs" wrap="wrap">
+          <Text fw={700}>{formatDate(a.date)}</Text>
+          <AnchorLink to="/hoat-dong/$id" params={{ id: a.id }} fw={600} className="td-break">
+            {a.title ?? t(`activityKinds.${a.kind}`)}
+          </AnchorLink>
+        </Group>
+        <Text size="sm" className="td-break">
+          {t("activities.cardMeta", {
+            kind: t(`activityKinds.${a.kind}`),
+            unit: a.orgUnitName,
+          })}
+        </Text>
+        <Text size="sm" c="dimmed" className="td-break">
+          {t("activities.organizedBy", { bodies: a.organizers.map((o) => o.name).join(", ") })}
+        </Text>
+        {(a.topics.length > 0 || a.tags.length > 0) && (
+          <Group gap={4} wrap="wrap">
+            {a.topics.map((x) => (
+              <Badge key={x} variant="outline" color="brand.8" radius="sm" style={{ textTransform: "none" }}>
+                {t(`activityTopics.${x}`)}
+              </Badge>
+            ))}
+            {a.tags.map((x) => (
+              <Badge key={x} variant="outline" color="gray.8" radius="sm" style={{ textTransform: "none" }}>
+                #{x}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {figures.length > 0 && (
+          <Text size="sm">
+            {figures.map((f) => `${t(`figures.${f}`)}: ${formatNumber(a[f])}`).join(" · ")}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

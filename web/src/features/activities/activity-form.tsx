@@ -1,0 +1,315 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_LIMITS,
+  ACTIVITY_TOPICS,
+  CreateActivityBodySchema,
+  FIGURE_FIELDS,
+  UpdateActivityBodySchema,
+  type Activity,
+  type CreateActivityBody,
+  type FigureField,
+  type UpdateActivityBody,
+} from "@toandan/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { api, isApiError } from "../../api/client";
+import { errorText } from "../../components/error-text";
+import { formatDate, formatNumber, todayIso } from "../../lib/format";
+import { contractResolver, fieldMessage } from "../../lib/forms";
+import { useCurrentUser } from "../auth/use-session";
+import { DateField } from "../movement/date-field";
+import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../movement/forms";
+import { defaultUnitId } from "../movement/scope";
+import { UnitField } from "../movement/unit-filter";
+import { useOrganizerChoices } from "./api";
+
+type FormValues = {
+  orgUnitId: string;
+  kind: string;
+  date: string;
+  organizerBodyIds: string[];
+  topics: string[];
+  tags: string[];
+  title: string;
+  notes: string;
+} & Record<FigureField, string>;
+
+function figuresOf(v: FormValues) {
+  return Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(v[f])]));
+}
+
+function createBody(v: FormValues): unknown {
+  return {
+    orgUnitId: v.orgUnitId,
+    kind: v.kind,
+    date: isoFromVn(v.date),
+    organizerBodyIds: v.organizerBodyIds,
+    topics: v.topics,
+    tags: v.tags,
+    title: blankToUndefined(v.title),
+    notes: blankToUndefined(v.notes),
+    ...figuresOf(v),
+  };
+}
+
+function updateBody(v: FormValues): unknown {
+  const figures = Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(v[f]) ?? 0]));
+  return {
+    kind: v.kind,
+    date: isoFromVn(v.date),
+    organizerBodyIds: v.organizerBodyIds,
+    topics: v.topics,
+    tags: v.tags,
+    title: v.title.trim() === "" ? null : v.title,
+    notes: v.notes.trim() === "" ? null : v.notes,
+    ...figures,
+  };
+}
+
+function initialValues(activity: Activity | undefined, unitId: string): FormValues {
+  const figures = Object.fromEntries(
+    FIGURE_FIELDS.map((f) => [f, activity && activity[f] ? formatNumber(activity[f]) : ""]),
+  ) as Record<FigureField, string>;
+  return {
+    orgUnitId: activity?.orgUnitId ?? unitId,
+    kind: activity?.kind ?? "propaganda_session",
+    date: formatDate(activity?.date ?? todayIso()),
+    organizerBodyIds: activity?.organizers.map((o) => o.id) ?? [],
+    topics: activity?.topics ?? [],
+    tags: activity?.tags ?? [],
+    title: activity?.title ?? "",
+    notes: activity?.notes ?? "",
+    ...figures,
+  };
+}
+
+const FIELDS = ["orgUnitId", "kind", "date", "organizerBodyIds", "topics", "tags", "title", "notes"] as const;
+
+/** Records a new activity, or edits one (its unit cannot change). */
+export function ActivityForm({
+  activity,
+  onSaved,
+  onCancel,
+}: {
+  activity?: Activity;
+  onSaved: (a: Activity) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const editing = Boolean(activity);
+  const resolver = useMemo(
+    () =>
+      editing
+        ? contractResolver(
+            formSchema<FormValues, UpdateActivityBody>(updateBody, UpdateActivityBodySchema),
+            tp,
+          )
+        : contractResolver(
+            formSchema<FormValues, CreateActivityBody>(createBody, CreateActivityBodySchema),
+            tp,
+            {
+              organizerBodyIds: { too_small: t("activityForm.organizersRequired") },
+              date: { custom: t("activityForm.dateFuture") },
+            },
+          ),
+    [editing, t, tp],
+  );
+  const form = useForm<FormValues, unknown, CreateActivityBody | UpdateActivityBody>({
+    resolver,
+    defaultValues: initialValues(activity, defaultUnitId(user) ?? ""),
+  });
+  const { errors } = form.formState;
+  const unitId = useWatch({ control: form.control, name: "orgUnitId" });
+  const choices = useOrganizerChoices(unitId || null);
+
+  const mutation = useMutation({
+    mutationFn: (body: CreateActivityBody | UpdateActivityBody) =>
+      activity
+        ? api<Activity>(`/activities/${activity.id}`, { method: "PATCH", body })
+        : api<Activity>("/activities", { method: "POST", body }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ["activities"] });
+      onSaved(saved);
+    },
+    onError: (e) => {
+      if (!isApiError(e) || e.code !== "validation_failed") return;
+      for (const issue of e.issues) {
+        const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
+        // The server's Vietnamese message names the problem (a body outside the unit's line, say).
+        if (field) form.setError(field, { type: "server", message: issue.message });
+      }
+    },
+  });
+  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
+
+  return (
+    <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
+      <Stack gap="md">
+        {general && (
+          <Alert color="red" variant="outline" role="alert">
+            {general}
+          </Alert>
+        )}
+        {activity ? (
+          <Text size="sm">{t("activityForm.unitFixed", { unit: activity.orgUnitName })}</Text>
+        ) : (
+          <Controller
+            control={form.control}
+            name="orgUnitId"
+            render={({ field }) => (
+              <UnitField
+                label={t("activityForm.unit")}
+                required
+                value={field.value || null}
+                onChange={(id) => {
+                  field.onChange(id ?? "");
+                  form.setValue("organizerBodyIds", []);
+                }}
+                error={fieldMessage(errors.orgUnitId)}
+              />
+            )}
+          />
+        )}
+        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+          <NativeSelect
+            label={t("activities.kind")}
+            required
+            miw={220}
+            data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKinds.${k}`) }))}
+            error={fieldMessage(errors.kind)}
+            {...form.register("kind")}
+          />
+          <DateField
+            label={t("activityForm.date")}
+            required
+            miw={160}
+            error={fieldMessage(errors.date)}
+            {...form.register("date")}
+          />
+        </Group>
+        <Controller
+          control={form.control}
+          name="organizerBodyIds"
+          render={({ field }) => (
+            <Checkbox.Group
+              label={t("activityForm.organizers")}
+              description={t("activityForm.organizersHint")}
+              required
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldMessage(errors.organizerBodyIds as never)}
+            >
+              <Stack gap="xs" mt="xs">
+                {choices.levels.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {unitId ? t("common.loading") : t("activityForm.pickUnit")}
+                  </Text>
+                )}
+                {choices.levels.map((level) => (
+                  <div key={level.id}>
+                    <Text size="sm" fw={600} className="td-break">
+                      {level.fullName}
+                    </Text>
+                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
+                      {level.bodies.map((b) => (
+                        <Checkbox key={b.id} value={b.id} label={b.name} />
+                      ))}
+                    </SimpleGrid>
+                  </div>
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="topics"
+          render={({ field }) => (
+            <MultiSelect
+              label={t("activities.topics")}
+              data={ACTIVITY_TOPICS.map((k) => ({ value: k, label: t(`activityTopics.${k}`) }))}
+              value={field.value}
+              onChange={field.onChange}
+              clearable
+              error={fieldMessage(errors.topics as never)}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="tags"
+          render={({ field }) => (
+            <TagsInput
+              label={t("activities.tags")}
+              description={t("activityForm.tagsHint", { max: ACTIVITY_LIMITS.tagsMax })}
+              value={field.value}
+              onChange={field.onChange}
+              maxTags={ACTIVITY_LIMITS.tagsMax}
+              clearable
+              error={fieldMessage(errors.tags as never)}
+            />
+          )}
+        />
+        <TextInput
+          label={t("activityForm.title")}
+          maxLength={ACTIVITY_LIMITS.titleMax}
+          error={fieldMessage(errors.title)}
+          {...form.register("title")}
+        />
+        <Fieldset legend={t("activityForm.figures")}>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+            {FIGURE_FIELDS.map((f) => (
+              <TextInput
+                key={f}
+                label={t(`figures.${f}`)}
+                inputMode={f === "broadcastHours" ? "decimal" : "numeric"}
+                placeholder="0"
+                error={fieldMessage(errors[f])}
+                {...form.register(f)}
+              />
+            ))}
+          </SimpleGrid>
+        </Fieldset>
+        <Textarea
+          label={t("activityForm.notes")}
+          autosize
+          minRows={2}
+          maxLength={ACTIVITY_LIMITS.notesMax}
+          error={fieldMessage(errors.notes)}
+          {...form.register("notes")}
+        />
+        <Group>
+          <Button type="submit" loading={mutation.isPending}>
+            {editing ? t("common.save") : t("activityForm.submit")}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

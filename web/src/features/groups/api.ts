@@ -1,0 +1,77 @@
+import type { GroupCategory, GroupDetail, GroupStatus, GroupTotals, GroupType } from "@toandan/contracts";
+import type { GroupMemberPageSchema, GroupPageSchema, StaleGroupPageSchema } from "@toandan/contracts";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
+import { api } from "../../api/client";
+
+export type GroupPage = z.infer<typeof GroupPageSchema>;
+export type StaleGroupPage = z.infer<typeof StaleGroupPageSchema>;
+export type GroupMemberPage = z.infer<typeof GroupMemberPageSchema>;
+
+export const groupTypesQuery = queryOptions({
+  queryKey: ["group-types"],
+  queryFn: ({ signal }) => api<{ items: GroupType[] }>("/group-types", { signal }),
+  staleTime: Infinity,
+});
+
+export type GroupFilters = {
+  orgUnitId?: string;
+  typeCode?: string;
+  status?: GroupStatus;
+  category?: GroupCategory;
+};
+
+export function groupListQuery(filters: GroupFilters) {
+  return infiniteQueryOptions({
+    queryKey: ["groups", "list", filters],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<GroupPage>("/groups", { query: { ...filters, cursor: pageParam, limit: 50 }, signal }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function staleGroupsQuery(orgUnitId: string | undefined) {
+  return infiniteQueryOptions({
+    queryKey: ["groups", "stale", orgUnitId ?? null],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<StaleGroupPage>("/groups/stale", { query: { orgUnitId, cursor: pageParam, limit: 50 }, signal }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function groupTotalsQuery(orgUnitId: string) {
+  return queryOptions({
+    queryKey: ["groups", "totals", orgUnitId],
+    queryFn: ({ signal }) => api<GroupTotals>("/groups/totals", { query: { orgUnitId }, signal }),
+  });
+}
+
+export function groupQuery(id: string) {
+  return queryOptions({
+    queryKey: ["groups", "one", id],
+    queryFn: ({ signal }) => api<GroupDetail>(`/groups/${id}`, { signal }),
+  });
+}
+
+export function groupMembersQuery(id: string) {
+  return infiniteQueryOptions({
+    queryKey: ["groups", "one", id, "members"],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<GroupMemberPage>(`/groups/${id}/members`, { query: { cursor: pageParam, limit: 100 }, signal }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function typeName(
+  types: readonly GroupType[] | undefined,
+  code: string,
+  fallback: string,
+  lang: string,
+) {
+  const found = types?.find((x) => x.code === code);
+  if (!found) return fallback;
+  return lang === "en" ? found.nameEn : found.nameVi;
+}

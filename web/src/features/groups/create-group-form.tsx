@@ -1,0 +1,180 @@
+import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  CreateGroupBodySchema,
+  type CreateGroupBody,
+  type GroupDetail,
+  type GroupType,
+} from "@toandan/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { api, isApiError } from "../../api/client";
+import { errorText } from "../../components/error-text";
+import { formatDate, todayIso } from "../../lib/format";
+import { contractResolver, fieldMessage } from "../../lib/forms";
+import { useCurrentUser } from "../auth/use-session";
+import { DateField } from "../movement/date-field";
+import { blankToUndefined, formSchema, isoFromVn } from "../movement/forms";
+import { defaultUnitId } from "../movement/scope";
+import { UnitField } from "../movement/unit-filter";
+import { unitBodiesQuery } from "../plans/api";
+
+type FormValues = {
+  orgUnitId: string;
+  typeCode: string;
+  name: string;
+  foundedOn: string;
+  status: "pilot" | "active";
+  managingBodyId: string;
+  notes: string;
+};
+
+const toBody = (v: FormValues): unknown => ({
+  orgUnitId: v.orgUnitId,
+  typeCode: v.typeCode,
+  name: v.name,
+  foundedOn: isoFromVn(v.foundedOn),
+  status: v.status,
+  managingBodyId: blankToUndefined(v.managingBodyId),
+  notes: blankToUndefined(v.notes),
+});
+
+const FIELDS = ["orgUnitId", "typeCode", "name", "foundedOn", "status", "managingBodyId", "notes"] as const;
+
+export function CreateGroupForm({
+  types,
+  onCreated,
+  onCancel,
+}: {
+  types: GroupType[];
+  onCreated: (g: GroupDetail) => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const resolver = useMemo(
+    () =>
+      contractResolver(formSchema<FormValues, CreateGroupBody>(toBody, CreateGroupBodySchema), tp, {
+        foundedOn: { custom: t("groupForm.dateFuture") },
+      }),
+    [t, tp],
+  );
+  const form = useForm<FormValues, unknown, CreateGroupBody>({
+    resolver,
+    defaultValues: {
+      orgUnitId: defaultUnitId(user) ?? "",
+      typeCode: types[0]?.code ?? "",
+      name: "",
+      foundedOn: formatDate(todayIso()),
+      status: "active",
+      managingBodyId: "",
+      notes: "",
+    },
+  });
+  const { errors } = form.formState;
+  const unitId = useWatch({ control: form.control, name: "orgUnitId" });
+  const unit = useQuery(unitBodiesQuery(unitId || null));
+  const mutation = useMutation({
+    mutationFn: (body: CreateGroupBody) => api<GroupDetail>("/groups", { method: "POST", body }),
+    onSuccess: async (g) => {
+      await queryClient.invalidateQueries({ queryKey: ["groups"] });
+      onCreated(g);
+    },
+    onError: (e) => {
+      if (!isApiError(e) || e.code !== "validation_failed") return;
+      for (const issue of e.issues) {
+        const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
+        if (field) form.setError(field, { type: "server", message: issue.message });
+      }
+    },
+  });
+  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
+  const typeOptions = (category: "team" | "model") =>
+    types
+      .filter((x) => x.category === category)
+      .map((x) => ({ value: x.code, label: i18n.language === "en" ? x.nameEn : x.nameVi }));
+
+  return (
+    <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
+      <Stack gap="sm">
+        {general && (
+          <Alert color="red" variant="outline" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Controller
+          control={form.control}
+          name="orgUnitId"
+          render={({ field }) => (
+            <UnitField
+              label={t("groups.unit")}
+              required
+              value={field.value || null}
+              onChange={(id) => {
+                field.onChange(id ?? "");
+                form.setValue("managingBodyId", "");
+              }}
+              error={fieldMessage(errors.orgUnitId)}
+            />
+          )}
+        />
+        <NativeSelect
+          label={t("groups.type")}
+          required
+          data={[
+            { group: t("groupCategories.team"), items: typeOptions("team") },
+            { group: t("groupCategories.model"), items: typeOptions("model") },
+          ]}
+          error={fieldMessage(errors.typeCode)}
+          {...form.register("typeCode")}
+        />
+        <TextInput
+          label={t("groups.name")}
+          required
+          error={fieldMessage(errors.name)}
+          {...form.register("name")}
+        />
+        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+          <DateField
+            label={t("groups.foundedOn")}
+            required
+            miw={160}
+            error={fieldMessage(errors.foundedOn)}
+            {...form.register("foundedOn")}
+          />
+          <NativeSelect
+            label={t("groups.status")}
+            required
+            miw={160}
+            data={[
+              { value: "active", label: t("groupStatuses.active") },
+              { value: "pilot", label: t("groupStatuses.pilot") },
+            ]}
+            {...form.register("status")}
+          />
+        </Group>
+        <NativeSelect
+          label={t("groupForm.managingBody")}
+          data={[
+            { value: "", label: t("common.none") },
+            ...(unit.data?.bodies ?? []).map((b) => ({ value: b.id, label: b.name })),
+          ]}
+          error={fieldMessage(errors.managingBodyId)}
+          {...form.register("managingBodyId")}
+        />
+        <Textarea label={t("groupForm.notes")} autosize minRows={2} {...form.register("notes")} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t("groupForm.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,376 @@
+import "../../locales/register-console";
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import {
+  GROUP_STATUSES,
+  type Group as TeamOrModel,
+  type GroupCategory,
+  type GroupStatus,
+  type GroupType,
+} from "@toandan/contracts";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NotFoundContent } from "../../app/fallback-pages";
+import { AnchorLink } from "../../components/anchor-link";
+import { errorText } from "../../components/error-text";
+import { ScrollRegion } from "../../components/scroll-region";
+import { usePageTitle } from "../../components/use-page-title";
+import { formatDate, formatNumber } from "../../lib/format";
+import { can } from "../../lib/permissions";
+import { useCurrentUser } from "../auth/use-session";
+import { ExportCsvButton, ExportXlsxLink } from "../movement/export-button";
+import { QueryState } from "../movement/query-state";
+import { defaultUnitId } from "../movement/scope";
+import { Section } from "../movement/section";
+import { UnitField } from "../movement/unit-filter";
+import { groupListQuery, groupTotalsQuery, groupTypesQuery, staleGroupsQuery, typeName } from "./api";
+import { CreateGroupForm } from "./create-group-form";
+import { GroupStatusBadge } from "./status-badge";
+
+export function GroupsPage() {
+  const user = useCurrentUser();
+  const { t } = useTranslation("console");
+  usePageTitle(t("groups.title"));
+  if (!can(user, "group.read")) return <NotFoundContent />;
+  return <Groups />;
+}
+
+function Groups() {
+  const { t, i18n } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
+  const [category, setCategory] = useState<GroupCategory | "">("");
+  const [typeCode, setTypeCode] = useState("");
+  const [status, setStatus] = useState<GroupStatus | "">("");
+  const [creating, setCreating] = useState(false);
+  const types = useQuery(groupTypesQuery).data?.items ?? [];
+  const listFilters = {
+    orgUnitId: unitId ?? undefined,
+    category: category || undefined,
+    typeCode: typeCode || undefined,
+    status: status || undefined,
+  };
+  const query = useInfiniteQuery(groupListQuery(listFilters));
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const nameOf = (g: Pick<TeamOrModel, "typeCode" | "typeName">) =>
+    typeName(types, g.typeCode, g.typeName, i18n.language);
+  const shownTypes = types.filter((x) => !category || x.category === category);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1}>{t("groups.title")}</Title>
+        {can(user, "group.manage") && types.length > 0 && (
+          <Button onClick={() => setCreating(true)}>{t("groups.create")}</Button>
+        )}
+      </Group>
+      <Paper withBorder p="md" component="section" aria-labelledby="group-filters-title">
+        <Title order={2} size="h4" id="group-filters-title" mb="sm">
+          {t("groups.filters")}
+        </Title>
+        <Stack gap="sm">
+          <UnitField value={unitId} onChange={setUnitId} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <NativeSelect
+              label={t("groups.category")}
+              value={category}
+              onChange={(e) => {
+                setCategory(e.currentTarget.value as GroupCategory | "");
+                setTypeCode("");
+              }}
+              data={[
+                { value: "", label: t("common.all") },
+                { value: "team", label: t("groupCategories.team") },
+                { value: "model", label: t("groupCategories.model") },
+              ]}
+            />
+            <NativeSelect
+              label={t("groups.type")}
+              value={typeCode}
+              onChange={(e) => setTypeCode(e.currentTarget.value)}
+              data={[
+                { value: "", label: t("common.all") },
+                ...shownTypes.map((x) => ({
+                  value: x.code,
+                  label: nameOf({ typeCode: x.code, typeName: x.nameVi }),
+                })),
+              ]}
+            />
+            <NativeSelect
+              label={t("groups.status")}
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as GroupStatus | "")}
+              data={[
+                { value: "", label: t("common.all") },
+                ...GROUP_STATUSES.map((s) => ({ value: s, label: t(`groupStatuses.${s}`) })),
+              ]}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Paper>
+
+      <Section title={t("groups.list")} id="group-list">
+        {query.isPending ? (
+          <Loader aria-label={t("common.loading")} />
+        ) : query.isError ? (
+          <Alert color="red" variant="outline" role="alert">
+            {errorText(tp, query.error)}
+          </Alert>
+        ) : items.length === 0 ? (
+          <Text c="dimmed">{t("groups.none")}</Text>
+        ) : (
+          <Stack gap="sm">
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" c="dimmed" role="status">
+                {t("common.count", { n: formatNumber(items.length) })}
+              </Text>
+              <ExportCsvButton
+                name="to-mo-hinh"
+                header={[
+                  t("groups.name"),
+                  t("groups.category"),
+                  t("groups.type"),
+                  t("groups.unit"),
+                  t("groups.foundedOn"),
+                  t("groups.status"),
+                ]}
+                rows={() =>
+                  items.map((g) => [
+                    g.name,
+                    t(`groupCategories.${g.category}`),
+                    nameOf(g),
+                    g.orgUnitName,
+                    formatDate(g.foundedOn),
+                    t(`groupStatuses.${g.status}`),
+                  ])
+                }
+              />
+              <ExportXlsxLink path="/groups" query={listFilters} />
+            </Group>
+            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
+              {items.map((g) => (
+                <Paper key={g.id} withBorder p="sm" component="li">
+                  <Stack gap={4}>
+                    <Group gap="xs" wrap="wrap">
+                      <AnchorLink to="/to-mo-hinh/$id" params={{ id: g.id }} fw={700} className="td-break">
+                        {g.name}
+                      </AnchorLink>
+                      <GroupStatusBadge status={g.status} />
+                    </Group>
+                    <Text size="sm" className="td-break">
+                      {t(`groupCategories.${g.category}`)} · {nameOf(g)}
+                    </Text>
+                    <Text size="sm" c="dimmed" className="td-break">
+                      {t("groups.meta", { unit: g.orgUnitName, date: formatDate(g.foundedOn) })}
+                    </Text>
+                  </Stack>
+                </Paper>
+              ))}
+            </Stack>
+          </Stack>
+        )}
+        {query.hasNextPage && (
+          <Button
+            mt="sm"
+            variant="default"
+            loading={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {t("common.loadMore")}
+          </Button>
+        )}
+      </Section>
+
+      {unitId && (
+        <Section title={t("groups.totals")} id="group-totals">
+          <Totals unitId={unitId} types={types} />
+        </Section>
+      )}
+
+      <Section title={t("groups.staleTitle")} id="stale-groups">
+        <StaleGroups unitId={unitId ?? undefined} nameOf={nameOf} />
+      </Section>
+
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t("groups.create")}
+        size="lg"
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        <CreateGroupForm
+          types={types}
+          onCancel={() => setCreating(false)}
+          onCreated={(g) => {
+            setCreating(false);
+            void navigate({ to: "/to-mo-hinh/$id", params: { id: g.id } });
+          }}
+        />
+      </Modal>
+    </Stack>
+  );
+}
+
+function Totals({ unitId, types }: { unitId: string; types: GroupType[] }) {
+  const { t, i18n } = useTranslation("console");
+  const query = useQuery(groupTotalsQuery(unitId));
+  return (
+    <QueryState query={query}>
+      {(data) => {
+        const rows = data.items.map((x) => [
+          t(`groupCategories.${x.category}`),
+          typeName(types, x.typeCode, x.typeName, i18n.language),
+          formatNumber(x.groups),
+          formatNumber(x.members),
+        ]);
+        return (
+          <Stack gap="sm">
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" c="dimmed">
+                {t("groups.totalsAt", { date: formatDate(data.at) })}
+              </Text>
+              <ExportCsvButton
+                name="tong-hop-to-mo-hinh"
+                header={[t("groups.category"), t("groups.type"), t("groups.count"), t("groups.members")]}
+                rows={() => [
+                  ...rows,
+                  [t("groups.total"), "", formatNumber(data.total.groups), formatNumber(data.total.members)],
+                ]}
+              />
+            </Group>
+            <ScrollRegion label={t("groups.totals")}>
+              <Table striped miw={520} verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("groups.type")}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t("groups.count")}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t("groups.members")}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((x, i) => (
+                    <Table.Tr key={x.typeCode}>
+                      <Table.Th scope="row" fw={500} className="td-break">
+                        {rows[i]?.[1]} ({rows[i]?.[0]})
+                      </Table.Th>
+                      <Table.Td ta="right">{formatNumber(x.groups)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(x.members)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                  <Table.Tr fw={700}>
+                    <Table.Th scope="row">{t("groups.total")}</Table.Th>
+                    <Table.Td ta="right">{formatNumber(data.total.groups)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(data.total.members)}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function StaleGroups({
+  unitId,
+  nameOf,
+}: {
+  unitId?: string;
+  nameOf: (g: Pick<TeamOrModel, "typeCode" | "typeName">) => string;
+}) {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const query = useInfiniteQuery(staleGroupsQuery(unitId));
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const never = t("groups.never");
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t("groups.staleIntro")}
+      </Text>
+      {query.isPending ? (
+        <Loader aria-label={t("common.loading")} />
+      ) : query.isError ? (
+        <Alert color="red" variant="outline" role="alert">
+          {errorText(tp, query.error)}
+        </Alert>
+      ) : items.length === 0 ? (
+        <Text>{t("groups.staleNone")}</Text>
+      ) : (
+        <>
+          <div>
+            <ExportCsvButton
+              name="mo-hinh-khong-hoat-dong"
+              header={[
+                t("groups.name"),
+                t("groups.type"),
+                t("groups.unit"),
+                t("groups.lastEvaluated"),
+                t("groups.lastActivity"),
+              ]}
+              rows={() =>
+                items.map((g) => [
+                  g.name,
+                  nameOf(g),
+                  g.orgUnitName,
+                  formatDate(g.lastEvaluatedOn) || never,
+                  formatDate(g.lastActivityOn) || never,
+                ])
+              }
+            />
+          </div>
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+            {items.map((g) => (
+              <Paper key={g.id} withBorder p="sm" component="li">
+                <AnchorLink to="/to-mo-hinh/$id" params={{ id: g.id }} fw={600} className="td-break">
+                  {g.name}
+                </AnchorLink>
+                <Text size="sm" className="td-break">
+                  {nameOf(g)} · {g.orgUnitName}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t("groups.staleMeta", {
+                    evaluated: formatDate(g.lastEvaluatedOn) || never,
+                    activity: formatDate(g.lastActivityOn) || never,
+                  })}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        </>
+      )}
+      {query.hasNextPage && (
+        <div>
+          <Button
+            variant="default"
+            loading={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {t("common.loadMore")}
+          </Button>
+        </div>
+      )}
+    </Stack>
+  );
+}

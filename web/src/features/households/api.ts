@@ -1,0 +1,53 @@
+import type { Coverage, HouseholdDetail, HouseholdImportJob, MemberOrgKind } from "@toandan/contracts";
+import type { HouseholdPageSchema } from "@toandan/contracts";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
+import { api } from "../../api/client";
+
+export type HouseholdPage = z.infer<typeof HouseholdPageSchema>;
+
+export type HouseholdFilters = {
+  orgUnitId?: string;
+  q?: string;
+  signedYear?: number;
+  signed?: "true" | "false";
+  memberOrg?: MemberOrgKind;
+};
+
+export function householdListQuery(filters: HouseholdFilters) {
+  return infiniteQueryOptions({
+    queryKey: ["households", "list", filters],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<HouseholdPage>("/households", { query: { ...filters, cursor: pageParam, limit: 100 }, signal }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function householdQuery(id: string) {
+  return queryOptions({
+    queryKey: ["households", "one", id],
+    queryFn: ({ signal }) => api<HouseholdDetail>(`/households/${id}`, { signal }),
+  });
+}
+
+export function coverageQuery(orgUnitId: string, year: number) {
+  return queryOptions({
+    queryKey: ["households", "coverage", orgUnitId, year],
+    queryFn: ({ signal }) =>
+      api<Coverage>("/households/coverage", { query: { orgUnitId, year, groupBy: "child" }, signal }),
+  });
+}
+
+/** Polled every 500 ms until the import is done or failed. */
+export function importJobQuery(jobId: string | null) {
+  return queryOptions({
+    queryKey: ["household-import", jobId],
+    queryFn: ({ signal }) => api<HouseholdImportJob>(`/household-imports/${jobId}`, { signal }),
+    enabled: Boolean(jobId),
+    refetchInterval: (q) => {
+      const s = q.state.data?.status;
+      return s === "done" || s === "failed" ? false : 500;
+    },
+  });
+}

@@ -1,0 +1,209 @@
+import "../../locales/register-console";
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  RecordCommitmentBodySchema,
+  type Commitment,
+  type HouseholdDetail,
+  type RecordCommitmentBody,
+} from "@toandan/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { api, isApiError } from "../../api/client";
+import { NotFoundContent } from "../../app/fallback-pages";
+import { AnchorLink } from "../../components/anchor-link";
+import { errorText } from "../../components/error-text";
+import { ScrollRegion } from "../../components/scroll-region";
+import { usePageTitle } from "../../components/use-page-title";
+import { formatDate, formatNumber, todayIso } from "../../lib/format";
+import { contractResolver, fieldMessage } from "../../lib/forms";
+import { can } from "../../lib/permissions";
+import { useCurrentUser } from "../auth/use-session";
+import { DateField } from "../movement/date-field";
+import { Fact } from "../movement/fact";
+import { formSchema, isoFromVn, numberFrom } from "../movement/forms";
+import { QueryState } from "../movement/query-state";
+import { currentYear } from "../movement/scope";
+import { Section } from "../movement/section";
+import { householdQuery } from "./api";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function HouseholdPage() {
+  const { id } = useParams({ from: "/console/ho-gia-dinh/$id" });
+  const user = useCurrentUser();
+  const { t } = useTranslation("console");
+  const valid = UUID.test(id) && can(user, "household.read");
+  const query = useQuery({ ...householdQuery(id), enabled: valid });
+  usePageTitle(query.data ? t("household.heading", { name: query.data.headName }) : t("households.title"));
+  if (!valid || (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400))) {
+    return <NotFoundContent />;
+  }
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/ho-gia-dinh" size="sm">
+        {t("households.back")}
+      </AnchorLink>
+      <QueryState query={query}>{(h) => <HouseholdView household={h} />}</QueryState>
+    </Stack>
+  );
+}
+
+function HouseholdView({ household: h }: { household: HouseholdDetail }) {
+  const { t } = useTranslation("console");
+  const user = useCurrentUser();
+  const [recorded, setRecorded] = useState<number | null>(null);
+  const commitments = [...h.commitments].sort((a, b) => b.year - a.year);
+  return (
+    <Stack gap="lg">
+      <Stack gap={6}>
+        <Title order={1} className="td-break">
+          {t("household.heading", { name: h.headName })}
+        </Title>
+        <Group gap="xs">
+          {h.movedOutOn && (
+            <Badge variant="outline" color="gray.7" radius="sm" style={{ textTransform: "none" }}>
+              {t("households.movedOut", { date: formatDate(h.movedOutOn) })}
+            </Badge>
+          )}
+        </Group>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" component="dl" m={0}>
+        <Fact label={t("households.address")}>{h.address}</Fact>
+        <Fact label={t("households.area")}>{h.orgUnitName}</Fact>
+        <Fact label={t("households.code")}>{h.code ?? t("common.none")}</Fact>
+        <Fact label={t("households.members")}>{formatNumber(h.members)}</Fact>
+        <Fact label={t("households.memberOrgs")}>
+          {h.memberOrgs.map((k) => t(`bodies.${k}`)).join(", ") || t("common.none")}
+        </Fact>
+      </SimpleGrid>
+      {recorded !== null && (
+        <Alert color="green" variant="outline" role="status">
+          {t("household.recorded", { year: recorded })}
+        </Alert>
+      )}
+      <Section title={t("household.commitments")} id="commitments">
+        {commitments.length === 0 ? (
+          <Text c="dimmed">{t("household.noCommitments")}</Text>
+        ) : (
+          <ScrollRegion label={t("household.commitments")}>
+            <Table striped miw={420} verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("household.year")}</Table.Th>
+                  <Table.Th scope="col">{t("household.signedOn")}</Table.Th>
+                  <Table.Th scope="col">{t("household.formVersion")}</Table.Th>
+                  <Table.Th scope="col">{t("household.hasScan")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {commitments.map((c: Commitment) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{c.year}</Table.Td>
+                    <Table.Td>{formatDate(c.signedOn)}</Table.Td>
+                    <Table.Td className="td-break">{c.formVersion}</Table.Td>
+                    <Table.Td>{c.hasScan ? t("common.yes") : t("common.no")}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        )}
+      </Section>
+      {can(user, "household.manage") && !h.movedOutOn && (
+        <Section title={t("household.record")} id="record-commitment">
+          <CommitmentForm household={h} onDone={setRecorded} />
+        </Section>
+      )}
+    </Stack>
+  );
+}
+
+type FormValues = { year: string; signedOn: string; formVersion: string };
+const toBody = (v: FormValues): unknown => ({
+  year: numberFrom(v.year),
+  signedOn: isoFromVn(v.signedOn),
+  formVersion: v.formVersion,
+});
+
+function CommitmentForm({
+  household,
+  onDone,
+}: {
+  household: HouseholdDetail;
+  onDone: (year: number) => void;
+}) {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const queryClient = useQueryClient();
+  const resolver = useMemo(
+    () =>
+      contractResolver(formSchema<FormValues, RecordCommitmentBody>(toBody, RecordCommitmentBodySchema), tp),
+    [tp],
+  );
+  const form = useForm<FormValues, unknown, RecordCommitmentBody>({
+    resolver,
+    defaultValues: { year: String(currentYear()), signedOn: formatDate(todayIso()), formVersion: "" },
+  });
+  const { errors } = form.formState;
+  const mutation = useMutation({
+    mutationFn: (body: RecordCommitmentBody) =>
+      api<Commitment>(`/households/${household.id}/commitments`, { method: "POST", body }),
+    onSuccess: async (c) => {
+      await queryClient.invalidateQueries({ queryKey: ["households"] });
+      onDone(c.year);
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.code === "conflict") {
+        form.setError("year", { type: "server", message: t("household.already") });
+        return;
+      }
+      if (!isApiError(e) || e.code !== "validation_failed") return;
+      for (const issue of e.issues) {
+        const field = (["year", "signedOn", "formVersion"] as const).find((f) => issue.path === f);
+        if (field) form.setError(field, { type: "server", message: issue.message });
+      }
+    },
+  });
+  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
+  return (
+    <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
+      <Stack gap="sm">
+        {general && (
+          <Alert color="red" variant="outline" role="alert">
+            {general}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput
+            label={t("household.year")}
+            required
+            inputMode="numeric"
+            error={fieldMessage(errors.year)}
+            {...form.register("year")}
+          />
+          <DateField
+            label={t("household.signedOnInput")}
+            required
+            error={fieldMessage(errors.signedOn)}
+            {...form.register("signedOn")}
+          />
+          <TextInput
+            label={t("household.formVersion")}
+            description={t("household.formVersionHint")}
+            required
+            error={fieldMessage(errors.formVersion)}
+            {...form.register("formVersion")}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={mutation.isPending}>
+            {t("household.record")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

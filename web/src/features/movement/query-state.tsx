@@ -1,0 +1,31 @@
+import { Alert, Button, Loader, Stack } from "@mantine/core";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { errorText } from "../../components/error-text";
+
+/** Loader, error with a retry button, or the content once the data is there. */
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: Pick<UseQueryResult<T>, "data" | "error" | "isError" | "refetch">;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  if (query.isError) {
+    return (
+      <Stack gap="xs" align="flex-start">
+        <Alert color="red" variant="outline" role="alert">
+          {errorText(tp, query.error)}
+        </Alert>
+        <Button variant="default" size="xs" onClick={() => void query.refetch()}>
+          {t("common.retry")}
+        </Button>
+      </Stack>
+    );
+  }
+  if (query.data === undefined) return <Loader aria-label={t("common.loading")} />;
+  return <>{children(query.data)}</>;
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { UnitPicker } from "../accounts/unit-picker";
+import { useCurrentUser } from "../auth/use-session";
+import { RECORD_UNIT_KINDS, roleUnits } from "./scope";
+
+/** "Đơn vị": the user's own units first, any unit in scope by search; a filter covers the subtree. */
+export function UnitField({
+  label,
+  value,
+  onChange,
+  required = false,
+  error,
+  description,
+  kinds = RECORD_UNIT_KINDS,
+}: {
+  label?: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  required?: boolean;
+  error?: string;
+  description?: string;
+  kinds?: readonly string[];
+}) {
+  const { t } = useTranslation("console");
+  const user = useCurrentUser();
+  return (
+    <UnitPicker
+      label={label ?? t("common.unitFilter")}
+      description={description}
+      error={error}
+      kinds={kinds}
+      known={roleUnits(user)}
+      value={value}
+      onChange={onChange}
+      required={required}
+    />
+  );
+}

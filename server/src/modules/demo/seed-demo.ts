@@ -10,7 +10,7 @@ import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
 import { orgUnits } from "../org-units/org-units.table";
 import type { Actor } from "../../kernel/authz";
 import { seedDemoPlan279 } from "../plans/demo-plan-279";
-import { seedDemoHistory } from "./seed-history";
+import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
 
 export const DEMO_PASSWORD = "demo12345";
@@ -165,6 +165,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     .where(eq(accounts.username, "camau.mttq"));
   await seedDemoPlan279(db, { ...system, accountId: front!.id }, units[CA_MAU]!);
   await seedDemoHistory(db);
+  await seedDemoThisYear(db, [ward, areaId!], todayIso());
   const year = Number(todayIso().slice(0, 4));
   await seedDemoHouseholds(
     db,

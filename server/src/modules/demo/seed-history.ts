@@ -318,6 +318,85 @@ function buildGroups(units: Unit[], specs: GroupSpec[], seed: number, range: [st
   return { rows, members };
 }
 
+/** Current units (and their bodies) by id, for this year's demo records. */
+async function unitsById(db: Db, ids: string[]): Promise<Unit[]> {
+  const rows = await queryRows<{
+    id: string;
+    provinceId: string;
+    rollupPath: string;
+    kind: BodyKind;
+    bodyId: string;
+  }>(
+    db,
+    sql`select u.id, u.province_id as "provinceId", u.rollup_path as "rollupPath", b.kind, b.id as "bodyId"
+        from org_units u join bodies b on b.org_unit_id = u.id
+        where u.id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
+  );
+  const units = new Map<string, Unit>();
+  for (const r of rows) {
+    const u = units.get(r.id) ?? { id: r.id, provinceId: r.provinceId, rollupPath: r.rollupPath, bodies: {} };
+    u.bodies[r.kind] = r.bodyId;
+    units.set(r.id, u);
+  }
+  return [...units.values()];
+}
+
+/** This year's demo activities in Phường Bạc Liêu and its Khóm 1, up to `today`. */
+export async function seedDemoThisYear(db: Db, unitIds: string[], today: string): Promise<number> {
+  const units = await unitsById(db, unitIds);
+  const from = `${today.slice(0, 4)}-01-01`;
+  const note = "Dữ liệu minh họa";
+  const specs: ActivitySpec[] = [
+    {
+      kind: "propaganda_session",
+      count: 46,
+      figures: { attendees: 2_870 },
+      organizers: [["front"], ["front", "police"], ["women"]],
+      topics: ["drugs", "scams", "cyber_crime", "loan_sharks"],
+      from,
+      to: today,
+    },
+    {
+      kind: "meeting",
+      count: 12,
+      figures: { households: 640 },
+      organizers: [["front"], ["front", "farmers"]],
+      topics: ["law"],
+      from,
+      to: today,
+    },
+    {
+      kind: "school_session",
+      count: 6,
+      figures: { students: 1_450 },
+      organizers: [["police", "youth"]],
+      topics: ["traffic", "cyber_crime"],
+      from,
+      to: today,
+    },
+    {
+      kind: "leaflet_distribution",
+      count: 8,
+      figures: { leaflets: 3_200 },
+      organizers: [["front"], ["police"]],
+      topics: ["scams"],
+      from,
+      to: today,
+    },
+  ];
+  const batches = specs.map((spec, i) => buildActivities(units, spec, 7000 + i, note));
+  await db.transaction(async (tx) => {
+    for (const b of batches) {
+      await tx.insert(activities).values(b.rows);
+      if (b.organizers.length) await tx.insert(activityOrganizers).values(b.organizers);
+    }
+  });
+  return batches.reduce((n, b) => n + b.rows.length, 0);
+}
+
 /** Inserts the demo history (once, with the demo seed). Returns the number of activities. */
 export async function seedDemoHistory(db: Db): Promise<number> {
   const bacLieu = await oldCommunes(db, { districts: ["954"] });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -71,6 +72,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fileSize: 5 * 1024 * 1024, fields: 10 } });
   await app.register(rateLimit, { global: false, keyGenerator: hashedClientKey });
   registerErrorHandler(app);
   registerAuthHooks(app);

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "household.updated",
   "household.imported",
   "commitment.recorded",
+  "commitment.scan_attached",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

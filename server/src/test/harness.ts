@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { buildApp } from "../app";
@@ -42,8 +45,10 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   await database.migrate();
   await seedGroupTypes(database.db);
   await importOfficialUnits(database);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "toandan-test-"));
   const config = loadConfig({
     NODE_ENV: "test",
+    DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     WEB_DIST: "/nonexistent",
     LOGIN_RATE_LIMIT: "10000",
@@ -58,6 +63,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       await app.close();
       await database.close();
       if (dropDb) await dropDb();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

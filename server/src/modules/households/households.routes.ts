@@ -1,3 +1,4 @@
+import { commitmentScanRoutes } from "./commitment-scan.routes";
 import { householdExportRoutes } from "./households.export";
 import {
   CommitmentSchema,
@@ -37,6 +38,7 @@ const JobParams = z.object({ jobId: IdSchema });
 const TAGS = ["households"];
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(commitmentScanRoutes);
   await app.register(householdExportRoutes);
   app.get(
     "/households",

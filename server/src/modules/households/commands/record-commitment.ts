@@ -9,8 +9,7 @@ import { todayIso } from "../../org-units/org-units.queries";
 import { householdCommitments } from "../households.table";
 import { getVisibleHousehold } from "../households.queries";
 
-// TODO(scans): the optional scan of the signed form needs a multipart upload stored under
-// DATA_DIR/uploads with type and size checks; @fastify/multipart is not installed yet.
+// The optional scan of the signed form is attached afterwards (commitment-scan.routes.ts).
 
 /** Records a household's signed commitment for a year (one per household and year). */
 export async function recordCommitment(

@@ -650,7 +650,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         updated: "Updated a household",
         imported: "Imported households from CSV",
       },
-      commitment: { recorded: "Recorded a commitment" },
+      commitment: { recorded: "Recorded a commitment", scan_attached: "Attached a commitment scan" },
     },
     entities: {
       account: "Account",

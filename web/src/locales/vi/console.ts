@@ -645,7 +645,7 @@ export const consoleVi = {
         evaluated: "Đánh giá tổ, mô hình",
       },
       household: { created: "Thêm hộ gia đình", updated: "Cập nhật hộ gia đình", imported: "Nhập hộ từ CSV" },
-      commitment: { recorded: "Ghi nhận cam kết" },
+      commitment: { recorded: "Ghi nhận cam kết", scan_attached: "Đính kèm bản quét cam kết" },
     },
     entities: {
       account: "Tài khoản",

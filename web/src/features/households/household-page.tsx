@@ -28,6 +28,7 @@ import { QueryState } from "../movement/query-state";
 import { currentYear } from "../movement/scope";
 import { Section } from "../movement/section";
 import { householdQuery } from "./api";
+import { ScanCell } from "./scan-cell";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -104,7 +105,9 @@ function HouseholdView({ household: h }: { household: HouseholdDetail }) {
                     <Table.Td>{c.year}</Table.Td>
                     <Table.Td>{formatDate(c.signedOn)}</Table.Td>
                     <Table.Td className="td-break">{c.formVersion}</Table.Td>
-                    <Table.Td>{c.hasScan ? t("common.yes") : t("common.no")}</Table.Td>
+                    <Table.Td>
+                      <ScanCell householdId={h.id} commitment={c} canManage={can(user, "household.manage")} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

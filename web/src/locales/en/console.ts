@@ -500,6 +500,10 @@ export const consoleEn: Shape<typeof consoleVi> = {
     codeTaken: "This household number is already used in the area.",
   },
   household: {
+    viewScan: "View scan",
+    uploadScan: "Upload scan",
+    replaceScan: "Replace scan",
+    uploadScanFor: "Upload the scan of the {{year}} commitment",
     heading: "Household of {{name}}",
     commitments: "Signed commitments",
     noCommitments: "This household has not signed a commitment yet.",

@@ -502,6 +502,10 @@ export const consoleVi = {
     codeTaken: "Số hộ này đã có trong khu dân cư.",
   },
   household: {
+    viewScan: "Xem bản quét",
+    uploadScan: "Tải bản quét lên",
+    replaceScan: "Thay bản quét",
+    uploadScanFor: "Tải bản quét cam kết năm {{year}}",
     heading: "Hộ ông/bà {{name}}",
     commitments: "Cam kết đã ký",
     noCommitments: "Hộ chưa ký cam kết năm nào.",

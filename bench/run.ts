@@ -1,6 +1,9 @@
 import { engineFromEnv, variantFromEnv } from "./lib/engine";
 import { publish, type BenchResult } from "./lib/results";
 import { progress } from "./lib/stats";
+import { runActivityTotals } from "./activity-totals";
+import { runActivityWrites } from "./activity-writes";
+import { runHouseholdImport } from "./household-import";
 import { runStartup } from "./startup";
 import { runUnitSearch } from "./unit-search";
 
@@ -8,6 +11,9 @@ import { runUnitSearch } from "./unit-search";
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   startup: runStartup,
   "unit-search": runUnitSearch,
+  "activity-writes": runActivityWrites,
+  "activity-totals": runActivityTotals,
+  "household-import": runHouseholdImport,
 };
 
 const names = process.argv.slice(2);

@@ -3,6 +3,7 @@ import { buildApp } from "../server/src/app";
 import { loadConfig } from "../server/src/config";
 import { openDatabase, queryRows, type Database } from "../server/src/db/client";
 import { DEMO_PASSWORD, seedDemo } from "../server/src/modules/demo/seed-demo";
+import { seedGroupTypes } from "../server/src/modules/groups";
 import { importOfficialUnits } from "../server/src/modules/org-units/import/official-units";
 import { generateAreas } from "./lib/areas";
 import { createTarget, engineInfo } from "./lib/engine";
@@ -72,6 +73,7 @@ export async function runUnitSearch(): Promise<BenchResult> {
     progress(`unit-search (${target.engine}): migrate, import official units, seed demo…`);
     await database.migrate();
     const imported = await timed(() => importOfficialUnits(database));
+    await seedGroupTypes(database.db); // as `start` does; the demo history needs them
     const seeded = await timed(() => seedDemo(database.db));
     progress(`unit-search: units imported in ${imported.ms} ms; generating ${AREAS} residential areas…`);
     const generated = await timed(() => generateAreas(database.db, AREAS));

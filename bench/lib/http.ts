@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { summarise, type Summary } from "./stats";
 
-/** A signed-in demo account: the session cookie to send with each request. */
-export type Session = { username: string; cookie: string };
+/** A signed-in demo account: the session cookie (and CSRF token for writes) to send with each request. */
+export type Session = { username: string; cookie: string; csrf: string };
 
 export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
   const res = await app.inject({
@@ -12,7 +12,22 @@ export async function login(app: FastifyInstance, username: string, password: st
   });
   const c = res.cookies.find((k) => k.name === "td_session");
   if (res.statusCode !== 200 || !c) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  return { username, cookie: `td_session=${c.value}` };
+  return { username, cookie: `td_session=${c.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+}
+
+/** One timed GET answering 200, through `app.inject`. */
+export async function getJson<T>(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+): Promise<{ ms: number; body: T }> {
+  const t0 = performance.now();
+  const res = await app.inject({ method: "GET", url, headers: { cookie: session.cookie } });
+  const ms = performance.now() - t0;
+  if (res.statusCode !== 200) {
+    throw new Error(`GET ${url} as ${session.username}: ${res.statusCode} ${res.body}`);
+  }
+  return { ms, body: res.json<T>() };
 }
 
 type Page = { items: unknown[]; nextCursor: string | null; total: number | null };

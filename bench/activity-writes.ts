@@ -1,0 +1,138 @@
+import { fork } from "node:child_process";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../server/src/db/client";
+import { DEMO_PASSWORD } from "../server/src/modules/demo/seed-demo";
+import { bodyGenerator, type LoadSettings } from "./lib/load-client";
+import { loadAverage, resultOf, withSeeded } from "./lib/movement";
+import { BENCH_DIR, type BenchResult } from "./lib/results";
+import { progress, summarise } from "./lib/stats";
+
+/** Rate (requests/s), duration and p99 target per engine. */
+const PLAN = {
+  pglite: { rate: 200, seconds: 20, p99TargetMs: 30 },
+  postgres: { rate: 500, seconds: 20, p99TargetMs: 15 },
+};
+/** autocannon splits the rate over its connections; each sends its share of a second back to back. */
+const CONNECTIONS = { pglite: 20, postgres: 50 };
+const WARM_UP = 100;
+
+type Json = Record<string, unknown>;
+
+/** A client of the listening server, as the browser is: cookie plus CSRF header. */
+async function signIn(origin: string, username: string) {
+  const res = await fetch(`${origin}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("td_session="));
+  if (res.status !== 200 || !cookie) throw new Error(`login ${username}: ${res.status}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const get = async <T>(url: string): Promise<T> => {
+    const r = await fetch(`${origin}${url}`, { headers: { cookie: cookie.split(";")[0]! } });
+    if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+  return { cookie: cookie.split(";")[0]!, csrf: csrfToken, get };
+}
+
+/** Runs the load generator in a child process and waits for its figures. */
+function runLoad(settings: LoadSettings): Promise<Json> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(BENCH_DIR, "lib", "load-client.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("message", (m) => resolve(m as Json));
+    child.once("error", reject);
+    child.once("exit", (code) => code !== 0 && reject(new Error(`load client exited with ${code}`)));
+    child.send(settings);
+  });
+}
+
+export async function runActivityWrites(): Promise<BenchResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  return withSeeded("activity_writes", async (s) => {
+    const plan = PLAN[s.target.engine];
+    await s.app.listen({ port: 0, host: "127.0.0.1" });
+    const origin = `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
+    const client = await signIn(origin, "baclieu.mttq");
+    const found = await client.get<{ items: { id: string; name: string; parentId: string }[] }>(
+      "/api/v1/org-units?q=khom%201",
+    );
+    const area = found.items.find((u) => u.name === "Khóm 1");
+    if (!area) throw new Error("demo area Khóm 1 not found");
+    const ward = await client.get<{ fullName: string; bodies: { id: string; kind: string }[] }>(
+      `/api/v1/org-units/${area.parentId}`,
+    );
+    const settings: LoadSettings = {
+      origin,
+      cookie: client.cookie,
+      csrf: client.csrf,
+      orgUnitId: area.id,
+      bodyIds: ward.bodies.map((b) => b.id),
+      rate: plan.rate,
+      seconds: plan.seconds,
+      connections: CONNECTIONS[s.target.engine],
+      seed: 2025,
+    };
+
+    progress(`activity-writes: ${WARM_UP} warm-up writes…`);
+    const next = bodyGenerator({ ...settings, seed: 7 });
+    const sequential: number[] = [];
+    for (let i = 0; i < WARM_UP; i++) {
+      const w0 = performance.now();
+      const r = await fetch(`${origin}/api/v1/activities`, {
+        method: "POST",
+        headers: { cookie: client.cookie, "x-csrf-token": client.csrf, "content-type": "application/json" },
+        body: next(),
+      });
+      if (r.status !== 201) throw new Error(`warm-up write: ${r.status} ${await r.text()}`);
+      sequential.push(performance.now() - w0);
+    }
+    const [before] = await queryRows<{ n: number }>(
+      s.database.db,
+      sql`select count(*)::int as n from activities`,
+    );
+    const loadBefore = loadAverage();
+    progress(
+      `activity-writes: ${plan.rate} req/s for ${plan.seconds} s with autocannon, then the same paced (open loop)…`,
+    );
+    const load = await runLoad(settings);
+    const [after] = await queryRows<{ n: number; kinds: number }>(
+      s.database.db,
+      sql`select count(*)::int as n, count(*) filter (where organizer_kinds <> '{}')::int as kinds from activities`,
+    );
+    return resultOf(
+      "activity-writes",
+      s,
+      started,
+      t0,
+      { rate: `${plan.rate} req/s for ${plan.seconds} s`, p99Ms: `<= ${plan.p99TargetMs}` },
+      {
+        method:
+          "POST /api/v1/activities to a listening server on 127.0.0.1 as baclieu.mttq (cookie + x-csrf-token); " +
+          "load from a separate Node process",
+        area: { id: area.id, name: area.name, commune: ward.fullName, organiserBodies: ward.bodies.length },
+        rate: plan.rate,
+        seconds: plan.seconds,
+        sequentialWarmUp: {
+          note: "one at a time, fetch in the server's process",
+          latencyMs: summarise(sequential),
+        },
+        autocannon: load.autocannon,
+        paced: load.paced,
+        rows: {
+          activitiesBefore: before?.n,
+          activitiesAfter: after?.n,
+          written: (after?.n ?? 0) - (before?.n ?? 0),
+          withOrganizerKinds: after?.kinds,
+        },
+        loadAverageBefore: loadBefore,
+      },
+    );
+  });
+}

@@ -195,6 +195,9 @@ export async function insertHouseholdImport(
     for (let i = 0; i < rows.length; i += BATCH_ROWS) {
       await insertBatch(tx, area, rows.slice(i, i + BATCH_ROWS), actor.accountId);
       onProgress(Math.min(i + BATCH_ROWS, rows.length));
+      // Give the event loop a turn between batches: the embedded engine runs on this thread, and
+      // replies (the 202 of this very import) must not wait for the whole insert.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await recordEvent(tx, {
       actorId: actor.accountId,

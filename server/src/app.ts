@@ -17,6 +17,7 @@ import {
 import { z } from "zod";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
+import { Envelope, loadOrCreateMasterKey } from "./kernel/envelope";
 import { registerAuthHooks } from "./kernel/http/auth-hooks";
 import { registerErrorHandler } from "./kernel/http/error-handler";
 import { hashedClientKey } from "./kernel/http/client-key";
@@ -60,6 +61,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.decorate("database", opts.database);
   app.decorate("db", opts.database.db);
   app.decorate("config", opts.config);
+  app.decorate("envelope", new Envelope(loadOrCreateMasterKey(opts.config.masterKeyFile)));
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
     .int("LOGIN_RATE_LIMIT must be a positive integer")
     .min(1, "LOGIN_RATE_LIMIT must be a positive integer")
     .default(20),
+  /** The master key that wraps the data keys of encrypted fields; default DATA_DIR/keys/master.key. */
+  MASTER_KEY_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -46,6 +48,7 @@ export type Config = {
   cookieSecure: boolean;
   webDist: string;
   loginRateLimit: number;
+  masterKeyFile: string;
 };
 
 export class ConfigError extends Error {}
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === "true",
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key")),
     webDist: path.resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config";
 import type { Database, Db } from "../../db/client";
 import type { Actor } from "../authz";
+import type { Envelope } from "../envelope";
 import { unauthenticated } from "../errors";
 
 declare module "fastify" {
@@ -9,6 +10,8 @@ declare module "fastify" {
     database: Database;
     db: Db;
     config: Config;
+    /** Encrypts and decrypts sensitive fields (see kernel/envelope.ts). */
+    envelope: Envelope;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -36,6 +36,32 @@ describe("audit chain", () => {
     expect(r.checked).toBeGreaterThanOrEqual(6);
   });
 
+  it("keeps one unbroken chain under concurrent writers (a pool on PostgreSQL)", async () => {
+    const root = await rootUnit(t.app.db);
+    const before = await verifyAuditChain(t.app.db);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        t.app.db.transaction((tx) =>
+          recordEvent(
+            tx,
+            {
+              actorId: null,
+              action: "org_unit.created",
+              entityType: "org_unit",
+              orgUnitId: root.id,
+              data: { i },
+            },
+            // Half of them carry a write in the same statement as the audit insert.
+            i % 2 === 0 ? [sql`update org_units set name = name where id = ${root.id}`] : [],
+          ),
+        ),
+      ),
+    );
+    const after = await verifyAuditChain(t.app.db);
+    expect(after).toMatchObject({ ok: true, firstBadId: null });
+    expect(after.checked).toBe(before.checked + 24);
+  });
+
   it("rolls the event back with the write it belongs to", async () => {
     const before = await verifyAuditChain(t.app.db);
     await expect(

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AuditAction } from "@toandan/contracts";
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type Db } from "../db/client";
 import { auditLog } from "./audit.table";
 
@@ -14,8 +14,6 @@ export type AuditEvent = {
 };
 
 const GENESIS = "0".repeat(64);
-/** Serialises concurrent writers (several server processes on one PostgreSQL) on the chain head. */
-const CHAIN_LOCK = 7_742_011;
 
 /** JSON with object keys sorted at every level, so jsonb round-trips hash the same. */
 export function canonicalJson(value: unknown): string {
@@ -58,16 +56,17 @@ export function hashRow(r: Hashable): string {
 
 /**
  * Appends one event to the chain. Call it with the transaction that makes the change, so the
- * change and its record commit or roll back together.
+ * change and its record commit or roll back together. Writes passed as `alongside` run in the
+ * same statement as the audit insert (as data-modifying CTEs): a hot path then costs two round
+ * trips in all — the chain head under its lock, and one statement for the change and its record.
  */
-export async function recordEvent(tx: Db, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [head] = await queryRows<{ id: number | string; hash: string }>(
+export async function recordEvent(tx: Db, event: AuditEvent, alongside: SQLWrapper[] = []): Promise<void> {
+  const [head] = await queryRows<{ id: number | string | null; hash: string | null }>(
     tx,
-    sql`select id, hash from audit_log order by id desc limit 1`,
+    sql`select id, hash from audit_chain_head()`,
   );
   const row: Hashable = {
-    id: head ? Number(head.id) + 1 : 1,
+    id: head?.id === null || head?.id === undefined ? 1 : Number(head.id) + 1,
     occurredAt: new Date().toISOString(),
     actorId: event.actorId,
     action: event.action,
@@ -77,7 +76,16 @@ export async function recordEvent(tx: Db, event: AuditEvent): Promise<void> {
     data: JSON.parse(canonicalJson(event.data ?? {})) as unknown,
     prevHash: head?.hash ?? GENESIS,
   };
-  await tx.insert(auditLog).values({ ...row, hash: hashRow(row) });
+  const insert = tx.insert(auditLog).values({ ...row, hash: hashRow(row) });
+  if (alongside.length === 0) {
+    await insert;
+    return;
+  }
+  const ctes = sql.join(
+    alongside.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`),
+    sql`, `,
+  );
+  await tx.execute(sql`with ${ctes} ${insert.getSQL()}`);
 }
 
 export type VerifyResult = {

@@ -52,7 +52,7 @@ export async function loadOrganizers(
   unit: Pick<ActivityUnitRow, "path" | "rollupPath">,
   ids: string[],
 ): Promise<{ organizers: OrganizerJson[]; issues: ApiIssue[] }> {
-  const rows = await queryRows<OrganizerJson & { path: string }>(
+  const rows = await queryRows<OrganizerRow>(
     db,
     sql`select b.id, b.kind, b.name, bu.path from bodies b join org_units bu on bu.id = b.org_unit_id
         where b.id in (${sql.join(
@@ -60,6 +60,17 @@ export async function loadOrganizers(
           sql`, `,
         )})`,
   );
+  return checkOrganizers(unit, rows, ids);
+}
+
+export type OrganizerRow = OrganizerJson & { path: string };
+
+/** Each requested body must exist and belong to the activity's unit or one above it. */
+export function checkOrganizers(
+  unit: Pick<ActivityUnitRow, "path" | "rollupPath">,
+  rows: OrganizerRow[],
+  ids: string[],
+): { organizers: OrganizerJson[]; issues: ApiIssue[] } {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const issues: ApiIssue[] = [];
   const organizers: OrganizerJson[] = [];

@@ -35,6 +35,34 @@ export async function loadActivityUnit(
   return row;
 }
 
+/**
+ * The unit (in scope) and the requested organiser bodies in one round trip: the create path runs
+ * it on every write.
+ */
+export async function loadActivityUnitWithBodies(
+  db: Db,
+  actor: Actor,
+  unitId: string,
+  permission: Permission,
+  bodyIds: string[],
+): Promise<ActivityUnitRow & { bodies: (OrganizerJson & { path: string })[] }> {
+  const [row] = await queryRows<ActivityUnitRow & { bodies: (OrganizerJson & { path: string })[] }>(
+    db,
+    sql`select u.id, u.kind, u.full_name as "fullName", u.path, u.rollup_path as "rollupPath",
+          u.valid_to::text as "validTo",
+          coalesce((select json_agg(json_build_object('id', b.id, 'kind', b.kind, 'name', b.name,
+                      'path', bu.path))
+                    from bodies b join org_units bu on bu.id = b.org_unit_id
+                    where b.id in (${sql.join(
+                      bodyIds.map((i) => sql`${i}`),
+                      sql`, `,
+                    )})), '[]'::json) as bodies
+        from org_units u where u.id = ${unitId} and ${pathInScope(actor, permission, sql`u.rollup_path`)}`,
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
 export type OrganizerJson = { id: string; kind: string; name: string };
 
 export type ActivityDbRow = {

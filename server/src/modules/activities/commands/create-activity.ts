@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { Activity, CreateActivityBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
 import { presentActivity } from "../activities.presenter";
-import { assertMayRecord, dateIssues, loadOrganizers, organizerKindsOf } from "../activities.policy";
-import { loadActivityUnit } from "../activities.queries";
+import { assertMayRecord, checkOrganizers, dateIssues, organizerKindsOf } from "../activities.policy";
+import { loadActivityUnitWithBodies } from "../activities.queries";
 import { activities, activityOrganizers } from "../activities.table";
 
 /** Province of a rollup path ("/country/province/…/"): the record's distribution key today. */
@@ -15,12 +16,20 @@ export function provinceOf(rollupPath: string): string | null {
 
 /** Records an activity at a unit in the actor's scope, with its organisers, audited. */
 export async function createActivity(db: Db, actor: Actor, body: CreateActivityBody): Promise<Activity> {
-  const unit = await loadActivityUnit(db, actor, body.orgUnitId, "activity.create");
-  const { organizers, issues } = await loadOrganizers(db, unit, body.organizerBodyIds);
+  const unit = await loadActivityUnitWithBodies(
+    db,
+    actor,
+    body.orgUnitId,
+    "activity.create",
+    body.organizerBodyIds,
+  );
+  const { organizers, issues } = checkOrganizers(unit, unit.bodies, body.organizerBodyIds);
   const all = [...dateIssues(unit, body.date), ...issues];
   if (all.length) throw validationFailed(all);
   assertMayRecord(actor, "activity.create", unit.rollupPath, organizers);
   const { organizerBodyIds: _ids, orgUnitId: _u, ...fields } = body;
+  const id = randomUUID();
+  const now = new Date();
   const values = {
     ...fields,
     orgUnitId: unit.id,
@@ -33,29 +42,36 @@ export async function createActivity(db: Db, actor: Actor, body: CreateActivityB
     organizerKinds: organizerKindsOf(organizers),
     createdBy: actor.accountId,
   };
-  const row = await db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(activities)
-      .values(values)
-      .returning({ id: activities.id, createdAt: activities.createdAt, updatedAt: activities.updatedAt });
-    const id = inserted!.id;
-    await tx
-      .insert(activityOrganizers)
-      .values(organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind })));
-    const { createdBy: _c, provinceId: _p, rollupPath: _r, organizerKinds: _k, ...logged } = values;
-    await recordEvent(tx, {
-      actorId: actor.accountId,
-      action: "activity.created",
-      entityType: "activity",
-      entityId: id,
-      orgUnitId: unit.id,
-      data: { ...logged, broadcastHours: body.broadcastHours, organizerBodyIds: organizers.map((o) => o.id) },
-    });
-    return inserted!;
+  const { createdBy: _c, provinceId: _p, rollupPath: _r, organizerKinds: _k, ...logged } = values;
+  await db.transaction(async (tx) => {
+    // The activity, its organisers and the audit record go in one statement (see recordEvent).
+    await recordEvent(
+      tx,
+      {
+        actorId: actor.accountId,
+        action: "activity.created",
+        entityType: "activity",
+        entityId: id,
+        orgUnitId: unit.id,
+        data: {
+          ...logged,
+          broadcastHours: body.broadcastHours,
+          organizerBodyIds: organizers.map((o) => o.id),
+        },
+      },
+      [
+        tx.insert(activities).values({ ...values, id, createdAt: now, updatedAt: now }),
+        tx
+          .insert(activityOrganizers)
+          .values(organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind }))),
+      ],
+    );
   });
   return presentActivity({
     ...values,
-    ...row,
+    id,
+    createdAt: now,
+    updatedAt: now,
     orgUnitName: unit.fullName,
     unitPath: unit.path,
     unitValidTo: unit.validTo,

@@ -58,6 +58,16 @@ void test(
 
     assert.equal(await hasHorizontalScroll(page), false, "no sideways scroll at 375 px");
     await assertNoSeriousA11yViolations(page, "the plan page at 375 px");
+
+    // A typo in the title is corrected in place; the plan keeps its tasks and targets.
+    await page.getByRole("link", { name: "Sửa", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Sửa kế hoạch" }).waitFor();
+    const title = page.getByRole("textbox", { name: "Trích yếu" });
+    await title.fill(`${await title.inputValue()} (đã hiệu đính)`);
+    await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kế hoạch số 279/KH-MTTQ-BCA" }).waitFor();
+    await page.getByText("(đã hiệu đính)").waitFor();
+    assert.equal(await rows.count(), statuses.length, "the targets are still there");
     await context.close();
   },
 );

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "system.demo_seeded",
   "plan.created",
   "plan.updated",
+  "plan.deleted",
   "activity.created",
   "activity.updated",
   "activity.deleted",

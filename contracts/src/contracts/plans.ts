@@ -34,28 +34,36 @@ export const PlanTargetInputSchema = z.object({
   label: z.string().trim().max(500).optional(),
 });
 
-export const CreatePlanBodySchema = z
-  .object({
-    number: z
-      .string()
-      .trim()
-      .min(1, "Số hiệu kế hoạch không được để trống")
-      .max(100)
-      .regex(/^[0-9]+\/[A-ZĐ0-9-]+(\/[A-ZĐ0-9-]+)*$/u, "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA"),
-    title: z.string().trim().min(1, "Trích yếu không được để trống").max(1000),
-    issuedOn: IsoDateSchema,
-    orgUnitId: IdSchema,
-    periodFrom: Year,
-    periodTo: Year,
-    issuerBodyIds: z.array(IdSchema).min(1, "Cần ít nhất một cơ quan ban hành").max(20),
-    tasks: z.array(PlanTaskInputSchema).max(100).default([]),
-    milestones: z.array(PlanMilestoneInputSchema).max(200).default([]),
-    targets: z.array(PlanTargetInputSchema).max(200).default([]),
-  })
-  .refine((p) => p.periodTo >= p.periodFrom, {
-    path: ["periodTo"],
-    message: "Năm kết thúc phải sau năm bắt đầu",
-  });
+const PlanContentSchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .min(1, "Số hiệu kế hoạch không được để trống")
+    .max(100)
+    .regex(/^[0-9]+\/[A-ZĐ0-9-]+(\/[A-ZĐ0-9-]+)*$/u, "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA"),
+  title: z.string().trim().min(1, "Trích yếu không được để trống").max(1000),
+  issuedOn: IsoDateSchema,
+  periodFrom: Year,
+  periodTo: Year,
+  issuerBodyIds: z.array(IdSchema).min(1, "Cần ít nhất một cơ quan ban hành").max(20),
+  tasks: z.array(PlanTaskInputSchema).max(100).default([]),
+  milestones: z.array(PlanMilestoneInputSchema).max(200).default([]),
+  targets: z.array(PlanTargetInputSchema).max(200).default([]),
+});
+const periodInOrder = {
+  path: ["periodTo"],
+  message: "Năm kết thúc phải sau năm bắt đầu",
+};
+export const CreatePlanBodySchema = PlanContentSchema.extend({ orgUnitId: IdSchema }).refine(
+  (p) => p.periodTo >= p.periodFrom,
+  periodInOrder,
+);
+/** A plan is corrected by sending its whole content again; its unit does not change. */
+export const UpdatePlanBodySchema = PlanContentSchema.refine(
+  (p) => p.periodTo >= p.periodFrom,
+  periodInOrder,
+);
+export type UpdatePlanBody = z.infer<typeof UpdatePlanBodySchema>;
 export type CreatePlanBody = z.infer<typeof CreatePlanBodySchema>;
 
 export const PlanSchema = z.object({

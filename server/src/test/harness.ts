@@ -83,7 +83,7 @@ export async function login(app: FastifyInstance, username: string, password: st
   return { cookie: `td_session=${cookie.value}`, csrf: body.csrfToken, accountId: body.user.id };
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Calls the API as a session (cookie + CSRF header), or anonymously with `session = null`. */
 export function call(

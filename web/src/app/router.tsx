@@ -102,6 +102,12 @@ const planRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/plans/plan-page"), "PlanPage"),
 });
 
+const editPlanRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ke-hoach/$id/sua",
+  component: lazyRouteComponent(() => import("../features/plans/create-plan-page"), "EditPlanPage"),
+});
+
 const activitiesRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/hoat-dong",
@@ -154,6 +160,7 @@ const routeTree = rootRoute.addChildren([
     plansRoute,
     createPlanRoute,
     planRoute,
+    editPlanRoute,
     activitiesRoute,
     createActivityRoute,
     activityRoute,

@@ -2,7 +2,7 @@ import type { BodyKind, Plan } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
-import { notFound } from "../../kernel/errors";
+import { forbidden, notFound } from "../../kernel/errors";
 
 type PlanRow = {
   id: string;
@@ -23,6 +23,21 @@ const SELECT_PLAN = sql`select p.id, p.number, p.title, p.issued_on::text as "is
     u.full_name as "orgUnitName", u.path as "unitPath", p.period_from as "periodFrom", p.period_to as "periodTo",
     p.created_at as "createdAt"
   from plans p join org_units u on u.id = p.org_unit_id`;
+
+/** A plan the actor may manage (read scope for 404, then manage scope for 403 on the unit). */
+export async function loadManagedPlan(db: Db, actor: Actor, id: string) {
+  const [row] = await queryRows<PlanRow & { rollupPath: string; manageable: boolean }>(
+    db,
+    sql`select p.id, p.number, p.title, p.org_unit_id as "orgUnitId", u.path as "unitPath",
+          p.period_from as "periodFrom", p.period_to as "periodTo",
+          ${pathInScope(actor, "plan.manage", sql`p.rollup_path`)} as manageable
+        from plans p join org_units u on u.id = p.org_unit_id
+        where p.id = ${id} and ${pathInScope(actor, "plan.read", sql`p.rollup_path`)}`,
+  );
+  if (!row) throw notFound();
+  if (!row.manageable) throw forbidden();
+  return row;
+}
 
 /** A plan the actor may read (its scope unit lies in one of the actor's subtrees), or 404. */
 export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanWithPath> {

@@ -3,9 +3,11 @@ import {
   IdSchema,
   IndicatorSchema,
   ListPlansQuerySchema,
+  OkSchema,
   PlanPageSchema,
   PlanProgressSchema,
   PlanSchema,
+  UpdatePlanBodySchema,
 } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -15,6 +17,7 @@ import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { listIndicators } from "../indicators";
 import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
 import { createPlan } from "./commands/create-plan";
+import { deletePlan, updatePlan } from "./commands/update-plan";
 import { planProgress } from "./plan-progress";
 import { getPlan, listPlans } from "./plans.queries";
 
@@ -97,6 +100,44 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { unitPath: _p, ...plan } = await getPlan(app.db, requireActor(req), req.params.id);
       return plan;
+    },
+  );
+
+  app.put(
+    "/plans/:id",
+    {
+      config: { permission: "plan.manage" },
+      schema: {
+        operationId: "updatePlan",
+        tags: ["plans"],
+        summary: "Correct a plan: its whole content is sent again (the unit stays)",
+        params: IdParams,
+        body: UpdatePlanBodySchema,
+        response: { 200: PlanSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await updatePlan(app.db, actor, req.params.id, req.body);
+      const { unitPath: _p, ...plan } = await getPlan(app.db, actor, req.params.id);
+      return plan;
+    },
+  );
+
+  app.delete(
+    "/plans/:id",
+    {
+      config: { permission: "plan.manage" },
+      schema: {
+        operationId: "deletePlan",
+        tags: ["plans"],
+        params: IdParams,
+        response: { 200: OkSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      await deletePlan(app.db, requireActor(req), req.params.id);
+      return { ok: true as const };
     },
   );
 

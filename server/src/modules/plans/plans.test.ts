@@ -127,6 +127,89 @@ describe("createPlan", () => {
   });
 });
 
+describe("updatePlan and deletePlan", () => {
+  async function newPlan() {
+    const res = await call(t.app, caMau, "POST", "/api/v1/plans", planBody());
+    expect(res.statusCode).toBe(201);
+    return res.json() as { id: string; number: string };
+  }
+  const content = (o: Record<string, unknown> = {}) => {
+    const { orgUnitId: _u, ...rest } = planBody(o);
+    return rest;
+  };
+
+  it("is 401 without a session and 403 for a viewer", async () => {
+    const plan = await newPlan();
+    expect((await call(t.app, null, "PUT", `/api/v1/plans/${plan.id}`, content())).statusCode).toBe(401);
+    expect((await call(t.app, null, "DELETE", `/api/v1/plans/${plan.id}`)).statusCode).toBe(401);
+    const viewer = await signedInAs(t.app, "viewer", caMauId);
+    expect((await call(t.app, viewer, "PUT", `/api/v1/plans/${plan.id}`, content())).statusCode).toBe(403);
+    expect((await call(t.app, viewer, "DELETE", `/api/v1/plans/${plan.id}`)).statusCode).toBe(403);
+  });
+
+  it("is 400 for a bad period and leaves the plan as it was", async () => {
+    const plan = await newPlan();
+    const res = await call(
+      t.app,
+      caMau,
+      "PUT",
+      `/api/v1/plans/${plan.id}`,
+      content({ periodFrom: year + 2 }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues).toContainEqual({
+      path: "periodTo",
+      message: "Năm kết thúc phải sau năm bắt đầu",
+    });
+    const after = (await call(t.app, caMau, "GET", `/api/v1/plans/${plan.id}`)).json();
+    expect(after.number).toBe(plan.number);
+    expect(after.targets).toHaveLength(4);
+  });
+
+  it("is 404 for a plan outside the caller's scope", async () => {
+    const plan = await newPlan();
+    expect((await call(t.app, anxuyen, "PUT", `/api/v1/plans/${plan.id}`, content())).statusCode).toBe(404);
+    expect((await call(t.app, anxuyen, "DELETE", `/api/v1/plans/${plan.id}`)).statusCode).toBe(404);
+  });
+
+  it("replaces the content, audited with before and after; refuses another plan's number", async () => {
+    const plan = await newPlan();
+    const other = await newPlan();
+    const body = content({
+      title: "Kế hoạch đã sửa",
+      tasks: [{ title: "Nhiệm vụ duy nhất", bodyKinds: ["front"] }],
+      targets: [{ indicator: "activities.count", comparator: "gte", value: 5, year }],
+    });
+    const res = await call(t.app, caMau, "PUT", `/api/v1/plans/${plan.id}`, body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ title: "Kế hoạch đã sửa", tasks: [{ ordinal: 1 }] });
+    expect(res.json().targets).toHaveLength(1);
+    expect(await lastAuditEvent(t.app.db)).toMatchObject({
+      action: "plan.updated",
+      entityId: plan.id,
+      data: { before: { number: plan.number }, after: { title: "Kế hoạch đã sửa" }, targets: 1 },
+    });
+    const clash = await call(t.app, caMau, "PUT", `/api/v1/plans/${plan.id}`, {
+      ...body,
+      number: other.number,
+    });
+    expect(clash.statusCode).toBe(409);
+  });
+
+  it("deletes the plan and its parts, audited", async () => {
+    const plan = await newPlan();
+    const res = await call(t.app, caMau, "DELETE", `/api/v1/plans/${plan.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(await lastAuditEvent(t.app.db)).toMatchObject({
+      action: "plan.deleted",
+      entityId: plan.id,
+      data: { number: plan.number },
+    });
+    expect((await call(t.app, caMau, "GET", `/api/v1/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await call(t.app, caMau, "DELETE", `/api/v1/plans/${plan.id}`)).statusCode).toBe(404);
+  });
+});
+
 describe("getPlan and getPlanProgress", () => {
   it("computes progress from records: met, not met, no data, not started", async () => {
     const plan = (await call(t.app, caMau, "POST", "/api/v1/plans", planBody())).json();

@@ -23,7 +23,7 @@ import {
   type Plan,
 } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
+import { useNavigate, useParams } from "@tanstack/react-router";
 import { useMemo } from "react";
 import {
   Controller,
@@ -47,7 +47,7 @@ import { DateField } from "../movement/date-field";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../movement/forms";
 import { currentYear, defaultUnitId } from "../movement/scope";
 import { UnitField } from "../movement/unit-filter";
-import { comparatorSymbol, indicatorsQuery, unitBodiesQuery } from "./api";
+import { comparatorSymbol, indicatorsQuery, planQuery, unitBodiesQuery } from "./api";
 
 type TaskValues = { title: string; description: string; bodyKinds: string[] };
 type MilestoneValues = { year: string; text: string };
@@ -105,6 +105,60 @@ function toBody(v: FormValues, indicators: readonly Indicator[]): unknown {
   };
 }
 
+/** The form's values for an existing plan (rates shown as percentages, dates as dd/mm/yyyy). */
+function valuesOf(plan: Plan, indicators: readonly Indicator[]): FormValues {
+  const rate = (code: string) => indicators.find((i) => i.code === code)?.unit === "rate";
+  return {
+    number: plan.number,
+    title: plan.title,
+    issuedOn: formatDate(plan.issuedOn),
+    orgUnitId: plan.orgUnitId,
+    periodFrom: String(plan.periodFrom),
+    periodTo: String(plan.periodTo),
+    issuerBodyIds: plan.issuers.map((b) => b.id),
+    tasks: plan.tasks.map((x) => ({
+      title: x.title,
+      description: x.description ?? "",
+      bodyKinds: x.bodyKinds,
+    })),
+    milestones: plan.milestones.map((m) => ({ year: String(m.year), text: m.text })),
+    targets: plan.targets.map((x) => ({
+      indicator: x.indicator,
+      comparator: x.comparator,
+      value: String(rate(x.indicator) ? Math.round(x.value * 10000) / 100 : x.value),
+      year: String(x.year),
+      bodyKind: x.bodyKind ?? "",
+      orgUnitId: x.orgUnitId ?? "",
+      label: x.label ?? "",
+    })),
+  };
+}
+
+export function EditPlanPage() {
+  const { id } = useParams({ from: "/console/ke-hoach/$id/sua" });
+  const user = useCurrentUser();
+  const { t } = useTranslation("console");
+  usePageTitle(t("createPlan.editTitle"));
+  const indicators = useQuery(indicatorsQuery);
+  const plan = useQuery({ ...planQuery(id), enabled: can(user, "plan.manage") });
+  if (!can(user, "plan.manage") || (isApiError(plan.error) && plan.error.status < 500)) {
+    return <NotFoundContent />;
+  }
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/ke-hoach/$id" params={{ id }} size="sm">
+        {t("createPlan.backToPlan")}
+      </AnchorLink>
+      <Title order={1}>{t("createPlan.editTitle")}</Title>
+      {indicators.data && plan.data ? (
+        <CreatePlanForm indicators={indicators.data.items} existing={plan.data} />
+      ) : (
+        <Text>{t("common.loading")}</Text>
+      )}
+    </Stack>
+  );
+}
+
 export function CreatePlanPage() {
   const user = useCurrentUser();
   const { t } = useTranslation("console");
@@ -126,7 +180,7 @@ export function CreatePlanPage() {
   );
 }
 
-function CreatePlanForm({ indicators }: { indicators: Indicator[] }) {
+function CreatePlanForm({ indicators, existing }: { indicators: Indicator[]; existing?: Plan }) {
   const { t, i18n } = useTranslation("console");
   const { t: tp } = useTranslation();
   const user = useCurrentUser();
@@ -148,18 +202,20 @@ function CreatePlanForm({ indicators }: { indicators: Indicator[] }) {
   );
   const form = useForm<FormValues, unknown, CreatePlanBody>({
     resolver,
-    defaultValues: {
-      number: "",
-      title: "",
-      issuedOn: formatDate(todayIso()),
-      orgUnitId: defaultUnitId(user) ?? "",
-      periodFrom: String(year),
-      periodTo: String(year + 4),
-      issuerBodyIds: [],
-      tasks: [],
-      milestones: [],
-      targets: [],
-    },
+    defaultValues: existing
+      ? valuesOf(existing, indicators)
+      : {
+          number: "",
+          title: "",
+          issuedOn: formatDate(todayIso()),
+          orgUnitId: defaultUnitId(user) ?? "",
+          periodFrom: String(year),
+          periodTo: String(year + 4),
+          issuerBodyIds: [],
+          tasks: [],
+          milestones: [],
+          targets: [],
+        },
   });
   const { errors } = form.formState;
   const tasks = useFieldArray({ control: form.control, name: "tasks" });
@@ -170,9 +226,14 @@ function CreatePlanForm({ indicators }: { indicators: Indicator[] }) {
   const bodyOptions = BODY_KINDS.map((k) => ({ value: k, label: t(`bodies.${k}`) }));
 
   const mutation = useMutation({
-    mutationFn: (body: CreatePlanBody) => api<Plan>("/plans", { method: "POST", body }),
+    mutationFn: (body: CreatePlanBody) => {
+      if (!existing) return api<Plan>("/plans", { method: "POST", body });
+      const { orgUnitId: _unit, ...content } = body;
+      return api<Plan>(`/plans/${existing.id}`, { method: "PUT", body: content });
+    },
     onSuccess: async (plan) => {
       await queryClient.invalidateQueries({ queryKey: ["plans"] });
+      await queryClient.invalidateQueries({ queryKey: ["plan", plan.id] });
       await navigate({ to: "/ke-hoach/$id", params: { id: plan.id } });
     },
     onError: (e) => {
@@ -230,22 +291,26 @@ function CreatePlanForm({ indicators }: { indicators: Indicator[] }) {
               error={fieldMessage(errors.title)}
               {...form.register("title")}
             />
-            <Controller
-              control={form.control}
-              name="orgUnitId"
-              render={({ field }) => (
-                <UnitField
-                  label={t("createPlan.unit")}
-                  required
-                  value={field.value || null}
-                  onChange={(id) => {
-                    field.onChange(id ?? "");
-                    form.setValue("issuerBodyIds", []);
-                  }}
-                  error={fieldMessage(errors.orgUnitId)}
-                />
-              )}
-            />
+            {existing ? (
+              <TextInput label={t("createPlan.unit")} value={existing.orgUnitName} readOnly />
+            ) : (
+              <Controller
+                control={form.control}
+                name="orgUnitId"
+                render={({ field }) => (
+                  <UnitField
+                    label={t("createPlan.unit")}
+                    required
+                    value={field.value || null}
+                    onChange={(id) => {
+                      field.onChange(id ?? "");
+                      form.setValue("issuerBodyIds", []);
+                    }}
+                    error={fieldMessage(errors.orgUnitId)}
+                  />
+                )}
+              />
+            )}
             <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
               <TextInput
                 label={t("createPlan.periodFrom")}
@@ -412,7 +477,7 @@ function CreatePlanForm({ indicators }: { indicators: Indicator[] }) {
 
         <Group>
           <Button type="submit" loading={mutation.isPending}>
-            {t("createPlan.submit")}
+            {existing ? t("createPlan.save") : t("createPlan.submit")}
           </Button>
         </Group>
       </Stack>

@@ -1,12 +1,14 @@
 import "../../locales/register-console";
-import { Badge, Group, List, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, List, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import type { Plan, PlanProgress } from "@toandan/contracts";
-import { useQuery } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate, useParams } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
+import { api, isApiError } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
+import { errorText } from "../../components/error-text";
 import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
@@ -48,6 +50,60 @@ export function PlanPage() {
   );
 }
 
+/** Edit link and delete button with its confirmation, for those who manage plans. */
+function PlanActions({ plan }: { plan: Plan }) {
+  const { t } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => api(`/plans/${plan.id}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: ["plan", plan.id] });
+      await queryClient.invalidateQueries({ queryKey: ["plans"] });
+      await navigate({ to: "/ke-hoach" });
+    },
+  });
+  if (!can(user, "plan.manage")) return null;
+  return (
+    <>
+      <Group gap="sm">
+        <AnchorLink to="/ke-hoach/$id/sua" params={{ id: plan.id }}>
+          {t("plan.edit")}
+        </AnchorLink>
+        <Button variant="outline" color="red.8" size="xs" onClick={() => setConfirming(true)}>
+          {t("plan.delete")}
+        </Button>
+      </Group>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t("plan.delete")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
+        <Stack gap="sm">
+          <Text>{t("plan.deleteConfirm", { number: plan.number })}</Text>
+          {remove.isError && (
+            <Alert color="red" variant="outline" role="alert">
+              {errorText(tp, remove.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t("plan.cancel")}
+            </Button>
+            <Button color="red.8" loading={remove.isPending} onClick={() => remove.mutate()}>
+              {t("plan.deleteYes")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 function PlanView({ plan }: { plan: Plan }) {
   const { t } = useTranslation("console");
   const years = [...new Set(plan.milestones.map((m) => m.year))].sort((a, b) => a - b);
@@ -73,6 +129,7 @@ function PlanView({ plan }: { plan: Plan }) {
             </Badge>
           ))}
         </Group>
+        <PlanActions plan={plan} />
       </Stack>
 
       <Section title={t("plan.progress")} id="progress">

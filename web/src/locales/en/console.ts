@@ -196,6 +196,12 @@ export const consoleEn: Shape<typeof consoleVi> = {
     meta: "{{unit}} · issued {{date}} · period {{from}}–{{to}}",
   },
   plan: {
+    edit: "Edit",
+    delete: "Delete plan",
+    deleteConfirm:
+      "Delete plan {{number}}? Its tasks, milestones and targets go with it. The deletion is recorded in the audit log.",
+    cancel: "Cancel",
+    deleteYes: "Delete",
     back: "‹ All plans",
     heading: "Plan {{number}}",
     progress: "Progress against targets",
@@ -222,6 +228,9 @@ export const consoleEn: Shape<typeof consoleVi> = {
     status: { met: "Met", not_met: "Not met", no_data: "No data yet", not_started: "Not due yet" },
   },
   createPlan: {
+    editTitle: "Edit plan",
+    backToPlan: "‹ Back to the plan",
+    save: "Save changes",
     title: "New plan",
     number: "Number",
     numberHint: "For example 279/KH-MTTQ-BCA",
@@ -634,7 +643,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         units_imported: "Imported the official unit list",
         demo_seeded: "Created demo data",
       },
-      plan: { created: "Created a plan", updated: "Updated a plan" },
+      plan: { created: "Created a plan", updated: "Updated a plan", deleted: "Deleted a plan" },
       activity: {
         created: "Recorded an activity",
         updated: "Edited an activity",

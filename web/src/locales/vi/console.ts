@@ -193,6 +193,12 @@ export const consoleVi = {
     meta: "{{unit}} · ban hành ngày {{date}} · giai đoạn {{from}}–{{to}}",
   },
   plan: {
+    edit: "Sửa",
+    delete: "Xóa kế hoạch",
+    deleteConfirm:
+      "Xóa kế hoạch {{number}}? Nhiệm vụ, mốc và chỉ tiêu của kế hoạch cũng bị xóa. Việc xóa được ghi vào nhật ký.",
+    cancel: "Hủy",
+    deleteYes: "Xóa",
     back: "‹ Danh sách kế hoạch",
     heading: "Kế hoạch số {{number}}",
     progress: "Tiến độ thực hiện chỉ tiêu",
@@ -224,6 +230,9 @@ export const consoleVi = {
     },
   },
   createPlan: {
+    editTitle: "Sửa kế hoạch",
+    backToPlan: "‹ Về kế hoạch",
+    save: "Lưu thay đổi",
     title: "Tạo kế hoạch",
     number: "Số hiệu",
     numberHint: "Ví dụ: 279/KH-MTTQ-BCA",
@@ -637,7 +646,7 @@ export const consoleVi = {
         units_imported: "Nhập danh mục đơn vị hành chính",
         demo_seeded: "Tạo dữ liệu mẫu",
       },
-      plan: { created: "Tạo kế hoạch", updated: "Cập nhật kế hoạch" },
+      plan: { created: "Tạo kế hoạch", updated: "Cập nhật kế hoạch", deleted: "Xóa kế hoạch" },
       activity: { created: "Ghi nhận hoạt động", updated: "Sửa hoạt động", deleted: "Xóa hoạt động" },
       group: {
         created: "Thêm tổ, mô hình",

@@ -1,4 +1,4 @@
-import { indicatorOf, type ApiIssue, type CreatePlanBody } from "@toandan/contracts";
+import { indicatorOf, type ApiIssue, type CreatePlanBody, type UpdatePlanBody } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -14,7 +14,7 @@ const ids = (list: string[]) =>
   );
 
 /** Checks what the schema cannot: issuers, years, split bodies, pushed-down units. */
-async function checkPlan(db: Db, body: CreatePlanBody, unitPath: string): Promise<ApiIssue[]> {
+export async function checkPlan(db: Db, body: UpdatePlanBody, unitPath: string): Promise<ApiIssue[]> {
   const issues: ApiIssue[] = [];
   const ancestors = unitPath.split("/").filter(Boolean);
   const issuers = await queryRows<{ id: string }>(
@@ -97,18 +97,7 @@ export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Pr
       })
       .returning({ id: plans.id });
     const planId = plan!.id;
-    await tx.insert(planIssuers).values(body.issuerBodyIds.map((bodyId) => ({ planId, bodyId })));
-    if (body.tasks.length) {
-      await tx.insert(planTasks).values(body.tasks.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
-    }
-    if (body.milestones.length) {
-      await tx
-        .insert(planMilestones)
-        .values(body.milestones.map((m, i) => ({ planId, ordinal: i + 1, ...m })));
-    }
-    if (body.targets.length) {
-      await tx.insert(planTargets).values(body.targets.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
-    }
+    await insertPlanParts(tx, planId, body);
     await recordEvent(tx, {
       actorId: actor.accountId,
       action: "plan.created",
@@ -119,4 +108,18 @@ export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Pr
     });
     return planId;
   });
+}
+
+/** Issuers, numbered tasks, milestones and targets of a plan. */
+export async function insertPlanParts(tx: Db, planId: string, body: UpdatePlanBody): Promise<void> {
+  await tx.insert(planIssuers).values(body.issuerBodyIds.map((bodyId) => ({ planId, bodyId })));
+  if (body.tasks.length) {
+    await tx.insert(planTasks).values(body.tasks.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
+  }
+  if (body.milestones.length) {
+    await tx.insert(planMilestones).values(body.milestones.map((m, i) => ({ planId, ordinal: i + 1, ...m })));
+  }
+  if (body.targets.length) {
+    await tx.insert(planTargets).values(body.targets.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
+  }
 }

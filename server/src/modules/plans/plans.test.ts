@@ -131,7 +131,7 @@ describe("updatePlan and deletePlan", () => {
   async function newPlan() {
     const res = await call(t.app, caMau, "POST", "/api/v1/plans", planBody());
     expect(res.statusCode).toBe(201);
-    return res.json() as { id: string; number: string };
+    return res.json<{ id: string; number: string }>();
   }
   const content = (o: Record<string, unknown> = {}) => {
     const { orgUnitId: _u, ...rest } = planBody(o);

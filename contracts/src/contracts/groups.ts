@@ -160,6 +160,8 @@ export const GroupMemberSchema = z.object({
   joinedOn: IsoDateSchema,
   leftOn: IsoDateSchema.nullable(),
   disciplined: z.boolean(),
+  /** The chairman's decision admitting a member over 70, when there is one. */
+  ageException: z.object({ decisionNumber: z.string(), decidedOn: IsoDateSchema }).nullable(),
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 export const GroupMemberPageSchema = pageOf(GroupMemberSchema);
@@ -176,6 +178,16 @@ export const AddGroupMemberBodySchema = z.object({
   joinedOn: pastDate("Ngày vào tổ không được ở tương lai"),
   /** Disciplined at warning level or above (a certification criterion). */
   disciplined: z.boolean().default(false),
+  /**
+   * A grassroots security team member over 70 needs a decision of the commune People's Committee
+   * Chairman (Law 30/2023/QH15 Art. 13): its number and date.
+   */
+  ageException: z
+    .object({
+      decisionNumber: z.string().trim().min(1, "Số quyết định không được để trống").max(100),
+      decidedOn: pastDate("Ngày quyết định không được ở tương lai"),
+    })
+    .optional(),
 });
 export type AddGroupMemberBody = z.infer<typeof AddGroupMemberBodySchema>;
 

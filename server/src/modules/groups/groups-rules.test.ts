@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { call } from "../../test/harness";
+import { lastAuditEvent } from "../../test/factories";
 import { ageOn } from "./commands/add-group-member";
 import { groupTotals } from "./index";
 import { addMember, buildWorld, makeGroup, newArea, recordActivity, shift, type World } from "./test-support";
@@ -76,8 +77,43 @@ describe("grassroots security team members are aged 18 to 70 on the join date", 
       expect(res.statusCode).toBe(201);
     } else {
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.issues).toEqual([{ path: "birthDate", message: MESSAGE }]);
+      const over = birthDate < "1960-01-01";
+      expect(res.json().error.issues).toEqual([
+        over
+          ? {
+              path: "ageException",
+              message: `${MESSAGE}; trên 70 tuổi cần quyết định của Chủ tịch UBND cấp xã`,
+            }
+          : { path: "birthDate", message: MESSAGE },
+      ]);
     }
+  });
+
+  it("admits a member over 70 with the commune chairman's decision, recorded on the roster", async () => {
+    const decision = { decisionNumber: "15/QĐ-UBND", decidedOn: "2024-06-20" };
+    const late = await addMember(w, team, {
+      birthDate: "1950-03-01",
+      joinedOn: JOIN,
+      ageException: { ...decision, decidedOn: "2024-07-02" },
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.issues).toEqual([
+      { path: "ageException.decidedOn", message: "Ngày quyết định sau ngày vào tổ" },
+    ]);
+    const res = await addMember(w, team, { birthDate: "1950-03-01", joinedOn: JOIN, ageException: decision });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().ageException).toEqual(decision);
+    expect(await lastAuditEvent(w.t.app.db)).toMatchObject({
+      action: "group.member_added",
+      data: { ageException: decision },
+    });
+    // An under-age member cannot be admitted by a decision.
+    const young = await addMember(w, team, {
+      birthDate: "2010-01-01",
+      joinedOn: JOIN,
+      ageException: decision,
+    });
+    expect(young.statusCode).toBe(400);
   });
 
   it("does not apply to self-management models", async () => {

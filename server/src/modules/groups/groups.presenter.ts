@@ -26,5 +26,12 @@ export function presentStaleGroup(r: StaleGroupDbRow): StaleGroup {
 }
 
 export function presentMember(r: MemberDbRow): GroupMember {
-  return { ...r };
+  const { ageExceptionDecision, ageExceptionDecidedOn, ...rest } = r;
+  return {
+    ...rest,
+    ageException:
+      ageExceptionDecision && ageExceptionDecidedOn
+        ? { decisionNumber: ageExceptionDecision, decidedOn: ageExceptionDecidedOn }
+        : null,
+  };
 }

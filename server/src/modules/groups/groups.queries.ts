@@ -150,11 +150,14 @@ export type MemberDbRow = {
   joinedOn: string;
   leftOn: string | null;
   disciplined: boolean;
+  ageExceptionDecision: string | null;
+  ageExceptionDecidedOn: string | null;
 };
 
 export const SELECT_MEMBER = sql`select m.id, m.group_id as "groupId", m.full_name as "fullName",
   m.birth_date::text as "birthDate", m.role, m.joined_on::text as "joinedOn", m.left_on::text as "leftOn",
-  m.disciplined from group_members m`;
+  m.disciplined, m.age_exception_decision as "ageExceptionDecision",
+  m.age_exception_decided_on::text as "ageExceptionDecidedOn" from group_members m`;
 
 /** A group's roster (optionally only the members active on a date); `limit + 1` rows. */
 export async function listMembers(

@@ -60,6 +60,9 @@ export const groupMembers = pgTable(
     leftOn: date("left_on"),
     /** Disciplined at warning level or above (certification criterion). */
     disciplined: boolean("disciplined").notNull().default(false),
+    /** Decision of the commune chairman admitting a member over 70 (Law 30/2023 Art. 13). */
+    ageExceptionDecision: text("age_exception_decision"),
+    ageExceptionDecidedOn: date("age_exception_decided_on"),
   },
   (t) => [index("group_members_group_idx").on(t.groupId)],
 );

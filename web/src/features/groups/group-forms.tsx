@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import {
   AddGroupMemberBodySchema,
   EvaluateGroupBodySchema,
@@ -59,6 +71,8 @@ type MemberValues = {
   role: string;
   joinedOn: string;
   disciplined: boolean;
+  decisionNumber: string;
+  decidedOn: string;
 };
 const memberBody = (v: MemberValues): unknown => ({
   fullName: v.fullName,
@@ -66,7 +80,18 @@ const memberBody = (v: MemberValues): unknown => ({
   role: blankToUndefined(v.role),
   joinedOn: isoFromVn(v.joinedOn),
   disciplined: v.disciplined,
+  // Only a member over 70 needs the chairman's decision: both fields, or neither.
+  ageException:
+    v.decisionNumber.trim() || v.decidedOn.trim()
+      ? { decisionNumber: v.decisionNumber, decidedOn: isoFromVn(v.decidedOn) }
+      : undefined,
 });
+/** Server issue paths of the decision, placed on the form's two fields. */
+const DECISION_FIELDS: Record<string, "decisionNumber" | "decidedOn"> = {
+  ageException: "decisionNumber",
+  "ageException.decisionNumber": "decisionNumber",
+  "ageException.decidedOn": "decidedOn",
+};
 
 export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: () => void }) {
   const { t } = useTranslation("console");
@@ -87,6 +112,8 @@ export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: (
       role: "",
       joinedOn: formatDate(todayIso()),
       disciplined: false,
+      decisionNumber: "",
+      decidedOn: "",
     },
   });
   const { errors } = form.formState;
@@ -97,7 +124,15 @@ export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: (
   const grassroots = group.typeCode === GRASSROOTS_SECURITY_TEAM;
   const submit = (v: AddGroupMemberBody) =>
     mutation.mutate(v, {
-      onError: (e) => placeIssues(e, ["fullName", "birthDate", "role", "joinedOn"], form.setError),
+      onError: (e) => {
+        placeIssues(e, ["fullName", "birthDate", "role", "joinedOn"], form.setError);
+        if (isApiError(e) && e.code === "validation_failed") {
+          for (const issue of e.issues) {
+            const field = DECISION_FIELDS[issue.path];
+            if (field) form.setError(field, { type: "server", message: issue.message });
+          }
+        }
+      },
     });
   const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
   return (
@@ -139,6 +174,25 @@ export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: (
             {...form.register("joinedOn")}
           />
         </SimpleGrid>
+        {grassroots && (
+          <Fieldset legend={t("members.ageException", { max: GRASSROOTS_MEMBER_MAX_AGE })}>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t("members.ageExceptionHint", { max: GRASSROOTS_MEMBER_MAX_AGE })}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t("members.decisionNumber")}
+                error={fieldMessage(errors.decisionNumber)}
+                {...form.register("decisionNumber")}
+              />
+              <DateField
+                label={t("members.decidedOn")}
+                error={fieldMessage(errors.decidedOn)}
+                {...form.register("decidedOn")}
+              />
+            </SimpleGrid>
+          </Fieldset>
+        )}
         <Checkbox label={t("members.disciplined")} {...form.register("disciplined")} />
         <Group>
           <Button type="submit" loading={mutation.isPending}>

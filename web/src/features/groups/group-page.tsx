@@ -431,6 +431,14 @@ function Members({
                     ? t("members.meta", { joined: formatDate(m.joinedOn), born: formatDate(m.birthDate) })
                     : t("members.metaJoined", { joined: formatDate(m.joinedOn) })}
                 </Text>
+                {m.ageException && (
+                  <Text size="sm" c="dimmed">
+                    {t("members.decisionMeta", {
+                      number: m.ageException.decisionNumber,
+                      date: formatDate(m.ageException.decidedOn),
+                    })}
+                  </Text>
+                )}
               </Stack>
               {canManage && !m.leftOn && (
                 <Button

@@ -411,6 +411,12 @@ export const consoleEn: Shape<typeof consoleVi> = {
     changed: "Status changed to “{{status}}”.",
   },
   members: {
+    decisionMeta: "By decision {{number}} of {{date}} (over 70)",
+    ageException: "Decision for a member over {{max}}",
+    ageExceptionHint:
+      "A person over {{max}} may join when health permits, by decision of the commune People's Committee Chairman on the commune police's proposal.",
+    decisionNumber: "Decision number",
+    decidedOn: "Decision date (dd/mm/yyyy)",
     title: "Members",
     add: "Add a member",
     added: "Member added.",

@@ -413,6 +413,12 @@ export const consoleVi = {
     changed: "Đã chuyển trạng thái sang “{{status}}”.",
   },
   members: {
+    decisionMeta: "Theo quyết định số {{number}} ngày {{date}} (trên 70 tuổi)",
+    ageException: "Quyết định cho người trên {{max}} tuổi",
+    ageExceptionHint:
+      "Người trên {{max}} tuổi tham gia tổ khi đủ sức khỏe, theo quyết định của Chủ tịch UBND cấp xã trên cơ sở đề nghị của Công an cấp xã.",
+    decisionNumber: "Số quyết định",
+    decidedOn: "Ngày quyết định (dd/mm/yyyy)",
     title: "Thành viên",
     add: "Thêm thành viên",
     added: "Đã thêm thành viên.",

@@ -21,9 +21,9 @@ export function ageOn(birthDate: string, day: string): number {
 const TEAM_AGE_MESSAGE = `Thành viên Tổ bảo vệ an ninh, trật tự ở cơ sở phải từ đủ ${GRASSROOTS_MEMBER_MIN_AGE} đến ${GRASSROOTS_MEMBER_MAX_AGE} tuổi vào ngày vào tổ`;
 
 /**
- * Law 30/2023/QH15 Art. 13: members of the grassroots security team are aged 18 to 70. (Over 70
- * needs a decision of the commune People's Committee Chairman; that exception is not recorded here
- * yet, so such members cannot be entered.)
+ * Law 30/2023/QH15 Art. 13: members of the grassroots security team are aged 18 to 70. Over 70 is
+ * allowed by a decision of the commune People's Committee Chairman, recorded with the member
+ * (number and date, on or before the joining date).
  */
 function teamAgeIssue(group: GroupDbRow, body: AddGroupMemberBody): ApiIssue | null {
   if (group.typeCode !== GRASSROOTS_SECURITY_TEAM) return null;
@@ -31,8 +31,17 @@ function teamAgeIssue(group: GroupDbRow, body: AddGroupMemberBody): ApiIssue | n
     return { path: "birthDate", message: "Thành viên Tổ bảo vệ an ninh, trật tự ở cơ sở phải có ngày sinh" };
   }
   const age = ageOn(body.birthDate, body.joinedOn);
-  if (age < GRASSROOTS_MEMBER_MIN_AGE || age > GRASSROOTS_MEMBER_MAX_AGE) {
-    return { path: "birthDate", message: TEAM_AGE_MESSAGE };
+  if (age < GRASSROOTS_MEMBER_MIN_AGE) return { path: "birthDate", message: TEAM_AGE_MESSAGE };
+  if (age > GRASSROOTS_MEMBER_MAX_AGE) {
+    if (!body.ageException) {
+      return {
+        path: "ageException",
+        message: `${TEAM_AGE_MESSAGE}; trên ${GRASSROOTS_MEMBER_MAX_AGE} tuổi cần quyết định của Chủ tịch UBND cấp xã`,
+      };
+    }
+    if (body.ageException.decidedOn > body.joinedOn) {
+      return { path: "ageException.decidedOn", message: "Ngày quyết định sau ngày vào tổ" };
+    }
   }
   return null;
 }
@@ -72,6 +81,8 @@ export async function addGroupMember(
         role: body.role ?? null,
         joinedOn: body.joinedOn,
         disciplined: body.disciplined,
+        ageExceptionDecision: body.ageException?.decisionNumber ?? null,
+        ageExceptionDecidedOn: body.ageException?.decidedOn ?? null,
       })
       .returning({ id: groupMembers.id });
     // Personal data stays in the roster; the append-only log keeps only what identifies the row.
@@ -86,6 +97,7 @@ export async function addGroupMember(
         joinedOn: body.joinedOn,
         role: body.role ?? null,
         disciplined: body.disciplined,
+        ageException: body.ageException ?? null,
       },
     });
     return row!.id;

@@ -225,3 +225,30 @@ describe("rates as indicators", () => {
     ).toBeNull();
   });
 });
+
+describe("classifyMovement", () => {
+  it("scores on the configured sheet, refuses points above a criterion's maximum, audits the level", async () => {
+    const [c] = (await h.ok(w.front, "GET", `/certification/cycles?orgUnitId=${w.areaId}`)).items;
+    const url = `/certification/cycles/${c.id}/classification`;
+    const sheets = await h.ok(w.viewer, "GET", "/certification/scoring-sheets");
+    expect(sheets.items[0]).toMatchObject({ code: "qd510-placeholder", verified: false });
+    const over = await h.api(w.area, "POST", url, {
+      sheetCode: "qd510-placeholder",
+      scores: { leadership: 25 },
+    });
+    expect(over.json<ErrorBody>().error.issues).toEqual([
+      { path: "scores.leadership", message: "Tối đa 20 điểm" },
+    ]);
+    const scores = { leadership: 18, propaganda: 15, models: 14, results: 20, commendation: 6 };
+    const res = await h.ok(w.area, "POST", url, { sheetCode: "qd510-placeholder", scores });
+    expect(res).toMatchObject({ total: 73, level: "good" });
+    expect(await lastAuditEvent(w.t.app.db)).toMatchObject({
+      action: "certification.classified",
+      entityId: c.id,
+    });
+    const history = await h.ok(w.viewer, "GET", `/certification/units/${w.areaId}/history`);
+    expect(history.items).toEqual([
+      expect.objectContaining({ year: YEAR, status: "recognised", crimes: 1, classification: "good" }),
+    ]);
+  });
+});

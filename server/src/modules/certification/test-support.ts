@@ -54,6 +54,7 @@ export function helpers(world: () => World) {
   async function ok(s: Session, method: Method, url: string, body?: unknown, status = 200) {
     const res = await api(s, method, url, body);
     expect(res.statusCode, res.body).toBe(status);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- parsed JSON for assertions
     return res.json();
   }
 

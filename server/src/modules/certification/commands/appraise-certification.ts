@@ -14,8 +14,9 @@ export async function appraiseCertification(db: Db, actor: Actor, id: string, bo
   if (cycle.reviewMeeting && body.appraisedOn < cycle.reviewMeeting.meetingDate) {
     issues.push({ path: "appraisedOn", message: "Ngày thẩm định trước ngày họp bình xét" });
   }
-  if (body.appraisedOn > vnToday())
+  if (body.appraisedOn > vnToday()) {
     issues.push({ path: "appraisedOn", message: "Ngày thẩm định ở tương lai" });
+  }
   if (issues.length > 0) throw validationFailed(issues);
   await advance(db, actor, cycle, "appraised", { appraisal: body }, "certification.appraised", body);
 }

@@ -30,8 +30,9 @@ export async function classifyMovement(db: Db, actor: Actor, id: string, body: C
   for (const [code, points] of Object.entries(body.scores)) {
     const c = criteria.find((x) => x.code === code);
     if (!c) issues.push({ path: `scores.${code}`, message: "Tiêu chí không có trong phiếu" });
-    else if (points > c.maxPoints)
+    else if (points > c.maxPoints) {
       issues.push({ path: `scores.${code}`, message: `Tối đa ${c.maxPoints} điểm` });
+    }
   }
   if (issues.length > 0) throw validationFailed(issues);
   const total = Math.round(Object.values(body.scores).reduce((a, b) => a + b, 0) * 100) / 100;

@@ -19,8 +19,9 @@ export async function decideCertification(db: Db, actor: Actor, id: string, body
   if (cycle.appraisal && body.decisionDate < cycle.appraisal.appraisedOn) {
     issues.push({ path: "decisionDate", message: "Ngày quyết định trước ngày thẩm định" });
   }
-  if (body.decisionDate > vnToday())
+  if (body.decisionDate > vnToday()) {
     issues.push({ path: "decisionDate", message: "Ngày quyết định ở tương lai" });
+  }
   if (late && !body.lateReason) {
     issues.push({
       path: "lateReason",

@@ -15,8 +15,9 @@ export async function recordReviewMeeting(db: Db, actor: Actor, id: string, body
     issues.push({ path: "meetingDate", message: "Ngày họp trước ngày tự đánh giá" });
   }
   if (body.meetingDate > vnToday()) issues.push({ path: "meetingDate", message: "Ngày họp ở tương lai" });
-  if (body.votesFor > body.votesTotal)
+  if (body.votesFor > body.votesTotal) {
     issues.push({ path: "votesFor", message: "Số phiếu tán thành lớn hơn tổng số" });
+  }
   if (issues.length > 0) throw validationFailed(issues);
   await advance(db, actor, cycle, "reviewed", { reviewMeeting: body }, "certification.reviewed", {
     meetingDate: body.meetingDate,

@@ -23,8 +23,9 @@ export async function registerForCertification(
   const rule = await ruleFor(db, unitType, unit.provinceId);
   const period = periodOf(rule, body.year);
   const issues = [];
-  if (body.registeredOn > vnToday())
+  if (body.registeredOn > vnToday()) {
     issues.push({ path: "registeredOn", message: "Ngày đăng ký ở tương lai" });
+  }
   if (body.registeredOn < period.windowFrom || body.registeredOn > period.windowTo) {
     issues.push({ path: "registeredOn", message: "Ngày đăng ký nằm ngoài kỳ đánh giá của năm" });
   }

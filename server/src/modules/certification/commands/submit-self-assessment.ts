@@ -23,12 +23,15 @@ export async function submitSelfAssessment(db: Db, actor: Actor, id: string, bod
       : [{ path: `answers.${i}.criterionCode`, message: "Tiêu chí không có trong bộ tiêu chí" }],
   );
   const seen = new Set(body.answers.map((a) => a.criterionCode));
-  if (seen.size !== body.answers.length)
+  if (seen.size !== body.answers.length) {
     issues.push({ path: "answers", message: "Một tiêu chí được đánh giá hai lần" });
-  if (body.assessedOn < cycle.registeredOn)
+  }
+  if (body.assessedOn < cycle.registeredOn) {
     issues.push({ path: "assessedOn", message: "Ngày tự đánh giá trước ngày đăng ký" });
-  if (body.assessedOn > vnToday())
+  }
+  if (body.assessedOn > vnToday()) {
     issues.push({ path: "assessedOn", message: "Ngày tự đánh giá ở tương lai" });
+  }
   if (issues.length > 0) throw validationFailed(issues);
   const selfAssessment = { ...body, figuresSource: body.figuresSource ?? null };
   await advance(

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createResidentialArea, lastAuditEvent } from "../../test/factories";
 import type { Session } from "../../test/harness";
+import { seedCertificationDemo } from "./certification.demo";
 import { childrenRule } from "./certification.evidence";
 import { certificationCycles } from "./certification.table";
 import { buildWorld, helpers, YEAR, type World } from "./test-support";
@@ -276,5 +277,22 @@ describe("the commune rule: 100% registered and at least 70% recognised", () => 
       `/certification/overview?orgUnitId=${w.anxuyenId}&year=${YEAR}`,
     );
     expect(overview.notRegistered.map((u: { name: string }) => u.name)).toEqual(["Ấp 25"]);
+  });
+});
+
+describe("seedCertificationDemo", () => {
+  it("writes cycles a user can read, with a verifiable certificate for the earlier year", async () => {
+    await seedCertificationDemo(
+      w.t.app.db,
+      { areaId: w.areaId, wardId: w.baclieuId, otherWardId: w.anxuyenId },
+      2023,
+    );
+    const list = await h.ok(w.front, "GET", `/certification/cycles?orgUnitId=${w.areaId}`);
+    expect(list.items.map((c: { year: number; status: string }) => [c.year, c.status])).toEqual([
+      [2022, "recognised"],
+      [2023, "registered"],
+    ]);
+    const recognised = await h.ok(w.front, "GET", `/certification/cycles/${list.items[0].id}`);
+    expect((await h.api(null, "GET", `/certificates/${recognised.certificateCode}`)).statusCode).toBe(200);
   });
 });

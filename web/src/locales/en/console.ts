@@ -655,6 +655,16 @@ export const consoleEn: Shape<typeof consoleVi> = {
         imported: "Imported households from CSV",
       },
       commitment: { recorded: "Recorded a commitment", scan_attached: "Attached a commitment scan" },
+      certification: {
+        registered: "Registered for certification",
+        self_assessed: "Self-assessed the criteria",
+        reviewed: "Recorded the review meeting",
+        appraised: "Appraised the dossier",
+        decided: "Decided on recognition",
+        document_uploaded: "Uploaded a signed dossier scan",
+        classified: "Scored the movement classification",
+        event_recorded: "Recorded a disqualifying event",
+      },
     },
     entities: {
       account: "Account",
@@ -665,6 +675,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
       group: "Team or model",
       household: "Household",
       commitment: "Commitment",
+      certification_cycle: "Certification cycle",
+      disqualifying_event: "Disqualifying event",
     },
   },
   password: {

@@ -17,6 +17,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     activities: "Activities",
     groups: "Teams and models",
     households: "Households",
+    certification: "Safety certification",
     accounts: "Accounts",
     audit: "Audit log",
   },

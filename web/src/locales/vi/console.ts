@@ -14,6 +14,7 @@ export const consoleVi = {
     activities: "Hoạt động",
     groups: "Tổ, mô hình",
     households: "Hộ gia đình",
+    certification: "Công nhận ANTT",
     accounts: "Tài khoản",
     audit: "Nhật ký",
   },

@@ -63,6 +63,7 @@ export async function seedCertificationDemo(
   year: number,
 ): Promise<void> {
   await seedCertificationCatalogue(db);
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const rows = await db
     .select()
     .from(orgUnits)
@@ -98,7 +99,7 @@ export async function seedCertificationDemo(
         decisionDeadline: period.decisionDeadline,
         recognisingAuthority: rule.recognisingAuthority,
         authorityVerified: rule.authorityVerified,
-        registeredOn: `${y}-02-15`,
+        registeredOn: [`${y}-02-15`, today].sort()[0]!,
         partyResolution: true,
         planAdopted: unitType !== "residential_area",
         ...stageFields(stage, y, codes),

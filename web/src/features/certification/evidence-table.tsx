@@ -1,6 +1,7 @@
-import { Badge, ScrollArea, Table, Text } from "@mantine/core";
+import { Badge, Table, Text } from "@mantine/core";
 import type { CertificationEvidence, EvidenceVerdict } from "@toandan/contracts";
 import { useTranslation } from "react-i18next";
+import { ScrollRegion } from "../../components/scroll-region";
 import { formatDate, formatNumber, formatPercent } from "../../lib/format";
 
 const COLOR: Record<EvidenceVerdict, string> = { met: "teal.9", not_met: "red.9", unknown: "gray.8" };
@@ -37,7 +38,7 @@ export function EvidenceTable({ evidence }: { evidence: CertificationEvidence })
       <Text size="sm" c="dimmed" mb="sm">
         {t("evidenceIntro")}
       </Text>
-      <ScrollArea type="auto">
+      <ScrollRegion label={t("evidence")}>
         <Table striped withTableBorder miw={640}>
           <Table.Thead>
             <Table.Tr>
@@ -74,7 +75,7 @@ export function EvidenceTable({ evidence }: { evidence: CertificationEvidence })
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </ScrollRegion>
       <Text mt="sm" fw={700}>
         {t("overall", { verdict: t(`verdicts.${evidence.overall}`) })}
       </Text>

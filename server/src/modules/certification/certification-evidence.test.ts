@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createResidentialArea, lastAuditEvent } from "../../test/factories";
+import { createResidentialArea, lastAuditEvent, unitByCode } from "../../test/factories";
 import type { Session } from "../../test/harness";
 import { seedCertificationDemo } from "./certification.demo";
 import { childrenRule } from "./certification.evidence";
@@ -211,6 +211,15 @@ describe("disqualifying events and the window", () => {
       description: "a",
     });
     expect(hidden.statusCode).toBe(404);
+    const province = await unitByCode(w.t.app.db, "province", "96");
+    const atProvince = await h.api(w.admin, "POST", "/certification/disqualifying-events", {
+      orgUnitId: province.id,
+      kind: "sabotage",
+      occurredOn: `${YEAR}-01-01`,
+      severity: "minor",
+      description: "a",
+    });
+    expect(atProvince.statusCode).toBe(400);
     const list = await h.ok(w.viewer, "GET", `/certification/disqualifying-events?orgUnitId=${w.baclieuId}`);
     expect(list.items.length).toBeGreaterThan(0);
     await event(w.areaId, `${YEAR}-02-02`);

@@ -4,12 +4,13 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
 import { getVisibleUnit, todayIso } from "../../org-units/org-units.queries";
-import { vnToday } from "../certification.rules";
+import { unitTypeOf, vnToday } from "../certification.rules";
 import { disqualifyingEvents } from "../certification.table";
 
 /** Adds an event to the register; evidence of every cycle whose window holds its date reads it. */
 export async function recordDisqualifyingEvent(db: Db, actor: Actor, body: RecordDisqualifyingEventBody) {
   const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayIso(), "certification.record_event");
+  unitTypeOf(unit.kind); // 400 for a unit that is never certified (a province, say)
   if (body.occurredOn > vnToday()) {
     throw validationFailed([{ path: "occurredOn", message: "Ngày xảy ra ở tương lai" }]);
   }

@@ -19,6 +19,12 @@ export const PERMISSIONS = [
   "group.manage",
   "household.read",
   "household.manage",
+  "certification.read",
+  "certification.register",
+  "certification.self_assess",
+  "certification.appraise",
+  "certification.decide",
+  "certification.record_event",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,22 +46,31 @@ const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_uni
 const MOVEMENT_READ: Permission[] = ["plan.read", "activity.read", "group.read", "household.read"];
 const ACTIVITY_WRITE: Permission[] = ["activity.create", "activity.update", "activity.delete"];
 const MOVEMENT_WRITE: Permission[] = [...ACTIVITY_WRITE, "plan.manage", "group.manage", "household.manage"];
+/** Certification (Circular 124/2021): the unit registers and assesses itself; bodies above appraise and decide. */
+const CERT_UNIT: Permission[] = ["certification.read", "certification.register", "certification.self_assess"];
+const CERT_ALL: Permission[] = [
+  ...CERT_UNIT,
+  "certification.appraise",
+  "certification.decide",
+  "certification.record_event",
+];
 
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
-  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE],
+  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_ALL],
+  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_ALL],
+  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_UNIT, "certification.decide"],
+  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_ALL],
+  member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE, "certification.read"],
   residential_area_cadre: [
     "org_unit.read",
     ...MOVEMENT_READ,
     ...ACTIVITY_WRITE,
     "group.manage",
     "household.manage",
+    ...CERT_UNIT,
   ],
-  viewer: ["org_unit.read", ...MOVEMENT_READ],
+  viewer: ["org_unit.read", ...MOVEMENT_READ, "certification.read"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Unit kinds a role may be held at (checked when an account is given a role). */

@@ -26,6 +26,7 @@ import { activityRoutes } from "./modules/activities/activities.routes";
 import { groupRoutes } from "./modules/groups/groups.routes";
 import { householdRoutes } from "./modules/households/households.routes";
 import { planRoutes } from "./modules/plans/plans.routes";
+import { certificationModule } from "./modules/certification/certification.plugin";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
@@ -109,6 +110,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
     { prefix: "/api/v1" },
   );
+  await app.register(certificationModule);
 
   await registerWeb(app, opts.config.webDist);
   return app;

@@ -32,6 +32,14 @@ export const AUDIT_ACTIONS = [
   "household.imported",
   "commitment.recorded",
   "commitment.scan_attached",
+  "certification.registered",
+  "certification.self_assessed",
+  "certification.reviewed",
+  "certification.appraised",
+  "certification.decided",
+  "certification.document_uploaded",
+  "certification.classified",
+  "certification.event_recorded",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -11,8 +11,16 @@ import { UserMenu } from "../features/auth/user-menu";
 import { can } from "../lib/permissions";
 
 type NavItem = {
-  to: "/don-vi" | "/ke-hoach" | "/hoat-dong" | "/to-mo-hinh" | "/ho-gia-dinh" | "/tai-khoan" | "/nhat-ky";
-  label: "units" | "plans" | "activities" | "groups" | "households" | "accounts" | "audit";
+  to:
+    | "/don-vi"
+    | "/ke-hoach"
+    | "/hoat-dong"
+    | "/to-mo-hinh"
+    | "/ho-gia-dinh"
+    | "/chung-nhan"
+    | "/tai-khoan"
+    | "/nhat-ky";
+  label: "units" | "plans" | "activities" | "groups" | "households" | "certification" | "accounts" | "audit";
   permission: Permission;
 };
 
@@ -22,6 +30,7 @@ const NAV: NavItem[] = [
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
   { to: "/ho-gia-dinh", label: "households", permission: "household.read" },
+  { to: "/chung-nhan", label: "certification", permission: "certification.read" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
 ];

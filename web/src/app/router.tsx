@@ -150,6 +150,24 @@ const householdRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/households/household-page"), "HouseholdPage"),
 });
 
+const certificationRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/chung-nhan",
+  component: lazyRouteComponent(
+    () => import("../features/certification/certification-page"),
+    "CertificationPage",
+  ),
+});
+
+const certificationCycleRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/chung-nhan/$id",
+  component: lazyRouteComponent(
+    () => import("../features/certification/cycle-page"),
+    "CycleCertificationPage",
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([homeRoute, signInRoute]),
   consoleLayout.addChildren([
@@ -168,6 +186,8 @@ const routeTree = rootRoute.addChildren([
     groupRoute,
     householdsRoute,
     householdRoute,
+    certificationRoute,
+    certificationCycleRoute,
   ]),
 ]);
 

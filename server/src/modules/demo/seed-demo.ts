@@ -12,6 +12,7 @@ import type { Actor } from "../../kernel/authz";
 import { seedDemoPlan279 } from "../plans/demo-plan-279";
 import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
+import { seedCertificationDemo } from "../certification";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -170,6 +171,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedDemoHouseholds(
     db,
     { id: areaId!, provinceId: parent.provinceId, rollupPath: `${parent.path}${areaId!}/` },
+    year,
+  );
+  await seedCertificationDemo(
+    db,
+    { areaId: areaId!, wardId: ward, otherWardId: units[AN_XUYEN_WARD]! },
     year,
   );
   return true;

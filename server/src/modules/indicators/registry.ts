@@ -1,6 +1,7 @@
 import { INDICATORS, type BodyKind, type IndicatorCode } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { activityTotals } from "../activities";
+import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
 import { commitmentCoverage } from "../households";
 
@@ -57,10 +58,10 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
     const org = c.byOrg.find((o) => o.kind === s.bodyKind);
     return !org || org.members === 0 ? null : Math.round((org.signed / org.members) * 10_000) / 10_000;
   },
-  // Certification lands with its own module; until then there is no data, never a made-up number.
-  "certification.residential_area_rate": async () => null,
-  "certification.commune_rate": async () => null,
-  "certification.agency_rate": async () => null,
+  // Null when no unit of the type has a cycle in the scope and year: no data, never a made-up number.
+  "certification.residential_area_rate": residentialAreaRate,
+  "certification.commune_rate": communeRate,
+  "certification.agency_rate": agencyRate,
 };
 
 export function listIndicators() {

@@ -17,6 +17,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     activities: "Activities",
     groups: "Teams and models",
     households: "Households",
+    certification: "Safety certification",
     accounts: "Accounts",
     audit: "Audit log",
   },
@@ -670,6 +671,16 @@ export const consoleEn: Shape<typeof consoleVi> = {
         imported: "Imported households from CSV",
       },
       commitment: { recorded: "Recorded a commitment", scan_attached: "Attached a commitment scan" },
+      certification: {
+        registered: "Registered for certification",
+        self_assessed: "Self-assessed the criteria",
+        reviewed: "Recorded the review meeting",
+        appraised: "Appraised the dossier",
+        decided: "Decided on recognition",
+        document_uploaded: "Uploaded a signed dossier scan",
+        classified: "Scored the movement classification",
+        event_recorded: "Recorded a disqualifying event",
+      },
     },
     entities: {
       account: "Account",
@@ -680,6 +691,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
       group: "Team or model",
       household: "Household",
       commitment: "Commitment",
+      certification_cycle: "Certification cycle",
+      disqualifying_event: "Disqualifying event",
     },
   },
   password: {

@@ -14,6 +14,7 @@ export const consoleVi = {
     activities: "Hoạt động",
     groups: "Tổ, mô hình",
     households: "Hộ gia đình",
+    certification: "Công nhận ANTT",
     accounts: "Tài khoản",
     audit: "Nhật ký",
   },
@@ -665,6 +666,16 @@ export const consoleVi = {
       },
       household: { created: "Thêm hộ gia đình", updated: "Cập nhật hộ gia đình", imported: "Nhập hộ từ CSV" },
       commitment: { recorded: "Ghi nhận cam kết", scan_attached: "Đính kèm bản quét cam kết" },
+      certification: {
+        registered: "Đăng ký xét công nhận",
+        self_assessed: "Tự đánh giá tiêu chí",
+        reviewed: "Ghi nhận họp bình xét",
+        appraised: "Thẩm định hồ sơ",
+        decided: "Ra quyết định công nhận",
+        document_uploaded: "Tải lên bản ký hồ sơ",
+        classified: "Chấm điểm phân loại phong trào",
+        event_recorded: "Ghi nhận vụ việc ảnh hưởng tiêu chí",
+      },
     },
     entities: {
       account: "Tài khoản",
@@ -675,6 +686,8 @@ export const consoleVi = {
       group: "Tổ, mô hình",
       household: "Hộ gia đình",
       commitment: "Cam kết",
+      certification_cycle: "Hồ sơ công nhận ANTT",
+      disqualifying_event: "Vụ việc ảnh hưởng tiêu chí",
     },
   },
   password: {

@@ -1,0 +1,188 @@
+// DOCX drafts of the recognition dossier (Art. 9.2 of Circular 124/2021) in the layout of
+// Decree 30/2020/NĐ-CP: issuing body and number/symbol on the left, national title and motto on the
+// right, place and date, document kind and subject, body, recipients and signer.
+import type { DossierKind } from "@toandan/contracts";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import type { CycleRow } from "./certification.queries";
+import type { CertificationEvidence } from "@toandan/contracts";
+
+const FONT = "Times New Roman";
+const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+
+type Run = { text: string; bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
+
+const p = (
+  runs: Run[] | string,
+  align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED,
+  after = 120,
+) =>
+  new Paragraph({
+    alignment: align,
+    spacing: { after },
+    children: (typeof runs === "string" ? [{ text: runs }] : runs).map(
+      (r) =>
+        new TextRun({
+          text: r.text,
+          bold: r.bold ?? false,
+          italics: r.italics ?? false,
+          ...(r.underline ? { underline: {} } : {}),
+          font: FONT,
+          size: r.size ?? 28,
+        }),
+    ),
+  });
+
+const cell = (children: Paragraph[], pct: number) =>
+  new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+
+const twoColumns = (left: Paragraph[], right: Paragraph[]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
+  });
+
+const vnDate = (iso: string) => {
+  const [y, m, d] = iso.split("-");
+  return `ngày ${d} tháng ${m} năm ${y}`;
+};
+
+const KIND: Record<DossierKind, { title: string; symbol: string; subject: (c: CycleRow) => string }> = {
+  submission: {
+    title: "TỜ TRÌNH",
+    symbol: "TTr",
+    subject: (c) =>
+      `Đề nghị công nhận ${c.orgUnitName} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year}`,
+  },
+  results_report: {
+    title: "BÁO CÁO",
+    symbol: "BC",
+    subject: (c) =>
+      `Kết quả thực hiện tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year} của ${c.orgUnitName}`,
+  },
+  minutes: {
+    title: "BIÊN BẢN",
+    symbol: "BB",
+    subject: (c) => `Cuộc họp bình xét, đánh giá tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year}`,
+  },
+};
+
+function body(kind: DossierKind, c: CycleRow, e: CertificationEvidence): Paragraph[] {
+  const out: Paragraph[] = [];
+  const crit = e.criteria.map((x, i) => {
+    const v = x.verdict === "met" ? "Đạt" : x.verdict === "not_met" ? "Chưa đạt" : "Chưa đủ dữ liệu";
+    return p(`${i + 1}. ${x.titleVi} (${x.article}): ${v}.`);
+  });
+  out.push(
+    p(
+      `Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ trưởng Bộ Công an quy định về khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”; kỳ đánh giá từ ${e.windowFrom.split("-").reverse().join("/")} đến ${e.windowTo.split("-").reverse().join("/")}.`,
+    ),
+  );
+  if (kind === "minutes" && c.reviewMeeting) {
+    const m = c.reviewMeeting;
+    out.push(p(`Hôm nay, ${vnDate(m.meetingDate)}, tại ${c.orgUnitName}, chủ trì: ${m.chair}.`));
+    out.push(p("Thành phần tham dự:"));
+    for (const a of m.attendees) out.push(p(`- ${a.name}, ${a.role};`));
+    out.push(p("Nội dung:"));
+    for (const line of m.minutes.split(/\r?\n/).filter(Boolean)) out.push(p(line));
+    out.push(p(`Kết quả biểu quyết: ${m.votesFor}/${m.votesTotal} ý kiến tán thành đề nghị công nhận.`));
+    return out;
+  }
+  out.push(p("Kết quả thực hiện các tiêu chí:"));
+  out.push(...crit);
+  if (e.households) {
+    out.push(
+      p(
+        `Số hộ gia đình đang cư trú: ${e.households.households}; số hộ đăng ký tham gia: ${e.households.registered ?? 0}; số hộ ký cam kết: ${e.households.signed}.`,
+      ),
+    );
+  }
+  if (e.crime) {
+    out.push(
+      p(
+        `Tội phạm: ${e.crime.crimes} vụ (năm trước ${e.crime.crimesPreviousYear}); tệ nạn xã hội: ${e.crime.socialEvils} (năm trước ${e.crime.socialEvilsPreviousYear}).`,
+      ),
+    );
+  }
+  if (kind === "submission") {
+    out.push(
+      p(
+        `Kính đề nghị ${c.recognisingAuthority} xem xét, công nhận ${c.orgUnitName} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year}.`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Builds one dossier document as a DOCX buffer. */
+export async function dossierDocx(kind: DossierKind, c: CycleRow, e: CertificationEvidence, today: string) {
+  const k = KIND[kind];
+  const header = twoColumns(
+    [
+      p([{ text: c.orgUnitName.toUpperCase(), bold: true, size: 26 }], AlignmentType.CENTER, 60),
+      p([{ text: `Số: …/${k.symbol}-…` }], AlignmentType.CENTER, 60),
+    ],
+    [
+      p([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26 }], AlignmentType.CENTER, 0),
+      p([{ text: "Độc lập - Tự do - Hạnh phúc", bold: true, underline: true }], AlignmentType.CENTER, 120),
+      p([{ text: `…, ${vnDate(today)}`, italics: true }], AlignmentType.CENTER, 60),
+    ],
+  );
+  const footer = twoColumns(
+    [
+      p([{ text: "Nơi nhận:", bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
+      p([{ text: `- ${c.recognisingAuthority};`, size: 22 }], AlignmentType.LEFT, 0),
+      p([{ text: "- Thường trực Ban Chỉ đạo;", size: 22 }], AlignmentType.LEFT, 0),
+      p([{ text: "- Lưu: VT.", size: 22 }], AlignmentType.LEFT, 0),
+    ],
+    [
+      p(
+        [{ text: kind === "minutes" ? "CHỦ TRÌ CUỘC HỌP" : "TRƯỞNG ĐƠN VỊ", bold: true }],
+        AlignmentType.CENTER,
+        0,
+      ),
+      p([{ text: "(Ký, ghi rõ họ tên, đóng dấu nếu có)", italics: true }], AlignmentType.CENTER, 900),
+      p(
+        [{ text: kind === "minutes" ? (c.reviewMeeting?.chair ?? "") : "", bold: true }],
+        AlignmentType.CENTER,
+        0,
+      ),
+    ],
+  );
+  const doc = new Document({
+    creator: "Toàn Dân",
+    title: `${k.title} — ${c.orgUnitName} — ${c.year}`,
+    sections: [
+      {
+        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
+        children: [
+          header,
+          p([{ text: k.title, bold: true }], AlignmentType.CENTER, 0),
+          p([{ text: k.subject(c), bold: true }], AlignmentType.CENTER, 240),
+          ...body(kind, c, e),
+          footer,
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/accounts.table";
+import { orgUnits } from "../org-units/org-units.table";
+
+/**
+ * Per unit type (and optionally per province): windows, deadlines and the recognising authority.
+ * Configuration, not code — the post-2025 authority for communes is unverified (domain-rules §1f.7).
+ * Dates are "MM-DD"; a window start after its end lies in the previous year.
+ */
+export const certificationRules = pgTable(
+  "certification_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitType: text("unit_type").notNull(),
+    /** Null: the national default; a province's row overrides it. */
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    windowStart: text("window_start").notNull(),
+    windowEnd: text("window_end").notNull(),
+    registrationDeadline: text("registration_deadline").notNull(),
+    decisionDeadline: text("decision_deadline").notNull(),
+    recognisingAuthority: text("recognising_authority").notNull(),
+    authorityVerified: boolean("authority_verified").notNull(),
+    /** Commune rule: share of its units that must be recognised (Art. 5.4: 70%). */
+    childRecognisedThreshold: numeric("child_recognised_threshold", { mode: "number" }),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("certification_rules_uq").on(t.unitType, sql`coalesce(${t.provinceId}::text, '')`)],
+);
+
+/** The criteria catalogue, versioned (Circular 124/2021 art. 4–7), plus provincial extras. */
+export const certificationCriteria = pgTable(
+  "certification_criteria",
+  {
+    code: text("code").notNull(),
+    version: text("version").notNull(),
+    unitType: text("unit_type").notNull(),
+    article: text("article").notNull(),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    /** Which evidence the system computes for it (null: judged by people only). */
+    evidenceKey: text("evidence_key"),
+    /** Set for a province's extra criterion (Art. 8.1). */
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.code] })],
+);
+
+/** One unit's certification for one year, moved along CERTIFICATION_TRANSITIONS. */
+export const certificationCycles = pgTable(
+  "certification_cycles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    /** The unit's path when registered: scope filters and rollups. */
+    unitPath: text("unit_path").notNull(),
+    unitType: text("unit_type").notNull(),
+    year: integer("year").notNull(),
+    status: text("status").notNull(),
+    criteriaVersion: text("criteria_version").notNull(),
+    windowFrom: date("window_from").notNull(),
+    windowTo: date("window_to").notNull(),
+    decisionDeadline: date("decision_deadline").notNull(),
+    recognisingAuthority: text("recognising_authority").notNull(),
+    authorityVerified: boolean("authority_verified").notNull(),
+    registeredOn: date("registered_on").notNull(),
+    partyResolution: boolean("party_resolution").notNull(),
+    planAdopted: boolean("plan_adopted").notNull().default(false),
+    householdsRegistered: integer("households_registered"),
+    notes: text("notes"),
+    /** SubmitSelfAssessment: answers per criterion and the crime figures entered by the unit. */
+    selfAssessment: jsonb("self_assessment"),
+    reviewMeeting: jsonb("review_meeting"),
+    appraisal: jsonb("appraisal"),
+    decision: jsonb("decision"),
+    decisionNumber: text("decision_number"),
+    decisionDate: date("decision_date"),
+    /** Random, ≥ 80 bits, Crockford base32; only for a recognised unit. */
+    certificateCode: text("certificate_code"),
+    classification: jsonb("classification"),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("certification_cycles_unit_year_uq").on(t.orgUnitId, t.year),
+    uniqueIndex("certification_cycles_code_uq").on(t.certificateCode),
+    index("certification_cycles_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`),
+    index("certification_cycles_year_idx").on(t.year, t.unitType, t.status),
+  ],
+);
+
+/** Signed scans of the recognition dossier (submission, results report, minutes). */
+export const certificationDocuments = pgTable(
+  "certification_documents",
+  {
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => certificationCycles.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    filePath: text("file_path").notNull(),
+    mimeType: text("mime_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => accounts.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.kind] })],
+);
+
+/** The register of disqualifying events (Art. 4.3, 4.4, 6.3, 7.4). */
+export const disqualifyingEvents = pgTable(
+  "disqualifying_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    unitPath: text("unit_path").notNull(),
+    kind: text("kind").notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    severity: text("severity").notNull(),
+    forceMajeure: boolean("force_majeure").notNull(),
+    reportedPromptly: boolean("reported_promptly").notNull(),
+    description: text("description").notNull(),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("disqualifying_events_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`),
+    index("disqualifying_events_unit_idx").on(t.orgUnitId, t.occurredOn),
+  ],
+);
+
+/** Scoring sheets of the movement classification (Decision 510/QĐ-BCA-V05): data, not code. */
+export const movementScoringSheets = pgTable("movement_scoring_sheets", {
+  code: text("code").primaryKey(),
+  version: text("version").notNull(),
+  nameVi: text("name_vi").notNull(),
+  source: text("source").notNull(),
+  verified: boolean("verified").notNull(),
+  criteria: jsonb("criteria").notNull(),
+  thresholds: jsonb("thresholds").notNull(),
+});

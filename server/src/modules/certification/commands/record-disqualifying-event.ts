@@ -1,0 +1,50 @@
+import type { RecordDisqualifyingEventBody } from "@toandan/contracts";
+import type { Db } from "../../../db/client";
+import { recordEvent } from "../../../kernel/audit";
+import type { Actor } from "../../../kernel/authz";
+import { validationFailed } from "../../../kernel/errors";
+import { getVisibleUnit, todayIso } from "../../org-units/org-units.queries";
+import { unitTypeOf, vnToday } from "../certification.rules";
+import { disqualifyingEvents } from "../certification.table";
+
+/** Adds an event to the register; evidence of every cycle whose window holds its date reads it. */
+export async function recordDisqualifyingEvent(db: Db, actor: Actor, body: RecordDisqualifyingEventBody) {
+  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayIso(), "certification.record_event");
+  unitTypeOf(unit.kind); // 400 for a unit that is never certified (a province, say)
+  if (body.occurredOn > vnToday()) {
+    throw validationFailed([{ path: "occurredOn", message: "Ngày xảy ra ở tương lai" }]);
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(disqualifyingEvents)
+      .values({
+        orgUnitId: unit.id,
+        provinceId: unit.provinceId,
+        unitPath: unit.path,
+        kind: body.kind,
+        occurredOn: body.occurredOn,
+        severity: body.severity,
+        forceMajeure: body.forceMajeure,
+        reportedPromptly: body.reportedPromptly,
+        description: body.description,
+        recordedBy: actor.accountId,
+      })
+      .returning({ id: disqualifyingEvents.id });
+    // The description may name people: the audit keeps the facts, not the text.
+    await recordEvent(tx, {
+      actorId: actor.accountId,
+      action: "certification.event_recorded",
+      entityType: "disqualifying_event",
+      entityId: row!.id,
+      orgUnitId: unit.id,
+      data: {
+        kind: body.kind,
+        occurredOn: body.occurredOn,
+        severity: body.severity,
+        forceMajeure: body.forceMajeure,
+        reportedPromptly: body.reportedPromptly,
+      },
+    });
+    return row!.id;
+  });
+}

@@ -1,0 +1,4 @@
+// What other modules (indicators, the demo seed) may use from the certification module.
+export { agencyRate, certificationRate, communeRate, residentialAreaRate } from "./certification.rates";
+export { seedCertificationCatalogue } from "./certification.catalogue";
+export { seedCertificationDemo } from "./certification.demo";

@@ -12,3 +12,6 @@ export * from "./contracts/groups";
 export * from "./contracts/households";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";
+export * from "./contracts/cases";
+export * from "./contracts/hotspots";
+export * from "./contracts/commendations";

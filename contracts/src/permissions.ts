@@ -19,6 +19,18 @@ export const PERMISSIONS = [
   "group.manage",
   "household.read",
   "household.manage",
+  "case.read",
+  "case.manage",
+  "case.report",
+  "case.stats",
+  "case.export",
+  "hotspot.read",
+  "hotspot.manage",
+  "commendation.read",
+  "commendation.nominate",
+  "commendation.endorse",
+  "commendation.decide",
+  "commendation.publish",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,11 +43,21 @@ export const ROLES = [
   "member_org_cadre",
   "residential_area_cadre",
   "viewer",
+  "commune_case_officer",
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = (typeof ROLES)[number];
 
-const ALL: Permission[] = [...PERMISSIONS];
+/** Case files are read only by the commune's police, case officer and the assigned body. */
+const CASE_FILE: Permission[] = ["case.read", "case.manage", "case.report", "case.export"];
+const ALL: Permission[] = PERMISSIONS.filter((p) => !CASE_FILE.includes(p));
+const RECORDS_READ: Permission[] = ["case.stats", "hotspot.read", "commendation.read"];
+const COMMENDATION_WORK: Permission[] = [
+  "commendation.nominate",
+  "commendation.endorse",
+  "commendation.decide",
+];
+const CASE_WORK: Permission[] = ["case.read", "case.manage", "case.report"];
 const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_unit.import"];
 const MOVEMENT_READ: Permission[] = ["plan.read", "activity.read", "group.read", "household.read"];
 const ACTIVITY_WRITE: Permission[] = ["activity.create", "activity.update", "activity.delete"];
@@ -43,19 +65,64 @@ const MOVEMENT_WRITE: Permission[] = [...ACTIVITY_WRITE, "plan.manage", "group.m
 
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
-  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE],
+  province_front: [
+    ...UNIT_MANAGER,
+    "account.read",
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...RECORDS_READ,
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+    "commendation.publish",
+  ],
+  province_police: [
+    ...UNIT_MANAGER,
+    "account.read",
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...RECORDS_READ,
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+  ],
+  commune_front: [
+    ...UNIT_MANAGER,
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...RECORDS_READ,
+    "case.report",
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+    "commendation.publish",
+  ],
+  commune_police: [
+    ...UNIT_MANAGER,
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...RECORDS_READ,
+    ...CASE_WORK,
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+  ],
+  member_org_cadre: [
+    "org_unit.read",
+    ...MOVEMENT_READ,
+    ...ACTIVITY_WRITE,
+    ...RECORDS_READ,
+    "case.report",
+    "commendation.nominate",
+  ],
   residential_area_cadre: [
     "org_unit.read",
     ...MOVEMENT_READ,
     ...ACTIVITY_WRITE,
     "group.manage",
     "household.manage",
+    ...RECORDS_READ,
+    "case.report",
+    "commendation.nominate",
   ],
-  viewer: ["org_unit.read", ...MOVEMENT_READ],
+  viewer: ["org_unit.read", ...MOVEMENT_READ, ...RECORDS_READ],
+  commune_case_officer: ["org_unit.read", ...RECORDS_READ, ...CASE_WORK, "case.export"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Unit kinds a role may be held at (checked when an account is given a role). */
@@ -68,6 +135,7 @@ export const ROLE_UNIT_KINDS = {
   member_org_cadre: ["province", "commune"],
   residential_area_cadre: ["residential_area"],
   viewer: ["country", "province", "commune", "residential_area"],
+  commune_case_officer: ["commune"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export const BODY_KINDS = [
@@ -95,6 +163,7 @@ export const ROLE_BODIES = {
   member_org_cadre: ["farmers", "women", "veterans", "youth", "labour", "elderly"],
   residential_area_cadre: ["front", "grassroots_team", "police"],
   viewer: [...BODY_KINDS],
+  commune_case_officer: ["police", "front"],
 } as const satisfies Record<Role, readonly BodyKind[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

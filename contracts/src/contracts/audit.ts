@@ -31,6 +31,23 @@ export const AUDIT_ACTIONS = [
   "household.imported",
   "commitment.recorded",
   "commitment.scan_attached",
+  "case.created",
+  "case.assigned",
+  "case.report_recorded",
+  "case.classified",
+  "case.support_recorded",
+  "case.closed",
+  "case.read",
+  "case.listed",
+  "case.exported",
+  "hotspot.designated",
+  "hotspot.status_changed",
+  "hotspot.evidence_recorded",
+  "commendation.nominated",
+  "commendation.endorsed",
+  "commendation.decided",
+  "commendation.consent_recorded",
+  "commendation.published",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

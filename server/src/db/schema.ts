@@ -5,3 +5,6 @@ export * from "../modules/activities/activities.table";
 export * from "../modules/groups/groups.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";
+export * from "../modules/cases/cases.table";
+export * from "../modules/hotspots/hotspots.table";
+export * from "../modules/commendations/commendations.table";

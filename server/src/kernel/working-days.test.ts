@@ -45,7 +45,12 @@ describe("workingDaysBetween", () => {
     ["2026-12-02", "2026-12-02", 0, "due today"],
     ["2026-12-03", "2026-12-02", -1, "one working day late"],
     ["2026-11-27", "2026-11-30", 1, "Friday to Monday is one working day"],
-    ["2026-12-07", "2026-12-04", -1, "Monday after a Friday deadline: one day late, the weekend does not count"],
+    [
+      "2026-12-07",
+      "2026-12-04",
+      -1,
+      "Monday after a Friday deadline: one day late, the weekend does not count",
+    ],
     ["2026-04-29", "2026-05-04", 1, "across 30/4, 1/5 and a weekend"],
   ])("%s → %s = %i (%s)", (from, to, expected) => {
     expect(workingDaysBetween(from, to, cal)).toBe(expected);
@@ -53,7 +58,8 @@ describe("workingDaysBetween", () => {
 
   it("is the inverse of addWorkingDays", () => {
     for (const start of ["2026-01-30", "2026-04-28", "2026-08-28", "2027-02-03"]) {
-      for (const n of [1, 3, 5, 10]) expect(workingDaysBetween(start, addWorkingDays(start, n, cal), cal)).toBe(n);
+      for (const n of [1, 3, 5, 10])
+        expect(workingDaysBetween(start, addWorkingDays(start, n, cal), cal)).toBe(n);
     }
   });
 });

@@ -39,8 +39,29 @@ describe("statistics periods and suppression", () => {
   });
 
   it("hides counts from 1 to 4 outside the police, keeps 0 and ≥ 5", () => {
-    const counts = { underManagement: 7, newInPeriod: 4, closedInPeriod: 0, assignedLate: 1, groupA: 5, groupB: 0, groupC: 0, groupD: 0, supports: 2, reintegrated: 0, reoffended: 0, movedAway: 0, died: 0 };
-    expect(suppressSmall(counts, true)).toMatchObject({ underManagement: 7, newInPeriod: null, closedInPeriod: 0, assignedLate: null, groupA: 5, supports: null });
+    const counts = {
+      underManagement: 7,
+      newInPeriod: 4,
+      closedInPeriod: 0,
+      assignedLate: 1,
+      groupA: 5,
+      groupB: 0,
+      groupC: 0,
+      groupD: 0,
+      supports: 2,
+      reintegrated: 0,
+      reoffended: 0,
+      movedAway: 0,
+      died: 0,
+    };
+    expect(suppressSmall(counts, true)).toMatchObject({
+      underManagement: 7,
+      newInPeriod: null,
+      closedInPeriod: 0,
+      assignedLate: null,
+      groupA: 5,
+      supports: null,
+    });
     expect(suppressSmall(counts, false)).toEqual(counts);
   });
 });

@@ -136,6 +136,7 @@ export const CaseSummarySchema = z.object({
   kind: CaseKindSchema,
   orgUnitId: IdSchema,
   orgUnitName: z.string(),
+  communeId: IdSchema,
   fullName: z.string(),
   reportedInOn: IsoDateSchema,
   status: z.enum(CASE_STATUSES),

@@ -58,8 +58,9 @@ describe("workingDaysBetween", () => {
 
   it("is the inverse of addWorkingDays", () => {
     for (const start of ["2026-01-30", "2026-04-28", "2026-08-28", "2027-02-03"]) {
-      for (const n of [1, 3, 5, 10])
+      for (const n of [1, 3, 5, 10]) {
         expect(workingDaysBetween(start, addWorkingDays(start, n, cal), cal)).toBe(n);
+      }
     }
   });
 });

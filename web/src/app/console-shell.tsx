@@ -11,8 +11,28 @@ import { UserMenu } from "../features/auth/user-menu";
 import { can } from "../lib/permissions";
 
 type NavItem = {
-  to: "/don-vi" | "/ke-hoach" | "/hoat-dong" | "/to-mo-hinh" | "/ho-gia-dinh" | "/tai-khoan" | "/nhat-ky";
-  label: "units" | "plans" | "activities" | "groups" | "households" | "accounts" | "audit";
+  to:
+    | "/don-vi"
+    | "/ke-hoach"
+    | "/hoat-dong"
+    | "/to-mo-hinh"
+    | "/ho-gia-dinh"
+    | "/tai-khoan"
+    | "/nhat-ky"
+    | "/ho-so"
+    | "/dia-ban-trong-diem"
+    | "/khen-thuong";
+  label:
+    | "units"
+    | "plans"
+    | "activities"
+    | "groups"
+    | "households"
+    | "accounts"
+    | "audit"
+    | "cases"
+    | "hotspots"
+    | "commendations";
   permission: Permission;
 };
 
@@ -22,6 +42,9 @@ const NAV: NavItem[] = [
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
   { to: "/ho-gia-dinh", label: "households", permission: "household.read" },
+  { to: "/ho-so", label: "cases", permission: "case.stats" },
+  { to: "/dia-ban-trong-diem", label: "hotspots", permission: "hotspot.read" },
+  { to: "/khen-thuong", label: "commendations", permission: "commendation.read" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
 ];

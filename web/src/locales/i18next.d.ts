@@ -1,10 +1,11 @@
 import "i18next";
 import type { consoleVi } from "./vi/console";
 import type { publicVi } from "./vi/public";
+import type { casesVi } from "./vi/cases";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "public";
-    resources: { public: typeof publicVi; console: typeof consoleVi };
+    resources: { public: typeof publicVi; console: typeof consoleVi; cases: typeof casesVi };
   }
 }

@@ -20,6 +20,7 @@ export function presentCaseSummary(r: CaseRow, crypto: CaseCrypto, today: string
     kind: r.kind as CaseKind,
     orgUnitId: r.orgUnitId,
     orgUnitName: r.orgUnitName,
+    communeId: r.communeId,
     fullName: crypto.envelope.openText(buf(r.fullNameSealed), aad(r.id, "full_name")),
     reportedInOn: r.reportedInOn,
     status: r.status as CaseSummary["status"],

@@ -46,8 +46,9 @@ const detail = { 200: CaseDetailSchema, ...ERROR_RESPONSES };
 
 /** Who may hold the case list at all: the commune's police and case officer, and assignees. */
 function requireCaseAccess(actor: Actor) {
-  if (!actor.permissions.has("case.read") && !actor.permissions.has("case.report"))
+  if (!actor.permissions.has("case.read") && !actor.permissions.has("case.report")) {
     requirePermission(actor, "case.read");
+  }
 }
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -198,7 +199,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       async (req) => {
         const actor = requireActor(req);
         requirePermission(actor, permission);
-        return run(actor, (req.params as { id: string }).id, req.body as z.infer<B>);
+        return run(actor, req.params.id, req.body as z.infer<B>);
       },
     );
 

@@ -31,10 +31,12 @@ export async function assignCase(
         where b.id = ${body.assigneeBodyId} and u.path like ${`${commune!.path}%`} and u.valid_to is null`,
   );
   const issues = [];
-  if (!assignee)
+  if (!assignee) {
     issues.push({ path: "assigneeBodyId", message: "Tổ chức được giao phải thuộc xã, phường của hồ sơ" });
-  if (body.decidedOn < row.reportedInOn)
+  }
+  if (body.decidedOn < row.reportedInOn) {
     issues.push({ path: "decidedOn", message: "Ngày quyết định trước ngày trình diện" });
+  }
   if (body.fileOpenedOn && body.fileOpenedOn < row.reportedInOn) {
     issues.push({ path: "fileOpenedOn", message: "Ngày lập hồ sơ trước ngày trình diện" });
   }

@@ -21,8 +21,9 @@ export async function classifyCase(
 ): Promise<CaseDetail> {
   const { row } = await loadCaseForWrite(db, actor, id, "manage");
   const issues = [];
-  if (body.quarter < quarterOf(row.reportedInOn))
+  if (body.quarter < quarterOf(row.reportedInOn)) {
     issues.push({ path: "quarter", message: "Quý trước ngày trình diện" });
+  }
   if (body.classifiedOn < quarterStart(body.quarter)) {
     issues.push({ path: "classifiedOn", message: "Ngày phân loại trước quý được phân loại" });
   }

@@ -15,8 +15,9 @@ export async function decideCommendation(
   body: DecideCommendationBody,
 ): Promise<Commendation> {
   const row = await getCommendationRow(db, actor, id, "commendation.decide");
-  if (row.status !== "endorsed")
+  if (row.status !== "endorsed") {
     throw conflict("Chỉ quyết định khen thưởng hồ sơ đã được cấp có thẩm quyền cho ý kiến đồng ý.");
+  }
   const last = (row.endorsements ?? []).at(-1);
   if (last && body.decidedOn < last.endorsedOn) {
     throw validationFailed([{ path: "decidedOn", message: "Ngày quyết định trước ngày cho ý kiến" }]);

@@ -32,8 +32,9 @@ export async function endorseCommendation(
   body: EndorseCommendationBody,
 ): Promise<Commendation> {
   const row = await getCommendationRow(db, actor, id, "commendation.endorse");
-  if (row.status === "decided" || row.status === "rejected")
+  if (row.status === "decided" || row.status === "rejected") {
     throw conflict("Hồ sơ khen thưởng đã được xử lý xong.");
+  }
   const expected = nextLevel(row);
   if (body.level !== expected) {
     throw conflict(

@@ -43,8 +43,9 @@ export async function designateHotspot(
         message: "Cơ quan phụ trách phải thuộc địa bàn hoặc cấp trên",
       });
     }
-    if (t.dueOn && t.dueOn < body.designatedOn)
+    if (t.dueOn && t.dueOn < body.designatedOn) {
       issues.push({ path: `tasks.${i}.dueOn`, message: "Hạn trước ngày xác định" });
+    }
   });
   if (issues.length) throw validationFailed(issues);
   const id = await db.transaction(async (tx) => {

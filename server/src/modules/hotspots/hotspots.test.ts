@@ -1,4 +1,4 @@
-import { HOTSPOT_STATUSES, HOTSPOT_TRANSITIONS, type HotspotStatus } from "@toandan/contracts";
+import { HOTSPOT_STATUSES, HOTSPOT_TRANSITIONS } from "@toandan/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastAuditEvent } from "../../test/factories";
 import { bodyAt } from "../activities/test-fixtures";

@@ -14,7 +14,13 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { CASE_GROUPS, CASE_OUTCOMES, SUPPORT_KINDS, type CaseDetail } from "@toandan/contracts";
+import {
+  CASE_GROUPS,
+  CASE_OUTCOMES,
+  GetCaseQuerySchema,
+  SUPPORT_KINDS,
+  type CaseDetail,
+} from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
@@ -42,16 +48,20 @@ export function CasePage() {
   usePageTitle(t("cases.open.title"));
   const [reason, setReason] = useState("");
   const [file, setFile] = useState<CaseDetail | null>(null);
+  const [localIssue, setLocalIssue] = useState<string | undefined>();
   const open = useMutation({ mutationFn: () => openCase(id, reason.trim()), onSuccess: setFile });
   if (!can(user, "case.report")) return <NotFoundContent />;
   if (file) return <CaseFile file={file} onChange={setFile} />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    open.mutate();
+    // The same contract the server applies: no request (and no read) without a valid reason.
+    const parsed = GetCaseQuerySchema.safeParse({ reason });
+    setLocalIssue(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    if (parsed.success) open.mutate();
   };
   const notFound = isApiError(open.error) && open.error.status === 404;
   if (notFound) return <NotFoundContent />;
-  const issue = isApiError(open.error) ? open.error.issues[0]?.message : undefined;
+  const issue = localIssue ?? (isApiError(open.error) ? open.error.issues[0]?.message : undefined);
   return (
     <Stack gap="lg" maw={640}>
       <Title order={1}>{t("cases.open.title")}</Title>
@@ -89,6 +99,7 @@ type Action = "assign" | "report" | "classify" | "support" | "close";
 
 function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDetail) => void }) {
   const { t } = useTranslation("cases");
+  const { t: tc } = useTranslation("console");
   const qc = useQueryClient();
   const [action, setAction] = useState<Action | null>(null);
   const manage = file.accessBasis !== "assignee";
@@ -212,6 +223,7 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
       </Section>
       {manage && <AccessLog id={file.id} />}
       <Modal
+        closeButtonProps={{ "aria-label": tc("common.close") }}
         opened={action !== null}
         onClose={() => setAction(null)}
         title={action ? t(`cases.${action}Title`) : ""}

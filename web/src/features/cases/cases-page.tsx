@@ -154,7 +154,13 @@ function CaseList() {
           {tc("common.loadMore")}
         </Button>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t("cases.create")} size="lg">
+      <Modal
+        closeButtonProps={{ "aria-label": tc("common.close") }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t("cases.create")}
+        size="lg"
+      >
         <Stack gap="sm">
           <Text size="sm">{t("cases.sensitive")}</Text>
           <UnitField

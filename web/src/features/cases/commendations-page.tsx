@@ -28,6 +28,7 @@ import { commendationListQuery, commendationQuery, post } from "./api";
 export function CommendationsPage() {
   const user = useCurrentUser();
   const { t } = useTranslation("cases");
+  const { t: tc } = useTranslation("console");
   const { t: tp } = useTranslation();
   usePageTitle(t("commendations.title"));
   const navigate = useNavigate();
@@ -83,7 +84,13 @@ export function CommendationsPage() {
           </Table>
         )}
       </Section>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t("commendations.create")} size="lg">
+      <Modal
+        closeButtonProps={{ "aria-label": tc("common.close") }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t("commendations.create")}
+        size="lg"
+      >
         <Stack gap="sm">
           <UnitField label={t("commendations.unit")} value={unitId} onChange={setUnitId} required />
           <ActionForm
@@ -147,6 +154,7 @@ type Act = "endorse" | "decide" | "consent" | "withdraw";
 
 function CommendationView({ c }: { c: Commendation }) {
   const { t } = useTranslation("cases");
+  const { t: tc } = useTranslation("console");
   const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const qc = useQueryClient();
@@ -261,6 +269,7 @@ function CommendationView({ c }: { c: Commendation }) {
         </Stack>
       </Section>
       <Modal
+        closeButtonProps={{ "aria-label": tc("common.close") }}
         opened={act !== null}
         onClose={() => setAct(null)}
         title={

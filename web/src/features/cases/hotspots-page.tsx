@@ -46,6 +46,7 @@ const statusColor: Record<HotspotStatus, string> = {
 export function HotspotsPage() {
   const user = useCurrentUser();
   const { t } = useTranslation("cases");
+  const { t: tc } = useTranslation("console");
   const { t: tp } = useTranslation();
   usePageTitle(t("hotspots.title"));
   const navigate = useNavigate();
@@ -107,7 +108,13 @@ export function HotspotsPage() {
           </Table>
         )}
       </Section>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t("hotspots.create")} size="lg">
+      <Modal
+        closeButtonProps={{ "aria-label": tc("common.close") }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t("hotspots.create")}
+        size="lg"
+      >
         <Stack gap="sm">
           <UnitField
             label={t("hotspots.unit")}
@@ -168,6 +175,7 @@ export function HotspotPage() {
 
 function Hotspot({ h }: { h: HotspotDetail }) {
   const { t } = useTranslation("cases");
+  const { t: tc } = useTranslation("console");
   const user = useCurrentUser();
   const qc = useQueryClient();
   const [move, setMove] = useState<HotspotStatus | "evidence" | null>(null);
@@ -242,6 +250,7 @@ function Hotspot({ h }: { h: HotspotDetail }) {
         </Table>
       </Section>
       <Modal
+        closeButtonProps={{ "aria-label": tc("common.close") }}
         opened={move !== null}
         onClose={() => setMove(null)}
         title={

@@ -3,6 +3,7 @@ import { publish, type BenchResult } from "./lib/results";
 import { progress } from "./lib/stats";
 import { runActivityTotals } from "./activity-totals";
 import { runActivityWrites } from "./activity-writes";
+import { runCaseFiles } from "./case-files";
 import { runHouseholdImport } from "./household-import";
 import { runStartup } from "./startup";
 import { runUnitSearch } from "./unit-search";
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "activity-writes": runActivityWrites,
   "activity-totals": runActivityTotals,
   "household-import": runHouseholdImport,
+  "case-files": runCaseFiles,
 };
 
 const names = process.argv.slice(2);

@@ -13,3 +13,6 @@ export * from "./contracts/households";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";
 export * from "./contracts/certification";
+export * from "./contracts/cases";
+export * from "./contracts/hotspots";
+export * from "./contracts/commendations";

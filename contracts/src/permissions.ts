@@ -25,6 +25,18 @@ export const PERMISSIONS = [
   "certification.appraise",
   "certification.decide",
   "certification.record_event",
+  "case.read",
+  "case.manage",
+  "case.report",
+  "case.stats",
+  "case.export",
+  "hotspot.read",
+  "hotspot.manage",
+  "commendation.read",
+  "commendation.nominate",
+  "commendation.endorse",
+  "commendation.decide",
+  "commendation.publish",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,11 +49,21 @@ export const ROLES = [
   "member_org_cadre",
   "residential_area_cadre",
   "viewer",
+  "commune_case_officer",
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = (typeof ROLES)[number];
 
-const ALL: Permission[] = [...PERMISSIONS];
+/** Case files are read only by the commune's police, case officer and the assigned body. */
+const CASE_FILE: Permission[] = ["case.read", "case.manage", "case.report", "case.export"];
+const ALL: Permission[] = PERMISSIONS.filter((p) => !CASE_FILE.includes(p));
+const RECORDS_READ: Permission[] = ["case.stats", "hotspot.read", "commendation.read"];
+const COMMENDATION_WORK: Permission[] = [
+  "commendation.nominate",
+  "commendation.endorse",
+  "commendation.decide",
+];
+const CASE_WORK: Permission[] = ["case.read", "case.manage", "case.report"];
 const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_unit.import"];
 const MOVEMENT_READ: Permission[] = ["plan.read", "activity.read", "group.read", "household.read"];
 const ACTIVITY_WRITE: Permission[] = ["activity.create", "activity.update", "activity.delete"];
@@ -57,11 +79,58 @@ const CERT_ALL: Permission[] = [
 
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
-  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_ALL],
-  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_ALL],
-  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_UNIT, "certification.decide"],
-  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...CERT_ALL],
-  member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE, "certification.read"],
+  province_front: [
+    ...UNIT_MANAGER,
+    "account.read",
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...CERT_ALL,
+    ...RECORDS_READ,
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+    "commendation.publish",
+  ],
+  province_police: [
+    ...UNIT_MANAGER,
+    "account.read",
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...CERT_ALL,
+    ...RECORDS_READ,
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+  ],
+  commune_front: [
+    ...UNIT_MANAGER,
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...CERT_UNIT,
+    "certification.decide",
+    ...RECORDS_READ,
+    "case.report",
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+    "commendation.publish",
+  ],
+  commune_police: [
+    ...UNIT_MANAGER,
+    ...MOVEMENT_READ,
+    ...MOVEMENT_WRITE,
+    ...CERT_ALL,
+    ...RECORDS_READ,
+    ...CASE_WORK,
+    "hotspot.manage",
+    ...COMMENDATION_WORK,
+  ],
+  member_org_cadre: [
+    "org_unit.read",
+    ...MOVEMENT_READ,
+    ...ACTIVITY_WRITE,
+    "certification.read",
+    ...RECORDS_READ,
+    "case.report",
+    "commendation.nominate",
+  ],
   residential_area_cadre: [
     "org_unit.read",
     ...MOVEMENT_READ,
@@ -69,8 +138,12 @@ export const ROLE_PERMISSIONS = {
     "group.manage",
     "household.manage",
     ...CERT_UNIT,
+    ...RECORDS_READ,
+    "case.report",
+    "commendation.nominate",
   ],
-  viewer: ["org_unit.read", ...MOVEMENT_READ, "certification.read"],
+  viewer: ["org_unit.read", ...MOVEMENT_READ, "certification.read", ...RECORDS_READ],
+  commune_case_officer: ["org_unit.read", ...RECORDS_READ, ...CASE_WORK, "case.export"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Unit kinds a role may be held at (checked when an account is given a role). */
@@ -83,6 +156,7 @@ export const ROLE_UNIT_KINDS = {
   member_org_cadre: ["province", "commune"],
   residential_area_cadre: ["residential_area"],
   viewer: ["country", "province", "commune", "residential_area"],
+  commune_case_officer: ["commune"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export const BODY_KINDS = [
@@ -110,6 +184,7 @@ export const ROLE_BODIES = {
   member_org_cadre: ["farmers", "women", "veterans", "youth", "labour", "elderly"],
   residential_area_cadre: ["front", "grassroots_team", "police"],
   viewer: [...BODY_KINDS],
+  commune_case_officer: ["police", "front"],
 } as const satisfies Record<Role, readonly BodyKind[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

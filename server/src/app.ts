@@ -27,6 +27,9 @@ import { groupRoutes } from "./modules/groups/groups.routes";
 import { householdRoutes } from "./modules/households/households.routes";
 import { planRoutes } from "./modules/plans/plans.routes";
 import { certificationModule } from "./modules/certification/certification.plugin";
+import { caseRoutes } from "./modules/cases/cases.routes";
+import { hotspotRoutes } from "./modules/hotspots/hotspots.routes";
+import { commendationRoutes } from "./modules/commendations/commendations.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
@@ -107,6 +110,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(groupRoutes);
       await api.register(householdRoutes);
       await api.register(planRoutes);
+      await api.register(caseRoutes);
+      await api.register(hotspotRoutes);
+      await api.register(commendationRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -38,7 +38,7 @@ async function importUnits(database: Database): Promise<void> {
 
 async function seed(database: Database, config: Config): Promise<void> {
   if (config.isProduction) throw new Error("Demo data is refused when NODE_ENV=production.");
-  if (await seedDemo(database.db)) {
+  if (await seedDemo(database.db, { masterKeyFile: config.masterKeyFile })) {
     console.log(
       `Demo accounts created (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")}`,
     );

@@ -40,6 +40,23 @@ export const AUDIT_ACTIONS = [
   "certification.document_uploaded",
   "certification.classified",
   "certification.event_recorded",
+  "case.created",
+  "case.assigned",
+  "case.report_recorded",
+  "case.classified",
+  "case.support_recorded",
+  "case.closed",
+  "case.read",
+  "case.listed",
+  "case.exported",
+  "hotspot.designated",
+  "hotspot.status_changed",
+  "hotspot.evidence_recorded",
+  "commendation.nominated",
+  "commendation.endorsed",
+  "commendation.decided",
+  "commendation.consent_recorded",
+  "commendation.published",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

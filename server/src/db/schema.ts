@@ -6,3 +6,6 @@ export * from "../modules/groups/groups.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";
 export * from "../modules/certification/certification.table";
+export * from "../modules/cases/cases.table";
+export * from "../modules/hotspots/hotspots.table";
+export * from "../modules/commendations/commendations.table";

@@ -19,8 +19,22 @@ type NavItem = {
     | "/ho-gia-dinh"
     | "/chung-nhan"
     | "/tai-khoan"
-    | "/nhat-ky";
-  label: "units" | "plans" | "activities" | "groups" | "households" | "certification" | "accounts" | "audit";
+    | "/nhat-ky"
+    | "/ho-so"
+    | "/dia-ban-trong-diem"
+    | "/khen-thuong";
+  label:
+    | "units"
+    | "plans"
+    | "activities"
+    | "groups"
+    | "households"
+    | "certification"
+    | "accounts"
+    | "audit"
+    | "cases"
+    | "hotspots"
+    | "commendations";
   permission: Permission;
 };
 
@@ -31,6 +45,9 @@ const NAV: NavItem[] = [
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
   { to: "/ho-gia-dinh", label: "households", permission: "household.read" },
   { to: "/chung-nhan", label: "certification", permission: "certification.read" },
+  { to: "/ho-so", label: "cases", permission: "case.stats" },
+  { to: "/dia-ban-trong-diem", label: "hotspots", permission: "hotspot.read" },
+  { to: "/khen-thuong", label: "commendations", permission: "commendation.read" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
 ];

@@ -168,8 +168,51 @@ const certificationCycleRoute = createRoute({
   ),
 });
 
+const casesRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ho-so",
+  component: lazyRouteComponent(() => import("../features/cases/cases-page"), "CasesPage"),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ho-so/$id",
+  component: lazyRouteComponent(() => import("../features/cases/case-page"), "CasePage"),
+});
+
+const hotspotsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/dia-ban-trong-diem",
+  component: lazyRouteComponent(() => import("../features/cases/hotspots-page"), "HotspotsPage"),
+});
+
+const hotspotRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/dia-ban-trong-diem/$id",
+  component: lazyRouteComponent(() => import("../features/cases/hotspots-page"), "HotspotPage"),
+});
+
+const commendationsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/khen-thuong",
+  component: lazyRouteComponent(() => import("../features/cases/commendations-page"), "CommendationsPage"),
+});
+
+const commendationRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/khen-thuong/$id",
+  component: lazyRouteComponent(() => import("../features/cases/commendations-page"), "CommendationPage"),
+});
+
+/** Public register of good people and good deeds: its own small chunk, no console code. */
+const exemplarsRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/nguoi-tot-viec-tot",
+  component: lazyRouteComponent(() => import("../features/cases/exemplars-page"), "ExemplarsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([homeRoute, signInRoute]),
+  publicLayout.addChildren([homeRoute, signInRoute, exemplarsRoute]),
   consoleLayout.addChildren([
     unitsRoute,
     unitRoute,
@@ -188,6 +231,12 @@ const routeTree = rootRoute.addChildren([
     householdRoute,
     certificationRoute,
     certificationCycleRoute,
+    casesRoute,
+    caseRoute,
+    hotspotsRoute,
+    hotspotRoute,
+    commendationsRoute,
+    commendationRoute,
   ]),
 ]);
 

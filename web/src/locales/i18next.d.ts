@@ -2,10 +2,16 @@ import "i18next";
 import type { certificationVi } from "./vi/certification";
 import type { consoleVi } from "./vi/console";
 import type { publicVi } from "./vi/public";
+import type { casesVi } from "./vi/cases";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "public";
-    resources: { public: typeof publicVi; console: typeof consoleVi; certification: typeof certificationVi };
+    resources: {
+      public: typeof publicVi;
+      console: typeof consoleVi;
+      certification: typeof certificationVi;
+      cases: typeof casesVi;
+    };
   }
 }

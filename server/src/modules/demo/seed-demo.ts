@@ -13,6 +13,7 @@ import { seedDemoPlan279 } from "../plans/demo-plan-279";
 import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
 import { seedCertificationDemo } from "../certification";
+import { seedDemoCases } from "../cases/demo-cases";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -69,6 +70,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     body: "front",
   },
   {
+    username: "baclieu.hoso",
+    displayName: "Cán bộ quản lý hồ sơ phường Bạc Liêu",
+    role: "commune_case_officer",
+    unit: BAC_LIEU_WARD,
+    body: "police",
+  },
+  {
     username: "anxuyen.mttq",
     displayName: "Ủy ban MTTQ phường An Xuyên",
     role: "commune_front",
@@ -95,7 +103,7 @@ export async function hasDemoAccounts(db: Db): Promise<number> {
 }
 
 /** Creates the demo residential area and accounts (once). Returns false when already seeded. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): Promise<boolean> {
   if ((await hasDemoAccounts(db)) > 0) return false;
   const root = await findRoot(db);
   if (!root) throw new Error("demo: import the units first");
@@ -178,5 +186,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
     { areaId: areaId!, wardId: ward, otherWardId: units[AN_XUYEN_WARD]! },
     year,
   );
+  if (opts.masterKeyFile) {
+    const area = { id: areaId!, provinceId: parent.provinceId, path: `${parent.path}${areaId!}/` };
+    await seedDemoCases(
+      db,
+      opts.masterKeyFile,
+      { id: ward, path: parent.path, provinceId: parent.provinceId },
+      area,
+    );
+  }
   return true;
 }

@@ -1,0 +1,243 @@
+// Request and response schemas of the cases module: reintegration of people released from prison
+// (Decree 49/2020/NĐ-CP, Circular 10/2024/TT-BCA) and education at commune level. Case files are
+// criminal-record data (sensitive personal data): encrypted at rest, every read logged with a reason.
+import { z } from "zod";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+
+export const CASE_KINDS = ["released_prisoner", "commune_education"] as const;
+export const CaseKindSchema = z.enum(CASE_KINDS);
+export type CaseKind = z.infer<typeof CaseKindSchema>;
+
+/** Offence categories (chapters of the Criminal Code, coarse): the detail is encrypted notes. */
+export const OFFENCE_CATEGORIES = [
+  "property",
+  "drugs",
+  "violence",
+  "public_order",
+  "traffic",
+  "economic",
+  "national_security",
+  "other",
+] as const;
+export const OffenceCategorySchema = z.enum(OFFENCE_CATEGORIES);
+export type OffenceCategory = z.infer<typeof OffenceCategorySchema>;
+
+/** Classification groups (Circular 10/2024 Art. 12). */
+export const CASE_GROUPS = ["A", "B", "C", "D"] as const;
+export const CaseGroupSchema = z.enum(CASE_GROUPS);
+export type CaseGroup = z.infer<typeof CaseGroupSchema>;
+
+export const SUPPORT_KINDS = [
+  "job",
+  "vocational_training",
+  "loan",
+  "residence_registration",
+  "counselling",
+] as const;
+export const SupportKindSchema = z.enum(SUPPORT_KINDS);
+export type SupportKind = z.infer<typeof SupportKindSchema>;
+
+export const CASE_OUTCOMES = ["reintegrated", "reoffended", "moved_away", "died"] as const;
+export const CaseOutcomeSchema = z.enum(CASE_OUTCOMES);
+export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
+
+export const CASE_STATUSES = ["reported_in", "assigned", "closed"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Legal clocks: working days after the reporting-in meeting (Circular 10/2024 Art. 10, 11). */
+export const CASE_DEADLINES = { assignWorkingDays: 3, openFileWorkingDays: 5, quarterReportDay: 5 } as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const QUARTER = z.string().regex(/^\d{4}-Q[1-4]$/, "Quý phải có dạng 2026-Q1");
+
+/** Identity number: 12-digit citizen identity card (CCCD) or 9-digit legacy ID card (CMND). */
+export const IdentityNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^(\d{9}|\d{12})$/, "Số định danh phải gồm 12 chữ số (hoặc 9 chữ số CMND cũ)");
+
+export const CreateCaseBodySchema = z
+  .object({
+    kind: CaseKindSchema,
+    orgUnitId: IdSchema,
+    fullName: text(200).min(1, "Chưa nhập họ tên"),
+    dateOfBirth: IsoDateSchema,
+    identityNumber: IdentityNumberSchema,
+    offenceCategory: OffenceCategorySchema,
+    offence: text(1000).min(1, "Chưa nhập tội danh / hành vi"),
+    releaseOrDecisionDate: IsoDateSchema,
+    reportedInOn: IsoDateSchema,
+    notes: text(4000).optional(),
+  })
+  .refine((b) => b.reportedInOn >= b.releaseOrDecisionDate, {
+    path: ["reportedInOn"],
+    message: "Ngày trình diện không thể trước ngày ra trại / ngày quyết định",
+  })
+  .refine((b) => b.dateOfBirth < b.releaseOrDecisionDate, {
+    path: ["dateOfBirth"],
+    message: "Ngày sinh phải trước ngày ra trại / ngày quyết định",
+  });
+export type CreateCaseBody = z.infer<typeof CreateCaseBodySchema>;
+
+export const AssignCaseBodySchema = z.object({
+  assigneeBodyId: IdSchema,
+  mentorName: text(200).optional(),
+  decisionNumber: text(64).min(1, "Chưa nhập số quyết định"),
+  decidedOn: IsoDateSchema,
+  fileOpenedOn: IsoDateSchema.optional(),
+});
+export type AssignCaseBody = z.infer<typeof AssignCaseBodySchema>;
+
+export const RecordCaseReportBodySchema = z.object({
+  quarter: QUARTER,
+  reportedOn: IsoDateSchema,
+  summary: text(4000).min(1, "Chưa nhập nội dung báo cáo"),
+});
+export type RecordCaseReportBody = z.infer<typeof RecordCaseReportBodySchema>;
+
+export const ClassifyCaseBodySchema = z.object({
+  quarter: QUARTER,
+  group: CaseGroupSchema,
+  classifiedOn: IsoDateSchema,
+  notes: text(2000).optional(),
+});
+export type ClassifyCaseBody = z.infer<typeof ClassifyCaseBodySchema>;
+
+export const RecordCaseSupportBodySchema = z.object({
+  kind: SupportKindSchema,
+  providedOn: IsoDateSchema,
+  provider: text(200).min(1, "Chưa nhập đơn vị hỗ trợ"),
+  notes: text(2000).optional(),
+});
+export type RecordCaseSupportBody = z.infer<typeof RecordCaseSupportBodySchema>;
+
+export const CloseCaseBodySchema = z.object({
+  outcome: CaseOutcomeSchema,
+  closedOn: IsoDateSchema,
+  decisionNumber: text(64).optional(),
+  notes: text(2000).optional(),
+});
+export type CloseCaseBody = z.infer<typeof CloseCaseBodySchema>;
+
+export const GetCaseQuerySchema = z.object({
+  reason: text(500).min(5, "Ghi rõ lý do mở hồ sơ (ít nhất 5 ký tự)"),
+});
+
+export const DeadlineSchema = z.object({
+  dueOn: IsoDateSchema,
+  doneOn: IsoDateSchema.nullable(),
+  /** Working days from today to the deadline (negative when late); null once done. */
+  workingDaysLeft: z.number().int().nullable(),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+export const CaseSummarySchema = z.object({
+  id: IdSchema,
+  kind: CaseKindSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  communeId: IdSchema,
+  fullName: z.string(),
+  reportedInOn: IsoDateSchema,
+  status: z.enum(CASE_STATUSES),
+  assigneeBodyName: z.string().nullable(),
+  latestGroup: CaseGroupSchema.nullable(),
+  assignDeadline: DeadlineSchema,
+  fileDeadline: DeadlineSchema,
+  nextQuarterReportDueOn: IsoDateSchema.nullable(),
+  outcome: CaseOutcomeSchema.nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export const CasePageSchema = pageOf(CaseSummarySchema);
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  dateOfBirth: IsoDateSchema,
+  identityNumber: z.string(),
+  offenceCategory: OffenceCategorySchema,
+  offence: z.string(),
+  releaseOrDecisionDate: IsoDateSchema,
+  notes: z.string().nullable(),
+  assigneeBodyId: IdSchema.nullable(),
+  mentorName: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+  decidedOn: IsoDateSchema.nullable(),
+  fileOpenedOn: IsoDateSchema.nullable(),
+  closedOn: IsoDateSchema.nullable(),
+  reports: z.array(
+    z.object({ id: IdSchema, quarter: z.string(), reportedOn: IsoDateSchema, summary: z.string() }),
+  ),
+  classifications: z.array(
+    z.object({
+      id: IdSchema,
+      quarter: z.string(),
+      group: CaseGroupSchema,
+      classifiedOn: IsoDateSchema,
+      notes: z.string().nullable(),
+    }),
+  ),
+  supports: z.array(
+    z.object({
+      id: IdSchema,
+      kind: SupportKindSchema,
+      providedOn: IsoDateSchema,
+      provider: z.string(),
+      notes: z.string().nullable(),
+    }),
+  ),
+  /** Why the caller may read the file. */
+  accessBasis: z.enum(["case_officer", "commune_police", "assignee"]),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const ListCasesQuerySchema = PageQuerySchema.extend({
+  status: z.enum(CASE_STATUSES).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+});
+export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
+
+export const CaseAccessEntrySchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  accountId: IdSchema,
+  username: z.string(),
+  basis: z.string(),
+  purpose: z.string(),
+  reason: z.string(),
+  accessedAt: z.string(),
+});
+export const CaseAccessPageSchema = pageOf(CaseAccessEntrySchema);
+
+export const CASE_PERIODS = ["month", "quarter", "half_year", "year"] as const;
+export const CaseStatsQuerySchema = z.object({
+  orgUnitId: IdSchema,
+  period: z.enum(CASE_PERIODS),
+  /** 2026-03, 2026-Q1, 2026-H1 or 2026 by period. */
+  key: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, "Kỳ không hợp lệ"),
+});
+export type CaseStatsQuery = z.infer<typeof CaseStatsQuerySchema>;
+
+/** A count, or null when it is below the small-cell threshold for a viewer outside the police. */
+const Cell = z.number().int().nullable();
+export const CaseStatsSchema = z.object({
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  suppressed: z.boolean(),
+  threshold: z.number().int(),
+  figures: z.object({
+    underManagement: Cell,
+    newInPeriod: Cell,
+    closedInPeriod: Cell,
+    assignedLate: Cell,
+    groupA: Cell,
+    groupB: Cell,
+    groupC: Cell,
+    groupD: Cell,
+    supports: Cell,
+    reintegrated: Cell,
+    reoffended: Cell,
+    movedAway: Cell,
+    died: Cell,
+  }),
+});
+export type CaseStats = z.infer<typeof CaseStatsSchema>;
+export const SMALL_CELL_THRESHOLD = 5;

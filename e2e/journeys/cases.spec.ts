@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser } from "playwright-core";
+import { assertNoSeriousA11yViolations, launchBrowser, signIn } from "../fixtures/browser";
+import { startServer, type RunningServer } from "../fixtures/server";
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let caseUrl = "";
+
+before(
+  async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  },
+  { timeout: 180_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+void test(
+  "the ward police see deadlines, open a file only with a reason, assign it, and the read is logged",
+  { timeout: 150_000 },
+  async () => {
+    const page = await (await browser!.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(20_000);
+    const base = server!.baseUrl;
+    await signIn(page, base, "baclieu.congan");
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Hồ sơ tái hòa nhập" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Hồ sơ tái hòa nhập cộng đồng" }).waitFor();
+    const row = page.getByRole("row", { name: /Lê Thị Hồng/ });
+    await row.waitFor();
+    assert.match(
+      await row.innerText(),
+      /ngày làm việc|đến hạn hôm nay/,
+      "deadline shown with working days left",
+    );
+    await page.getByRole("heading", { level: 2, name: "Số liệu thống kê" }).waitFor();
+    await assertNoSeriousA11yViolations(page, "the case list");
+
+    await row.getByRole("link", { name: "Lê Thị Hồng" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mở hồ sơ" }).waitFor();
+    caseUrl = page.url();
+    await assertNoSeriousA11yViolations(page, "the reason prompt");
+    await page.getByRole("button", { name: "Mở hồ sơ" }).click();
+    await page.getByText("Ghi rõ lý do mở hồ sơ (ít nhất 5 ký tự)").waitFor();
+    await page.getByLabel("Lý do mở hồ sơ").fill("Kiểm tra hạn giao quản lý");
+    await page.getByRole("button", { name: "Mở hồ sơ" }).click();
+    await page.getByRole("heading", { level: 1, name: "Lê Thị Hồng" }).waitFor();
+    await page.getByText("096195004321").waitFor();
+
+    await page.getByRole("button", { name: "Giao quản lý" }).click();
+    const dialog = page.getByRole("dialog", { name: "Quyết định giao quản lý (HCD-07)" });
+    const select = dialog.getByLabel("Tổ chức được giao");
+    await select.locator("option").first().waitFor({ state: "attached" });
+    const women = (await select.locator("option").allInnerTexts()).find((o) => o.includes("Phụ nữ"));
+    assert.ok(women, "the ward's Women's Union is offered");
+    await select.selectOption({ label: women });
+    await dialog.getByLabel("Số quyết định").fill("21/QĐ-UBND");
+    await assertNoSeriousA11yViolations(page, "the assignment form");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("21/QĐ-UBND", { exact: false }).waitFor();
+
+    const log = page.getByRole("region", { name: "Nhật ký truy cập hồ sơ" });
+    await log.getByRole("cell", { name: "Kiểm tra hạn giao quản lý" }).waitFor();
+    await log.getByRole("cell", { name: "baclieu.congan" }).first().waitFor();
+    await assertNoSeriousA11yViolations(page, "the open case file");
+  },
+);
+
+void test(
+  "another ward's Front cannot open the file, and sees counts only",
+  { timeout: 90_000 },
+  async () => {
+    const page = await (await browser!.newContext()).newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, server!.baseUrl, "anxuyen.mttq");
+    await page.goto(`${server!.baseUrl}/ho-so`);
+    await page.getByRole("heading", { level: 2, name: "Số liệu thống kê" }).waitFor();
+    assert.equal(await page.getByRole("row", { name: /Lê Thị Hồng/ }).count(), 0);
+    await page.goto(caseUrl);
+    await page.getByLabel("Lý do mở hồ sơ").fill("Tò mò xem thử");
+    await page.getByRole("button", { name: "Mở hồ sơ" }).click();
+    await page.getByRole("heading", { level: 1, name: /Không tìm thấy/ }).waitFor();
+    assert.equal(await page.getByText("096195004321").count(), 0);
+  },
+);
+
+void test(
+  "anyone reads the public register of good deeds, only consented entries",
+  { timeout: 60_000 },
+  async () => {
+    const page = await (await browser!.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${server!.baseUrl}/nguoi-tot-viec-tot`);
+    await page.getByRole("heading", { level: 1, name: "Gương người tốt, việc tốt" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Chị Nguyễn Thị Lan (Khóm 1)" }).waitFor();
+    assert.equal(
+      await page.getByText("Tổ bảo vệ an ninh, trật tự Khóm 1").count(),
+      0,
+      "unconsented nomination not shown",
+    );
+    await assertNoSeriousA11yViolations(page, "the public register");
+  },
+);

@@ -1,0 +1,67 @@
+import { GetCaseQuerySchema, vietnamToday, type CaseDetail } from "@toandan/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/client";
+import { pathInScope, requirePermission } from "../../kernel/authz";
+import { requireActor } from "../../kernel/http/context";
+import { ExportParamsSchema, isoDateCell, sendExport, type ExportColumn } from "../../kernel/http/export";
+import { ERROR_RESPONSES } from "../../kernel/http/openapi";
+import { logCaseAccess } from "./cases.access";
+import type { CaseCrypto } from "./cases.crypto";
+import { presentCaseDetail } from "./cases.presenter";
+import { SELECT_CASE, type CaseRow } from "./cases.queries";
+
+type Row = CaseDetail;
+const COLUMNS: ExportColumn<Row>[] = [
+  { header: "Họ và tên", width: 28, value: (r) => r.fullName },
+  { header: "Ngày sinh", value: (r) => isoDateCell(r.dateOfBirth) },
+  { header: "Số định danh", value: (r) => r.identityNumber },
+  { header: "Nhóm tội danh", value: (r) => r.offenceCategory },
+  { header: "Tội danh / hành vi", width: 40, value: (r) => r.offence },
+  { header: "Ngày ra trại / quyết định", value: (r) => isoDateCell(r.releaseOrDecisionDate) },
+  { header: "Ngày trình diện", value: (r) => isoDateCell(r.reportedInOn) },
+  { header: "Nơi cư trú", width: 30, value: (r) => r.orgUnitName },
+  { header: "Tổ chức quản lý", width: 30, value: (r) => r.assigneeBodyName },
+  { header: "Phân loại gần nhất", value: (r) => r.latestGroup },
+  { header: "Kết quả", value: (r) => r.outcome },
+];
+
+/** Export of personal data: only with `case.export`, only the files the caller reads, logged. */
+export const caseExportRoutes =
+  (crypto: CaseCrypto): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/cases/export/:format",
+      {
+        config: { permission: "case.export" },
+        schema: {
+          operationId: "exportCases",
+          tags: ["cases"],
+          summary: "Export case files with personal data (case.export only); logged per file",
+          params: ExportParamsSchema,
+          querystring: GetCaseQuerySchema,
+          response: ERROR_RESPONSES,
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        requirePermission(actor, "case.export");
+        const rows = await queryRows<CaseRow>(
+          app.db,
+          sql`${SELECT_CASE} where ${pathInScope(actor, "case.read", sql`c.rollup_path`)} order by c.reported_in_on, c.id`,
+        );
+        await app.db.transaction((tx) =>
+          logCaseAccess(tx, actor, {
+            caseIds: rows.map((r) => r.id),
+            basis: "export",
+            purpose: "export",
+            reason: req.query.reason,
+          }),
+        );
+        const today = vietnamToday();
+        const empty = { reports: [], classifications: [], supports: [] };
+        const details = rows.map((r) => presentCaseDetail(r, empty, "case_officer", crypto, today));
+        return sendExport(reply, req.params.format, "ho-so-tai-hoa-nhap", COLUMNS, details);
+      },
+    );
+  };

@@ -1,0 +1,49 @@
+import type { Permission } from "@toandan/contracts";
+import { sql, type SQL } from "drizzle-orm";
+import { pathInScope, type Actor } from "../../kernel/authz";
+import { permissionsOf } from "@toandan/contracts";
+
+export type AccessBasis = "case_officer" | "commune_police" | "assignee";
+
+/** Grants that make the actor the assigned body: a role held at the body's unit, for that body. */
+function assigneeGrants(actor: Actor) {
+  return actor.roles.filter((r) => permissionsOf([r.role]).has("case.report"));
+}
+
+/**
+ * SQL: the case `c` (with its assignee body `ab` joined) is readable by the actor — the commune's
+ * police and case officer through `case.read` in scope, or the assigned body.
+ */
+export function caseReadable(actor: Actor, permission: Permission = "case.read"): SQL {
+  const grants = assigneeGrants(actor);
+  const asAssignee = grants.length
+    ? sql`(${sql.join(
+        grants.map((g) => sql`(ab.org_unit_id = ${g.orgUnitId} and ab.kind = ${g.body})`),
+        sql` or `,
+      )})`
+    : sql`false`;
+  return sql`(${pathInScope(actor, permission, sql`c.rollup_path`)} or ${asAssignee})`;
+}
+
+/** Why the actor may read a case at `rollupPath` assigned to `assignee` (null: may not). */
+export function accessBasis(
+  actor: Actor,
+  rollupPath: string,
+  assignee: { orgUnitId: string; kind: string } | null,
+): AccessBasis | null {
+  const inScope = actor.roles.filter(
+    (r) => permissionsOf([r.role]).has("case.read") && rollupPath.startsWith(r.orgUnitPath),
+  );
+  if (inScope.some((r) => r.role === "commune_case_officer")) return "case_officer";
+  if (inScope.length) return "commune_police";
+  if (
+    assignee &&
+    assigneeGrants(actor).some((g) => g.orgUnitId === assignee.orgUnitId && g.body === assignee.kind)
+  ) {
+    return "assignee";
+  }
+  return null;
+}
+
+/** The commune's police and case officer manage; the assignee only reports and records support. */
+export const mayManage = (basis: AccessBasis) => basis !== "assignee";

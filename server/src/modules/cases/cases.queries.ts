@@ -1,0 +1,97 @@
+import type { ListCasesQuery } from "@toandan/contracts";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import type { Actor } from "../../kernel/authz";
+import { notFound } from "../../kernel/errors";
+import { accessBasis, caseReadable, type AccessBasis } from "./cases.policy";
+
+export type CaseRow = {
+  id: string;
+  kind: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  communeId: string;
+  rollupPath: string;
+  fullNameSealed: Uint8Array;
+  dateOfBirthSealed: Uint8Array;
+  identitySealed: Uint8Array;
+  offenceCategorySealed: Uint8Array;
+  offenceSealed: Uint8Array;
+  notesSealed: Uint8Array | null;
+  mentorNameSealed: Uint8Array | null;
+  releaseOrDecisionDate: string;
+  reportedInOn: string;
+  assignDueOn: string;
+  fileDueOn: string;
+  status: string;
+  assigneeBodyId: string | null;
+  assigneeBodyName: string | null;
+  assigneeUnitId: string | null;
+  assigneeKind: string | null;
+  decisionNumber: string | null;
+  decidedOn: string | null;
+  fileOpenedOn: string | null;
+  latestGroup: string | null;
+  outcome: string | null;
+  closedOn: string | null;
+  reportedQuarters: string[] | null;
+};
+
+export const SELECT_CASE = sql`select c.id, c.kind, c.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
+    c.commune_id as "communeId", c.rollup_path as "rollupPath",
+    c.full_name_sealed as "fullNameSealed", c.date_of_birth_sealed as "dateOfBirthSealed",
+    c.identity_sealed as "identitySealed", c.offence_category_sealed as "offenceCategorySealed",
+    c.offence_sealed as "offenceSealed", c.notes_sealed as "notesSealed",
+    c.mentor_name_sealed as "mentorNameSealed",
+    c.release_or_decision_date::text as "releaseOrDecisionDate", c.reported_in_on::text as "reportedInOn",
+    c.assign_due_on::text as "assignDueOn", c.file_due_on::text as "fileDueOn", c.status,
+    c.assignee_body_id as "assigneeBodyId", ab.name as "assigneeBodyName",
+    ab.org_unit_id as "assigneeUnitId", ab.kind as "assigneeKind",
+    c.decision_number as "decisionNumber", c.decided_on::text as "decidedOn",
+    c.file_opened_on::text as "fileOpenedOn", c.latest_group as "latestGroup", c.outcome,
+    c.closed_on::text as "closedOn",
+    (select array_agg(r.quarter) from case_reports r where r.case_id = c.id) as "reportedQuarters"
+  from cases c join org_units u on u.id = c.org_unit_id left join bodies ab on ab.id = c.assignee_body_id`;
+
+/** A case the actor may read, with the basis of that access; 404 when it may not (never 403). */
+export async function getReadableCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ row: CaseRow; basis: AccessBasis }> {
+  const [row] = await queryRows<CaseRow>(
+    db,
+    sql`${SELECT_CASE} where c.id = ${id} and ${caseReadable(actor)}`,
+  );
+  if (!row) throw notFound();
+  const basis = accessBasis(
+    actor,
+    row.rollupPath,
+    row.assigneeUnitId ? { orgUnitId: row.assigneeUnitId, kind: row.assigneeKind! } : null,
+  );
+  if (!basis) throw notFound();
+  return { row, basis };
+}
+
+/** A page of readable cases, earliest open deadline first. Returns `limit + 1` rows. */
+export async function listCaseRows(
+  db: Db,
+  actor: Actor,
+  q: ListCasesQuery,
+  offset: number,
+  today: string,
+): Promise<CaseRow[]> {
+  const where: SQL[] = [caseReadable(actor)];
+  if (q.status) where.push(sql`c.status = ${q.status}`);
+  if (q.overdue === "true") {
+    where.push(sql`((c.decided_on is null and c.assign_due_on < ${today}::date)
+      or (c.file_opened_on is null and c.file_due_on < ${today}::date)) and c.status <> 'closed'`);
+  }
+  return queryRows<CaseRow>(
+    db,
+    sql`${SELECT_CASE} where ${sql.join(where, sql` and `)}
+        order by (c.status = 'closed'), least(case when c.decided_on is null then c.assign_due_on end,
+          case when c.file_opened_on is null then c.file_due_on end) nulls last, c.reported_in_on desc, c.id
+        limit ${q.limit + 1} offset ${offset}`,
+  );
+}

@@ -1,0 +1,141 @@
+import { sql } from "drizzle-orm";
+import { customType, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/accounts.table";
+import { bodies, orgUnits } from "../org-units/org-units.table";
+
+/** A sealed value (kernel/envelope.ts): ciphertext only ever reaches the database. */
+export const sealed = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (v) => v,
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/**
+ * One file per person under reintegration or education at the commune. Identity, offence and notes
+ * are sealed with per-value data keys; `identityIndex` is a keyed HMAC (blind index) of the identity
+ * number so a duplicate open file is found without storing the number.
+ */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    communeId: uuid("commune_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    rollupPath: text("rollup_path").notNull(),
+    fullNameSealed: sealed("full_name_sealed").notNull(),
+    dateOfBirthSealed: sealed("date_of_birth_sealed").notNull(),
+    identitySealed: sealed("identity_sealed").notNull(),
+    identityIndex: text("identity_index").notNull(),
+    offenceCategorySealed: sealed("offence_category_sealed").notNull(),
+    offenceSealed: sealed("offence_sealed").notNull(),
+    notesSealed: sealed("notes_sealed"),
+    releaseOrDecisionDate: date("release_or_decision_date").notNull(),
+    reportedInOn: date("reported_in_on").notNull(),
+    assignDueOn: date("assign_due_on").notNull(),
+    fileDueOn: date("file_due_on").notNull(),
+    status: text("status").notNull().default("reported_in"),
+    assigneeBodyId: uuid("assignee_body_id").references(() => bodies.id),
+    mentorNameSealed: sealed("mentor_name_sealed"),
+    decisionNumber: text("decision_number"),
+    decidedOn: date("decided_on"),
+    fileOpenedOn: date("file_opened_on"),
+    latestGroup: text("latest_group"),
+    latestQuarter: text("latest_quarter"),
+    outcome: text("outcome"),
+    closedOn: date("closed_on"),
+    closeNotesSealed: sealed("close_notes_sealed"),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("cases_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.reportedInOn),
+    index("cases_assignee_idx").on(t.assigneeBodyId),
+    uniqueIndex("cases_open_identity_uq")
+      .on(t.identityIndex)
+      .where(sql`${t.status} <> 'closed'`),
+  ],
+);
+
+export const caseReports = pgTable(
+  "case_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    quarter: text("quarter").notNull(),
+    reportedOn: date("reported_on").notNull(),
+    summarySealed: sealed("summary_sealed").notNull(),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("case_reports_quarter_uq").on(t.caseId, t.quarter)],
+);
+
+export const caseClassifications = pgTable(
+  "case_classifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    rollupPath: text("rollup_path").notNull(),
+    quarter: text("quarter").notNull(),
+    group: text("group").notNull(),
+    classifiedOn: date("classified_on").notNull(),
+    notesSealed: sealed("notes_sealed"),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+  },
+  (t) => [
+    uniqueIndex("case_classifications_quarter_uq").on(t.caseId, t.quarter),
+    index("case_classifications_rollup_idx").using(
+      "btree",
+      sql`${t.rollupPath} text_pattern_ops`,
+      t.classifiedOn,
+    ),
+  ],
+);
+
+export const caseSupports = pgTable(
+  "case_supports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    rollupPath: text("rollup_path").notNull(),
+    kind: text("kind").notNull(),
+    providedOn: date("provided_on").notNull(),
+    provider: text("provider").notNull(),
+    notesSealed: sealed("notes_sealed"),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+  },
+  (t) => [
+    index("case_supports_case_idx").on(t.caseId),
+    index("case_supports_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.providedOn),
+  ],
+);
+
+/** Every read of a case file (and every list or export that shows names): who, why, when. */
+export const caseAccessLog = pgTable(
+  "case_access_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").references(() => cases.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    basis: text("basis").notNull(),
+    purpose: text("purpose").notNull(),
+    reason: text("reason").notNull(),
+    accessedAt: timestamp("accessed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_access_log_case_idx").on(t.caseId, t.accessedAt)],
+);

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import type { CaseDetail, CreateCaseBody } from "@toandan/contracts";
+import { vietnamToday } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../../db/client";
+import { recordEvent } from "../../../kernel/audit";
+import { pathInScope, type Actor } from "../../../kernel/authz";
+import { conflict, notFound, validationFailed } from "../../../kernel/errors";
+import { provinceOf } from "../../activities/commands/create-activity";
+import { aad, type CaseCrypto } from "../cases.crypto";
+import { caseDueDates } from "../cases.deadlines";
+import { cases } from "../cases.table";
+import { readCase } from "./read-case";
+
+type ResidenceUnit = {
+  id: string;
+  kind: string;
+  path: string;
+  validTo: string | null;
+  communeId: string | null;
+};
+
+/** The residence unit (a commune or a residential area of one) in the actor's case scope, or 404. */
+async function loadResidence(
+  db: Db,
+  actor: Actor,
+  unitId: string,
+): Promise<ResidenceUnit & { communeId: string }> {
+  const [u] = await queryRows<ResidenceUnit>(
+    db,
+    sql`select u.id, u.kind, u.path, u.valid_to::text as "validTo",
+          case when u.kind = 'commune' then u.id when p.kind = 'commune' then p.id end as "communeId"
+        from org_units u left join org_units p on p.id = u.parent_id
+        where u.id = ${unitId} and ${pathInScope(actor, "case.manage", sql`u.path`)}`,
+  );
+  if (!u) throw notFound();
+  if (!u.communeId || u.validTo) {
+    throw validationFailed([
+      { path: "orgUnitId", message: "Nơi cư trú phải là xã, phường hoặc khu dân cư hiện hành" },
+    ]);
+  }
+  return { ...u, communeId: u.communeId };
+}
+
+/** Opens a case at the person's residence after the reporting-in meeting; sensitive fields sealed. */
+export async function createCase(
+  db: Db,
+  actor: Actor,
+  crypto: CaseCrypto,
+  body: CreateCaseBody,
+): Promise<CaseDetail> {
+  const unit = await loadResidence(db, actor, body.orgUnitId);
+  if (body.reportedInOn > vietnamToday()) {
+    throw validationFailed([{ path: "reportedInOn", message: "Ngày trình diện không thể ở tương lai" }]);
+  }
+  const identityIndex = crypto.identityIndex(body.identityNumber);
+  const [dup] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from cases where identity_index = ${identityIndex} and status <> 'closed'`,
+  );
+  if (dup) throw conflict("Người này đang có hồ sơ quản lý chưa kết thúc.");
+  const id = randomUUID();
+  const seal = (v: string, f: string) => crypto.envelope.seal(v, aad(id, f));
+  const due = caseDueDates(body.reportedInOn);
+  await db.transaction(async (tx) => {
+    await tx.insert(cases).values({
+      id,
+      kind: body.kind,
+      orgUnitId: unit.id,
+      communeId: unit.communeId,
+      provinceId: provinceOf(unit.path),
+      rollupPath: unit.path,
+      fullNameSealed: seal(body.fullName, "full_name"),
+      dateOfBirthSealed: seal(body.dateOfBirth, "date_of_birth"),
+      identitySealed: seal(body.identityNumber, "identity"),
+      identityIndex,
+      offenceCategorySealed: seal(body.offenceCategory, "offence_category"),
+      offenceSealed: seal(body.offence, "offence"),
+      notesSealed: body.notes ? seal(body.notes, "notes") : null,
+      releaseOrDecisionDate: body.releaseOrDecisionDate,
+      reportedInOn: body.reportedInOn,
+      ...due,
+      createdBy: actor.accountId,
+    });
+    // The audit chain holds no personal data of the case, only what happened and when.
+    await recordEvent(tx, {
+      actorId: actor.accountId,
+      action: "case.created",
+      entityType: "case",
+      entityId: id,
+      orgUnitId: unit.id,
+      data: { kind: body.kind, reportedInOn: body.reportedInOn, ...due },
+    });
+  });
+  return readCase(db, actor, crypto, id, "Ghi hồ sơ mới");
+}

@@ -1,0 +1,105 @@
+import type {
+  CaseDetail,
+  CaseStats,
+  Commendation,
+  CommendationPageSchema,
+  Exemplar,
+  HotspotDetail,
+  HotspotPageSchema,
+  CasePageSchema,
+  CaseAccessPageSchema,
+} from "@toandan/contracts";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
+import { api } from "../../api/client";
+
+export type CasePage = z.infer<typeof CasePageSchema>;
+
+export function caseListQuery(filters: { status?: string; overdue?: string }) {
+  return infiniteQueryOptions({
+    queryKey: ["cases", "list", filters],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<CasePage>("/cases", { query: { ...filters, cursor: pageParam, limit: 50 }, signal }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const caseStatsQuery = (orgUnitId: string | null, period: string, key: string) =>
+  queryOptions({
+    queryKey: ["cases", "stats", orgUnitId, period, key],
+    enabled: !!orgUnitId && key.length >= 4,
+    queryFn: ({ signal }) =>
+      api<CaseStats>("/cases/statistics", { query: { orgUnitId, period, key }, signal }),
+  });
+
+/** Opening a file is a logged read with a reason: a mutation, never cached or prefetched. */
+export const openCase = (id: string, reason: string) =>
+  api<CaseDetail>(`/cases/${id}`, { query: { reason } });
+
+export const caseAccessLogQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["cases", id, "access-log"],
+    queryFn: ({ signal }) => api<z.infer<typeof CaseAccessPageSchema>>(`/cases/${id}/access-log`, { signal }),
+  });
+
+export const post = <T>(path: string, body: unknown) => api<T>(path, { method: "POST", body });
+
+export function hotspotListQuery(status?: string) {
+  return infiniteQueryOptions({
+    queryKey: ["hotspots", "list", status ?? null],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<z.infer<typeof HotspotPageSchema>>("/hotspots", {
+        query: { status, cursor: pageParam, limit: 50 },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const hotspotQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["hotspots", id],
+    queryFn: ({ signal }) => api<HotspotDetail>(`/hotspots/${id}`, { signal }),
+  });
+
+export function commendationListQuery(status?: string) {
+  return infiniteQueryOptions({
+    queryKey: ["commendations", "list", status ?? null],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<z.infer<typeof CommendationPageSchema>>("/commendations", {
+        query: { status, cursor: pageParam, limit: 50 },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const commendationQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["commendations", id],
+    queryFn: ({ signal }) => api<Commendation>(`/commendations/${id}`, { signal }),
+  });
+
+export function exemplarsQuery() {
+  return infiniteQueryOptions({
+    queryKey: ["exemplars"],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<{ items: Exemplar[]; nextCursor: string | null }>("/public/exemplars", {
+        query: { cursor: pageParam, limit: 20 },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const unitBodiesQuery = (unitId: string | null) =>
+  queryOptions({
+    queryKey: ["org-units", unitId, "bodies"],
+    enabled: !!unitId,
+    queryFn: ({ signal }) =>
+      api<{ bodies: { id: string; kind: string; name: string }[] }>(`/org-units/${unitId}`, { signal }),
+  });

@@ -1,0 +1,271 @@
+import "../../locales/register-console";
+import "../../locales/register-cases";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import {
+  CASE_KINDS,
+  CASE_PERIODS,
+  CASE_STATUSES,
+  OFFENCE_CATEGORIES,
+  type CaseDetail,
+  type CaseStats,
+} from "@toandan/contracts";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NotFoundContent } from "../../app/fallback-pages";
+import { AnchorLink } from "../../components/anchor-link";
+import { errorText } from "../../components/error-text";
+import { ScrollRegion } from "../../components/scroll-region";
+import { usePageTitle } from "../../components/use-page-title";
+import { formatDate, formatNumber } from "../../lib/format";
+import { can } from "../../lib/permissions";
+import { useCurrentUser } from "../auth/use-session";
+import { QueryState } from "../movement/query-state";
+import { defaultUnitId } from "../movement/scope";
+import { Section } from "../movement/section";
+import { UnitField } from "../movement/unit-filter";
+import { ActionForm } from "./action-form";
+import { caseListQuery, caseStatsQuery, post } from "./api";
+import { DeadlineBadge } from "./deadline-badge";
+
+export function CasesPage() {
+  const user = useCurrentUser();
+  const { t } = useTranslation("cases");
+  usePageTitle(t("cases.title"));
+  if (!can(user, "case.report") && !can(user, "case.stats")) return <NotFoundContent />;
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("cases.title")}</Title>
+      <Text>{t("cases.intro")}</Text>
+      {(can(user, "case.read") || can(user, "case.report")) && <CaseList />}
+      {can(user, "case.stats") && <CaseStatsPanel />}
+    </Stack>
+  );
+}
+
+function CaseList() {
+  const { t } = useTranslation("cases");
+  const { t: tp } = useTranslation();
+  const { t: tc } = useTranslation("console");
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState("");
+  const [overdue, setOverdue] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const query = useInfiniteQuery(
+    caseListQuery({ status: status || undefined, overdue: overdue ? "true" : undefined }),
+  );
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Section
+      title={t("cases.list")}
+      id="case-list"
+      actions={
+        can(user, "case.manage") ? (
+          <Button onClick={() => setCreating(true)}>{t("cases.create")}</Button>
+        ) : undefined
+      }
+    >
+      <Group mb="sm" align="flex-end">
+        <NativeSelect
+          label={t("cases.status")}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          data={[
+            { value: "", label: "—" },
+            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })),
+          ]}
+        />
+        <Checkbox
+          label={t("cases.overdueOnly")}
+          checked={overdue}
+          onChange={(e) => setOverdue(e.currentTarget.checked)}
+        />
+      </Group>
+      {query.isPending ? (
+        <Loader />
+      ) : query.isError ? (
+        <Alert color="red" variant="outline" role="alert">
+          {errorText(tp, query.error)}
+        </Alert>
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t("cases.none")}</Text>
+      ) : (
+        <ScrollRegion label={t("cases.list")}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("cases.name")}</Table.Th>
+                <Table.Th>{t("cases.residence")}</Table.Th>
+                <Table.Th>{t("cases.reportedInOn")}</Table.Th>
+                <Table.Th>{t("cases.assignDeadline")}</Table.Th>
+                <Table.Th>{t("cases.fileDeadline")}</Table.Th>
+                <Table.Th>{t("cases.assignee")}</Table.Th>
+                <Table.Th>{t("cases.group")}</Table.Th>
+                <Table.Th>{t("cases.quarterReport")}</Table.Th>
+                <Table.Th>{t("cases.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <AnchorLink to="/ho-so/$id" params={{ id: c.id }}>
+                      {c.fullName}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{c.orgUnitName}</Table.Td>
+                  <Table.Td>{formatDate(c.reportedInOn)}</Table.Td>
+                  <Table.Td>
+                    <DeadlineBadge d={c.assignDeadline} />
+                  </Table.Td>
+                  <Table.Td>
+                    <DeadlineBadge d={c.fileDeadline} />
+                  </Table.Td>
+                  <Table.Td>{c.assigneeBodyName ?? "—"}</Table.Td>
+                  <Table.Td>{c.latestGroup ?? "—"}</Table.Td>
+                  <Table.Td>{formatDate(c.nextQuarterReportDueOn) || "—"}</Table.Td>
+                  <Table.Td>{t(`cases.statuses.${c.status}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollRegion>
+      )}
+      {query.hasNextPage && (
+        <Button variant="default" mt="sm" onClick={() => void query.fetchNextPage()}>
+          {tc("common.loadMore")}
+        </Button>
+      )}
+      <Modal
+        closeButtonProps={{ "aria-label": tc("common.close") }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t("cases.create")}
+        size="lg"
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t("cases.sensitive")}</Text>
+          <UnitField
+            label={t("cases.residence")}
+            value={unitId}
+            onChange={setUnitId}
+            required
+            kinds={["commune", "residential_area"]}
+          />
+          <ActionForm
+            submitLabel={t("cases.save")}
+            fields={[
+              {
+                name: "kind",
+                label: t("cases.kind"),
+                kind: "select",
+                options: CASE_KINDS.map((k) => ({ value: k, label: t(`cases.kinds.${k}`) })),
+              },
+              { name: "fullName", label: t("cases.name"), required: true },
+              {
+                name: "dateOfBirth",
+                label: t("cases.dateOfBirth"),
+                kind: "date",
+                required: true,
+                initial: "",
+              },
+              { name: "identityNumber", label: t("cases.identityNumber"), required: true },
+              {
+                name: "offenceCategory",
+                label: t("cases.offenceCategory"),
+                kind: "select",
+                options: OFFENCE_CATEGORIES.map((k) => ({ value: k, label: t(`cases.offences.${k}`) })),
+              },
+              { name: "offence", label: t("cases.offence"), required: true },
+              {
+                name: "releaseOrDecisionDate",
+                label: t("cases.releaseDate"),
+                kind: "date",
+                required: true,
+                initial: "",
+              },
+              { name: "reportedInOn", label: t("cases.reportedInOn"), kind: "date", required: true },
+              { name: "notes", label: t("cases.notes"), kind: "textarea" },
+            ]}
+            extra={(b) => ({ ...b, orgUnitId: unitId ?? "" })}
+            onSubmit={(b) => post<CaseDetail>("/cases", b)}
+            onDone={(r) => {
+              setCreating(false);
+              void qc.invalidateQueries({ queryKey: ["cases"] });
+              void navigate({ to: "/ho-so/$id", params: { id: (r as CaseDetail).id } });
+            }}
+          />
+        </Stack>
+      </Modal>
+    </Section>
+  );
+}
+
+function CaseStatsPanel() {
+  const { t } = useTranslation("cases");
+  const user = useCurrentUser();
+  const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
+  const [period, setPeriod] = useState<(typeof CASE_PERIODS)[number]>("year");
+  const [key, setKey] = useState(String(new Date().getFullYear()));
+  const query = useQuery(caseStatsQuery(unitId, period, key));
+  return (
+    <Section title={t("cases.stats")} id="case-stats">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
+        <UnitField value={unitId} onChange={setUnitId} />
+        <NativeSelect
+          label={t("cases.period")}
+          value={period}
+          onChange={(e) => setPeriod(e.currentTarget.value as typeof period)}
+          data={CASE_PERIODS.map((p) => ({ value: p, label: t(`cases.periods.${p}`) }))}
+        />
+        <TextInput
+          label={t("cases.periodKey")}
+          description="2026 · 2026-H1 · 2026-Q3 · 2026-07"
+          value={key}
+          onChange={(e) => setKey(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      {unitId && <QueryState query={query}>{(s) => <StatsTable s={s} />}</QueryState>}
+    </Section>
+  );
+}
+
+function StatsTable({ s }: { s: CaseStats }) {
+  const { t } = useTranslation("cases");
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {formatDate(s.from)} – {formatDate(s.to)}
+      </Text>
+      {s.suppressed && <Text size="sm">{t("cases.statsSuppressed", { n: s.threshold })}</Text>}
+      <Table>
+        <Table.Tbody>
+          {(Object.keys(s.figures) as (keyof CaseStats["figures"])[]).map((k) => (
+            <Table.Tr key={k}>
+              <Table.Th scope="row">{t(`cases.figures.${k}`)}</Table.Th>
+              <Table.Td>{s.figures[k] === null ? t("cases.hidden") : formatNumber(s.figures[k])}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

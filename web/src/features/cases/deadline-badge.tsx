@@ -1,0 +1,21 @@
+import { Badge } from "@mantine/core";
+import type { Deadline } from "@toandan/contracts";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../../lib/format";
+
+/** A legal deadline with the working days left: red when late, orange when ≤ 1 day. */
+export function DeadlineBadge({ d }: { d: Deadline }) {
+  const { t } = useTranslation("cases");
+  if (d.doneOn) return <span>{t("cases.done", { date: formatDate(d.doneOn) })}</span>;
+  const n = d.workingDaysLeft ?? 0;
+  const text =
+    n < 0 ? t("cases.overdue", { n: -n }) : n === 0 ? t("cases.dueToday") : t("cases.daysLeft", { n });
+  return (
+    <span>
+      {formatDate(d.dueOn)}{" "}
+      <Badge color={n < 0 ? "red.9" : n <= 1 ? "orange.9" : "gray.8"} variant="filled" size="sm">
+        {text}
+      </Badge>
+    </span>
+  );
+}

@@ -5,3 +5,4 @@ export * from "../modules/activities/activities.table";
 export * from "../modules/groups/groups.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";
+export * from "../modules/indicators/indicators.table";

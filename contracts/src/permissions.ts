@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   "group.manage",
   "household.read",
   "household.manage",
+  "indicator.read",
+  "report.read",
+  "report.manage",
+  "report.approve",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,16 +41,24 @@ export type Role = (typeof ROLES)[number];
 
 const ALL: Permission[] = [...PERMISSIONS];
 const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_unit.import"];
-const MOVEMENT_READ: Permission[] = ["plan.read", "activity.read", "group.read", "household.read"];
+const MOVEMENT_READ: Permission[] = [
+  "plan.read",
+  "activity.read",
+  "group.read",
+  "household.read",
+  "indicator.read",
+  "report.read",
+];
 const ACTIVITY_WRITE: Permission[] = ["activity.create", "activity.update", "activity.delete"];
 const MOVEMENT_WRITE: Permission[] = [...ACTIVITY_WRITE, "plan.manage", "group.manage", "household.manage"];
 
+const REPORT_APPROVE: Permission[] = ["report.manage", "report.approve"];
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
-  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
+  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...REPORT_APPROVE],
+  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...REPORT_APPROVE],
+  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, "report.manage"],
+  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, "report.manage"],
   member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE],
   residential_area_cadre: [
     "org_unit.read",

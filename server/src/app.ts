@@ -25,6 +25,7 @@ import { activityRoutes } from "./modules/activities/activities.routes";
 import { groupRoutes } from "./modules/groups/groups.routes";
 import { householdRoutes } from "./modules/households/households.routes";
 import { planRoutes } from "./modules/plans/plans.routes";
+import { indicatorRoutes } from "./modules/indicators/indicators.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
@@ -104,6 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(groupRoutes);
       await api.register(householdRoutes);
       await api.register(planRoutes);
+      await api.register(indicatorRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -66,9 +66,19 @@ export function toTotals(r: WideRow | undefined): ActivityFigureTotals {
  */
 export async function activityTotals(
   db: Db,
-  opts: { rollupPathPrefix: string; from: string; to: string; bodyKind?: BodyKind | undefined },
+  opts: {
+    rollupPathPrefix: string;
+    from: string;
+    to: string;
+    bodyKind?: BodyKind | undefined;
+    kind?: string | undefined;
+    topic?: string | undefined;
+    /** A pre-reform unit's own path: only the records of its old subtree. */
+    unitPath?: string | undefined;
+  },
 ): Promise<ActivityFigureTotals> {
-  const where = [sql`a.rollup_path like ${`${opts.rollupPathPrefix}%`}`, ...filterConditions(opts)];
+  const unit = { path: opts.unitPath ?? opts.rollupPathPrefix, rollupPath: opts.rollupPathPrefix };
+  const where = [withinUnit(unit), ...filterConditions(opts)];
   const [row] = await queryRows<WideRow>(
     db,
     sql`select ${SUMS} from activities a where ${sql.join(where, sql` and `)}`,

@@ -1,0 +1,154 @@
+import type { Dashboard, DashboardQuery, IndicatorCode } from "@toandan/contracts";
+import { indicatorOf } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import type { Actor } from "../../kernel/authz";
+import { validationFailed } from "../../kernel/errors";
+import { todayIso } from "../org-units/org-units.queries";
+import { readActivityRollups, type RollupField } from "./activity-rollups";
+import { childrenOn, loadIndicatorUnit, scopeOf } from "./indicators.query";
+import { computeIndicators, newMemo } from "./registry";
+
+/** The 20 figures of a dashboard: every figure the plans and the seed reports track at a level. */
+export const DASHBOARD_INDICATORS: IndicatorCode[] = [
+  "activities.count",
+  "activities.attendees",
+  "activities.households",
+  "activities.students",
+  "activities.leaflets",
+  "activities.panels",
+  "activities.slogans",
+  "activities.broadcast_items",
+  "activities.broadcast_hours",
+  "groups.count",
+  "groups.members",
+  "groups.teams",
+  "groups.models",
+  "households.count",
+  "households.signed",
+  "households.commitment_rate",
+  "households.member_commitment_rate",
+  "certification.residential_area_rate",
+  "certification.commune_rate",
+  "certification.agency_rate",
+];
+
+const FIELD_OF: Partial<Record<IndicatorCode, RollupField>> = {
+  "activities.count": "activities",
+  "activities.attendees": "attendees",
+  "activities.households": "households",
+  "activities.students": "students",
+  "activities.leaflets": "leaflets",
+  "activities.panels": "panels",
+  "activities.slogans": "slogans",
+  "activities.broadcast_items": "broadcastItems",
+  "activities.broadcast_hours": "broadcastHours",
+};
+
+type TargetRow = { indicator: IndicatorCode; comparator: string; value: number };
+
+function meets(actual: number, comparator: string, value: number): boolean {
+  if (comparator === "gte") return actual >= value;
+  if (comparator === "gt") return actual > value;
+  if (comparator === "lte") return actual <= value;
+  if (comparator === "lt") return actual < value;
+  return actual === value;
+}
+
+/**
+ * met: the target is reached; on_track: a yearly sum target not reached yet but at least at the
+ * share of the year elapsed (or any other target in a year not over); behind: otherwise.
+ */
+export function statusOf(
+  code: IndicatorCode,
+  value: number | null,
+  target: TargetRow | undefined,
+  yearShare: number,
+): Dashboard["tiles"][number]["status"] {
+  if (value === null) return "no_data";
+  if (!target) return "no_target";
+  if (meets(value, target.comparator, target.value)) return "met";
+  if (yearShare >= 1) return "behind";
+  const sum = indicatorOf(code).aggregation === "sum";
+  if (sum && (target.comparator === "gte" || target.comparator === "gt")) {
+    return value >= target.value * yearShare ? "on_track" : "behind";
+  }
+  return "on_track";
+}
+
+async function targetsOf(db: Db, unitId: string, year: number): Promise<Map<string, TargetRow>> {
+  const rows = await queryRows<TargetRow>(
+    db,
+    sql`select t.indicator, t.comparator, t.value::float8 as value from plan_targets t
+        join plans p on p.id = t.plan_id
+        where t.year = ${year} and t.body_kind is null
+          and coalesce(t.org_unit_id, p.org_unit_id) = ${unitId}
+        order by t.ordinal`,
+  );
+  return new Map(rows.map((r) => [r.indicator, r]));
+}
+
+/** Indicators against targets, the monthly trend and the ranking of child units for one year. */
+export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
+  const unit = await loadIndicatorUnit(db, actor, q.orgUnitId);
+  if (unit.path !== unit.rollupPath) {
+    throw validationFailed([{ path: "querystring.orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
+  }
+  const today = todayIso();
+  const from = `${q.year}-01-01`;
+  const to = `${q.year}-12-31`;
+  const scope = scopeOf(unit, from, to);
+  const memo = newMemo();
+  const [values, targets, kids, monthly, crumbs] = await Promise.all([
+    computeIndicators(db, DASHBOARD_INDICATORS, scope, memo),
+    targetsOf(db, unit.id, q.year),
+    childrenOn(db, unit, today),
+    readActivityRollups(db, { path: unit.path, from, to, dim: { exact: "" }, byMonth: true }),
+    queryRows<{ id: string; name: string }>(
+      db,
+      sql`select u.id, u.full_name as name from org_units u
+          where ${unit.path} like u.path || '%' order by u.depth`,
+    ),
+  ]);
+  const start = Date.parse(from);
+  const yearShare = Math.min(
+    1,
+    Math.max(0, (Date.parse(today) - start) / (Date.parse(to) + 86_400_000 - start)),
+  );
+  const tiles = DASHBOARD_INDICATORS.map((code) => {
+    const t = targets.get(code);
+    return {
+      code,
+      value: values[code] ?? null,
+      target: t?.value ?? null,
+      comparator: t?.comparator ?? null,
+      status: statusOf(code, values[code] ?? null, t, yearShare),
+    };
+  });
+  const byMonth = new Map(monthly.map((r) => [r.month, r]));
+  const trend = Array.from({ length: 12 }, (_, i) => {
+    const month = `${q.year}-${String(i + 1).padStart(2, "0")}`;
+    const r = byMonth.get(month);
+    const vals: Record<string, number> = {};
+    for (const [code, field] of Object.entries(FIELD_OF)) vals[code] = r ? r[field] : 0;
+    return { month, values: vals };
+  });
+  const children = [];
+  for (const c of kids) {
+    const v = await computeIndicators(db, DASHBOARD_INDICATORS, scopeOf(c, from, to), memo);
+    children.push({ id: c.id, name: c.fullName, kind: c.kind, rank: 0, values: v });
+  }
+  children.sort((a, b) => (b.values["activities.count"] ?? 0) - (a.values["activities.count"] ?? 0));
+  children.forEach((c, i) => (c.rank = i + 1));
+  return {
+    orgUnitId: unit.id,
+    orgUnitName: unit.fullName,
+    orgUnitKind: unit.kind,
+    year: q.year,
+    asOf: scope.asOf,
+    breadcrumb: crumbs,
+    tiles,
+    trend,
+    children,
+  };
+}

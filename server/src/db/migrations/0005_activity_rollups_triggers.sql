@@ -2,15 +2,16 @@
 -- `activities`. Statement-level triggers with transition tables: one set-based upsert per statement,
 -- so a COPY or a multi-row INSERT pays once, not once per row.
 --
--- A record adds to the rows of every prefix of its rollup path from the province down (the country
--- row only holds records made at the country itself: a national total is the sum of the province
--- rows, which keeps a hot row out of every write in the country). Rows are upserted in key order so
+-- A record adds to the rows of its province and its commune (segments 2 and 3 of its rollup path;
+-- the country row only holds records made at the country itself: a national total is the sum of
+-- the province rows, which keeps a hot row out of every write in the country). Residential areas
+-- and agencies are not rolled up: a few hundred records each, summed from the records by index. Rows are upserted in key order so
 -- concurrent writers lock them in the same order.
 CREATE FUNCTION activity_rollups_ancestors(rollup_path text)
 RETURNS TABLE (unit_path text, depth smallint) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT '/' || array_to_string(seg[1:i], '/') || '/', i::smallint
   FROM (SELECT string_to_array(trim(both '/' from rollup_path), '/') AS seg) s,
-       generate_series(least(2, cardinality(s.seg)), cardinality(s.seg)) i
+       generate_series(least(2, cardinality(s.seg)), least(3, cardinality(s.seg))) i
 $$;
 --> statement-breakpoint
 CREATE FUNCTION activity_rollups_dims(kind text, organizer_kinds text[], topics text[])

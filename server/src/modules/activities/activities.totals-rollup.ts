@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import {
   isWholeMonths,
   readActivityRollups,
+  rollupsCover,
   ROLLUP_FIGURES,
   type DimFilter,
   type RollupRow,
@@ -24,6 +25,7 @@ export function rollupPlan(
   unit: Pick<ActivityUnitRow, "path" | "rollupPath">,
 ): { dim: string; family?: "body" | "kind" | "topic" } | null {
   if (unit.path !== unit.rollupPath || !isWholeMonths(q.from, q.to)) return null;
+  if (!rollupsCover(unit.path, q.groupBy === "child")) return null;
   const filters = [
     q.kind && `kind:${q.kind}`,
     q.topic && `topic:${q.topic}`,

@@ -25,6 +25,14 @@ const SUM_COLUMNS = sql.raw(
 
 const segments = (path: string) => path.split("/").filter(Boolean).length;
 
+/** Rollup rows exist down to this depth (1 country, 2 province, 3 commune): see the trigger migration. */
+export const ROLLUP_MAX_DEPTH = 3;
+
+/** The rollups hold the unit at `path` (and, with `children`, its children). */
+export function rollupsCover(path: string, children = false): boolean {
+  return segments(path) + (children ? 1 : 0) <= ROLLUP_MAX_DEPTH;
+}
+
 /** A dimension filter: "" (joint totals), one value ("body:police"), or a family ("body:"). */
 export type DimFilter = { exact: string } | { family: "body" | "kind" | "topic" };
 
@@ -55,6 +63,7 @@ export async function readActivityRollups(
   },
 ): Promise<RollupRow[]> {
   const depth = segments(opts.path);
+  if (!rollupsCover(opts.path, opts.children)) throw new Error(`no rollups below depth ${ROLLUP_MAX_DEPTH}`);
   const isRoot = depth === 1;
   const self = isRoot
     ? sql`(r.unit_path like ${`${opts.path}%`} and r.depth <= 2)`
@@ -100,4 +109,23 @@ function rootRows(rows: RollupRow[]): RollupRow[] {
 
 export function zero(): RollupSums {
   return Object.fromEntries(ROLLUP_FIGURES.map(([f]) => [f, 0])) as RollupSums;
+}
+
+/**
+ * Recomputes every rollup row from the records in one set-based statement (the same expressions as
+ * the triggers). For bulk loads that disable the triggers, and for repairs.
+ */
+export async function rebuildActivityRollups(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from activity_rollups`);
+    await tx.execute(sql`insert into activity_rollups (unit_path, depth, month, dim, activities, attendees,
+        households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)
+      select p.unit_path, p.depth, date_trunc('month', a.date)::date, d.dim, count(*), sum(a.attendees),
+        sum(a.households), sum(a.students), sum(a.leaflets), sum(a.panels), sum(a.slogans),
+        sum(a.broadcast_items), sum(a.broadcast_hours)
+      from activities a
+      cross join lateral activity_rollups_ancestors(a.rollup_path) p
+      cross join lateral activity_rollups_dims(a.kind, a.organizer_kinds, a.topics) d(dim)
+      group by 1, 2, 3, 4`);
+  });
 }

@@ -5,7 +5,7 @@ import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { todayIso } from "../org-units/org-units.queries";
-import { readActivityRollups, type RollupField } from "./activity-rollups";
+import { readActivityRollups, rollupsCover, type RollupField } from "./activity-rollups";
 import { childrenOn, loadIndicatorUnit, scopeOf } from "./indicators.query";
 import { computeIndicators, newMemo } from "./registry";
 
@@ -88,6 +88,23 @@ async function targetsOf(db: Db, unitId: string, year: number): Promise<Map<stri
   return new Map(rows.map((r) => [r.indicator, r]));
 }
 
+/** Activity figures per month: from the rollups, or the records below communes. */
+async function monthlyActivities(db: Db, path: string, from: string, to: string) {
+  if (rollupsCover(path)) {
+    return readActivityRollups(db, { path, from, to, dim: { exact: "" }, byMonth: true });
+  }
+  return queryRows<Record<RollupField, number> & { month: string }>(
+    db,
+    sql`select to_char(a.date, 'YYYY-MM') as month, count(*)::int as activities,
+          sum(a.attendees)::int as attendees, sum(a.households)::int as households,
+          sum(a.students)::int as students, sum(a.leaflets)::int as leaflets, sum(a.panels)::int as panels,
+          sum(a.slogans)::int as slogans, sum(a.broadcast_items)::int as "broadcastItems",
+          sum(a.broadcast_hours)::float8 as "broadcastHours"
+        from activities a where a.rollup_path like ${`${path}%`}
+          and a.date between ${from}::date and ${to}::date group by 1`,
+  );
+}
+
 /** Indicators against targets, the monthly trend and the ranking of child units for one year. */
 export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
   const unit = await loadIndicatorUnit(db, actor, q.orgUnitId);
@@ -103,7 +120,7 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
     computeIndicators(db, DASHBOARD_INDICATORS, scope, memo),
     targetsOf(db, unit.id, q.year),
     childrenOn(db, unit, today),
-    readActivityRollups(db, { path: unit.path, from, to, dim: { exact: "" }, byMonth: true }),
+    monthlyActivities(db, unit.path, from, to),
     queryRows<{ id: string; name: string }>(
       db,
       sql`select u.id, u.full_name as name from org_units u

@@ -7,3 +7,4 @@ export {
 } from "./registry";
 export { indicatorRoutes } from "./indicators.routes";
 export { queryIndicators } from "./indicators.query";
+export { rebuildActivityRollups } from "./activity-rollups";

@@ -6,8 +6,10 @@ import { date, index, integer, numeric, pgTable, primaryKey, smallint, text } fr
  * `activities` in the same transaction as every insert, update and delete (migration
  * `activity_rollups_triggers`), so bulk loaders are covered too.
  *
- * - `unitPath`: every ancestor prefix of the record's rollup path (today's tree; pre-reform records
- *   land in the unit they roll up into) — a record adds to its country, province, commune and area rows.
+ * - `unitPath`: the province and commune prefixes of the record's rollup path (today's tree;
+ *   pre-reform records land in the unit they roll up into). The country's row holds only records
+ *   made at the country (its total is the sum of its provinces); units below communes (residential
+ *   areas, agencies) are summed from their few records (`ROLLUP_MAX_DEPTH`).
  * - `depth`: number of segments of `unitPath` (the country is 1), to read one level of children.
  * - `dim`: "" = joint totals (each activity once); "body:<kind>" = activities a body of that kind
  *   (co-)organised (once per kind); "kind:<activity kind>"; "topic:<topic>".

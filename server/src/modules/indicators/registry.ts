@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { activityTotals } from "../activities";
 import { groupTotals } from "../groups";
 import { commitmentCoverage } from "../households";
-import { isWholeMonths, readActivityRollups } from "./activity-rollups";
+import { isWholeMonths, readActivityRollups, rollupsCover } from "./activity-rollups";
 
 /** Where and when an indicator is measured. */
 export type IndicatorScope = {
@@ -63,7 +63,7 @@ export async function activityFigures(db: Db, s: IndicatorScope): Promise<Activi
     s.kind && `kind:${s.kind}`,
     s.topic && `topic:${s.topic}`,
   ].filter((d): d is string => Boolean(d));
-  if (!s.unitPath && dims.length <= 1 && isWholeMonths(from, to)) {
+  if (!s.unitPath && dims.length <= 1 && isWholeMonths(from, to) && rollupsCover(s.rollupPathPrefix)) {
     const [row] = await readActivityRollups(db, {
       path: s.rollupPathPrefix,
       from,

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../server/src/db/client";
 import { DEMO_PASSWORD } from "../server/src/modules/demo/seed-demo";
-import { computeIndicators, rebuildActivityRollups } from "../server/src/modules/indicators";
+import { rebuildActivityRollups } from "../server/src/modules/indicators";
 import { readActivityRollups, rollupsCover } from "../server/src/modules/indicators/activity-rollups";
-import { DASHBOARD_INDICATORS } from "../server/src/modules/indicators/dashboard";
+import { groupsByChild, householdsByChild } from "../server/src/modules/indicators/dashboard-children";
 import { getJson, login } from "./lib/http";
 import { resultOf, withSeeded } from "./lib/movement";
 import {
@@ -31,7 +31,10 @@ const FIGS = sql`count(*)::int as activities, sum(a.attendees)::int8 as attendee
 async function plainActivityPart(db: Db, u: Unit) {
   const where = sql`a.rollup_path like ${`${u.path}%`} and a.date between ${`${YEAR}-01-01`}::date and ${`${YEAR}-12-31`}::date`;
   await queryRows(db, sql`select ${FIGS} from activities a where ${where}`);
-  await queryRows(db, sql`select date_trunc('month', a.date) as m, ${FIGS} from activities a where ${where} group by 1`);
+  await queryRows(
+    db,
+    sql`select date_trunc('month', a.date) as m, ${FIGS} from activities a where ${where} group by 1`,
+  );
   await queryRows(
     db,
     sql`select split_part(substr(a.rollup_path, ${u.path.length + 1}), '/', 1) as c, ${FIGS}
@@ -47,29 +50,31 @@ async function rollupActivityPart(db: Db, u: Unit) {
   await readActivityRollups(db, { ...base, children: true });
 }
 
-const NON_ACTIVITY = DASHBOARD_INDICATORS.filter((c) => !c.startsWith("activities."));
-
-/** The figures the rollups do not hold (households, groups, certification): same code in both. */
+/** The figures the rollups do not hold (households, groups): the same grouped queries in both. */
 async function otherPart(db: Db, u: Unit) {
-  const scope = { rollupPathPrefix: u.path, year: YEAR, from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, asOf: `${YEAR}-12-31` };
-  await computeIndicators(db, NON_ACTIVITY, scope);
-  const kids = await queryRows<{ path: string }>(
-    db,
-    sql`select path from org_units where path like ${`${u.path}%`} and depth = (select depth + 1 from org_units where id = ${u.id}) and valid_to is null`,
-  );
-  for (const k of kids) await computeIndicators(db, NON_ACTIVITY, { ...scope, rollupPathPrefix: k.path });
+  await groupsByChild(db, u.path, `${YEAR}-12-31`);
+  await householdsByChild(db, u.path, YEAR);
+}
+
+/** Milliseconds with 0.01 precision (stats.timed rounds to whole ms). */
+async function precise(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return Math.round((performance.now() - t) * 100) / 100;
 }
 
 async function samples(n: number, fn: () => Promise<unknown>) {
   await fn();
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await timed(fn)).ms);
+  for (let i = 0; i < n; i++) out.push(await precise(fn));
   return summarise(out);
 }
 
 async function writeCost(db: Db, units: number) {
   const toggle = (on: boolean) =>
-    db.execute(sql.raw(`alter table activities ${on ? "enable" : "disable"} trigger activity_rollups_insert`));
+    db.execute(
+      sql.raw(`alter table activities ${on ? "enable" : "disable"} trigger activity_rollups_insert`),
+    );
   const withTrigger: number[] = [];
   const plain: number[] = [];
   let g = 50_000_000;
@@ -77,16 +82,21 @@ async function writeCost(db: Db, units: number) {
     for (const on of [true, false]) {
       await toggle(on);
       for (let i = 0; i < 30; i++) {
-        const t = await timed(() => insertActivities({ db } as never, g, g + 1, units, YEAR));
+        const ms = await precise(() => insertActivities({ db } as never, g, g + 1, units, YEAR));
         g += 1;
-        (on ? withTrigger : plain).push(t.ms);
+        (on ? withTrigger : plain).push(ms);
       }
     }
   }
   await toggle(true);
   const a = summarise(withTrigger);
   const b = summarise(plain);
-  return { withRollups: a, plainInsert: b, ratioMean: Math.round((a.mean / b.mean) * 100) / 100, ratioP50: Math.round((a.p50 / b.p50) * 100) / 100 };
+  return {
+    withRollups: a,
+    plainInsert: b,
+    ratioMean: Math.round((a.mean / b.mean) * 100) / 100,
+    ratioP50: Math.round((a.p50 / b.p50) * 100) / 100,
+  };
 }
 
 export async function runNationalDashboard(): Promise<BenchResult> {
@@ -105,11 +115,15 @@ export async function runNationalDashboard(): Promise<BenchResult> {
     const areas = await timed(() => generateAreas(s.database, scale.areas));
     progress(`national: areas in ${areas.ms} ms`);
     await db.execute(sql`alter table activities disable trigger activity_rollups_insert`);
-    const acts = await timed(() => generateActivities(s.database, scale.activities, YEAR, pglite ? 250_000 : 500_000));
+    const acts = await timed(() =>
+      generateActivities(s.database, scale.activities, YEAR, pglite ? 250_000 : 500_000),
+    );
     await db.execute(sql`alter table activities enable trigger activity_rollups_insert`);
     const rebuild = await timed(() => rebuildActivityRollups(db));
     progress(`national: activities ${acts.ms} ms, rollups rebuilt in ${rebuild.ms} ms`);
-    const hh = await timed(() => generateHouseholds(s.database, scale.households, YEAR, pglite ? 200_000 : 500_000));
+    const hh = await timed(() =>
+      generateHouseholds(s.database, scale.households, YEAR, pglite ? 200_000 : 500_000),
+    );
     const gr = await timed(() => generateGroups(s.database, scale.groups));
     const vacuum = await timed(() => db.execute(sql`vacuum analyze`));
     const [rows] = await queryRows<Record<string, number>>(
@@ -137,7 +151,9 @@ export async function runNationalDashboard(): Promise<BenchResult> {
       const url = `/api/v1/dashboard?orgUnitId=${u.id}&year=${YEAR}`;
       const dashboard = await samples(ROUNDS, () => getJson(s.app, admin, url));
       const n = Math.max(5, Math.round(ROUNDS / 2));
-      const rollupPart = rollupsCover(u.path, true) ? await samples(ROUNDS, () => rollupActivityPart(db, u)) : null;
+      const rollupPart = rollupsCover(u.path, true)
+        ? await samples(ROUNDS, () => rollupActivityPart(db, u))
+        : null;
       const plainPart = await samples(n, () => plainActivityPart(db, u));
       const other = await samples(n, () => otherPart(db, u));
       cases[`${u.kind} ${u.name}`] = {
@@ -151,7 +167,10 @@ export async function runNationalDashboard(): Promise<BenchResult> {
       progress(`national: ${u.name} ${JSON.stringify(cases[`${u.kind} ${u.name}`])}`);
     }
     progress("national: write cost…");
-    const [{ n: unitCount } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from bench_units`);
+    const [{ n: unitCount } = { n: 0 }] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from bench_units`,
+    );
     const writes = await writeCost(db, unitCount);
     progress(`national: writes ${JSON.stringify(writes)}`);
     return resultOf(
@@ -167,7 +186,14 @@ export async function runNationalDashboard(): Promise<BenchResult> {
       {
         scale,
         rows,
-        generateMs: { areas: areas.ms, activities: acts.ms, rollupRebuild: rebuild.ms, households: hh.ms, groups: gr.ms, vacuumAnalyze: vacuum.ms },
+        generateMs: {
+          areas: areas.ms,
+          activities: acts.ms,
+          rollupRebuild: rebuild.ms,
+          households: hh.ms,
+          groups: gr.ms,
+          vacuumAnalyze: vacuum.ms,
+        },
         method:
           "dashboard: GET /api/v1/dashboard (20 indicators, trend, children ranking) via app.inject as admin, 1 warm-up then BENCH_ROUNDS; " +
           "activity part: the 3 reads a dashboard needs (totals, months, children) from rollups vs a plain GROUP BY over activities; " +

@@ -42,7 +42,13 @@ const ORGS = sql`array['front','police','front,police','women','front,women','yo
 const TOPICS = sql`array['drugs','law','fire','scams','traffic','drugs,law','human_trafficking','cyber_crime','loan_sharks,scams']`;
 
 /** Activities g in [start, end): kinds, organisers, topics and figures derived from g. */
-export async function insertActivities(database: Database, start: number, end: number, units: number, year: number) {
+export async function insertActivities(
+  database: Database,
+  start: number,
+  end: number,
+  units: number,
+  year: number,
+) {
   await database.db.execute(sql`
     insert into activities (org_unit_id, province_id, rollup_path, kind, date, topics, organizer_kinds,
       attendees, households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)

@@ -7,7 +7,14 @@ import { validationFailed } from "../../kernel/errors";
 import { todayIso } from "../org-units/org-units.queries";
 import { readActivityRollups, rollupsCover, type RollupField } from "./activity-rollups";
 import { childrenOn, loadIndicatorUnit, scopeOf } from "./indicators.query";
-import { computeIndicators, newMemo } from "./registry";
+import { computeIndicators } from "./registry";
+import {
+  ACTIVITY_FIELD,
+  activitiesByChild,
+  groupsByChild,
+  householdsByChild,
+  type Values,
+} from "./dashboard-children";
 
 /** The 20 figures of a dashboard: every figure the plans and the seed reports track at a level. */
 export const DASHBOARD_INDICATORS: IndicatorCode[] = [
@@ -33,16 +40,15 @@ export const DASHBOARD_INDICATORS: IndicatorCode[] = [
   "certification.agency_rate",
 ];
 
-const FIELD_OF: Partial<Record<IndicatorCode, RollupField>> = {
-  "activities.count": "activities",
-  "activities.attendees": "attendees",
-  "activities.households": "households",
-  "activities.students": "students",
-  "activities.leaflets": "leaflets",
-  "activities.panels": "panels",
-  "activities.slogans": "slogans",
-  "activities.broadcast_items": "broadcastItems",
-  "activities.broadcast_hours": "broadcastHours",
+/** Indicators the dashboard does not read by child in one query: computed by the registry per unit. */
+const OTHER_INDICATORS = DASHBOARD_INDICATORS.filter((c) => !/^(activities|groups|households)\./.test(c));
+const ZERO_ACTIVITIES = Object.fromEntries(Object.keys(ACTIVITY_FIELD).map((c) => [c, 0]));
+const ZERO_GROUPS = { "groups.count": 0, "groups.members": 0, "groups.teams": 0, "groups.models": 0 };
+const NO_HOUSEHOLDS = {
+  "households.count": 0,
+  "households.signed": 0,
+  "households.commitment_rate": null,
+  "households.member_commitment_rate": null,
 };
 
 type TargetRow = { indicator: IndicatorCode; comparator: string; value: number };
@@ -115,9 +121,11 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
   const scope = scopeOf(unit, from, to);
-  const memo = newMemo();
-  const [values, targets, kids, monthly, crumbs] = await Promise.all([
-    computeIndicators(db, DASHBOARD_INDICATORS, scope, memo),
+  const [acts, grps, hhs, others, targets, kids, monthly, crumbs] = await Promise.all([
+    activitiesByChild(db, unit.path, from, to),
+    groupsByChild(db, unit.path, scope.asOf),
+    householdsByChild(db, unit.path, scope.year),
+    computeIndicators(db, OTHER_INDICATORS, scope),
     targetsOf(db, unit.id, q.year),
     childrenOn(db, unit, today),
     monthlyActivities(db, unit.path, from, to),
@@ -127,6 +135,16 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
           where ${unit.path} like u.path || '%' order by u.depth`,
     ),
   ]);
+  const valuesOf = (key: string, other: Values): Values => ({
+    ...Object.fromEntries(DASHBOARD_INDICATORS.map((c) => [c, null])),
+    ...ZERO_ACTIVITIES,
+    ...acts.get(key),
+    ...ZERO_GROUPS,
+    ...grps.get(key),
+    ...(hhs.get(key) ?? NO_HOUSEHOLDS),
+    ...other,
+  });
+  const values = valuesOf("", others);
   const start = Date.parse(from);
   const yearShare = Math.min(
     1,
@@ -147,13 +165,13 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
     const month = `${q.year}-${String(i + 1).padStart(2, "0")}`;
     const r = byMonth.get(month);
     const vals: Record<string, number> = {};
-    for (const [code, field] of Object.entries(FIELD_OF)) vals[code] = r ? r[field] : 0;
+    for (const [code, field] of Object.entries(ACTIVITY_FIELD)) vals[code] = r ? Number(r[field]) : 0;
     return { month, values: vals };
   });
   const children = [];
   for (const c of kids) {
-    const v = await computeIndicators(db, DASHBOARD_INDICATORS, scopeOf(c, from, to), memo);
-    children.push({ id: c.id, name: c.fullName, kind: c.kind, rank: 0, values: v });
+    const other = await computeIndicators(db, OTHER_INDICATORS, scopeOf(c, from, to));
+    children.push({ id: c.id, name: c.fullName, kind: c.kind, rank: 0, values: valuesOf(c.id, other) });
   }
   children.sort((a, b) => (b.values["activities.count"] ?? 0) - (a.values["activities.count"] ?? 0));
   children.forEach((c, i) => (c.rank = i + 1));

@@ -117,6 +117,23 @@ beforeAll(async () => {
     });
     expect(res.statusCode, res.body).toBe(200);
   }
+  // A few households (3 in the area, 2 in An Xuyên; 3 signed 2025) and two groups with members.
+  await db.execute(sql`insert into households (org_unit_id, rollup_path, head_name, address, members, member_orgs, search_text, created_at)
+    select u.id, u.rollup_path, 'Hộ ' || n, 'Số ' || n, 3, case when n = 1 then '{women}'::text[] else '{}' end, 'ho', '2024-05-01'
+    from org_units u cross join generate_series(1, case when u.id = ${areaId} then 3 else 2 end) n
+    where u.id in (${areaId}, ${anxuyenId})`);
+  await db.execute(sql`insert into household_commitments (household_id, rollup_path, year, signed_on, form_version)
+    select id, rollup_path, 2025, date '2025-03-01', 't' from households where address in ('Số 1', 'Số 2') and org_unit_id = ${areaId}
+    union all select id, rollup_path, 2025, date '2025-03-01', 't' from households where address = 'Số 1' and org_unit_id = ${anxuyenId}`);
+  const [type] = await queryRows<{ code: string }>(
+    db,
+    sql`select code from group_types order by code limit 1`,
+  );
+  await db.execute(sql`with g as (insert into groups (org_unit_id, rollup_path, type_code, name, founded_on, status)
+      select u.id, u.rollup_path, ${type!.code}, 'Tổ ' || u.name, '2024-01-01', 'active' from org_units u
+      where u.id in (${areaId}, ${anxuyenId}) returning id)
+    insert into group_members (group_id, full_name, joined_on) select g.id, 'TV ' || n, '2024-02-01'
+    from g cross join generate_series(1, 3) n`);
   for (const id of ids.slice(10, 16)) {
     expect((await call(t.app, admin, "DELETE", `/api/v1/activities/${id}`)).statusCode).toBe(200);
   }
@@ -323,6 +340,38 @@ describe("getDashboard", () => {
     expect(d.breadcrumb.map((b: { id: string }) => b.id)).toEqual([rootId, caMauId]);
     expect(d.tiles.find((x: { code: string }) => x.code === "certification.commune_rate").status).toBe(
       "no_data",
+    );
+    // Stock figures read by child in one query each agree with the registry's own computation.
+    const stock = ["groups.count", "groups.members", "groups.teams", "households.count", "households.signed"];
+    const stockCodes = [...stock, "households.commitment_rate", "activities.count"].join(",");
+    const viaRegistry = await query(
+      caMau,
+      `indicators=${stockCodes}&orgUnitId=${caMauId}&${"from=2025-01-01&to=2025-12-31"}`,
+    );
+    for (const code of stockCodes.split(",")) {
+      expect(d.tiles.find((x: { code: string }) => x.code === code).value, code).toEqual(
+        viaRegistry.totals[code],
+      );
+    }
+    expect(viaRegistry.totals["households.count"]).toBe(5);
+    expect(viaRegistry.totals["groups.count"]).toBe(2);
+    const kidsViaRegistry = await query(
+      caMau,
+      `indicators=${stockCodes}&orgUnitId=${caMauId}&from=2025-01-01&to=2025-12-31&groupBy=child`,
+    );
+    for (const g of kidsViaRegistry.groups!) {
+      const c = d.children.find((x: { id: string }) => x.id === g.key);
+      for (const code of stockCodes.split(","))
+        expect(c.values[code], `${g.label} ${code}`).toEqual(g.values[code]);
+    }
+    const area = await call(t.app, caMau, "GET", `/api/v1/dashboard?orgUnitId=${baclieuId}&year=2025`);
+    expect(area.statusCode).toBe(200);
+    const areaTile = area.json().children.find((x: { id: string }) => x.id === areaId);
+    expect(areaTile.values["households.count"]).toBe(3);
+    expect(areaTile.values["activities.count"]).toBe(
+      (await raw(sql`${prefix(await pathOf(areaId))} and ${period("2025-01-01", "2025-12-31")}`))[
+        "activities.count"
+      ],
     );
     const hidden = await call(t.app, anxuyen, "GET", `/api/v1/dashboard?orgUnitId=${caMauId}&year=2025`);
     expect(hidden.statusCode).toBe(404);

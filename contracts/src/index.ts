@@ -12,3 +12,4 @@ export * from "./contracts/groups";
 export * from "./contracts/households";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";
+export * from "./contracts/reports";

@@ -26,6 +26,7 @@ import { groupRoutes } from "./modules/groups/groups.routes";
 import { householdRoutes } from "./modules/households/households.routes";
 import { planRoutes } from "./modules/plans/plans.routes";
 import { indicatorRoutes } from "./modules/indicators/indicators.routes";
+import { reportRoutes } from "./modules/reports/reports.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
@@ -106,6 +107,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(householdRoutes);
       await api.register(planRoutes);
       await api.register(indicatorRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: "/api/v1" },
   );

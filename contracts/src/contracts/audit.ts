@@ -31,6 +31,12 @@ export const AUDIT_ACTIONS = [
   "household.imported",
   "commitment.recorded",
   "commitment.scan_attached",
+  "report.created",
+  "report.updated",
+  "report.submitted",
+  "report.returned",
+  "report.approved",
+  "period.unlocked",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -6,3 +6,4 @@ export * from "../modules/groups/groups.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";
 export * from "../modules/indicators/indicators.table";
+export * from "../modules/reports/reports.table";

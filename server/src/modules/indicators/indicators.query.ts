@@ -6,6 +6,7 @@ import {
   BODY_KIND_SHORT_LABELS,
   BODY_KINDS,
   type IndicatorResult,
+  type Permission,
   type QueryIndicatorsQuery,
 } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
@@ -29,11 +30,16 @@ const UNIT_COLUMNS = sql`u.id, u.kind, u.full_name as "fullName", u.path, u.roll
   u.valid_from::text as "validFrom", u.valid_to::text as "validTo"`;
 
 /** A unit whose figures the actor may read (its records roll up into the actor's subtree), or 404. */
-export async function loadIndicatorUnit(db: Db, actor: Actor, id: string): Promise<IndicatorUnit> {
+export async function loadIndicatorUnit(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: Permission = "indicator.read",
+): Promise<IndicatorUnit> {
   const [row] = await queryRows<IndicatorUnit>(
     db,
     sql`select ${UNIT_COLUMNS} from org_units u
-        where u.id = ${id} and ${pathInScope(actor, "indicator.read", sql`u.rollup_path`)}`,
+        where u.id = ${id} and ${pathInScope(actor, permission, sql`u.rollup_path`)}`,
   );
   if (!row) throw notFound();
   return row;

@@ -7,6 +7,7 @@ import { presentActivity } from "../activities.presenter";
 import { assertMayRecord, dateIssues, loadOrganizers, organizerKindsOf } from "../activities.policy";
 import { loadActivityUnit } from "../activities.queries";
 import { activities, activityOrganizers } from "../activities.table";
+import { assertPeriodOpen } from "../../reports";
 
 /** Province of a rollup path ("/country/province/…/"): the record's distribution key today. */
 export function provinceOf(rollupPath: string): string | null {
@@ -34,6 +35,7 @@ export async function createActivity(db: Db, actor: Actor, body: CreateActivityB
     createdBy: actor.accountId,
   };
   const row = await db.transaction(async (tx) => {
+    await assertPeriodOpen(tx, unit.rollupPath, [body.date]);
     const [inserted] = await tx
       .insert(activities)
       .values(values)

@@ -11,13 +11,22 @@ import { UserMenu } from "../features/auth/user-menu";
 import { can } from "../lib/permissions";
 
 type NavItem = {
-  to: "/don-vi" | "/ke-hoach" | "/hoat-dong" | "/to-mo-hinh" | "/ho-gia-dinh" | "/tai-khoan" | "/nhat-ky";
-  label: "units" | "plans" | "activities" | "groups" | "households" | "accounts" | "audit";
+  to:
+    | "/don-vi"
+    | "/bang-dieu-khien"
+    | "/ke-hoach"
+    | "/hoat-dong"
+    | "/to-mo-hinh"
+    | "/ho-gia-dinh"
+    | "/tai-khoan"
+    | "/nhat-ky";
+  label: "units" | "dashboard" | "plans" | "activities" | "groups" | "households" | "accounts" | "audit";
   permission: Permission;
 };
 
 const NAV: NavItem[] = [
   { to: "/don-vi", label: "units", permission: "org_unit.read" },
+  { to: "/bang-dieu-khien", label: "dashboard", permission: "indicator.read" },
   { to: "/ke-hoach", label: "plans", permission: "plan.read" },
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },

@@ -144,6 +144,12 @@ const householdRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/households/household-page"), "HouseholdPage"),
 });
 
+const dashboardRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/bang-dieu-khien",
+  component: lazyRouteComponent(() => import("../features/dashboard/dashboard-page"), "DashboardPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([homeRoute, signInRoute]),
   consoleLayout.addChildren([
@@ -161,6 +167,7 @@ const routeTree = rootRoute.addChildren([
     groupRoute,
     householdsRoute,
     householdRoute,
+    dashboardRoute,
   ]),
 ]);
 

@@ -13,6 +13,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
   },
   nav: {
     units: "Units",
+    dashboard: "Dashboard",
     plans: "Plans",
     activities: "Activities",
     groups: "Teams and models",
@@ -655,6 +656,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
         imported: "Imported households from CSV",
       },
       commitment: { recorded: "Recorded a commitment", scan_attached: "Attached a commitment scan" },
+      report: {
+        created: "Created a report",
+        updated: "Edited a report",
+        submitted: "Submitted a report",
+        returned: "Returned a report",
+        approved: "Approved a report",
+      },
+      period: { unlocked: "Unlocked a reporting period" },
     },
     entities: {
       account: "Account",

@@ -10,6 +10,7 @@ export const consoleVi = {
   },
   nav: {
     units: "Đơn vị",
+    dashboard: "Bảng điều khiển",
     plans: "Kế hoạch",
     activities: "Hoạt động",
     groups: "Tổ, mô hình",
@@ -650,6 +651,14 @@ export const consoleVi = {
       },
       household: { created: "Thêm hộ gia đình", updated: "Cập nhật hộ gia đình", imported: "Nhập hộ từ CSV" },
       commitment: { recorded: "Ghi nhận cam kết", scan_attached: "Đính kèm bản quét cam kết" },
+      report: {
+        created: "Tạo báo cáo",
+        updated: "Sửa báo cáo",
+        submitted: "Gửi báo cáo",
+        returned: "Trả lại báo cáo",
+        approved: "Duyệt báo cáo",
+      },
+      period: { unlocked: "Mở khóa kỳ báo cáo" },
     },
     entities: {
       account: "Tài khoản",

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../../server/src/db/client";
+import { queryRows, type Database } from "../../server/src/db/client";
 import { progress, timed } from "./stats";
 
 /**
@@ -31,10 +31,8 @@ async function unitTable(database: Database): Promise<number> {
     select row_number() over (order by u.kind desc, u.path)::int as i, u.id, u.province_id, u.rollup_path
     from org_units u where u.valid_to is null and u.kind in ('commune', 'residential_area')`);
   await database.db.execute(sql`create index on bench_units (i)`);
-  const res = (await database.db.execute(sql`select count(*)::int as n from bench_units`)) as unknown as {
-    rows: { n: number }[];
-  };
-  return res.rows[0]!.n;
+  const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from bench_units`);
+  return row!.n;
 }
 
 const KINDS = sql`array['propaganda_session','meeting','training','broadcast','festival_day','inspection','school_session','visit','patrol','other']`;

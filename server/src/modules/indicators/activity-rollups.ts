@@ -85,7 +85,7 @@ export async function readActivityRollups(
           and r.month between date_trunc('month', ${opts.from}::date)::date and ${opts.to}::date
         group by 1, 2, 3`,
   );
-  return isRoot && opts.children ? rootRows(rows) : (rows as RollupRow[]).map(numeric);
+  return isRoot && opts.children ? rootRows(rows) : rows.map(numeric);
 }
 
 function numeric(r: RollupRow): RollupRow {

@@ -28,8 +28,9 @@ export async function activitiesByChild(db: Db, path: string, from: string, to: 
   const out: ByChild = new Map();
   const put = (key: string, r: Partial<Record<RollupField, number>>) => {
     const v: Values = out.get(key) ?? {};
-    for (const [code, field] of Object.entries(ACTIVITY_FIELD))
+    for (const [code, field] of Object.entries(ACTIVITY_FIELD)) {
       v[code] = (Number(v[code] ?? 0) || 0) + Number(r[field] ?? 0);
+    }
     out.set(key, v);
   };
   if (rollupsCover(path, true)) {

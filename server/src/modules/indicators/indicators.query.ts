@@ -132,7 +132,7 @@ async function groupsOf(
           scope: { ...s, bodyKind: q.bodyKind },
         };
       });
-    default:
+    case undefined:
       return [];
   }
 }

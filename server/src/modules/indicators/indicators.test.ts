@@ -361,8 +361,9 @@ describe("getDashboard", () => {
     );
     for (const g of kidsViaRegistry.groups!) {
       const c = d.children.find((x: { id: string }) => x.id === g.key);
-      for (const code of stockCodes.split(","))
+      for (const code of stockCodes.split(",")) {
         expect(c.values[code], `${g.label} ${code}`).toEqual(g.values[code]);
+      }
     }
     const area = await call(t.app, caMau, "GET", `/api/v1/dashboard?orgUnitId=${baclieuId}&year=2025`);
     expect(area.statusCode).toBe(200);

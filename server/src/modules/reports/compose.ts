@@ -11,7 +11,7 @@ export type Figure = { code: string; label: string; unit: string; value: number 
 export type Section = { key: string; title: string; text: string };
 
 /** Figures a review report states: every indicator of the registry. */
-const REPORT_INDICATORS = INDICATORS.map((i) => i.code) as IndicatorCode[];
+const REPORT_INDICATORS: IndicatorCode[] = INDICATORS.map((i) => i.code);
 
 const NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 /** Vietnamese number format: 1.157; 5.421,5. */

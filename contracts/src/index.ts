@@ -16,3 +16,4 @@ export * from "./contracts/certification";
 export * from "./contracts/cases";
 export * from "./contracts/hotspots";
 export * from "./contracts/commendations";
+export * from "./contracts/reports";

@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   "commendation.endorse",
   "commendation.decide",
   "commendation.publish",
+  "indicator.read",
+  "report.read",
+  "report.manage",
+  "report.approve",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,7 +69,14 @@ const COMMENDATION_WORK: Permission[] = [
 ];
 const CASE_WORK: Permission[] = ["case.read", "case.manage", "case.report"];
 const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_unit.import"];
-const MOVEMENT_READ: Permission[] = ["plan.read", "activity.read", "group.read", "household.read"];
+const MOVEMENT_READ: Permission[] = [
+  "plan.read",
+  "activity.read",
+  "group.read",
+  "household.read",
+  "indicator.read",
+  "report.read",
+];
 const ACTIVITY_WRITE: Permission[] = ["activity.create", "activity.update", "activity.delete"];
 const MOVEMENT_WRITE: Permission[] = [...ACTIVITY_WRITE, "plan.manage", "group.manage", "household.manage"];
 /** Certification (Circular 124/2021): the unit registers and assesses itself; bodies above appraise and decide. */
@@ -77,6 +88,7 @@ const CERT_ALL: Permission[] = [
   "certification.record_event",
 ];
 
+const REPORT_APPROVE: Permission[] = ["report.manage", "report.approve"];
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
   province_front: [
@@ -89,6 +101,7 @@ export const ROLE_PERMISSIONS = {
     "hotspot.manage",
     ...COMMENDATION_WORK,
     "commendation.publish",
+    ...REPORT_APPROVE,
   ],
   province_police: [
     ...UNIT_MANAGER,
@@ -99,6 +112,7 @@ export const ROLE_PERMISSIONS = {
     ...RECORDS_READ,
     "hotspot.manage",
     ...COMMENDATION_WORK,
+    ...REPORT_APPROVE,
   ],
   commune_front: [
     ...UNIT_MANAGER,
@@ -111,6 +125,7 @@ export const ROLE_PERMISSIONS = {
     "hotspot.manage",
     ...COMMENDATION_WORK,
     "commendation.publish",
+    "report.manage",
   ],
   commune_police: [
     ...UNIT_MANAGER,
@@ -121,6 +136,7 @@ export const ROLE_PERMISSIONS = {
     ...CASE_WORK,
     "hotspot.manage",
     ...COMMENDATION_WORK,
+    "report.manage",
   ],
   member_org_cadre: [
     "org_unit.read",

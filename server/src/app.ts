@@ -30,6 +30,8 @@ import { certificationModule } from "./modules/certification/certification.plugi
 import { caseRoutes } from "./modules/cases/cases.routes";
 import { hotspotRoutes } from "./modules/hotspots/hotspots.routes";
 import { commendationRoutes } from "./modules/commendations/commendations.routes";
+import { indicatorRoutes } from "./modules/indicators/indicators.routes";
+import { reportRoutes } from "./modules/reports/reports.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
@@ -113,6 +115,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(caseRoutes);
       await api.register(hotspotRoutes);
       await api.register(commendationRoutes);
+      await api.register(indicatorRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: "/api/v1" },
   );

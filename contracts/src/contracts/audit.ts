@@ -57,6 +57,12 @@ export const AUDIT_ACTIONS = [
   "commendation.decided",
   "commendation.consent_recorded",
   "commendation.published",
+  "report.created",
+  "report.updated",
+  "report.submitted",
+  "report.returned",
+  "report.approved",
+  "period.unlocked",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

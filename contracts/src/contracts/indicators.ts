@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { BodyKindSchema } from "../permissions";
+import { IdSchema } from "../common";
 
 /**
  * The indicator registry: every figure a plan target or a report can use. Each is a query over
@@ -10,6 +12,7 @@ export const INDICATORS = [
     vi: "Số buổi, hoạt động",
     en: "Activities",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -18,6 +21,7 @@ export const INDICATORS = [
     vi: "Lượt người tham dự",
     en: "Attendances",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -26,6 +30,7 @@ export const INDICATORS = [
     vi: "Lượt hộ tham dự",
     en: "Household attendances",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -34,6 +39,7 @@ export const INDICATORS = [
     vi: "Lượt học sinh, sinh viên",
     en: "Students reached",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -42,6 +48,7 @@ export const INDICATORS = [
     vi: "Tờ rơi phát hành",
     en: "Leaflets",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -50,6 +57,7 @@ export const INDICATORS = [
     vi: "Pa nô",
     en: "Panels",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -58,6 +66,7 @@ export const INDICATORS = [
     vi: "Khẩu hiệu",
     en: "Slogans",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -66,6 +75,7 @@ export const INDICATORS = [
     vi: "Tin, bài phát thanh",
     en: "Broadcast items",
     unit: "count",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -74,6 +84,7 @@ export const INDICATORS = [
     vi: "Giờ phát thanh",
     en: "Broadcast hours",
     unit: "hours",
+    aggregation: "sum",
     source: "activities",
     bodySplit: true,
   },
@@ -82,6 +93,7 @@ export const INDICATORS = [
     vi: "Số tổ, mô hình",
     en: "Teams and models",
     unit: "count",
+    aggregation: "stock",
     source: "groups",
     bodySplit: false,
   },
@@ -90,6 +102,7 @@ export const INDICATORS = [
     vi: "Số thành viên tổ, mô hình",
     en: "Team and model members",
     unit: "count",
+    aggregation: "stock",
     source: "groups",
     bodySplit: false,
   },
@@ -98,6 +111,7 @@ export const INDICATORS = [
     vi: "Số hộ gia đình",
     en: "Households",
     unit: "count",
+    aggregation: "stock",
     source: "households",
     bodySplit: false,
   },
@@ -106,6 +120,7 @@ export const INDICATORS = [
     vi: "Tỷ lệ hộ ký cam kết",
     en: "Households that signed the commitment",
     unit: "rate",
+    aggregation: "rate",
     source: "households",
     bodySplit: false,
   },
@@ -114,6 +129,7 @@ export const INDICATORS = [
     vi: "Tỷ lệ hộ hội viên, đoàn viên ký cam kết",
     en: "Member households that signed",
     unit: "rate",
+    aggregation: "rate",
     source: "households",
     bodySplit: true,
   },
@@ -122,6 +138,7 @@ export const INDICATORS = [
     vi: "Tỷ lệ khu dân cư đạt “An toàn về ANTT”",
     en: "Residential areas certified safe",
     unit: "rate",
+    aggregation: "rate",
     source: "certification",
     bodySplit: false,
   },
@@ -130,6 +147,7 @@ export const INDICATORS = [
     vi: "Tỷ lệ xã, phường đạt “An toàn về ANTT”",
     en: "Communes certified safe",
     unit: "rate",
+    aggregation: "rate",
     source: "certification",
     bodySplit: false,
   },
@@ -138,7 +156,125 @@ export const INDICATORS = [
     vi: "Tỷ lệ cơ quan, doanh nghiệp, nhà trường đạt “An toàn về ANTT”",
     en: "Agencies, enterprises and schools certified safe",
     unit: "rate",
+    aggregation: "rate",
     source: "certification",
+    bodySplit: false,
+  },
+  {
+    code: "groups.teams",
+    vi: "Số tổ (tổ tự quản, tổ an ninh…)",
+    en: "Teams",
+    unit: "count",
+    aggregation: "stock",
+    source: "groups",
+    bodySplit: false,
+  },
+  {
+    code: "groups.models",
+    vi: "Số mô hình tự phòng, tự quản",
+    en: "Self-management models",
+    unit: "count",
+    aggregation: "stock",
+    source: "groups",
+    bodySplit: false,
+  },
+  {
+    code: "households.signed",
+    vi: "Số hộ ký cam kết trong năm",
+    en: "Households that signed this year",
+    unit: "count",
+    aggregation: "stock",
+    source: "households",
+    bodySplit: false,
+  },
+  {
+    code: "tips.received",
+    vi: "Số tin báo, tố giác tiếp nhận",
+    en: "Tips received",
+    unit: "count",
+    aggregation: "sum",
+    source: "tips",
+    bodySplit: false,
+  },
+  {
+    code: "tips.transferred",
+    vi: "Số tin báo chuyển cơ quan chức năng",
+    en: "Tips transferred",
+    unit: "count",
+    aggregation: "sum",
+    source: "tips",
+    bodySplit: false,
+  },
+  {
+    code: "tips.solved",
+    vi: "Số vụ việc giải quyết nhờ tin báo",
+    en: "Cases solved from tips",
+    unit: "count",
+    aggregation: "sum",
+    source: "tips",
+    bodySplit: false,
+  },
+  {
+    code: "tips.arrests",
+    vi: "Số đối tượng bị bắt giữ nhờ tin báo",
+    en: "Arrests from tips",
+    unit: "count",
+    aggregation: "sum",
+    source: "tips",
+    bodySplit: false,
+  },
+  {
+    code: "tips.people_handled",
+    vi: "Số đối tượng bị xử lý nhờ tin báo",
+    en: "People dealt with from tips",
+    unit: "count",
+    aggregation: "sum",
+    source: "tips",
+    bodySplit: false,
+  },
+  {
+    code: "feedback.received",
+    vi: "Số phản ánh, kiến nghị tiếp nhận",
+    en: "Feedback received",
+    unit: "count",
+    aggregation: "sum",
+    source: "feedback",
+    bodySplit: false,
+  },
+  {
+    code: "feedback.answered_on_time_rate",
+    vi: "Tỷ lệ phản ánh được trả lời đúng hạn",
+    en: "Feedback answered on time",
+    unit: "rate",
+    aggregation: "rate",
+    source: "feedback",
+    bodySplit: false,
+  },
+  {
+    code: "reintegration.reeducated",
+    vi: "Số người được giáo dục tại cộng đồng",
+    en: "People re-educated in the community",
+    unit: "count",
+    aggregation: "sum",
+    source: "reintegration",
+    bodySplit: false,
+  },
+  {
+    code: "reintegration.helped",
+    vi: "Số người được giúp đỡ, cảm hóa",
+    en: "People helped",
+    unit: "count",
+    aggregation: "sum",
+    source: "reintegration",
+    bodySplit: false,
+  },
+  {
+    code: "reintegration.reformed",
+    vi: "Số người tiến bộ, tái hòa nhập",
+    en: "People reformed and reintegrated",
+    unit: "count",
+    aggregation: "sum",
+    source: "reintegration",
     bodySplit: false,
   },
 ] as const;
@@ -152,6 +288,8 @@ export const IndicatorSchema = z.object({
   vi: z.string(),
   en: z.string(),
   unit: z.enum(["count", "rate", "hours"]),
+  /** sum: a flow added over the period; stock: read on the period's last day; rate: a share (0–1). */
+  aggregation: z.enum(["sum", "stock", "rate"]),
   source: z.string(),
   bodySplit: z.boolean(),
 });
@@ -162,3 +300,91 @@ export function indicatorOf(code: IndicatorCode): Indicator {
   if (!found) throw new Error(`unknown indicator ${code}`);
   return found;
 }
+
+// ---- Query API and dashboards (operationIds queryIndicators, getDashboard) ----
+
+export const INDICATOR_GROUP_BY = ["child", "body", "kind", "topic", "period"] as const;
+export type IndicatorGroupBy = (typeof INDICATOR_GROUP_BY)[number];
+
+const codesList = z
+  .string()
+  .max(2000)
+  .transform((v) =>
+    v
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(IndicatorCodeSchema).min(1, "Chọn ít nhất một chỉ tiêu").max(40, "Tối đa 40 chỉ tiêu"));
+
+const IsoDay = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });
+
+export const QueryIndicatorsQuerySchema = z
+  .object({
+    /** Comma-separated indicator codes. */
+    indicators: codesList,
+    orgUnitId: IdSchema,
+    from: IsoDay,
+    to: IsoDay,
+    groupBy: z.enum(INDICATOR_GROUP_BY).optional(),
+    /** The tree at this date (children, and units valid then); today when absent. */
+    at: IsoDay.optional(),
+    bodyKind: BodyKindSchema.optional(),
+  })
+  .refine((q) => q.from <= q.to, {
+    message: "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu",
+    path: ["to"],
+  })
+  .refine((q) => q.from >= "2000-01-01" && q.to <= "2100-12-31", {
+    message: "Khoảng thời gian ngoài phạm vi cho phép",
+    path: ["from"],
+  });
+export type QueryIndicatorsQuery = z.infer<typeof QueryIndicatorsQuerySchema>;
+
+const Values = z.record(z.string(), z.number().nullable());
+
+export const IndicatorResultSchema = z.object({
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  at: z.string(),
+  groupBy: z.enum(INDICATOR_GROUP_BY).nullable(),
+  indicators: z.array(IndicatorCodeSchema),
+  /** Per indicator: the figure, or null = no data. */
+  totals: Values,
+  groups: z.array(z.object({ key: z.string(), label: z.string(), values: Values })).optional(),
+});
+export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
+
+export const DashboardQuerySchema = z.object({
+  orgUnitId: IdSchema,
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
+
+export const DASHBOARD_STATUSES = ["met", "on_track", "behind", "no_target", "no_data"] as const;
+export const DashboardSchema = z.object({
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  orgUnitKind: z.string(),
+  year: z.number().int(),
+  asOf: z.string(),
+  breadcrumb: z.array(z.object({ id: z.string(), name: z.string() })),
+  tiles: z.array(
+    z.object({
+      code: IndicatorCodeSchema,
+      value: z.number().nullable(),
+      target: z.number().nullable(),
+      comparator: z.string().nullable(),
+      status: z.enum(DASHBOARD_STATUSES),
+    }),
+  ),
+  /** Monthly values of the flow indicators, "YYYY-MM" → value. */
+  trend: z.array(z.object({ month: z.string(), values: Values })),
+  /** Children ranked by the first indicator (activities), with all tile values. */
+  children: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), rank: z.number().int(), values: Values }),
+  ),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -13,6 +13,7 @@ import { can } from "../lib/permissions";
 type NavItem = {
   to:
     | "/don-vi"
+    | "/bang-dieu-khien"
     | "/ke-hoach"
     | "/hoat-dong"
     | "/to-mo-hinh"
@@ -25,6 +26,7 @@ type NavItem = {
     | "/khen-thuong";
   label:
     | "units"
+    | "dashboard"
     | "plans"
     | "activities"
     | "groups"
@@ -40,6 +42,7 @@ type NavItem = {
 
 const NAV: NavItem[] = [
   { to: "/don-vi", label: "units", permission: "org_unit.read" },
+  { to: "/bang-dieu-khien", label: "dashboard", permission: "indicator.read" },
   { to: "/ke-hoach", label: "plans", permission: "plan.read" },
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },

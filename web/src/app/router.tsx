@@ -211,6 +211,12 @@ const exemplarsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/cases/exemplars-page"), "ExemplarsPage"),
 });
 
+const dashboardRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/bang-dieu-khien",
+  component: lazyRouteComponent(() => import("../features/dashboard/dashboard-page"), "DashboardPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([homeRoute, signInRoute, exemplarsRoute]),
   consoleLayout.addChildren([
@@ -237,6 +243,7 @@ const routeTree = rootRoute.addChildren([
     hotspotRoute,
     commendationsRoute,
     commendationRoute,
+    dashboardRoute,
   ]),
 ]);
 

@@ -3,6 +3,7 @@ import type { certificationVi } from "./vi/certification";
 import type { consoleVi } from "./vi/console";
 import type { publicVi } from "./vi/public";
 import type { casesVi } from "./vi/cases";
+import type { reportsVi } from "./vi/reports";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -12,6 +13,7 @@ declare module "i18next" {
       console: typeof consoleVi;
       certification: typeof certificationVi;
       cases: typeof casesVi;
+      reports: typeof reportsVi;
     };
   }
 }

@@ -16,10 +16,11 @@ import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { todayIso, validOn } from "../org-units/org-units.queries";
 import { hours2 } from "./activities.presenter";
+import { rollupGroupRows, rollupPlan } from "./activities.totals-rollup";
 import { filterConditions, withinUnit, type ActivityUnitRow } from "./activities.queries";
 
 type WideRow = Record<string, number | string | boolean | null>;
-type GroupRow = WideRow & { total: boolean | null; k: string | null; label: string | null };
+type GroupRow = WideRow & { total: boolean | null; k: string | null; label?: string | null };
 
 const FIGURE_COLUMNS: [keyof ActivityFigureTotals, SQL][] = [
   ["attendees", sql`a.attendees`],
@@ -65,9 +66,19 @@ export function toTotals(r: WideRow | undefined): ActivityFigureTotals {
  */
 export async function activityTotals(
   db: Db,
-  opts: { rollupPathPrefix: string; from: string; to: string; bodyKind?: BodyKind | undefined },
+  opts: {
+    rollupPathPrefix: string;
+    from: string;
+    to: string;
+    bodyKind?: BodyKind | undefined;
+    kind?: string | undefined;
+    topic?: string | undefined;
+    /** A pre-reform unit's own path: only the records of its old subtree. */
+    unitPath?: string | undefined;
+  },
 ): Promise<ActivityFigureTotals> {
-  const where = [sql`a.rollup_path like ${`${opts.rollupPathPrefix}%`}`, ...filterConditions(opts)];
+  const unit = { path: opts.unitPath ?? opts.rollupPathPrefix, rollupPath: opts.rollupPathPrefix };
+  const where = [withinUnit(unit), ...filterConditions(opts)];
   const [row] = await queryRows<WideRow>(
     db,
     sql`select ${SUMS} from activities a where ${sql.join(where, sql` and `)}`,
@@ -119,8 +130,7 @@ function groupedQuery(groupBy: GroupBy, unit: ActivityUnitRow, where: SQL): SQL 
     cross join ${expand} group by x.total, x.k`;
 }
 
-async function staticGroups(db: Db, groupBy: Exclude<GroupBy, "child">, unit: ActivityUnitRow, where: SQL) {
-  const rows = await queryRows<GroupRow>(db, groupedQuery(groupBy, unit, where));
+function staticGroups(groupBy: Exclude<GroupBy, "child">, rows: GroupRow[]) {
   const [keys, labels] = STATIC_KEYS[groupBy];
   const byKey = new Map(rows.filter((r) => !r.total).map((r) => [r.k, r]));
   return {
@@ -133,17 +143,18 @@ async function staticGroups(db: Db, groupBy: Exclude<GroupBy, "child">, unit: Ac
  * Groups by the child unit of `unit` whose subtree holds each record's rollup path ("" = the unit
  * itself); every current child is listed, zeros included.
  */
-async function childGroups(db: Db, unit: ActivityUnitRow, where: SQL): Promise<ActivityTotals> {
-  const rows = await queryRows<GroupRow>(
+async function childGroups(db: Db, unit: ActivityUnitRow, grouped: GroupRow[]): Promise<ActivityTotals> {
+  const kids = await queryRows<{ k: string; label: string }>(
     db,
-    sql`with g as (${groupedQuery("child", unit, where)}),
-    kids as (select c.id::text as k, c.full_name as label from org_units c
-             where c.parent_id = ${unit.id} and ${validOn("c", todayIso())})
-    select coalesce(g.total, false) as total, coalesce(g.k, kids.k) as k, kids.label,
-      g.activities, g.attendees, g.households, g.students, g.leaflets, g.panels, g.slogans,
-      g."broadcastItems", g."broadcastHours"
-    from g full join kids on kids.k = g.k`,
+    sql`select c.id::text as k, c.full_name as label from org_units c
+        where c.parent_id = ${unit.id} and ${validOn("c", todayIso())}`,
   );
+  const labels = new Map(kids.map((c) => [c.k, c.label]));
+  const seen = new Set(grouped.map((r) => r.k));
+  const rows: GroupRow[] = [
+    ...grouped.map((r) => ({ ...r, label: r.k === null ? null : (labels.get(r.k) ?? null) })),
+    ...kids.filter((c) => !seen.has(c.k)).map((c) => ({ total: false, k: c.k, label: c.label })),
+  ];
   const groups = rows
     .filter((r) => !r.total)
     .map((r) =>
@@ -156,7 +167,11 @@ async function childGroups(db: Db, unit: ActivityUnitRow, where: SQL): Promise<A
   return { totals: toTotals(rows.find((r) => r.total)), groups };
 }
 
-/** Joint totals (each activity once) and optional groups, in one SQL query within the actor's scope. */
+/**
+ * Joint totals (each activity once) and optional groups within the actor's scope: read from the
+ * monthly rollups when they answer the query exactly (a current unit, whole months, one dimension),
+ * otherwise summed from the records in one SQL query.
+ */
 export async function totalsFor(
   db: Db,
   actor: Actor,
@@ -172,10 +187,16 @@ export async function totalsFor(
     [pathInScope(actor, "activity.read", sql`a.rollup_path`), withinUnit(unit), ...filterConditions(q)],
     sql` and `,
   );
+  const plan = rollupPlan(q, unit);
   if (!q.groupBy) {
-    const [row] = await queryRows<WideRow>(db, sql`select ${SUMS} from activities a where ${where}`);
+    const [row] = plan
+      ? await rollupGroupRows(db, q, unit, plan)
+      : await queryRows<WideRow>(db, sql`select ${SUMS} from activities a where ${where}`);
     return { totals: toTotals(row) };
   }
-  if (q.groupBy === "child") return childGroups(db, unit, where);
-  return staticGroups(db, q.groupBy, unit, where);
+  const rows = plan
+    ? await rollupGroupRows(db, q, unit, plan)
+    : await queryRows<GroupRow>(db, groupedQuery(q.groupBy, unit, where));
+  if (q.groupBy === "child") return childGroups(db, unit, rows);
+  return staticGroups(q.groupBy, rows);
 }

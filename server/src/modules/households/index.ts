@@ -1,2 +1,2 @@
 // What other modules may use from the households module.
-export { commitmentCoverage, type CoverageParams } from "./households.coverage";
+export { commitmentCoverage, coverageGroups, type CoverageParams } from "./households.coverage";

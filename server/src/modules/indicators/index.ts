@@ -1,1 +1,10 @@
-export { computeIndicator, listIndicators, type IndicatorScope } from "./registry";
+export {
+  computeIndicator,
+  computeIndicators,
+  listIndicators,
+  type Compute,
+  type IndicatorScope,
+} from "./registry";
+export { indicatorRoutes } from "./indicators.routes";
+export { queryIndicators } from "./indicators.query";
+export { rebuildActivityRollups } from "./activity-rollups";

@@ -1,41 +1,125 @@
-import { INDICATORS, type BodyKind, type IndicatorCode } from "@toandan/contracts";
+import {
+  INDICATORS,
+  indicatorOf,
+  type ActivityFigureTotals,
+  type BodyKind,
+  type IndicatorCode,
+} from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { activityTotals } from "../activities";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
 import { commitmentCoverage } from "../households";
+import { isWholeMonths, readActivityRollups, rollupsCover } from "./activity-rollups";
 
 /** Where and when an indicator is measured. */
 export type IndicatorScope = {
   /** Rollup path of the unit: records of its whole subtree (and of pre-reform units merged into it). */
   rollupPathPrefix: string;
+  /** The year of stock figures (households, commitments) and the default period. */
   year: number;
+  /** Period of flow figures (activities, tips…); the whole `year` when absent. */
+  from?: string | undefined;
+  to?: string | undefined;
   /** Count only what this body organised or, for member households, this organisation's members. */
   bodyKind?: BodyKind | undefined;
-  /** Stock indicators (groups, households) are read on this date: the year's end or today. */
+  /** Only activities of this kind or topic (activity indicators). */
+  kind?: string | undefined;
+  topic?: string | undefined;
+  /**
+   * A pre-reform unit's own path (its records are those of its old subtree; `rollupPathPrefix` is
+   * then the unit it rolls up into). Only record-level sources can answer for the old tree.
+   */
+  unitPath?: string | undefined;
+  /** Stock indicators (groups, households) are read on this date: the period's end or today. */
   asOf: string;
 };
 
-type Compute = (db: Db, scope: IndicatorScope) => Promise<number | null>;
-
-const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
-
-function activityFigure(field: keyof Awaited<ReturnType<typeof activityTotals>>): Compute {
-  return async (db, s) => {
-    const totals = await activityTotals(db, {
-      rollupPathPrefix: s.rollupPathPrefix,
-      ...yearRange(s.year),
-      bodyKind: s.bodyKind,
-    });
-    return Number(totals[field]);
+/** Shares one source read between the indicators of one scope (e.g. all activity figures). */
+export type Memo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+export function newMemo(): Memo {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
   };
 }
 
-async function coverage(db: Db, s: IndicatorScope) {
-  return commitmentCoverage(db, { rollupPathPrefix: s.rollupPathPrefix, year: s.year });
+/**
+ * How one indicator is computed; `null` means its source has no data (yet). A module that lands
+ * later replaces its line below with its own function of the same shape.
+ */
+export type Compute = (db: Db, scope: IndicatorScope, memo: Memo) => Promise<number | null>;
+
+const periodOf = (s: IndicatorScope) => ({
+  from: s.from ?? `${s.year}-01-01`,
+  to: s.to ?? `${s.year}-12-31`,
+});
+
+/** Every activity figure of a scope: from the monthly rollups when they answer it exactly. */
+export async function activityFigures(db: Db, s: IndicatorScope): Promise<ActivityFigureTotals> {
+  const { from, to } = periodOf(s);
+  const dims = [
+    s.bodyKind && `body:${s.bodyKind}`,
+    s.kind && `kind:${s.kind}`,
+    s.topic && `topic:${s.topic}`,
+  ].filter((d): d is string => Boolean(d));
+  if (!s.unitPath && dims.length <= 1 && isWholeMonths(from, to) && rollupsCover(s.rollupPathPrefix)) {
+    const [row] = await readActivityRollups(db, {
+      path: s.rollupPathPrefix,
+      from,
+      to,
+      dim: { exact: dims[0] ?? "" },
+    });
+    if (!row) return zeroTotals();
+    const { child: _c, dim: _d, month: _m, ...sums } = row;
+    return { ...sums, broadcastHours: Math.round(sums.broadcastHours * 100) / 100 };
+  }
+  return activityTotals(db, {
+    rollupPathPrefix: s.rollupPathPrefix,
+    from,
+    to,
+    bodyKind: s.bodyKind,
+    kind: s.kind,
+    topic: s.topic,
+    unitPath: s.unitPath,
+  });
 }
 
-/** How each indicator of the registry is computed; `null` means the source has no data (yet). */
+function zeroTotals(): ActivityFigureTotals {
+  return {
+    activities: 0,
+    attendees: 0,
+    households: 0,
+    students: 0,
+    leaflets: 0,
+    panels: 0,
+    slogans: 0,
+    broadcastItems: 0,
+    broadcastHours: 0,
+  };
+}
+
+const scopeKey = (s: IndicatorScope) =>
+  [s.rollupPathPrefix, s.unitPath, s.year, s.from, s.to, s.bodyKind, s.kind, s.topic, s.asOf].join("|");
+
+function activityFigure(field: keyof ActivityFigureTotals): Compute {
+  return async (db, s, memo) =>
+    (await memo(`activities|${scopeKey(s)}`, () => activityFigures(db, s)))[field];
+}
+
+const groupsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`groups|${s.rollupPathPrefix}|${s.asOf}`, () =>
+    groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf }),
+  );
+const coverageOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`households|${s.rollupPathPrefix}|${s.year}`, () =>
+    commitmentCoverage(db, { rollupPathPrefix: s.rollupPathPrefix, year: s.year }),
+  );
+
+/** No module on this branch records this figure yet: "no data", never a made-up number. */
+const noData: Compute = async () => null;
+
 const COMPUTE: Record<IndicatorCode, Compute> = {
   "activities.count": activityFigure("activities"),
   "activities.attendees": activityFigure("attendees"),
@@ -46,14 +130,21 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "activities.slogans": activityFigure("slogans"),
   "activities.broadcast_items": activityFigure("broadcastItems"),
   "activities.broadcast_hours": activityFigure("broadcastHours"),
-  "groups.count": async (db, s) =>
-    (await groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf })).groups,
-  "groups.members": async (db, s) =>
-    (await groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf })).members,
-  "households.count": async (db, s) => (await coverage(db, s)).households,
-  "households.commitment_rate": async (db, s) => (await coverage(db, s)).rate,
-  "households.member_commitment_rate": async (db, s) => {
-    const c = await coverage(db, s);
+  "groups.count": async (db, s, memo) => (await groupsOf(db, s, memo)).groups,
+  "groups.members": async (db, s, memo) => (await groupsOf(db, s, memo)).members,
+  "groups.teams": async (db, s, memo) =>
+    (await groupsOf(db, s, memo)).byType
+      .filter((t) => t.category === "team")
+      .reduce((n, t) => n + t.groups, 0),
+  "groups.models": async (db, s, memo) =>
+    (await groupsOf(db, s, memo)).byType
+      .filter((t) => t.category === "model")
+      .reduce((n, t) => n + t.groups, 0),
+  "households.count": async (db, s, memo) => (await coverageOf(db, s, memo)).households,
+  "households.signed": async (db, s, memo) => (await coverageOf(db, s, memo)).signed,
+  "households.commitment_rate": async (db, s, memo) => (await coverageOf(db, s, memo)).rate,
+  "households.member_commitment_rate": async (db, s, memo) => {
+    const c = await coverageOf(db, s, memo);
     if (!s.bodyKind) return c.memberRate;
     const org = c.byOrg.find((o) => o.kind === s.bodyKind);
     return !org || org.members === 0 ? null : Math.round((org.signed / org.members) * 10_000) / 10_000;
@@ -62,12 +153,53 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "certification.residential_area_rate": residentialAreaRate,
   "certification.commune_rate": communeRate,
   "certification.agency_rate": agencyRate,
+  // Wired by the tips module.
+  "tips.received": noData,
+  "tips.transferred": noData,
+  "tips.solved": noData,
+  "tips.arrests": noData,
+  "tips.people_handled": noData,
+  // Wired by the feedback module.
+  "feedback.received": noData,
+  "feedback.answered_on_time_rate": noData,
+  // Wired by the reintegration module.
+  "reintegration.reeducated": noData,
+  "reintegration.helped": noData,
+  "reintegration.reformed": noData,
 };
 
 export function listIndicators() {
   return INDICATORS;
 }
 
-export function computeIndicator(db: Db, code: IndicatorCode, scope: IndicatorScope): Promise<number | null> {
-  return COMPUTE[code](db, scope);
+export function computeIndicator(
+  db: Db,
+  code: IndicatorCode,
+  scope: IndicatorScope,
+  memo: Memo = newMemo(),
+): Promise<number | null> {
+  return COMPUTE[code](db, scope, memo);
+}
+
+/**
+ * Whether an indicator can answer for a scope: the old tree of a pre-reform unit, a kind or a topic
+ * are known only to activities; a body only to the indicators that split by body.
+ */
+export function answers(code: IndicatorCode, s: IndicatorScope): boolean {
+  const ind = indicatorOf(code);
+  if ((s.unitPath || s.kind || s.topic) && ind.source !== "activities") return false;
+  return !s.bodyKind || ind.bodySplit;
+}
+
+/** Several indicators of one scope, each source read once; null where the scope is not answerable. */
+export async function computeIndicators(
+  db: Db,
+  codes: readonly IndicatorCode[],
+  scope: IndicatorScope,
+  memo: Memo = newMemo(),
+): Promise<Record<string, number | null>> {
+  const values = await Promise.all(
+    codes.map((c) => (answers(c, scope) ? COMPUTE[c](db, scope, memo) : Promise.resolve(null))),
+  );
+  return Object.fromEntries(codes.map((c, i) => [c, values[i] ?? null]));
 }

@@ -13,6 +13,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
   },
   nav: {
     units: "Units",
+    dashboard: "Dashboard",
     plans: "Plans",
     activities: "Activities",
     groups: "Teams and models",
@@ -708,6 +709,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
         consent_recorded: "Recorded consent to publish",
         published: "Published a good deed",
       },
+      report: {
+        created: "Created a report",
+        updated: "Edited a report",
+        submitted: "Submitted a report",
+        returned: "Returned a report",
+        approved: "Approved a report",
+      },
+      period: { unlocked: "Unlocked a reporting period" },
     },
     entities: {
       case: "Reintegration case",

@@ -10,6 +10,7 @@ export const consoleVi = {
   },
   nav: {
     units: "Đơn vị",
+    dashboard: "Bảng điều khiển",
     plans: "Kế hoạch",
     activities: "Hoạt động",
     groups: "Tổ, mô hình",
@@ -703,6 +704,14 @@ export const consoleVi = {
         consent_recorded: "Ghi nhận đồng ý công bố",
         published: "Công bố gương người tốt, việc tốt",
       },
+      report: {
+        created: "Tạo báo cáo",
+        updated: "Sửa báo cáo",
+        submitted: "Gửi báo cáo",
+        returned: "Trả lại báo cáo",
+        approved: "Duyệt báo cáo",
+      },
+      period: { unlocked: "Mở khóa kỳ báo cáo" },
     },
     entities: {
       case: "Hồ sơ tái hòa nhập",

@@ -1,0 +1,115 @@
+// Review reports (sơ kết, tổng kết) in the Decree 30/2020 layout, and periodic reporting up the levels.
+import { z } from "zod";
+import { IdSchema } from "../common";
+
+export const REPORT_TEMPLATES = ["six_month", "yearly", "plan_review"] as const;
+export const REPORT_TEMPLATE_LABELS: Record<(typeof REPORT_TEMPLATES)[number], string> = {
+  six_month: "Báo cáo sơ kết 6 tháng",
+  yearly: "Báo cáo tổng kết năm",
+  plan_review: "Báo cáo sơ kết, tổng kết kế hoạch",
+};
+export const REPORT_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+const Text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
+const Day = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });
+
+export const ReportSectionSchema = z.object({
+  key: Text(40).min(1),
+  title: Text(300).min(1, "Nhập tiêu đề mục"),
+  text: Text(20_000),
+});
+
+export const CreateReportBodySchema = z
+  .object({
+    orgUnitId: IdSchema,
+    template: z.enum(REPORT_TEMPLATES),
+    year: z.number().int().min(2000).max(2100),
+    /** six_month: the first half (1) or the whole year to date is reviewed in the second (2). */
+    half: z.union([z.literal(1), z.literal(2)]).optional(),
+    /** plan_review: the reviewed period. */
+    periodFrom: Day.optional(),
+    periodTo: Day.optional(),
+    planId: IdSchema.optional(),
+    issuingBody: Text(200).min(1, "Nhập cơ quan ban hành"),
+    parentBody: Text(200).optional(),
+    number: Text(20).optional(),
+    symbol: Text(40).min(1, "Nhập ký hiệu (ví dụ BC-MTTQ)"),
+    place: Text(100).min(1, "Nhập địa danh"),
+    issuedOn: Day,
+    subject: Text(500).optional(),
+    recipients: z.array(Text(200).min(1)).max(30).default([]),
+    signerTitle: Text(200).min(1, "Nhập chức vụ người ký"),
+    signerName: Text(200).min(1, "Nhập họ tên người ký"),
+  })
+  .refine((b) => b.template !== "six_month" || b.half !== undefined, {
+    message: "Chọn 6 tháng đầu năm (1) hoặc cuối năm (2)",
+    path: ["half"],
+  })
+  .refine((b) => b.template !== "plan_review" || (b.periodFrom && b.periodTo && b.periodFrom <= b.periodTo), {
+    message: "Nhập khoảng thời gian sơ kết, tổng kết (từ ngày ≤ đến ngày)",
+    path: ["periodTo"],
+  });
+export type CreateReportBody = z.infer<typeof CreateReportBodySchema>;
+
+export const UpdateReportBodySchema = z.object({
+  subject: Text(500).optional(),
+  sections: z.array(ReportSectionSchema).max(30).optional(),
+  recipients: z.array(Text(200).min(1)).max(30).optional(),
+  signerTitle: Text(200).min(1).optional(),
+  signerName: Text(200).min(1).optional(),
+  number: Text(20).optional(),
+});
+export type UpdateReportBody = z.infer<typeof UpdateReportBodySchema>;
+
+export const ReportFigureSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  value: z.number().nullable(),
+});
+
+export const ReportSchema = z.object({
+  id: IdSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  template: z.enum(REPORT_TEMPLATES),
+  year: z.number().int(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  issuingBody: z.string(),
+  parentBody: z.string().nullable(),
+  number: z.string().nullable(),
+  symbol: z.string(),
+  place: z.string(),
+  issuedOn: z.string(),
+  subject: z.string(),
+  sections: z.array(ReportSectionSchema),
+  figures: z.array(ReportFigureSchema),
+  recipients: z.array(z.string()),
+  signerTitle: z.string(),
+  signerName: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  comments: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  createdAt: z.string(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const ExportReportQuerySchema = z.object({ format: z.enum(["docx", "pdf", "xlsx"]) });
+export const ReturnReportBodySchema = z.object({ comment: Text(2000).min(1, "Nhập ý kiến khi trả lại") });
+export const UnlockPeriodBodySchema = z.object({
+  orgUnitId: IdSchema,
+  periodFrom: Day,
+  periodTo: Day,
+  reason: Text(1000).min(1, "Nhập lý do mở khóa"),
+});
+export const PeriodLockSchema = z.object({
+  id: IdSchema,
+  orgUnitId: IdSchema,
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  reportId: IdSchema.nullable(),
+  unlockedAt: z.string().nullable(),
+  unlockReason: z.string().nullable(),
+});
+export const UnlockResultSchema = z.object({ unlocked: z.array(PeriodLockSchema) });

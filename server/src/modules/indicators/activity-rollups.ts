@@ -1,0 +1,131 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+
+/** Figure columns of `activity_rollups`, named as the activity totals fields. */
+export const ROLLUP_FIGURES = [
+  ["activities", "activities"],
+  ["attendees", "attendees"],
+  ["households", "households"],
+  ["students", "students"],
+  ["leaflets", "leaflets"],
+  ["panels", "panels"],
+  ["slogans", "slogans"],
+  ["broadcastItems", "broadcast_items"],
+  ["broadcastHours", "broadcast_hours"],
+] as const;
+export type RollupField = (typeof ROLLUP_FIGURES)[number][0];
+export type RollupSums = Record<RollupField, number>;
+
+/** One row read from the rollups: `child` ("" = the unit itself), `dim` and `month` when split. */
+export type RollupRow = RollupSums & { child: string; dim: string; month: string };
+
+const SUM_COLUMNS = sql.raw(
+  ROLLUP_FIGURES.map(([f, c]) => `coalesce(sum(r.${c}), 0)::float8 as "${f}"`).join(", "),
+);
+
+const segments = (path: string) => path.split("/").filter(Boolean).length;
+
+/** Rollup rows exist down to this depth (1 country, 2 province, 3 commune): see the trigger migration. */
+export const ROLLUP_MAX_DEPTH = 3;
+
+/** The rollups hold the unit at `path` (and, with `children`, its children). */
+export function rollupsCover(path: string, children = false): boolean {
+  return segments(path) + (children ? 1 : 0) <= ROLLUP_MAX_DEPTH;
+}
+
+/** A dimension filter: "" (joint totals), one value ("body:police"), or a family ("body:"). */
+export type DimFilter = { exact: string } | { family: "body" | "kind" | "topic" };
+
+/** [from, to] covers whole calendar months, so the monthly rollups answer it exactly. */
+export function isWholeMonths(from: string, to: string): boolean {
+  if (!from.endsWith("-01")) return false;
+  const end = new Date(`${to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return end.getUTCDate() === 1;
+}
+
+/**
+ * Sums from the rollups for the unit at `path` (a current unit's path) over whole months
+ * [from, to]. `level: "children"` also returns one row per child (by its id); the unit's own row
+ * has child "". The country row holds only records made at the country itself, so for the
+ * country the unit's total is its own row plus its children's.
+ */
+export async function readActivityRollups(
+  db: Db,
+  opts: {
+    path: string;
+    from: string;
+    to: string;
+    dim: DimFilter;
+    children?: boolean;
+    byDim?: boolean;
+    byMonth?: boolean;
+  },
+): Promise<RollupRow[]> {
+  const depth = segments(opts.path);
+  if (!rollupsCover(opts.path, opts.children)) throw new Error(`no rollups below depth ${ROLLUP_MAX_DEPTH}`);
+  const isRoot = depth === 1;
+  const self = isRoot
+    ? sql`(r.unit_path like ${`${opts.path}%`} and r.depth <= 2)`
+    : sql`r.unit_path = ${opts.path}`;
+  const kids = sql`(r.depth = ${depth + 1} and r.unit_path like ${`${opts.path}%`})`;
+  const unitCond = opts.children ? sql`(${self} or ${kids})` : self;
+  const dimCond =
+    "exact" in opts.dim ? sql`r.dim = ${opts.dim.exact}` : sql`r.dim like ${`${opts.dim.family}:%`}`;
+  const childKey = sql`case when r.depth = ${depth} then '' else split_part(substr(r.unit_path, ${opts.path.length + 1}), '/', 1) end`;
+  const keys: SQL[] = [
+    opts.children ? sql`${childKey} as child` : sql`'' as child`,
+    opts.byDim ? sql`r.dim as dim` : sql`'' as dim`,
+    opts.byMonth ? sql`to_char(r.month, 'YYYY-MM') as month` : sql`'' as month`,
+  ];
+  const rows = await queryRows<RollupRow>(
+    db,
+    sql`select ${sql.join(keys, sql`, `)}, ${SUM_COLUMNS} from activity_rollups r
+        where ${unitCond} and ${dimCond}
+          and r.month between date_trunc('month', ${opts.from}::date)::date and ${opts.to}::date
+        group by 1, 2, 3`,
+  );
+  return isRoot && opts.children ? rootRows(rows) : rows.map(numeric);
+}
+
+function numeric(r: RollupRow): RollupRow {
+  const out = { child: r.child, dim: r.dim, month: r.month } as RollupRow;
+  for (const [f] of ROLLUP_FIGURES) out[f] = Number(r[f] ?? 0);
+  return out;
+}
+
+/** For the country: its own total ("" row) = its direct row + every province row, per dim and month. */
+function rootRows(rows: RollupRow[]): RollupRow[] {
+  const all = rows.map(numeric);
+  const totals = new Map<string, RollupRow>();
+  for (const r of all) {
+    const key = `${r.dim}|${r.month}`;
+    let t = totals.get(key);
+    if (!t) totals.set(key, (t = { ...zero(), child: "", dim: r.dim, month: r.month }));
+    for (const [f] of ROLLUP_FIGURES) t[f] += r[f];
+  }
+  return [...all.filter((r) => r.child !== ""), ...totals.values()];
+}
+
+export function zero(): RollupSums {
+  return Object.fromEntries(ROLLUP_FIGURES.map(([f]) => [f, 0])) as RollupSums;
+}
+
+/**
+ * Recomputes every rollup row from the records in one set-based statement (the same expressions as
+ * the triggers). For bulk loads that disable the triggers, and for repairs.
+ */
+export async function rebuildActivityRollups(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from activity_rollups`);
+    await tx.execute(sql`insert into activity_rollups (unit_path, depth, month, dim, activities, attendees,
+        households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)
+      select p.unit_path, p.depth, date_trunc('month', a.date)::date, d.dim, count(*), sum(a.attendees),
+        sum(a.households), sum(a.students), sum(a.leaflets), sum(a.panels), sum(a.slogans),
+        sum(a.broadcast_items), sum(a.broadcast_hours)
+      from activities a
+      cross join lateral activity_rollups_ancestors(a.rollup_path) p
+      cross join lateral activity_rollups_dims(a.kind, a.organizer_kinds, a.topics) d(dim)
+      group by 1, 2, 3, 4`);
+  });
+}

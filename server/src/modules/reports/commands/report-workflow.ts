@@ -1,0 +1,65 @@
+import type { Report, ReportStatus } from "@toandan/contracts";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { recordEvent } from "../../../kernel/audit";
+import { requirePermission, type Actor } from "../../../kernel/authz";
+import { forbidden, invalidTransition } from "../../../kernel/errors";
+import { isLevelAbove, loadReport, presentReport } from "../reports.queries";
+import { periodLocks, reports } from "../reports.table";
+
+type Step = "submit" | "return" | "approve";
+
+/** The workflow as a transition table: from which states each step may be taken, and where it leads. */
+const TRANSITIONS: Record<Step, { from: ReportStatus[]; to: ReportStatus }> = {
+  submit: { from: ["draft", "returned"], to: "submitted" },
+  return: { from: ["submitted"], to: "returned" },
+  approve: { from: ["submitted"], to: "approved" },
+};
+const ACTION = { submit: "report.submitted", return: "report.returned", approve: "report.approved" } as const;
+
+/**
+ * submit: the unit's own cadres (report.manage); return and approve: the level above (report.approve
+ * held at an ancestor unit). Approval locks the period's records of the unit's subtree.
+ */
+export async function moveReport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  step: Step,
+  comment?: string,
+): Promise<Report> {
+  const reviewing = step !== "submit";
+  const permission = reviewing ? "report.approve" : "report.manage";
+  requirePermission(actor, permission);
+  const row = await loadReport(db, actor, id, permission);
+  if (reviewing && !isLevelAbove(actor, "report.approve", row.unitPath)) {
+    throw forbidden("Chỉ cấp trên trực tiếp quản lý mới được duyệt hoặc trả lại báo cáo");
+  }
+  const t = TRANSITIONS[step];
+  if (!t.from.includes(row.status)) throw invalidTransition(row.status, t.to);
+  await db.transaction(async (tx) => {
+    const comments = comment
+      ? sql`comments || ${JSON.stringify([{ at: new Date().toISOString(), by: actor.displayName, text: comment }])}::jsonb`
+      : sql`comments`;
+    await tx.update(reports).set({ status: t.to, comments }).where(eq(reports.id, id));
+    if (step === "approve") {
+      await tx.insert(periodLocks).values({
+        orgUnitId: row.orgUnitId,
+        unitPath: row.rollupPath,
+        periodFrom: row.periodFrom,
+        periodTo: row.periodTo,
+        reportId: id,
+        lockedBy: actor.accountId,
+      });
+    }
+    await recordEvent(tx, {
+      actorId: actor.accountId,
+      action: ACTION[step],
+      entityType: "report",
+      entityId: id,
+      orgUnitId: row.orgUnitId,
+      data: { from: row.status, to: t.to, ...(comment ? { comment } : {}) },
+    });
+  });
+  return presentReport(await loadReport(db, actor, id, "report.read"));
+}

@@ -1,0 +1,160 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import type { Report } from "@toandan/contracts";
+import { placeAndDate, viNumber, viPercent } from "./compose";
+
+const FONT = "Times New Roman";
+const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+
+const run = (
+  text: string,
+  o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {},
+) =>
+  new TextRun({
+    text,
+    font: FONT,
+    size: (o.size ?? 14) * 2,
+    bold: o.bold,
+    italics: o.italics,
+    underline: o.underline ? {} : undefined,
+  });
+const centred = (...runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
+const cell = (children: Paragraph[], pct: number) =>
+  new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+
+export const docNumber = (r: Report) => `Số: ${r.number ? r.number : "     "}/${r.symbol}`;
+export const formatFigure = (unit: string, v: number | null) =>
+  v === null ? "Chưa có số liệu" : unit === "rate" ? viPercent(v) : viNumber(v);
+
+/** Decree 30/2020 header: issuing body and number left, national title and motto right. */
+function header(r: Report): Table {
+  const left = [
+    ...(r.parentBody ? [centred(run(r.parentBody.toUpperCase(), { size: 13 }))] : []),
+    centred(run(r.issuingBody.toUpperCase(), { bold: true, size: 13 })),
+    centred(run("───────", { size: 13 })),
+    centred(run(docNumber(r), { size: 13 })),
+  ];
+  const right = [
+    centred(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 13 })),
+    centred(run("Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, underline: true })),
+    centred(run("")),
+    centred(run(placeAndDate(r.place, r.issuedOn), { italics: true })),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
+  });
+}
+
+function figuresTable(r: Report): Table {
+  const row = (a: string, b: string, c: string, bold = false) =>
+    new TableRow({
+      children: [a, b, c].map(
+        (t, i) =>
+          new TableCell({
+            width: { size: [10, 65, 25][i]!, type: WidthType.PERCENTAGE },
+            children: [
+              new Paragraph({
+                alignment: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER,
+                children: [run(t, { bold, size: 12 })],
+              }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      row("TT", "Chỉ tiêu", "Kết quả", true),
+      ...r.figures.map((f, i) => row(String(i + 1), f.label, formatFigure(f.unit, f.value))),
+    ],
+  });
+}
+
+function footer(r: Report): Table {
+  const left = [
+    new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: 12 })] }),
+    ...[...r.recipients, "Lưu: VT"].map(
+      (x, i, all) =>
+        new Paragraph({ children: [run(`- ${x}${i === all.length - 1 ? "." : ";"}`, { size: 11 })] }),
+    ),
+  ];
+  const right = [
+    centred(run(r.signerTitle.toUpperCase(), { bold: true })),
+    ...Array.from({ length: 4 }, () => centred(run(""))),
+    centred(run(r.signerName, { bold: true })),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, 50), cell(right, 50)] })],
+  });
+}
+
+const body = (text: string) =>
+  text
+    .split(/\n+/)
+    .filter(Boolean)
+    .map(
+      (p) =>
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: 567 },
+          spacing: { after: 120, line: 312 },
+          children: [run(p)],
+        }),
+    );
+
+/** The report as a Word document (A4, margins per Decree 30: 20–25 mm top/bottom, 30–35 left, 15–20 right). */
+export async function reportDocx(r: Report): Promise<Buffer> {
+  const doc = new Document({
+    creator: "Toàn Dân",
+    title: r.subject,
+    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
+          },
+        },
+        children: [
+          header(r),
+          centred(run("")),
+          centred(run("BÁO CÁO", { bold: true })),
+          centred(run(r.subject, { bold: true })),
+          centred(run("───────")),
+          ...r.sections.flatMap((s) => [
+            new Paragraph({ spacing: { before: 120 }, children: [run(s.title, { bold: true })] }),
+            ...body(s.text),
+          ]),
+          new Paragraph({ spacing: { before: 200 }, children: [run("PHỤ LỤC SỐ LIỆU", { bold: true })] }),
+          figuresTable(r),
+          centred(run("")),
+          footer(r),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,2 @@
+export { assertPeriodOpen } from "./period-locks";
+export { reportRoutes } from "./reports.routes";

@@ -75,3 +75,27 @@ export function suppressSmall(counts: Counts, suppress: boolean): CaseFigures {
   }
   return out;
 }
+
+/**
+ * The reintegration figures of the indicator registry over a period: people under community
+ * education at some time in it, people who received support in it, people whose supervision ended
+ * with reintegration in it. Counts of people (cases), never supports or reads.
+ */
+export async function reintegrationFigures(
+  db: Db,
+  q: { rollupPathPrefix: string; from: string; to: string },
+): Promise<{ reeducated: number; helped: number; reformed: number }> {
+  const prefix = `${q.rollupPathPrefix}%`;
+  const [row] = await queryRows<{ reeducated: number; helped: number; reformed: number }>(
+    db,
+    sql`select
+        count(*) filter (where c.kind = 'commune_education' and c.reported_in_on <= ${q.to}::date
+          and (c.closed_on is null or c.closed_on >= ${q.from}::date))::int as reeducated,
+        count(*) filter (where exists (select 1 from case_supports s where s.case_id = c.id
+          and s.provided_on between ${q.from}::date and ${q.to}::date))::int as helped,
+        count(*) filter (where c.outcome = 'reintegrated'
+          and c.closed_on between ${q.from}::date and ${q.to}::date)::int as reformed
+      from cases c where c.rollup_path like ${prefix}`,
+  );
+  return row ?? { reeducated: 0, helped: 0, reformed: 0 };
+}

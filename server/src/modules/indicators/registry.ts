@@ -7,6 +7,7 @@ import {
 } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { activityTotals } from "../activities";
+import { reintegrationFigures } from "../cases/cases.stats";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
 import { commitmentCoverage } from "../households";
@@ -120,6 +121,11 @@ const coverageOf = (db: Db, s: IndicatorScope, memo: Memo) =>
 /** No module on this branch records this figure yet: "no data", never a made-up number. */
 const noData: Compute = async () => null;
 
+const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`reintegration|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    reintegrationFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  );
+
 const COMPUTE: Record<IndicatorCode, Compute> = {
   "activities.count": activityFigure("activities"),
   "activities.attendees": activityFigure("attendees"),
@@ -162,10 +168,10 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   // Wired by the feedback module.
   "feedback.received": noData,
   "feedback.answered_on_time_rate": noData,
-  // Wired by the reintegration module.
-  "reintegration.reeducated": noData,
-  "reintegration.helped": noData,
-  "reintegration.reformed": noData,
+  // Reintegration and community-education case files (counts of people, never personal data).
+  "reintegration.reeducated": async (db, s, memo) => (await reintegrationOf(db, s, memo)).reeducated,
+  "reintegration.helped": async (db, s, memo) => (await reintegrationOf(db, s, memo)).helped,
+  "reintegration.reformed": async (db, s, memo) => (await reintegrationOf(db, s, memo)).reformed,
 };
 
 export function listIndicators() {

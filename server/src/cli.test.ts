@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "./modules/demo/seed-demo";
 
 // The CLI as an operator runs it, on a fresh embedded database in a temporary folder.
 const root = path.resolve(import.meta.dirname, "../..");
@@ -28,7 +29,9 @@ describe("cli", () => {
     expect(seeded.out).toContain("Demo accounts created (password demo12345)");
     const prod = cli(["start"], { NODE_ENV: "production", PORT: "39999" });
     expect(prod.code).toBe(1);
-    expect(prod.out).toContain("Refusing to start in production: 8 demo account(s) exist");
+    expect(prod.out).toContain(
+      `Refusing to start in production: ${DEMO_ACCOUNTS.length} demo account(s) exist`,
+    );
   });
 
   it("stops on bad configuration with a clear message", () => {

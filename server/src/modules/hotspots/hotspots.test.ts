@@ -1,9 +1,12 @@
 import { HOTSPOT_STATUSES, HOTSPOT_TRANSITIONS } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastAuditEvent } from "../../test/factories";
 import { bodyAt } from "../activities/test-fixtures";
 import { api, buildCaseWorld, type CaseWorld } from "../cases/test-support";
 import { canMoveHotspot } from "./commands/update-hotspot-status";
+import { hotspotStatistics } from "./hotspots.stats";
 
 let w: CaseWorld;
 let policeBody: string;
@@ -85,6 +88,24 @@ describe("hotspots", () => {
       data: { from: "transforming", to: "transformed" },
     });
     expect((await move("removed", "2026-10-01")).statusCode).toBe(409);
+    const [unit] = await queryRows<{ path: string }>(
+      w.t.app.db,
+      sql`select path from org_units where id = ${w.ward}`,
+    );
+    const path = unit!.path;
+    const q3 = await hotspotStatistics(w.t.app.db, {
+      rollupPathPrefix: path,
+      from: "2026-07-01",
+      to: "2026-09-30",
+    });
+    expect(q3.transformed).toBe(1);
+    const q1 = await hotspotStatistics(w.t.app.db, {
+      rollupPathPrefix: path,
+      from: "2026-01-01",
+      to: "2026-03-31",
+    });
+    expect(q1.designated).toBeGreaterThanOrEqual(3);
+    expect(q1.openAtEnd).toBe(q1.designated);
   });
 
   it("transition table: legal and illegal moves", () => {

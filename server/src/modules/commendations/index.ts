@@ -1,0 +1,3 @@
+// What other modules may use from the commendations module.
+export { commendationStatistics } from "./commendations.stats";
+export { commendations } from "./commendations.table";

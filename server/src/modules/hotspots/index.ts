@@ -1,0 +1,3 @@
+// What other modules may use from the hotspots module.
+export { hotspotStatistics } from "./hotspots.stats";
+export { hotspots } from "./hotspots.table";

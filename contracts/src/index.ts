@@ -12,3 +12,6 @@ export * from "./contracts/groups";
 export * from "./contracts/households";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";
+export * from "./contracts/tips";
+export * from "./contracts/feedback";
+export * from "./contracts/news";

@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   "group.manage",
   "household.read",
   "household.manage",
+  "tip.handle",
+  "tip.stats",
+  "feedback.handle",
+  "news.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,22 +44,26 @@ const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_uni
 const MOVEMENT_READ: Permission[] = ["plan.read", "activity.read", "group.read", "household.read"];
 const ACTIVITY_WRITE: Permission[] = ["activity.create", "activity.update", "activity.delete"];
 const MOVEMENT_WRITE: Permission[] = [...ACTIVITY_WRITE, "plan.manage", "group.manage", "household.manage"];
+/** Citizen channels: tip content is the police compartment; everyone else sees counts. */
+const POLICE_CITIZEN: Permission[] = ["tip.handle", "tip.stats", "feedback.handle", "news.write"];
+const FRONT_CITIZEN: Permission[] = ["tip.stats", "feedback.handle", "news.write"];
 
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
-  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE],
-  member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE],
+  province_front: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...FRONT_CITIZEN],
+  province_police: [...UNIT_MANAGER, "account.read", ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...POLICE_CITIZEN],
+  commune_front: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...FRONT_CITIZEN],
+  commune_police: [...UNIT_MANAGER, ...MOVEMENT_READ, ...MOVEMENT_WRITE, ...POLICE_CITIZEN],
+  member_org_cadre: ["org_unit.read", ...MOVEMENT_READ, ...ACTIVITY_WRITE, "tip.stats"],
   residential_area_cadre: [
     "org_unit.read",
     ...MOVEMENT_READ,
     ...ACTIVITY_WRITE,
     "group.manage",
     "household.manage",
+    "tip.stats",
   ],
-  viewer: ["org_unit.read", ...MOVEMENT_READ],
+  viewer: ["org_unit.read", ...MOVEMENT_READ, "tip.stats"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Unit kinds a role may be held at (checked when an account is given a role). */

@@ -30,6 +30,7 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
 import { registerSystemRoutes } from "./modules/system/system.routes";
+import { citizenRoutes, portalPages } from "./modules/news/citizen.plugin";
 
 z.config(z.locales.vi());
 
@@ -96,6 +97,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerSystemRoutes(app);
+  await app.register(portalPages);
   await app.register(
     async (api) => {
       await api.register(authRoutes);
@@ -106,6 +108,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(groupRoutes);
       await api.register(householdRoutes);
       await api.register(planRoutes);
+      await api.register(citizenRoutes);
     },
     { prefix: "/api/v1" },
   );

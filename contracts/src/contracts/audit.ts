@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   "household.imported",
   "commitment.recorded",
   "commitment.scan_attached",
+  "tip.triaged",
+  "tip.message_sent",
+  "tip.outcome_recorded",
+  "tip.extended",
+  "tip.content_read",
+  "feedback.answered",
+  "news.created",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -5,3 +5,6 @@ export * from "../modules/activities/activities.table";
 export * from "../modules/groups/groups.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";
+export * from "../modules/tips/tips.table";
+export * from "../modules/feedback/feedback.table";
+export * from "../modules/news/news.table";

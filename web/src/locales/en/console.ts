@@ -655,6 +655,15 @@ export const consoleEn: Shape<typeof consoleVi> = {
         imported: "Imported households from CSV",
       },
       commitment: { recorded: "Recorded a commitment", scan_attached: "Attached a commitment scan" },
+      tip: {
+        triaged: "Triaged a tip",
+        message_sent: "Wrote to a tipster",
+        outcome_recorded: "Recorded a tip's outcome",
+        extended: "Extended a tip's time limit",
+        content_read: "Read a tip",
+      },
+      feedback: { answered: "Handled or answered feedback" },
+      news: { created: "Published news" },
     },
     entities: {
       account: "Account",
@@ -665,6 +674,9 @@ export const consoleEn: Shape<typeof consoleVi> = {
       group: "Team or model",
       household: "Household",
       commitment: "Commitment",
+      tip: "Crime tip",
+      feedback: "Feedback",
+      news: "News",
     },
   },
   password: {

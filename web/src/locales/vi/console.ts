@@ -650,6 +650,15 @@ export const consoleVi = {
       },
       household: { created: "Thêm hộ gia đình", updated: "Cập nhật hộ gia đình", imported: "Nhập hộ từ CSV" },
       commitment: { recorded: "Ghi nhận cam kết", scan_attached: "Đính kèm bản quét cam kết" },
+      tip: {
+        triaged: "Phân loại tin báo",
+        message_sent: "Gửi tin nhắn cho người báo tin",
+        outcome_recorded: "Ghi nhận kết quả giải quyết tin báo",
+        extended: "Gia hạn giải quyết tin báo",
+        content_read: "Xem nội dung tin báo",
+      },
+      feedback: { answered: "Xử lý, trả lời kiến nghị, phản ánh" },
+      news: { created: "Đăng tin" },
     },
     entities: {
       account: "Tài khoản",
@@ -660,6 +669,9 @@ export const consoleVi = {
       group: "Tổ, mô hình",
       household: "Hộ gia đình",
       commitment: "Cam kết",
+      tip: "Tin báo tội phạm",
+      feedback: "Kiến nghị, phản ánh",
+      news: "Tin tức",
     },
   },
   password: {

@@ -34,7 +34,13 @@ import { citizenRoutes, portalPages } from "./modules/news/citizen.plugin";
 
 z.config(z.locales.vi());
 
-export type BuildAppOptions = { database: Database; config: Config; logger?: boolean };
+export type BuildAppOptions = {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+  /** Where log lines go (default stdout); tests capture them to prove what is never logged. */
+  logStream?: NodeJS.WritableStream;
+};
 
 /** Builds the HTTP application; tests use it with `app.inject()`. */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -44,6 +50,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? false
         : {
             level: opts.config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // Requests are logged by method, route and status only: never addresses, agents or bodies.
             serializers: {
               req: (req: { method: string; routeOptions?: { url?: string } }) => ({

@@ -11,8 +11,28 @@ import { UserMenu } from "../features/auth/user-menu";
 import { can } from "../lib/permissions";
 
 type NavItem = {
-  to: "/don-vi" | "/ke-hoach" | "/hoat-dong" | "/to-mo-hinh" | "/ho-gia-dinh" | "/tai-khoan" | "/nhat-ky";
-  label: "units" | "plans" | "activities" | "groups" | "households" | "accounts" | "audit";
+  to:
+    | "/don-vi"
+    | "/ke-hoach"
+    | "/hoat-dong"
+    | "/to-mo-hinh"
+    | "/ho-gia-dinh"
+    | "/tin-bao"
+    | "/kien-nghi"
+    | "/dang-tin"
+    | "/tai-khoan"
+    | "/nhat-ky";
+  label:
+    | "units"
+    | "plans"
+    | "activities"
+    | "groups"
+    | "households"
+    | "tips"
+    | "feedback"
+    | "news"
+    | "accounts"
+    | "audit";
   permission: Permission;
 };
 
@@ -22,6 +42,9 @@ const NAV: NavItem[] = [
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
   { to: "/ho-gia-dinh", label: "households", permission: "household.read" },
+  { to: "/tin-bao", label: "tips", permission: "tip.stats" },
+  { to: "/kien-nghi", label: "feedback", permission: "feedback.handle" },
+  { to: "/dang-tin", label: "news", permission: "news.write" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
 ];

@@ -144,6 +144,30 @@ const householdRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/households/household-page"), "HouseholdPage"),
 });
 
+const tipsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/tin-bao",
+  component: lazyRouteComponent(() => import("../features/tips/tips-page"), "TipsPage"),
+});
+
+const tipRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/tin-bao/$id",
+  component: lazyRouteComponent(() => import("../features/tips/tip-page"), "TipPage"),
+});
+
+const feedbackRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/kien-nghi",
+  component: lazyRouteComponent(() => import("../features/feedback/feedback-page"), "FeedbackPage"),
+});
+
+const newsAdminRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/dang-tin",
+  component: lazyRouteComponent(() => import("../features/news/news-admin-page"), "NewsAdminPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([homeRoute, signInRoute]),
   consoleLayout.addChildren([
@@ -161,6 +185,10 @@ const routeTree = rootRoute.addChildren([
     groupRoute,
     householdsRoute,
     householdRoute,
+    tipsRoute,
+    tipRoute,
+    feedbackRoute,
+    newsAdminRoute,
   ]),
 ]);
 

@@ -12,6 +12,7 @@ import type { Actor } from "../../kernel/authz";
 import { seedDemoPlan279 } from "../plans/demo-plan-279";
 import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
+import { seedDemoCitizen } from "../news/seed-demo-citizen";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -172,5 +173,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     { id: areaId!, provinceId: parent.provinceId, rollupPath: `${parent.path}${areaId!}/` },
     year,
   );
+  await seedDemoCitizen(db);
   return true;
 }

@@ -5,6 +5,8 @@ import { runActivityTotals } from "./activity-totals";
 import { runActivityWrites } from "./activity-writes";
 import { runHouseholdImport } from "./household-import";
 import { runStartup } from "./startup";
+import { runTipSubmit } from "./tip-submit";
+import { runPortalPaint } from "./portal-paint";
 import { runUnitSearch } from "./unit-search";
 
 /** Every benchmark by name, in the order `npm run bench` runs them. */
@@ -14,6 +16,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "activity-writes": runActivityWrites,
   "activity-totals": runActivityTotals,
   "household-import": runHouseholdImport,
+  "tip-submit": runTipSubmit,
+  "portal-paint": runPortalPaint,
 };
 
 const names = process.argv.slice(2);

@@ -62,7 +62,7 @@ export function FeedbackPage() {
                   <Table.Td>
                     {formatDate(f.dueOn)}{" "}
                     {f.daysLeft !== null && (
-                      <Badge color={f.overdue ? "red" : f.daysLeft <= 2 ? "orange" : "green"} tt="none">
+                      <Badge color={f.overdue ? "#a4161a" : f.daysLeft <= 2 ? "#8a3b00" : "#1b5e20"} tt="none">
                         {L.daysLeft(f.daysLeft)}
                       </Badge>
                     )}

@@ -8,10 +8,19 @@ export function ClockBadges({ clocks }: { clocks: Clock[] }) {
   return (
     <Group gap={4}>
       {clocks.map((c) => {
-        const color = c.met ? (c.overdue ? "orange" : "gray") : c.overdue ? "red" : (c.daysLeft ?? 9) <= 1 ? "orange" : "green";
+        // Dark shades keep white text at 4.5:1 or better.
+        const color = c.met
+          ? c.overdue
+            ? "#8a3b00"
+            : "#495057"
+          : c.overdue
+            ? "#a4161a"
+            : (c.daysLeft ?? 9) <= 1
+              ? "#8a3b00"
+              : "#1b5e20";
         const state = c.met ? (c.overdue ? L.metLate : L.met) : c.overdue ? L.overdue : L.daysLeft(c.daysLeft ?? 0);
         return (
-          <Badge key={c.kind} color={color} variant={c.met ? "light" : "filled"} tt="none">
+          <Badge key={c.kind} color={color} variant="filled" tt="none">
             {L.clock[c.kind]}: {state}
           </Badge>
         );

@@ -57,7 +57,7 @@ function options(units: Unit[], placeholder: string): string {
 
 function receiptBox(lang: Lang, extra = ""): string {
   const s = T[lang];
-  return `<section id="receipt" class="box" hidden aria-live="polite" tabindex="-1"><h2>${esc(s.receiptTitle)}</h2>
+  return `<section id="receipt" class="box" hidden aria-live="polite" aria-labelledby="r-title" tabindex="-1"><h2 id="r-title">${esc(s.receiptTitle)}</h2>
 <p><strong>${esc(s.receiptKeep)}</strong></p>
 <dl><dt>${esc(s.code)}</dt><dd class="codes" id="r-code"></dd><dt>${esc(s.secret)}</dt><dd class="codes" id="r-secret"></dd>
 <dt>${esc(s.routedTo)}</dt><dd id="r-routed"></dd>${extra}</dl>
@@ -124,7 +124,7 @@ export function lookupPage(lang: Lang, script: string | null): string {
 <label for="code">${esc(s.code)}</label><input id="code" name="code" required autocapitalize="characters" spellcheck="false">
 <label for="secret">${esc(s.secret)}</label><input id="secret" name="secret" type="password" required autocapitalize="characters" spellcheck="false">
 <p id="form-error" class="err" role="alert"></p><button class="btn" type="submit">${esc(s.lookup)}</button></form>
-<section id="result" hidden aria-live="polite" tabindex="-1"><h2 id="res-title"></h2>
+<section id="result" hidden aria-live="polite" aria-labelledby="res-title" tabindex="-1"><h2 id="res-title"></h2>
 <p>${esc(s.status)}: <strong id="res-status"></strong> · ${esc(s.receivedOn)}: <span id="res-received"></span></p>
 <div id="res-answer" hidden><h3>${esc(s.answer)}</h3><p id="res-answer-text"></p></div>
 <div id="res-messages" hidden><h3>${esc(s.messages)}</h3><div id="res-list"></div>

@@ -17,13 +17,23 @@ import { progress } from "./lib/stats";
  * contentful paint, the JavaScript it loads (bytes on the wire and gzip size) and the HTML size.
  */
 const PAGES = ["/", "/to-giac", "/phan-anh", "/tra-cuu", "/thong-ke", "/?lang=en", "/dang-nhap"];
-const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (500 * 1000 * 0.8) / 8, uploadThroughput: (500 * 1000 * 0.8) / 8 };
+const SLOW_3G = {
+  offline: false,
+  latency: 2000,
+  downloadThroughput: (500 * 1000 * 0.8) / 8,
+  uploadThroughput: (500 * 1000 * 0.8) / 8,
+};
 
 export async function runPortalPaint(): Promise<BenchResult> {
   const started = new Date();
   const t0 = performance.now();
   const target = await createTarget("portal_paint");
-  const config = loadConfig({ DATA_DIR: target.dataDir, DATABASE_URL: target.databaseUrl ?? "", LOG_LEVEL: "warn", NODE_ENV: "development" });
+  const config = loadConfig({
+    DATA_DIR: target.dataDir,
+    DATABASE_URL: target.databaseUrl ?? "",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "development",
+  });
   const database = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -48,7 +58,9 @@ export async function runPortalPaint(): Promise<BenchResult> {
       await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
       const wire = new Map<string, { type: string; url: string; bytes: number }>();
-      cdp.on("Network.responseReceived", (e) => wire.set(e.requestId, { type: e.type, url: e.response.url, bytes: 0 }));
+      cdp.on("Network.responseReceived", (e) =>
+        wire.set(e.requestId, { type: e.type, url: e.response.url, bytes: 0 }),
+      );
       cdp.on("Network.loadingFinished", (e) => {
         const w = wire.get(e.requestId);
         if (w) w.bytes = e.encodedDataLength;

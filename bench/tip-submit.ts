@@ -81,11 +81,32 @@ export async function runTipSubmit(): Promise<BenchResult> {
         connections: CONNECTIONS,
         duration: SECONDS,
         ...(post
-          ? { requests: [{ method: "POST", path: "/api/v1/public/tips", headers: { "content-type": "application/json" }, body }] }
+          ? {
+              requests: [
+                {
+                  method: "POST",
+                  path: "/api/v1/public/tips",
+                  headers: { "content-type": "application/json" },
+                  body,
+                },
+              ],
+            }
           : {}),
       });
     progress("tip-submit: warm-up 3 s…");
-    await cannon({ url: origin, connections: 5, duration: 3, requests: [{ method: "POST", path: "/api/v1/public/tips", headers: { "content-type": "application/json" }, body }] });
+    await cannon({
+      url: origin,
+      connections: 5,
+      duration: 3,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/v1/public/tips",
+          headers: { "content-type": "application/json" },
+          body,
+        },
+      ],
+    });
     const load0 = os.loadavg();
     progress(`tip-submit: plain Fastify hello, ${CONNECTIONS} connections × ${SECONDS} s…`);
     const h = await run(helloUrl, false);

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { assertNoSeriousA11yViolations, hasHorizontalScroll, launchBrowser, signIn } from "../fixtures/browser";
+import {
+  assertNoSeriousA11yViolations,
+  hasHorizontalScroll,
+  launchBrowser,
+  signIn,
+} from "../fixtures/browser";
 import { startServer, type RunningServer } from "../fixtures/server";
 
 let server: RunningServer | undefined;
@@ -20,28 +25,45 @@ after(async () => {
   await server?.stop();
 });
 
-void test("the public pages are light and accessible on a phone, in Vietnamese and English", { timeout: 120_000 }, async () => {
-  const context = await browser!.newContext({ viewport: { width: 375, height: 800 } });
-  const page = await context.newPage();
-  const base = server!.baseUrl;
-  const scripts: string[] = [];
-  page.on("response", (r) => {
-    if (r.request().resourceType() === "script") scripts.push(r.url());
-  });
-  for (const path of ["/", "/to-giac", "/phan-anh", "/tra-cuu", "/thong-ke", "/?lang=en", "/to-giac?lang=en"]) {
-    await page.goto(`${base}${path}`);
-    await page.getByRole("heading", { level: 1 }).first().waitFor();
-    assert.equal(await hasHorizontalScroll(page), false, `no sideways scroll on ${path}`);
-    await assertNoSeriousA11yViolations(page, path);
-  }
-  // No React or Mantine on public pages: at most the portal's own small script.
-  assert.ok(scripts.every((u) => /\/assets\/portal-[\w-]+\.js$/.test(u)), `scripts: ${scripts.join(", ")}`);
-  await page.goto(`${base}/`);
-  await page.getByRole("heading", { level: 2, name: "Cảnh báo phương thức, thủ đoạn tội phạm" }).waitFor();
-  await page.getByRole("link", { name: "Cảnh báo thủ đoạn giả danh công an gọi điện yêu cầu chuyển tiền" }).click();
-  await page.waitForURL(/\/tin-tuc\/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-yeu-cau-chuyen-tien$/);
-  await context.close();
-});
+void test(
+  "the public pages are light and accessible on a phone, in Vietnamese and English",
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser!.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    const base = server!.baseUrl;
+    const scripts: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.url());
+    });
+    for (const path of [
+      "/",
+      "/to-giac",
+      "/phan-anh",
+      "/tra-cuu",
+      "/thong-ke",
+      "/?lang=en",
+      "/to-giac?lang=en",
+    ]) {
+      await page.goto(`${base}${path}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      assert.equal(await hasHorizontalScroll(page), false, `no sideways scroll on ${path}`);
+      await assertNoSeriousA11yViolations(page, path);
+    }
+    // No React or Mantine on public pages: at most the portal's own small script.
+    assert.ok(
+      scripts.every((u) => /\/assets\/portal-[\w-]+\.js$/.test(u)),
+      `scripts: ${scripts.join(", ")}`,
+    );
+    await page.goto(`${base}/`);
+    await page.getByRole("heading", { level: 2, name: "Cảnh báo phương thức, thủ đoạn tội phạm" }).waitFor();
+    await page
+      .getByRole("link", { name: "Cảnh báo thủ đoạn giả danh công an gọi điện yêu cầu chuyển tiền" })
+      .click();
+    await page.waitForURL(/\/tin-tuc\/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-yeu-cau-chuyen-tien$/);
+    await context.close();
+  },
+);
 
 void test(
   "a citizen sends a tip, keeps the code and secret, the ward police answer and the citizen reads it",
@@ -88,7 +110,10 @@ void test(
     };
     await lookUp();
     await page.getByText("Đã tiếp nhận", { exact: true }).waitFor();
-    assert.ok(urls.every((u) => !u.includes(secret) && !u.includes(secret.replace(/-/g, ""))), "secret never in a URL");
+    assert.ok(
+      urls.every((u) => !u.includes(secret) && !u.includes(secret.replace(/-/g, ""))),
+      "secret never in a URL",
+    );
 
     // The ward police read it in their inbox and write back.
     const policeCtx = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
@@ -100,7 +125,9 @@ void test(
     await police.getByRole("link", { name: code }).click();
     await police.getByText("Nhà cuối hẻm 7 đường Hai Bà Trưng").waitFor();
     await assertNoSeriousA11yViolations(police, "the tip page");
-    await police.getByLabel("Tin nhắn cho người báo tin").fill("Công an phường Bạc Liêu đã tiếp nhận tin báo. Cảm ơn anh/chị.");
+    await police
+      .getByLabel("Tin nhắn cho người báo tin")
+      .fill("Công an phường Bạc Liêu đã tiếp nhận tin báo. Cảm ơn anh/chị.");
     await police.getByRole("button", { name: "Gửi", exact: true }).click();
     await police.getByText("Công an phường Bạc Liêu đã tiếp nhận tin báo. Cảm ơn anh/chị.").waitFor();
     await police.getByRole("button", { name: "Lưu" }).click();

@@ -34,7 +34,11 @@ const EnvSchema = z.object({
     .min(1, "LOGIN_RATE_LIMIT must be a positive integer")
     .default(20),
   /** Citizen submissions and look-ups per client address per minute (tips, feedback). */
-  CITIZEN_RATE_LIMIT: z.coerce.number().int().min(1, "CITIZEN_RATE_LIMIT must be a positive integer").default(10),
+  CITIZEN_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1, "CITIZEN_RATE_LIMIT must be a positive integer")
+    .default(10),
   /** Working days to answer a citizen's feedback or petition. */
   FEEDBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** The master key that wraps the data keys of encrypted fields; default DATA_DIR/keys/master.key. */

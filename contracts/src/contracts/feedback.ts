@@ -82,6 +82,8 @@ export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
 });
 export const ListFeedbackQuerySchema = PageQuerySchema.extend({ status: FeedbackStatusSchema.optional() });
 export const AnswerFeedbackBodySchema = z.object({
-  status: z.enum(["in_progress", "answered", "transferred", "rejected"], { error: "Trạng thái không hợp lệ" }),
+  status: z.enum(["in_progress", "answered", "transferred", "rejected"], {
+    error: "Trạng thái không hợp lệ",
+  }),
   answer: z.string().trim().max(5000).optional(),
 });

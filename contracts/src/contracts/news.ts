@@ -51,6 +51,10 @@ export const PublicStatisticsSchema = z.object({
       feedbackAnswered: ShownCountSchema,
     }),
   ),
-  totals: z.object({ tips: ShownCountSchema, feedback: ShownCountSchema, feedbackAnswered: ShownCountSchema }),
+  totals: z.object({
+    tips: ShownCountSchema,
+    feedback: ShownCountSchema,
+    feedbackAnswered: ShownCountSchema,
+  }),
 });
 export type PublicStatistics = z.infer<typeof PublicStatisticsSchema>;

@@ -110,14 +110,7 @@ export const ReplyToTipBodySchema = TipLookupBodySchema.extend({
     .max(TIP_LIMITS.messageMax, `Tối đa ${TIP_LIMITS.messageMax} ký tự`),
 });
 
-export const TIP_STATUSES = [
-  "new",
-  "triaged",
-  "transferred",
-  "case_opened",
-  "no_case",
-  "suspended",
-] as const;
+export const TIP_STATUSES = ["new", "triaged", "transferred", "case_opened", "no_case", "suspended"] as const;
 export const TipStatusSchema = z.enum(TIP_STATUSES);
 export type TipStatus = (typeof TIP_STATUSES)[number];
 export const TIP_STATUS_LABELS: Record<TipStatus, { vi: string; en: string }> = {

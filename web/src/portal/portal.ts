@@ -64,7 +64,7 @@ document.querySelectorAll<HTMLSelectElement>("select[data-communes]").forEach((p
 function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ""));
     reader.onerror = () => reject(new Error(file.name));
     reader.readAsDataURL(file);
   });

@@ -56,7 +56,10 @@ export async function feedbackByCode(db: Db, code: string): Promise<FeedbackRow 
 }
 
 export async function getScopedFeedback(db: Db, actor: Actor, id: string): Promise<FeedbackRow> {
-  const [r] = await queryRows<FeedbackRow>(db, sql`${SELECT} where f.id = ${id} and ${feedbackInScope(actor)}`);
+  const [r] = await queryRows<FeedbackRow>(
+    db,
+    sql`${SELECT} where f.id = ${id} and ${feedbackInScope(actor)}`,
+  );
   if (!r) throw notFound();
   return normalise(r);
 }

@@ -69,7 +69,9 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) =>
       reply
         .status(201)
-        .send(await submitFeedback(app.db, app.envelope, verifier, req.body, app.config.feedbackDueWorkingDays)),
+        .send(
+          await submitFeedback(app.db, app.envelope, verifier, req.body, app.config.feedbackDueWorkingDays),
+        ),
   );
 
   app.post(

@@ -32,15 +32,22 @@ const body = (topic = "movement", extra: object = {}) => ({
 });
 
 async function idOf(code: string) {
-  const [r] = await queryRows<{ id: string }>(ctx.app.db, sql`select id from feedback_items where code = ${code}`);
+  const [r] = await queryRows<{ id: string }>(
+    ctx.app.db,
+    sql`select id from feedback_items where code = ${code}`,
+  );
   return r!.id;
 }
 
 describe("feedback and petitions", () => {
   it("routes movement feedback to the Front with a due date in working days; answer read by code", async () => {
-    const res = await citizen(ctx.app, "/feedback", body("movement", {
-      identity: { consent: true, name: "Nguyễn Văn A", phone: "0900000000" },
-    }));
+    const res = await citizen(
+      ctx.app,
+      "/feedback",
+      body("movement", {
+        identity: { consent: true, name: "Nguyễn Văn A", phone: "0900000000" },
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect(r.code).toMatch(/^P[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -53,9 +60,13 @@ describe("feedback and petitions", () => {
     expect(detail.identity).toEqual({ name: "Nguyễn Văn A", phone: "0900000000", address: null });
     expect((await call(ctx.app, police, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(404);
     expect((await call(ctx.app, otherFront, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(404);
-    const noAnswer = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, { status: "answered" });
+    const noAnswer = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
+      status: "answered",
+    });
     expect(noAnswer.statusCode).toBe(400);
-    expect(noAnswer.json().error.issues).toEqual([{ path: "answer", message: "Nhập nội dung trả lời cho người gửi" }]);
+    expect(noAnswer.json().error.issues).toEqual([
+      { path: "answer", message: "Nhập nội dung trả lời cho người gửi" },
+    ]);
     const ans = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
       status: "answered",
       answer: "Đã đề nghị điện lực sửa trong tuần này.",
@@ -63,8 +74,14 @@ describe("feedback and petitions", () => {
     expect(ans.statusCode).toBe(200);
     expect(await lastAuditEvent(ctx.app.db)).toMatchObject({ action: "feedback.answered", entityId: id });
     const st = await citizen(ctx.app, "/feedback/status", { code: r.code, secret: r.secret });
-    expect(st.json()).toMatchObject({ status: "answered", answer: "Đã đề nghị điện lực sửa trong tuần này." });
-    const again = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, { status: "rejected", answer: "x" });
+    expect(st.json()).toMatchObject({
+      status: "answered",
+      answer: "Đã đề nghị điện lực sửa trong tuần này.",
+    });
+    const again = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
+      status: "rejected",
+      answer: "x",
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -73,7 +90,10 @@ describe("feedback and petitions", () => {
     const id = await idOf(r.code);
     expect((await call(ctx.app, police, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(200);
     expect((await call(ctx.app, front, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(404);
-    const wrong = await citizen(ctx.app, "/feedback/status", { code: r.code, secret: "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ" });
+    const wrong = await citizen(ctx.app, "/feedback/status", {
+      code: r.code,
+      secret: "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ",
+    });
     expect(wrong.statusCode).toBe(404);
     expect((await call(ctx.app, null, "GET", "/api/v1/feedback")).statusCode).toBe(401);
     const cadre = await signedInAs(ctx.app, "member_org_cadre", p.baclieu.id, "women");

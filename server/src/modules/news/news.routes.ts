@@ -17,6 +17,7 @@ import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { createNews } from "./commands/create-news";
+import { clearPortalCache } from "./portal/portal.routes";
 import { listNewsItems, newsBySlug } from "./news.queries";
 import { publicStatistics } from "./statistics";
 
@@ -98,7 +99,9 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = requireActor(req);
       requirePermission(actor, "news.write");
-      return reply.status(201).send(await createNews(app.db, actor, req.body));
+      const created = await createNews(app.db, actor, req.body);
+      clearPortalCache();
+      return reply.status(201).send(created);
     },
   );
 
@@ -109,7 +112,7 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "getPublicStatistics",
         tags,
-        summary: "Tips and feedback by province; counts from 1 to 4 shown as \"<5\"",
+        summary: 'Tips and feedback by province; counts from 1 to 4 shown as "<5"',
         response: { 200: PublicStatisticsSchema, ...ERROR_RESPONSES },
       },
     },

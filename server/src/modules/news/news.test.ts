@@ -24,7 +24,9 @@ const news = (extra: object = {}) => ({
 
 describe("news", () => {
   it("makes Vietnamese slugs", () => {
-    expect(vietnameseSlug("Đường dây đánh bạc qua mạng bị triệt phá!")).toBe("duong-day-danh-bac-qua-mang-bi-triet-pha");
+    expect(vietnameseSlug("Đường dây đánh bạc qua mạng bị triệt phá!")).toBe(
+      "duong-day-danh-bac-qua-mang-bi-triet-pha",
+    );
   });
 
   it("Front and police publish with an image stripped of metadata; the portal lists it", async () => {
@@ -33,7 +35,13 @@ describe("news", () => {
       .jpeg()
       .withExif({ IFD0: { Artist: "SECRET-AUTHOR" } })
       .toBuffer();
-    const res = await call(ctx.app, front, "POST", "/api/v1/news", news({ imageBase64: img.toString("base64") }));
+    const res = await call(
+      ctx.app,
+      front,
+      "POST",
+      "/api/v1/news",
+      news({ imageBase64: img.toString("base64") }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().slug).toBe("canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao");
     expect(await lastAuditEvent(ctx.app.db)).toMatchObject({ action: "news.created" });
@@ -60,7 +68,13 @@ describe("news", () => {
     expect((await call(ctx.app, cadre, "POST", "/api/v1/news", news())).statusCode).toBe(403);
     const other = await signedInAs(ctx.app, "commune_front", p.anxuyen.id);
     expect((await call(ctx.app, other, "POST", "/api/v1/news", news())).statusCode).toBe(404);
-    const bad = await call(ctx.app, other, "POST", "/api/v1/news", news({ orgUnitId: p.anxuyen.id, title: "Ngắn" }));
+    const bad = await call(
+      ctx.app,
+      other,
+      "POST",
+      "/api/v1/news",
+      news({ orgUnitId: p.anxuyen.id, title: "Ngắn" }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues).toEqual([{ path: "title", message: "Tiêu đề tối thiểu 5 ký tự" }]);
   });

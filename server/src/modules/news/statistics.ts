@@ -6,7 +6,13 @@ import { shownCount } from "../tips/tips.counts";
 
 /** Public figures by province: tips and feedback received, feedback answered; 1–4 shown as "<5". */
 export async function publicStatistics(db: Db): Promise<PublicStatistics> {
-  const rows = await queryRows<{ provinceId: string; name: string; tips: number; feedback: number; answered: number }>(
+  const rows = await queryRows<{
+    provinceId: string;
+    name: string;
+    tips: number;
+    feedback: number;
+    answered: number;
+  }>(
     db,
     sql`select p.id as "provinceId", p.full_name as name,
           (select count(*)::int from tips t where t.province_id = p.id) as tips,

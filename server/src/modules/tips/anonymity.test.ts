@@ -36,7 +36,11 @@ function hits(haystack: Buffer | string, where: string): string[] {
   const buf = typeof haystack === "string" ? Buffer.from(haystack, "utf8") : haystack;
   const found: string[] = [];
   for (const n of NEEDLES) {
-    for (const form of [Buffer.from(n, "utf8"), Buffer.from(n, "utf16le"), Buffer.from(Buffer.from(n).toString("base64"))]) {
+    for (const form of [
+      Buffer.from(n, "utf8"),
+      Buffer.from(n, "utf16le"),
+      Buffer.from(Buffer.from(n).toString("base64")),
+    ]) {
       if (buf.includes(form)) found.push(`${where}: ${n}`);
     }
   }
@@ -66,7 +70,12 @@ beforeAll(async () => {
   await importOfficialUnits(database);
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => (logs += chunk.toString("utf8")));
-  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "trace", WEB_DIST: "/nonexistent" });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "trace",
+    WEB_DIST: "/nonexistent",
+  });
   app = await buildApp({ database, config, logStream: stream });
   await app.ready();
 
@@ -86,13 +95,24 @@ beforeAll(async () => {
     communeId: commune.id,
     place: `Hẻm ${MARKER}`,
     occurredTime: `khoảng 21 giờ ${MARKER}`,
-    contact: { consent: true, name: `Người báo ${MARKER}`, phone: "0912345678", email: `${MARKER}@example.org` },
+    contact: {
+      consent: true,
+      name: `Người báo ${MARKER}`,
+      phone: "0912345678",
+      email: `${MARKER}@example.org`,
+    },
     attachments: [{ filename: `${MARKER}.jpg`, contentBase64: photo.toString("base64") }],
   });
   expect(sent.statusCode, sent.body).toBe(201);
   const { code, secret } = sent.json<{ code: string; secret: string }>();
-  const [{ id }] = (await queryRows<{ id: string }>(app.db, sql`select id from tips where code = ${code}`)) as [{ id: string }];
-  expect((await call(app, police, "POST", `/api/v1/tips/${id}/messages`, { body: `Đã nhận ${MARKER}` })).statusCode).toBe(200);
+  const [{ id }] = (await queryRows<{ id: string }>(
+    app.db,
+    sql`select id from tips where code = ${code}`,
+  )) as [{ id: string }];
+  expect(
+    (await call(app, police, "POST", `/api/v1/tips/${id}/messages`, { body: `Đã nhận ${MARKER}` }))
+      .statusCode,
+  ).toBe(200);
   expect((await citizen("/tips/reply", { code, secret, body: `Bổ sung ${MARKER}` })).statusCode).toBe(201);
   expect((await citizen("/tips/status", { code, secret })).statusCode).toBe(200);
   expect((await citizen("/tips/status", { code, secret: `${MARKER}-WRONG-SECRET` })).statusCode).toBe(404);
@@ -124,10 +144,15 @@ describe("anonymity of a tip", () => {
       app.db,
       sql`select table_schema as schema, table_name as name from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE'`,
     );
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["tips", "tip_messages", "tip_attachments", "feedback_items", "audit_log"]));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["tips", "tip_messages", "tip_attachments", "feedback_items", "audit_log"]),
+    );
     let dump = "";
     for (const t of tables) {
-      const rows = await queryRows<{ j: string }>(app.db, sql`select row_to_json(x)::text as j from ${sql.identifier(t.schema)}.${sql.identifier(t.name)} x`);
+      const rows = await queryRows<{ j: string }>(
+        app.db,
+        sql`select row_to_json(x)::text as j from ${sql.identifier(t.schema)}.${sql.identifier(t.name)} x`,
+      );
       dump += rows.map((r) => r.j).join("\n");
     }
     expect(dump.length).toBeGreaterThan(10_000);

@@ -13,7 +13,10 @@ const MAX_PIXELS = 40_000_000;
 function kindOf(data: Buffer): "jpeg" | "png" | "webp" | "pdf" | null {
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "jpeg";
   if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
-  if (data.subarray(0, 4).toString("latin1") === "RIFF" && data.subarray(8, 12).toString("latin1") === "WEBP") {
+  if (
+    data.subarray(0, 4).toString("latin1") === "RIFF" &&
+    data.subarray(8, 12).toString("latin1") === "WEBP"
+  ) {
     return "webp";
   }
   if (data.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";

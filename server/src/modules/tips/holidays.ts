@@ -30,7 +30,11 @@ export const VN_HOLIDAYS: Holiday[] = [
   { date: "2026-02-18", name: "Tết Nguyên đán", confidence: "official" },
   { date: "2026-02-19", name: "Tết Nguyên đán", confidence: "official" },
   { date: "2026-02-20", name: "Tết Nguyên đán", confidence: "official" },
-  { date: "2026-04-27", name: "Giỗ Tổ Hùng Vương (nghỉ bù, 10/3 âm lịch là Chủ nhật 26/04)", confidence: "estimated" },
+  {
+    date: "2026-04-27",
+    name: "Giỗ Tổ Hùng Vương (nghỉ bù, 10/3 âm lịch là Chủ nhật 26/04)",
+    confidence: "estimated",
+  },
   { date: "2026-04-30", name: "Ngày Giải phóng miền Nam", confidence: "law" },
   { date: "2026-05-01", name: "Ngày Quốc tế Lao động", confidence: "law" },
   { date: "2026-09-01", name: "Quốc khánh (ngày liền kề)", confidence: "estimated" },

@@ -88,7 +88,11 @@ describe("transfer clock (24 h urgent, 48 h remote, 7 days otherwise)", () => {
 
   it("met when transferred in time; late transfer stays marked overdue", () => {
     const t = { ...base, urgency: "urgent" as const, transferredAt: at("2026-03-03T11:00:00+07:00") };
-    expect(clocksOf(t, at("2026-03-10T00:00:00+07:00"))[0]).toMatchObject({ met: true, overdue: true, daysLeft: null });
+    expect(clocksOf(t, at("2026-03-10T00:00:00+07:00"))[0]).toMatchObject({
+      met: true,
+      overdue: true,
+      daysLeft: null,
+    });
   });
 });
 
@@ -102,9 +106,15 @@ describe("notice of receipt (3 working days) and decision (20 days, 2 months, 4 
   });
 
   it("decision limit moves with each extension", () => {
-    expect(decisionDue(base.receivedHour, 0).toISOString()).toBe(at("2026-03-22T10:00:00+07:00").toISOString());
-    expect(decisionDue(base.receivedHour, 1).toISOString()).toBe(at("2026-05-02T10:00:00+07:00").toISOString());
-    expect(decisionDue(base.receivedHour, 2).toISOString()).toBe(at("2026-07-02T10:00:00+07:00").toISOString());
+    expect(decisionDue(base.receivedHour, 0).toISOString()).toBe(
+      at("2026-03-22T10:00:00+07:00").toISOString(),
+    );
+    expect(decisionDue(base.receivedHour, 1).toISOString()).toBe(
+      at("2026-05-02T10:00:00+07:00").toISOString(),
+    );
+    expect(decisionDue(base.receivedHour, 2).toISOString()).toBe(
+      at("2026-07-02T10:00:00+07:00").toISOString(),
+    );
     const [, , d] = clocksOf(base, at("2026-03-21T10:00:00+07:00"));
     expect(d).toMatchObject({ kind: "decision", daysLeft: 1, overdue: false });
   });

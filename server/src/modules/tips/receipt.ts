@@ -47,7 +47,9 @@ export class ReceiptVerifier {
   }
 
   of(code: string, secret: string): Buffer {
-    return createHmac("sha256", this.key).update(`${code}\n${normaliseSecret(secret)}`).digest();
+    return createHmac("sha256", this.key)
+      .update(`${code}\n${normaliseSecret(secret)}`)
+      .digest();
   }
 
   matches(stored: Buffer | null, code: string, secret: string): boolean {

@@ -24,10 +24,32 @@ async function currentUnit(db: Db, id: string): Promise<UnitRow | undefined> {
 }
 
 /**
+ * Routing answers change only when units, bodies or the remote-commune list change, so they are
+ * kept in memory for a few minutes: the public submission path then writes one row and reads none.
+ */
+const TTL_MS = 5 * 60_000;
+const MAX_ENTRIES = 10_000;
+const cache = new Map<string, { at: number; unit: RoutedUnit }>();
+
+export async function routeToUnit(
+  db: Db,
+  input: { provinceId?: string | undefined; communeId?: string | undefined },
+  bodyKind: string,
+): Promise<RoutedUnit> {
+  const key = `${input.provinceId ?? ""}|${input.communeId ?? ""}|${bodyKind}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.unit;
+  const unit = await resolveUnit(db, input, bodyKind);
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(key, { at: Date.now(), unit });
+  return unit;
+}
+
+/**
  * The unit that receives a citizen's report: the chosen commune, else the chosen province, with
  * the unit's body of `bodyKind` (police for tips). Rejects a commune outside the chosen province.
  */
-export async function routeToUnit(
+async function resolveUnit(
   db: Db,
   input: { provinceId?: string | undefined; communeId?: string | undefined },
   bodyKind: string,

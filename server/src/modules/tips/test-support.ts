@@ -18,9 +18,18 @@ export function citizen(
   payload: unknown,
   remoteAddress = `198.51.100.${(n += 1) % 250}`,
 ): Promise<LightMyRequestResponse> {
-  return app.inject({ method: "POST", url: `/api/v1/public${url}`, payload: payload as object, remoteAddress });
+  return app.inject({
+    method: "POST",
+    url: `/api/v1/public${url}`,
+    payload: payload as object,
+    remoteAddress,
+  });
 }
 
-export function tipBody(provinceId: string, communeId?: string, description = "Có người bán ma túy ở đầu hẻm 12") {
+export function tipBody(
+  provinceId: string,
+  communeId?: string,
+  description = "Có người bán ma túy ở đầu hẻm 12",
+) {
   return { category: "drugs", description, provinceId, ...(communeId ? { communeId } : {}) };
 }

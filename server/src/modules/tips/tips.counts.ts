@@ -33,11 +33,23 @@ export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
   );
   const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);
   return {
-    total: shownCount(sum(() => true), exact),
-    byStatus: TIP_STATUSES.map((status) => ({ status, count: shownCount(sum((r) => r.status === status), exact) })),
+    total: shownCount(
+      sum(() => true),
+      exact,
+    ),
+    byStatus: TIP_STATUSES.map((status) => ({
+      status,
+      count: shownCount(
+        sum((r) => r.status === status),
+        exact,
+      ),
+    })),
     byCategory: TIP_CATEGORIES.map((category) => ({
       category,
-      count: shownCount(sum((r) => r.category === category), exact),
+      count: shownCount(
+        sum((r) => r.category === category),
+        exact,
+      ),
     })),
     overdue: shownCount(
       rows.reduce((a, r) => a + r.overdue, 0),

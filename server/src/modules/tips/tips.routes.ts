@@ -32,12 +32,7 @@ import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { citizenRoute, citizenRateLimit } from "./citizen-route";
-import {
-  extendTipDeadline,
-  recordTipOutcome,
-  sendTipMessage,
-  triageTip,
-} from "./commands/police-actions";
+import { extendTipDeadline, recordTipOutcome, sendTipMessage, triageTip } from "./commands/police-actions";
 import { appendTipMessage } from "./commands/reply-to-tip";
 import { submitTip } from "./commands/submit-tip";
 import { vnDate } from "./legal-clock";
@@ -118,7 +113,9 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const tip = await tipForCitizen(req.body.code, req.body.secret);
-      await app.db.transaction((tx) => appendTipMessage(tx, app.envelope, tip.id, "citizen", null, req.body.body));
+      await app.db.transaction((tx) =>
+        appendTipMessage(tx, app.envelope, tip.id, "citizen", null, req.body.body),
+      );
       return reply.status(201).send(await statusOf((await tipByCode(app.db, tip.code))!));
     },
   );
@@ -167,7 +164,9 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await listScopedTips(app.db, actor, req.query, offset, req.query.limit);
       const page = pageFrom(rows, offset, req.query.limit);
       let items = page.items.map((r) => presentTipSummary(r));
-      if (req.query.overdue === "true") items = items.filter((t) => t.clocks.some((c) => c.overdue && !c.met));
+      if (req.query.overdue === "true") {
+        items = items.filter((t) => t.clocks.some((c) => c.overdue && !c.met));
+      }
       return { ...page, items };
     },
   );
@@ -179,7 +178,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "getTipCounts",
         tags,
-        summary: "Counts of tips in the caller's scope; under 5 shown as \"<5\" outside the police",
+        summary: 'Counts of tips in the caller\'s scope; under 5 shown as "<5" outside the police',
         querystring: TipCountsQuerySchema,
         response: { 200: TipCountsSchema, ...ERROR_RESPONSES },
       },
@@ -272,26 +271,49 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
       url,
       {
         config: { permission: "tip.handle" },
-        schema: { operationId, tags, summary, params: IdParams, body, response: { 200: OkSchema, ...ERROR_RESPONSES } },
+        schema: {
+          operationId,
+          tags,
+          summary,
+          params: IdParams,
+          body,
+          response: { 200: OkSchema, ...ERROR_RESPONSES },
+        },
       },
       async (req) => {
         const actor = requireActor(req);
         requirePermission(actor, "tip.handle");
-        await run(actor, (req.params as { id: string }).id, req.body as z.infer<B>);
+        await run(actor, req.params.id, req.body as z.infer<B>);
         return { ok: true as const };
       },
     );
 
-  write("/tips/:id/triage", "triageTip", "Mark a tip urgent or normal and link a duplicate", TriageTipBodySchema, (a, id, b) =>
-    triageTip(app.db, a, id, b),
+  write(
+    "/tips/:id/triage",
+    "triageTip",
+    "Mark a tip urgent or normal and link a duplicate",
+    TriageTipBodySchema,
+    (a, id, b) => triageTip(app.db, a, id, b),
   );
-  write("/tips/:id/messages", "sendTipMessage", "Write to the tipster (the first message is the notice of receipt)", SendTipMessageBodySchema, (a, id, b) =>
-    sendTipMessage(app.db, app.envelope, a, id, b.body),
+  write(
+    "/tips/:id/messages",
+    "sendTipMessage",
+    "Write to the tipster (the first message is the notice of receipt)",
+    SendTipMessageBodySchema,
+    (a, id, b) => sendTipMessage(app.db, app.envelope, a, id, b.body),
   );
-  write("/tips/:id/outcome", "recordTipOutcome", "Record the decision or transfer, cases solved and arrests", RecordTipOutcomeBodySchema, (a, id, b) =>
-    recordTipOutcome(app.db, app.envelope, a, id, b),
+  write(
+    "/tips/:id/outcome",
+    "recordTipOutcome",
+    "Record the decision or transfer, cases solved and arrests",
+    RecordTipOutcomeBodySchema,
+    (a, id, b) => recordTipOutcome(app.db, app.envelope, a, id, b),
   );
-  write("/tips/:id/extension", "extendTipDeadline", "Extend the decision limit to 2 months, then 2 more", ExtendTipDeadlineBodySchema, (a, id, b) =>
-    extendTipDeadline(app.db, a, id, b),
+  write(
+    "/tips/:id/extension",
+    "extendTipDeadline",
+    "Extend the decision limit to 2 months, then 2 more",
+    ExtendTipDeadlineBodySchema,
+    (a, id, b) => extendTipDeadline(app.db, a, id, b),
   );
 };

@@ -64,11 +64,22 @@ describe("submitTip", () => {
     const before = await tipCount();
     const short = await citizen(ctx.app, "/tips", tipBody(p.province.id, p.baclieu.id, "ngắn"));
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.issues).toEqual([{ path: "description", message: "Nội dung tối thiểu 10 ký tự" }]);
-    const wrongPlace = await citizen(ctx.app, "/tips", { ...tipBody(p.province.id), communeId: p.province.id });
+    expect(short.json().error.issues).toEqual([
+      { path: "description", message: "Nội dung tối thiểu 10 ký tự" },
+    ]);
+    const wrongPlace = await citizen(ctx.app, "/tips", {
+      ...tipBody(p.province.id),
+      communeId: p.province.id,
+    });
     expect(wrongPlace.statusCode).toBe(400);
-    expect(wrongPlace.json().error.issues[0]).toEqual({ path: "communeId", message: "Xã, phường không tồn tại" });
-    const noPlace = await citizen(ctx.app, "/tips", { category: "drugs", description: "Nội dung đủ dài để gửi" });
+    expect(wrongPlace.json().error.issues[0]).toEqual({
+      path: "communeId",
+      message: "Xã, phường không tồn tại",
+    });
+    const noPlace = await citizen(ctx.app, "/tips", {
+      category: "drugs",
+      description: "Nội dung đủ dài để gửi",
+    });
     expect(noPlace.json().error.issues[0].path).toBe("provinceId");
     const notImage = await citizen(ctx.app, "/tips", {
       ...tipBody(p.province.id),
@@ -117,9 +128,24 @@ describe("getTipStatus", () => {
     const addr = "192.0.2.10";
     const ok = await citizen(ctx.app, "/tips/status", { code: r.code, secret: r.secret }, addr);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ code: r.code, status: "new", statusLabel: "Đã tiếp nhận", messages: [] });
-    const wrong = await citizen(ctx.app, "/tips/status", { code: r.code, secret: "AAAAA-BBBBB-CCCCC-DDDDD" }, addr);
-    const unknown = await citizen(ctx.app, "/tips/status", { code: "T2222-2222", secret: "AAAAA-BBBBB-CCCCC-DDDDD" }, addr);
+    expect(ok.json()).toMatchObject({
+      code: r.code,
+      status: "new",
+      statusLabel: "Đã tiếp nhận",
+      messages: [],
+    });
+    const wrong = await citizen(
+      ctx.app,
+      "/tips/status",
+      { code: r.code, secret: "AAAAA-BBBBB-CCCCC-DDDDD" },
+      addr,
+    );
+    const unknown = await citizen(
+      ctx.app,
+      "/tips/status",
+      { code: "T2222-2222", secret: "AAAAA-BBBBB-CCCCC-DDDDD" },
+      addr,
+    );
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     const strip = (b: string) => ({ ...JSON.parse(b).error, requestId: undefined });
@@ -132,7 +158,9 @@ describe("getTipStatus", () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe("rate_limited");
     // Another address is not affected.
-    expect((await citizen(ctx.app, "/tips/status", { code: r.code, secret: r.secret }, "192.0.2.11")).statusCode).toBe(200);
+    expect(
+      (await citizen(ctx.app, "/tips/status", { code: r.code, secret: r.secret }, "192.0.2.11")).statusCode,
+    ).toBe(200);
   });
 
   it("accepts the secret typed in lower case without dashes", async () => {
@@ -151,7 +179,7 @@ describe("police workflow", () => {
     const id = await idOf(r.code);
     const triage = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/triage`, { urgency: "urgent" });
     expect(triage.statusCode, triage.body).toBe(200);
-    expect((await lastAuditEvent(ctx.app.db))).toMatchObject({ action: "tip.triaged", entityId: id });
+    expect(await lastAuditEvent(ctx.app.db)).toMatchObject({ action: "tip.triaged", entityId: id });
     const msg = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/messages`, {
       body: "Công an phường đã tiếp nhận. Anh/chị có thể cho biết thêm giờ giao dịch không?",
     });
@@ -164,7 +192,11 @@ describe("police workflow", () => {
       expect.objectContaining({ from: "police", body: expect.stringContaining("giờ giao dịch") }),
     ]);
     expect(seen.json().messages[0].sentHour).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}$/);
-    const reply = await citizen(ctx.app, "/tips/reply", { code: r.code, secret: r.secret, body: "Khoảng 21 giờ hằng đêm" });
+    const reply = await citizen(ctx.app, "/tips/reply", {
+      code: r.code,
+      secret: r.secret,
+      body: "Khoảng 21 giờ hằng đêm",
+    });
     expect(reply.statusCode).toBe(201);
     expect(reply.json().messages.map((m: { from: string }) => m.from)).toEqual(["police", "citizen"]);
     const detail = (await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json();
@@ -212,7 +244,9 @@ describe("police workflow", () => {
     expect(dup.statusCode).toBe(200);
     const bad = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/extension`, { level: 2 });
     expect(bad.statusCode).toBe(400);
-    expect((await call(ctx.app, police, "POST", `/api/v1/tips/${id}/extension`, { level: 1 })).statusCode).toBe(200);
+    expect(
+      (await call(ctx.app, police, "POST", `/api/v1/tips/${id}/extension`, { level: 1 })).statusCode,
+    ).toBe(200);
     const d = (await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json();
     expect(d).toMatchObject({ duplicateOfCode: a.code, urgency: "normal", extensionLevel: 1 });
   });
@@ -230,9 +264,19 @@ describe("scope and the police compartment", () => {
     expect(frontRead.body).not.toContain("ma túy");
     expect((await call(ctx.app, front, "GET", `/api/v1/tips/${id}/attachments/1`)).statusCode).toBe(404);
     expect((await call(ctx.app, otherPolice, "GET", `/api/v1/tips/${id}`)).statusCode).toBe(404);
-    expect((await call(ctx.app, otherPolice, "POST", `/api/v1/tips/${id}/triage`, { urgency: "urgent" })).statusCode).toBe(404);
-    expect((await call(ctx.app, front, "POST", `/api/v1/tips/${id}/triage`, { urgency: "urgent" })).statusCode).toBe(403);
-    const admin = await signedInAs(ctx.app, "system_admin", (await queryRows<{ id: string }>(ctx.app.db, sql`select id from org_units where kind = 'country'`))[0]!.id);
+    expect(
+      (await call(ctx.app, otherPolice, "POST", `/api/v1/tips/${id}/triage`, { urgency: "urgent" }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await call(ctx.app, front, "POST", `/api/v1/tips/${id}/triage`, { urgency: "urgent" })).statusCode,
+    ).toBe(403);
+    const admin = await signedInAs(
+      ctx.app,
+      "system_admin",
+      (await queryRows<{ id: string }>(ctx.app.db, sql`select id from org_units where kind = 'country'`))[0]!
+        .id,
+    );
     expect((await call(ctx.app, admin, "GET", `/api/v1/tips/${id}`)).statusCode).toBe(404);
     const list = (await call(ctx.app, otherPolice, "GET", "/api/v1/tips")).json();
     expect(list.items.map((t: { code: string }) => t.code)).not.toContain(r.code);
@@ -246,6 +290,8 @@ describe("scope and the police compartment", () => {
     expect(counts.json().total).toEqual({ value: null, display: "<5", suppressed: true });
     const exact = (await call(ctx.app, otherPolice, "GET", "/api/v1/tips/counts")).json();
     expect(exact.total).toEqual({ value: 1, display: "1", suppressed: false });
-    expect((await call(ctx.app, fresh, "GET", `/api/v1/tips/counts?orgUnitId=${p.baclieu.id}`)).statusCode).toBe(404);
+    expect(
+      (await call(ctx.app, fresh, "GET", `/api/v1/tips/counts?orgUnitId=${p.baclieu.id}`)).statusCode,
+    ).toBe(404);
   });
 });

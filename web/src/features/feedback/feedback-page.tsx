@@ -1,5 +1,17 @@
 import "../../locales/register-console";
-import { Alert, Badge, Button, Loader, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Loader,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import type { FeedbackDetailSchema, FeedbackPageSchema } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -62,7 +74,10 @@ export function FeedbackPage() {
                   <Table.Td>
                     {formatDate(f.dueOn)}{" "}
                     {f.daysLeft !== null && (
-                      <Badge color={f.overdue ? "#a4161a" : f.daysLeft <= 2 ? "#8a3b00" : "#1b5e20"} tt="none">
+                      <Badge
+                        color={f.overdue ? "#a4161a" : f.daysLeft <= 2 ? "#8a3b00" : "#1b5e20"}
+                        tt="none"
+                      >
                         {L.daysLeft(f.daysLeft)}
                       </Badge>
                     )}
@@ -82,25 +97,39 @@ function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
   const L = useLabels();
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ["feedback", "one", id], queryFn: ({ signal }) => api<Detail>(`/feedback/${id}`, { signal }) });
+  const q = useQuery({
+    queryKey: ["feedback", "one", id],
+    queryFn: ({ signal }) => api<Detail>(`/feedback/${id}`, { signal }),
+  });
   const [status, setStatus] = useState("answered");
   const [answer, setAnswer] = useState("");
   const m = useMutation({
-    mutationFn: () => api(`/feedback/${id}/answer`, { method: "POST", body: { status, answer: answer.trim() || undefined } }),
+    mutationFn: () =>
+      api(`/feedback/${id}/answer`, { method: "POST", body: { status, answer: answer.trim() || undefined } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["feedback"] });
       onClose();
     },
   });
   return (
-    <Modal opened onClose={onClose} title={q.data ? `${q.data.code} · ${q.data.title}` : L.feedbackTitle} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={q.data ? `${q.data.code} · ${q.data.title}` : L.feedbackTitle}
+      size="lg"
+    >
       {!q.data ? (
         <Loader size="sm" />
       ) : (
         <Stack>
           <Text style={{ whiteSpace: "pre-wrap" }}>{q.data.content}</Text>
           <Text size="sm">
-            {L.identity}: {q.data.identity ? [q.data.identity.name, q.data.identity.phone, q.data.identity.address].filter(Boolean).join(" · ") : L.anonymous}
+            {L.identity}:{" "}
+            {q.data.identity
+              ? [q.data.identity.name, q.data.identity.phone, q.data.identity.address]
+                  .filter(Boolean)
+                  .join(" · ")
+              : L.anonymous}
           </Text>
           {q.data.answer && <Alert title={L.answer}>{q.data.answer}</Alert>}
           {(q.data.status === "received" || q.data.status === "in_progress") && (
@@ -109,9 +138,18 @@ function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
                 label={L.status}
                 value={status}
                 onChange={(e) => setStatus(e.currentTarget.value)}
-                data={(["in_progress", "answered", "transferred", "rejected"] as const).map((s) => ({ value: s, label: L.statuses[s] }))}
+                data={(["in_progress", "answered", "transferred", "rejected"] as const).map((s) => ({
+                  value: s,
+                  label: L.statuses[s],
+                }))}
               />
-              <Textarea label={L.answer} value={answer} onChange={(e) => setAnswer(e.currentTarget.value)} autosize minRows={3} />
+              <Textarea
+                label={L.answer}
+                value={answer}
+                onChange={(e) => setAnswer(e.currentTarget.value)}
+                autosize
+                minRows={3}
+              />
               {m.isError && <Alert color="red">{errorText(t, m.error)}</Alert>}
               <Button onClick={() => m.mutate()} loading={m.isPending}>
                 {L.save}

@@ -1,5 +1,17 @@
 import "../../locales/register-console";
-import { Alert, Anchor, Button, FileInput, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import type { NewsListSchema } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -17,7 +29,7 @@ import { useLabels } from "../tips/labels";
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ""));
+    r.onload = () => resolve((r.result as string).replace(/^data:[^,]*,/, ""));
     r.onerror = () => reject(new Error("read"));
     r.readAsDataURL(file);
   });
@@ -40,7 +52,8 @@ export function NewsAdminPage() {
   const [alt, setAlt] = useState("");
   const list = useQuery({
     queryKey: ["news", "list"],
-    queryFn: ({ signal }) => api<z.infer<typeof NewsListSchema>>("/public/news", { query: { limit: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      api<z.infer<typeof NewsListSchema>>("/public/news", { query: { limit: 20 }, signal }),
   });
   const m = useMutation({
     mutationFn: async () =>
@@ -73,14 +86,60 @@ export function NewsAdminPage() {
     <Stack gap="lg">
       <Title order={1}>{L.newsTitle}</Title>
       <Paper withBorder p="md" component="form" onSubmit={submit} maw={760}>
-        <NativeSelect label={L.publishAs} value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)} data={units.map((r) => ({ value: r.orgUnitId, label: `${r.body === "police" ? "Công an" : "Mặt trận"} · ${r.orgUnitName}` }))} />
-        <NativeSelect label={L.kind} value={kind} onChange={(e) => setKind(e.currentTarget.value as "news" | "warning")} data={[{ value: "news", label: L.kinds.news }, { value: "warning", label: L.kinds.warning }]} />
-        <TextInput label={L.title} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} />
-        <TextInput label={L.summary} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} maxLength={500} />
-        <Textarea label={L.body} required value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} />
-        <FileInput label={L.image} accept="image/jpeg,image/png,image/webp" value={image} onChange={setImage} clearable />
-        {image && <TextInput label={L.imageAlt} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} />}
-        {m.isError && <Alert color="red" mt="sm">{errorText(t, m.error)}</Alert>}
+        <NativeSelect
+          label={L.publishAs}
+          value={unitId}
+          onChange={(e) => setUnitId(e.currentTarget.value)}
+          data={units.map((r) => ({
+            value: r.orgUnitId,
+            label: `${r.body === "police" ? "Công an" : "Mặt trận"} · ${r.orgUnitName}`,
+          }))}
+        />
+        <NativeSelect
+          label={L.kind}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as "news" | "warning")}
+          data={[
+            { value: "news", label: L.kinds.news },
+            { value: "warning", label: L.kinds.warning },
+          ]}
+        />
+        <TextInput
+          label={L.title}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          maxLength={200}
+        />
+        <TextInput
+          label={L.summary}
+          value={summary}
+          onChange={(e) => setSummary(e.currentTarget.value)}
+          maxLength={500}
+        />
+        <Textarea
+          label={L.body}
+          required
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          autosize
+          minRows={6}
+        />
+        <FileInput
+          label={L.image}
+          accept="image/jpeg,image/png,image/webp"
+          value={image}
+          onChange={setImage}
+          clearable
+        />
+        {image && (
+          <TextInput label={L.imageAlt} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} />
+        )}
+        {m.isError && (
+          <Alert color="red" mt="sm">
+            {errorText(t, m.error)}
+          </Alert>
+        )}
         {m.isSuccess && (
           <Alert color="green" mt="sm">
             {L.published} <Anchor href={`/tin-tuc/${m.data.slug}`}>/tin-tuc/{m.data.slug}</Anchor>
@@ -95,7 +154,8 @@ export function NewsAdminPage() {
       </Title>
       {list.data?.items.map((n) => (
         <Text key={n.id}>
-          {formatDate(n.publishedOn)} · {L.kinds[n.kind]} · <Anchor href={`/tin-tuc/${n.slug}`}>{n.title}</Anchor> · {n.authorUnit}
+          {formatDate(n.publishedOn)} · {L.kinds[n.kind]} ·{" "}
+          <Anchor href={`/tin-tuc/${n.slug}`}>{n.title}</Anchor> · {n.authorUnit}
         </Text>
       ))}
     </Stack>

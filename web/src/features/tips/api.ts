@@ -17,7 +17,8 @@ export function tipListQuery(filters: { status?: string; overdue?: string }) {
   return infiniteQueryOptions({
     queryKey: ["tips", "list", filters],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api<TipPage>("/tips", { query: { ...filters, cursor: pageParam, limit: 50 }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api<TipPage>("/tips", { query: { ...filters, cursor: pageParam, limit: 50 }, signal }),
     getNextPageParam: (last) => last.nextCursor,
   });
 }
@@ -28,12 +29,18 @@ export const tipCountsQuery = queryOptions({
 });
 
 export function tipQuery(id: string) {
-  return queryOptions({ queryKey: ["tips", "one", id], queryFn: ({ signal }) => api<TipDetail>(`/tips/${id}`, { signal }) });
+  return queryOptions({
+    queryKey: ["tips", "one", id],
+    queryFn: ({ signal }) => api<TipDetail>(`/tips/${id}`, { signal }),
+  });
 }
 
 export const tipActions = {
-  triage: (id: string, body: z.input<typeof TriageTipBodySchema>) => api(`/tips/${id}/triage`, { method: "POST", body }),
+  triage: (id: string, body: z.input<typeof TriageTipBodySchema>) =>
+    api(`/tips/${id}/triage`, { method: "POST", body }),
   message: (id: string, body: string) => api(`/tips/${id}/messages`, { method: "POST", body: { body } }),
-  outcome: (id: string, body: z.input<typeof RecordTipOutcomeBodySchema>) => api(`/tips/${id}/outcome`, { method: "POST", body }),
-  extend: (id: string, body: z.input<typeof ExtendTipDeadlineBodySchema>) => api(`/tips/${id}/extension`, { method: "POST", body }),
+  outcome: (id: string, body: z.input<typeof RecordTipOutcomeBodySchema>) =>
+    api(`/tips/${id}/outcome`, { method: "POST", body }),
+  extend: (id: string, body: z.input<typeof ExtendTipDeadlineBodySchema>) =>
+    api(`/tips/${id}/extension`, { method: "POST", body }),
 };

@@ -18,7 +18,13 @@ export function ClockBadges({ clocks }: { clocks: Clock[] }) {
             : (c.daysLeft ?? 9) <= 1
               ? "#8a3b00"
               : "#1b5e20";
-        const state = c.met ? (c.overdue ? L.metLate : L.met) : c.overdue ? L.overdue : L.daysLeft(c.daysLeft ?? 0);
+        const state = c.met
+          ? c.overdue
+            ? L.metLate
+            : L.met
+          : c.overdue
+            ? L.overdue
+            : L.daysLeft(c.daysLeft ?? 0);
         return (
           <Badge key={c.kind} color={color} variant="filled" tt="none">
             {L.clock[c.kind]}: {state}

@@ -93,7 +93,11 @@ function Tip({ tip }: { tip: TipDetail }) {
           {L.content}
         </Title>
         <Text style={{ whiteSpace: "pre-wrap" }}>{tip.description}</Text>
-        {tip.place && <Text mt="xs">{L.place}: {tip.place}</Text>}
+        {tip.place && (
+          <Text mt="xs">
+            {L.place}: {tip.place}
+          </Text>
+        )}
         {(tip.occurredOn || tip.occurredTime) && (
           <Text>
             {L.when}: {formatDate(tip.occurredOn)} {tip.occurredTime}
@@ -102,12 +106,21 @@ function Tip({ tip }: { tip: TipDetail }) {
         <Text mt="xs" fw={600}>
           {L.contact}
         </Text>
-        <Text>{tip.contact ? [tip.contact.name, tip.contact.phone, tip.contact.email].filter(Boolean).join(" · ") : L.noContact}</Text>
+        <Text>
+          {tip.contact
+            ? [tip.contact.name, tip.contact.phone, tip.contact.email].filter(Boolean).join(" · ")
+            : L.noContact}
+        </Text>
         {tip.attachments.length > 0 && (
           <Group mt="xs">
             <Text fw={600}>{L.attachments}:</Text>
             {tip.attachments.map((a) => (
-              <Anchor key={a.n} href={`/api/v1/tips/${tip.id}/attachments/${a.n}`} target="_blank" rel="noreferrer">
+              <Anchor
+                key={a.n}
+                href={`/api/v1/tips/${tip.id}/attachments/${a.n}`}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {a.n}. {a.mediaType} ({Math.ceil(a.bytes / 1024)} KB)
               </Anchor>
             ))}
@@ -120,15 +133,29 @@ function Tip({ tip }: { tip: TipDetail }) {
         </Title>
         {tip.messages.length === 0 && <Text>{L.noMessages}</Text>}
         {tip.messages.map((m, i) => (
-          <Paper key={i} withBorder p="xs" my={6} style={{ borderLeft: m.from === "police" ? "4px solid #8c1d18" : undefined }}>
+          <Paper
+            key={i}
+            withBorder
+            p="xs"
+            my={6}
+            style={{ borderLeft: m.from === "police" ? "4px solid #8c1d18" : undefined }}
+          >
             <Text size="sm" fw={600}>
-              {m.from === "police" ? L.fromPolice : L.fromCitizen} · {m.sentHour.slice(0, 10).split("-").reverse().join("/")} {m.sentHour.slice(11)}h
+              {m.from === "police" ? L.fromPolice : L.fromCitizen} ·{" "}
+              {m.sentHour.slice(0, 10).split("-").reverse().join("/")} {m.sentHour.slice(11)}h
             </Text>
             <Text style={{ whiteSpace: "pre-wrap" }}>{m.body}</Text>
           </Paper>
         ))}
         <form onSubmit={send}>
-          <Textarea label={L.write} value={message} onChange={(e) => setMessage(e.currentTarget.value)} autosize minRows={3} maxLength={3000} />
+          <Textarea
+            label={L.write}
+            value={message}
+            onChange={(e) => setMessage(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxLength={3000}
+          />
           <Button type="submit" mt="xs" loading={act.pending}>
             {L.send}
           </Button>
@@ -151,11 +178,21 @@ function Tip({ tip }: { tip: TipDetail }) {
             />
             <TextInput label={L.duplicateOf} value={dup} onChange={(e) => setDup(e.currentTarget.value)} />
             <Group mt="sm">
-              <Button onClick={() => act.run(() => tipActions.triage(tip.id, { urgency, duplicateOfCode: dup.trim() || null }))} loading={act.pending}>
+              <Button
+                onClick={() =>
+                  act.run(() => tipActions.triage(tip.id, { urgency, duplicateOfCode: dup.trim() || null }))
+                }
+                loading={act.pending}
+              >
                 {L.save}
               </Button>
               {tip.extensionLevel < 2 && (
-                <Button variant="default" onClick={() => act.run(() => tipActions.extend(tip.id, { level: (tip.extensionLevel + 1) as 1 | 2 }))}>
+                <Button
+                  variant="default"
+                  onClick={() =>
+                    act.run(() => tipActions.extend(tip.id, { level: (tip.extensionLevel + 1) as 1 | 2 }))
+                  }
+                >
                   {L.extend(tip.extensionLevel + 1)}
                 </Button>
               )}
@@ -195,7 +232,11 @@ function Tip({ tip }: { tip: TipDetail }) {
           </Paper>
         </SimpleGrid>
       )}
-      {!open && tip.outcomeNote && <Text>{L.note}: {tip.outcomeNote}</Text>}
+      {!open && tip.outcomeNote && (
+        <Text>
+          {L.note}: {tip.outcomeNote}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,19 @@
 import "../../locales/register-console";
-import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { TIP_CATEGORY_LABELS, TIP_STATUS_LABELS, TIP_STATUSES } from "@toandan/contracts";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -41,7 +55,9 @@ function Inbox() {
   const lang = i18n.language?.startsWith("en") ? "en" : "vi";
   const [status, setStatus] = useState("");
   const [overdue, setOverdue] = useState(false);
-  const query = useInfiniteQuery(tipListQuery({ status: status || undefined, overdue: overdue ? "true" : undefined }));
+  const query = useInfiniteQuery(
+    tipListQuery({ status: status || undefined, overdue: overdue ? "true" : undefined }),
+  );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="sm">
@@ -51,9 +67,17 @@ function Inbox() {
           label={L.status}
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value)}
-          data={[{ value: "", label: L.allStatuses }, ...TIP_STATUSES.map((s) => ({ value: s, label: TIP_STATUS_LABELS[s][lang] }))]}
+          data={[
+            { value: "", label: L.allStatuses },
+            ...TIP_STATUSES.map((s) => ({ value: s, label: TIP_STATUS_LABELS[s][lang] })),
+          ]}
         />
-        <Checkbox mt="lg" label={L.overdueOnly} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+        <Checkbox
+          mt="lg"
+          label={L.overdueOnly}
+          checked={overdue}
+          onChange={(e) => setOverdue(e.currentTarget.checked)}
+        />
       </Group>
       {query.isPending && <Loader size="sm" />}
       {query.isError && <Alert color="red">{errorText(t, query.error)}</Alert>}
@@ -88,7 +112,9 @@ function Inbox() {
                   <Table.Td>{hourText(tip.receivedHour)}</Table.Td>
                   <Table.Td>{TIP_CATEGORY_LABELS[tip.category][lang]}</Table.Td>
                   <Table.Td>{tip.orgUnitName}</Table.Td>
-                  <Table.Td>{tip.urgency ? (tip.urgency === "urgent" ? L.urgent : L.normal) : L.untriaged}</Table.Td>
+                  <Table.Td>
+                    {tip.urgency ? (tip.urgency === "urgent" ? L.urgent : L.normal) : L.untriaged}
+                  </Table.Td>
                   <Table.Td>{TIP_STATUS_LABELS[tip.status][lang]}</Table.Td>
                   <Table.Td>
                     <ClockBadges clocks={tip.clocks} />
@@ -100,7 +126,11 @@ function Inbox() {
         </Table.ScrollContainer>
       )}
       {query.hasNextPage && (
-        <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+        <Button
+          variant="default"
+          onClick={() => void query.fetchNextPage()}
+          loading={query.isFetchingNextPage}
+        >
           {L.more}
         </Button>
       )}

@@ -31,7 +31,9 @@ export async function answerFeedback(
   if (body.status !== "in_progress" && !body.answer) {
     throw validationFailed([{ path: "answer", message: "Nhập nội dung trả lời cho người gửi" }]);
   }
-  if (!FEEDBACK_TRANSITIONS[item.status]?.includes(body.status)) throw invalidTransition(item.status, body.status);
+  if (!FEEDBACK_TRANSITIONS[item.status]?.includes(body.status)) {
+    throw invalidTransition(item.status, body.status);
+  }
   const closing = body.status !== "in_progress";
   await db.transaction(async (tx) => {
     await tx

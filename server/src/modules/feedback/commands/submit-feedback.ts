@@ -32,7 +32,11 @@ export async function submitFeedback(
   const secret = newSecret();
   const identity = body.identity
     ? env.seal(
-        JSON.stringify({ name: body.identity.name, phone: body.identity.phone, address: body.identity.address }),
+        JSON.stringify({
+          name: body.identity.name,
+          phone: body.identity.phone,
+          address: body.identity.address,
+        }),
         `feedback:${id}:identity`,
       )
     : null;

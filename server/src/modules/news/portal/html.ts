@@ -1,7 +1,7 @@
 import { T, type Lang } from "./i18n";
 
 /** Escapes text for HTML content and attribute values. */
-export function esc(value: unknown): string {
+export function esc(value: string | number | null | undefined): string {
   return String(value ?? "")
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

@@ -12,7 +12,6 @@ import { T, type Lang } from "./i18n";
 type Unit = { id: string; name: string };
 
 function newsCard(n: NewsItem, lang: Lang): string {
-  const s = T[lang];
   const img = n.imageUrl
     ? `<img src="${esc(n.imageUrl)}" alt="${esc(n.imageAlt ?? "")}" width="96" height="64" loading="lazy" decoding="async">`
     : "";
@@ -24,7 +23,9 @@ function newsCard(n: NewsItem, lang: Lang): string {
 export function homePage(lang: Lang, warnings: NewsItem[], news: NewsItem[], script: string | null): string {
   const s = T[lang];
   const list = (items: NewsItem[]) =>
-    items.length ? `<div class="cards">${items.map((n) => newsCard(n, lang)).join("")}</div>` : `<p>${esc(s.noNews)}</p>`;
+    items.length
+      ? `<div class="cards">${items.map((n) => newsCard(n, lang)).join("")}</div>`
+      : `<p>${esc(s.noNews)}</p>`;
   const body = `<section class="hero"><div class="w"><h1>${esc(s.heroTitle)}</h1><p>${esc(s.heroLead)}</p>
 <div class="cta"><a class="btn" href="${esc(href("/to-giac", lang))}">${esc(s.tipCta)}</a>
 <a class="btn alt" href="${esc(href("/phan-anh", lang))}">${esc(s.feedbackCta)}</a>
@@ -68,7 +69,9 @@ function receiptBox(lang: Lang, extra = ""): string {
 
 export function tipFormPage(lang: Lang, provinces: Unit[], script: string | null): string {
   const s = T[lang];
-  const cats = TIP_CATEGORIES.map((c) => `<option value="${c}">${esc(TIP_CATEGORY_LABELS[c][lang])}</option>`).join("");
+  const cats = TIP_CATEGORIES.map(
+    (c) => `<option value="${c}">${esc(TIP_CATEGORY_LABELS[c][lang])}</option>`,
+  ).join("");
   const body = `<div class="w"><h1>${esc(s.tipTitle)}</h1><p>${esc(s.tipIntro)}</p><p class="sos">${esc(s.emergency)}</p>
 <noscript><p class="err">${esc(s.jsNeeded)}</p></noscript>
 <form id="tip-form" novalidate>
@@ -85,12 +88,21 @@ export function tipFormPage(lang: Lang, provinces: Unit[], script: string | null
 <label for="contactPhone">${esc(s.contactPhone)}</label><input id="contactPhone" name="contactPhone" type="tel" autocomplete="tel">
 <label for="contactEmail">${esc(s.contactEmail)}</label><input id="contactEmail" name="contactEmail" type="email" autocomplete="email"></div>
 <p id="form-error" class="err" role="alert"></p><button class="btn" type="submit">${esc(s.send)}</button></form>${receiptBox(lang)}</div>`;
-  return page({ lang, title: s.tipTitle, path: "/to-giac", body, script, data: { sending: s.sending, lang } });
+  return page({
+    lang,
+    title: s.tipTitle,
+    path: "/to-giac",
+    body,
+    script,
+    data: { sending: s.sending, lang },
+  });
 }
 
 export function feedbackFormPage(lang: Lang, provinces: Unit[], script: string | null): string {
   const s = T[lang];
-  const kinds = (["phan_anh", "kien_nghi"] as const).map((k) => `<option value="${k}">${esc(s.kinds[k])}</option>`).join("");
+  const kinds = (["phan_anh", "kien_nghi"] as const)
+    .map((k) => `<option value="${k}">${esc(s.kinds[k])}</option>`)
+    .join("");
   const topics = (["security_order", "movement", "officials", "other"] as const)
     .map((k) => `<option value="${k}">${esc(s.topics[k])}</option>`)
     .join("");
@@ -109,14 +121,21 @@ export function feedbackFormPage(lang: Lang, provinces: Unit[], script: string |
 <label for="identityPhone">${esc(s.contactPhone)}</label><input id="identityPhone" name="identityPhone" type="tel" autocomplete="tel">
 <label for="identityAddress">${esc(s.identityAddress)}</label><input id="identityAddress" name="identityAddress" autocomplete="street-address"></div>
 <p id="form-error" class="err" role="alert"></p><button class="btn" type="submit">${esc(s.sendFeedback)}</button></form>${receiptBox(lang, due)}</div>`;
-  return page({ lang, title: s.feedbackTitle, path: "/phan-anh", body, script, data: { sending: s.sending, lang } });
+  return page({
+    lang,
+    title: s.feedbackTitle,
+    path: "/phan-anh",
+    body,
+    script,
+    data: { sending: s.sending, lang },
+  });
 }
 
 export function lookupPage(lang: Lang, script: string | null): string {
   const s = T[lang];
-  const statusLabels = Object.fromEntries([
-    ...Object.entries(TIP_STATUS_LABELS).map(([k, v]) => [`T:${k}`, v[lang]]),
-    ...Object.entries(FEEDBACK_STATUS_LABELS).map(([k, v]) => [`P:${k}`, v[lang]]),
+  const statusLabels: Record<string, string> = Object.fromEntries([
+    ...Object.entries(TIP_STATUS_LABELS).map(([k, v]): [string, string] => [`T:${k}`, v[lang]]),
+    ...Object.entries(FEEDBACK_STATUS_LABELS).map(([k, v]): [string, string] => [`P:${k}`, v[lang]]),
   ]);
   const body = `<div class="w"><h1>${esc(s.lookupTitle)}</h1><p>${esc(s.lookupIntro)}</p>
 <noscript><p class="err">${esc(s.jsNeeded)}</p></noscript>
@@ -164,5 +183,10 @@ export function statsPage(lang: Lang, st: PublicStatistics): string {
 
 export function notFoundPage(lang: Lang): string {
   const s = T[lang];
-  return page({ lang, title: s.notFound, path: "", body: `<div class="w"><h1>${esc(s.notFound)}</h1></div>` });
+  return page({
+    lang,
+    title: s.notFound,
+    path: "",
+    body: `<div class="w"><h1>${esc(s.notFound)}</h1></div>`,
+  });
 }

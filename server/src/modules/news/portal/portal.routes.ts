@@ -7,7 +7,15 @@ import { queryRows } from "../../../db/client";
 import { listNewsItems, newsBySlug } from "../news.queries";
 import { publicStatistics } from "../statistics";
 import type { Lang } from "./i18n";
-import { feedbackFormPage, homePage, lookupPage, newsPage, notFoundPage, statsPage, tipFormPage } from "./pages";
+import {
+  feedbackFormPage,
+  homePage,
+  lookupPage,
+  newsPage,
+  notFoundPage,
+  statsPage,
+  tipFormPage,
+} from "./pages";
 
 /**
  * The public portal, rendered on the server as plain HTML with inline CSS (no React, no Mantine) so
@@ -16,10 +24,9 @@ import { feedbackFormPage, homePage, lookupPage, newsPage, notFoundPage, statsPa
  */
 function portalScript(webDist: string): string | null {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(webDist, ".vite", "manifest.json"), "utf8")) as Record<
-      string,
-      { file: string }
-    >;
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(webDist, ".vite", "manifest.json"), "utf8"),
+    ) as Record<string, { file: string }>;
     const entry = manifest["src/portal/portal.ts"];
     return entry ? `/${entry.file}` : null;
   } catch {
@@ -31,16 +38,40 @@ function langOf(req: FastifyRequest): Lang {
   return (req.query as { lang?: string } | undefined)?.lang === "en" ? "en" : "vi";
 }
 
-function sendHtml(req: FastifyRequest, reply: FastifyReply, html: string, status = 200) {
+type Rendered = { html: string; gzip: Buffer };
+const rendered = (html: string): Rendered => ({ html, gzip: gzipSync(html) });
+
+function sendHtml(req: FastifyRequest, reply: FastifyReply, page: string | Rendered, status = 200) {
+  const r = typeof page === "string" ? rendered(page) : page;
   void reply
     .status(status)
     .type("text/html; charset=utf-8")
     .header("cache-control", "no-cache")
     .header("vary", "accept-encoding");
   if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-    return reply.header("content-encoding", "gzip").send(gzipSync(html));
+    return reply.header("content-encoding", "gzip").send(r.gzip);
   }
-  return reply.send(html);
+  return reply.send(r.html);
+}
+
+/**
+ * Pages that every visitor gets alike (home, statistics, the forms) are kept rendered and
+ * compressed for a short while, so a cheap phone on a slow network waits only for the network.
+ * Publishing news clears the cache.
+ */
+const TTL_MS = 30_000;
+const pageCache = new Map<string, { at: number; page: Rendered }>();
+
+export function clearPortalCache(): void {
+  pageCache.clear();
+}
+
+async function cached(key: string, render: () => Promise<string>): Promise<Rendered> {
+  const hit = pageCache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.page;
+  const page = rendered(await render());
+  pageCache.set(key, { at: Date.now(), page });
+  return page;
 }
 
 export const portalRoutes: FastifyPluginAsync = async (app) => {
@@ -53,25 +84,40 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
   const opts = { schema: { hide: true } };
 
   app.get("/", opts, async (req, reply) => {
-    const [warnings, news] = await Promise.all([
-      listNewsItems(app.db, "warning", 3),
-      listNewsItems(app.db, "news", 6),
-    ]);
-    return sendHtml(req, reply, homePage(langOf(req), warnings, news, null));
+    const lang = langOf(req);
+    const page = await cached(`/|${lang}`, async () => {
+      const warnings = await listNewsItems(app.db, "warning", 3);
+      const news = await listNewsItems(app.db, "news", 6);
+      return homePage(lang, warnings, news, null);
+    });
+    return sendHtml(req, reply, page);
   });
   app.get("/tin-tuc/:slug", opts, async (req, reply) => {
     const item = await newsBySlug(app.db, (req.params as { slug: string }).slug);
     if (!item) return sendHtml(req, reply, notFoundPage(langOf(req)), 404);
     return sendHtml(req, reply, newsPage(langOf(req), item));
   });
-  app.get("/to-giac", opts, async (req, reply) =>
-    sendHtml(req, reply, tipFormPage(langOf(req), await provinces(), script)),
-  );
-  app.get("/phan-anh", opts, async (req, reply) =>
-    sendHtml(req, reply, feedbackFormPage(langOf(req), await provinces(), script)),
-  );
+  app.get("/to-giac", opts, async (req, reply) => {
+    const lang = langOf(req);
+    return sendHtml(
+      req,
+      reply,
+      await cached(`/to-giac|${lang}`, async () => tipFormPage(lang, await provinces(), script)),
+    );
+  });
+  app.get("/phan-anh", opts, async (req, reply) => {
+    const lang = langOf(req);
+    const page = await cached(`/phan-anh|${lang}`, async () =>
+      feedbackFormPage(lang, await provinces(), script),
+    );
+    return sendHtml(req, reply, page);
+  });
   app.get("/tra-cuu", opts, async (req, reply) => sendHtml(req, reply, lookupPage(langOf(req), script)));
-  app.get("/thong-ke", opts, async (req, reply) =>
-    sendHtml(req, reply, statsPage(langOf(req), await publicStatistics(app.db))),
-  );
+  app.get("/thong-ke", opts, async (req, reply) => {
+    const lang = langOf(req);
+    const page = await cached(`/thong-ke|${lang}`, async () =>
+      statsPage(lang, await publicStatistics(app.db)),
+    );
+    return sendHtml(req, reply, page);
+  });
 };

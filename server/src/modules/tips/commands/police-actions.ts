@@ -25,7 +25,13 @@ export const TIP_TRANSITIONS: Record<string, readonly string[]> = {
   no_case: [],
 };
 
-async function audited(tx: Db, actor: Actor, tip: TipRow, action: AuditAction, data: Record<string, unknown>) {
+async function audited(
+  tx: Db,
+  actor: Actor,
+  tip: TipRow,
+  action: AuditAction,
+  data: Record<string, unknown>,
+) {
   await recordEvent(tx, {
     actorId: actor.accountId,
     action,
@@ -43,7 +49,9 @@ export async function triageTip(
   body: z.infer<typeof TriageTipBodySchema>,
 ): Promise<void> {
   const tip = await getScopedTip(db, actor, id);
-  if (tip.status === "case_opened" || tip.status === "no_case") throw invalidTransition(tip.status, "triaged");
+  if (tip.status === "case_opened" || tip.status === "no_case") {
+    throw invalidTransition(tip.status, "triaged");
+  }
   let duplicateOfId: string | null | undefined;
   if (body.duplicateOfCode) {
     const [dup] = await db
@@ -51,7 +59,9 @@ export async function triageTip(
       .from(tips)
       .where(and(eq(tips.code, body.duplicateOfCode), sql`${tips.id} <> ${id}`));
     const visible = dup ? await getScopedTip(db, actor, dup.id).catch(() => null) : null;
-    if (!visible) throw validationFailed([{ path: "duplicateOfCode", message: "Không tìm thấy tin báo có mã này" }]);
+    if (!visible) {
+      throw validationFailed([{ path: "duplicateOfCode", message: "Không tìm thấy tin báo có mã này" }]);
+    }
     duplicateOfId = visible.id;
   } else if (body.duplicateOfCode === null) duplicateOfId = null;
   await db.transaction(async (tx) => {
@@ -127,7 +137,9 @@ export async function extendTipDeadline(
   const tip = await getScopedTip(db, actor, id);
   if (tip.decidedAt) throw invalidTransition(tip.status, "extended");
   if (body.level !== tip.extensionLevel + 1) {
-    throw validationFailed([{ path: "level", message: `Lần gia hạn tiếp theo là lần ${tip.extensionLevel + 1}` }]);
+    throw validationFailed([
+      { path: "level", message: `Lần gia hạn tiếp theo là lần ${tip.extensionLevel + 1}` },
+    ]);
   }
   await db.transaction(async (tx) => {
     await tx.update(tips).set({ extensionLevel: body.level }).where(eq(tips.id, id));

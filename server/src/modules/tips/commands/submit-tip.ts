@@ -27,7 +27,9 @@ export async function submitTip(
 ): Promise<SubmitTipResult> {
   const unit = await routeToUnit(db, body, "police");
   const files: CleanFile[] = [];
-  for (const [i, a] of (body.attachments ?? []).entries()) files.push(await cleanAttachment(a.contentBase64, i));
+  for (const [i, a] of (body.attachments ?? []).entries()) {
+    files.push(await cleanAttachment(a.contentBase64, i));
+  }
   const id = randomUUID();
   const content = env.seal(
     JSON.stringify({
@@ -55,23 +57,28 @@ export async function submitTip(
   for (let attempt = 0; ; attempt += 1) {
     const code = newReceiptCode("T");
     try {
-      await db.transaction(async (tx) => {
-        await tx.insert(tips).values({
-          id,
-          code,
-          verifier: verifier.of(code, secret),
-          category: body.category,
-          orgUnitId: unit.id,
-          provinceId: unit.provinceId,
-          unitPath: unit.path,
-          bodyId: unit.bodyId,
-          remote: unit.remote,
-          receivedHour,
-          content,
-          contact,
+      const row = {
+        id,
+        code,
+        verifier: verifier.of(code, secret),
+        category: body.category,
+        orgUnitId: unit.id,
+        provinceId: unit.provinceId,
+        unitPath: unit.path,
+        bodyId: unit.bodyId,
+        remote: unit.remote,
+        receivedHour,
+        content,
+        contact,
+      };
+      // One statement is atomic on its own; attachments need the tip and its files together.
+      if (sealedFiles.length === 0) await db.insert(tips).values(row);
+      else {
+        await db.transaction(async (tx) => {
+          await tx.insert(tips).values(row);
+          await tx.insert(tipAttachments).values(sealedFiles);
         });
-        if (sealedFiles.length) await tx.insert(tipAttachments).values(sealedFiles);
-      });
+      }
       return { code, secret, receivedOn: vnDate(now), routedTo: `Công an ${unit.name}` };
     } catch (e) {
       if (attempt < 3 && isUniqueViolation(e)) continue;

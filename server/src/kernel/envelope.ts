@@ -116,7 +116,8 @@ export function loadOrCreateMasterKey(file: string): Buffer {
     );
   }
   const key = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64");
-  if (key.length !== KEY_BYTES)
-    {throw new EnvelopeError(`master key file ${file} must hold 32 bytes in base64`);}
+  if (key.length !== KEY_BYTES) {
+    throw new EnvelopeError(`master key file ${file} must hold 32 bytes in base64`);
+  }
   return key;
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   front = await signedInAs(ctx.app, "commune_front", p.baclieu.id);
   police = await signedInAs(ctx.app, "commune_police", p.baclieu.id);
   otherFront = await signedInAs(ctx.app, "commune_front", p.anxuyen.id);
-}, 120_000);
+}, 300_000);
 afterAll(() => ctx?.close());
 
 const body = (topic = "movement", extra: object = {}) => ({

@@ -11,7 +11,7 @@ let p: Awaited<ReturnType<typeof places>>;
 beforeAll(async () => {
   ctx = await createTestContext();
   p = await places(ctx.app);
-}, 120_000);
+}, 300_000);
 afterAll(() => ctx?.close());
 
 const news = (extra: object = {}) => ({

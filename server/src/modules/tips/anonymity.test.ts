@@ -130,7 +130,7 @@ beforeAll(async () => {
   expect(fb.statusCode, fb.body).toBe(201);
   await login(app, police.username, "test-password-1").catch(() => undefined);
   metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
-}, 240_000);
+}, 360_000);
 
 afterAll(async () => {
   await app?.close();

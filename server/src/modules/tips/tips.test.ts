@@ -20,7 +20,7 @@ beforeAll(async () => {
   provincePolice = await signedInAs(ctx.app, "province_police", p.province.id);
   otherPolice = await signedInAs(ctx.app, "commune_police", p.anxuyen.id);
   front = await signedInAs(ctx.app, "commune_front", p.baclieu.id);
-}, 120_000);
+}, 300_000);
 afterAll(() => ctx?.close());
 
 const tipCount = async () =>

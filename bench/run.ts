@@ -7,6 +7,8 @@ import { runCaseFiles } from "./case-files";
 import { runHouseholdImport } from "./household-import";
 import { runNationalDashboard } from "./national-dashboard";
 import { runStartup } from "./startup";
+import { runTipSubmit } from "./tip-submit";
+import { runPortalPaint } from "./portal-paint";
 import { runUnitSearch } from "./unit-search";
 
 /** Every benchmark by name, in the order `npm run bench` runs them. */
@@ -17,6 +19,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "activity-totals": runActivityTotals,
   "household-import": runHouseholdImport,
   "case-files": runCaseFiles,
+  "tip-submit": runTipSubmit,
+  "portal-paint": runPortalPaint,
 };
 /** Run only when named: it generates national-scale data (tens of minutes). */
 const ON_DEMAND: Record<string, () => Promise<BenchResult>> = { "national-dashboard": runNationalDashboard };

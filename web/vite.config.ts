@@ -9,6 +9,10 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    // The public portal's pages are server-rendered; their one small script is a separate entry
+    // (no React), found by the server through the manifest.
+    manifest: true,
+    rollupOptions: { input: { main: "index.html", portal: "src/portal/portal.ts" } },
   },
   server: {
     port: 5173,

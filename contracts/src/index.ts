@@ -17,3 +17,6 @@ export * from "./contracts/cases";
 export * from "./contracts/hotspots";
 export * from "./contracts/commendations";
 export * from "./contracts/reports";
+export * from "./contracts/tips";
+export * from "./contracts/feedback";
+export * from "./contracts/news";

@@ -17,3 +17,6 @@ export const LIMITS = {
   loginLockMinutes: 15,
   sessionTtlHours: 12,
 } as const;
+
+/** Counts under this are shown as "<5" outside the police (tips, cases, public statistics). */
+export const SMALL_CELL_THRESHOLD = 5;

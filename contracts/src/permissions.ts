@@ -41,6 +41,10 @@ export const PERMISSIONS = [
   "report.read",
   "report.manage",
   "report.approve",
+  "tip.handle",
+  "tip.stats",
+  "feedback.handle",
+  "news.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +91,9 @@ const CERT_ALL: Permission[] = [
   "certification.decide",
   "certification.record_event",
 ];
+/** Citizen channels: tip content is the police compartment; everyone else sees counts. */
+const POLICE_CITIZEN: Permission[] = ["tip.handle", "tip.stats", "feedback.handle", "news.write"];
+const FRONT_CITIZEN: Permission[] = ["tip.stats", "feedback.handle", "news.write"];
 
 const REPORT_APPROVE: Permission[] = ["report.manage", "report.approve"];
 export const ROLE_PERMISSIONS = {
@@ -102,6 +109,7 @@ export const ROLE_PERMISSIONS = {
     ...COMMENDATION_WORK,
     "commendation.publish",
     ...REPORT_APPROVE,
+    ...FRONT_CITIZEN,
   ],
   province_police: [
     ...UNIT_MANAGER,
@@ -113,6 +121,7 @@ export const ROLE_PERMISSIONS = {
     "hotspot.manage",
     ...COMMENDATION_WORK,
     ...REPORT_APPROVE,
+    ...POLICE_CITIZEN,
   ],
   commune_front: [
     ...UNIT_MANAGER,
@@ -126,6 +135,7 @@ export const ROLE_PERMISSIONS = {
     ...COMMENDATION_WORK,
     "commendation.publish",
     "report.manage",
+    ...FRONT_CITIZEN,
   ],
   commune_police: [
     ...UNIT_MANAGER,
@@ -137,6 +147,7 @@ export const ROLE_PERMISSIONS = {
     "hotspot.manage",
     ...COMMENDATION_WORK,
     "report.manage",
+    ...POLICE_CITIZEN,
   ],
   member_org_cadre: [
     "org_unit.read",
@@ -146,6 +157,7 @@ export const ROLE_PERMISSIONS = {
     ...RECORDS_READ,
     "case.report",
     "commendation.nominate",
+    "tip.stats",
   ],
   residential_area_cadre: [
     "org_unit.read",
@@ -157,8 +169,9 @@ export const ROLE_PERMISSIONS = {
     ...RECORDS_READ,
     "case.report",
     "commendation.nominate",
+    "tip.stats",
   ],
-  viewer: ["org_unit.read", ...MOVEMENT_READ, "certification.read", ...RECORDS_READ],
+  viewer: ["org_unit.read", ...MOVEMENT_READ, "certification.read", ...RECORDS_READ, "tip.stats"],
   commune_case_officer: ["org_unit.read", ...RECORDS_READ, ...CASE_WORK, "case.export"],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -36,10 +36,17 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { orgUnitRoutes } from "./modules/org-units/org-units.routes";
 import { registerSystemRoutes } from "./modules/system/system.routes";
+import { citizenRoutes, portalPages } from "./modules/news/citizen.plugin";
 
 z.config(z.locales.vi());
 
-export type BuildAppOptions = { database: Database; config: Config; logger?: boolean };
+export type BuildAppOptions = {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+  /** Where log lines go (default stdout); tests capture them to prove what is never logged. */
+  logStream?: NodeJS.WritableStream;
+};
 
 /** Builds the HTTP application; tests use it with `app.inject()`. */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -49,6 +56,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? false
         : {
             level: opts.config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // Requests are logged by method, route and status only: never addresses, agents or bodies.
             serializers: {
               req: (req: { method: string; routeOptions?: { url?: string } }) => ({
@@ -102,6 +110,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerSystemRoutes(app);
+  await app.register(portalPages);
   await app.register(
     async (api) => {
       await api.register(authRoutes);
@@ -117,6 +126,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(commendationRoutes);
       await api.register(indicatorRoutes);
       await api.register(reportRoutes);
+      await api.register(citizenRoutes);
     },
     { prefix: "/api/v1" },
   );

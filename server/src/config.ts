@@ -33,6 +33,14 @@ const EnvSchema = z.object({
     .int("LOGIN_RATE_LIMIT must be a positive integer")
     .min(1, "LOGIN_RATE_LIMIT must be a positive integer")
     .default(20),
+  /** Citizen submissions and look-ups per client address per minute (tips, feedback). */
+  CITIZEN_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1, "CITIZEN_RATE_LIMIT must be a positive integer")
+    .default(10),
+  /** Working days to answer a citizen's feedback or petition. */
+  FEEDBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** The master key that wraps the data keys of encrypted fields; default DATA_DIR/keys/master.key. */
   MASTER_KEY_FILE: z.string().optional(),
 });
@@ -49,6 +57,8 @@ export type Config = {
   webDist: string;
   loginRateLimit: number;
   masterKeyFile: string;
+  citizenRateLimit: number;
+  feedbackDueWorkingDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -72,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === "true",
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    citizenRateLimit: e.CITIZEN_RATE_LIMIT,
+    feedbackDueWorkingDays: e.FEEDBACK_DUE_WORKING_DAYS,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key")),
     webDist: path.resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
   };

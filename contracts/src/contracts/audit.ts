@@ -63,6 +63,13 @@ export const AUDIT_ACTIONS = [
   "report.returned",
   "report.approved",
   "period.unlocked",
+  "tip.triaged",
+  "tip.message_sent",
+  "tip.outcome_recorded",
+  "tip.extended",
+  "tip.content_read",
+  "feedback.answered",
+  "news.created",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

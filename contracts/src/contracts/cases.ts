@@ -240,4 +240,3 @@ export const CaseStatsSchema = z.object({
   }),
 });
 export type CaseStats = z.infer<typeof CaseStatsSchema>;
-export const SMALL_CELL_THRESHOLD = 5;

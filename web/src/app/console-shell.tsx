@@ -23,7 +23,10 @@ type NavItem = {
     | "/nhat-ky"
     | "/ho-so"
     | "/dia-ban-trong-diem"
-    | "/khen-thuong";
+    | "/khen-thuong"
+    | "/tin-bao"
+    | "/kien-nghi"
+    | "/dang-tin";
   label:
     | "units"
     | "dashboard"
@@ -36,7 +39,10 @@ type NavItem = {
     | "audit"
     | "cases"
     | "hotspots"
-    | "commendations";
+    | "commendations"
+    | "tips"
+    | "feedback"
+    | "news";
   permission: Permission;
 };
 
@@ -51,6 +57,9 @@ const NAV: NavItem[] = [
   { to: "/ho-so", label: "cases", permission: "case.stats" },
   { to: "/dia-ban-trong-diem", label: "hotspots", permission: "hotspot.read" },
   { to: "/khen-thuong", label: "commendations", permission: "commendation.read" },
+  { to: "/tin-bao", label: "tips", permission: "tip.stats" },
+  { to: "/kien-nghi", label: "feedback", permission: "feedback.handle" },
+  { to: "/dang-tin", label: "news", permission: "news.write" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
 ];

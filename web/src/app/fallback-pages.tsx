@@ -13,7 +13,7 @@ export function NotFoundContent() {
       <Title order={1}>{t("notFound.title")}</Title>
       <Text>{t("notFound.body")}</Text>
       <Group gap="lg">
-        <Anchor component={Link} to="/">
+        <Anchor component={Link} to="/" reloadDocument>
           {t("notFound.home")}
         </Anchor>
         <Anchor component={Link} to="/don-vi">
@@ -43,7 +43,7 @@ export function ErrorPage({ reset }: { reset?: () => void }) {
           <Title order={1}>{t("errors.fallbackNoId")}</Title>
           <Group>
             <Button onClick={() => (reset ? reset() : window.location.reload())}>{t("retry")}</Button>
-            <Anchor component={Link} to="/">
+            <Anchor component={Link} to="/" reloadDocument>
               {t("notFound.home")}
             </Anchor>
           </Group>

@@ -15,7 +15,7 @@ export function PublicFrame({ children }: { children: ReactNode }) {
       <header className="td-public-header">
         <Container size="lg" py="sm">
           <Group justify="space-between" wrap="nowrap" gap="sm">
-            <Link to="/" className="td-brand">
+            <Link to="/" reloadDocument className="td-brand">
               {t("appName")}
             </Link>
             <Group gap="sm" wrap="nowrap">

@@ -217,6 +217,30 @@ const dashboardRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/dashboard/dashboard-page"), "DashboardPage"),
 });
 
+const tipsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/tin-bao",
+  component: lazyRouteComponent(() => import("../features/tips/tips-page"), "TipsPage"),
+});
+
+const tipRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/tin-bao/$id",
+  component: lazyRouteComponent(() => import("../features/tips/tip-page"), "TipPage"),
+});
+
+const feedbackRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/kien-nghi",
+  component: lazyRouteComponent(() => import("../features/feedback/feedback-page"), "FeedbackPage"),
+});
+
+const newsAdminRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/dang-tin",
+  component: lazyRouteComponent(() => import("../features/news/news-admin-page"), "NewsAdminPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([homeRoute, signInRoute, exemplarsRoute]),
   consoleLayout.addChildren([
@@ -244,6 +268,10 @@ const routeTree = rootRoute.addChildren([
     commendationsRoute,
     commendationRoute,
     dashboardRoute,
+    tipsRoute,
+    tipRoute,
+    feedbackRoute,
+    newsAdminRoute,
   ]),
 ]);
 

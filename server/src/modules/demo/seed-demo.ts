@@ -14,6 +14,7 @@ import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
 import { seedCertificationDemo } from "../certification";
 import { seedDemoCases } from "../cases/demo-cases";
+import { seedDemoCitizen } from "../news/seed-demo-citizen";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -195,5 +196,6 @@ export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): P
       area,
     );
   }
+  await seedDemoCitizen(db);
   return true;
 }

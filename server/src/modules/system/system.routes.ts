@@ -15,6 +15,7 @@ export function registerSystemRoutes(app: FastifyInstance): void {
     registers: [registry],
   });
   app.addHook("onResponse", async (req, reply) => {
+    if (req.routeOptions.config.anonymous) return; // citizen routes: no time series of submissions
     const route = req.routeOptions.url ?? "unmatched";
     duration.observe(
       { method: req.method, route, status: String(reply.statusCode) },

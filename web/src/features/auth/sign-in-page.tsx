@@ -89,7 +89,7 @@ export function SignInPage() {
             <Button type="submit" loading={isSubmitting} fullWidth>
               {t("signIn.submit")}
             </Button>
-            <Anchor component={Link} to="/" size="sm">
+            <Anchor component={Link} to="/" reloadDocument size="sm">
               {t("signIn.backHome")}
             </Anchor>
           </Stack>

@@ -1,0 +1,60 @@
+// News of the movement and warnings about current crime methods, shown on the public portal.
+import { z } from "zod";
+import { IdSchema, IsoDateSchema } from "../common";
+import { ShownCountSchema } from "./tips";
+
+export const NEWS_KINDS = ["news", "warning"] as const;
+export const NewsKindSchema = z.enum(NEWS_KINDS, { error: "Loại bài không hợp lệ" });
+
+export const CreateNewsBodySchema = z.object({
+  kind: NewsKindSchema,
+  orgUnitId: IdSchema,
+  title: z.string().trim().min(5, "Tiêu đề tối thiểu 5 ký tự").max(200, "Tiêu đề tối đa 200 ký tự"),
+  summary: z.string().trim().max(500).optional(),
+  body: z.string().trim().min(20, "Nội dung tối thiểu 20 ký tự").max(20_000),
+  /** JPEG, PNG or WebP in base64, at most 2 MB; re-encoded without metadata. */
+  imageBase64: z.string().max(2_800_000, "Ảnh tối đa 2 MB").optional(),
+  imageAlt: z.string().trim().max(200).optional(),
+});
+export type CreateNewsBody = z.infer<typeof CreateNewsBodySchema>;
+
+export const NewsItemSchema = z.object({
+  id: IdSchema,
+  slug: z.string(),
+  kind: NewsKindSchema,
+  title: z.string(),
+  summary: z.string().nullable(),
+  body: z.string(),
+  imageUrl: z.string().nullable(),
+  imageAlt: z.string().nullable(),
+  publishedOn: IsoDateSchema,
+  authorUnit: z.string(),
+  authorBody: z.string(),
+});
+export type NewsItem = z.infer<typeof NewsItemSchema>;
+
+export const ListNewsQuerySchema = z.object({
+  kind: NewsKindSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export const NewsListSchema = z.object({ items: z.array(NewsItemSchema) });
+export const NewsSlugParamsSchema = z.object({ slug: z.string().max(250) });
+
+export const PublicStatisticsSchema = z.object({
+  threshold: z.number().int(),
+  provinces: z.array(
+    z.object({
+      provinceId: IdSchema,
+      name: z.string(),
+      tips: ShownCountSchema,
+      feedback: ShownCountSchema,
+      feedbackAnswered: ShownCountSchema,
+    }),
+  ),
+  totals: z.object({
+    tips: ShownCountSchema,
+    feedback: ShownCountSchema,
+    feedbackAnswered: ShownCountSchema,
+  }),
+});
+export type PublicStatistics = z.infer<typeof PublicStatisticsSchema>;

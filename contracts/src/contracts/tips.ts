@@ -1,0 +1,231 @@
+// Request and response schemas of citizen tips (tố giác, tin báo về tội phạm).
+import { z } from "zod";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+
+export const TIP_CATEGORIES = [
+  "drugs",
+  "theft",
+  "fraud",
+  "cyber_crime",
+  "gambling",
+  "violence",
+  "loan_sharks",
+  "human_trafficking",
+  "smuggling",
+  "other",
+] as const;
+export const TipCategorySchema = z.enum(TIP_CATEGORIES, { error: "Loại tin không hợp lệ" });
+export type TipCategory = (typeof TIP_CATEGORIES)[number];
+
+export const TIP_CATEGORY_LABELS: Record<TipCategory, { vi: string; en: string }> = {
+  drugs: { vi: "Ma túy", en: "Drugs" },
+  theft: { vi: "Trộm cắp, cướp giật", en: "Theft, robbery" },
+  fraud: { vi: "Lừa đảo", en: "Fraud" },
+  cyber_crime: { vi: "Tội phạm mạng", en: "Cyber crime" },
+  gambling: { vi: "Cờ bạc, cá độ", en: "Gambling" },
+  violence: { vi: "Bạo lực, gây rối", en: "Violence, disorder" },
+  loan_sharks: { vi: "Tín dụng đen", en: "Loan sharks" },
+  human_trafficking: { vi: "Mua bán người", en: "Human trafficking" },
+  smuggling: { vi: "Buôn lậu, hàng giả", en: "Smuggling, counterfeits" },
+  other: { vi: "Khác", en: "Other" },
+};
+
+export const TIP_LIMITS = {
+  descriptionMin: 10,
+  descriptionMax: 5000,
+  placeMax: 500,
+  messageMax: 3000,
+  attachmentsMax: 3,
+  /** Decoded bytes per attachment. */
+  attachmentBytesMax: 2 * 1024 * 1024,
+} as const;
+
+/** Receipt codes use an alphabet without look-alikes (no 0/O, 1/I/L, U/V). */
+export const RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+export const TipCodeSchema = z
+  .string({ error: "Nhập mã tiếp nhận" })
+  .trim()
+  .toUpperCase()
+  .regex(/^[TP][A-Z0-9]{4}-?[A-Z0-9]{4}$/, "Mã tiếp nhận không hợp lệ")
+  .transform((c) => (c.includes("-") ? c : `${c.slice(0, 5)}-${c.slice(5)}`));
+export const SecretSchema = z
+  .string({ error: "Nhập mã bí mật" })
+  .trim()
+  .toUpperCase()
+  .max(60, "Mã bí mật không hợp lệ")
+  .transform((v) => v.replace(/[^A-Z0-9]/g, ""))
+  .refine((v) => v.length >= 16, "Mã bí mật không hợp lệ");
+
+export const AttachmentInputSchema = z.object({
+  filename: z.string().trim().max(120).optional(),
+  /** The file's bytes in base64; images are re-encoded without metadata, PDFs checked by content. */
+  contentBase64: z
+    .string()
+    .max(Math.ceil((TIP_LIMITS.attachmentBytesMax * 4) / 3) + 8, "Tệp đính kèm tối đa 2 MB"),
+});
+
+export const ContactInputSchema = z.object({
+  /** Explicit opt-in: contact details are kept only when the citizen ticks the box. */
+  consent: z.literal(true, { error: "Cần đồng ý để lưu thông tin liên hệ" }),
+  name: z.string().trim().max(200).optional(),
+  phone: z.string().trim().max(30).optional(),
+  email: z.string().trim().max(200).optional(),
+});
+
+export const SubmitTipBodySchema = z.object({
+  category: TipCategorySchema,
+  description: z
+    .string({ error: "Nhập nội dung tin báo" })
+    .trim()
+    .min(TIP_LIMITS.descriptionMin, `Nội dung tối thiểu ${TIP_LIMITS.descriptionMin} ký tự`)
+    .max(TIP_LIMITS.descriptionMax, `Nội dung tối đa ${TIP_LIMITS.descriptionMax} ký tự`),
+  provinceId: IdSchema.optional(),
+  communeId: IdSchema.optional(),
+  place: z.string().trim().max(TIP_LIMITS.placeMax).optional(),
+  occurredOn: IsoDateSchema.optional(),
+  occurredTime: z.string().trim().max(100).optional(),
+  contact: ContactInputSchema.optional(),
+  attachments: z
+    .array(AttachmentInputSchema)
+    .max(TIP_LIMITS.attachmentsMax, `Tối đa ${TIP_LIMITS.attachmentsMax} tệp`)
+    .optional(),
+});
+export type SubmitTipBody = z.infer<typeof SubmitTipBodySchema>;
+
+export const SubmitTipResultSchema = z.object({
+  code: z.string(),
+  /** Shown once; the server keeps only a keyed hash of it. */
+  secret: z.string(),
+  receivedOn: IsoDateSchema,
+  routedTo: z.string(),
+});
+export type SubmitTipResult = z.infer<typeof SubmitTipResultSchema>;
+
+export const TipLookupBodySchema = z.object({ code: TipCodeSchema, secret: SecretSchema });
+export const ReplyToTipBodySchema = TipLookupBodySchema.extend({
+  body: z
+    .string({ error: "Nhập nội dung" })
+    .trim()
+    .min(1, "Nhập nội dung")
+    .max(TIP_LIMITS.messageMax, `Tối đa ${TIP_LIMITS.messageMax} ký tự`),
+});
+
+export const TIP_STATUSES = ["new", "triaged", "transferred", "case_opened", "no_case", "suspended"] as const;
+export const TipStatusSchema = z.enum(TIP_STATUSES);
+export type TipStatus = (typeof TIP_STATUSES)[number];
+export const TIP_STATUS_LABELS: Record<TipStatus, { vi: string; en: string }> = {
+  new: { vi: "Đã tiếp nhận", en: "Received" },
+  triaged: { vi: "Đang xác minh", en: "Being verified" },
+  transferred: { vi: "Đã chuyển cơ quan có thẩm quyền", en: "Transferred to the competent body" },
+  case_opened: { vi: "Đã khởi tố vụ án", en: "Case opened" },
+  no_case: { vi: "Không khởi tố", en: "No case opened" },
+  suspended: { vi: "Tạm đình chỉ giải quyết", en: "Handling suspended" },
+};
+
+export const TipMessageSchema = z.object({
+  from: z.enum(["police", "citizen"]),
+  body: z.string(),
+  /** Date and hour only ("2026-11-30T14"). */
+  sentHour: z.string(),
+});
+
+export const TipStatusResultSchema = z.object({
+  code: z.string(),
+  status: TipStatusSchema,
+  statusLabel: z.string(),
+  receivedOn: IsoDateSchema,
+  messages: z.array(TipMessageSchema),
+});
+export type TipStatusResult = z.infer<typeof TipStatusResultSchema>;
+
+export const ClockSchema = z.object({
+  kind: z.enum(["transfer", "receipt_notice", "decision"]),
+  dueAt: z.string(),
+  met: z.boolean(),
+  /** Whole days left (negative when overdue); null once met. */
+  daysLeft: z.number().int().nullable(),
+  overdue: z.boolean(),
+});
+export type Clock = z.infer<typeof ClockSchema>;
+
+export const TipUrgencySchema = z.enum(["urgent", "normal"]);
+export const TIP_OUTCOMES = ["case_opened", "no_case", "suspended", "transferred"] as const;
+export const TipOutcomeSchema = z.enum(TIP_OUTCOMES, { error: "Kết quả không hợp lệ" });
+
+export const TipSummarySchema = z.object({
+  id: IdSchema,
+  code: z.string(),
+  category: TipCategorySchema,
+  status: TipStatusSchema,
+  urgency: TipUrgencySchema.nullable(),
+  receivedHour: z.string(),
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  remote: z.boolean(),
+  duplicateOfCode: z.string().nullable(),
+  extensionLevel: z.number().int(),
+  clocks: z.array(ClockSchema),
+  awaitingReply: z.boolean(),
+});
+export type TipSummary = z.infer<typeof TipSummarySchema>;
+export const TipPageSchema = pageOf(TipSummarySchema);
+
+export const TipDetailSchema = TipSummarySchema.extend({
+  description: z.string(),
+  place: z.string().nullable(),
+  occurredOn: z.string().nullable(),
+  occurredTime: z.string().nullable(),
+  contact: z
+    .object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
+  attachments: z.array(z.object({ n: z.number().int(), mediaType: z.string(), bytes: z.number().int() })),
+  messages: z.array(TipMessageSchema),
+  outcome: TipOutcomeSchema.nullable(),
+  casesSolved: z.number().int(),
+  arrests: z.number().int(),
+  outcomeNote: z.string().nullable(),
+});
+export type TipDetail = z.infer<typeof TipDetailSchema>;
+
+export const ListTipsQuerySchema = PageQuerySchema.extend({
+  status: TipStatusSchema.optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+});
+
+export const TriageTipBodySchema = z.object({
+  urgency: TipUrgencySchema,
+  /** Receipt code of the tip this one repeats, or null to clear the link. */
+  duplicateOfCode: z.string().trim().toUpperCase().max(30).nullable().optional(),
+});
+export const SendTipMessageBodySchema = z.object({
+  body: z.string().trim().min(1, "Nhập nội dung").max(TIP_LIMITS.messageMax),
+});
+export const RecordTipOutcomeBodySchema = z.object({
+  outcome: TipOutcomeSchema,
+  casesSolved: z.number().int().min(0).max(10_000).default(0),
+  arrests: z.number().int().min(0).max(10_000).default(0),
+  note: z.string().trim().max(3000).optional(),
+});
+export const ExtendTipDeadlineBodySchema = z.object({
+  /** 1: extended to 2 months by the head of the investigation body; 2: 2 more months by the procuracy. */
+  level: z.union([z.literal(1), z.literal(2)]),
+});
+
+export const ShownCountSchema = z.object({
+  value: z.number().int().nullable(),
+  display: z.string(),
+  suppressed: z.boolean(),
+});
+export type ShownCount = z.infer<typeof ShownCountSchema>;
+
+export const TipCountsQuerySchema = z.object({ orgUnitId: IdSchema.optional() });
+export const TipCountsSchema = z.object({
+  total: ShownCountSchema,
+  byStatus: z.array(z.object({ status: TipStatusSchema, count: ShownCountSchema })),
+  byCategory: z.array(z.object({ category: TipCategorySchema, count: ShownCountSchema })),
+  overdue: ShownCountSchema,
+});
+
+export const PublicUnitSchema = z.object({ id: IdSchema, name: z.string() });
+export const PublicUnitsQuerySchema = z.object({ provinceId: IdSchema.optional() });
+export const PublicUnitListSchema = z.object({ items: z.array(PublicUnitSchema) });

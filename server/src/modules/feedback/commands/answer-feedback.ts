@@ -1,0 +1,57 @@
+import { AnswerFeedbackBodySchema } from "@toandan/contracts";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../../../db/client";
+import { recordEvent } from "../../../kernel/audit";
+import type { Actor } from "../../../kernel/authz";
+import type { Envelope } from "../../../kernel/envelope";
+import { invalidTransition, validationFailed } from "../../../kernel/errors";
+import { vnDate } from "../../tips/legal-clock";
+import { getScopedFeedback } from "../feedback.queries";
+import { feedbackItems } from "../feedback.table";
+
+export const FEEDBACK_TRANSITIONS: Record<string, readonly string[]> = {
+  received: ["in_progress", "answered", "transferred", "rejected"],
+  in_progress: ["answered", "transferred", "rejected"],
+  answered: [],
+  transferred: [],
+  rejected: [],
+};
+
+/** Moves feedback on, with the answer the citizen reads by code (required to close it). */
+export async function answerFeedback(
+  db: Db,
+  env: Envelope,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof AnswerFeedbackBodySchema>,
+  now = new Date(),
+): Promise<void> {
+  const item = await getScopedFeedback(db, actor, id);
+  if (body.status !== "in_progress" && !body.answer) {
+    throw validationFailed([{ path: "answer", message: "Nhập nội dung trả lời cho người gửi" }]);
+  }
+  if (!FEEDBACK_TRANSITIONS[item.status]?.includes(body.status)) {
+    throw invalidTransition(item.status, body.status);
+  }
+  const closing = body.status !== "in_progress";
+  await db.transaction(async (tx) => {
+    await tx
+      .update(feedbackItems)
+      .set({
+        status: body.status,
+        updatedAt: now,
+        ...(body.answer ? { answer: env.seal(body.answer, `feedback:${id}:answer`) } : {}),
+        ...(closing ? { answeredOn: vnDate(now), answeredBy: actor.accountId } : {}),
+      })
+      .where(eq(feedbackItems.id, id));
+    await recordEvent(tx, {
+      actorId: actor.accountId,
+      action: "feedback.answered",
+      entityType: "feedback",
+      entityId: id,
+      orgUnitId: item.orgUnitId,
+      data: { code: item.code, from: item.status, to: body.status },
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import type { SubmitFeedbackBody } from "@toandan/contracts";
+import type { Db } from "../../../db/client";
+import type { Envelope } from "../../../kernel/envelope";
+import { addWorkingDays, vnDate } from "../../tips/legal-clock";
+import { newReceiptCode, newSecret, type ReceiptVerifier } from "../../tips/receipt";
+import { routeToUnit } from "../../tips/routing";
+import { feedbackItems } from "../feedback.table";
+
+/** Security and order goes to the police; the movement, officials and the rest to the Front. */
+export function responsibleBody(topic: SubmitFeedbackBody["topic"]): "police" | "front" {
+  return topic === "security_order" ? "police" : "front";
+}
+
+/**
+ * Receives feedback or a petition. Identity is kept only with explicit consent, sealed. Like tips,
+ * not written to the audit chain (its timestamp would date the submission).
+ */
+export async function submitFeedback(
+  db: Db,
+  env: Envelope,
+  verifier: ReceiptVerifier,
+  body: SubmitFeedbackBody,
+  dueWorkingDays: number,
+  now = new Date(),
+) {
+  const bodyKind = responsibleBody(body.topic);
+  const unit = await routeToUnit(db, body, bodyKind);
+  const id = randomUUID();
+  const receivedOn = vnDate(now);
+  const dueOn = addWorkingDays(receivedOn, dueWorkingDays);
+  const secret = newSecret();
+  const identity = body.identity
+    ? env.seal(
+        JSON.stringify({
+          name: body.identity.name,
+          phone: body.identity.phone,
+          address: body.identity.address,
+        }),
+        `feedback:${id}:identity`,
+      )
+    : null;
+  for (let attempt = 0; ; attempt += 1) {
+    const code = newReceiptCode("P");
+    try {
+      await db.insert(feedbackItems).values({
+        id,
+        code,
+        verifier: verifier.of(code, secret),
+        kind: body.kind,
+        topic: body.topic,
+        orgUnitId: unit.id,
+        provinceId: unit.provinceId,
+        unitPath: unit.path,
+        bodyKind,
+        bodyId: unit.bodyId,
+        receivedOn,
+        dueOn,
+        title: env.seal(body.title, `feedback:${id}:title`),
+        content: env.seal(body.content, `feedback:${id}:content`),
+        identity,
+      });
+      const bodyName = bodyKind === "police" ? "Công an" : "Ủy ban MTTQ";
+      return { code, secret, receivedOn, dueOn, routedTo: `${bodyName} ${unit.name}` };
+    } catch (e) {
+      const err = e as { code?: string; cause?: { code?: string } };
+      if (attempt < 3 && (err.code === "23505" || err.cause?.code === "23505")) continue;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { permissionsOf } from "@toandan/contracts";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import type { Actor } from "../../kernel/authz";
+import { notFound } from "../../kernel/errors";
+
+export type FeedbackRow = {
+  id: string;
+  code: string;
+  verifier: Buffer;
+  kind: string;
+  topic: string;
+  status: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  bodyKind: string;
+  receivedOn: string;
+  dueOn: string;
+  title: Buffer;
+  content: Buffer;
+  identity: Buffer | null;
+  answer: Buffer | null;
+  answeredOn: string | null;
+};
+
+/** Feedback goes to the body responsible: roles held for that body, over their unit's subtree. */
+export function feedbackInScope(actor: Actor): SQL {
+  const grants = actor.roles.filter((r) => permissionsOf([r.role]).has("feedback.handle"));
+  if (grants.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    grants.map((g) => sql`(f.unit_path like ${`${g.orgUnitPath}%`} and f.body_kind = ${g.body})`),
+    sql` or `,
+  )})`;
+}
+
+const SELECT = sql`select f.id, f.code, f.verifier, f.kind, f.topic, f.status, f.org_unit_id as "orgUnitId",
+    u.full_name as "orgUnitName", f.body_kind as "bodyKind", f.received_on::text as "receivedOn",
+    f.due_on::text as "dueOn", f.title, f.content, f.identity, f.answer, f.answered_on::text as "answeredOn"
+  from feedback_items f join org_units u on u.id = f.org_unit_id`;
+
+function normalise(r: FeedbackRow): FeedbackRow {
+  const buf = (v: Buffer | Uint8Array | null) => (v === null ? null : Buffer.from(v));
+  return {
+    ...r,
+    verifier: buf(r.verifier)!,
+    title: buf(r.title)!,
+    content: buf(r.content)!,
+    identity: buf(r.identity),
+    answer: buf(r.answer),
+  };
+}
+
+export async function feedbackByCode(db: Db, code: string): Promise<FeedbackRow | undefined> {
+  const [r] = await queryRows<FeedbackRow>(db, sql`${SELECT} where f.code = ${code}`);
+  return r && normalise(r);
+}
+
+export async function getScopedFeedback(db: Db, actor: Actor, id: string): Promise<FeedbackRow> {
+  const [r] = await queryRows<FeedbackRow>(
+    db,
+    sql`${SELECT} where f.id = ${id} and ${feedbackInScope(actor)}`,
+  );
+  if (!r) throw notFound();
+  return normalise(r);
+}
+
+export async function listScopedFeedback(
+  db: Db,
+  actor: Actor,
+  q: { status?: string | undefined },
+  offset: number,
+  limit: number,
+): Promise<FeedbackRow[]> {
+  const rows = await queryRows<FeedbackRow>(
+    db,
+    sql`${SELECT} where ${feedbackInScope(actor)} ${q.status ? sql`and f.status = ${q.status}` : sql``}
+        order by f.answered_on is not null, f.due_on, f.code limit ${limit + 1} offset ${offset}`,
+  );
+  return rows.map(normalise);
+}

@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
+import { lastAuditEvent, signedInAs } from "../../test/factories";
+import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
+import { addWorkingDays, vnDate } from "../tips/legal-clock";
+import { citizen, places } from "../tips/test-support";
+
+let ctx: TestContext;
+let p: Awaited<ReturnType<typeof places>>;
+let front: Session;
+let police: Session;
+let otherFront: Session;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ FEEDBACK_DUE_WORKING_DAYS: "10" });
+  p = await places(ctx.app);
+  front = await signedInAs(ctx.app, "commune_front", p.baclieu.id);
+  police = await signedInAs(ctx.app, "commune_police", p.baclieu.id);
+  otherFront = await signedInAs(ctx.app, "commune_front", p.anxuyen.id);
+}, 300_000);
+afterAll(() => ctx?.close());
+
+const body = (topic = "movement", extra: object = {}) => ({
+  kind: "kien_nghi",
+  topic,
+  title: "Đèn đường hẻm 5 hỏng",
+  content: "Đèn đường hẻm 5 khóm 1 hỏng nhiều tuần, ban đêm rất tối.",
+  provinceId: p.province.id,
+  communeId: p.baclieu.id,
+  ...extra,
+});
+
+async function idOf(code: string) {
+  const [r] = await queryRows<{ id: string }>(
+    ctx.app.db,
+    sql`select id from feedback_items where code = ${code}`,
+  );
+  return r!.id;
+}
+
+describe("feedback and petitions", () => {
+  it("routes movement feedback to the Front with a due date in working days; answer read by code", async () => {
+    const res = await citizen(
+      ctx.app,
+      "/feedback",
+      body("movement", {
+        identity: { consent: true, name: "Nguyễn Văn A", phone: "0900000000" },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r.code).toMatch(/^P[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(r.dueOn).toBe(addWorkingDays(vnDate(new Date()), 10));
+    expect(r.routedTo).toContain("Ủy ban MTTQ");
+    const id = await idOf(r.code);
+    const list = (await call(ctx.app, front, "GET", "/api/v1/feedback")).json();
+    expect(list.items.map((i: { code: string }) => i.code)).toContain(r.code);
+    const detail = (await call(ctx.app, front, "GET", `/api/v1/feedback/${id}`)).json();
+    expect(detail.identity).toEqual({ name: "Nguyễn Văn A", phone: "0900000000", address: null });
+    expect((await call(ctx.app, police, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(404);
+    expect((await call(ctx.app, otherFront, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(404);
+    const noAnswer = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
+      status: "answered",
+    });
+    expect(noAnswer.statusCode).toBe(400);
+    expect(noAnswer.json().error.issues).toEqual([
+      { path: "answer", message: "Nhập nội dung trả lời cho người gửi" },
+    ]);
+    const ans = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
+      status: "answered",
+      answer: "Đã đề nghị điện lực sửa trong tuần này.",
+    });
+    expect(ans.statusCode).toBe(200);
+    expect(await lastAuditEvent(ctx.app.db)).toMatchObject({ action: "feedback.answered", entityId: id });
+    const st = await citizen(ctx.app, "/feedback/status", { code: r.code, secret: r.secret });
+    expect(st.json()).toMatchObject({
+      status: "answered",
+      answer: "Đã đề nghị điện lực sửa trong tuần này.",
+    });
+    const again = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
+      status: "rejected",
+      answer: "x",
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it("security feedback goes to the police; wrong secret is 404; 401/403/400", async () => {
+    const r = (await citizen(ctx.app, "/feedback", body("security_order"))).json();
+    const id = await idOf(r.code);
+    expect((await call(ctx.app, police, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(200);
+    expect((await call(ctx.app, front, "GET", `/api/v1/feedback/${id}`)).statusCode).toBe(404);
+    const wrong = await citizen(ctx.app, "/feedback/status", {
+      code: r.code,
+      secret: "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ",
+    });
+    expect(wrong.statusCode).toBe(404);
+    expect((await call(ctx.app, null, "GET", "/api/v1/feedback")).statusCode).toBe(401);
+    const cadre = await signedInAs(ctx.app, "member_org_cadre", p.baclieu.id, "women");
+    expect((await call(ctx.app, cadre, "GET", "/api/v1/feedback")).statusCode).toBe(403);
+    const bad = await citizen(ctx.app, "/feedback", { ...body(), content: "ngắn" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues).toEqual([{ path: "content", message: "Nội dung tối thiểu 10 ký tự" }]);
+    const noConsent = await citizen(ctx.app, "/feedback", body("movement", { identity: { name: "B" } }));
+    expect(noConsent.statusCode).toBe(400);
+  });
+});

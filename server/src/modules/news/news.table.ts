@@ -1,0 +1,28 @@
+import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/accounts.table";
+import { orgUnits } from "../org-units/org-units.table";
+import { bytea } from "../tips/tips.table";
+
+/** News of the movement and warnings about crime methods, published on the portal. */
+export const newsItems = pgTable(
+  "news_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    kind: text("kind").notNull(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    authorBody: text("author_body").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary"),
+    body: text("body").notNull(),
+    image: bytea("image"),
+    imageType: text("image_type"),
+    imageAlt: text("image_alt"),
+    publishedOn: date("published_on").notNull(),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("news_kind_published_idx").on(t.kind, t.publishedOn)],
+);

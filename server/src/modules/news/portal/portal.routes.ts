@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { queryRows } from "../../../db/client";
+import { listNewsItems, newsBySlug } from "../news.queries";
+import { publicStatistics } from "../statistics";
+import type { Lang } from "./i18n";
+import {
+  feedbackFormPage,
+  homePage,
+  lookupPage,
+  newsPage,
+  notFoundPage,
+  statsPage,
+  tipFormPage,
+} from "./pages";
+
+/**
+ * The public portal, rendered on the server as plain HTML with inline CSS (no React, no Mantine) so
+ * it paints fast on a cheap phone; forms use one small script built by Vite as its own entry
+ * (web/src/portal/portal.ts → dist/.vite/manifest.json). Pages are sent gzip-compressed.
+ */
+function portalScript(webDist: string): string | null {
+  try {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(webDist, ".vite", "manifest.json"), "utf8"),
+    ) as Record<string, { file: string }>;
+    const entry = manifest["src/portal/portal.ts"];
+    return entry ? `/${entry.file}` : null;
+  } catch {
+    return null;
+  }
+}
+
+function langOf(req: FastifyRequest): Lang {
+  return (req.query as { lang?: string } | undefined)?.lang === "en" ? "en" : "vi";
+}
+
+type Rendered = { html: string; gzip: Buffer };
+const rendered = (html: string): Rendered => ({ html, gzip: gzipSync(html) });
+
+function sendHtml(req: FastifyRequest, reply: FastifyReply, page: string | Rendered, status = 200) {
+  const r = typeof page === "string" ? rendered(page) : page;
+  void reply
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-cache")
+    .header("vary", "accept-encoding");
+  if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    return reply.header("content-encoding", "gzip").send(r.gzip);
+  }
+  return reply.send(r.html);
+}
+
+/**
+ * Pages that every visitor gets alike (home, statistics, the forms) are kept rendered and
+ * compressed for a short while, so a cheap phone on a slow network waits only for the network.
+ * Publishing news clears the cache.
+ */
+const TTL_MS = 30_000;
+const pageCache = new Map<string, { at: number; page: Rendered }>();
+
+export function clearPortalCache(): void {
+  pageCache.clear();
+}
+
+async function cached(key: string, render: () => Promise<string>): Promise<Rendered> {
+  const hit = pageCache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.page;
+  const page = rendered(await render());
+  pageCache.set(key, { at: Date.now(), page });
+  return page;
+}
+
+export const portalRoutes: FastifyPluginAsync = async (app) => {
+  const script = portalScript(app.config.webDist);
+  const provinces = () =>
+    queryRows<{ id: string; name: string }>(
+      app.db,
+      sql`select id, full_name as name from org_units where kind = 'province' and valid_to is null order by sort_name`,
+    );
+  const opts = { schema: { hide: true } };
+
+  app.get("/", opts, async (req, reply) => {
+    const lang = langOf(req);
+    const page = await cached(`/|${lang}`, async () => {
+      const warnings = await listNewsItems(app.db, "warning", 3);
+      const news = await listNewsItems(app.db, "news", 6);
+      return homePage(lang, warnings, news, null);
+    });
+    return sendHtml(req, reply, page);
+  });
+  app.get("/tin-tuc/:slug", opts, async (req, reply) => {
+    const item = await newsBySlug(app.db, (req.params as { slug: string }).slug);
+    if (!item) return sendHtml(req, reply, notFoundPage(langOf(req)), 404);
+    return sendHtml(req, reply, newsPage(langOf(req), item));
+  });
+  app.get("/to-giac", opts, async (req, reply) => {
+    const lang = langOf(req);
+    return sendHtml(
+      req,
+      reply,
+      await cached(`/to-giac|${lang}`, async () => tipFormPage(lang, await provinces(), script)),
+    );
+  });
+  app.get("/phan-anh", opts, async (req, reply) => {
+    const lang = langOf(req);
+    const page = await cached(`/phan-anh|${lang}`, async () =>
+      feedbackFormPage(lang, await provinces(), script),
+    );
+    return sendHtml(req, reply, page);
+  });
+  app.get("/tra-cuu", opts, async (req, reply) => sendHtml(req, reply, lookupPage(langOf(req), script)));
+  app.get("/thong-ke", opts, async (req, reply) => {
+    const lang = langOf(req);
+    const page = await cached(`/thong-ke|${lang}`, async () =>
+      statsPage(lang, await publicStatistics(app.db)),
+    );
+    return sendHtml(req, reply, page);
+  });
+};

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import { hashedClientKey } from "../../kernel/http/client-key";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** A citizen route: no request log lines and no metrics (their times would date a submission). */
+    anonymous?: boolean;
+  }
+}
+
+/** Per-address limits (per minute) of the citizen routes, keyed by the rotating in-memory hash. */
+export function citizenRateLimit(app: FastifyInstance) {
+  const base = app.config.citizenRateLimit;
+  return { submit: base, lookup: base };
+}
+
+/**
+ * Options for a public citizen route: no session needed, rate limited by the salted rotating hash
+ * of the address (never stored), and silent in the logs.
+ */
+export function citizenRoute(max: number) {
+  return {
+    logLevel: "silent" as const,
+    config: {
+      public: true,
+      anonymous: true,
+      rateLimit: { max, timeWindow: "1 minute", keyGenerator: hashedClientKey },
+    },
+  };
+}

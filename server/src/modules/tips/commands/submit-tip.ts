@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { SubmitTipBody, SubmitTipResult } from "@toandan/contracts";
+import type { Db } from "../../../db/client";
+import type { Envelope } from "../../../kernel/envelope";
+import { cleanAttachment, type CleanFile } from "../attachments";
+import { truncateToHour, vnDate } from "../legal-clock";
+import { newReceiptCode, newSecret, type ReceiptVerifier } from "../receipt";
+import { routeToUnit } from "../routing";
+import { tipAttachments, tips } from "../tips.table";
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err.code === "23505" || err.cause?.code === "23505";
+}
+
+/**
+ * Receives a citizen's tip. Everything is checked (routing, attachments) before the single write.
+ * Not written to the audit chain on purpose: its exact timestamp would date the submission (see
+ * docs/decisions/0008-citizen-channels.md); the tip row is the receipt register entry.
+ */
+export async function submitTip(
+  db: Db,
+  env: Envelope,
+  verifier: ReceiptVerifier,
+  body: SubmitTipBody,
+  now = new Date(),
+): Promise<SubmitTipResult> {
+  const unit = await routeToUnit(db, body, "police");
+  const files: CleanFile[] = [];
+  for (const [i, a] of (body.attachments ?? []).entries()) {
+    files.push(await cleanAttachment(a.contentBase64, i));
+  }
+  const id = randomUUID();
+  const content = env.seal(
+    JSON.stringify({
+      description: body.description,
+      place: body.place || undefined,
+      occurredOn: body.occurredOn,
+      occurredTime: body.occurredTime || undefined,
+    }),
+    `tip:${id}:content`,
+  );
+  const c = body.contact;
+  const hasContact = c && (c.name || c.phone || c.email);
+  const contact = hasContact
+    ? env.seal(JSON.stringify({ name: c.name, phone: c.phone, email: c.email }), `tip:${id}:contact`)
+    : null;
+  const sealedFiles = files.map((f, n) => ({
+    tipId: id,
+    n: n + 1,
+    mediaType: f.mediaType,
+    bytes: f.data.length,
+    content: env.seal(f.data, `tip:${id}:attachment:${n + 1}`),
+  }));
+  const receivedHour = truncateToHour(now);
+  const secret = newSecret();
+  for (let attempt = 0; ; attempt += 1) {
+    const code = newReceiptCode("T");
+    try {
+      const row = {
+        id,
+        code,
+        verifier: verifier.of(code, secret),
+        category: body.category,
+        orgUnitId: unit.id,
+        provinceId: unit.provinceId,
+        unitPath: unit.path,
+        bodyId: unit.bodyId,
+        remote: unit.remote,
+        receivedHour,
+        content,
+        contact,
+      };
+      // One statement is atomic on its own; attachments need the tip and its files together.
+      if (sealedFiles.length === 0) await db.insert(tips).values(row);
+      else {
+        await db.transaction(async (tx) => {
+          await tx.insert(tips).values(row);
+          await tx.insert(tipAttachments).values(sealedFiles);
+        });
+      }
+      return { code, secret, receivedOn: vnDate(now), routedTo: `Công an ${unit.name}` };
+    } catch (e) {
+      if (attempt < 3 && isUniqueViolation(e)) continue;
+      throw e;
+    }
+  }
+}

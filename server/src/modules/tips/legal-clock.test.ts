@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import {
+  addWorkingDays,
+  clocksOf,
+  decisionDue,
+  isWorkingDay,
+  receiptNoticeDue,
+  transferDue,
+  truncateToHour,
+  vnDate,
+  type ClockInput,
+} from "./legal-clock";
+import { VN_HOLIDAYS } from "./holidays";
+
+const at = (s: string) => new Date(s);
+const base: ClockInput = {
+  receivedHour: at("2026-03-02T10:00:00+07:00"),
+  urgency: null,
+  remote: false,
+  transferredAt: null,
+  receiptNoticeAt: null,
+  decidedAt: null,
+  extensionLevel: 0,
+};
+
+describe("working days", () => {
+  it.each([
+    ["2026-03-06", true], // Friday
+    ["2026-03-07", false], // Saturday
+    ["2026-03-08", false], // Sunday
+    ["2026-02-17", false], // Tết
+    ["2026-04-30", false],
+    ["2026-05-01", false],
+    ["2025-09-01", false], // National Day's adjoining day (2 days from 2025)
+    ["2026-09-02", false],
+  ])("%s is a working day: %s", (d, expected) => {
+    expect(isWorkingDay(d)).toBe(expected);
+  });
+
+  it.each([
+    // Received Wednesday → 3 working days: Thu, Fri, Mon.
+    ["2026-03-04", 3, "2026-03-09"],
+    // Received Friday: Mon, Tue, Wed.
+    ["2026-03-06", 3, "2026-03-11"],
+    // Received Saturday: the weekend does not count.
+    ["2026-03-07", 3, "2026-03-11"],
+    // Before Tết 2026 (16–20/02 off): Thu 12/02 → Fri 13, Mon 23, Tue 24.
+    ["2026-02-12", 3, "2026-02-24"],
+    // Across 30/4–1/5 2026 (Thu, Fri): Wed 29/04 → Mon 04, Tue 05, Wed 06.
+    ["2026-04-29", 3, "2026-05-06"],
+    // 15 working days for feedback.
+    ["2026-03-02", 15, "2026-03-23"],
+  ])("%s + %d working days = %s", (from, n, expected) => {
+    expect(addWorkingDays(from, n)).toBe(expected);
+  });
+
+  it("holiday data covers 2025–2027 with a stated confidence for each date", () => {
+    for (const year of ["2025", "2026", "2027"]) {
+      expect(VN_HOLIDAYS.filter((h) => h.date.startsWith(year)).length).toBeGreaterThanOrEqual(10);
+    }
+    for (const h of VN_HOLIDAYS) expect(["official", "law", "estimated"]).toContain(h.confidence);
+  });
+});
+
+describe("transfer clock (24 h urgent, 48 h remote, 7 days otherwise)", () => {
+  it("urgent: due 24 hours after the hour of receipt, overdue one minute later", () => {
+    const t = { ...base, urgency: "urgent" as const };
+    expect(transferDue(t).toISOString()).toBe(at("2026-03-03T10:00:00+07:00").toISOString());
+    const [onTime] = clocksOf(t, at("2026-03-03T09:59:00+07:00"));
+    expect(onTime).toMatchObject({ kind: "transfer", overdue: false, daysLeft: 0 });
+    const [late] = clocksOf(t, at("2026-03-03T10:01:00+07:00"));
+    expect(late).toMatchObject({ overdue: true, daysLeft: 0 });
+  });
+
+  it("urgent in a remote commune: 48 hours", () => {
+    const t = { ...base, urgency: "urgent" as const, remote: true };
+    expect(clocksOf(t, at("2026-03-04T09:59:00+07:00"))[0]!.overdue).toBe(false);
+    expect(clocksOf(t, at("2026-03-04T10:01:00+07:00"))[0]!.overdue).toBe(true);
+  });
+
+  it("an untriaged tip is held to the urgent limit; normal gets 7 calendar days", () => {
+    expect(transferDue(base).toISOString()).toBe(at("2026-03-03T10:00:00+07:00").toISOString());
+    const t = { ...base, urgency: "normal" as const };
+    expect(transferDue(t).toISOString()).toBe(at("2026-03-09T10:00:00+07:00").toISOString());
+    const [c] = clocksOf(t, at("2026-03-05T08:00:00+07:00"));
+    expect(c).toMatchObject({ daysLeft: 4, overdue: false });
+  });
+
+  it("met when transferred in time; late transfer stays marked overdue", () => {
+    const t = { ...base, urgency: "urgent" as const, transferredAt: at("2026-03-03T11:00:00+07:00") };
+    expect(clocksOf(t, at("2026-03-10T00:00:00+07:00"))[0]).toMatchObject({
+      met: true,
+      overdue: true,
+      daysLeft: null,
+    });
+  });
+});
+
+describe("notice of receipt (3 working days) and decision (20 days, 2 months, 4 months)", () => {
+  it("notice due at the end of the third working day; a Friday tip is due Wednesday", () => {
+    const friday = at("2026-03-06T16:00:00+07:00");
+    expect(receiptNoticeDue(friday).toISOString()).toBe(at("2026-03-12T00:00:00+07:00").toISOString());
+    const t = { ...base, receivedHour: friday };
+    expect(clocksOf(t, at("2026-03-11T23:59:00+07:00"))[1]!.overdue).toBe(false);
+    expect(clocksOf(t, at("2026-03-12T00:01:00+07:00"))[1]!.overdue).toBe(true);
+  });
+
+  it("decision limit moves with each extension", () => {
+    expect(decisionDue(base.receivedHour, 0).toISOString()).toBe(
+      at("2026-03-22T10:00:00+07:00").toISOString(),
+    );
+    expect(decisionDue(base.receivedHour, 1).toISOString()).toBe(
+      at("2026-05-02T10:00:00+07:00").toISOString(),
+    );
+    expect(decisionDue(base.receivedHour, 2).toISOString()).toBe(
+      at("2026-07-02T10:00:00+07:00").toISOString(),
+    );
+    const [, , d] = clocksOf(base, at("2026-03-21T10:00:00+07:00"));
+    expect(d).toMatchObject({ kind: "decision", daysLeft: 1, overdue: false });
+  });
+});
+
+describe("time kept of a tip", () => {
+  it("truncates to the hour and reads the date in Vietnam time", () => {
+    expect(truncateToHour(at("2026-03-02T10:47:31.123Z")).toISOString()).toBe("2026-03-02T10:00:00.000Z");
+    expect(vnDate(at("2026-03-02T18:30:00Z"))).toBe("2026-03-03");
+  });
+});

@@ -1,0 +1,86 @@
+import type { ApiIssue } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import { validationFailed } from "../../kernel/errors";
+
+export type RoutedUnit = {
+  id: string;
+  name: string;
+  path: string;
+  provinceId: string;
+  bodyId: string | null;
+  remote: boolean;
+};
+
+type UnitRow = { id: string; kind: string; fullName: string; path: string; provinceId: string | null };
+
+async function currentUnit(db: Db, id: string): Promise<UnitRow | undefined> {
+  const [u] = await queryRows<UnitRow>(
+    db,
+    sql`select id, kind, full_name as "fullName", path, province_id as "provinceId"
+          from org_units where id = ${id} and valid_to is null and kind in ('province', 'commune')`,
+  );
+  return u;
+}
+
+/**
+ * Routing answers change only when units, bodies or the remote-commune list change, so they are
+ * kept in memory for a few minutes: the public submission path then writes one row and reads none.
+ */
+const TTL_MS = 5 * 60_000;
+const MAX_ENTRIES = 10_000;
+const cache = new Map<string, { at: number; unit: RoutedUnit }>();
+
+export async function routeToUnit(
+  db: Db,
+  input: { provinceId?: string | undefined; communeId?: string | undefined },
+  bodyKind: string,
+): Promise<RoutedUnit> {
+  const key = `${input.provinceId ?? ""}|${input.communeId ?? ""}|${bodyKind}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.unit;
+  const unit = await resolveUnit(db, input, bodyKind);
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(key, { at: Date.now(), unit });
+  return unit;
+}
+
+/**
+ * The unit that receives a citizen's report: the chosen commune, else the chosen province, with
+ * the unit's body of `bodyKind` (police for tips). Rejects a commune outside the chosen province.
+ */
+async function resolveUnit(
+  db: Db,
+  input: { provinceId?: string | undefined; communeId?: string | undefined },
+  bodyKind: string,
+): Promise<RoutedUnit> {
+  const issues: ApiIssue[] = [];
+  const province = input.provinceId ? await currentUnit(db, input.provinceId) : undefined;
+  const commune = input.communeId ? await currentUnit(db, input.communeId) : undefined;
+  if (input.provinceId && province?.kind !== "province") {
+    issues.push({ path: "provinceId", message: "Tỉnh, thành phố không tồn tại" });
+  }
+  if (input.communeId && commune?.kind !== "commune") {
+    issues.push({ path: "communeId", message: "Xã, phường không tồn tại" });
+  } else if (commune && province && commune.provinceId !== province.id) {
+    issues.push({ path: "communeId", message: "Xã, phường không thuộc tỉnh, thành phố đã chọn" });
+  }
+  if (!input.provinceId && !input.communeId) {
+    issues.push({ path: "provinceId", message: "Chọn tỉnh, thành phố nơi xảy ra vụ việc" });
+  }
+  if (issues.length) throw validationFailed(issues);
+  const unit = (commune ?? province)!;
+  const [extra] = await queryRows<{ bodyId: string | null; remote: boolean }>(
+    db,
+    sql`select (select id from bodies where org_unit_id = ${unit.id} and kind = ${bodyKind}) as "bodyId",
+               exists (select 1 from remote_communes where org_unit_id = ${unit.id}) as remote`,
+  );
+  return {
+    id: unit.id,
+    name: unit.fullName,
+    path: unit.path,
+    provinceId: unit.kind === "province" ? unit.id : unit.provinceId!,
+    bodyId: extra?.bodyId ?? null,
+    remote: extra?.remote ?? false,
+  };
+}

@@ -1,0 +1,64 @@
+import type { TipCategory, TipDetail, TipStatus, TipSummary } from "@toandan/contracts";
+import type { Envelope } from "../../kernel/envelope";
+import { clocksOf } from "./legal-clock";
+import type { MessageRow, TipRow } from "./tips.queries";
+
+/** "2026-11-30T14" in Vietnam time: the hour, never the minute. */
+export function hourLabel(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 13);
+}
+
+export function presentTipSummary(r: TipRow, now = new Date()): TipSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    category: r.category as TipCategory,
+    status: r.status as TipStatus,
+    urgency: r.urgency,
+    receivedHour: hourLabel(r.receivedHour),
+    orgUnitId: r.orgUnitId,
+    orgUnitName: r.orgUnitName,
+    remote: r.remote,
+    duplicateOfCode: r.duplicateOfCode,
+    extensionLevel: r.extensionLevel,
+    clocks: clocksOf(r, now),
+    awaitingReply: r.awaitingReply,
+  };
+}
+
+export function presentMessages(env: Envelope, tipId: string, messages: MessageRow[]) {
+  return messages.map((m) => ({
+    from: m.author,
+    body: env.openText(m.body, `tip:${tipId}:message:${m.n}`),
+    sentHour: hourLabel(m.sentHour),
+  }));
+}
+
+type Content = { description: string; place?: string; occurredOn?: string; occurredTime?: string };
+type Contact = { name?: string; phone?: string; email?: string };
+
+export function presentTipDetail(
+  env: Envelope,
+  r: TipRow,
+  messages: MessageRow[],
+  attachments: { n: number; mediaType: string; bytes: number }[],
+): TipDetail {
+  const content = JSON.parse(env.openText(r.content, `tip:${r.id}:content`)) as Content;
+  const contact = r.contact ? (JSON.parse(env.openText(r.contact, `tip:${r.id}:contact`)) as Contact) : null;
+  return {
+    ...presentTipSummary(r),
+    description: content.description,
+    place: content.place ?? null,
+    occurredOn: content.occurredOn ?? null,
+    occurredTime: content.occurredTime ?? null,
+    contact: contact
+      ? { name: contact.name ?? null, phone: contact.phone ?? null, email: contact.email ?? null }
+      : null,
+    attachments,
+    messages: presentMessages(env, r.id, messages),
+    outcome: (r.outcome as TipDetail["outcome"]) ?? null,
+    casesSolved: r.casesSolved,
+    arrests: r.arrests,
+    outcomeNote: env.openOptionalText(r.outcomeNote, `tip:${r.id}:outcome-note`),
+  };
+}

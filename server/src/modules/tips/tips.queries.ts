@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import type { Actor } from "../../kernel/authz";
+import { notFound } from "../../kernel/errors";
+import { tipInScope } from "./tips.policy";
+
+export type TipRow = {
+  id: string;
+  code: string;
+  verifier: Buffer;
+  category: string;
+  status: string;
+  urgency: "urgent" | "normal" | null;
+  receivedHour: Date;
+  orgUnitId: string;
+  orgUnitName: string;
+  unitPath: string;
+  remote: boolean;
+  duplicateOfCode: string | null;
+  extensionLevel: number;
+  transferredAt: Date | null;
+  receiptNoticeAt: Date | null;
+  decidedAt: Date | null;
+  awaitingReply: boolean;
+  messageCount: number;
+  content: Buffer;
+  contact: Buffer | null;
+  outcome: string | null;
+  casesSolved: number;
+  arrests: number;
+  outcomeNote: Buffer | null;
+};
+
+const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urgency,
+    t.received_hour as "receivedHour", t.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
+    t.unit_path as "unitPath", t.remote, d.code as "duplicateOfCode", t.extension_level as "extensionLevel",
+    t.transferred_at as "transferredAt", t.receipt_notice_at as "receiptNoticeAt", t.decided_at as "decidedAt",
+    t.awaiting_reply as "awaitingReply", t.message_count as "messageCount", t.content, t.contact,
+    t.outcome, t.cases_solved as "casesSolved", t.arrests, t.outcome_note as "outcomeNote"
+  from tips t join org_units u on u.id = t.org_unit_id left join tips d on d.id = t.duplicate_of_id`;
+
+function normalise(r: TipRow): TipRow {
+  const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
+  const buf = (v: Buffer | Uint8Array | null) => (v === null ? null : Buffer.from(v));
+  return {
+    ...r,
+    receivedHour: toDate(r.receivedHour)!,
+    transferredAt: toDate(r.transferredAt),
+    receiptNoticeAt: toDate(r.receiptNoticeAt),
+    decidedAt: toDate(r.decidedAt),
+    verifier: buf(r.verifier)!,
+    content: buf(r.content)!,
+    contact: buf(r.contact),
+    outcomeNote: buf(r.outcomeNote),
+  };
+}
+
+/** A tip by receipt code, for the citizen (no scope: the secret is checked by the caller). */
+export async function tipByCode(db: Db, code: string): Promise<TipRow | undefined> {
+  const [r] = await queryRows<TipRow>(db, sql`${SELECT} where t.code = ${code}`);
+  return r && normalise(r);
+}
+
+/** A tip in the actor's police scope, or 404 (also for everyone outside the police). */
+export async function getScopedTip(db: Db, actor: Actor, id: string): Promise<TipRow> {
+  const [r] = await queryRows<TipRow>(
+    db,
+    sql`${SELECT} where t.id = ${id} and ${tipInScope(actor, sql`t.unit_path`)}`,
+  );
+  if (!r) throw notFound();
+  return normalise(r);
+}
+
+export async function listScopedTips(
+  db: Db,
+  actor: Actor,
+  q: { status?: string | undefined },
+  offset: number,
+  limit: number,
+): Promise<TipRow[]> {
+  const rows = await queryRows<TipRow>(
+    db,
+    sql`${SELECT} where ${tipInScope(actor, sql`t.unit_path`)}
+        ${q.status ? sql`and t.status = ${q.status}` : sql``}
+        order by t.decided_at is not null, t.received_hour desc, t.code
+        limit ${limit + 1} offset ${offset}`,
+  );
+  return rows.map(normalise);
+}
+
+export type MessageRow = { n: number; author: "police" | "citizen"; sentHour: Date; body: Buffer };
+
+export async function messagesOf(db: Db, tipId: string): Promise<MessageRow[]> {
+  const rows = await queryRows<MessageRow>(
+    db,
+    sql`select n, author, sent_hour as "sentHour", body from tip_messages where tip_id = ${tipId} order by n`,
+  );
+  return rows.map((m) => ({ ...m, sentHour: new Date(m.sentHour), body: Buffer.from(m.body) }));
+}

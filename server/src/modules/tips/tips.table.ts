@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "../accounts/accounts.table";
+import { bodies, orgUnits } from "../org-units/org-units.table";
+
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * A citizen's crime tip. Nothing here identifies the sender: no address, agent or exact time
+ * (`receivedHour` is truncated to the hour, enough for the legal clocks), and no creation
+ * timestamp column. Content, contact details and notes are sealed (kernel/envelope.ts) with the
+ * tip's id in the associated data. The secret is kept only as an HMAC verifier.
+ */
+export const tips = pgTable(
+  "tips",
+  {
+    id: uuid("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    verifier: bytea("verifier").notNull(),
+    category: text("category").notNull(),
+    /** The unit whose police receive it: the chosen commune, else the province. */
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    unitPath: text("unit_path").notNull(),
+    bodyId: uuid("body_id").references(() => bodies.id),
+    remote: boolean("remote").notNull().default(false),
+    receivedHour: timestamp("received_hour", { withTimezone: true }).notNull(),
+    content: bytea("content").notNull(),
+    contact: bytea("contact"),
+    status: text("status").notNull().default("new"),
+    urgency: text("urgency"),
+    duplicateOfId: uuid("duplicate_of_id"),
+    extensionLevel: integer("extension_level").notNull().default(0),
+    transferredAt: timestamp("transferred_at", { withTimezone: true }),
+    receiptNoticeAt: timestamp("receipt_notice_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    outcome: text("outcome"),
+    casesSolved: integer("cases_solved").notNull().default(0),
+    arrests: integer("arrests").notNull().default(0),
+    outcomeNote: bytea("outcome_note"),
+    /** A citizen wrote after the police's last message. */
+    awaitingReply: boolean("awaiting_reply").notNull().default(false),
+    messageCount: integer("message_count").notNull().default(0),
+  },
+  (t) => [
+    index("tips_unit_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.receivedHour),
+    index("tips_province_idx").on(t.provinceId),
+  ],
+);
+
+/** Messages between the police and the tipster, numbered within their tip (no global order). */
+export const tipMessages = pgTable(
+  "tip_messages",
+  {
+    tipId: uuid("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    author: text("author").notNull(),
+    accountId: uuid("account_id").references(() => accounts.id),
+    sentHour: timestamp("sent_hour", { withTimezone: true }).notNull(),
+    body: bytea("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tipId, t.n] })],
+);
+
+/** Attachments, sealed; images were re-encoded without metadata before sealing. */
+export const tipAttachments = pgTable(
+  "tip_attachments",
+  {
+    tipId: uuid("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    mediaType: text("media_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    content: bytea("content").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tipId, t.n] })],
+);
+
+/** Communes in remote mountain or island areas: urgent tips get 48 hours instead of 24. */
+export const remoteCommunes = pgTable("remote_communes", {
+  orgUnitId: uuid("org_unit_id")
+    .primaryKey()
+    .references(() => orgUnits.id),
+  note: text("note"),
+});

@@ -8,7 +8,7 @@ import { loadOrCreateMasterKey } from "../../kernel/envelope";
  * Receipt codes and secrets for citizens (tips and feedback). The code is short and readable; the
  * secret is 100 random bits from the server (Crockford base32), shown once. Only an HMAC-SHA256
  * verifier of code+secret under a server key kept outside the database is stored — see
- * docs/decisions/0005-citizen-channels.md for why a fast keyed hash suffices for a 100-bit secret.
+ * docs/decisions/0008-citizen-channels.md for why a fast keyed hash suffices for a 100-bit secret.
  */
 const SECRET_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

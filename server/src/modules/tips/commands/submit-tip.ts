@@ -16,7 +16,7 @@ function isUniqueViolation(e: unknown): boolean {
 /**
  * Receives a citizen's tip. Everything is checked (routing, attachments) before the single write.
  * Not written to the audit chain on purpose: its exact timestamp would date the submission (see
- * docs/decisions/0005-citizen-channels.md); the tip row is the receipt register entry.
+ * docs/decisions/0008-citizen-channels.md); the tip row is the receipt register entry.
  */
 export async function submitTip(
   db: Db,

@@ -101,7 +101,13 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
   const { t } = useTranslation("cases");
   const { t: tc } = useTranslation("console");
   const qc = useQueryClient();
-  const [action, setAction] = useState<Action | null>(null);
+  const [action, setOpenAction] = useState<Action | null>(null);
+  // The dialog keeps its title while it animates out, so it is never an unnamed dialog.
+  const [titled, setTitled] = useState<Action>("report");
+  const setAction = (a: Action | null) => {
+    if (a) setTitled(a);
+    setOpenAction(a);
+  };
   const manage = file.accessBasis !== "assignee";
   const closed = file.status === "closed";
   const done = (r: unknown) => {
@@ -226,7 +232,7 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
         closeButtonProps={{ "aria-label": tc("common.close") }}
         opened={action !== null}
         onClose={() => setAction(null)}
-        title={action ? t(`cases.${action}Title`) : ""}
+        title={t(`cases.${titled}Title`)}
         size="lg"
       >
         {action && <ActionBody action={action} file={file} quarter={q} onDone={done} />}

@@ -13,7 +13,7 @@ export function DeadlineBadge({ d }: { d: Deadline }) {
   return (
     <span>
       {formatDate(d.dueOn)}{" "}
-      <Badge color={n < 0 ? "red.9" : n <= 1 ? "orange.9" : "gray.8"} variant="filled" size="sm">
+      <Badge color={n < 0 ? "red.9" : n <= 1 ? "#a63a0b" : "gray.8"} variant="filled" size="sm">
         {text}
       </Badge>
     </span>

@@ -38,7 +38,7 @@ import { hotspotListQuery, hotspotQuery, post, unitBodiesQuery } from "./api";
 
 const statusColor: Record<HotspotStatus, string> = {
   designated: "red.9",
-  transforming: "orange.9",
+  transforming: "#a63a0b",
   transformed: "green.9",
   removed: "gray.8",
 };

@@ -96,7 +96,7 @@ function Cycle({ cycle }: { cycle: CertificationCycleDetail }) {
         <Group gap="xs">
           <Text size="sm">{t("authority", { name: cycle.recognisingAuthority })}</Text>
           {!cycle.authorityVerified && (
-            <Badge color="orange.9" variant="outline" radius="sm" style={{ textTransform: "none" }}>
+            <Badge color="#a63a0b" variant="outline" radius="sm" style={{ textTransform: "none" }}>
               {t("authorityUnverified")}
             </Badge>
           )}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastAuditEvent, unitByCode } from "../../test/factories";
 import { computeIndicator } from "../indicators/registry";
+import { certificationRatesByChild } from "./certification.rates";
 import { buildWorld, helpers, YEAR, type World } from "./test-support";
 
 let w: World;
@@ -223,6 +224,28 @@ describe("rates as indicators", () => {
     expect(
       await computeIndicator(w.t.app.db, "certification.residential_area_rate", { ...scope, year: YEAR - 1 }),
     ).toBeNull();
+  });
+
+  it("gives the same rates by child in one query as unit by unit", async () => {
+    const db = w.t.app.db;
+    const province = await db.query.orgUnits.findFirst({
+      where: (u, { and, eq, isNull }) => and(eq(u.code, "96"), eq(u.kind, "province"), isNull(u.validTo)),
+    });
+    const byChild = await certificationRatesByChild(db, { path: province!.path, year: YEAR });
+    const children = await db.query.orgUnits.findMany({
+      where: (u, { and, eq, isNull }) => and(eq(u.parentId, province!.id), isNull(u.validTo)),
+    });
+    let compared = 0;
+    for (const unit of [province!, ...children]) {
+      const scope = { rollupPathPrefix: unit.path, year: YEAR, asOf: `${YEAR}-12-31` };
+      const rates = byChild.get(unit.id === province!.id ? "" : unit.id);
+      for (const code of ["residential_area_rate", "commune_rate", "agency_rate"] as const) {
+        const one = await computeIndicator(db, `certification.${code}`, scope);
+        expect(rates?.[`certification.${code}`] ?? null, `${unit.name} ${code}`).toBe(one);
+        if (one !== null) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(2);
   });
 });
 

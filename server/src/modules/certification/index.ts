@@ -1,4 +1,10 @@
 // What other modules (indicators, the demo seed) may use from the certification module.
-export { agencyRate, certificationRate, communeRate, residentialAreaRate } from "./certification.rates";
+export {
+  agencyRate,
+  certificationRate,
+  certificationRatesByChild,
+  communeRate,
+  residentialAreaRate,
+} from "./certification.rates";
 export { seedCertificationCatalogue } from "./certification.catalogue";
 export { seedCertificationDemo } from "./certification.demo";

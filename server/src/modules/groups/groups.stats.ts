@@ -2,6 +2,7 @@ import type { GroupCategory, GroupTypeTotal } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
+import { readGroupRollups, stockRollupsCover } from "../indicators/stock-rollups";
 import { SELECT_GROUP, type GroupDbRow } from "./groups.queries";
 
 export type StaleGroupDbRow = GroupDbRow & { lastEvaluatedOn: string | null; lastActivityOn: string | null };
@@ -56,6 +57,45 @@ export async function groupTotals(
   db: Db,
   opts: { rollupPathPrefix: string; at: string },
 ): Promise<{ groups: number; members: number; byType: GroupTypeTotal[] }> {
+  const byType = stockRollupsCover(opts.rollupPathPrefix)
+    ? await totalsFromRollups(db, opts.rollupPathPrefix, opts.at)
+    : await totalsFromRecords(db, opts);
+  return {
+    groups: byType.reduce((n, r) => n + r.groups, 0),
+    members: byType.reduce((n, r) => n + r.members, 0),
+    byType,
+  };
+}
+
+type TypeRow = { code: string; name: string; category: GroupCategory };
+
+/** Group types by code (a small catalogue). */
+export async function groupTypesByCode(db: Db): Promise<Map<string, TypeRow>> {
+  const rows = await queryRows<TypeRow>(
+    db,
+    sql`select code, name_vi as name, category from group_types order by category desc, code`,
+  );
+  return new Map(rows.map((t) => [t.code, t]));
+}
+
+async function totalsFromRollups(db: Db, path: string, at: string): Promise<GroupTypeTotal[]> {
+  const [rows, types] = await Promise.all([readGroupRollups(db, path, at, false), groupTypesByCode(db)]);
+  const counts = new Map(rows.filter((r) => r.groups !== 0).map((r) => [r.typeCode, r]));
+  return [...types.values()]
+    .filter((t) => counts.has(t.code))
+    .map((t) => ({
+      typeCode: t.code,
+      typeName: t.name,
+      category: t.category,
+      groups: counts.get(t.code)!.groups,
+      members: counts.get(t.code)!.members,
+    }));
+}
+
+async function totalsFromRecords(
+  db: Db,
+  opts: { rollupPathPrefix: string; at: string },
+): Promise<GroupTypeTotal[]> {
   const rows = await queryRows<{
     typeCode: string;
     typeName: string;
@@ -76,10 +116,5 @@ export async function groupTotals(
         group by t.code, t.name_vi, t.category
         order by t.category desc, t.code`,
   );
-  const byType = rows.map((r) => ({ ...r, groups: Number(r.groups), members: Number(r.members) }));
-  return {
-    groups: byType.reduce((n, r) => n + r.groups, 0),
-    members: byType.reduce((n, r) => n + r.members, 0),
-    byType,
-  };
+  return rows.map((r) => ({ ...r, groups: Number(r.groups), members: Number(r.members) }));
 }

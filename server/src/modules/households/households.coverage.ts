@@ -9,6 +9,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { getVisibleUnit, todayIso, validOn } from "../org-units/org-units.queries";
+import { readHouseholdRollups, stockRollupsCover } from "../indicators/stock-rollups";
 import { escapeLike } from "./households.queries";
 
 type GroupRow = { grp: string; org: string | null; n: number | string; s: number | string };
@@ -66,10 +67,28 @@ function addRow(f: CoverageFigures, r: GroupRow): void {
  * often typed in after the fact) and had not moved out by 31/12.
  */
 export async function coverageGroups(db: Db, p: CoverageParams): Promise<Map<string, CoverageFigures>> {
+  const children = p.childrenOfPath !== undefined;
+  const rows =
+    !p.scope &&
+    (!children || p.childrenOfPath === p.rollupPathPrefix) &&
+    stockRollupsCover(p.rollupPathPrefix, children)
+      ? await readHouseholdRollups(db, p.rollupPathPrefix, p.year, children)
+      : await coverageRows(db, p);
+  const out = new Map<string, CoverageFigures>();
+  for (const r of rows) {
+    const f = out.get(r.grp) ?? emptyFigures();
+    addRow(f, r);
+    out.set(r.grp, f);
+  }
+  return out;
+}
+
+/** The coverage rows counted from the records (units below communes, the actor's scope). */
+async function coverageRows(db: Db, p: CoverageParams): Promise<GroupRow[]> {
   const grp = p.childrenOfPath
     ? sql`split_part(substr(h.rollup_path, ${p.childrenOfPath.length + 1}::int), '/', 1)`
     : sql`''`;
-  const rows = await queryRows<GroupRow>(
+  return queryRows<GroupRow>(
     db,
     sql`with counted as (
           select ${grp} as grp, h.member_orgs, (c.id is not null) as signed
@@ -86,13 +105,6 @@ export async function coverageGroups(db: Db, p: CoverageParams): Promise<Map<str
         select grp, org, count(*) as n, count(*) filter (where signed) as s
           from counted cross join unnest(counted.member_orgs) as org group by grp, org`,
   );
-  const out = new Map<string, CoverageFigures>();
-  for (const r of rows) {
-    const f = out.get(r.grp) ?? emptyFigures();
-    addRow(f, r);
-    out.set(r.grp, f);
-  }
-  return out;
 }
 
 function sumFigures(groups: Iterable<CoverageFigures>): CoverageFigures {

@@ -2,7 +2,9 @@ import type { IndicatorCode } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { coverageGroups } from "../households";
+import { groupTypesByCode } from "../groups";
 import { readActivityRollups, rollupsCover, ROLLUP_FIGURES, type RollupField } from "./activity-rollups";
+import { readGroupRollups, stockRollupsCover } from "./stock-rollups";
 
 export const ACTIVITY_FIELD: Partial<Record<IndicatorCode, RollupField>> = {
   "activities.count": "activities",
@@ -56,9 +58,11 @@ export async function activitiesByChild(db: Db, path: string, from: string, to: 
 
 /** Groups (by category) and members existing on `at`, per child and for the whole unit: one query. */
 export async function groupsByChild(db: Db, path: string, at: string): Promise<ByChild> {
-  const rows = await queryRows<{ child: string; category: string; groups: number; members: number }>(
-    db,
-    sql`select ${childKey(path, "g.rollup_path")} as child, t.category,
+  const rows = stockRollupsCover(path, true)
+    ? await groupRowsFromRollups(db, path, at)
+    : await queryRows<{ child: string; category: string; groups: number; members: number }>(
+        db,
+        sql`select ${childKey(path, "g.rollup_path")} as child, t.category,
           count(distinct g.id)::int as groups, count(m.id)::int as members
         from groups g join group_types t on t.code = g.type_code
         left join group_members m on m.group_id = g.id and m.joined_on <= ${at}::date
@@ -66,7 +70,7 @@ export async function groupsByChild(db: Db, path: string, at: string): Promise<B
         where g.rollup_path like ${`${path}%`} and g.founded_on <= ${at}::date
           and (g.dissolved_on is null or g.dissolved_on > ${at}::date)
         group by 1, 2`,
-  );
+      );
   const out: ByChild = new Map();
   const add = (key: string, r: (typeof rows)[number]) => {
     const v = out.get(key) ?? {
@@ -87,6 +91,16 @@ export async function groupsByChild(db: Db, path: string, at: string): Promise<B
     add("", r);
   }
   return out;
+}
+
+async function groupRowsFromRollups(db: Db, path: string, at: string) {
+  const [rows, types] = await Promise.all([readGroupRollups(db, path, at, true), groupTypesByCode(db)]);
+  return rows.map((r) => ({
+    child: r.grp,
+    category: types.get(r.typeCode)?.category ?? "",
+    groups: r.groups,
+    members: r.members,
+  }));
 }
 
 /** Household coverage for `year`, per child and for the whole unit: one query. */

@@ -7,7 +7,7 @@ import { validationFailed } from "../../kernel/errors";
 import { todayIso } from "../org-units/org-units.queries";
 import { readActivityRollups, rollupsCover, type RollupField } from "./activity-rollups";
 import { childrenOn, loadIndicatorUnit, scopeOf } from "./indicators.query";
-import { computeIndicators } from "./registry";
+import { certificationRatesByChild } from "../certification";
 import {
   ACTIVITY_FIELD,
   activitiesByChild,
@@ -40,10 +40,13 @@ export const DASHBOARD_INDICATORS: IndicatorCode[] = [
   "certification.agency_rate",
 ];
 
-/** Indicators the dashboard does not read by child in one query: computed by the registry per unit. */
-const OTHER_INDICATORS = DASHBOARD_INDICATORS.filter((c) => !/^(activities|groups|households)\./.test(c));
 const ZERO_ACTIVITIES = Object.fromEntries(Object.keys(ACTIVITY_FIELD).map((c) => [c, 0]));
 const ZERO_GROUPS = { "groups.count": 0, "groups.members": 0, "groups.teams": 0, "groups.models": 0 };
+const NO_CERTIFICATION = {
+  "certification.residential_area_rate": null,
+  "certification.commune_rate": null,
+  "certification.agency_rate": null,
+};
 const NO_HOUSEHOLDS = {
   "households.count": 0,
   "households.signed": 0,
@@ -121,11 +124,11 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
   const scope = scopeOf(unit, from, to);
-  const [acts, grps, hhs, others, targets, kids, monthly, crumbs] = await Promise.all([
+  const [acts, grps, hhs, certs, targets, kids, monthly, crumbs] = await Promise.all([
     activitiesByChild(db, unit.path, from, to),
     groupsByChild(db, unit.path, scope.asOf),
     householdsByChild(db, unit.path, scope.year),
-    computeIndicators(db, OTHER_INDICATORS, scope),
+    certificationRatesByChild(db, { path: unit.path, year: scope.year }),
     targetsOf(db, unit.id, q.year),
     childrenOn(db, unit, today),
     monthlyActivities(db, unit.path, from, to),
@@ -135,16 +138,16 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
           where ${unit.path} like u.path || '%' order by u.depth`,
     ),
   ]);
-  const valuesOf = (key: string, other: Values): Values => ({
+  const valuesOf = (key: string): Values => ({
     ...Object.fromEntries(DASHBOARD_INDICATORS.map((c) => [c, null])),
     ...ZERO_ACTIVITIES,
     ...acts.get(key),
     ...ZERO_GROUPS,
     ...grps.get(key),
     ...(hhs.get(key) ?? NO_HOUSEHOLDS),
-    ...other,
+    ...(certs.get(key) ?? NO_CERTIFICATION),
   });
-  const values = valuesOf("", others);
+  const values = valuesOf("");
   const start = Date.parse(from);
   const yearShare = Math.min(
     1,
@@ -168,11 +171,13 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
     for (const [code, field] of Object.entries(ACTIVITY_FIELD)) vals[code] = r ? Number(r[field]) : 0;
     return { month, values: vals };
   });
-  const children = [];
-  for (const c of kids) {
-    const other = await computeIndicators(db, OTHER_INDICATORS, scopeOf(c, from, to));
-    children.push({ id: c.id, name: c.fullName, kind: c.kind, rank: 0, values: valuesOf(c.id, other) });
-  }
+  const children = kids.map((c) => ({
+    id: c.id,
+    name: c.fullName,
+    kind: c.kind,
+    rank: 0,
+    values: valuesOf(c.id),
+  }));
   children.sort((a, b) => (b.values["activities.count"] ?? 0) - (a.values["activities.count"] ?? 0));
   children.forEach((c, i) => (c.rank = i + 1));
   return {

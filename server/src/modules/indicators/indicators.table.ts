@@ -45,3 +45,55 @@ export const activityRollups = pgTable(
     ),
   ],
 );
+
+/**
+ * Household coverage per (unit, year, organisation) as deltas, kept current by triggers on
+ * `households` and `household_commitments` (migration `stock_rollups_triggers`). A household is
+ * counted in year Y when it was registered by the end of Y (or signed for Y) and had not moved out
+ * by then — the rule of `coverageGroups`:
+ * - `stock`: +1 in the year the household was registered, −1 in the year it moved out; the
+ *   households of Y are the sum of `stock` over years ≤ Y plus `extra` of Y;
+ * - `extra`: households signed for Y although registered after Y (a late import of an old commitment);
+ * - `signed`: households with a commitment for Y that had not moved out by the end of Y.
+ * `org`: "" every household, "*" households in any member organisation, else one organisation.
+ * Province and commune rows only, as for activities.
+ */
+export const householdRollups = pgTable(
+  "household_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    year: integer("year").notNull(),
+    org: text("org").notNull(),
+    stock: integer("stock").notNull().default(0),
+    extra: integer("extra").notNull().default(0),
+    signed: integer("signed").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.org, t.year] }),
+    index("household_rollups_children_idx").using("btree", t.depth, sql`${t.unitPath} text_pattern_ops`),
+  ],
+);
+
+/**
+ * Groups and their active members per (unit, group type, day) as deltas, kept current by triggers on
+ * `groups` and `group_members`: +1 on the day a group is founded (a member becomes active: the later
+ * of joining and the group's founding), −1 on the day it is dissolved (the member leaves or the group
+ * is dissolved, whichever comes first). The figures on a date are the sums over days ≤ that date —
+ * the half-open rule of `groupTotals`. Province and commune rows only.
+ */
+export const groupRollups = pgTable(
+  "group_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    typeCode: text("type_code").notNull(),
+    day: date("day").notNull(),
+    groups: integer("groups").notNull().default(0),
+    members: integer("members").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.typeCode, t.day] }),
+    index("group_rollups_children_idx").using("btree", t.depth, sql`${t.unitPath} text_pattern_ops`, t.day),
+  ],
+);

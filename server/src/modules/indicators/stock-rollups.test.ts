@@ -92,13 +92,13 @@ async function churn() {
   for (const h of hh) {
     const r = rnd();
     const a = pick(areas);
-    if (r < 0.1)
+    if (r < 0.1) {
       await db.execute(sql`update households set moved_out_on = ${day(2021, 2027)}::date where id = ${h.id}`);
-    else if (r < 0.2)
+    } else if (r < 0.2) {
       await db.execute(
         sql`update households set member_orgs = ${`{${pick(ORGS)}}`}::text[] where id = ${h.id}`,
       );
-    else if (r < 0.28) {
+    } else if (r < 0.28) {
       await db.execute(
         sql`update households set org_unit_id = ${a.id}, rollup_path = ${a.path} where id = ${h.id}`,
       );
@@ -120,13 +120,13 @@ async function churn() {
   for (const g of gs) {
     const r = rnd();
     const a = pick(areas);
-    if (r < 0.1)
+    if (r < 0.1) {
       await db.execute(sql`update groups set dissolved_on = ${day(2021, 2027)}::date where id = ${g.id}`);
-    else if (r < 0.18)
+    } else if (r < 0.18) {
       await db.execute(sql`update groups set founded_on = ${day(2020, 2026)}::date where id = ${g.id}`);
-    else if (r < 0.24)
+    } else if (r < 0.24) {
       await db.execute(sql`update groups set type_code = ${pick(types).code} where id = ${g.id}`);
-    else if (r < 0.3) {
+    } else if (r < 0.3) {
       await db.execute(
         sql`update groups set org_unit_id = ${a.id}, rollup_path = ${a.path} where id = ${g.id}`,
       );

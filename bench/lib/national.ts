@@ -113,3 +113,34 @@ export async function generateGroups(database: Database, total: number) {
     insert into group_members (group_id, full_name, joined_on)
     select g.id, 'Thành viên ' || n, date '2020-01-01' from g cross join generate_series(1, 5) n`);
 }
+
+/** One household of area `i` with its commitment for `year`, in one statement (a write-cost sample). */
+export async function insertHousehold(db: Database["db"], i: number, year: number) {
+  await db.execute(sql`
+    with h as (
+      insert into households (org_unit_id, province_id, rollup_path, head_name, address, members,
+        member_orgs, search_text)
+      select a.id, a.province_id, a.rollup_path, ${`Hộ mới ${i}`}, 'Số 1', 4, '{farmers}'::text[], 'ho moi'
+      from bench_areas a where a.i = 1 + ${(i * 7919) % 1000}::int
+      returning id, rollup_path)
+    insert into household_commitments (household_id, rollup_path, year, signed_on, form_version)
+    select id, rollup_path, ${year}, make_date(${year}, 3, 1), 'bench' from h`);
+}
+
+/**
+ * Tips received over `year` at communes (sealed content stands in as random bytes: the figures
+ * never read it), a third transferred, a tenth with cases solved and arrests.
+ */
+export async function generateTips(database: Database, total: number, year: number) {
+  await database.db.execute(sql`
+    insert into tips (id, code, verifier, category, org_unit_id, province_id, unit_path, received_hour,
+      content, status, transferred_at, cases_solved, arrests)
+    select gen_random_uuid(), 'B' || lpad(g::text, 9, '0'), decode(md5(g::text), 'hex'), 'drugs', u.id,
+      u.province_id, u.rollup_path,
+      make_timestamptz(${year}, 1, 1, 8, 0, 0, 'UTC') + ((g * 7919) % 8760) * interval '1 hour',
+      decode(md5('c' || g), 'hex'), case when g % 3 = 0 then 'transferred' else 'new' end,
+      case when g % 3 = 0 then make_timestamptz(${year}, 12, 31, 0, 0, 0, 'UTC') end,
+      case when g % 10 = 0 then 1 else 0 end, case when g % 10 = 0 then g % 3 else 0 end
+    from generate_series(1, ${total}::int) g
+    join bench_units u on u.i = 1 + ((g * 2654435761) % (select count(*) from bench_units))::int`);
+}

@@ -183,6 +183,7 @@ export const TipDetailSchema = TipSummarySchema.extend({
   outcome: TipOutcomeSchema.nullable(),
   casesSolved: z.number().int(),
   arrests: z.number().int(),
+  peopleHandled: z.number().int(),
   outcomeNote: z.string().nullable(),
 });
 export type TipDetail = z.infer<typeof TipDetailSchema>;
@@ -204,6 +205,7 @@ export const RecordTipOutcomeBodySchema = z.object({
   outcome: TipOutcomeSchema,
   casesSolved: z.number().int().min(0).max(10_000).default(0),
   arrests: z.number().int().min(0).max(10_000).default(0),
+  peopleHandled: z.number().int().min(0).max(10_000).default(0),
   note: z.string().trim().max(3000).optional(),
 });
 export const ExtendTipDeadlineBodySchema = z.object({

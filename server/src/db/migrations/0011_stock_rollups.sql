@@ -263,25 +263,36 @@ CREATE TRIGGER group_rollups_update AFTER UPDATE ON group_members
 CREATE TRIGGER group_rollups_delete AFTER DELETE ON group_members REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION group_rollups_members();
 --> statement-breakpoint
--- Rebuilds both from the records (this migration's backfill; bulk loads that disable the triggers).
+-- Rebuilds both from the records in set-based statements (this migration's backfill; bulk loads
+-- that disable the triggers): the same deltas and ancestors as the triggers.
 CREATE FUNCTION stock_rollups_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM household_rollups;
-  PERFORM household_rollups_apply(ARRAY(
-    SELECT row(h.rollup_path, h.member_orgs, y.year, y.n, 0, 0)::household_rollup_delta
+  INSERT INTO household_rollups (unit_path, depth, year, org, stock, extra, signed)
+  SELECT p.unit_path, p.depth, d.year, o.org, sum(d.stock), sum(d.extra), sum(d.signed)
+  FROM (
+    SELECT h.rollup_path, h.member_orgs, y.year, y.n AS stock, 0 AS extra, 0 AS signed
     FROM households h CROSS JOIN LATERAL household_stock_deltas(h.created_at, h.moved_out_on) y
     UNION ALL
-    SELECT row(h.rollup_path, h.member_orgs, c.year, 0, d.extra, d.signed)::household_rollup_delta
+    SELECT h.rollup_path, h.member_orgs, c.year, 0, x.extra, x.signed
     FROM household_commitments c JOIN households h ON h.id = c.household_id
-    CROSS JOIN LATERAL household_commitment_deltas(c.year, h.created_at, h.moved_out_on) d));
+    CROSS JOIN LATERAL household_commitment_deltas(c.year, h.created_at, h.moved_out_on) x) d
+  CROSS JOIN LATERAL activity_rollups_ancestors(d.rollup_path) p
+  CROSS JOIN LATERAL (SELECT '' UNION ALL SELECT '*' WHERE cardinality(d.member_orgs) > 0
+    UNION ALL SELECT unnest(d.member_orgs)) o(org)
+  GROUP BY 1, 2, 3, 4;
   DELETE FROM group_rollups;
-  PERFORM group_rollups_apply(ARRAY(
-    SELECT row(g.rollup_path, g.type_code, l.day, l.n, 0)::group_rollup_delta
+  INSERT INTO group_rollups (unit_path, depth, type_code, day, groups, members)
+  SELECT p.unit_path, p.depth, d.type_code, d.day, sum(d.groups), sum(d.members)
+  FROM (
+    SELECT g.rollup_path, g.type_code, l.day, l.n AS groups, 0 AS members
     FROM groups g CROSS JOIN LATERAL life_deltas(g.founded_on, g.dissolved_on) l
     UNION ALL
-    SELECT row(g.rollup_path, g.type_code, l.day, 0, l.n)::group_rollup_delta
+    SELECT g.rollup_path, g.type_code, l.day, 0, l.n
     FROM group_members m JOIN groups g ON g.id = m.group_id
-    CROSS JOIN LATERAL life_deltas(greatest(g.founded_on, m.joined_on), least(g.dissolved_on, m.left_on)) l));
+    CROSS JOIN LATERAL life_deltas(greatest(g.founded_on, m.joined_on), least(g.dissolved_on, m.left_on)) l) d
+  CROSS JOIN LATERAL activity_rollups_ancestors(d.rollup_path) p
+  GROUP BY 1, 2, 3, 4;
 END;
 $$;
 --> statement-breakpoint

@@ -2,6 +2,7 @@ export {
   computeIndicator,
   computeIndicators,
   listIndicators,
+  suppressSmallTipCells,
   type Compute,
   type IndicatorScope,
 } from "./registry";

@@ -14,7 +14,8 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
 import { todayIso, validOn } from "../org-units/org-units.queries";
-import { computeIndicators, newMemo, type IndicatorScope } from "./registry";
+import { isPolice } from "../tips/tips.policy";
+import { computeIndicators, newMemo, suppressSmallTipCells, type IndicatorScope } from "./registry";
 
 export type IndicatorUnit = {
   id: string;
@@ -153,7 +154,8 @@ export async function queryIndicators(
   }
   const base: IndicatorScope = { ...scopeOf(unit, q.from, q.to), bodyKind: q.bodyKind };
   const memo = newMemo();
-  const totals = await computeIndicators(db, q.indicators, base, memo);
+  const exact = isPolice(actor);
+  const totals = suppressSmallTipCells(await computeIndicators(db, q.indicators, base, memo), exact);
   const result: IndicatorResult = {
     orgUnitId: unit.id,
     orgUnitName: unit.fullName,
@@ -176,7 +178,7 @@ export async function queryIndicators(
     result.groups.push({
       key: g.key,
       label: g.label,
-      values: await computeIndicators(db, q.indicators, g.scope, memo),
+      values: suppressSmallTipCells(await computeIndicators(db, q.indicators, g.scope, memo), exact),
     });
   }
   return result;

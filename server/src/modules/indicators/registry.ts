@@ -1,4 +1,5 @@
 import {
+  SMALL_CELL_THRESHOLD,
   INDICATORS,
   indicatorOf,
   type ActivityFigureTotals,
@@ -10,7 +11,9 @@ import { activityTotals } from "../activities";
 import { reintegrationFigures } from "../cases/cases.stats";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
+import { feedbackFigures } from "../feedback/feedback.stats";
 import { commitmentCoverage } from "../households";
+import { tipFigures } from "../tips/tips.counts";
 import { isWholeMonths, readActivityRollups, rollupsCover } from "./activity-rollups";
 
 /** Where and when an indicator is measured. */
@@ -118,8 +121,14 @@ const coverageOf = (db: Db, s: IndicatorScope, memo: Memo) =>
     commitmentCoverage(db, { rollupPathPrefix: s.rollupPathPrefix, year: s.year }),
   );
 
-/** No module on this branch records this figure yet: "no data", never a made-up number. */
-const noData: Compute = async () => null;
+const tipsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`tips|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    tipFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  );
+const feedbackOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`feedback|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}|${s.asOf}`, () =>
+    feedbackFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s), asOf: s.asOf }),
+  );
 
 const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
   memo(`reintegration|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
@@ -159,20 +168,31 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "certification.residential_area_rate": residentialAreaRate,
   "certification.commune_rate": communeRate,
   "certification.agency_rate": agencyRate,
-  // Wired by the tips module.
-  "tips.received": noData,
-  "tips.transferred": noData,
-  "tips.solved": noData,
-  "tips.arrests": noData,
-  "tips.people_handled": noData,
-  // Wired by the feedback module.
-  "feedback.received": noData,
-  "feedback.answered_on_time_rate": noData,
+  // Tips received in the period (exact; suppressed for non-police readers by queryIndicators).
+  "tips.received": async (db, s, memo) => (await tipsOf(db, s, memo)).received,
+  "tips.transferred": async (db, s, memo) => (await tipsOf(db, s, memo)).transferred,
+  "tips.solved": async (db, s, memo) => (await tipsOf(db, s, memo)).solved,
+  "tips.arrests": async (db, s, memo) => (await tipsOf(db, s, memo)).arrests,
+  "tips.people_handled": async (db, s, memo) => (await tipsOf(db, s, memo)).handled,
+  "feedback.received": async (db, s, memo) => (await feedbackOf(db, s, memo)).received,
+  "feedback.answered_on_time_rate": async (db, s, memo) => (await feedbackOf(db, s, memo)).answeredOnTimeRate,
   // Reintegration and community-education case files (counts of people, never personal data).
   "reintegration.reeducated": async (db, s, memo) => (await reintegrationOf(db, s, memo)).reeducated,
   "reintegration.helped": async (db, s, memo) => (await reintegrationOf(db, s, memo)).helped,
   "reintegration.reformed": async (db, s, memo) => (await reintegrationOf(db, s, memo)).reformed,
 };
+
+/**
+ * Tip figures outside the police compartment: a count from 1 to 4 is hidden (null), as the tips
+ * module shows it ("<5"), so a small area's few tips cannot be told apart.
+ */
+export function suppressSmallTipCells(values: Record<string, number | null>, exact: boolean) {
+  if (exact) return values;
+  for (const [code, v] of Object.entries(values)) {
+    if (code.startsWith("tips.") && v !== null && v > 0 && v < SMALL_CELL_THRESHOLD) values[code] = null;
+  }
+  return values;
+}
 
 export function listIndicators() {
   return INDICATORS;

@@ -5,7 +5,7 @@ import {
   type IndicatorCode,
 } from "@toandan/contracts";
 import type { Db } from "../../db/client";
-import { computeIndicators } from "../indicators";
+import { computeIndicators, suppressSmallTipCells } from "../indicators";
 
 export type Figure = { code: string; label: string; unit: string; value: number | null };
 export type Section = { key: string; title: string; text: string };
@@ -40,16 +40,26 @@ export function defaultSubject(b: CreateReportBody, from: string, to: string): s
   return `Sơ kết thực hiện kế hoạch phối hợp từ ngày ${viDate(from)} đến ngày ${viDate(to)}`;
 }
 
-export async function figuresOf(db: Db, rollupPath: string, from: string, to: string): Promise<Figure[]> {
+/** The report's figures; tip counts under 5 hidden unless the author is in the police compartment. */
+export async function figuresOf(
+  db: Db,
+  rollupPath: string,
+  from: string,
+  to: string,
+  exactTips: boolean,
+): Promise<Figure[]> {
   const today = new Date().toISOString().slice(0, 10);
   const asOf = to < today ? to : today;
-  const values = await computeIndicators(db, REPORT_INDICATORS, {
-    rollupPathPrefix: rollupPath,
-    year: Number(asOf.slice(0, 4)),
-    from,
-    to,
-    asOf,
-  });
+  const values = suppressSmallTipCells(
+    await computeIndicators(db, REPORT_INDICATORS, {
+      rollupPathPrefix: rollupPath,
+      year: Number(asOf.slice(0, 4)),
+      from,
+      to,
+      asOf,
+    }),
+    exactTips,
+  );
   return INDICATORS.map((i) => ({ code: i.code, label: i.vi, unit: i.unit, value: values[i.code] ?? null }));
 }
 

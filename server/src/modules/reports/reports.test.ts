@@ -81,7 +81,7 @@ describe("createReport and exportReport", () => {
     const text = r.sections.find((s: { key: string }) => s.key === "propaganda").text;
     expect(text).toContain("đã tổ chức 2 buổi");
     expect(text).toContain("với 1.457 lượt người");
-    expect(r.figures.find((f: { code: string }) => f.code === "tips.received").value).toBeNull();
+    expect(r.figures.find((f: { code: string }) => f.code === "tips.received").value).toBe(0);
     expect((await lastAuditEvent(t.app.db))?.action).toBe("report.created");
 
     const edited = await call(t.app, anxuyen, "PATCH", `/api/v1/reports/${r.id}`, {

@@ -57,3 +57,34 @@ export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
     ),
   };
 }
+
+const nextDay = (day: string) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Indicator figures of the tips received under a rollup path over [from, to] (Vietnam dates):
+ * received, transferred to the competent body, and the results recorded on them (cases solved,
+ * arrests, people dealt with). Exact counts, never content: callers that show them to accounts
+ * outside the police compartment suppress small cells (`SMALL_CELL_THRESHOLD`).
+ */
+export async function tipFigures(db: Db, p: { rollupPathPrefix: string; from: string; to: string }) {
+  const [r] = await queryRows<{
+    received: number;
+    transferred: number;
+    solved: number;
+    arrests: number;
+    handled: number;
+  }>(
+    db,
+    sql`select count(*)::int as received, count(t.transferred_at)::int as transferred,
+          coalesce(sum(t.cases_solved), 0)::int as solved, coalesce(sum(t.arrests), 0)::int as arrests,
+          coalesce(sum(t.people_handled), 0)::int as handled
+        from tips t where t.unit_path like ${`${p.rollupPathPrefix}%`}
+          and t.received_hour >= ${`${p.from}T00:00:00+07:00`}::timestamptz
+          and t.received_hour < ${`${nextDay(p.to)}T00:00:00+07:00`}::timestamptz`,
+  );
+  return r!;
+}

@@ -59,6 +59,7 @@ export function presentTipDetail(
     outcome: (r.outcome as TipDetail["outcome"]) ?? null,
     casesSolved: r.casesSolved,
     arrests: r.arrests,
+    peopleHandled: r.peopleHandled,
     outcomeNote: env.openOptionalText(r.outcomeNote, `tip:${r.id}:outcome-note`),
   };
 }

@@ -28,6 +28,7 @@ export type TipRow = {
   outcome: string | null;
   casesSolved: number;
   arrests: number;
+  peopleHandled: number;
   outcomeNote: Buffer | null;
 };
 
@@ -36,7 +37,8 @@ const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urge
     t.unit_path as "unitPath", t.remote, d.code as "duplicateOfCode", t.extension_level as "extensionLevel",
     t.transferred_at as "transferredAt", t.receipt_notice_at as "receiptNoticeAt", t.decided_at as "decidedAt",
     t.awaiting_reply as "awaitingReply", t.message_count as "messageCount", t.content, t.contact,
-    t.outcome, t.cases_solved as "casesSolved", t.arrests, t.outcome_note as "outcomeNote"
+    t.outcome, t.cases_solved as "casesSolved", t.arrests, t.people_handled as "peopleHandled",
+    t.outcome_note as "outcomeNote"
   from tips t join org_units u on u.id = t.org_unit_id left join tips d on d.id = t.duplicate_of_id`;
 
 function normalise(r: TipRow): TipRow {

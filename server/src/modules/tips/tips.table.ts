@@ -52,6 +52,8 @@ export const tips = pgTable(
     outcome: text("outcome"),
     casesSolved: integer("cases_solved").notNull().default(0),
     arrests: integer("arrests").notNull().default(0),
+    /** People dealt with (administratively or criminally) thanks to the tip. */
+    peopleHandled: integer("people_handled").notNull().default(0),
     outcomeNote: bytea("outcome_note"),
     /** A citizen wrote after the police's last message. */
     awaitingReply: boolean("awaiting_reply").notNull().default(false),

@@ -68,6 +68,7 @@ function Tip({ tip }: { tip: TipDetail }) {
   const [outcome, setOutcome] = useState<(typeof TIP_OUTCOMES)[number]>("transferred");
   const [solved, setSolved] = useState<number | string>(tip.casesSolved);
   const [arrests, setArrests] = useState<number | string>(tip.arrests);
+  const [handled, setHandled] = useState<number | string>(tip.peopleHandled);
   const [note, setNote] = useState("");
   const open = tip.status !== "case_opened" && tip.status !== "no_case";
   const send = (e: FormEvent) => {
@@ -211,6 +212,7 @@ function Tip({ tip }: { tip: TipDetail }) {
             <Group grow>
               <NumberInput label={L.casesSolved} min={0} value={solved} onChange={setSolved} />
               <NumberInput label={L.arrests} min={0} value={arrests} onChange={setArrests} />
+              <NumberInput label={L.peopleHandled} min={0} value={handled} onChange={setHandled} />
             </Group>
             <Textarea label={L.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
             <Button
@@ -222,6 +224,7 @@ function Tip({ tip }: { tip: TipDetail }) {
                     outcome,
                     casesSolved: Number(solved) || 0,
                     arrests: Number(arrests) || 0,
+                    peopleHandled: Number(handled) || 0,
                     note: note.trim() || undefined,
                   }),
                 )

@@ -3,6 +3,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { loadIndicatorUnit } from "../../indicators/indicators.query";
+import { isPolice } from "../../tips/tips.policy";
 import { defaultSections, defaultSubject, figuresOf, periodOf } from "../compose";
 import { loadReport, presentReport } from "../reports.queries";
 import { reports } from "../reports.table";
@@ -11,7 +12,7 @@ import { reports } from "../reports.table";
 export async function createReport(db: Db, actor: Actor, body: CreateReportBody): Promise<Report> {
   const unit = await loadIndicatorUnit(db, actor, body.orgUnitId, "report.manage");
   const { from, to } = periodOf(body);
-  const figures = await figuresOf(db, unit.rollupPath, from, to);
+  const figures = await figuresOf(db, unit.rollupPath, from, to, isPolice(actor));
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(reports)

@@ -114,6 +114,7 @@ export async function recordTipOutcome(
         outcome: body.outcome,
         casesSolved: body.casesSolved,
         arrests: body.arrests,
+        peopleHandled: body.peopleHandled,
         outcomeNote: body.note ? env.seal(body.note, `tip:${tip.id}:outcome-note`) : tip.outcomeNote,
         ...(body.outcome === "transferred" ? { transferredAt: now } : {}),
         ...(decided ? { decidedAt: now } : {}),
@@ -124,6 +125,7 @@ export async function recordTipOutcome(
       outcome: body.outcome,
       casesSolved: body.casesSolved,
       arrests: body.arrests,
+      peopleHandled: body.peopleHandled,
     });
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "tips" ADD COLUMN "people_handled" integer DEFAULT 0 NOT NULL;

@@ -1,6 +1,6 @@
 // Review reports (sơ kết, tổng kết) in the Decree 30/2020 layout, and periodic reporting up the levels.
 import { z } from "zod";
-import { IdSchema } from "../common";
+import { IdSchema, PageQuerySchema, pageOf } from "../common";
 
 export const REPORT_TEMPLATES = ["six_month", "yearly", "plan_review"] as const;
 export const REPORT_TEMPLATE_LABELS: Record<(typeof REPORT_TEMPLATES)[number], string> = {
@@ -69,6 +69,26 @@ export const ReportFigureSchema = z.object({
   value: z.number().nullable(),
 });
 
+/** What the caller may do with the report now (the server's rules; the UI only hides what would be refused). */
+export const ReportAbilitiesSchema = z.object({
+  /** Edit the header and narrative: draft or returned, report.manage over the unit. */
+  edit: z.boolean(),
+  /** Submit to the level above: draft or returned, report.manage over the unit. */
+  submit: z.boolean(),
+  /** Return or approve: submitted, report.approve held at a unit above the report's unit. */
+  review: z.boolean(),
+  /** Lift the period lock of an approved report: a lock in force, report.approve above the unit. */
+  unlock: z.boolean(),
+});
+export type ReportAbilities = z.infer<typeof ReportAbilitiesSchema>;
+
+/** The period lock set by approving the report (the latest one), or null before approval. */
+export const ReportLockSchema = z.object({
+  lockedAt: z.string(),
+  unlockedAt: z.string().nullable(),
+  unlockReason: z.string().nullable(),
+});
+
 export const ReportSchema = z.object({
   id: IdSchema,
   orgUnitId: IdSchema,
@@ -92,8 +112,51 @@ export const ReportSchema = z.object({
   status: z.enum(REPORT_STATUSES),
   comments: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
   createdAt: z.string(),
+  lock: ReportLockSchema.nullable(),
+  can: ReportAbilitiesSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+export const ReportSummarySchema = ReportSchema.pick({
+  id: true,
+  orgUnitId: true,
+  orgUnitName: true,
+  template: true,
+  year: true,
+  periodFrom: true,
+  periodTo: true,
+  number: true,
+  symbol: true,
+  issuedOn: true,
+  subject: true,
+  status: true,
+  createdAt: true,
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+export const ReportPageSchema = pageOf(ReportSummarySchema);
+
+export const ListReportsQuerySchema = PageQuerySchema.extend({
+  /** Reports of this unit only (it must be in the caller's scope); none: every report in scope. */
+  orgUnitId: IdSchema.optional(),
+  year: z.coerce
+    .number({ error: "Năm không hợp lệ" })
+    .int({ error: "Năm không hợp lệ" })
+    .min(2000, { error: "Năm không hợp lệ" })
+    .max(2100, { error: "Năm không hợp lệ" })
+    .optional(),
+  status: z
+    .enum(REPORT_STATUSES, { error: "Trạng thái là draft, submitted, returned hoặc approved" })
+    .optional(),
+  /**
+   * true: only submitted reports of units one level below a unit where the caller holds
+   * report.approve (the reports waiting for the caller's review).
+   */
+  awaiting: z
+    .enum(["true", "false"], { error: "awaiting là true hoặc false" })
+    .transform((v) => v === "true")
+    .optional(),
+});
+export type ListReportsQuery = z.infer<typeof ListReportsQuerySchema>;
 
 export const ExportReportQuerySchema = z.object({ format: z.enum(["docx", "pdf", "xlsx"]) });
 export const ReturnReportBodySchema = z.object({ comment: Text(2000).min(1, "Nhập ý kiến khi trả lại") });

@@ -14,6 +14,7 @@ type NavItem = {
   to:
     | "/don-vi"
     | "/bang-dieu-khien"
+    | "/bao-cao"
     | "/ke-hoach"
     | "/hoat-dong"
     | "/to-mo-hinh"
@@ -30,6 +31,7 @@ type NavItem = {
   label:
     | "units"
     | "dashboard"
+    | "reports"
     | "plans"
     | "activities"
     | "groups"
@@ -49,6 +51,7 @@ type NavItem = {
 const NAV: NavItem[] = [
   { to: "/don-vi", label: "units", permission: "org_unit.read" },
   { to: "/bang-dieu-khien", label: "dashboard", permission: "indicator.read" },
+  { to: "/bao-cao", label: "reports", permission: "report.read" },
   { to: "/ke-hoach", label: "plans", permission: "plan.read" },
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },

@@ -217,6 +217,24 @@ const dashboardRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/dashboard/dashboard-page"), "DashboardPage"),
 });
 
+const reportsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/bao-cao",
+  component: lazyRouteComponent(() => import("../features/reports/reports-page"), "ReportsPage"),
+});
+
+const createReportRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/bao-cao/moi",
+  component: lazyRouteComponent(() => import("../features/reports/create-report-page"), "CreateReportPage"),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/bao-cao/$id",
+  component: lazyRouteComponent(() => import("../features/reports/report-page"), "ReportPage"),
+});
+
 const tipsRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/tin-bao",
@@ -268,6 +286,9 @@ const routeTree = rootRoute.addChildren([
     commendationsRoute,
     commendationRoute,
     dashboardRoute,
+    reportsRoute,
+    createReportRoute,
+    reportRoute,
     tipsRoute,
     tipRoute,
     feedbackRoute,

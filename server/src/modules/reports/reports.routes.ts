@@ -2,6 +2,8 @@ import {
   CreateReportBodySchema,
   ExportReportQuerySchema,
   IdSchema,
+  ListReportsQuerySchema,
+  ReportPageSchema,
   ReportSchema,
   ReturnReportBodySchema,
   UnlockPeriodBodySchema,
@@ -13,6 +15,8 @@ import { z } from "zod";
 import { requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { loadIndicatorUnit } from "../indicators/indicators.query";
 import { createReport } from "./commands/create-report";
 import { moveReport } from "./commands/report-workflow";
 import { unlockPeriod } from "./commands/unlock-period";
@@ -20,7 +24,7 @@ import { updateReport } from "./commands/update-report";
 import { reportDocx } from "./export-docx";
 import { reportPdf } from "./export-pdf";
 import { reportXlsx } from "./export-xlsx";
-import { loadReport, presentReport } from "./reports.queries";
+import { listReports, loadReport, presentReport } from "./reports.queries";
 
 const IdParams = z.object({ id: IdSchema });
 const tags = ["reports"];
@@ -51,6 +55,30 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    "/reports",
+    {
+      config: { permission: "report.read" },
+      schema: {
+        operationId: "listReports",
+        tags,
+        summary:
+          "Reports in the caller's scope, newest first; awaiting=true: those waiting for the caller's review",
+        querystring: ListReportsQuerySchema,
+        response: { 200: ReportPageSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, "report.read");
+      const { cursor, limit, ...filters } = req.query;
+      const offset = decodeCursor(cursor);
+      // A unit outside the caller's scope is 404, as everywhere.
+      if (filters.orgUnitId) await loadIndicatorUnit(app.db, actor, filters.orgUnitId, "report.read");
+      return pageFrom(await listReports(app.db, actor, { ...filters, offset, limit }), offset, limit);
+    },
+  );
+
+  app.get(
     "/reports/:id",
     {
       config: { permission: "report.read" },
@@ -64,7 +92,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, "report.read");
-      return presentReport(await loadReport(app.db, actor, req.params.id, "report.read"));
+      return presentReport(await loadReport(app.db, actor, req.params.id, "report.read"), actor);
     },
   );
 
@@ -103,7 +131,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = requireActor(req);
       requirePermission(actor, "report.read");
-      const report = presentReport(await loadReport(app.db, actor, req.params.id, "report.read"));
+      const report = presentReport(await loadReport(app.db, actor, req.params.id, "report.read"), actor);
       const format = req.query.format;
       const file =
         format === "docx"

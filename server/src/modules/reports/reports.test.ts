@@ -154,6 +154,8 @@ describe("periodic reporting: submit, return, approve (locks), unlock", () => {
     await call(t.app, anxuyen, "POST", `/api/v1/reports/${r.id}/submit`);
     const approved = await call(t.app, caMau, "POST", `/api/v1/reports/${r.id}/approve`);
     expect(approved.json().status).toBe("approved");
+    expect(approved.json().lock).toMatchObject({ unlockedAt: null, unlockReason: null });
+    expect(approved.json().can).toEqual({ edit: false, submit: false, review: false, unlock: true });
 
     const write = await call(t.app, anxuyen, "POST", "/api/v1/activities", {
       orgUnitId: anxuyenId,
@@ -193,11 +195,101 @@ describe("periodic reporting: submit, return, approve (locks), unlock", () => {
     const ok = await call(t.app, caMau, "POST", "/api/v1/period-locks/unlock", unlock);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().unlocked[0].unlockReason).toBe("Bổ sung hoạt động bị sót");
+    const afterUnlock = (await call(t.app, caMau, "GET", `/api/v1/reports/${r.id}`)).json();
+    expect(afterUnlock.lock).toMatchObject({ unlockReason: "Bổ sung hoạt động bị sót" });
+    expect(afterUnlock.can.unlock).toBe(false);
     const audit = await lastAuditEvent(t.app.db);
     expect(audit).toMatchObject({ action: "period.unlocked" });
     const again = await call(t.app, anxuyen, "PATCH", `/api/v1/activities/${later.json().id}`, {
       date: `${year}-06-03`,
     });
     expect(again.statusCode).toBe(200);
+  });
+});
+
+describe("listReports", () => {
+  const listYear = year - 1;
+  const listBody = (orgUnitId: string, half: 1 | 2) => ({
+    ...reportBody(),
+    orgUnitId,
+    year: listYear,
+    half,
+    issuedOn: `${listYear}-${half === 1 ? "07" : "12"}-05`,
+  });
+  const list = (s: Session | null, query = "") => call(t.app, s, "GET", `/api/v1/reports?${query}`);
+  const ids = (res: { json: () => { items: { id: string }[] } }) => res.json().items.map((r) => r.id);
+
+  it("is 401 without a session, 400 with the exact message for bad filters and a bad cursor", async () => {
+    expect((await list(null)).statusCode).toBe(401);
+    const bad = await list(caMau, "year=abc&status=done&awaiting=yes");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("validation_failed");
+    expect(bad.json().error.issues).toEqual([
+      { path: "querystring.year", message: "Năm không hợp lệ" },
+      { path: "querystring.status", message: "Trạng thái là draft, submitted, returned hoặc approved" },
+      { path: "querystring.awaiting", message: "awaiting là true hoặc false" },
+    ]);
+    expect((await list(caMau, "orgUnitId=not-a-uuid")).statusCode).toBe(400);
+    const cursor = await list(caMau, "cursor=YWJj");
+    expect(cursor.statusCode).toBe(400);
+    expect(cursor.json().error.issues).toEqual([
+      { path: "cursor", message: "Con trỏ phân trang không hợp lệ" },
+    ]);
+  });
+
+  it("scopes by the caller's units; the province sees its communes' submitted reports as awaiting", async () => {
+    const draft = (await call(t.app, anxuyen, "POST", "/api/v1/reports", listBody(anxuyenId, 1))).json();
+    const sent = (await call(t.app, anxuyen, "POST", "/api/v1/reports", listBody(anxuyenId, 2))).json();
+    expect((await call(t.app, anxuyen, "POST", `/api/v1/reports/${sent.id}/submit`)).statusCode).toBe(200);
+    const other = (await call(t.app, baclieu, "POST", "/api/v1/reports", listBody(baclieuId, 1))).json();
+
+    // A commune sees its own reports, never another commune's; naming that commune is 404.
+    const own = await list(anxuyen, `year=${listYear}`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(ids(own)).toEqual([sent.id, draft.id]);
+    expect(own.json().items[0]).toMatchObject({
+      orgUnitId: anxuyenId,
+      status: "submitted",
+      template: "six_month",
+      periodFrom: `${listYear}-07-01`,
+      symbol: "BC-MTTQ",
+    });
+    expect(ids(await list(baclieu, `year=${listYear}`))).toEqual([other.id]);
+    expect((await list(baclieu, `orgUnitId=${anxuyenId}`)).statusCode).toBe(404);
+    // A commune has nobody below it to review.
+    expect(ids(await list(anxuyen, "awaiting=true"))).toEqual([]);
+
+    // The province reads the whole province, and only submitted reports of its communes wait for it.
+    expect(ids(await list(caMau, `year=${listYear}`))).toEqual([other.id, sent.id, draft.id]);
+    const awaiting = await list(caMau, `awaiting=true&year=${listYear}`);
+    expect(ids(awaiting)).toEqual([sent.id]);
+    expect((await call(t.app, caMau, "GET", `/api/v1/reports/${sent.id}`)).json().can).toEqual({
+      edit: false,
+      submit: false,
+      review: true,
+      unlock: false,
+    });
+    expect((await call(t.app, anxuyen, "GET", `/api/v1/reports/${sent.id}`)).json().can).toMatchObject({
+      edit: false,
+      review: false,
+    });
+    expect((await call(t.app, anxuyen, "GET", `/api/v1/reports/${draft.id}`)).json().can).toMatchObject({
+      edit: true,
+      submit: true,
+    });
+  });
+
+  it("filters by unit, year and status, and pages with a cursor", async () => {
+    expect(ids(await list(caMau, `orgUnitId=${baclieuId}&year=${listYear}`))).toHaveLength(1);
+    const drafts = (await list(caMau, `year=${listYear}&status=draft`)).json().items;
+    expect(drafts.map((r: { status: string }) => r.status)).toEqual(["draft", "draft"]);
+    expect(ids(await list(caMau, `year=${listYear - 5}`))).toEqual([]);
+    const all = ids(await list(caMau, `year=${listYear}`));
+    const first = (await list(caMau, `year=${listYear}&limit=2`)).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await list(caMau, `year=${listYear}&limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.nextCursor).toBeNull();
+    expect([...first.items, ...second.items].map((r: { id: string }) => r.id)).toEqual(all);
   });
 });

@@ -14,6 +14,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
   nav: {
     units: "Units",
     dashboard: "Dashboard",
+    reports: "Reports",
     plans: "Plans",
     activities: "Activities",
     groups: "Teams and models",

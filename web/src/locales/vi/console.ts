@@ -11,6 +11,7 @@ export const consoleVi = {
   nav: {
     units: "Đơn vị",
     dashboard: "Bảng điều khiển",
+    reports: "Báo cáo",
     plans: "Kế hoạch",
     activities: "Hoạt động",
     groups: "Tổ, mô hình",

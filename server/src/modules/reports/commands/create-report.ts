@@ -48,5 +48,5 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody)
     });
     return row!.id;
   });
-  return presentReport(await loadReport(db, actor, id, "report.read"));
+  return presentReport(await loadReport(db, actor, id, "report.read"), actor);
 }

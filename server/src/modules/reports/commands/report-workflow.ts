@@ -61,5 +61,5 @@ export async function moveReport(
       data: { from: row.status, to: t.to, ...(comment ? { comment } : {}) },
     });
   });
-  return presentReport(await loadReport(db, actor, id, "report.read"));
+  return presentReport(await loadReport(db, actor, id, "report.read"), actor);
 }

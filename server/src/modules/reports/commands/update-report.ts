@@ -19,7 +19,7 @@ export async function updateReport(
     throw conflict("Chỉ sửa được báo cáo đang soạn hoặc bị trả lại");
   }
   const set = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-  if (Object.keys(set).length === 0) return presentReport(row);
+  if (Object.keys(set).length === 0) return presentReport(row, actor);
   await db.transaction(async (tx) => {
     await tx.update(reports).set(set).where(eq(reports.id, id));
     await recordEvent(tx, {
@@ -31,5 +31,5 @@ export async function updateReport(
       data: { fields: Object.keys(set) },
     });
   });
-  return presentReport(await loadReport(db, actor, id, "report.read"));
+  return presentReport(await loadReport(db, actor, id, "report.read"), actor);
 }

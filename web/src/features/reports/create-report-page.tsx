@@ -1,0 +1,370 @@
+import "../../locales/register-console";
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import {
+  CreateReportBodySchema,
+  REPORT_TEMPLATES,
+  type CreateReportBody,
+  type CurrentUser,
+  type Report,
+} from "@toandan/contracts";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { NotFoundContent } from "../../app/fallback-pages";
+import { AnchorLink } from "../../components/anchor-link";
+import { errorText } from "../../components/error-text";
+import { usePageTitle } from "../../components/use-page-title";
+import { formatDate, todayIso } from "../../lib/format";
+import { contractResolver, fieldMessage } from "../../lib/forms";
+import { can, canAt } from "../../lib/permissions";
+import { useCurrentUser } from "../auth/use-session";
+import { DateField } from "../movement/date-field";
+import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../movement/forms";
+import { currentYear } from "../movement/scope";
+import { UnitField } from "../movement/unit-filter";
+import { planListQuery } from "../plans/api";
+import { linesOf } from "./api";
+
+type FormValues = {
+  template: string;
+  orgUnitId: string;
+  year: string;
+  half: string;
+  planId: string;
+  periodFrom: string;
+  periodTo: string;
+  issuingBody: string;
+  parentBody: string;
+  number: string;
+  symbol: string;
+  place: string;
+  issuedOn: string;
+  subject: string;
+  recipients: string;
+  signerTitle: string;
+  signerName: string;
+};
+
+function toBody(v: FormValues): unknown {
+  const planReview = v.template === "plan_review";
+  return {
+    orgUnitId: v.orgUnitId,
+    template: v.template,
+    year: numberFrom(v.year),
+    half: v.template === "six_month" ? numberFrom(v.half) : undefined,
+    periodFrom: planReview ? isoFromVn(v.periodFrom) : undefined,
+    periodTo: planReview ? isoFromVn(v.periodTo) : undefined,
+    planId: planReview ? blankToUndefined(v.planId) : undefined,
+    issuingBody: v.issuingBody,
+    parentBody: blankToUndefined(v.parentBody),
+    number: blankToUndefined(v.number),
+    symbol: v.symbol,
+    place: v.place,
+    issuedOn: isoFromVn(v.issuedOn),
+    subject: blankToUndefined(v.subject),
+    recipients: linesOf(v.recipients),
+    signerTitle: v.signerTitle,
+    signerName: v.signerName,
+  };
+}
+
+/** The user's first unit where they compose reports, with the issuing body's name in the official style. */
+function defaults(user: CurrentUser, t: TFunction<"reports">): FormValues {
+  const role = user.roles.find((r) => canAt(user, "report.manage", [r.orgUnitId])) ?? user.roles[0];
+  const issuingBody =
+    role?.body === "front"
+      ? t("compose.frontBody", { unit: role.orgUnitName })
+      : role?.body === "police"
+        ? t("compose.policeBody", { unit: role.orgUnitName })
+        : "";
+  const month = new Date().getMonth() + 1;
+  return {
+    template: "six_month",
+    orgUnitId: role?.orgUnitId ?? "",
+    year: String(currentYear()),
+    half: month <= 6 ? "1" : "2",
+    planId: "",
+    periodFrom: "",
+    periodTo: "",
+    issuingBody,
+    parentBody: "",
+    number: "",
+    symbol: role?.body === "police" ? "BC-CA" : role?.body === "front" ? "BC-MTTQ" : "",
+    place: "",
+    issuedOn: formatDate(todayIso()),
+    subject: "",
+    recipients: "",
+    signerTitle: "",
+    signerName: "",
+  };
+}
+
+export function CreateReportPage() {
+  const user = useCurrentUser();
+  const { t } = useTranslation("reports");
+  usePageTitle(t("compose.title"));
+  if (!can(user, "report.manage")) return <NotFoundContent />;
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/bao-cao" size="sm">
+        {t("compose.back")}
+      </AnchorLink>
+      <Title order={1}>{t("compose.title")}</Title>
+      <Text>{t("compose.intro")}</Text>
+      <CreateReportForm />
+    </Stack>
+  );
+}
+
+function CreateReportForm() {
+  const { t } = useTranslation("reports");
+  const { t: tp } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const resolver = useMemo(
+    () =>
+      contractResolver(formSchema<FormValues, CreateReportBody>(toBody, CreateReportBodySchema), tp, {
+        half: { custom: t("compose.halfRequired") },
+        periodTo: { custom: t("compose.periodOrder") },
+      }),
+    [t, tp],
+  );
+  const form = useForm<FormValues, unknown, CreateReportBody>({ resolver, defaultValues: defaults(user, t) });
+  const { errors } = form.formState;
+  const template = useWatch({ control: form.control, name: "template" });
+  const planId = useWatch({ control: form.control, name: "planId" });
+  const plans = useInfiniteQuery({
+    ...planListQuery({}),
+    enabled: template === "plan_review" && can(user, "plan.read"),
+  });
+  const planItems = plans.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const mutation = useMutation({
+    mutationFn: (body: CreateReportBody) => api<Report>("/reports", { method: "POST", body }),
+    onSuccess: async (report) => {
+      await queryClient.invalidateQueries({ queryKey: ["reports"] });
+      queryClient.setQueryData(["report", report.id], report);
+      await navigate({ to: "/bao-cao/$id", params: { id: report.id } });
+    },
+  });
+  const hasErrors = Object.keys(errors).length > 0;
+
+  const pickPlan = (id: string) => {
+    form.setValue("planId", id);
+    const plan = planItems.find((p) => p.id === id);
+    if (!plan) return;
+    const lastYear = Math.min(plan.periodTo, currentYear());
+    form.setValue("periodFrom", `01/01/${plan.periodFrom}`);
+    form.setValue("periodTo", `31/12/${lastYear}`);
+    form.setValue("year", String(lastYear));
+    if (!form.getValues("subject")) {
+      form.setValue("subject", t("compose.planSubject", { number: plan.number }));
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
+      <Stack gap="md">
+        {mutation.isError && (
+          <Alert color="red" variant="outline" role="alert">
+            {errorText(tp, mutation.error)}
+          </Alert>
+        )}
+        {hasErrors && (
+          <Alert color="red" variant="outline" role="alert">
+            {tp("errors.validation_failed")}
+          </Alert>
+        )}
+        <Fieldset legend={t("compose.what")}>
+          <Stack gap="sm">
+            <NativeSelect
+              label={t("compose.template")}
+              required
+              data={REPORT_TEMPLATES.map((k) => ({ value: k, label: t(`reports.templates.${k}`) }))}
+              {...form.register("template")}
+            />
+            <Controller
+              control={form.control}
+              name="orgUnitId"
+              render={({ field }) => (
+                <UnitField
+                  label={t("compose.unit")}
+                  required
+                  kinds={["country", "province", "commune"]}
+                  value={field.value || null}
+                  onChange={(id) => field.onChange(id ?? "")}
+                  error={fieldMessage(errors.orgUnitId)}
+                />
+              )}
+            />
+            <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+              <TextInput
+                label={t("compose.year")}
+                required
+                inputMode="numeric"
+                miw={120}
+                error={fieldMessage(errors.year)}
+                {...form.register("year")}
+              />
+              {template === "six_month" && (
+                <NativeSelect
+                  label={t("compose.half")}
+                  required
+                  miw={200}
+                  data={(["1", "2"] as const).map((h) => ({ value: h, label: t(`compose.halves.${h}`) }))}
+                  error={fieldMessage(errors.half)}
+                  {...form.register("half")}
+                />
+              )}
+            </Group>
+            {template === "plan_review" && (
+              <>
+                <NativeSelect
+                  label={t("compose.plan")}
+                  description={t("compose.planHint")}
+                  data={[
+                    { value: "", label: t("compose.planNone") },
+                    ...planItems.map((p) => ({ value: p.id, label: `${p.number} — ${p.title}` })),
+                  ]}
+                  value={planId}
+                  onChange={(e) => pickPlan(e.currentTarget.value)}
+                />
+                <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+                  <DateField
+                    label={t("compose.periodFrom")}
+                    required
+                    miw={160}
+                    error={fieldMessage(errors.periodFrom)}
+                    {...form.register("periodFrom")}
+                  />
+                  <DateField
+                    label={t("compose.periodTo")}
+                    required
+                    miw={160}
+                    error={fieldMessage(errors.periodTo)}
+                    {...form.register("periodTo")}
+                  />
+                </Group>
+              </>
+            )}
+          </Stack>
+        </Fieldset>
+        <HeaderFields form={form} />
+        <Group>
+          <Button type="submit" loading={mutation.isPending}>
+            {t("compose.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function HeaderFields({ form }: { form: ReturnType<typeof useForm<FormValues, unknown, CreateReportBody>> }) {
+  const { t } = useTranslation("reports");
+  const { errors } = form.formState;
+  return (
+    <Fieldset legend={t("compose.header")}>
+      <Stack gap="sm">
+        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+          <TextInput
+            label={t("compose.issuingBody")}
+            required
+            miw={240}
+            error={fieldMessage(errors.issuingBody)}
+            {...form.register("issuingBody")}
+          />
+          <TextInput
+            label={t("compose.parentBody")}
+            miw={240}
+            error={fieldMessage(errors.parentBody)}
+            {...form.register("parentBody")}
+          />
+        </Group>
+        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+          <TextInput
+            label={t("compose.number")}
+            miw={100}
+            autoComplete="off"
+            error={fieldMessage(errors.number)}
+            {...form.register("number")}
+          />
+          <TextInput
+            label={t("compose.symbol")}
+            description={t("compose.symbolHint")}
+            required
+            miw={160}
+            autoComplete="off"
+            error={fieldMessage(errors.symbol)}
+            {...form.register("symbol")}
+          />
+          <TextInput
+            label={t("compose.place")}
+            description={t("compose.placeHint")}
+            required
+            miw={160}
+            error={fieldMessage(errors.place)}
+            {...form.register("place")}
+          />
+          <DateField
+            label={t("compose.issuedOn")}
+            required
+            miw={160}
+            error={fieldMessage(errors.issuedOn)}
+            {...form.register("issuedOn")}
+          />
+        </Group>
+        <Textarea
+          label={t("compose.subject")}
+          description={t("compose.subjectHint")}
+          autosize
+          minRows={2}
+          error={fieldMessage(errors.subject)}
+          {...form.register("subject")}
+        />
+        <Textarea
+          label={t("compose.recipients")}
+          description={t("compose.recipientsHint")}
+          autosize
+          minRows={3}
+          error={fieldMessage(errors.recipients)}
+          {...form.register("recipients")}
+        />
+        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+          <TextInput
+            label={t("compose.signerTitle")}
+            description={t("compose.signerTitleHint")}
+            required
+            miw={240}
+            error={fieldMessage(errors.signerTitle)}
+            {...form.register("signerTitle")}
+          />
+          <TextInput
+            label={t("compose.signerName")}
+            required
+            miw={240}
+            autoComplete="off"
+            error={fieldMessage(errors.signerName)}
+            {...form.register("signerName")}
+          />
+        </Group>
+      </Stack>
+    </Fieldset>
+  );
+}

@@ -1,0 +1,227 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { UpdateReportBodySchema, type Report, type UpdateReportBody } from "@toandan/contracts";
+import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { errorText } from "../../components/error-text";
+import { formatDate } from "../../lib/format";
+import { contractResolver, fieldMessage } from "../../lib/forms";
+import { Fact } from "../movement/fact";
+import { formSchema } from "../movement/forms";
+import { Section } from "../movement/section";
+import { linesOf } from "./api";
+import { useReportUpdated } from "./report-dialogs";
+
+type FormValues = {
+  number: string;
+  subject: string;
+  recipients: string;
+  signerTitle: string;
+  signerName: string;
+  sections: { key: string; title: string; text: string }[];
+};
+
+const valuesOf = (r: Report): FormValues => ({
+  number: r.number ?? "",
+  subject: r.subject,
+  recipients: r.recipients.join("\n"),
+  signerTitle: r.signerTitle,
+  signerName: r.signerName,
+  sections: r.sections.map((s) => ({ ...s })),
+});
+
+const toBody = (v: FormValues): unknown => ({
+  number: v.number,
+  subject: v.subject,
+  recipients: linesOf(v.recipients),
+  signerTitle: v.signerTitle,
+  signerName: v.signerName,
+  sections: v.sections,
+});
+
+/** Header facts set at creation (not editable): issuing body, symbol, place, date. */
+export function FixedFacts({ report }: { report: Report }) {
+  const { t } = useTranslation("reports");
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" component="dl" m={0}>
+      <Fact label={t("compose.issuingBody")}>
+        {report.issuingBody}
+        {report.parentBody ? ` (${report.parentBody})` : ""}
+      </Fact>
+      <Fact label={t("compose.symbol")}>{report.symbol}</Fact>
+      <Fact label={t("compose.place")}>{report.place}</Fact>
+      <Fact label={t("compose.issuedOn")}>{formatDate(report.issuedOn)}</Fact>
+    </SimpleGrid>
+  );
+}
+
+/** The report as it stands, for those who may not edit it (or once it is sent). */
+export function ReportText({ report }: { report: Report }) {
+  const { t } = useTranslation("reports");
+  const { t: tc } = useTranslation("console");
+  return (
+    <>
+      <Section title={t("report.header")} id="header">
+        <Stack gap="sm">
+          <FixedFacts report={report} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
+            <Fact label={t("compose.number")}>{report.number || tc("common.none")}</Fact>
+            <Fact label={t("compose.subject")}>{report.subject}</Fact>
+            <Fact label={t("compose.signerTitle")}>{report.signerTitle}</Fact>
+            <Fact label={t("compose.signerName")}>{report.signerName}</Fact>
+            <Fact label={t("compose.recipients")}>{report.recipients.join("; ") || tc("common.none")}</Fact>
+          </SimpleGrid>
+        </Stack>
+      </Section>
+      <Section title={t("report.sections")} id="sections">
+        <Stack gap="md">
+          {report.sections.map((s) => (
+            <div key={s.key}>
+              <Title order={3} size="h5" className="td-break">
+                {s.title}
+              </Title>
+              <Text className="td-break" style={{ whiteSpace: "pre-wrap" }}>
+                {s.text || tc("common.none")}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      </Section>
+    </>
+  );
+}
+
+/**
+ * The editable header and narrative of a draft or returned report. "Send" saves unsaved changes
+ * first, so nothing typed is lost.
+ */
+export function ReportEditForm({ report }: { report: Report }) {
+  const { t } = useTranslation("reports");
+  const { t: tp } = useTranslation();
+  const updated = useReportUpdated();
+  const [saved, setSaved] = useState(false);
+  const resolver = useMemo(
+    () => contractResolver(formSchema<FormValues, UpdateReportBody>(toBody, UpdateReportBodySchema), tp),
+    [tp],
+  );
+  const form = useForm<FormValues, unknown, UpdateReportBody>({ resolver, defaultValues: valuesOf(report) });
+  const { errors, isDirty } = form.formState;
+  const save = useMutation({
+    mutationFn: (body: UpdateReportBody) => api<Report>(`/reports/${report.id}`, { method: "PATCH", body }),
+    onSuccess: async (r) => {
+      await updated(r);
+      form.reset(valuesOf(r));
+      setSaved(true);
+    },
+  });
+  const submit = useMutation({
+    mutationFn: async (body: UpdateReportBody | null) => {
+      if (body) await api<Report>(`/reports/${report.id}`, { method: "PATCH", body });
+      return api<Report>(`/reports/${report.id}/submit`, { method: "POST" });
+    },
+    onSuccess: updated,
+  });
+  const onSend = () => {
+    setSaved(false);
+    if (!isDirty) {
+      submit.mutate(null);
+      return;
+    }
+    void form.handleSubmit((body) => submit.mutate(body))();
+  };
+  const failure = save.error ?? submit.error;
+  return (
+    <form
+      onSubmit={(e) => {
+        setSaved(false);
+        void form.handleSubmit((body) => save.mutate(body))(e);
+      }}
+      noValidate
+    >
+      <Stack gap="lg">
+        <Section title={t("report.header")} id="header">
+          <Stack gap="sm">
+            <FixedFacts report={report} />
+            <Text size="sm" c="dimmed">
+              {t("report.readOnlyFacts")}
+            </Text>
+            <TextInput
+              label={t("compose.number")}
+              maw={200}
+              autoComplete="off"
+              error={fieldMessage(errors.number)}
+              {...form.register("number")}
+            />
+            <Textarea
+              label={t("compose.subject")}
+              autosize
+              minRows={2}
+              error={fieldMessage(errors.subject)}
+              {...form.register("subject")}
+            />
+            <Textarea
+              label={t("compose.recipients")}
+              description={t("compose.recipientsHint")}
+              autosize
+              minRows={3}
+              {...form.register("recipients")}
+            />
+            <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
+              <TextInput
+                label={t("compose.signerTitle")}
+                required
+                miw={240}
+                error={fieldMessage(errors.signerTitle)}
+                {...form.register("signerTitle")}
+              />
+              <TextInput
+                label={t("compose.signerName")}
+                required
+                miw={240}
+                autoComplete="off"
+                error={fieldMessage(errors.signerName)}
+                {...form.register("signerName")}
+              />
+            </Group>
+          </Stack>
+        </Section>
+        <Section title={t("report.sections")} id="sections">
+          <Stack gap="md">
+            <Text size="sm" c="dimmed">
+              {t("report.sectionsHint")}
+            </Text>
+            {report.sections.map((s, i) => (
+              <Textarea
+                key={s.key}
+                label={s.title}
+                autosize
+                minRows={3}
+                maxRows={20}
+                error={fieldMessage(errors.sections?.[i]?.text)}
+                {...form.register(`sections.${i}.text`)}
+              />
+            ))}
+          </Stack>
+        </Section>
+        {failure && (
+          <Alert color="red" variant="outline" role="alert">
+            {errorText(tp, failure)}
+          </Alert>
+        )}
+        <Group gap="sm" wrap="wrap">
+          <Button type="submit" variant="default" loading={save.isPending}>
+            {t("report.save")}
+          </Button>
+          <Button loading={submit.isPending} onClick={onSend}>
+            {t("report.submit")}
+          </Button>
+          <Text size="sm" c="dimmed" role="status">
+            {saved && !isDirty ? t("report.saved") : isDirty ? t("report.submitHint") : ""}
+          </Text>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,180 @@
+import "../../locales/register-console";
+import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { REPORT_STATUSES, type ReportStatus } from "@toandan/contracts";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NotFoundContent } from "../../app/fallback-pages";
+import { AnchorLink } from "../../components/anchor-link";
+import { errorText } from "../../components/error-text";
+import { usePageTitle } from "../../components/use-page-title";
+import { formatDate } from "../../lib/format";
+import { can } from "../../lib/permissions";
+import { useCurrentUser } from "../auth/use-session";
+import { currentYear, defaultUnitId } from "../movement/scope";
+import { UnitField } from "../movement/unit-filter";
+import { reportListQuery, type ReportListParams } from "./api";
+import { ReportStatusBadge } from "./status-badge";
+
+export function ReportsPage() {
+  const user = useCurrentUser();
+  const { t } = useTranslation("reports");
+  usePageTitle(t("reports.title"));
+  if (!can(user, "report.read")) return <NotFoundContent />;
+  return <Reports />;
+}
+
+const YEARS = Array.from({ length: 8 }, (_, i) => currentYear() + 1 - i);
+
+function Reports() {
+  const { t } = useTranslation("reports");
+  const user = useCurrentUser();
+  const approver = can(user, "report.approve");
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1}>{t("reports.title")}</Title>
+        {can(user, "report.manage") && (
+          <Button component={Link} to="/bao-cao/moi">
+            {t("reports.create")}
+          </Button>
+        )}
+      </Group>
+      {approver ? (
+        <Tabs defaultValue="mine" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="mine">{t("reports.tabs.mine")}</Tabs.Tab>
+            <Tabs.Tab value="awaiting">{t("reports.tabs.awaiting")}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="mine" pt="md">
+            <MyReports />
+          </Tabs.Panel>
+          <Tabs.Panel value="awaiting" pt="md">
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t("reports.awaitingHint")}
+              </Text>
+              <ReportList
+                params={{ awaiting: true }}
+                label={t("reports.awaitingList")}
+                empty={t("reports.noneAwaiting")}
+              />
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        <MyReports />
+      )}
+    </Stack>
+  );
+}
+
+/** The reports of a unit (the user's own by default; empty: all in scope), by year and status. */
+function MyReports() {
+  const { t } = useTranslation("reports");
+  const user = useCurrentUser();
+  const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
+  const [year, setYear] = useState("");
+  const [status, setStatus] = useState("");
+  const params: ReportListParams = {
+    orgUnitId: unitId ?? undefined,
+    year: year ? Number(year) : undefined,
+    status: (status || undefined) as ReportStatus | undefined,
+  };
+  return (
+    <Stack gap="md">
+      <Group align="flex-end" gap="sm" wrap="wrap" role="group" aria-label={t("reports.filters")}>
+        <div style={{ flex: "1 1 260px", maxWidth: 480 }}>
+          <UnitField
+            label={t("reports.unit")}
+            description={t("reports.unitHint")}
+            value={unitId}
+            onChange={setUnitId}
+          />
+        </div>
+        <NativeSelect
+          label={t("reports.year")}
+          w={{ base: "100%", xs: 160 }}
+          value={year}
+          onChange={(e) => setYear(e.currentTarget.value)}
+          data={[{ value: "", label: t("reports.anyYear") }, ...YEARS.map((y) => String(y))]}
+        />
+        <NativeSelect
+          label={t("reports.status")}
+          w={{ base: "100%", xs: 220 }}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          data={[
+            { value: "", label: t("reports.anyStatus") },
+            ...REPORT_STATUSES.map((s) => ({ value: s, label: t(`reports.statuses.${s}`) })),
+          ]}
+        />
+      </Group>
+      <ReportList params={params} label={t("reports.list")} empty={t("reports.none")} />
+    </Stack>
+  );
+}
+
+function ReportList({ params, label, empty }: { params: ReportListParams; label: string; empty: string }) {
+  const { t } = useTranslation("reports");
+  const { t: tc } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const query = useInfiniteQuery(reportListQuery(params));
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  if (query.isPending) return <Loader aria-label={tc("common.loading")} />;
+  if (query.isError) {
+    return (
+      <Alert color="red" variant="outline" role="alert">
+        {errorText(tp, query.error)}
+      </Alert>
+    );
+  }
+  if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed" role="status">
+        {t("reports.count", { n: items.length })}
+      </Text>
+      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={label}>
+        {items.map((r) => (
+          <Paper key={r.id} withBorder p="sm" component="li">
+            <Stack gap={4}>
+              <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
+                <Text size="sm" fw={600}>
+                  {t(`reports.templates.${r.template}`)} ·{" "}
+                  {r.number
+                    ? t("reports.numberSymbol", { number: r.number, symbol: r.symbol })
+                    : t("reports.noNumber", { symbol: r.symbol })}
+                </Text>
+                <ReportStatusBadge status={r.status} />
+              </Group>
+              <AnchorLink to="/bao-cao/$id" params={{ id: r.id }} fw={700} className="td-break">
+                {r.subject}
+              </AnchorLink>
+              <Text size="sm" c="dimmed" className="td-break">
+                {t("reports.meta", {
+                  unit: r.orgUnitName,
+                  from: formatDate(r.periodFrom),
+                  to: formatDate(r.periodTo),
+                  date: formatDate(r.issuedOn),
+                })}
+              </Text>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+      {query.hasNextPage && (
+        <div>
+          <Button
+            variant="default"
+            loading={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {t("reports.loadMore")}
+          </Button>
+        </div>
+      )}
+    </Stack>
+  );
+}

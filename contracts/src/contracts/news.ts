@@ -40,8 +40,22 @@ export const ListNewsQuerySchema = z.object({
 export const NewsListSchema = z.object({ items: z.array(NewsItemSchema) });
 export const NewsSlugParamsSchema = z.object({ slug: z.string().max(250) });
 
+/** Movement figures of the year so far: public, counted from the records (the rollups). */
+const PublicMovementSchema = z.object({
+  activities: z.number().int(),
+  attendees: z.number().int(),
+  householdsSigned: z.number().int(),
+  /** Households with a signed commitment / households; null without households. */
+  commitmentRate: z.number().nullable(),
+  /** Self-management groups and models existing today. */
+  groups: z.number().int(),
+  /** Residential areas recognised "An toàn về an ninh, trật tự"; null without any cycle that year. */
+  areaCertificationRate: z.number().nullable(),
+});
+
 export const PublicStatisticsSchema = z.object({
   threshold: z.number().int(),
+  year: z.number().int(),
   provinces: z.array(
     z.object({
       provinceId: IdSchema,
@@ -49,12 +63,14 @@ export const PublicStatisticsSchema = z.object({
       tips: ShownCountSchema,
       feedback: ShownCountSchema,
       feedbackAnswered: ShownCountSchema,
+      movement: PublicMovementSchema,
     }),
   ),
   totals: z.object({
     tips: ShownCountSchema,
     feedback: ShownCountSchema,
     feedbackAnswered: ShownCountSchema,
+    movement: PublicMovementSchema,
   }),
 });
 export type PublicStatistics = z.infer<typeof PublicStatisticsSchema>;

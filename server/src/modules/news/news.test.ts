@@ -1,9 +1,12 @@
+import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lastAuditEvent, signedInAs } from "../../test/factories";
+import { queryRows } from "../../db/client";
+import { createResidentialArea, lastAuditEvent, signedInAs } from "../../test/factories";
 import { call, createTestContext, type TestContext } from "../../test/harness";
 import { citizen, places, tipBody } from "../tips/test-support";
 import { vietnameseSlug } from "./slug";
+import { suppressColumn } from "./statistics";
 
 let ctx: TestContext;
 let p: Awaited<ReturnType<typeof places>>;
@@ -89,5 +92,50 @@ describe("news", () => {
     const html = await ctx.app.inject({ method: "GET", url: "/thong-ke?lang=en" });
     expect(html.body).toContain("&lt;5");
     expect(html.body).toContain('lang="en"');
+  });
+
+  it("hide a second count when one hidden count could be worked out from the total", () => {
+    const cells = suppressColumn([0, 3, 10, 50]);
+    expect(cells.map((c) => c.display)).toEqual(["0", "<5", "*", "50"]);
+    expect(cells[2]).toMatchObject({ value: null, suppressed: true });
+    // Two small cells already protect each other; none is hidden beyond them.
+    expect(suppressColumn([3, 2, 10]).map((c) => c.display)).toEqual(["<5", "<5", "10"]);
+    expect(suppressColumn([7, 0, 12]).map((c) => c.display)).toEqual(["7", "0", "12"]);
+  });
+
+  it("public statistics give the year's movement figures by province, counted from the records", async () => {
+    const year = new Date().getUTCFullYear();
+    const area = await createResidentialArea(ctx.app.db, p.baclieu.id, "Khóm Thống kê");
+    const [u] = await queryRows<{ path: string }>(
+      ctx.app.db,
+      sql`select path from org_units where id = ${area}`,
+    );
+    await ctx.app.db.execute(sql`insert into activities (org_unit_id, province_id, rollup_path, kind, date,
+        topics, organizer_kinds, attendees) values
+      (${area}, ${p.province.id}, ${u!.path}, 'meeting', ${`${year}-01-15`}::date, '{drugs}', '{front}', 120),
+      (${area}, ${p.province.id}, ${u!.path}, 'meeting', ${`${year}-02-15`}::date, '{law}', '{police}', 30)`);
+    await ctx.app.db.execute(sql`insert into households (org_unit_id, province_id, rollup_path, head_name,
+        address, members, search_text) values (${area}, ${p.province.id}, ${u!.path}, 'Hộ A', 'Số 1', 3, 'ho a'),
+        (${area}, ${p.province.id}, ${u!.path}, 'Hộ B', 'Số 2', 4, 'ho b')`);
+    await ctx.app.db
+      .execute(sql`insert into household_commitments (household_id, rollup_path, year, signed_on, form_version)
+        select id, rollup_path, ${year}, ${`${year}-03-01`}::date, 'v1' from households where head_name = 'Hộ A'`);
+    const res = await call(ctx.app, null, "GET", "/api/v1/public/statistics");
+    expect(res.statusCode).toBe(200);
+    const st = res.json();
+    expect(st.year).toBe(year);
+    const camau = st.provinces.find((x: { provinceId: string }) => x.provinceId === p.province.id);
+    expect(camau.movement).toEqual({
+      activities: 2,
+      attendees: 150,
+      householdsSigned: 1,
+      commitmentRate: 0.5,
+      groups: 0,
+      areaCertificationRate: null,
+    });
+    expect(st.totals.movement.activities).toBe(2);
+    const html = await ctx.app.inject({ method: "GET", url: "/thong-ke" });
+    expect(html.body).toContain(`Kết quả phong trào năm ${year}`);
+    expect(html.body).toContain("50%");
   });
 });

@@ -167,17 +167,55 @@ export function lookupPage(lang: Lang, script: string | null): string {
   });
 }
 
+type Movement = PublicStatistics["totals"]["movement"];
+
+function movementCells(m: Movement, lang: Lang): string {
+  const locale = lang === "vi" ? "vi-VN" : "en-GB";
+  const n = (x: number) => x.toLocaleString(locale);
+  const pct = (x: number | null) =>
+    x === null ? "–" : `${(Math.round(x * 1000) / 10).toLocaleString(locale)}%`;
+  return [
+    n(m.activities),
+    n(m.attendees),
+    n(m.householdsSigned),
+    pct(m.commitmentRate),
+    n(m.groups),
+    pct(m.areaCertificationRate),
+  ]
+    .map((v) => `<td class="n">${esc(v)}</td>`)
+    .join("");
+}
+
 export function statsPage(lang: Lang, st: PublicStatistics): string {
   const s = T[lang];
+  const movementHead = [
+    s.statsActivities,
+    s.statsAttendees,
+    s.statsHouseholdsSigned,
+    s.statsCommitmentRate,
+    s.statsGroups,
+    s.statsAreaRate,
+  ]
+    .map((h) => `<th scope="col" class="n">${esc(h)}</th>`)
+    .join("");
+  const movementRows = st.provinces
+    .map((p) => `<tr><th scope="row">${esc(p.name)}</th>${movementCells(p.movement, lang)}</tr>`)
+    .join("");
+  const movement = `<h2>${esc(`${s.statsMovementTitle} ${st.year}`)}</h2><p>${esc(s.statsMovementIntro)}</p>
+<div class="scroll"><table><caption class="hint">${esc(`${s.statsMovementTitle} ${st.year}`)}</caption><thead><tr><th scope="col">${esc(s.statsProvince)}</th>${movementHead}</tr></thead>
+<tbody>${movementRows}</tbody><tfoot><tr><th scope="row">${esc(s.total)}</th>${movementCells(st.totals.movement, lang)}</tr></tfoot></table></div>`;
+  const secondary = st.provinces.some((p) =>
+    [p.tips, p.feedback, p.feedbackAnswered].some((c) => c.display === "*"),
+  );
   const rows = st.provinces
     .map(
       (p) =>
         `<tr><th scope="row">${esc(p.name)}</th><td class="n">${esc(p.tips.display)}</td><td class="n">${esc(p.feedback.display)}</td><td class="n">${esc(p.feedbackAnswered.display)}</td></tr>`,
     )
     .join("");
-  const body = `<div class="w"><h1>${esc(s.statsTitle)}</h1><p>${esc(s.statsIntro)}</p>
+  const body = `<div class="w"><h1>${esc(s.statsTitle)}</h1>${movement}<h2>${esc(s.statsCitizenTitle)}</h2><p>${esc(s.statsIntro)}</p>
 <table><caption class="hint">${esc(s.statsTitle)}</caption><thead><tr><th scope="col">${esc(s.statsProvince)}</th><th scope="col" class="n">${esc(s.statsTips)}</th><th scope="col" class="n">${esc(s.statsFeedback)}</th><th scope="col" class="n">${esc(s.statsAnswered)}</th></tr></thead>
-<tbody>${rows}</tbody><tfoot><tr><th scope="row">${esc(s.total)}</th><td class="n">${esc(st.totals.tips.display)}</td><td class="n">${esc(st.totals.feedback.display)}</td><td class="n">${esc(st.totals.feedbackAnswered.display)}</td></tr></tfoot></table></div>`;
+<tbody>${rows}</tbody><tfoot><tr><th scope="row">${esc(s.total)}</th><td class="n">${esc(st.totals.tips.display)}</td><td class="n">${esc(st.totals.feedback.display)}</td><td class="n">${esc(st.totals.feedbackAnswered.display)}</td></tr></tfoot></table>${secondary ? `<p class="hint">${esc(s.statsSecondary)}</p>` : ""}</div>`;
   return page({ lang, title: s.statsTitle, path: "/thong-ke", body });
 }
 

@@ -10,7 +10,7 @@ import {
   vnDate,
   type ClockInput,
 } from "./legal-clock";
-import { VN_HOLIDAYS } from "./holidays";
+import { VIETNAM_DAYS_OFF } from "../../kernel/working-days";
 
 const at = (s: string) => new Date(s);
 const base: ClockInput = {
@@ -33,6 +33,8 @@ describe("working days", () => {
     ["2026-05-01", false],
     ["2025-09-01", false], // National Day's adjoining day (2 days from 2025)
     ["2026-09-02", false],
+    ["2025-04-26", true], // Saturday worked in exchange for Friday 02/05/2025
+    ["2025-05-02", false],
   ])("%s is a working day: %s", (d, expected) => {
     expect(isWorkingDay(d)).toBe(expected);
   });
@@ -48,6 +50,10 @@ describe("working days", () => {
     ["2026-02-12", 3, "2026-02-24"],
     // Across 30/4–1/5 2026 (Thu, Fri): Wed 29/04 → Mon 04, Tue 05, Wed 06.
     ["2026-04-29", 3, "2026-05-06"],
+    // The make-up Saturday 26/04/2025 counts: Fri 25/04 → Sat 26, Mon 28, Tue 29.
+    ["2025-04-25", 3, "2025-04-29"],
+    // 30/4, 1/5 and the swapped Friday 2/5 do not: Mon 28/04 → Tue 29, Mon 05, Tue 06.
+    ["2025-04-28", 3, "2025-05-06"],
     // 15 working days for feedback.
     ["2026-03-02", 15, "2026-03-23"],
   ])("%s + %d working days = %s", (from, n, expected) => {
@@ -56,9 +62,9 @@ describe("working days", () => {
 
   it("holiday data covers 2025–2027 with a stated confidence for each date", () => {
     for (const year of ["2025", "2026", "2027"]) {
-      expect(VN_HOLIDAYS.filter((h) => h.date.startsWith(year)).length).toBeGreaterThanOrEqual(10);
+      expect(VIETNAM_DAYS_OFF.filter((h) => h.date.startsWith(year)).length).toBeGreaterThanOrEqual(10);
     }
-    for (const h of VN_HOLIDAYS) expect(["official", "law", "estimated"]).toContain(h.confidence);
+    for (const h of VIETNAM_DAYS_OFF) expect(["official", "projected"]).toContain(h.confidence);
   });
 });
 

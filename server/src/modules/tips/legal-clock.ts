@@ -1,6 +1,10 @@
 import type { Clock } from "@toandan/contracts";
-import { addDays, addHours, addMonths, differenceInCalendarDays, isWeekend } from "date-fns";
-import { HOLIDAY_DATES } from "./holidays";
+import { addDays, addHours, addMonths, differenceInCalendarDays } from "date-fns";
+import {
+  addWorkingDays as addCalendarWorkingDays,
+  isWorkingDay as isCalendarWorkingDay,
+  VIETNAM_CALENDAR,
+} from "../../kernel/working-days";
 
 /**
  * The legal clocks of a crime report (domain-rules §3): Joint Circular 01/2017 Art. 8.5 (transfer
@@ -25,24 +29,14 @@ function daysBetween(fromIso: string, toIso: string): number {
   return differenceInCalendarDays(new Date(`${toIso}T12:00:00Z`), new Date(`${fromIso}T12:00:00Z`));
 }
 
-export function isWorkingDay(isoDate: string, holidays: ReadonlySet<string> = HOLIDAY_DATES): boolean {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  return !isWeekend(d) && !holidays.has(isoDate);
+/** A working day of State bodies in Vietnam (the one calendar of `kernel/working-days`). */
+export function isWorkingDay(isoDate: string): boolean {
+  return isCalendarWorkingDay(isoDate, VIETNAM_CALENDAR);
 }
 
 /** The date `n` working days after `isoDate` (the day of receipt itself does not count). */
-export function addWorkingDays(
-  isoDate: string,
-  n: number,
-  holidays: ReadonlySet<string> = HOLIDAY_DATES,
-): string {
-  let d = new Date(`${isoDate}T12:00:00Z`);
-  let left = n;
-  while (left > 0) {
-    d = addDays(d, 1);
-    if (isWorkingDay(d.toISOString().slice(0, 10), holidays)) left -= 1;
-  }
-  return d.toISOString().slice(0, 10);
+export function addWorkingDays(isoDate: string, n: number): string {
+  return addCalendarWorkingDays(isoDate, n, VIETNAM_CALENDAR);
 }
 
 /** Truncates an instant to its hour: all a tip keeps of its time of receipt. */

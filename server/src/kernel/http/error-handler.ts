@@ -3,11 +3,17 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../errors";
 
-type PgError = { code?: string; constraint?: string };
+type PgError = { code?: string; constraint?: string; message?: string; cause?: unknown };
 
-function pgToAppError(err: PgError): AppError | null {
+/** SQLSTATE raised by our own triggers for a refused write; its message is written for the user. */
+export const DB_CONFLICT_SQLSTATE = "TD409";
+
+function pgToAppError(error: PgError): AppError | null {
+  // The driver's error, possibly wrapped by the query builder.
+  const err = (error.cause && typeof error.cause === "object" ? error.cause : error) as PgError;
   if (err.code === "23505") return new AppError("conflict");
   if (err.code === "23503") return new AppError("reference_missing");
+  if (err.code === DB_CONFLICT_SQLSTATE) return new AppError("conflict", err.message);
   return null;
 }
 

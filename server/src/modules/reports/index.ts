@@ -1,2 +1,1 @@
-export { assertPeriodOpen } from "./period-locks";
 export { reportRoutes } from "./reports.routes";

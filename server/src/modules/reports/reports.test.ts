@@ -4,6 +4,8 @@ import { lastAuditEvent, rootUnit, signedInAs, unitByCode } from "../../test/fac
 import { bodyAt } from "../activities/test-fixtures";
 
 let t: TestContext;
+/** The activities recorded in beforeAll (February, May, August). */
+const firstActivityIds: string[] = [];
 let caMau: Session;
 let anxuyen: Session;
 let baclieu: Session;
@@ -55,6 +57,7 @@ beforeAll(async () => {
       attendees,
     });
     expect(res.statusCode, res.body).toBe(201);
+    firstActivityIds.push(res.json<{ id: string }>().id);
   }
 });
 afterAll(() => t.close());
@@ -179,6 +182,15 @@ describe("periodic reporting: submit, return, approve (locks), unlock", () => {
       date: `${year}-06-03`,
     });
     expect(moveIn.statusCode).toBe(409);
+    // Records already in the locked period can be neither edited nor deleted.
+    const feb = firstActivityIds[0]!;
+    const edit = await call(t.app, anxuyen, "PATCH", `/api/v1/activities/${feb}`, { attendees: 1 });
+    expect(edit.statusCode).toBe(409);
+    const del = await call(t.app, anxuyen, "DELETE", `/api/v1/activities/${feb}`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.message).toContain("đã được duyệt và khóa số liệu");
+    const still = await call(t.app, anxuyen, "GET", `/api/v1/activities/${feb}`);
+    expect(still.json().attendees).toBe(1157);
 
     const unlock = {
       orgUnitId: anxuyenId,

@@ -8,7 +8,6 @@ import { presentActivity } from "../activities.presenter";
 import { assertMayRecord, checkOrganizers, dateIssues, organizerKindsOf } from "../activities.policy";
 import { loadActivityUnitWithBodies } from "../activities.queries";
 import { activities, activityOrganizers } from "../activities.table";
-import { assertPeriodOpen } from "../../reports";
 
 /** Province of a rollup path ("/country/province/…/"): the record's distribution key today. */
 export function provinceOf(rollupPath: string): string | null {
@@ -45,7 +44,6 @@ export async function createActivity(db: Db, actor: Actor, body: CreateActivityB
   };
   const { createdBy: _c, provinceId: _p, rollupPath: _r, organizerKinds: _k, ...logged } = values;
   await db.transaction(async (tx) => {
-    await assertPeriodOpen(tx, unit.rollupPath, [body.date]);
     // The activity, its organisers and the audit record go in one statement (see recordEvent).
     await recordEvent(
       tx,

@@ -6,7 +6,6 @@ import { presentActivity } from "../activities.presenter";
 import { assertMayRecord } from "../activities.policy";
 import { getActivityRow } from "../activities.queries";
 import { activities } from "../activities.table";
-import { assertPeriodOpen } from "../../reports";
 
 /** Deletes an activity (its organisers go with it); the audit event keeps the before-image. */
 export async function deleteActivity(db: Db, actor: Actor, id: string): Promise<void> {
@@ -14,7 +13,6 @@ export async function deleteActivity(db: Db, actor: Actor, id: string): Promise<
   const before = presentActivity(row);
   assertMayRecord(actor, "activity.delete", row.rollupPath, before.organizers);
   await db.transaction(async (tx) => {
-    await assertPeriodOpen(tx, row.rollupPath, [row.date]);
     await tx.delete(activities).where(eq(activities.id, id));
     await recordEvent(tx, {
       actorId: actor.accountId,

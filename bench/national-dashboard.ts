@@ -207,11 +207,11 @@ export async function runNationalDashboard(): Promise<BenchResult> {
     progress(`national: scale ${JSON.stringify(scale)}`);
     const areas = await timed(() => generateAreas(s.database, scale.areas));
     progress(`national: areas in ${areas.ms} ms`);
-    await db.execute(sql`alter table activities disable trigger activity_rollups_insert`);
+    await db.execute(sql`alter table activities disable trigger user`);
     const acts = await timed(() =>
       generateActivities(s.database, scale.activities, YEAR, pglite ? 250_000 : 500_000),
     );
-    await db.execute(sql`alter table activities enable trigger activity_rollups_insert`);
+    await db.execute(sql`alter table activities enable trigger user`);
     const rebuild = await timed(() => rebuildActivityRollups(db));
     progress(`national: activities ${acts.ms} ms, rollups rebuilt in ${rebuild.ms} ms`);
     const stockTables = ["households", "household_commitments", "groups", "group_members"];

@@ -173,13 +173,13 @@ export async function queryIndicators(
     ]);
   }
   const groups = await groupsOf(db, q, unit, base, at);
-  result.groups = [];
-  for (const g of groups) {
-    result.groups.push({
+  // Groups are independent reads: on PostgreSQL they run side by side on the pool.
+  result.groups = await Promise.all(
+    groups.map(async (g) => ({
       key: g.key,
       label: g.label,
       values: suppressSmallTipCells(await computeIndicators(db, q.indicators, g.scope, memo), exact),
-    });
-  }
+    })),
+  );
   return result;
 }

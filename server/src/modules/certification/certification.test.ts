@@ -1,7 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lastAuditEvent, unitByCode } from "../../test/factories";
+import { createResidentialArea, lastAuditEvent, unitByCode } from "../../test/factories";
 import { computeIndicator } from "../indicators/registry";
-import { certificationRatesByChild } from "./certification.rates";
+import { certificationRatesByChild, countsFromUnits } from "./certification.rates";
 import { buildWorld, helpers, YEAR, type World } from "./test-support";
 
 let w: World;
@@ -226,26 +227,58 @@ describe("rates as indicators", () => {
     ).toBeNull();
   });
 
-  it("gives the same rates by child in one query as unit by unit", async () => {
+  it("gives the same rates from the rollups, by child and unit by unit, as counted from the units", async () => {
     const db = w.t.app.db;
     const province = await db.query.orgUnits.findFirst({
       where: (u, { and, eq, isNull }) => and(eq(u.code, "96"), eq(u.kind, "province"), isNull(u.validTo)),
     });
-    const byChild = await certificationRatesByChild(db, { path: province!.path, year: YEAR });
-    const children = await db.query.orgUnits.findMany({
-      where: (u, { and, eq, isNull }) => and(eq(u.parentId, province!.id), isNull(u.validTo)),
-    });
-    let compared = 0;
-    for (const unit of [province!, ...children]) {
-      const scope = { rollupPathPrefix: unit.path, year: YEAR, asOf: `${YEAR}-12-31` };
-      const rates = byChild.get(unit.id === province!.id ? "" : unit.id);
-      for (const code of ["residential_area_rate", "commune_rate", "agency_rate"] as const) {
-        const one = await computeIndicator(db, `certification.${code}`, scope);
-        expect(rates?.[`certification.${code}`] ?? null, `${unit.name} ${code}`).toBe(one);
-        if (one !== null) compared++;
+    const KINDS = {
+      residential_area_rate: ["residential_area"],
+      commune_rate: ["commune"],
+      agency_rate: ["agency", "enterprise", "school"],
+    } as const;
+    /** The rate counted straight from org_units and certification_cycles (no rollup). */
+    const fromUnits = async (path: string, code: keyof typeof KINDS) => {
+      const kinds: readonly string[] = KINDS[code];
+      const rows = (await countsFromUnits(db, path, YEAR, false)).filter((r) => kinds.includes(r.kind));
+      const units = rows.reduce((n, r) => n + r.units, 0);
+      const cycles = rows.reduce((n, r) => n + r.cycles, 0);
+      const recognised = rows.reduce((n, r) => n + r.recognised, 0);
+      return units === 0 || cycles === 0 ? null : Math.round((recognised / units) * 10_000) / 10_000;
+    };
+    const compare = async () => {
+      const byChild = await certificationRatesByChild(db, { path: province!.path, year: YEAR });
+      const children = await db.query.orgUnits.findMany({
+        where: (u, { and, eq, isNull }) => and(eq(u.parentId, province!.id), isNull(u.validTo)),
+      });
+      let compared = 0;
+      for (const unit of [province!, ...children]) {
+        const scope = { rollupPathPrefix: unit.path, year: YEAR, asOf: `${YEAR}-12-31` };
+        const rates = byChild.get(unit.id === province!.id ? "" : unit.id);
+        for (const code of Object.keys(KINDS) as (keyof typeof KINDS)[]) {
+          const expected = await fromUnits(unit.path, code);
+          expect(rates?.[`certification.${code}`] ?? null, `${unit.name} ${code}`).toBe(expected);
+          expect(await computeIndicator(db, `certification.${code}`, scope), `${unit.name} ${code}`).toBe(
+            expected,
+          );
+          if (expected !== null) compared++;
+        }
       }
-    }
-    expect(compared).toBeGreaterThanOrEqual(2);
+      return compared;
+    };
+    expect(await compare()).toBeGreaterThanOrEqual(2);
+    // A new residential area lowers the commune's rate; an area merged away (no longer current)
+    // leaves the counts with its cycle.
+    const commune = await db.query.orgUnits.findFirst({ where: (u, { eq }) => eq(u.id, w.baclieuId) });
+    const before = await fromUnits(commune!.path, "residential_area_rate");
+    await createResidentialArea(db, w.baclieuId, "Khóm Mới Lập");
+    const after = await fromUnits(commune!.path, "residential_area_rate");
+    expect(after).toBeLessThan(before!);
+    await compare();
+    await db.execute(sql`update org_units set valid_to = ${`${YEAR}-12-31`}::date where id = ${w.areaId}`);
+    await compare();
+    await db.execute(sql`update org_units set valid_to = null where id = ${w.areaId}`);
+    expect(await compare()).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -10,7 +10,7 @@ const segments = (path: string) => path.split("/").filter(Boolean).length;
  * without, everything in "". The country's own row holds only records made at the country; any
  * other unit's row holds its whole subtree (see `ownRecords`).
  */
-function partition(path: string, children: boolean): { where: SQL; key: SQL } {
+export function partition(path: string, children: boolean): { where: SQL; key: SQL } {
   const depth = segments(path);
   const self =
     depth === 1 ? sql`(r.depth <= 2 and r.unit_path like ${`${path}%`})` : sql`r.unit_path = ${path}`;
@@ -26,7 +26,7 @@ export function stockRollupsCover(path: string, children = false): boolean {
 }
 
 /** Below the country, a unit's "" group read with its children is its row minus its children's. */
-function ownRecords<T extends { grp: string }>(
+export function ownRecords<T extends { grp: string }>(
   path: string,
   children: boolean,
   rows: T[],
@@ -99,5 +99,43 @@ export async function readGroupRollups(
     rows.map((r) => ({ ...r, groups: Number(r.groups), members: Number(r.members) })),
     ["groups", "members"],
     (r) => r.typeCode,
+  );
+}
+
+export type CertificationRollupRow = {
+  grp: string;
+  kind: string;
+  units: number;
+  cycles: number;
+  recognised: number;
+};
+
+/** Current units of the certified kinds and their cycles of `year`, per group (child or "") and kind. */
+export async function readCertificationRollups(
+  db: Db,
+  path: string,
+  year: number,
+  children: boolean,
+): Promise<CertificationRollupRow[]> {
+  const p = partition(path, children);
+  const rows = await queryRows<CertificationRollupRow>(
+    db,
+    sql`select ${p.key} as grp, r.kind,
+          coalesce(sum(r.units) filter (where r.year = 0), 0)::int as units,
+          coalesce(sum(r.cycles) filter (where r.year = ${year}::int), 0)::int as cycles,
+          coalesce(sum(r.recognised) filter (where r.year = ${year}::int), 0)::int as recognised
+        from certification_rollups r where ${p.where} and r.year in (0, ${year}::int) group by 1, 2`,
+  );
+  return ownRecords(
+    path,
+    children,
+    rows.map((r) => ({
+      ...r,
+      units: Number(r.units),
+      cycles: Number(r.cycles),
+      recognised: Number(r.recognised),
+    })),
+    ["units", "cycles", "recognised"],
+    (r) => r.kind,
   );
 }

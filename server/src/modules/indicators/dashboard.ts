@@ -132,10 +132,11 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
     targetsOf(db, unit.id, q.year),
     childrenOn(db, unit, today),
     monthlyActivities(db, unit.path, from, to),
+    // The ancestors are the ids in the unit's path: read by primary key, not by scanning paths.
     queryRows<{ id: string; name: string }>(
       db,
       sql`select u.id, u.full_name as name from org_units u
-          where ${unit.path} like u.path || '%' order by u.depth`,
+          where u.id = any(${sql.param(unit.path.split("/").filter(Boolean))}::uuid[]) order by u.depth`,
     ),
   ]);
   const valuesOf = (key: string): Values => ({

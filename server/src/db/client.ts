@@ -37,6 +37,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // JIT compilation costs 200–350 ms on the scoped search queries and buys nothing here
     // (measured in bench/README.md), so it is off for this application's connections.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: "-c jit=off" });
+    // An idle connection closed by the server (restart, failover, terminate) must not crash the
+    // process: the pool drops it and the next query opens a new one.
+    pool.on("error", (err) => {
+      process.stderr.write(
+        `database: idle connection closed (${(err as { code?: string }).code ?? err.message})\n`,
+      );
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -42,7 +42,7 @@ label{display:block;font-weight:600;margin:12px 0 4px}input,select,textarea{widt
 textarea{min-height:140px}.check{display:flex;gap:8px;align-items:flex-start;font-weight:400}.check input{width:auto;margin-top:5px}
 .hint{font-size:.9rem;color:#5b524f}.err{color:#a4161a;font-weight:600}.box{background:#fff7d6;border:2px solid #b45309;border-radius:8px;padding:16px;max-width:720px}
 .codes{font:600 1.3rem/1.6 ui-monospace,Menlo,Consolas,monospace;letter-spacing:.04em;word-break:break-all}
-.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #e4d9d6;padding:6px 8px;text-align:left}td.n,th.n{text-align:right}
+.scroll{overflow-x:auto}.scroll:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #e4d9d6;padding:6px 8px;text-align:left}td.n,th.n{text-align:right}
 .msg{border:1px solid #e4d9d6;border-radius:6px;padding:8px 10px;margin:8px 0;background:#fff}.msg.police{border-left:4px solid #8c1d18}
 footer{border-top:1px solid #e4d9d6;padding:16px 0;font-size:.9rem;color:#4a4240}[hidden]{display:none!important}
 `;

@@ -202,7 +202,7 @@ export function statsPage(lang: Lang, st: PublicStatistics): string {
     .map((p) => `<tr><th scope="row">${esc(p.name)}</th>${movementCells(p.movement, lang)}</tr>`)
     .join("");
   const movement = `<h2>${esc(`${s.statsMovementTitle} ${st.year}`)}</h2><p>${esc(s.statsMovementIntro)}</p>
-<div class="scroll"><table><caption class="hint">${esc(`${s.statsMovementTitle} ${st.year}`)}</caption><thead><tr><th scope="col">${esc(s.statsProvince)}</th>${movementHead}</tr></thead>
+<div class="scroll" tabindex="0" role="region" aria-label="${esc(`${s.statsMovementTitle} ${st.year}`)}"><table><caption class="hint">${esc(`${s.statsMovementTitle} ${st.year}`)}</caption><thead><tr><th scope="col">${esc(s.statsProvince)}</th>${movementHead}</tr></thead>
 <tbody>${movementRows}</tbody><tfoot><tr><th scope="row">${esc(s.total)}</th>${movementCells(st.totals.movement, lang)}</tr></tfoot></table></div>`;
   const secondary = st.provinces.some((p) =>
     [p.tips, p.feedback, p.feedbackAnswered].some((c) => c.display === "*"),

@@ -2,7 +2,7 @@
 // taken from the server's event loop. It gets its settings over IPC and answers its figures.
 import http from "node:http";
 import autocannon from "autocannon";
-import { ACTIVITY_KINDS, ACTIVITY_TOPICS, vietnamTodayIso } from "@toandan/contracts";
+import { ACTIVITY_KINDS, ACTIVITY_TOPICS, todayInVietnam } from "@toandan/contracts";
 import { rng } from "./areas";
 import { percentile, summarise, type Summary } from "./stats";
 
@@ -33,7 +33,7 @@ export function bodyGenerator(s: LoadSettings): () => string {
   const rand = rng(s.seed);
   const int = (n: number) => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]) => xs[int(xs.length)]!;
-  const today = Date.parse(vietnamTodayIso());
+  const today = Date.parse(todayInVietnam());
   let n = 0;
   return () => {
     n += 1;

@@ -1,6 +1,7 @@
 export * from "./errors";
 export * from "./limits";
 export * from "./text";
+export * from "./calendar";
 export * from "./common";
 export * from "./permissions";
 export * from "./contracts/org-units";

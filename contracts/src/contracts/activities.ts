@@ -1,3 +1,4 @@
+import { isNotFuture } from "../calendar";
 // Request and response schemas of the activities module.
 import { z } from "zod";
 import { IdSchema, PageQuerySchema, pageOf } from "../common";
@@ -94,13 +95,8 @@ export const ACTIVITY_LIMITS = {
   hoursMax: 1_000_000,
 } as const;
 
-/** Today's date in Vietnam (UTC+7): an activity held this morning is not "in the future". */
-export function vietnamTodayIso(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 const DateSchema = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });
-export const ActivityDateSchema = DateSchema.refine((d) => d <= vietnamTodayIso(), {
+export const ActivityDateSchema = DateSchema.refine(isNotFuture, {
   message: "Ngày không được ở tương lai",
 });
 

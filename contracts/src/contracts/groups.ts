@@ -1,3 +1,4 @@
+import { isNotFuture } from "../calendar";
 // Request and response schemas of the groups module: grassroots security teams and
 // self-management models, their rosters, baseline surveys and periodic evaluations.
 import { z } from "zod";
@@ -46,10 +47,7 @@ export const GROUP_RATING_LABELS = {
   on_paper: "Hoạt động hình thức",
 } as const satisfies Record<GroupRating, string>;
 
-/** Today in Vietnam (UTC+7), so an evening entry in Hà Nội is not "in the future". */
-export const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-const pastDate = (message: string) => IsoDateSchema.refine((d) => d <= vietnamToday(), { message });
+const pastDate = (message: string) => IsoDateSchema.refine((d) => isNotFuture(d), { message });
 
 const NAME_MAX = LIMITS.unitNameMax;
 const NOTES_MAX = 2000;

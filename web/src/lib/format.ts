@@ -1,3 +1,4 @@
+import { dateInVietnam, VIETNAM_TIME_ZONE } from "@toandan/contracts";
 /** Vietnamese conventions everywhere, whatever the UI language: 1.157 and 30/06/2025. */
 const numberFormat = new Intl.NumberFormat("vi-VN");
 
@@ -34,12 +35,19 @@ export function formatDate(iso: string | null | undefined): string {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** An instant shown in the browser's time zone: `30/06/2025 14:05`. */
+const vietnamTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant shown in Vietnam time, whatever the browser's zone: `30/06/2025 14:05`. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${formatDate(dateInVietnam(d))} ${vietnamTime.format(d)}`;
 }
 
 export function formatTime(d: Date): string {
@@ -60,9 +68,4 @@ export function parseVnDate(input: string): string | null {
 
 export function isIsoDate(s: unknown): s is string {
   return typeof s === "string" && ISO_DATE.test(s) && parseVnDate(formatDate(s)) === s;
-}
-
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -9,12 +9,13 @@ import {
   type ActivityTotals,
   type ActivityTotalsQuery,
   type BodyKind,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { todayIso, validOn } from "../org-units/org-units.queries";
+import { validOn } from "../org-units/org-units.queries";
 import { hours2 } from "./activities.presenter";
 import { rollupGroupRows, rollupPlan } from "./activities.totals-rollup";
 import { filterConditions, withinUnit, type ActivityUnitRow } from "./activities.queries";
@@ -147,7 +148,7 @@ async function childGroups(db: Db, unit: ActivityUnitRow, grouped: GroupRow[]): 
   const kids = await queryRows<{ k: string; label: string }>(
     db,
     sql`select c.id::text as k, c.full_name as label from org_units c
-        where c.parent_id = ${unit.id} and ${validOn("c", todayIso())}`,
+        where c.parent_id = ${unit.id} and ${validOn("c", todayInVietnam())}`,
   );
   const labels = new Map(kids.map((c) => [c.k, c.label]));
   const seen = new Set(grouped.map((r) => r.k));

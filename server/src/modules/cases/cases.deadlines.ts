@@ -1,11 +1,12 @@
-import { CASE_DEADLINES, type Deadline } from "@toandan/contracts";
-import { addQuarters, format, getQuarter, parseISO, setDate, startOfQuarter } from "date-fns";
 import {
   addWorkingDays,
+  CASE_DEADLINES,
   VIETNAM_CALENDAR,
   workingDaysBetween,
+  type Deadline,
   type WorkingCalendar,
-} from "../../kernel/working-days";
+} from "@toandan/contracts";
+import { addQuarters, format, getQuarter, parseISO, setDate, startOfQuarter } from "date-fns";
 
 /** Due dates counted from the reporting-in meeting (Circular 10/2024 Art. 10.3 and 11). */
 export function caseDueDates(reportedInOn: string, calendar: WorkingCalendar = VIETNAM_CALENDAR) {

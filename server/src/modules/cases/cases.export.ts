@@ -1,4 +1,4 @@
-import { GetCaseQuerySchema, vietnamToday, type CaseDetail } from "@toandan/contracts";
+import { GetCaseQuerySchema, todayInVietnam, type CaseDetail } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
@@ -58,7 +58,7 @@ export const caseExportRoutes =
             reason: req.query.reason,
           }),
         );
-        const today = vietnamToday();
+        const today = todayInVietnam();
         const empty = { reports: [], classifications: [], supports: [] };
         const details = rows.map((r) => presentCaseDetail(r, empty, "case_officer", crypto, today));
         return sendExport(reply, req.params.format, "ho-so-tai-hoa-nhap", COLUMNS, details);

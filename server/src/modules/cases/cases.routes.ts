@@ -15,7 +15,7 @@ import {
   RecordCaseReportBodySchema,
   RecordCaseSupportBodySchema,
   SMALL_CELL_THRESHOLD,
-  vietnamToday,
+  todayInVietnam,
   type CaseDetail,
 } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -72,7 +72,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       requireCaseAccess(actor);
       const offset = decodeCursor(req.query.cursor);
-      const today = vietnamToday();
+      const today = todayInVietnam();
       const page = pageFrom(
         await listCaseRows(app.db, actor, req.query, offset, today),
         offset,

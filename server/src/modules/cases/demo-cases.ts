@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import path from "node:path";
-import { vietnamToday } from "@toandan/contracts";
+import { todayInVietnam } from "@toandan/contracts";
 import { addDays, format, parseISO } from "date-fns";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
@@ -34,7 +34,7 @@ export async function seedDemoCases(db: Db, masterKeyFile: string, ward: Unit, a
   const women = await body(ward.id, "women");
   const police = await body(ward.id, "police");
   const front = await body(ward.id, "front");
-  const today = vietnamToday();
+  const today = todayInVietnam();
   const people = [
     {
       name: "Trần Văn Minh",

@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@toandan/contracts";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { DossierKindSchema, IdSchema, OkSchema } from "@toandan/contracts";
@@ -13,7 +14,6 @@ import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { dossierDocx } from "./certification.docx";
 import { computeEvidence } from "./certification.evidence";
 import { documentsOf, getVisibleCycle } from "./certification.queries";
-import { vnToday } from "./certification.rules";
 import { certificationDocuments } from "./certification.table";
 
 /** Signed scans: PDF, JPEG or PNG up to 5 MB, checked by their first bytes (as commitment scans). */
@@ -53,7 +53,7 @@ export const certificationDossierRoutes: FastifyPluginAsyncZod = async (app) => 
       const actor = requireActor(req);
       const cycle = await getVisibleCycle(app.db, actor, req.params.id);
       const evidence = await computeEvidence(app.db, cycle);
-      const data = await dossierDocx(req.params.kind, cycle, evidence, vnToday());
+      const data = await dossierDocx(req.params.kind, cycle, evidence, todayInVietnam());
       return (reply as FastifyReply)
         .type(DOCX)
         .header(

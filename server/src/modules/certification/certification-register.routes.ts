@@ -10,6 +10,7 @@ import {
   type CertificationUnitType,
   type CertificationStatus,
   type MovementLevel,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -20,11 +21,11 @@ import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units/org-units.queries";
 import { recordDisqualifyingEvent } from "./commands/record-disqualifying-event";
 import { disqualifies, SELECT_EVENT, type EventRow } from "./certification.evidence";
 import { escapeLike, listCycles, presentCycle } from "./certification.queries";
-import { unitTypeOf, vnToday } from "./certification.rules";
+import { unitTypeOf } from "./certification.rules";
 import { subtreePath } from "./certification.routes";
 
 const TAGS = ["certification"];
@@ -131,7 +132,7 @@ export const certificationRegisterRoutes: FastifyPluginAsyncZod = async (app) =>
         { prefix, year },
         0,
         500,
-        sql`c.status not in ('recognised', 'not_recognised') and c.decision_deadline < ${vnToday()}::date`,
+        sql`c.status not in ('recognised', 'not_recognised') and c.decision_deadline < ${todayInVietnam()}::date`,
       );
       return {
         orgUnitId,
@@ -161,7 +162,7 @@ export const certificationRegisterRoutes: FastifyPluginAsyncZod = async (app) =>
     },
     async (req) => {
       const actor = requireActor(req);
-      const unit = await getVisibleUnit(app.db, actor, req.params.id, todayIso(), "certification.read");
+      const unit = await getVisibleUnit(app.db, actor, req.params.id, todayInVietnam(), "certification.read");
       if (!unit) throw notFound();
       const rows = await queryRows<{
         year: number;

@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@toandan/contracts";
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
@@ -63,7 +64,7 @@ export async function seedCertificationDemo(
   year: number,
 ): Promise<void> {
   await seedCertificationCatalogue(db);
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const rows = await db
     .select()
     .from(orgUnits)

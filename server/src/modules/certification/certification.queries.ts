@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type {
   CertificationCycle,
   CertificationCycleDetail,
@@ -11,7 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import { allowedSteps, daysBetween, vnToday } from "./certification.rules";
+import { allowedSteps, daysBetween } from "./certification.rules";
 
 export type CycleRow = {
   id: string;
@@ -98,7 +99,7 @@ export async function listCycles(
 
 const DECIDED = new Set(["recognised", "not_recognised"]);
 
-export function presentCycle(r: CycleRow, today = vnToday()): CertificationCycle {
+export function presentCycle(r: CycleRow, today = todayInVietnam()): CertificationCycle {
   const decided = DECIDED.has(r.status);
   const daysLeft = decided ? null : daysBetween(today, r.decisionDeadline);
   return {

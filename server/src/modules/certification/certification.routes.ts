@@ -17,6 +17,7 @@ import {
   SelfAssessmentBodySchema,
   type CertificationUnitType,
   type ScoringSheet,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { and, eq, isNull, type SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
@@ -27,7 +28,7 @@ import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units/org-units.queries";
 import { appraiseCertification } from "./commands/appraise-certification";
 import { classifyMovement } from "./commands/classify-movement";
 import { decideCertification } from "./commands/decide-certification";
@@ -44,7 +45,7 @@ const TAGS = ["certification"];
 /** The path of a filter unit in the caller's read scope, or 404. */
 export async function subtreePath(app: FastifyInstance, actor: Actor, unitId: string | undefined) {
   if (!unitId) return undefined;
-  const unit = await getVisibleUnit(app.db, actor, unitId, todayIso(), "certification.read");
+  const unit = await getVisibleUnit(app.db, actor, unitId, todayInVietnam(), "certification.read");
   if (!isInScope(actor, "certification.read", unit.path)) throw notFound();
   return unit.path;
 }

@@ -74,9 +74,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Today in Vietnam (UTC+7). */
-export const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-
 function heldAt(actor: Actor, permission: Permission, unitPath: string, level: "unit" | "above"): boolean {
   return scopePrefixes(actor, permission).some(
     (p) => unitPath.startsWith(p) && (level === "unit" || p !== unitPath),

@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { BodyKind, Role } from "@toandan/contracts";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -6,7 +7,7 @@ import { accounts } from "../accounts/accounts.table";
 import { createAccount } from "../accounts/commands/create-account";
 import { insertLocalUnits } from "../org-units/commands/create-org-unit";
 import { findRoot } from "../org-units/import/official-units";
-import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units/org-units.queries";
 import { orgUnits } from "../org-units/org-units.table";
 import type { Actor } from "../../kernel/authz";
 import { seedDemoPlan279 } from "../plans/demo-plan-279";
@@ -138,7 +139,7 @@ export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): P
     db,
     { ...system, permissions: new Set(["org_unit.read"]) },
     ward,
-    todayIso(),
+    todayInVietnam(),
   );
   const [areaId] = await db.transaction(async (tx) => {
     const ids = await insertLocalUnits(tx, [
@@ -175,8 +176,8 @@ export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): P
     .where(eq(accounts.username, "camau.mttq"));
   await seedDemoPlan279(db, { ...system, accountId: front!.id }, units[CA_MAU]!);
   await seedDemoHistory(db);
-  await seedDemoThisYear(db, [ward, areaId!], todayIso());
-  const year = Number(todayIso().slice(0, 4));
+  await seedDemoThisYear(db, [ward, areaId!], todayInVietnam());
+  const year = Number(todayInVietnam().slice(0, 4));
   await seedDemoHouseholds(
     db,
     { id: areaId!, provinceId: parent.provinceId, rollupPath: `${parent.path}${areaId!}/` },

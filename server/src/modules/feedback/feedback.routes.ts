@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@toandan/contracts";
 import {
   AnswerFeedbackBodySchema,
   FEEDBACK_STATUS_LABELS,
@@ -20,7 +21,6 @@ import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { citizenRateLimit, citizenRoute } from "../tips/citizen-route";
-import { vnDate } from "../tips/legal-clock";
 import { ReceiptVerifier } from "../tips/receipt";
 import { answerFeedback } from "./commands/answer-feedback";
 import { submitFeedback } from "./commands/submit-feedback";
@@ -29,7 +29,7 @@ import { feedbackByCode, getScopedFeedback, listScopedFeedback, type FeedbackRow
 const tags = ["feedback"];
 
 function daysFromToday(dueOn: string): number {
-  return Math.round((Date.parse(dueOn) - Date.parse(vnDate(new Date()))) / 86_400_000);
+  return Math.round((Date.parse(dueOn) - Date.parse(todayInVietnam())) / 86_400_000);
 }
 
 function summary(r: FeedbackRow) {

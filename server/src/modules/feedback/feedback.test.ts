@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { lastAuditEvent, signedInAs } from "../../test/factories";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
-import { addWorkingDays, vnDate } from "../tips/legal-clock";
+import { addWorkingDays, todayInVietnam } from "@toandan/contracts";
 import { citizen, places } from "../tips/test-support";
 
 let ctx: TestContext;
@@ -51,7 +51,7 @@ describe("feedback and petitions", () => {
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect(r.code).toMatch(/^P[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    expect(r.dueOn).toBe(addWorkingDays(vnDate(new Date()), 10));
+    expect(r.dueOn).toBe(addWorkingDays(todayInVietnam(), 10));
     expect(r.routedTo).toContain("Ủy ban MTTQ");
     const id = await idOf(r.code);
     const list = (await call(ctx.app, front, "GET", "/api/v1/feedback")).json();

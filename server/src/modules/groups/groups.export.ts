@@ -1,4 +1,4 @@
-import { GROUP_STATUS_LABELS, ListGroupsQuerySchema, type Group } from "@toandan/contracts";
+import { GROUP_STATUS_LABELS, ListGroupsQuerySchema, type Group, todayInVietnam } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { isInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
@@ -12,7 +12,7 @@ import {
 } from "../../kernel/http/export";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import type { Db } from "../../db/client";
-import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units/org-units.queries";
 import { presentGroup } from "./groups.presenter";
 import { listGroups } from "./groups.queries";
 
@@ -29,7 +29,7 @@ const COLUMNS: ExportColumn<Group>[] = [
 
 async function subtree(db: Db, actor: Actor, unitId: string | undefined) {
   if (!unitId) return undefined;
-  const unit = await getVisibleUnit(db, actor, unitId, todayIso(), "group.read");
+  const unit = await getVisibleUnit(db, actor, unitId, todayInVietnam(), "group.read");
   if (!isInScope(actor, "group.read", unit.path)) throw notFound();
   return unit.path;
 }

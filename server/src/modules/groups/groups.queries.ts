@@ -1,9 +1,10 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { ListGroupMembersQuery, ListGroupsQuery, Permission } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units/org-units.queries";
 
 export type GroupDbRow = {
   id: string;
@@ -58,7 +59,7 @@ export async function unitForRecord(
   unitId: string,
   permission: Permission,
 ): Promise<UnitForRecord> {
-  const unit = await getVisibleUnit(db, actor, unitId, todayIso(), permission);
+  const unit = await getVisibleUnit(db, actor, unitId, todayInVietnam(), permission);
   const [row] = await queryRows<{ rollupPath: string; provinceId: string | null }>(
     db,
     sql`select rollup_path as "rollupPath", province_id as "provinceId" from org_units where id = ${unit.id}`,

@@ -14,6 +14,7 @@ import {
   StaleGroupPageSchema,
   type GroupCategory,
   type GroupDetail,
+  todayInVietnam,
 } from "@toandan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -24,7 +25,7 @@ import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units/org-units.queries";
 import { changeGroupStatus } from "./commands/change-group-status";
 import { createGroup } from "./commands/create-group";
 import { groupRosterRoutes } from "./group-roster.routes";
@@ -39,14 +40,17 @@ const TAGS = ["groups"];
 /** The path of a subtree filter unit that lies in the actor's read scope, or 404. */
 async function subtreePath(app: FastifyInstance, actor: Actor, unitId: string | undefined) {
   if (!unitId) return undefined;
-  const unit = await getVisibleUnit(app.db, actor, unitId, todayIso(), "group.read");
+  const unit = await getVisibleUnit(app.db, actor, unitId, todayInVietnam(), "group.read");
   if (!isInScope(actor, "group.read", unit.path)) throw notFound();
   return unit.path;
 }
 
 async function detail(app: FastifyInstance, actor: Actor, id: string): Promise<GroupDetail> {
   const row = await getVisibleGroup(app.db, actor, id);
-  return { ...presentGroup(row), ...(await groupExtras(app.db, actor, row, todayIso())) } as GroupDetail;
+  return {
+    ...presentGroup(row),
+    ...(await groupExtras(app.db, actor, row, todayInVietnam())),
+  } as GroupDetail;
 }
 
 export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -130,7 +134,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = req.query;
       const offset = decodeCursor(q.cursor);
       const prefix = await subtreePath(app, actor, q.orgUnitId);
-      const asOf = q.asOf ?? todayIso();
+      const asOf = q.asOf ?? todayInVietnam();
       const rows = await listStaleGroups(app.db, actor, { prefix, asOf, offset, limit: q.limit });
       const page = pageFrom(rows, offset, q.limit);
       return { ...page, items: page.items.map(presentStaleGroup) };
@@ -152,7 +156,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, "group.read");
-      const at = req.query.at ?? todayIso();
+      const at = req.query.at ?? todayInVietnam();
       const prefix = (await subtreePath(app, actor, req.query.orgUnitId))!;
       const { groups, members, byType } = await groupTotals(app.db, { rollupPathPrefix: prefix, at });
       return { orgUnitId: req.query.orgUnitId, at, items: byType, total: { groups, members } };

@@ -3,12 +3,13 @@ import {
   type Coverage,
   type CoverageFigures,
   type CoverageQuery,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { getVisibleUnit, todayIso, validOn } from "../org-units/org-units.queries";
+import { getVisibleUnit, validOn } from "../org-units/org-units.queries";
 import { readHouseholdRollups, stockRollupsCover } from "../indicators/stock-rollups";
 import { escapeLike } from "./households.queries";
 
@@ -136,7 +137,7 @@ type ChildRow = { id: string; name: string; code: string | null; kind: string };
 
 /** Coverage of a unit in the actor's scope, optionally per current child unit. */
 export async function coverageFor(db: Db, actor: Actor, q: CoverageQuery): Promise<Coverage> {
-  const today = todayIso();
+  const today = todayInVietnam();
   const unit = await getVisibleUnit(db, actor, q.orgUnitId, today, "household.read");
   if (unit.validTo !== null) {
     throw validationFailed([{ path: "orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);

@@ -1,9 +1,14 @@
-import { foldVietnamese, type ListHouseholdsQuery, type Permission } from "@toandan/contracts";
+import {
+  foldVietnamese,
+  type ListHouseholdsQuery,
+  type Permission,
+  todayInVietnam,
+} from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
-import { getVisibleUnit, todayIso } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units/org-units.queries";
 
 export type HouseholdDbRow = {
   id: string;
@@ -48,7 +53,7 @@ export function escapeLike(s: string): string {
  * (else 404) and a current residential area (else 400 on `path`).
  */
 export async function loadArea(db: Db, actor: Actor, unitId: string, path = "orgUnitId"): Promise<AreaRow> {
-  const unit = await getVisibleUnit(db, actor, unitId, todayIso(), "household.manage");
+  const unit = await getVisibleUnit(db, actor, unitId, todayInVietnam(), "household.manage");
   if (unit.kind !== "residential_area" || unit.validTo !== null) {
     throw validationFailed([{ path, message: "Hộ gia đình phải thuộc một khu dân cư đang có hiệu lực" }]);
   }
@@ -93,7 +98,7 @@ export async function listHouseholds(
 ): Promise<HouseholdDbRow[]> {
   const where: SQL[] = [pathInScope(actor, "household.read", sql`h.rollup_path`)];
   if (query.orgUnitId) {
-    const unit = await getVisibleUnit(db, actor, query.orgUnitId, todayIso(), "household.read");
+    const unit = await getVisibleUnit(db, actor, query.orgUnitId, todayInVietnam(), "household.read");
     where.push(sql`h.rollup_path like ${`${escapeLike(unit.path)}%`}`);
   }
   if (query.q) {

@@ -1,10 +1,10 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { Dashboard, DashboardQuery, IndicatorCode } from "@toandan/contracts";
 import { indicatorOf } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { todayIso } from "../org-units/org-units.queries";
 import { readActivityRollups, rollupsCover, type RollupField } from "./activity-rollups";
 import { childrenOn, loadIndicatorUnit, scopeOf } from "./indicators.query";
 import { certificationRatesByChild } from "../certification";
@@ -120,7 +120,7 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
   if (unit.path !== unit.rollupPath) {
     throw validationFailed([{ path: "querystring.orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
   }
-  const today = todayIso();
+  const today = todayInVietnam();
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
   const scope = scopeOf(unit, from, to);

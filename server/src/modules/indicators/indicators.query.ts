@@ -8,12 +8,13 @@ import {
   type IndicatorResult,
   type Permission,
   type QueryIndicatorsQuery,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
-import { todayIso, validOn } from "../org-units/org-units.queries";
+import { validOn } from "../org-units/org-units.queries";
 import { isPolice } from "../tips/tips.policy";
 import { computeIndicators, newMemo, suppressSmallTipCells, type IndicatorScope } from "./registry";
 
@@ -58,7 +59,7 @@ export function childrenOn(db: Db, unit: IndicatorUnit, at: string): Promise<Ind
 
 /** The scope of a unit over [from, to]: today's units by rollup path, pre-reform units by their old tree. */
 export function scopeOf(unit: IndicatorUnit, from: string, to: string): IndicatorScope {
-  const today = todayIso();
+  const today = todayInVietnam();
   const asOf = to < today ? to : today;
   return {
     rollupPathPrefix: unit.rollupPath,
@@ -147,7 +148,7 @@ export async function queryIndicators(
   actor: Actor,
   q: QueryIndicatorsQuery,
 ): Promise<IndicatorResult> {
-  const at = q.at ?? todayIso();
+  const at = q.at ?? todayInVietnam();
   const unit = await loadIndicatorUnit(db, actor, q.orgUnitId);
   if ((unit.validFrom && unit.validFrom > at) || (unit.validTo && unit.validTo < at)) {
     throw validationFailed([{ path: "querystring.at", message: "Đơn vị không có hiệu lực vào ngày này" }]);

@@ -1,3 +1,4 @@
+import { dateInVietnam } from "@toandan/contracts";
 import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { loadConfig } from "../../config";
@@ -113,7 +114,7 @@ export async function seedDemoCitizen(db: Db, masterKeyFile = loadConfig().maste
         title: n.title,
         summary: n.summary,
         body: n.text,
-        publishedOn: new Date(now - n.daysAgo * DAY + 7 * 3600_000).toISOString().slice(0, 10),
+        publishedOn: dateInVietnam(new Date(now - n.daysAgo * DAY)),
       })
       .onConflictDoNothing();
   }

@@ -1,10 +1,10 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { PublicStatistics, ShownCount } from "@toandan/contracts";
 import { SMALL_CELL_THRESHOLD } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { certificationRatesByChild } from "../certification";
 import { activitiesByChild, groupsByChild, householdsByChild } from "../indicators/dashboard-children";
-import { todayIso } from "../org-units/org-units.queries";
 import { shownCount } from "../tips/tips.counts";
 
 type Movement = PublicStatistics["totals"]["movement"];
@@ -51,7 +51,7 @@ function movementOf(
  * suppressed), and the movement's figures of the current year from the rollups.
  */
 export async function publicStatistics(db: Db): Promise<PublicStatistics> {
-  const today = todayIso();
+  const today = todayInVietnam();
   const year = Number(today.slice(0, 4));
   const [root] = await queryRows<{ path: string }>(
     db,

@@ -22,8 +22,6 @@ export type OrgUnitDbRow = {
   ancestorNames: string[] | null;
 };
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 const KIND_RANK = sql`case u.kind when 'country' then 0 when 'province' then 1 when 'district' then 2
   when 'commune' then 3 when 'residential_area' then 4 when 'agency' then 5 when 'enterprise' then 6 else 7 end`;
 

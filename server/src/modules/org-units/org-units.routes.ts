@@ -10,6 +10,7 @@ import {
   OrgUnitSchema,
   type BodyKind,
   type OrgUnitDetail,
+  todayInVietnam,
 } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -26,7 +27,6 @@ import {
   getVisibleUnit,
   lineageOf,
   listOrgUnits,
-  todayIso,
   unitsByIds,
 } from "./org-units.queries";
 
@@ -50,7 +50,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       requirePermission(actor, "org_unit.read");
       const q = req.query;
       const offset = decodeCursor(q.cursor);
-      let at = q.at ?? todayIso();
+      let at = q.at ?? todayInVietnam();
       if (!q.at && q.parentId) {
         // Browsing a historic unit shows its children as they stood when it was last valid.
         const parent = await getVisibleUnit(app.db, actor, q.parentId, at);
@@ -84,7 +84,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req): Promise<OrgUnitDetail> => {
       const actor = requireActor(req);
       requirePermission(actor, "org_unit.read");
-      let at = req.query.at ?? todayIso();
+      let at = req.query.at ?? todayInVietnam();
       const row = await getVisibleUnit(app.db, actor, req.params.id, at);
       if (!req.query.at && row.validTo && row.validTo < at) at = row.validTo;
       const ancestorIds = row.path.split("/").filter((s) => s && s !== row.id);
@@ -126,8 +126,8 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       requirePermission(actor, "org_unit.create");
       const id = await createOrgUnit(app.db, actor, req.body);
-      const row = await getVisibleUnit(app.db, actor, id, todayIso());
-      return reply.status(201).send(presentOrgUnit(row, [], todayIso()));
+      const row = await getVisibleUnit(app.db, actor, id, todayInVietnam());
+      return reply.status(201).send(presentOrgUnit(row, [], todayInVietnam()));
     },
   );
 

@@ -1,7 +1,7 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { Comparator, PlanProgress } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { computeIndicator } from "../indicators";
-import { todayIso } from "../org-units/org-units.queries";
 import type { PlanWithPath } from "./plans.queries";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
@@ -25,7 +25,11 @@ export function compare(actual: number, comparator: Comparator, value: number): 
  * Progress of every target, computed now from the records: the indicator for the target's unit
  * (the plan's unit, or the unit the target was pushed down to), its year and its body.
  */
-export async function planProgress(db: Db, plan: PlanWithPath, today = todayIso()): Promise<PlanProgress> {
+export async function planProgress(
+  db: Db,
+  plan: PlanWithPath,
+  today = todayInVietnam(),
+): Promise<PlanProgress> {
   const unitIds = [...new Set(plan.targets.map((t) => t.orgUnitId).filter((x): x is string => !!x))];
   const units = unitIds.length
     ? await queryRows<{ id: string; path: string; fullName: string }>(

@@ -3,6 +3,7 @@ import {
   REPORT_TEMPLATE_LABELS,
   type CreateReportBody,
   type IndicatorCode,
+  todayInVietnam,
 } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { computeIndicators, suppressSmallTipCells } from "../indicators";
@@ -48,7 +49,7 @@ export async function figuresOf(
   to: string,
   exactTips: boolean,
 ): Promise<Figure[]> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const asOf = to < today ? to : today;
   const values = suppressSmallTipCells(
     await computeIndicators(db, REPORT_INDICATORS, {

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { addWorkingDays, dateInVietnam, isWorkingDay, VIETNAM_DAYS_OFF } from "@toandan/contracts";
 import {
-  addWorkingDays,
   clocksOf,
   decisionDue,
-  isWorkingDay,
   receiptNoticeDue,
   transferDue,
   truncateToHour,
-  vnDate,
   type ClockInput,
 } from "./legal-clock";
-import { VIETNAM_DAYS_OFF } from "../../kernel/working-days";
 
 const at = (s: string) => new Date(s);
 const base: ClockInput = {
@@ -129,6 +126,6 @@ describe("notice of receipt (3 working days) and decision (20 days, 2 months, 4 
 describe("time kept of a tip", () => {
   it("truncates to the hour and reads the date in Vietnam time", () => {
     expect(truncateToHour(at("2026-03-02T10:47:31.123Z")).toISOString()).toBe("2026-03-02T10:00:00.000Z");
-    expect(vnDate(at("2026-03-02T18:30:00Z"))).toBe("2026-03-03");
+    expect(dateInVietnam(at("2026-03-02T18:30:00Z"))).toBe("2026-03-03");
   });
 });

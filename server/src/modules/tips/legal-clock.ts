@@ -1,10 +1,5 @@
-import type { Clock } from "@toandan/contracts";
+import { addWorkingDays, clockNow, dateInVietnam, endOfVietnamDay, type Clock } from "@toandan/contracts";
 import { addDays, addHours, addMonths, differenceInCalendarDays } from "date-fns";
-import {
-  addWorkingDays as addCalendarWorkingDays,
-  isWorkingDay as isCalendarWorkingDay,
-  VIETNAM_CALENDAR,
-} from "../../kernel/working-days";
 
 /**
  * The legal clocks of a crime report (domain-rules §3): Joint Circular 01/2017 Art. 8.5 (transfer
@@ -12,31 +7,10 @@ import {
  * Art. 14 (written notice of receipt within 3 working days) and CPC Art. 147 (a decision within 20
  * days; extensions to 2 months, then 2 more months). Times are Vietnam time (UTC+7, no DST).
  */
-const VN_OFFSET_HOURS = 7;
-
-/** The Vietnam calendar date of an instant, as yyyy-MM-dd. */
-export function vnDate(at: Date): string {
-  return addHours(at, VN_OFFSET_HOURS).toISOString().slice(0, 10);
-}
-
-/** The end of a Vietnam calendar day (midnight starting the next day), as an instant. */
-export function endOfVnDay(isoDate: string): Date {
-  return addDays(new Date(`${isoDate}T00:00:00+07:00`), 1);
-}
 
 /** Whole calendar days from one Vietnam date to another. */
 function daysBetween(fromIso: string, toIso: string): number {
   return differenceInCalendarDays(new Date(`${toIso}T12:00:00Z`), new Date(`${fromIso}T12:00:00Z`));
-}
-
-/** A working day of State bodies in Vietnam (the one calendar of `kernel/working-days`). */
-export function isWorkingDay(isoDate: string): boolean {
-  return isCalendarWorkingDay(isoDate, VIETNAM_CALENDAR);
-}
-
-/** The date `n` working days after `isoDate` (the day of receipt itself does not count). */
-export function addWorkingDays(isoDate: string, n: number): string {
-  return addCalendarWorkingDays(isoDate, n, VIETNAM_CALENDAR);
 }
 
 /** Truncates an instant to its hour: all a tip keeps of its time of receipt. */
@@ -59,7 +33,7 @@ export type ClockInput = {
 function clock(kind: Clock["kind"], due: Date, metAt: Date | null, now: Date): Clock {
   const met = metAt !== null;
   const overdue = met ? metAt.getTime() > due.getTime() : now.getTime() > due.getTime();
-  const daysLeft = met ? null : daysBetween(vnDate(now), vnDate(due));
+  const daysLeft = met ? null : daysBetween(dateInVietnam(now), dateInVietnam(due));
   return { kind, dueAt: due.toISOString(), met, daysLeft, overdue };
 }
 
@@ -71,7 +45,7 @@ export function transferDue(t: Pick<ClockInput, "receivedHour" | "urgency" | "re
 
 /** Notice of receipt: by the end of the 3rd working day after the day of receipt. */
 export function receiptNoticeDue(receivedHour: Date): Date {
-  return endOfVnDay(addWorkingDays(vnDate(receivedHour), 3));
+  return endOfVietnamDay(addWorkingDays(dateInVietnam(receivedHour), 3));
 }
 
 /** Decision: 20 days; extended to 2 months from receipt, then 2 more months. */
@@ -81,7 +55,7 @@ export function decisionDue(receivedHour: Date, extensionLevel: number): Date {
   return addDays(receivedHour, 20);
 }
 
-export function clocksOf(t: ClockInput, now: Date = new Date()): Clock[] {
+export function clocksOf(t: ClockInput, now: Date = clockNow()): Clock[] {
   return [
     clock("transfer", transferDue(t), t.transferredAt ?? t.decidedAt, now),
     clock("receipt_notice", receiptNoticeDue(t.receivedHour), t.receiptNoticeAt, now),

@@ -1,3 +1,4 @@
+import { clockNow } from "@toandan/contracts";
 import type { TipCategory, TipDetail, TipStatus, TipSummary } from "@toandan/contracts";
 import type { Envelope } from "../../kernel/envelope";
 import { clocksOf } from "./legal-clock";
@@ -8,7 +9,7 @@ export function hourLabel(at: Date): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 13);
 }
 
-export function presentTipSummary(r: TipRow, now = new Date()): TipSummary {
+export function presentTipSummary(r: TipRow, now = clockNow()): TipSummary {
   return {
     id: r.id,
     code: r.code,

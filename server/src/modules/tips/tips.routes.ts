@@ -35,7 +35,7 @@ import { citizenRoute, citizenRateLimit } from "./citizen-route";
 import { extendTipDeadline, recordTipOutcome, sendTipMessage, triageTip } from "./commands/police-actions";
 import { appendTipMessage } from "./commands/reply-to-tip";
 import { submitTip } from "./commands/submit-tip";
-import { vnDate } from "./legal-clock";
+import { dateInVietnam } from "@toandan/contracts";
 import { ReceiptVerifier } from "./receipt";
 import { tipCounts } from "./tips.counts";
 import { presentMessages, presentTipDetail, presentTipSummary } from "./tips.presenter";
@@ -63,7 +63,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
       code: tip.code,
       status,
       statusLabel: TIP_STATUS_LABELS[status].vi,
-      receivedOn: vnDate(tip.receivedHour),
+      receivedOn: dateInVietnam(tip.receivedHour),
       messages: presentMessages(app.envelope, tip.id, await messagesOf(app.db, tip.id)),
     };
   }

@@ -22,6 +22,7 @@ import {
   type ActivityKind,
   type ActivityTopic,
   type BodyKind,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -31,7 +32,7 @@ import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate, formatNumber, todayIso } from "../../lib/format";
+import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../auth/use-session";
 import { ExportCsvButton, ExportXlsxLink } from "../movement/export-button";
@@ -56,8 +57,8 @@ function Activities() {
   const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({
-    from: `${todayIso().slice(0, 4)}-01-01`,
-    to: todayIso(),
+    from: `${todayInVietnam().slice(0, 4)}-01-01`,
+    to: todayInVietnam(),
   });
   const [kind, setKind] = useState<ActivityKind | "">("");
   const [topic, setTopic] = useState<ActivityTopic | "">("");

@@ -24,6 +24,7 @@ import {
   type CreateActivityBody,
   type FigureField,
   type UpdateActivityBody,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -31,7 +32,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
-import { formatDate, formatNumber, todayIso } from "../../lib/format";
+import { formatDate, formatNumber } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { useCurrentUser } from "../auth/use-session";
 import { DateField } from "../movement/date-field";
@@ -90,7 +91,7 @@ function initialValues(activity: Activity | undefined, unitId: string): FormValu
   return {
     orgUnitId: activity?.orgUnitId ?? unitId,
     kind: activity?.kind ?? "propaganda_session",
-    date: formatDate(activity?.date ?? todayIso()),
+    date: formatDate(activity?.date ?? todayInVietnam()),
     organizerBodyIds: activity?.organizers.map((o) => o.id) ?? [],
     topics: activity?.topics ?? [],
     tags: activity?.tags ?? [],

@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@toandan/contracts";
 import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -16,7 +17,7 @@ export type Field = {
   description?: string;
 };
 
-const todayVn = () => formatDate(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
+const todayVn = () => formatDate(todayInVietnam());
 
 /** Turns typed values into the request body: dates dd/mm/yyyy → ISO, numbers, blanks dropped. */
 function toBody(fields: Field[], values: Record<string, string>): Record<string, unknown> {

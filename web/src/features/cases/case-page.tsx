@@ -20,6 +20,8 @@ import {
   GetCaseQuerySchema,
   SUPPORT_KINDS,
   type CaseDetail,
+  periodOf,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -115,7 +117,8 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
     setAction(null);
     void qc.invalidateQueries({ queryKey: ["cases"] });
   };
-  const q = `${new Date().getFullYear()}-Q${Math.floor(new Date().getMonth() / 3) + 1}`;
+  const current = periodOf("quarter", todayInVietnam());
+  const q = `${current.year}-Q${current.index}`;
   return (
     <Stack gap="lg">
       <Group justify="space-between" wrap="wrap">

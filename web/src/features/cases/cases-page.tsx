@@ -22,6 +22,7 @@ import {
   OFFENCE_CATEGORIES,
   type CaseDetail,
   type CaseStats,
+  currentYearInVietnam,
 } from "@toandan/contracts";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -224,7 +225,7 @@ function CaseStatsPanel() {
   const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
   const [period, setPeriod] = useState<(typeof CASE_PERIODS)[number]>("year");
-  const [key, setKey] = useState(String(new Date().getFullYear()));
+  const [key, setKey] = useState(String(currentYearInVietnam()));
   const query = useQuery(caseStatsQuery(unitId, period, key));
   return (
     <Section title={t("cases.stats")} id="case-stats">

@@ -1,8 +1,8 @@
 import { Button, Checkbox, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { RegisterCertificationBodySchema } from "@toandan/contracts";
+import { RegisterCertificationBodySchema, todayInVietnam } from "@toandan/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { DateField } from "../movement/date-field";
 import { isoFromVn, numberFrom } from "../movement/forms";
 import { UnitField } from "../movement/unit-filter";
@@ -14,7 +14,7 @@ export const CERTIFIED_KINDS = ["residential_area", "commune", "agency", "enterp
 export function RegisterForm({ year, initialUnitId }: { year: number; initialUnitId: string | null }) {
   const { t } = useTranslation("certification");
   const [unitId, setUnitId] = useState<string | null>(initialUnitId);
-  const [registeredOn, setRegisteredOn] = useState(formatDate(todayIso()));
+  const [registeredOn, setRegisteredOn] = useState(formatDate(todayInVietnam()));
   const [party, setParty] = useState(true);
   const [plan, setPlan] = useState(false);
   const [households, setHouseholds] = useState("");

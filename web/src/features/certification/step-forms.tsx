@@ -6,10 +6,11 @@ import {
   SelfAssessmentBodySchema,
   type CertificationCycleDetail,
   type CertificationEvidence,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { DateField } from "../movement/date-field";
 import { blankToUndefined, isoFromVn, numberFrom } from "../movement/forms";
 import { useCertWrite, WriteError, type Issues } from "./form-kit";
@@ -48,7 +49,7 @@ function StepForm({
   );
 }
 
-const today = () => formatDate(todayIso());
+const today = () => formatDate(todayInVietnam());
 const url = (c: CertificationCycleDetail, step: string) => `/certification/cycles/${c.id}/${step}`;
 
 export function SelfAssessmentForm({

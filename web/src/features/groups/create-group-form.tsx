@@ -4,6 +4,7 @@ import {
   type CreateGroupBody,
   type GroupDetail,
   type GroupType,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -11,7 +12,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { useCurrentUser } from "../auth/use-session";
 import { DateField } from "../movement/date-field";
@@ -68,7 +69,7 @@ export function CreateGroupForm({
       orgUnitId: defaultUnitId(user) ?? "",
       typeCode: types[0]?.code ?? "",
       name: "",
-      foundedOn: formatDate(todayIso()),
+      foundedOn: formatDate(todayInVietnam()),
       status: "active",
       managingBodyId: "",
       notes: "",

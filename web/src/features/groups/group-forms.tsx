@@ -24,6 +24,7 @@ import {
   type EvaluateGroupBody,
   type GroupDetail,
   type RecordGroupSurveyBody,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -31,7 +32,7 @@ import { Controller, useForm, type FieldValues, type Path, type UseFormSetError 
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { DateField } from "../movement/date-field";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../movement/forms";
@@ -110,7 +111,7 @@ export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: (
       fullName: "",
       birthDate: "",
       role: "",
-      joinedOn: formatDate(todayIso()),
+      joinedOn: formatDate(todayInVietnam()),
       disciplined: false,
       decisionNumber: "",
       decidedOn: "",
@@ -236,7 +237,7 @@ export function SurveyForm({ groupId, onDone }: { groupId: string; onDone: () =>
   const form = useForm<SurveyValues, unknown, RecordGroupSurveyBody>({
     resolver,
     defaultValues: {
-      surveyedOn: formatDate(todayIso()),
+      surveyedOn: formatDate(todayInVietnam()),
       crimes: "",
       drugUsers: "",
       gangs: "",
@@ -311,7 +312,7 @@ export function EvaluationForm({ group, onDone }: { group: GroupDetail; onDone: 
   const { t } = useTranslation("console");
   const { t: tp } = useTranslation();
   // The current year so far, or since the founding if that is later.
-  const today = todayIso();
+  const today = todayInVietnam();
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const periodStart = group.foundedOn > yearStart ? group.foundedOn : yearStart;
   const resolver = useMemo(
@@ -330,7 +331,7 @@ export function EvaluationForm({ group, onDone }: { group: GroupDetail; onDone: 
   const form = useForm<EvaluationValues, unknown, EvaluateGroupBody>({
     resolver,
     defaultValues: {
-      evaluatedOn: formatDate(todayIso()),
+      evaluatedOn: formatDate(todayInVietnam()),
       periodFrom: formatDate(periodStart),
       periodTo: formatDate(today),
       rating: "",

@@ -19,6 +19,7 @@ import {
   type GroupMember,
   type GroupStatus,
   type GroupSurvey,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -29,7 +30,7 @@ import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate, formatNumber, parseVnDate, todayIso } from "../../lib/format";
+import { formatDate, formatNumber, parseVnDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../auth/use-session";
 import { DateField } from "../movement/date-field";
@@ -258,7 +259,7 @@ function StatusActions({ group, onDone }: { group: GroupDetail; onDone: (s: Grou
   const { t: tp } = useTranslation();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<GroupStatus | null>(null);
-  const [date, setDate] = useState(formatDate(todayIso()));
+  const [date, setDate] = useState(formatDate(todayInVietnam()));
   const [reason, setReason] = useState("");
   const next: readonly GroupStatus[] = GROUP_TRANSITIONS[group.status];
   const mutation = useMutation({
@@ -353,7 +354,7 @@ function Members({
   const query = useInfiniteQuery(groupMembersQuery(group.id));
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const [leaving, setLeaving] = useState<GroupMember | null>(null);
-  const [date, setDate] = useState(formatDate(todayIso()));
+  const [date, setDate] = useState(formatDate(todayInVietnam()));
   const iso = parseVnDate(date);
   const leave = useMutation({
     mutationFn: ({ member, leftOn }: { member: GroupMember; leftOn: string }) =>

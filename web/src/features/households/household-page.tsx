@@ -5,6 +5,7 @@ import {
   type Commitment,
   type HouseholdDetail,
   type RecordCommitmentBody,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -17,7 +18,7 @@ import { AnchorLink } from "../../components/anchor-link";
 import { errorText } from "../../components/error-text";
 import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate, formatNumber, todayIso } from "../../lib/format";
+import { formatDate, formatNumber } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../auth/use-session";
@@ -148,7 +149,7 @@ function CommitmentForm({
   );
   const form = useForm<FormValues, unknown, RecordCommitmentBody>({
     resolver,
-    defaultValues: { year: String(currentYear()), signedOn: formatDate(todayIso()), formVersion: "" },
+    defaultValues: { year: String(currentYear()), signedOn: formatDate(todayInVietnam()), formVersion: "" },
   });
   const { errors } = form.formState;
   const mutation = useMutation({

@@ -1,3 +1,4 @@
+import { currentYearInVietnam } from "@toandan/contracts";
 import type { CurrentUser, OrgUnitKind } from "@toandan/contracts";
 
 /** Unit kinds a movement record or filter can be at. */
@@ -23,5 +24,5 @@ export function defaultUnitId(user: CurrentUser): string | null {
 }
 
 export function currentYear(): number {
-  return new Date().getFullYear();
+  return currentYearInVietnam();
 }

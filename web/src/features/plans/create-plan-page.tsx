@@ -21,6 +21,7 @@ import {
   type CreatePlanBody,
   type Indicator,
   type Plan,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
@@ -39,7 +40,7 @@ import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../auth/use-session";
@@ -207,7 +208,7 @@ function CreatePlanForm({ indicators, existing }: { indicators: Indicator[]; exi
       : {
           number: "",
           title: "",
-          issuedOn: formatDate(todayIso()),
+          issuedOn: formatDate(todayInVietnam()),
           orgUnitId: defaultUnitId(user) ?? "",
           periodFrom: String(year),
           periodTo: String(year + 4),

@@ -17,6 +17,7 @@ import {
   type CreateReportBody,
   type CurrentUser,
   type Report,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -29,7 +30,7 @@ import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { can, canAt } from "../../lib/permissions";
 import { useCurrentUser } from "../auth/use-session";
@@ -92,7 +93,7 @@ function defaults(user: CurrentUser, t: TFunction<"reports">): FormValues {
       : role?.body === "police"
         ? t("compose.policeBody", { unit: role.orgUnitName })
         : "";
-  const month = new Date().getMonth() + 1;
+  const month = Number(todayInVietnam().slice(5, 7));
   return {
     template: "six_month",
     orgUnitId: role?.orgUnitId ?? "",
@@ -106,7 +107,7 @@ function defaults(user: CurrentUser, t: TFunction<"reports">): FormValues {
     number: "",
     symbol: role?.body === "police" ? "BC-CA" : role?.body === "front" ? "BC-MTTQ" : "",
     place: "",
-    issuedOn: formatDate(todayIso()),
+    issuedOn: formatDate(todayInVietnam()),
     subject: "",
     recipients: "",
     signerTitle: "",

@@ -1,4 +1,4 @@
-import { LIMITS, type LoginBody } from "@toandan/contracts";
+import { LIMITS, type LoginBody, clockNow } from "@toandan/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -12,7 +12,7 @@ import { createSession } from "../sessions";
  * first for `loginLockMinutes`, doubling with each further lock until an admin unlocks it or a
  * sign-in succeeds.
  */
-export async function login(db: Db, body: LoginBody, now = new Date()) {
+export async function login(db: Db, body: LoginBody, now = clockNow()) {
   const username = body.username.toLowerCase();
   const [acc] = await db.select().from(accounts).where(eq(accounts.username, username));
   if (!acc) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { CaseDetail, CreateCaseBody } from "@toandan/contracts";
-import { vietnamToday } from "@toandan/contracts";
+import { todayInVietnam } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -50,7 +50,7 @@ export async function createCase(
   body: CreateCaseBody,
 ): Promise<CaseDetail> {
   const unit = await loadResidence(db, actor, body.orgUnitId);
-  if (body.reportedInOn > vietnamToday()) {
+  if (body.reportedInOn > todayInVietnam()) {
     throw validationFailed([{ path: "reportedInOn", message: "Ngày trình diện không thể ở tương lai" }]);
   }
   const identityIndex = crypto.identityIndex(body.identityNumber);

@@ -1,4 +1,4 @@
-import { vietnamToday, type CaseDetail } from "@toandan/contracts";
+import { todayInVietnam, type CaseDetail } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import type { Actor } from "../../../kernel/authz";
@@ -80,5 +80,5 @@ export async function readCase(
   await db.transaction((tx) =>
     logCaseAccess(tx, actor, { caseIds: [id], basis, purpose: "read", reason, orgUnitId: row.orgUnitId }),
   );
-  return presentCaseDetail(row, await loadChildren(db, crypto, id), basis, crypto, vietnamToday());
+  return presentCaseDetail(row, await loadChildren(db, crypto, id), basis, crypto, todayInVietnam());
 }

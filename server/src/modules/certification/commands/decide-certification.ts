@@ -1,10 +1,11 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { DecideBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../kernel/authz";
 import { AppError, validationFailed } from "../../../kernel/errors";
 import { newCertificateCode } from "../certificate-code";
 import { documentsOf, getVisibleCycle, missingDossier } from "../certification.queries";
-import { assertStep, vnToday } from "../certification.rules";
+import { assertStep } from "../certification.rules";
 import { advance } from "./advance";
 
 /**
@@ -19,7 +20,7 @@ export async function decideCertification(db: Db, actor: Actor, id: string, body
   if (cycle.appraisal && body.decisionDate < cycle.appraisal.appraisedOn) {
     issues.push({ path: "decisionDate", message: "Ngày quyết định trước ngày thẩm định" });
   }
-  if (body.decisionDate > vnToday()) {
+  if (body.decisionDate > todayInVietnam()) {
     issues.push({ path: "decisionDate", message: "Ngày quyết định ở tương lai" });
   }
   if (late && !body.lateReason) {

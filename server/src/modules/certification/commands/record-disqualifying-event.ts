@@ -1,17 +1,24 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { RecordDisqualifyingEventBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit, todayIso } from "../../org-units/org-units.queries";
-import { unitTypeOf, vnToday } from "../certification.rules";
+import { getVisibleUnit } from "../../org-units/org-units.queries";
+import { unitTypeOf } from "../certification.rules";
 import { disqualifyingEvents } from "../certification.table";
 
 /** Adds an event to the register; evidence of every cycle whose window holds its date reads it. */
 export async function recordDisqualifyingEvent(db: Db, actor: Actor, body: RecordDisqualifyingEventBody) {
-  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayIso(), "certification.record_event");
+  const unit = await getVisibleUnit(
+    db,
+    actor,
+    body.orgUnitId,
+    todayInVietnam(),
+    "certification.record_event",
+  );
   unitTypeOf(unit.kind); // 400 for a unit that is never certified (a province, say)
-  if (body.occurredOn > vnToday()) {
+  if (body.occurredOn > todayInVietnam()) {
     throw validationFailed([{ path: "occurredOn", message: "Ngày xảy ra ở tương lai" }]);
   }
   return db.transaction(async (tx) => {

@@ -1,12 +1,13 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { RegisterCertificationBody } from "@toandan/contracts";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit, todayIso } from "../../org-units/org-units.queries";
+import { getVisibleUnit } from "../../org-units/org-units.queries";
 import { CRITERIA_VERSION } from "../certification.catalogue";
-import { periodOf, ruleFor, unitTypeOf, vnToday } from "../certification.rules";
+import { periodOf, ruleFor, unitTypeOf } from "../certification.rules";
 import { certificationCycles } from "../certification.table";
 
 /** Q1 registration: opens the unit's cycle for the year, with the rule's window and deadline. */
@@ -15,7 +16,7 @@ export async function registerForCertification(
   actor: Actor,
   body: RegisterCertificationBody,
 ): Promise<string> {
-  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayIso(), "certification.register");
+  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayInVietnam(), "certification.register");
   if (unit.validTo !== null) {
     throw validationFailed([{ path: "orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
   }
@@ -23,7 +24,7 @@ export async function registerForCertification(
   const rule = await ruleFor(db, unitType, unit.provinceId);
   const period = periodOf(rule, body.year);
   const issues = [];
-  if (body.registeredOn > vnToday()) {
+  if (body.registeredOn > todayInVietnam()) {
     issues.push({ path: "registeredOn", message: "Ngày đăng ký ở tương lai" });
   }
   if (body.registeredOn < period.windowFrom || body.registeredOn > period.windowTo) {

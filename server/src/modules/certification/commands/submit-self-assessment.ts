@@ -1,10 +1,11 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { SelfAssessmentBody } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
 import { getVisibleCycle } from "../certification.queries";
-import { assertStep, vnToday } from "../certification.rules";
+import { assertStep } from "../certification.rules";
 import { advance } from "./advance";
 
 /** The unit's self-assessment per criterion, with the crime and social-evil figures it reports. */
@@ -29,7 +30,7 @@ export async function submitSelfAssessment(db: Db, actor: Actor, id: string, bod
   if (body.assessedOn < cycle.registeredOn) {
     issues.push({ path: "assessedOn", message: "Ngày tự đánh giá trước ngày đăng ký" });
   }
-  if (body.assessedOn > vnToday()) {
+  if (body.assessedOn > todayInVietnam()) {
     issues.push({ path: "assessedOn", message: "Ngày tự đánh giá ở tương lai" });
   }
   if (issues.length > 0) throw validationFailed(issues);

@@ -1,4 +1,4 @@
-import { AnswerFeedbackBodySchema } from "@toandan/contracts";
+import { AnswerFeedbackBodySchema, clockNow } from "@toandan/contracts";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
@@ -6,7 +6,7 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import type { Envelope } from "../../../kernel/envelope";
 import { invalidTransition, validationFailed } from "../../../kernel/errors";
-import { vnDate } from "../../tips/legal-clock";
+import { dateInVietnam } from "@toandan/contracts";
 import { getScopedFeedback } from "../feedback.queries";
 import { feedbackItems } from "../feedback.table";
 
@@ -25,7 +25,7 @@ export async function answerFeedback(
   actor: Actor,
   id: string,
   body: z.infer<typeof AnswerFeedbackBodySchema>,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<void> {
   const item = await getScopedFeedback(db, actor, id);
   if (body.status !== "in_progress" && !body.answer) {
@@ -42,7 +42,7 @@ export async function answerFeedback(
         status: body.status,
         updatedAt: now,
         ...(body.answer ? { answer: env.seal(body.answer, `feedback:${id}:answer`) } : {}),
-        ...(closing ? { answeredOn: vnDate(now), answeredBy: actor.accountId } : {}),
+        ...(closing ? { answeredOn: dateInVietnam(now), answeredBy: actor.accountId } : {}),
       })
       .where(eq(feedbackItems.id, id));
     await recordEvent(tx, {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { SubmitFeedbackBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
-import { addWorkingDays, vnDate } from "../../tips/legal-clock";
+import { addWorkingDays, dateInVietnam, clockNow } from "@toandan/contracts";
 import { newReceiptCode, newSecret, type ReceiptVerifier } from "../../tips/receipt";
 import { routeToUnit } from "../../tips/routing";
 import { feedbackItems } from "../feedback.table";
@@ -22,12 +22,12 @@ export async function submitFeedback(
   verifier: ReceiptVerifier,
   body: SubmitFeedbackBody,
   dueWorkingDays: number,
-  now = new Date(),
+  now = clockNow(),
 ) {
   const bodyKind = responsibleBody(body.topic);
   const unit = await routeToUnit(db, body, bodyKind);
   const id = randomUUID();
-  const receivedOn = vnDate(now);
+  const receivedOn = dateInVietnam(now);
   const dueOn = addWorkingDays(receivedOn, dueWorkingDays);
   const secret = newSecret();
   const identity = body.identity

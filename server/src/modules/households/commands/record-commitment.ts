@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@toandan/contracts";
 import { randomUUID } from "node:crypto";
 import type { ApiIssue, RecordCommitmentBody } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
@@ -5,7 +6,6 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { todayIso } from "../../org-units/org-units.queries";
 import { householdCommitments } from "../households.table";
 import { getVisibleHousehold } from "../households.queries";
 
@@ -20,7 +20,7 @@ export async function recordCommitment(
 ): Promise<string> {
   const household = await getVisibleHousehold(db, actor, householdId, "household.manage");
   const issues: ApiIssue[] = [];
-  if (body.signedOn > todayIso()) {
+  if (body.signedOn > todayInVietnam()) {
     issues.push({ path: "signedOn", message: "Ngày không được ở tương lai" });
   } else if (!body.signedOn.startsWith(`${body.year}-`)) {
     issues.push({ path: "signedOn", message: `Ngày ký phải thuộc năm ${body.year}` });

@@ -1,10 +1,10 @@
+import { todayInVietnam } from "@toandan/contracts";
 import type { UpdateHouseholdBody } from "@toandan/contracts";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { todayIso } from "../../org-units/org-units.queries";
 import { households } from "../households.table";
 import { getVisibleHousehold } from "../households.queries";
 import { codeTakenMessage, householdSearchText, isCodeTaken } from "./create-household";
@@ -17,7 +17,7 @@ export async function updateHousehold(
   body: UpdateHouseholdBody,
 ): Promise<void> {
   const current = await getVisibleHousehold(db, actor, id, "household.manage");
-  if (body.movedOutOn && body.movedOutOn > todayIso()) {
+  if (body.movedOutOn && body.movedOutOn > todayInVietnam()) {
     throw validationFailed([{ path: "movedOutOn", message: "Ngày không được ở tương lai" }]);
   }
   if (body.code && body.code !== current.code && (await isCodeTaken(db, current.orgUnitId, body.code, id))) {

@@ -5,12 +5,12 @@ import { recordEvent } from "../../../kernel/audit";
 import { isInScope, type Actor } from "../../../kernel/authz";
 import { forbidden, notFound } from "../../../kernel/errors";
 import { cleanImage, decodeBase64 } from "../../tips/attachments";
-import { vnDate } from "../../tips/legal-clock";
+import { dateInVietnam, clockNow } from "@toandan/contracts";
 import { newsItems } from "../news.table";
 import { vietnameseSlug } from "../slug";
 
 /** Publishes news or a warning as the Front or police of a unit in the actor's scope. */
-export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now = new Date()) {
+export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now = clockNow()) {
   const [unit] = await queryRows<{ id: string; path: string; kind: string }>(
     db,
     sql`select id, path, kind from org_units where id = ${body.orgUnitId} and valid_to is null`,
@@ -45,7 +45,7 @@ export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now
         image: image?.data ?? null,
         imageType: image?.mediaType ?? null,
         imageAlt: image ? body.imageAlt || body.title : null,
-        publishedOn: vnDate(now),
+        publishedOn: dateInVietnam(now),
         createdBy: actor.accountId,
       })
       .returning({ id: newsItems.id });

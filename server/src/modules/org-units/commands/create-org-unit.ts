@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { foldVietnamese, type CreateOrgUnitBody } from "@toandan/contracts";
+import { foldVietnamese, type CreateOrgUnitBody, todayInVietnam } from "@toandan/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { bodiesFor } from "../bodies";
-import { getVisibleUnit, todayIso, type OrgUnitDbRow } from "../org-units.queries";
+import { getVisibleUnit, type OrgUnitDbRow } from "../org-units.queries";
 import { bodies, orgUnits } from "../org-units.table";
 
 export type LocalUnitInput = Omit<CreateOrgUnitBody, "parentId">;
@@ -25,7 +25,7 @@ export async function insertLocalUnits(
   tx: Db,
   items: { parent: OrgUnitDbRow; input: LocalUnitInput }[],
 ): Promise<string[]> {
-  const today = todayIso();
+  const today = todayInVietnam();
   const rows = items.map(({ parent, input }) => {
     const id = randomUUID();
     return {
@@ -86,7 +86,7 @@ export async function findSiblingClash(
 
 /** Creates a residential area, agency, enterprise or school under a commune in the actor's scope. */
 export async function createOrgUnit(db: Db, actor: Actor, body: CreateOrgUnitBody): Promise<string> {
-  const parent = await getVisibleUnit(db, actor, body.parentId, todayIso(), "org_unit.create");
+  const parent = await getVisibleUnit(db, actor, body.parentId, todayInVietnam(), "org_unit.create");
   assertCommuneParent(parent);
   const clash = await findSiblingClash(db, parent.id, body);
   if (clash) throw conflict(clash);

@@ -4,6 +4,7 @@ import {
   foldVietnamese,
   type ApiIssue,
   type ImportOrgUnitsBody,
+  todayInVietnam,
 } from "@toandan/contracts";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
@@ -11,7 +12,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import { pathInScope, type Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit, todayIso, validOn, type OrgUnitDbRow } from "../org-units.queries";
+import { getVisibleUnit, validOn, type OrgUnitDbRow } from "../org-units.queries";
 import { assertCommuneParent, insertLocalUnits, type LocalUnitInput } from "./create-org-unit";
 
 const RowSchema = CreateOrgUnitBodySchema.omit({ parentId: true });
@@ -39,7 +40,7 @@ async function communesByCode(db: Db, actor: Actor, codes: string[]) {
           u.province_id as "provinceId", u.path, u.depth, u.valid_from::text as "validFrom",
           u.valid_to::text as "validTo", u.is_official as "isOfficial", 0 as "childCount", null as "ancestorNames"
         from org_units u
-        where u.kind = 'commune' and u.is_official and ${validOn("u", todayIso())}
+        where u.kind = 'commune' and u.is_official and ${validOn("u", todayInVietnam())}
           and u.code in (${sql.join(
             codes.map((c) => sql`${c}`),
             sql`, `,
@@ -92,7 +93,7 @@ async function checkExisting(
  */
 export async function importOrgUnits(db: Db, actor: Actor, body: ImportOrgUnitsBody): Promise<number> {
   const fixedParent = body.parentId
-    ? await getVisibleUnit(db, actor, body.parentId, todayIso(), "org_unit.create")
+    ? await getVisibleUnit(db, actor, body.parentId, todayInVietnam(), "org_unit.create")
     : null;
   if (fixedParent) assertCommuneParent(fixedParent);
   const records = parseCsv(body.csv);

@@ -1,10 +1,16 @@
-import { indicatorOf, type ApiIssue, type CreatePlanBody, type UpdatePlanBody } from "@toandan/contracts";
+import {
+  indicatorOf,
+  type ApiIssue,
+  type CreatePlanBody,
+  type UpdatePlanBody,
+  todayInVietnam,
+} from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit, todayIso } from "../../org-units/org-units.queries";
+import { getVisibleUnit } from "../../org-units/org-units.queries";
 import { planIssuers, planMilestones, planTargets, planTasks, plans } from "../plans.table";
 
 const ids = (list: string[]) =>
@@ -70,7 +76,7 @@ export async function checkPlan(db: Db, body: UpdatePlanBody, unitPath: string):
 
 /** Creates a joint plan with its tasks, milestones and targets in one transaction. */
 export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Promise<string> {
-  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayIso(), "plan.manage");
+  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayInVietnam(), "plan.manage");
   if (unit.validTo) {
     throw validationFailed([{ path: "orgUnitId", message: "Đơn vị đã hết hiệu lực" }]);
   }

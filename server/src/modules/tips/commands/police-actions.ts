@@ -4,6 +4,7 @@ import {
   ExtendTipDeadlineBodySchema,
   RecordTipOutcomeBodySchema,
   TriageTipBodySchema,
+  clockNow,
 } from "@toandan/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
@@ -101,7 +102,7 @@ export async function recordTipOutcome(
   actor: Actor,
   id: string,
   body: z.infer<typeof RecordTipOutcomeBodySchema>,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<void> {
   const tip = await getScopedTip(db, actor, id);
   if (!TIP_TRANSITIONS[tip.status]?.includes(body.outcome)) throw invalidTransition(tip.status, body.outcome);

@@ -1,3 +1,4 @@
+import { clockNow } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
@@ -15,7 +16,7 @@ export async function appendTipMessage(
   author: "police" | "citizen",
   accountId: string | null,
   body: string,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     tx,

@@ -3,7 +3,8 @@ import type { SubmitTipBody, SubmitTipResult } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
 import { cleanAttachment, type CleanFile } from "../attachments";
-import { truncateToHour, vnDate } from "../legal-clock";
+import { truncateToHour } from "../legal-clock";
+import { dateInVietnam, clockNow } from "@toandan/contracts";
 import { newReceiptCode, newSecret, type ReceiptVerifier } from "../receipt";
 import { routeToUnit } from "../routing";
 import { tipAttachments, tips } from "../tips.table";
@@ -23,7 +24,7 @@ export async function submitTip(
   env: Envelope,
   verifier: ReceiptVerifier,
   body: SubmitTipBody,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<SubmitTipResult> {
   const unit = await routeToUnit(db, body, "police");
   const files: CleanFile[] = [];
@@ -79,7 +80,7 @@ export async function submitTip(
           await tx.insert(tipAttachments).values(sealedFiles);
         });
       }
-      return { code, secret, receivedOn: vnDate(now), routedTo: `Công an ${unit.name}` };
+      return { code, secret, receivedOn: dateInVietnam(now), routedTo: `Công an ${unit.name}` };
     } catch (e) {
       if (attempt < 3 && isUniqueViolation(e)) continue;
       throw e;

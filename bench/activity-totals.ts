@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../server/src/db/client";
-import { DEMO_PASSWORD } from "../server/src/modules/demo/seed-demo";
+import { DEMO_PASSWORD } from "../server/src/modules/demo";
 import { loadActivities } from "./lib/activities-load";
 import { getJson, login } from "./lib/http";
 import { resultOf, withSeeded } from "./lib/movement";

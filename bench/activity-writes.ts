@@ -3,7 +3,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../server/src/db/client";
-import { DEMO_PASSWORD } from "../server/src/modules/demo/seed-demo";
+import { DEMO_PASSWORD } from "../server/src/modules/demo";
 import { bodyGenerator, type LoadSettings } from "./lib/load-client";
 import { loadAverage, resultOf, withSeeded } from "./lib/movement";
 import { BENCH_DIR, type BenchResult } from "./lib/results";

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../server/src/db/client";
-import { seedDemoCases } from "../server/src/modules/cases/demo-cases";
-import { caseCryptoFor, aad } from "../server/src/modules/cases/cases.crypto";
-import { caseDueDates } from "../server/src/modules/cases/cases.deadlines";
+import { seedDemoCases } from "../server/src/modules/cases";
+import { caseCryptoFor, aad } from "../server/src/modules/cases";
+import { caseDueDates } from "../server/src/modules/cases";
 import { cases } from "../server/src/modules/cases/cases.table";
-import { DEMO_PASSWORD } from "../server/src/modules/demo/seed-demo";
+import { DEMO_PASSWORD } from "../server/src/modules/demo";
 import { getJson, login } from "./lib/http";
 import { resultOf, unitByCode, withSeeded } from "./lib/movement";
 import type { BenchResult } from "./lib/results";

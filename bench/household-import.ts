@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../server/src/db/client";
-import { DEMO_PASSWORD } from "../server/src/modules/demo/seed-demo";
-import { insertLocalUnits } from "../server/src/modules/org-units/commands/create-org-unit";
-import type { OrgUnitDbRow } from "../server/src/modules/org-units/org-units.queries";
+import { DEMO_PASSWORD } from "../server/src/modules/demo";
+import { insertLocalUnits } from "../server/src/modules/org-units";
+import type { OrgUnitDbRow } from "../server/src/modules/org-units";
 import { rng } from "./lib/areas";
 import { login } from "./lib/http";
 import { resultOf, withSeeded } from "./lib/movement";

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../server/src/db/client";
-import { DEMO_PASSWORD } from "../server/src/modules/demo/seed-demo";
+import { DEMO_PASSWORD } from "../server/src/modules/demo";
 import { certificationRatesByChild } from "../server/src/modules/certification";
 import { coverageGroups } from "../server/src/modules/households";
 import { rebuildActivityRollups } from "../server/src/modules/indicators";
-import { readActivityRollups, rollupsCover } from "../server/src/modules/indicators/activity-rollups";
+import { readActivityRollups, rollupsCover } from "../server/src/modules/indicators";
 import type { FastifyInstance } from "fastify";
 import { getJson, login, type Session } from "./lib/http";
 import { resultOf, withSeeded } from "./lib/movement";

@@ -8,7 +8,7 @@ import Fastify from "fastify";
 import { buildApp } from "../server/src/app";
 import { loadConfig } from "../server/src/config";
 import { openDatabase, queryRows } from "../server/src/db/client";
-import { importOfficialUnits } from "../server/src/modules/org-units/import/official-units";
+import { importOfficialUnits } from "../server/src/modules/org-units";
 import { createTarget, engineInfo } from "./lib/engine";
 import { BENCH_DIR, machineInfo, type BenchResult } from "./lib/results";
 import { progress } from "./lib/stats";

@@ -1,11 +1,8 @@
 import { foldVietnamese } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../server/src/db/client";
-import {
-  insertLocalUnits,
-  type LocalUnitInput,
-} from "../../server/src/modules/org-units/commands/create-org-unit";
-import type { OrgUnitDbRow } from "../../server/src/modules/org-units/org-units.queries";
+import { insertLocalUnits, type LocalUnitInput } from "../../server/src/modules/org-units";
+import type { OrgUnitDbRow } from "../../server/src/modules/org-units";
 
 /** Deterministic PRNG (mulberry32) so every run loads the same names. */
 export function rng(seed: number): () => number {

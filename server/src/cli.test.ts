@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS } from "./modules/demo/seed-demo";
+import { DEMO_ACCOUNTS } from "./modules/demo";
 
 // The CLI as an operator runs it, on a fresh embedded database in a temporary folder.
 const root = path.resolve(import.meta.dirname, "../..");

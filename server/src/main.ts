@@ -3,10 +3,10 @@ import { buildApp } from "./app";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { openDatabase, queryRows, type Database } from "./db/client";
 import { verifyAuditChain } from "./kernel/audit";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modules/demo/seed-demo";
-import { createAccount } from "./modules/accounts/commands/create-account";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modules/demo";
+import { createAccount } from "./modules/accounts";
 import { seedGroupTypes } from "./modules/groups";
-import { findRoot, importOfficialUnits } from "./modules/org-units/import/official-units";
+import { findRoot, importOfficialUnits } from "./modules/org-units";
 
 const USAGE = `Usage: toandan <command>
   start          migrate, import units if missing, seed demo data (not in production), serve HTTP

@@ -4,11 +4,11 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { queryRows, type Db } from "../db/client";
 import { auditLog } from "../kernel/audit.table";
-import { createAccount } from "../modules/accounts/commands/create-account";
-import { insertLocalUnits } from "../modules/org-units/commands/create-org-unit";
-import { findRoot } from "../modules/org-units/import/official-units";
+import { createAccount } from "../modules/accounts";
+import { insertLocalUnits } from "../modules/org-units";
+import { findRoot } from "../modules/org-units";
 import { orgUnits } from "../modules/org-units/org-units.table";
-import type { OrgUnitDbRow } from "../modules/org-units/org-units.queries";
+import type { OrgUnitDbRow } from "../modules/org-units";
 import { login, type Session } from "./harness";
 
 export const TEST_PASSWORD = "test-password-1";

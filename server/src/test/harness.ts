@@ -8,7 +8,7 @@ import { buildApp } from "../app";
 import { loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/client";
 import { seedGroupTypes } from "../modules/groups";
-import { importOfficialUnits } from "../modules/org-units/import/official-units";
+import { importOfficialUnits } from "../modules/org-units";
 
 export type TestContext = {
   app: FastifyInstance;

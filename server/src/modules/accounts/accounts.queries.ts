@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import type { RoleRow } from "../auth/sessions";
+import type { RoleRow } from "../auth";
 
 type AccountDbRow = {
   id: string;

@@ -7,7 +7,7 @@ import {
   ROLLUP_FIGURES,
   type DimFilter,
   type RollupRow,
-} from "../indicators/activity-rollups";
+} from "../indicators";
 import type { ActivityUnitRow } from "./activities.queries";
 
 type GroupRow = Record<string, number | string | boolean | null> & {

@@ -15,7 +15,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { validOn } from "../org-units/org-units.queries";
+import { validOn } from "../org-units";
 import { hours2 } from "./activities.presenter";
 import { rollupGroupRows, rollupPlan } from "./activities.totals-rollup";
 import { filterConditions, withinUnit, type ActivityUnitRow } from "./activities.queries";

@@ -1,3 +1,7 @@
 // What other modules may use from the cases module (figures for the indicator registry, demo seed).
 export { caseStatistics, periodRange } from "./cases.stats";
 export { seedDemoCases } from "./demo-cases";
+export { aad, caseCryptoFor } from "./cases.crypto";
+export { caseDueDates } from "./cases.deadlines";
+export { caseRoutes } from "./cases.routes";
+export { reintegrationFigures } from "./cases.stats";

@@ -21,7 +21,7 @@ import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units";
 import { recordDisqualifyingEvent } from "./commands/record-disqualifying-event";
 import { disqualifies, SELECT_EVENT, type EventRow } from "./certification.evidence";
 import { escapeLike, listCycles, presentCycle } from "./certification.queries";

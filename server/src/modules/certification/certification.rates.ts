@@ -1,7 +1,7 @@
 import type { CertificationUnitType } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { readCertificationRollups, stockRollupsCover } from "../indicators/stock-rollups";
+import { readCertificationRollups, stockRollupsCover } from "../indicators";
 import { escapeLike } from "./certification.queries";
 
 type Counts = { units: number; cycles: number; recognised: number };

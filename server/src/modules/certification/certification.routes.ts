@@ -28,7 +28,7 @@ import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units";
 import { appraiseCertification } from "./commands/appraise-certification";
 import { classifyMovement } from "./commands/classify-movement";
 import { decideCertification } from "./commands/decide-certification";

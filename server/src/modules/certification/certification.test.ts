@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createResidentialArea, lastAuditEvent, unitByCode } from "../../test/factories";
-import { computeIndicator } from "../indicators/registry";
+import { computeIndicator } from "../indicators";
 import { certificationRatesByChild, countsFromUnits } from "./certification.rates";
 import { buildWorld, helpers, YEAR, type World } from "./test-support";
 

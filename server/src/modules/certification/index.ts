@@ -8,3 +8,4 @@ export {
 } from "./certification.rates";
 export { seedCertificationCatalogue } from "./certification.catalogue";
 export { seedCertificationDemo } from "./certification.demo";
+export { certificationModule } from "./certification.plugin";

@@ -4,18 +4,18 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
 import { accounts } from "../accounts/accounts.table";
-import { createAccount } from "../accounts/commands/create-account";
-import { insertLocalUnits } from "../org-units/commands/create-org-unit";
-import { findRoot } from "../org-units/import/official-units";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { createAccount } from "../accounts";
+import { insertLocalUnits } from "../org-units";
+import { findRoot } from "../org-units";
+import { getVisibleUnit } from "../org-units";
 import { orgUnits } from "../org-units/org-units.table";
 import type { Actor } from "../../kernel/authz";
-import { seedDemoPlan279 } from "../plans/demo-plan-279";
+import { seedDemoPlan279 } from "../plans";
 import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
 import { seedCertificationDemo } from "../certification";
-import { seedDemoCases } from "../cases/demo-cases";
-import { seedDemoCitizen } from "../news/seed-demo-citizen";
+import { seedDemoCases } from "../cases";
+import { seedDemoCitizen } from "../news";
 
 export const DEMO_PASSWORD = "demo12345";
 

@@ -12,7 +12,7 @@ import {
 } from "../../kernel/http/export";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import type { Db } from "../../db/client";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units";
 import { presentGroup } from "./groups.presenter";
 import { listGroups } from "./groups.queries";
 

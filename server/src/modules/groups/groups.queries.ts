@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units";
 
 export type GroupDbRow = {
   id: string;

@@ -25,7 +25,7 @@ import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units";
 import { changeGroupStatus } from "./commands/change-group-status";
 import { createGroup } from "./commands/create-group";
 import { groupRosterRoutes } from "./group-roster.routes";

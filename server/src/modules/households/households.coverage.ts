@@ -9,8 +9,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { getVisibleUnit, validOn } from "../org-units/org-units.queries";
-import { readHouseholdRollups, stockRollupsCover } from "../indicators/stock-rollups";
+import { getVisibleUnit, validOn } from "../org-units";
+import { readHouseholdRollups, stockRollupsCover } from "../indicators";
 import { escapeLike } from "./households.queries";
 
 type GroupRow = { grp: string; org: string | null; n: number | string; s: number | string };

@@ -8,7 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units";
 
 export type HouseholdDbRow = {
   id: string;

@@ -14,8 +14,8 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
-import { validOn } from "../org-units/org-units.queries";
-import { isPolice } from "../tips/tips.policy";
+import { validOn } from "../org-units";
+import { isPolice } from "../tips";
 import { computeIndicators, newMemo, suppressSmallTipCells, type IndicatorScope } from "./registry";
 
 export type IndicatorUnit = {

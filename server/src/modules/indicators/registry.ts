@@ -8,12 +8,12 @@ import {
 } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { activityTotals } from "../activities";
-import { reintegrationFigures } from "../cases/cases.stats";
+import { reintegrationFigures } from "../cases";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
-import { feedbackFigures } from "../feedback/feedback.stats";
+import { feedbackFigures } from "../feedback";
 import { commitmentCoverage } from "../households";
-import { tipFigures } from "../tips/tips.counts";
+import { tipFigures } from "../tips";
 import { isWholeMonths, readActivityRollups, rollupsCover } from "./activity-rollups";
 
 /** Where and when an indicator is measured. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
-import { feedbackRoutes } from "../feedback/feedback.routes";
-import { tipRoutes } from "../tips/tips.routes";
+import { feedbackRoutes } from "../feedback";
+import { tipRoutes } from "../tips";
 import { newsRoutes } from "./news.routes";
 import { portalRoutes } from "./portal/portal.routes";
 

@@ -4,8 +4,8 @@ import { SMALL_CELL_THRESHOLD } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { certificationRatesByChild } from "../certification";
-import { activitiesByChild, groupsByChild, householdsByChild } from "../indicators/dashboard-children";
-import { shownCount } from "../tips/tips.counts";
+import { activitiesByChild, groupsByChild, householdsByChild } from "../indicators";
+import { shownCount } from "../tips";
 
 type Movement = PublicStatistics["totals"]["movement"];
 

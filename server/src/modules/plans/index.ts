@@ -1,1 +1,2 @@
 export { planRoutes } from "./plans.routes";
+export { seedDemoPlan279 } from "./demo-plan-279";

@@ -16,7 +16,7 @@ import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { listIndicators } from "../indicators";
-import { getVisibleUnit } from "../org-units/org-units.queries";
+import { getVisibleUnit } from "../org-units";
 import { createPlan } from "./commands/create-plan";
 import { deletePlan, updatePlan } from "./commands/update-plan";
 import { planProgress } from "./plan-progress";

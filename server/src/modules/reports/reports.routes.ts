@@ -16,7 +16,7 @@ import { requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { loadIndicatorUnit } from "../indicators/indicators.query";
+import { loadIndicatorUnit } from "../indicators";
 import { createReport } from "./commands/create-report";
 import { moveReport } from "./commands/report-workflow";
 import { unlockPeriod } from "./commands/unlock-period";

@@ -11,7 +11,7 @@ import { loadConfig } from "../../config";
 import { openDatabase, queryRows, type Database } from "../../db/client";
 import { call, login } from "../../test/harness";
 import { signedInAs, unitByCode } from "../../test/factories";
-import { importOfficialUnits } from "../org-units/import/official-units";
+import { importOfficialUnits } from "../org-units";
 
 /**
  * The promise to a tipster: nothing the system keeps — database files, a backup, a dump of every

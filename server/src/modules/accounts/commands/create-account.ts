@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict } from "../../../kernel/errors";
-import { hashPassword } from "../../auth/password";
+import { hashPassword } from "../../auth";
 import { accountRoles, accounts } from "../accounts.table";
 import { checkGrants } from "./grant-check";
 

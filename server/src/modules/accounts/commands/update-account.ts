@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { hashPassword } from "../../auth/password";
+import { hashPassword } from "../../auth";
 import { getAccount } from "../accounts.queries";
 import { accountRoles, accounts, sessions } from "../accounts.table";
 import { checkGrants } from "./grant-check";

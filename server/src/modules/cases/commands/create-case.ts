@@ -6,7 +6,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import { pathInScope, type Actor } from "../../../kernel/authz";
 import { conflict, notFound, validationFailed } from "../../../kernel/errors";
-import { provinceOf } from "../../activities/commands/create-activity";
+import { provinceOf } from "../../activities";
 import { aad, type CaseCrypto } from "../cases.crypto";
 import { caseDueDates } from "../cases.deadlines";
 import { cases } from "../cases.table";

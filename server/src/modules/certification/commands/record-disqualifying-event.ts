@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit } from "../../org-units/org-units.queries";
+import { getVisibleUnit } from "../../org-units";
 import { unitTypeOf } from "../certification.rules";
 import { disqualifyingEvents } from "../certification.table";
 

@@ -5,7 +5,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit } from "../../org-units/org-units.queries";
+import { getVisibleUnit } from "../../org-units";
 import { CRITERIA_VERSION } from "../certification.catalogue";
 import { periodOf, ruleFor, unitTypeOf } from "../certification.rules";
 import { certificationCycles } from "../certification.table";

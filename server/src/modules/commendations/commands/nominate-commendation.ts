@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import { pathInScope, type Actor } from "../../../kernel/authz";
 import { notFound, validationFailed } from "../../../kernel/errors";
-import { provinceOf } from "../../activities/commands/create-activity";
+import { provinceOf } from "../../activities";
 import { getCommendationRow, presentCommendation } from "../commendations.queries";
 import { commendations } from "../commendations.table";
 

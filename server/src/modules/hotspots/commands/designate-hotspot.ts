@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import { pathInScope, type Actor } from "../../../kernel/authz";
 import { notFound, validationFailed } from "../../../kernel/errors";
-import { provinceOf } from "../../activities/commands/create-activity";
+import { provinceOf } from "../../activities";
 import { hotspotDetail } from "../hotspots.queries";
 import { hotspotStatusHistory, hotspotTasks, hotspots } from "../hotspots.table";
 

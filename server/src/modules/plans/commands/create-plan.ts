@@ -10,7 +10,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit } from "../../org-units/org-units.queries";
+import { getVisibleUnit } from "../../org-units";
 import { planIssuers, planMilestones, planTargets, planTasks, plans } from "../plans.table";
 
 const ids = (list: string[]) =>

@@ -3,7 +3,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { forbidden, notFound } from "../../../kernel/errors";
-import { loadIndicatorUnit } from "../../indicators/indicators.query";
+import { loadIndicatorUnit } from "../../indicators";
 import { isLevelAbove } from "../reports.queries";
 
 type LockRow = {

@@ -1,0 +1,4 @@
+// What other modules may use from the feedback module.
+export { submitFeedback } from "./commands/submit-feedback";
+export { feedbackRoutes } from "./feedback.routes";
+export { feedbackFigures } from "./feedback.stats";

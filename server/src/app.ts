@@ -33,7 +33,7 @@ import { commendationRoutes } from "./modules/commendations";
 import { indicatorRoutes } from "./modules/indicators";
 import { reportRoutes } from "./modules/reports";
 import { auditRoutes } from "./modules/audit";
-import { authRoutes } from "./modules/auth";
+import { actorFromToken, authRoutes, SESSION_COOKIE } from "./modules/auth";
 import { orgUnitRoutes } from "./modules/org-units";
 import { registerSystemRoutes } from "./modules/system";
 import { citizenRoutes, portalPages } from "./modules/news";
@@ -91,7 +91,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(multipart, { limits: { files: 1, fileSize: 5 * 1024 * 1024, fields: 10 } });
   await app.register(rateLimit, { global: false, keyGenerator: hashedClientKey });
   registerErrorHandler(app);
-  registerAuthHooks(app);
+  registerAuthHooks(app, { cookieName: SESSION_COOKIE, actorFromToken });
 
   await app.register(swagger, {
     openapi: {

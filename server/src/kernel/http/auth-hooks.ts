@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { actorFromToken, SESSION_COOKIE } from "../../modules/auth/sessions";
 import type { Permission } from "@toandan/contracts";
-import { hasPermission } from "../authz";
+import type { Db } from "../../db/client";
+import { hasPermission, type Actor } from "../authz";
 import { AppError, forbidden, unauthenticated } from "../errors";
 
 declare module "fastify" {
@@ -24,14 +24,20 @@ function sameToken(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
+/** How a session cookie becomes an actor: given by the auth module, so the kernel imports no module. */
+export type SessionResolver = {
+  cookieName: string;
+  actorFromToken: (db: Db, token: string) => Promise<Actor | null>;
+};
+
 /** Resolves the session cookie to `request.actor`, and checks CSRF on cookie-authenticated writes. */
-export function registerAuthHooks(app: FastifyInstance): void {
+export function registerAuthHooks(app: FastifyInstance, sessions: SessionResolver): void {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (req) => {
     if (!req.url.startsWith("/api/v1/")) return;
-    const token = req.cookies[SESSION_COOKIE];
+    const token = req.cookies[sessions.cookieName];
     if (!token) return;
-    req.actor = await actorFromToken(app.db, token);
+    req.actor = await sessions.actorFromToken(app.db, token);
     if (!req.actor || SAFE_METHODS.has(req.method)) return;
     const path = req.url.split("?")[0] ?? "";
     if (CSRF_EXEMPT.has(path)) return;

@@ -1,4 +1,4 @@
 // What other modules may use from the auth module.
 export { authRoutes } from "./auth.routes";
 export { hashPassword } from "./password";
-export { type RoleRow } from "./sessions";
+export { actorFromToken, SESSION_COOKIE, type RoleRow } from "./sessions";

@@ -6,7 +6,7 @@ import type { CurrentUser, Permission } from "@toandan/contracts";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../components/language-switch";
-import { useSession } from "../features/auth/use-session";
+import { useSession } from "../lib/use-session";
 import { UserMenu } from "../features/auth/user-menu";
 import { can } from "../lib/permissions";
 

@@ -20,7 +20,7 @@ import { NotFoundContent } from "../../app/fallback-pages";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
+import { useCurrentUser } from "../../lib/use-session";
 import { AccountCard, type AccountAction } from "./account-card";
 import { accountListQuery, updateAccount } from "./api";
 import { CreateAccountForm } from "./create-account-form";

@@ -8,7 +8,7 @@ import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { rolesQuery, type CreateAccountValues } from "./api";
-import { UnitPicker } from "./unit-picker";
+import { UnitPicker } from "../../components/unit-picker";
 
 const FIELDS = [
   "username",

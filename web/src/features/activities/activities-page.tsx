@@ -34,12 +34,12 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { ExportCsvButton, ExportXlsxLink } from "../movement/export-button";
-import { PeriodFilter } from "../movement/period-filter";
-import { defaultUnitId } from "../movement/scope";
-import { Section } from "../movement/section";
-import { UnitField } from "../movement/unit-filter";
+import { useCurrentUser } from "../../lib/use-session";
+import { ExportCsvButton, ExportXlsxLink } from "../../components/export-button";
+import { PeriodFilter } from "../../components/period-filter";
+import { defaultUnitId } from "../../lib/scope";
+import { Section } from "../../components/section";
+import { UnitField } from "../../components/unit-field";
 import { activityListQuery, type ActivityFilters } from "./api";
 import { TotalsPanel } from "./totals-panel";
 

@@ -34,11 +34,11 @@ import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { formatDate, formatNumber } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
-import { useCurrentUser } from "../auth/use-session";
-import { DateField } from "../movement/date-field";
-import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../movement/forms";
-import { defaultUnitId } from "../movement/scope";
-import { UnitField } from "../movement/unit-filter";
+import { useCurrentUser } from "../../lib/use-session";
+import { DateField } from "../../components/date-field";
+import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
+import { defaultUnitId } from "../../lib/scope";
+import { UnitField } from "../../components/unit-field";
 import { useOrganizerChoices } from "./api";
 
 type FormValues = {

@@ -12,10 +12,10 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { QueryState } from "../movement/query-state";
-import { Fact } from "../movement/fact";
-import { Section } from "../movement/section";
+import { useCurrentUser } from "../../lib/use-session";
+import { QueryState } from "../../components/query-state";
+import { Fact } from "../../components/fact";
+import { Section } from "../../components/section";
 import { ActivityForm } from "./activity-form";
 import { activityQuery } from "./api";
 

@@ -13,8 +13,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ScrollRegion } from "../../components/scroll-region";
 import { formatDate, formatNumber } from "../../lib/format";
-import { ExportCsvButton } from "../movement/export-button";
-import { QueryState } from "../movement/query-state";
+import { ExportCsvButton } from "../../components/export-button";
+import { QueryState } from "../../components/query-state";
 import { activityTotalsQuery, type TotalsGroupBy } from "./api";
 
 const COLUMNS = [

@@ -11,7 +11,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { ScrollRegion } from "../../components/scroll-region";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
+import { useCurrentUser } from "../../lib/use-session";
 
 type AuditEvent = z.infer<typeof AuditEventSchema>;
 type AuditPage = z.infer<typeof AuditPageSchema>;

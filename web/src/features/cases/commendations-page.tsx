@@ -18,10 +18,10 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { QueryState } from "../movement/query-state";
-import { Section } from "../movement/section";
-import { UnitField } from "../movement/unit-filter";
+import { useCurrentUser } from "../../lib/use-session";
+import { QueryState } from "../../components/query-state";
+import { Section } from "../../components/section";
+import { UnitField } from "../../components/unit-field";
 import { ActionForm } from "./action-form";
 import { commendationListQuery, commendationQuery, post } from "./api";
 

@@ -3,9 +3,9 @@ import { RegisterCertificationBodySchema, todayInVietnam } from "@toandan/contra
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format";
-import { DateField } from "../movement/date-field";
-import { isoFromVn, numberFrom } from "../movement/forms";
-import { UnitField } from "../movement/unit-filter";
+import { DateField } from "../../components/date-field";
+import { isoFromVn, numberFrom } from "../../lib/form-values";
+import { UnitField } from "../../components/unit-field";
 import { useCertWrite, WriteError } from "./form-kit";
 
 export const CERTIFIED_KINDS = ["residential_area", "commune", "agency", "enterprise", "school"] as const;

@@ -11,8 +11,8 @@ import {
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format";
-import { DateField } from "../movement/date-field";
-import { blankToUndefined, isoFromVn, numberFrom } from "../movement/forms";
+import { DateField } from "../../components/date-field";
+import { blankToUndefined, isoFromVn, numberFrom } from "../../lib/form-values";
 import { useCertWrite, WriteError, type Issues } from "./form-kit";
 
 type WriteState = { issues: Issues; mutation: { error: unknown; isPending: boolean } };

@@ -30,8 +30,8 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { currentYear } from "../movement/scope";
+import { useCurrentUser } from "../../lib/use-session";
+import { currentYear } from "../../lib/scope";
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 

@@ -14,11 +14,11 @@ import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
-import { useCurrentUser } from "../auth/use-session";
-import { DateField } from "../movement/date-field";
-import { blankToUndefined, formSchema, isoFromVn } from "../movement/forms";
-import { defaultUnitId } from "../movement/scope";
-import { UnitField } from "../movement/unit-filter";
+import { useCurrentUser } from "../../lib/use-session";
+import { DateField } from "../../components/date-field";
+import { blankToUndefined, formSchema, isoFromVn } from "../../lib/form-values";
+import { defaultUnitId } from "../../lib/scope";
+import { UnitField } from "../../components/unit-field";
 import { unitBodiesQuery } from "../plans/api";
 
 type FormValues = {

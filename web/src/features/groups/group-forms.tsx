@@ -34,8 +34,8 @@ import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
-import { DateField } from "../movement/date-field";
-import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../movement/forms";
+import { DateField } from "../../components/date-field";
+import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 
 /** Server issues land on their fields, in the server's Vietnamese words (they name the rule broken). */
 function placeIssues<T extends FieldValues>(

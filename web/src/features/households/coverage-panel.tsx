@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ScrollRegion } from "../../components/scroll-region";
 import { formatNumber, formatPercent } from "../../lib/format";
-import { ExportCsvButton } from "../movement/export-button";
-import { QueryState } from "../movement/query-state";
+import { ExportCsvButton } from "../../components/export-button";
+import { QueryState } from "../../components/query-state";
 import { coverageQuery } from "./api";
 
 const rateText = (rate: number | null, none: string) => (rate === null ? none : formatPercent(rate));

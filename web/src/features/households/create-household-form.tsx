@@ -13,8 +13,8 @@ import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { contractResolver, fieldMessage } from "../../lib/forms";
-import { blankToUndefined, formSchema, numberFrom } from "../movement/forms";
-import { UnitField } from "../movement/unit-filter";
+import { blankToUndefined, formSchema, numberFrom } from "../../lib/form-values";
+import { UnitField } from "../../components/unit-field";
 
 type FormValues = {
   orgUnitId: string;

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { formatNumber } from "../../lib/format";
-import { UnitField } from "../movement/unit-filter";
+import { UnitField } from "../../components/unit-field";
 import { importJobQuery } from "./api";
 
 type Outcome = { issues: ApiIssue[] } | { message: string };

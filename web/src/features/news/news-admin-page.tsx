@@ -23,7 +23,7 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
+import { useCurrentUser } from "../../lib/use-session";
 import { useLabels } from "../tips/labels";
 
 function toBase64(file: File): Promise<string> {

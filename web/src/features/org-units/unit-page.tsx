@@ -24,7 +24,7 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { canAt } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
+import { useCurrentUser } from "../../lib/use-session";
 import { unitDetailQuery } from "./api";
 import { CreateUnitForm } from "./create-unit-form";
 import { ImportUnitsForm } from "./import-units-form";

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
-import { useCurrentUser } from "../auth/use-session";
+import { useCurrentUser } from "../../lib/use-session";
 import { AtDateField } from "./at-date-field";
 import { UnitSearchResults } from "./unit-search-results";
 import { UnitTree, type TreeUnit } from "./unit-tree";

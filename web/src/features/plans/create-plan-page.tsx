@@ -43,11 +43,11 @@ import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { DateField } from "../movement/date-field";
-import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../movement/forms";
-import { currentYear, defaultUnitId } from "../movement/scope";
-import { UnitField } from "../movement/unit-filter";
+import { useCurrentUser } from "../../lib/use-session";
+import { DateField } from "../../components/date-field";
+import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
+import { currentYear, defaultUnitId } from "../../lib/scope";
+import { UnitField } from "../../components/unit-field";
 import { comparatorSymbol, indicatorsQuery, planQuery, unitBodiesQuery } from "./api";
 
 type TaskValues = { title: string; description: string; bodyKinds: string[] };

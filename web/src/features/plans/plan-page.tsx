@@ -13,10 +13,10 @@ import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { ExportCsvButton } from "../movement/export-button";
-import { QueryState } from "../movement/query-state";
-import { Section } from "../movement/section";
+import { useCurrentUser } from "../../lib/use-session";
+import { ExportCsvButton } from "../../components/export-button";
+import { QueryState } from "../../components/query-state";
+import { Section } from "../../components/section";
 import {
   bodyLabel,
   comparatorSymbol,

@@ -10,10 +10,10 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { ExportCsvButton } from "../movement/export-button";
-import { currentYear } from "../movement/scope";
-import { UnitField } from "../movement/unit-filter";
+import { useCurrentUser } from "../../lib/use-session";
+import { ExportCsvButton } from "../../components/export-button";
+import { currentYear } from "../../lib/scope";
+import { UnitField } from "../../components/unit-field";
 import { planListQuery } from "./api";
 
 export function PlansPage() {

@@ -8,9 +8,9 @@ import { api } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { formatDate } from "../../lib/format";
 import { contractResolver, fieldMessage } from "../../lib/forms";
-import { Fact } from "../movement/fact";
-import { formSchema } from "../movement/forms";
-import { Section } from "../movement/section";
+import { Fact } from "../../components/fact";
+import { formSchema } from "../../lib/form-values";
+import { Section } from "../../components/section";
 import { linesOf } from "./api";
 import { useReportUpdated } from "./report-dialogs";
 

@@ -11,9 +11,9 @@ import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
-import { currentYear, defaultUnitId } from "../movement/scope";
-import { UnitField } from "../movement/unit-filter";
+import { useCurrentUser } from "../../lib/use-session";
+import { currentYear, defaultUnitId } from "../../lib/scope";
+import { UnitField } from "../../components/unit-field";
 import { reportListQuery, type ReportListParams } from "./api";
 import { ReportStatusBadge } from "./status-badge";
 

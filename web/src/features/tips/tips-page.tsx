@@ -23,7 +23,7 @@ import { AnchorLink } from "../../components/anchor-link";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../auth/use-session";
+import { useCurrentUser } from "../../lib/use-session";
 import { tipCountsQuery, tipListQuery } from "./api";
 import { ClockBadges } from "./clock-badges";
 import { useLabels } from "./labels";

@@ -2,7 +2,7 @@ import { Alert, Button, Loader, Stack } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { errorText } from "../../components/error-text";
+import { errorText } from "./error-text";
 
 /** Loader, error with a retry button, or the content once the data is there. */
 export function QueryState<T>({

@@ -1,11 +1,13 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import type { OrgUnit, OrgUnitKind } from "@toandan/contracts";
+import type { OrgUnit, OrgUnitKind, OrgUnitPageSchema } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client";
-import type { OrgUnitPage } from "../org-units/api";
+import { api } from "../api/client";
+import type { z } from "zod";
+
+type OrgUnitPage = z.infer<typeof OrgUnitPageSchema>;
 
 type Props = {
   label: string;

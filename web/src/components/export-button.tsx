@@ -1,7 +1,7 @@
 import { Button } from "@mantine/core";
-import { withQuery, type QueryValue } from "../../api/client";
+import { withQuery, type QueryValue } from "../api/client";
 import { useTranslation } from "react-i18next";
-import { downloadCsv, type CsvCell } from "../../lib/csv";
+import { downloadCsv, type CsvCell } from "../lib/csv";
 
 /** "Xuất CSV" of exactly the rows on screen. */
 export function ExportCsvButton({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseNumberInput, parseVnDate } from "../../lib/format";
+import { parseNumberInput, parseVnDate } from "./format";
 
 /** A dd/mm/yyyy box → ISO for the contract; anything else is passed on for the contract to refuse. */
 export function isoFromVn(text: unknown): unknown {

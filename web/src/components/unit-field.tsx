@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { UnitPicker } from "../accounts/unit-picker";
-import { useCurrentUser } from "../auth/use-session";
-import { RECORD_UNIT_KINDS, roleUnits } from "./scope";
+import { UnitPicker } from "./unit-picker";
+import { useCurrentUser } from "../lib/use-session";
+import { RECORD_UNIT_KINDS, roleUnits } from "../lib/scope";
 
 /** "Đơn vị": the user's own units first, any unit in scope by search; a filter covers the subtree. */
 export function UnitField({

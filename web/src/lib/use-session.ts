@@ -1,6 +1,6 @@
 import type { CurrentUser } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { sessionQuery } from "../../api/session";
+import { sessionQuery } from "../api/session";
 
 export function useSession() {
   return useQuery(sessionQuery).data ?? null;

@@ -1,7 +1,7 @@
 import { Group } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, parseVnDate } from "../../lib/format";
+import { formatDate, parseVnDate } from "../lib/format";
 import { DateField } from "./date-field";
 
 type Period = { from?: string; to?: string };

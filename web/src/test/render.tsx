@@ -78,5 +78,5 @@ export function renderWithProviders(ui: ReactElement, options: RenderOptions = {
     </MantineProvider>
   );
   const result = render(wrap(options.route ? routed(ui, options.route, queryClient) : ui));
-  return { ...result, user: userEvent.setup(), queryClient };
+  return { ...result, user: userEvent.setup({ delay: null }), queryClient };
 }

@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import moduleBoundaries from "./eslint/module-boundaries.js";
 
 export default tseslint.config(
   {
@@ -44,6 +45,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Module boundaries (docs/ARCHITECTURE.md): another module's files only through its index.
+    files: ["server/src/**/*.ts", "bench/**/*.ts", "web/src/**/*.{ts,tsx}"],
+    plugins: { toandan: { rules: { "module-boundaries": moduleBoundaries } } },
+    rules: { "toandan/module-boundaries": "error" },
   },
   {
     files: ["web/src/**/*.{ts,tsx}"],

@@ -183,32 +183,38 @@ const caseRoute = createRoute({
 const hotspotsRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/dia-ban-trong-diem",
-  component: lazyRouteComponent(() => import("../features/cases/hotspots-page"), "HotspotsPage"),
+  component: lazyRouteComponent(() => import("../features/hotspots/hotspots-page"), "HotspotsPage"),
 });
 
 const hotspotRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/dia-ban-trong-diem/$id",
-  component: lazyRouteComponent(() => import("../features/cases/hotspots-page"), "HotspotPage"),
+  component: lazyRouteComponent(() => import("../features/hotspots/hotspot-page"), "HotspotPage"),
 });
 
 const commendationsRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/khen-thuong",
-  component: lazyRouteComponent(() => import("../features/cases/commendations-page"), "CommendationsPage"),
+  component: lazyRouteComponent(
+    () => import("../features/commendations/commendations-page"),
+    "CommendationsPage",
+  ),
 });
 
 const commendationRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/khen-thuong/$id",
-  component: lazyRouteComponent(() => import("../features/cases/commendations-page"), "CommendationPage"),
+  component: lazyRouteComponent(
+    () => import("../features/commendations/commendation-page"),
+    "CommendationPage",
+  ),
 });
 
 /** Public register of good people and good deeds: its own small chunk, no console code. */
 const exemplarsRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/nguoi-tot-viec-tot",
-  component: lazyRouteComponent(() => import("../features/cases/exemplars-page"), "ExemplarsPage"),
+  component: lazyRouteComponent(() => import("../features/commendations/exemplars-page"), "ExemplarsPage"),
 });
 
 const dashboardRoute = createRoute({

@@ -1,13 +1,11 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import type { OrgUnit, OrgUnitKind, OrgUnitPageSchema } from "@toandan/contracts";
+import type { OrgUnit, OrgUnitKind } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
-import type { z } from "zod";
-
-type OrgUnitPage = z.infer<typeof OrgUnitPageSchema>;
+import type { OrgUnitPage } from "../api/org-units";
 
 type Props = {
   label: string;

@@ -51,24 +51,43 @@ export function fieldMessage(error: FieldError | undefined): string | undefined 
   return error?.message;
 }
 
+/** A path and its message: a server issue (`ApiError.issues`) or a contract issue before sending. */
+export type FieldIssue = { path: string; message: string };
+
 /**
- * Puts a server's `validation_failed` issues on the form's fields. Issue messages from the server
- * are not shown as they are: `translate(path)` gives the UI text.
+ * The one rule that puts issues on form fields: an issue belongs to the field whose name is its
+ * path, or the start of it (`tasks.2.title` → `tasks`; never `titleExtra` → `title`). Without
+ * `fields`, each issue keeps its own path. The first issue of a field wins.
+ */
+export function issuesByField<F extends string>(
+  issues: readonly FieldIssue[],
+  fields?: readonly F[],
+): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  for (const issue of issues) {
+    const field = fields
+      ? fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`))
+      : (issue.path as F);
+    if (field !== undefined && out[field] === undefined) out[field] = issue.message;
+  }
+  return out;
+}
+
+/**
+ * Puts a server's `validation_failed` issues on a react-hook-form's fields (see `issuesByField`).
+ * The server's message names the rule broken; `translate(field)`, when given, words it instead.
  * Returns true when at least one issue landed on a field.
  */
 export function applyApiIssues<T extends FieldValues>(
   error: unknown,
   fields: readonly Path<T>[],
   setError: UseFormSetError<T>,
-  translate: (path: Path<T>) => string,
+  translate?: (field: Path<T>) => string,
 ): boolean {
   if (!isApiError(error) || error.code !== "validation_failed") return false;
-  let placed = false;
-  for (const issue of error.issues) {
-    const field = fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
-    if (!field) continue;
-    setError(field, { type: "server", message: translate(field) });
-    placed = true;
+  const placed = Object.entries(issuesByField(error.issues, fields)) as [Path<T>, string][];
+  for (const [field, message] of placed) {
+    setError(field, { type: "server", message: translate?.(field) ?? message });
   }
-  return placed;
+  return placed.length > 0;
 }

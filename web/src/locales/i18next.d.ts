@@ -3,6 +3,8 @@ import type { certificationVi } from "./vi/certification";
 import type { consoleVi } from "./vi/console";
 import type { publicVi } from "./vi/public";
 import type { casesVi } from "./vi/cases";
+import type { commendationsVi } from "./vi/commendations";
+import type { hotspotsVi } from "./vi/hotspots";
 import type { reportsVi } from "./vi/reports";
 
 declare module "i18next" {
@@ -13,6 +15,8 @@ declare module "i18next" {
       console: typeof consoleVi;
       certification: typeof certificationVi;
       cases: typeof casesVi;
+      hotspots: typeof hotspotsVi;
+      commendations: typeof commendationsVi;
       reports: typeof reportsVi;
     };
   }

@@ -4,10 +4,10 @@ import type {
   ActivityTopic,
   ActivityTotals,
   BodyKind,
-  OrgUnitDetail,
+  OrganizerBodies,
 } from "@toandan/contracts";
 import type { ActivityPageSchema } from "@toandan/contracts";
-import { infiniteQueryOptions, queryOptions, useQueries, useQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../api/client";
 
@@ -57,27 +57,24 @@ export function activityTotalsQuery(
 }
 
 /**
- * The bodies that may organise an activity at `unitId`: those of the unit and of each ancestor the
- * user can see (ancestors above the user's scope answer 404 and are left out).
+ * The bodies that may organise an activity at `unitId`, by unit: the unit's own, then each
+ * ancestor's (ward, province…), in one request the user may make even when it cannot read those
+ * ancestors. The server accepts exactly these as organisers.
  */
-export function useOrganizerChoices(unitId: string | null) {
-  const unit = useQuery({
-    queryKey: ["org-unit", unitId ?? "", null],
-    queryFn: ({ signal }) => api<OrgUnitDetail>(`/org-units/${unitId}`, { signal }),
+export function organizerChoicesQuery(unitId: string | null) {
+  return queryOptions({
+    queryKey: ["org-unit", unitId ?? "", "organizer-bodies"],
+    queryFn: ({ signal }) => api<OrganizerBodies>(`/org-units/${unitId}/organizer-bodies`, { signal }),
     enabled: Boolean(unitId),
     staleTime: 60_000,
   });
-  const ancestors = unit.data?.ancestors ?? [];
-  const details = useQueries({
-    queries: ancestors.map((a) => ({
-      queryKey: ["org-unit", a.id, null],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<OrgUnitDetail>(`/org-units/${a.id}`, { signal }),
-      staleTime: 60_000,
-      retry: false,
-    })),
-  });
-  const levels = [unit.data, ...details.map((d) => d.data)]
-    .filter((u): u is OrgUnitDetail => Boolean(u))
-    .filter((u) => u.bodies.length > 0);
-  return { levels, isPending: unit.isPending && Boolean(unitId) };
+}
+
+export function useOrganizerChoices(unitId: string | null) {
+  const choices = useQuery(organizerChoicesQuery(unitId));
+  return {
+    levels: choices.data?.levels ?? [],
+    isPending: choices.isPending && Boolean(unitId),
+    error: choices.error,
+  };
 }

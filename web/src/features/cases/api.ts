@@ -1,14 +1,4 @@
-import type {
-  CaseDetail,
-  CaseStats,
-  Commendation,
-  CommendationPageSchema,
-  Exemplar,
-  HotspotDetail,
-  HotspotPageSchema,
-  CasePageSchema,
-  CaseAccessPageSchema,
-} from "@toandan/contracts";
+import type { CaseAccessPageSchema, CaseDetail, CasePageSchema, CaseStats } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../api/client";
@@ -44,62 +34,3 @@ export const caseAccessLogQuery = (id: string) =>
   });
 
 export const post = <T>(path: string, body: unknown) => api<T>(path, { method: "POST", body });
-
-export function hotspotListQuery(status?: string) {
-  return infiniteQueryOptions({
-    queryKey: ["hotspots", "list", status ?? null],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<z.infer<typeof HotspotPageSchema>>("/hotspots", {
-        query: { status, cursor: pageParam, limit: 50 },
-        signal,
-      }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
-
-export const hotspotQuery = (id: string) =>
-  queryOptions({
-    queryKey: ["hotspots", id],
-    queryFn: ({ signal }) => api<HotspotDetail>(`/hotspots/${id}`, { signal }),
-  });
-
-export function commendationListQuery(status?: string) {
-  return infiniteQueryOptions({
-    queryKey: ["commendations", "list", status ?? null],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<z.infer<typeof CommendationPageSchema>>("/commendations", {
-        query: { status, cursor: pageParam, limit: 50 },
-        signal,
-      }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
-
-export const commendationQuery = (id: string) =>
-  queryOptions({
-    queryKey: ["commendations", id],
-    queryFn: ({ signal }) => api<Commendation>(`/commendations/${id}`, { signal }),
-  });
-
-export function exemplarsQuery() {
-  return infiniteQueryOptions({
-    queryKey: ["exemplars"],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<{ items: Exemplar[]; nextCursor: string | null }>("/public/exemplars", {
-        query: { cursor: pageParam, limit: 20 },
-        signal,
-      }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
-
-export const unitBodiesQuery = (unitId: string | null) =>
-  queryOptions({
-    queryKey: ["org-units", unitId, "bodies"],
-    enabled: !!unitId,
-    queryFn: ({ signal }) =>
-      api<{ bodies: { id: string; kind: string; name: string }[] }>(`/org-units/${unitId}`, { signal }),
-  });

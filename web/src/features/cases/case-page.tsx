@@ -28,6 +28,7 @@ import { useParams } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
+import { unitBodiesQuery } from "../../api/org-units";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
@@ -37,8 +38,8 @@ import { useCurrentUser } from "../../lib/use-session";
 import { Fact } from "../../components/fact";
 import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
-import { ActionForm, type Field } from "./action-form";
-import { caseAccessLogQuery, openCase, post, unitBodiesQuery } from "./api";
+import { ActionForm, type Field } from "../../components/action-form";
+import { caseAccessLogQuery, openCase, post } from "./api";
 import { DeadlineBadge } from "./deadline-badge";
 
 /** A case file opens only after the reader states why; the read is logged server-side. */

@@ -40,7 +40,7 @@ import { QueryState } from "../../components/query-state";
 import { defaultUnitId } from "../../lib/scope";
 import { Section } from "../../components/section";
 import { UnitField } from "../../components/unit-field";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 import { caseListQuery, caseStatsQuery, post } from "./api";
 import { DeadlineBadge } from "./deadline-badge";
 

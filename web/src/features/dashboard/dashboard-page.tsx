@@ -16,7 +16,7 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
-import type { Dashboard, Indicator } from "@toandan/contracts";
+import type { Dashboard } from "@toandan/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import * as echarts from "echarts/core";
 import { LineChart } from "echarts/charts";
@@ -25,6 +25,7 @@ import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { indicatorsQuery } from "../../api/indicators";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
@@ -49,11 +50,6 @@ function dashboardQuery(orgUnitId: string, year: number) {
     queryFn: ({ signal }) => api<Dashboard>("/dashboard", { query: { orgUnitId, year }, signal }),
   });
 }
-const indicatorsQuery = queryOptions({
-  queryKey: ["indicators"],
-  queryFn: ({ signal }) => api<{ items: Indicator[] }>("/indicators", { signal }),
-  staleTime: Infinity,
-});
 
 function formatValue(unit: string | undefined, v: number | null, empty: string): string {
   if (v === null) return empty;

@@ -19,7 +19,7 @@ import { DateField } from "../../components/date-field";
 import { blankToUndefined, formSchema, isoFromVn } from "../../lib/form-values";
 import { defaultUnitId } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
-import { unitBodiesQuery } from "../plans/api";
+import { unitBodiesQuery } from "../../api/org-units";
 
 type FormValues = {
   orgUnitId: string;

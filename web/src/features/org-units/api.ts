@@ -1,10 +1,7 @@
 import type { OrgUnitDetail, OrgUnitKind } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { OrgUnitPageSchema } from "@toandan/contracts";
 import { api } from "../../api/client";
-
-export type OrgUnitPage = z.infer<typeof OrgUnitPageSchema>;
+import type { OrgUnitPage } from "../../api/org-units";
 
 export function unitDetailQuery(id: string, at: string | undefined) {
   return queryOptions({

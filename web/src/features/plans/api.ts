@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorCode, OrgUnitDetail, Plan, PlanProgress } from "@toandan/contracts";
+import type { Indicator, IndicatorCode, Plan, PlanProgress } from "@toandan/contracts";
 import type { PlanPageSchema } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
@@ -30,32 +30,6 @@ export function planProgressQuery(id: string) {
     queryKey: ["plan", id, "progress"],
     queryFn: ({ signal }) => api<PlanProgress>(`/plans/${id}/progress`, { signal }),
   });
-}
-
-export const indicatorsQuery = queryOptions({
-  queryKey: ["indicators"],
-  queryFn: ({ signal }) => api<{ items: Indicator[] }>("/indicators", { signal }),
-  staleTime: Infinity,
-});
-
-/** A unit with its bodies (Mặt trận, Công an, hội…): the issuers and organisers to choose from. */
-export function unitBodiesQuery(id: string | null) {
-  return queryOptions({
-    queryKey: ["org-unit", id ?? "", null],
-    queryFn: ({ signal }) => api<OrgUnitDetail>(`/org-units/${id}`, { signal }),
-    enabled: Boolean(id),
-    staleTime: 60_000,
-  });
-}
-
-export function indicatorName(
-  indicators: readonly Indicator[] | undefined,
-  code: IndicatorCode,
-  lang: string,
-) {
-  const found = indicators?.find((i) => i.code === code);
-  if (!found) return code;
-  return lang === "en" ? found.en : found.vi;
 }
 
 export function isRate(indicators: readonly Indicator[] | undefined, code: IndicatorCode): boolean {

@@ -48,7 +48,9 @@ import { DateField } from "../../components/date-field";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { currentYear, defaultUnitId } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
-import { comparatorSymbol, indicatorsQuery, planQuery, unitBodiesQuery } from "./api";
+import { indicatorsQuery } from "../../api/indicators";
+import { unitBodiesQuery } from "../../api/org-units";
+import { comparatorSymbol, planQuery } from "./api";
 
 type TaskValues = { title: string; description: string; bodyKinds: string[] };
 type MilestoneValues = { year: string; text: string };

@@ -17,16 +17,8 @@ import { useCurrentUser } from "../../lib/use-session";
 import { ExportCsvButton } from "../../components/export-button";
 import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
-import {
-  bodyLabel,
-  comparatorSymbol,
-  figureText,
-  indicatorName,
-  indicatorsQuery,
-  isRate,
-  planProgressQuery,
-  planQuery,
-} from "./api";
+import { indicatorName, indicatorsQuery } from "../../api/indicators";
+import { bodyLabel, comparatorSymbol, figureText, isRate, planProgressQuery, planQuery } from "./api";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -14,7 +14,7 @@ import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
-import { indicatorName, indicatorsQuery } from "../plans/api";
+import { indicatorName, indicatorsQuery } from "../../api/indicators";
 import { EXPORT_FORMATS, exportUrl, reportQuery } from "./api";
 import { ReportDialog, useDialog } from "./report-dialogs";
 import { ReportEditForm, ReportText } from "./report-form";

@@ -1,11 +1,11 @@
 import { todayInVietnam } from "@toandan/contracts";
-import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
-import { errorText } from "../../components/error-text";
-import { formatDate, parseVnDate } from "../../lib/format";
+import { isApiError } from "../api/client";
+import { formatDate, parseVnDate } from "../lib/format";
+import { issuesByField } from "../lib/forms";
+import { ErrorAlert } from "./error-alert";
 
 export type Field = {
   name: string;
@@ -47,7 +47,6 @@ export function ActionForm({
   onDone?: (result: unknown) => void;
   extra?: (body: Record<string, unknown>) => Record<string, unknown>;
 }) {
-  const { t: tp } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       fields.map((f) => [
@@ -63,11 +62,10 @@ export function ActionForm({
     },
     onSuccess: (r) => onDone?.(r),
   });
-  const issues = isApiError(mutation.error) ? mutation.error.issues : [];
-  const issueFor = (name: string) =>
-    issues.find(
-      (i) => i.path.replace(/^body\./, "") === name || i.path.replace(/^body\./, "").startsWith(`${name}.`),
-    )?.message;
+  const issues = issuesByField(
+    isApiError(mutation.error) ? mutation.error.issues : [],
+    fields.map((f) => f.name),
+  );
   const set = (name: string, v: string) => setValues((s) => ({ ...s, [name]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -81,7 +79,7 @@ export function ActionForm({
             label: f.label,
             description: f.description,
             required: f.required,
-            error: issueFor(f.name),
+            error: issues[f.name],
             value: values[f.name] ?? "",
           };
           if (f.kind === "select") {
@@ -115,11 +113,7 @@ export function ActionForm({
             />
           );
         })}
-        {mutation.isError && (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, mutation.error)}
-          </Alert>
-        )}
+        {mutation.isError && <ErrorAlert error={mutation.error} />}
         <Group>
           <Button type="submit" loading={mutation.isPending}>
             {submitLabel}

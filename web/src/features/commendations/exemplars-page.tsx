@@ -1,4 +1,4 @@
-import "../../locales/register-cases";
+import "../../locales/register-commendations";
 import { Alert, Button, Card, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { exemplarsQuery } from "./api";
  * cards, no console code; the page and its strings load as their own chunk.
  */
 export function ExemplarsPage() {
-  const { t } = useTranslation("cases");
+  const { t } = useTranslation("commendations");
   usePageTitle(t("exemplars.title"));
   const query = useInfiniteQuery(exemplarsQuery());
   const items = query.data?.pages.flatMap((p) => p.items);

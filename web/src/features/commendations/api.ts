@@ -1,0 +1,54 @@
+import type {
+  Commendation,
+  CommendationPageSchema,
+  COMMENDATION_STATUSES,
+  Exemplar,
+} from "@toandan/contracts";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
+import { api } from "../../api/client";
+
+export type CommendationStatus = (typeof COMMENDATION_STATUSES)[number];
+
+export function commendationListQuery(status?: CommendationStatus) {
+  return infiniteQueryOptions({
+    queryKey: ["commendations", "list", status ?? null],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<z.infer<typeof CommendationPageSchema>>("/commendations", {
+        query: { status, cursor: pageParam, limit: 50 },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const commendationQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["commendations", id],
+    queryFn: ({ signal }) => api<Commendation>(`/commendations/${id}`, { signal }),
+  });
+
+/** The public register: consented entries only, no account needed. */
+export function exemplarsQuery() {
+  return infiniteQueryOptions({
+    queryKey: ["exemplars"],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<{ items: Exemplar[]; nextCursor: string | null }>("/public/exemplars", {
+        query: { cursor: pageParam, limit: 20 },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const nominate = (body: Record<string, unknown>) =>
+  api<Commendation>("/commendations", { method: "POST", body });
+
+/** One step on a nomination: `endorsements`, `decision`, `consent` or `publication`. */
+export const commendationStep = (
+  id: string,
+  step: "endorsements" | "decision" | "consent" | "publication",
+  body: Record<string, unknown>,
+) => api<unknown>(`/commendations/${id}/${step}`, { method: "POST", body });

@@ -14,6 +14,8 @@ export * from "./contracts/households";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";
 export * from "./contracts/certification";
+export * from "./contracts/certification-events";
+export * from "./contracts/certification-cycles";
 export * from "./contracts/cases";
 export * from "./contracts/hotspots";
 export * from "./contracts/commendations";

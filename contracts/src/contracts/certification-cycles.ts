@@ -1,0 +1,215 @@
+// Certification cycles as read: the cycle, its evidence drawn from the records, the overview of a
+// unit's children, the history and the certificate anyone can verify.
+import { z } from "zod";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import {
+  CertificationUnitTypeSchema,
+  CertificationStatusSchema,
+  MovementLevelSchema,
+  DossierKindSchema,
+  CriterionAnswerSchema,
+  ReviewMeetingBodySchema,
+  AppraiseBodySchema,
+  DecideBodySchema,
+} from "./certification";
+import { DisqualifyingEventSchema, MovementClassificationSchema } from "./certification-events";
+
+const year = z.coerce.number().int().min(2022).max(2100);
+// ---------- cycles ----------
+
+export const CertificationDocumentSchema = z.object({
+  kind: DossierKindSchema,
+  /** A signed scan was uploaded. */
+  uploaded: z.boolean(),
+  uploadedAt: z.string().nullable(),
+});
+
+export const CertificationCycleSchema = z.object({
+  id: IdSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  unitType: CertificationUnitTypeSchema,
+  year: z.number().int(),
+  status: CertificationStatusSchema,
+  criteriaVersion: z.string(),
+  registeredOn: IsoDateSchema,
+  windowFrom: IsoDateSchema,
+  windowTo: IsoDateSchema,
+  decisionDeadline: IsoDateSchema,
+  /** Days until the decision deadline (negative: overdue); null once decided. */
+  daysLeft: z.number().int().nullable(),
+  overdue: z.boolean(),
+  recognisingAuthority: z.string(),
+  authorityVerified: z.boolean(),
+  decisionNumber: z.string().nullable(),
+  decisionDate: IsoDateSchema.nullable(),
+});
+export type CertificationCycle = z.infer<typeof CertificationCycleSchema>;
+export const CertificationCyclePageSchema = pageOf(CertificationCycleSchema);
+export const ListCertificationCyclesQuerySchema = PageQuerySchema.extend({
+  orgUnitId: IdSchema.optional(),
+  year: year.optional(),
+  status: CertificationStatusSchema.optional(),
+  unitType: CertificationUnitTypeSchema.optional(),
+});
+
+export const CertificationCycleDetailSchema = CertificationCycleSchema.extend({
+  partyResolution: z.boolean(),
+  planAdopted: z.boolean(),
+  householdsRegistered: z.number().int().nullable(),
+  selfAssessment: z
+    .object({
+      assessedOn: IsoDateSchema,
+      answers: z.array(CriterionAnswerSchema),
+      crimes: z.number().int(),
+      crimesPreviousYear: z.number().int(),
+      socialEvils: z.number().int(),
+      socialEvilsPreviousYear: z.number().int(),
+      figuresSource: z.string().nullable(),
+    })
+    .nullable(),
+  reviewMeeting: ReviewMeetingBodySchema.nullable(),
+  appraisal: AppraiseBodySchema.nullable(),
+  decision: DecideBodySchema.extend({ late: z.boolean() }).nullable(),
+  documents: z.array(CertificationDocumentSchema),
+  dossierComplete: z.boolean(),
+  certificateCode: z.string().nullable(),
+  classification: MovementClassificationSchema.nullable(),
+  /** Steps the caller may take now (by status and by the caller's roles). */
+  allowedSteps: z.array(z.string()),
+});
+export type CertificationCycleDetail = z.infer<typeof CertificationCycleDetailSchema>;
+
+// ---------- evidence ----------
+
+export const EvidenceVerdictSchema = z.enum(["met", "not_met", "unknown"]);
+export type EvidenceVerdict = z.infer<typeof EvidenceVerdictSchema>;
+
+export const CriterionEvidenceSchema = z.object({
+  code: z.string(),
+  article: z.string(),
+  titleVi: z.string(),
+  titleEn: z.string(),
+  provincial: z.boolean(),
+  /** What the records say, as label → value pairs (numbers, rates 0–1, dates, yes/no). */
+  facts: z.array(
+    z.object({ key: z.string(), value: z.union([z.number(), z.string(), z.boolean(), z.null()]) }),
+  ),
+  verdict: EvidenceVerdictSchema,
+  /** The unit's own answer in its self-assessment, if any. */
+  selfAssessed: z.boolean().nullable(),
+});
+export type CriterionEvidence = z.infer<typeof CriterionEvidenceSchema>;
+
+export const CertificationEvidenceSchema = z.object({
+  cycleId: IdSchema,
+  orgUnitId: IdSchema,
+  unitType: CertificationUnitTypeSchema,
+  year: z.number().int(),
+  windowFrom: IsoDateSchema,
+  windowTo: IsoDateSchema,
+  households: z
+    .object({
+      households: z.number().int(),
+      signed: z.number().int(),
+      commitmentRate: z.number().nullable(),
+      registered: z.number().int().nullable(),
+      registrationRate: z.number().nullable(),
+    })
+    .nullable(),
+  effectiveModels: z.number().int(),
+  teamRating: z.string().nullable(),
+  disciplinedMembers: z.number().int(),
+  events: z.array(DisqualifyingEventSchema),
+  crime: z
+    .object({
+      crimes: z.number().int(),
+      crimesPreviousYear: z.number().int(),
+      socialEvils: z.number().int(),
+      socialEvilsPreviousYear: z.number().int(),
+      source: z.literal("self_assessment"),
+    })
+    .nullable(),
+  children: z
+    .object({
+      total: z.number().int(),
+      registered: z.number().int(),
+      recognised: z.number().int(),
+      recognisedRate: z.number().nullable(),
+      threshold: z.number(),
+      passes: z.boolean(),
+    })
+    .nullable(),
+  criteria: z.array(CriterionEvidenceSchema),
+  overall: EvidenceVerdictSchema,
+});
+export type CertificationEvidence = z.infer<typeof CertificationEvidenceSchema>;
+
+// ---------- overview, history, certificate ----------
+
+export const CertificationOverviewQuerySchema = z.object({ orgUnitId: IdSchema, year });
+export const CertificationOverviewSchema = z.object({
+  orgUnitId: IdSchema,
+  year: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  notRegistered: z.array(
+    z.object({ orgUnitId: IdSchema, name: z.string(), unitType: CertificationUnitTypeSchema }),
+  ),
+  overdue: z.array(CertificationCycleSchema),
+});
+export type CertificationOverview = z.infer<typeof CertificationOverviewSchema>;
+
+export const CertificationHistorySchema = z.object({
+  orgUnitId: IdSchema,
+  items: z.array(
+    z.object({
+      year: z.number().int(),
+      cycleId: IdSchema,
+      status: CertificationStatusSchema,
+      decisionNumber: z.string().nullable(),
+      crimes: z.number().int().nullable(),
+      socialEvils: z.number().int().nullable(),
+      classification: MovementLevelSchema.nullable(),
+    }),
+  ),
+});
+
+export const CertificateSchema = z.object({
+  code: z.string(),
+  valid: z.literal(true),
+  unitName: z.string(),
+  unitType: CertificationUnitTypeSchema,
+  year: z.number().int(),
+  decisionNumber: z.string(),
+  decisionDate: IsoDateSchema,
+  recognisingAuthority: z.string(),
+});
+export type Certificate = z.infer<typeof CertificateSchema>;
+
+export const CertificationRuleSchema = z.object({
+  unitType: CertificationUnitTypeSchema,
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  registrationDeadline: z.string(),
+  decisionDeadline: z.string(),
+  recognisingAuthority: z.string(),
+  authorityVerified: z.boolean(),
+  childRecognisedThreshold: z.number().nullable(),
+  source: z.string(),
+});
+export const CertificationRuleListSchema = pageOf(CertificationRuleSchema);
+export const CertificationCriterionSchema = z.object({
+  code: z.string(),
+  version: z.string(),
+  unitType: CertificationUnitTypeSchema,
+  article: z.string(),
+  titleVi: z.string(),
+  titleEn: z.string(),
+  evidenceKey: z.string().nullable(),
+  provincial: z.boolean(),
+});
+export const CertificationCriterionListSchema = pageOf(CertificationCriterionSchema);
+export const ListCriteriaQuerySchema = z.object({
+  unitType: CertificationUnitTypeSchema.optional(),
+  version: z.string().max(64).optional(),
+});

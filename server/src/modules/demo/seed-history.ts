@@ -7,6 +7,19 @@ import { organizerKindsOf } from "../activities";
 import { activities, activityOrganizers } from "../activities/activities.table";
 import { groupMembers, groups } from "../groups/groups.table";
 import { dateBetween, distribute, prng } from "./distribute";
+import {
+  SEED_004,
+  SEED_001,
+  BAC_LIEU_CITY,
+  BINH_THUAN,
+  BAC_LIEU_CITY_GROUPS,
+  BINH_THUAN_MODELS,
+  FAMILY,
+  MIDDLE,
+  GIVEN,
+  type ActivitySpec,
+  type GroupSpec,
+} from "./seed-history.data";
 
 /**
  * Demo history: individual records, made at the pre-reform units the seed articles describe, whose
@@ -15,28 +28,6 @@ import { dateBetween, distribute, prng } from "./distribute";
  */
 
 type Unit = { id: string; provinceId: string; rollupPath: string; bodies: Partial<Record<BodyKind, string>> };
-
-type ActivitySpec = {
-  kind: string;
-  count: number;
-  figures: Partial<
-    Record<
-      | "attendees"
-      | "households"
-      | "students"
-      | "leaflets"
-      | "panels"
-      | "slogans"
-      | "broadcastItems"
-      | "broadcastHours",
-      number
-    >
-  >;
-  organizers: BodyKind[][];
-  topics: string[];
-  from: string;
-  to: string;
-};
 
 /** Pre-reform communes (with their bodies) under the given old district codes or old province code. */
 async function oldCommunes(db: Db, where: { districts?: string[]; province?: string }): Promise<Unit[]> {
@@ -112,174 +103,6 @@ function buildActivities(units: Unit[], spec: ActivitySpec, seed: number, note: 
   }
   return { rows, organizers };
 }
-
-const SEED_004 = "Dữ liệu minh họa theo bài sơ kết 05 năm Chỉ thị 09 của thành phố Bạc Liêu (29/05/2017)";
-const SEED_001 = "Dữ liệu minh họa theo bài của Ủy ban MTTQ tỉnh Bình Thuận về phòng, chống tội phạm, ma túy";
-
-/** Former Bạc Liêu city (district 954), 2013 – April 2017 (seed 004). */
-const BAC_LIEU_CITY: ActivitySpec[] = [
-  {
-    kind: "propaganda_session",
-    count: 2669,
-    figures: { attendees: 101_662 },
-    organizers: [["front"], ["front", "police"], ["police"]],
-    topics: ["drugs", "social_evils", "law", "traffic"],
-    from: "2013-01-01",
-    to: "2017-04-30",
-  },
-  // "gần 1.000 cuộc với trên 25.000 lượt hộ gia đình": the article rounds; these are the recorded values.
-  {
-    kind: "meeting",
-    count: 987,
-    figures: { households: 25_310 },
-    organizers: [["front"], ["front", "women"], ["front", "farmers"]],
-    topics: ["law", "social_evils"],
-    from: "2013-01-01",
-    to: "2017-04-30",
-  },
-  {
-    kind: "school_session",
-    count: 312,
-    figures: { students: 24_120 },
-    organizers: [["police", "youth"], ["police"]],
-    topics: ["traffic", "drugs", "cyber_crime"],
-    from: "2013-01-01",
-    to: "2017-04-30",
-  },
-  {
-    kind: "panel_installation",
-    count: 40,
-    figures: { panels: 65, slogans: 186 },
-    organizers: [["front"], ["police"]],
-    topics: ["social_evils", "drugs"],
-    from: "2013-01-01",
-    to: "2017-04-30",
-  },
-];
-
-/** Former Bình Thuận province (code 60), 2018–2020 (seed 001): now part of Lâm Đồng. */
-const BINH_THUAN: ActivitySpec[] = [
-  {
-    kind: "propaganda_session",
-    count: 2970,
-    figures: { attendees: 1_000_000 },
-    organizers: [["front"], ["front", "police"]],
-    topics: ["drugs", "human_trafficking", "loan_sharks", "scams"],
-    from: "2018-01-01",
-    to: "2020-12-31",
-  },
-  {
-    kind: "leaflet_distribution",
-    count: 112,
-    figures: { leaflets: 28_000 },
-    organizers: [["front"]],
-    topics: ["drugs", "loan_sharks"],
-    from: "2018-01-01",
-    to: "2020-12-31",
-  },
-  {
-    kind: "broadcast",
-    count: 156,
-    figures: { broadcastItems: 156, broadcastHours: 5_421 },
-    organizers: [["front"]],
-    topics: ["scams", "drugs"],
-    from: "2018-01-01",
-    to: "2020-12-31",
-  },
-];
-
-type GroupSpec = {
-  typeCode: string;
-  label: string;
-  count: number;
-  members: number;
-  status: "active" | "pilot";
-};
-
-/** Former Bạc Liêu city, as of the 2017 review (seed 004): 817 self-management and people's
- * security groups with 1,157 members, 18 hamlet security boards (99), 17 motorbike-taxi groups (85),
- * 405 rental-house groups (405), 7 full-time crime-prevention teams (42). */
-const BAC_LIEU_CITY_GROUPS: GroupSpec[] = [
-  { typeCode: "self_management_group", label: "Tổ tự quản", count: 602, members: 851, status: "active" },
-  {
-    typeCode: "people_security_group",
-    label: "Tổ an ninh nhân dân",
-    count: 215,
-    members: 306,
-    status: "active",
-  },
-  { typeCode: "security_board", label: "Ban bảo vệ ANTT", count: 18, members: 99, status: "active" },
-  {
-    typeCode: "motorbike_taxi_group",
-    label: "Tổ tự quản bến xe ôm",
-    count: 17,
-    members: 85,
-    status: "active",
-  },
-  {
-    typeCode: "rental_house_group",
-    label: "Tổ tự quản nhà cho thuê",
-    count: 405,
-    members: 405,
-    status: "active",
-  },
-  {
-    typeCode: "crime_prevention_team",
-    label: "Tổ phòng, chống tội phạm",
-    count: 7,
-    members: 42,
-    status: "active",
-  },
-];
-
-/** Seed 001: 40 pilot models "Khu dân cư phòng, chống tội phạm và ma túy" in Tuy Phong (595),
- * Bắc Bình (596), Tánh Linh (599), Đức Linh (600) and La Gi (594). */
-const BINH_THUAN_MODELS: GroupSpec[] = [
-  {
-    typeCode: "crime_drug_free_area",
-    label: "Khu dân cư phòng, chống tội phạm và ma túy",
-    count: 40,
-    members: 0,
-    status: "pilot",
-  },
-];
-
-const FAMILY = [
-  "Nguyễn",
-  "Trần",
-  "Lê",
-  "Phạm",
-  "Huỳnh",
-  "Võ",
-  "Đặng",
-  "Bùi",
-  "Đỗ",
-  "Hồ",
-  "Ngô",
-  "Dương",
-  "Lý",
-  "Thạch",
-  "Danh",
-];
-const MIDDLE = ["Văn", "Thị", "Minh", "Hoàng", "Ngọc", "Thanh", "Quốc", "Kim"];
-const GIVEN = [
-  "An",
-  "Bình",
-  "Cường",
-  "Dũng",
-  "Hòa",
-  "Hùng",
-  "Lan",
-  "Mai",
-  "Nam",
-  "Phúc",
-  "Sơn",
-  "Tâm",
-  "Thảo",
-  "Trung",
-  "Vy",
-  "Sô Phên",
-];
 
 function buildGroups(units: Unit[], specs: GroupSpec[], seed: number, range: [string, string], note: string) {
   const rand = prng(seed);

@@ -13,6 +13,8 @@ export default defineConfig({
     // One jsdom per worker, not per file (setting one up costs ~2 s); setup.ts resets what tests
     // change (clock, language, storage, DOM) and mocks and globals are restored after each test.
     isolate: false,
+    // A form test types a few dozen keys; the default 5 s is tight on a busy two-core machine.
+    testTimeout: 30_000,
     restoreMocks: true,
     unstubGlobals: true,
   },

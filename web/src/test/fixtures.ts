@@ -1,4 +1,10 @@
-import { ROLE_PERMISSIONS, type CurrentUser, type OrgUnitDetail, type Role } from "@toandan/contracts";
+import {
+  ROLE_PERMISSIONS,
+  type CurrentUser,
+  type OrganizerBodies,
+  type OrgUnitDetail,
+  type Role,
+} from "@toandan/contracts";
 
 export const WARD_ID = "11111111-1111-4111-8111-111111111111";
 export const PROVINCE_ID = "22222222-2222-4222-8222-222222222222";
@@ -70,3 +76,17 @@ export const WARD: OrgUnitDetail = unit(WARD_ID, {
     { id: POLICE_BODY_ID, kind: "police", name: "Công an phường" },
   ],
 });
+
+/** `GET /org-units/<ward>/organizer-bodies`: the ward's bodies, then the province's. */
+export const WARD_ORGANIZERS: OrganizerBodies = {
+  orgUnitId: WARD_ID,
+  levels: [
+    { orgUnitId: WARD_ID, orgUnitName: WARD.fullName, orgUnitKind: "commune", bodies: WARD.bodies },
+    {
+      orgUnitId: PROVINCE_ID,
+      orgUnitName: PROVINCE.fullName,
+      orgUnitKind: "province",
+      bodies: PROVINCE.bodies,
+    },
+  ],
+};

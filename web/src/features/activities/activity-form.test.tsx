@@ -3,14 +3,13 @@ import { setClock } from "@toandan/contracts";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { mockFetch, validationFailed, writes, type Call } from "../../test/fetch";
-import { FRONT_BODY_ID, POLICE_BODY_ID, PROVINCE, PROVINCE_ID, WARD, WARD_ID } from "../../test/fixtures";
+import { FRONT_BODY_ID, POLICE_BODY_ID, PROVINCE, WARD_ID, WARD_ORGANIZERS } from "../../test/fixtures";
 import { renderWithProviders } from "../../test/render";
 import { ActivityForm } from "./activity-form";
 
 const units = {
   "GET /org-units": { body: { items: [], nextCursor: null } },
-  [`GET /org-units/${WARD_ID}`]: { body: WARD },
-  [`GET /org-units/${PROVINCE_ID}`]: { body: PROVINCE },
+  [`GET /org-units/${WARD_ID}/organizer-bodies`]: { body: WARD_ORGANIZERS },
 };
 
 const saved = (over: Partial<Activity> = {}) =>

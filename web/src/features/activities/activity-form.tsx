@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -30,10 +29,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { api, isApiError } from "../../api/client";
-import { errorText } from "../../components/error-text";
+import { api } from "../../api/client";
+import { FormError } from "../../components/form-error";
 import { formatDate, formatNumber } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { useCurrentUser } from "../../lib/use-session";
 import { DateField } from "../../components/date-field";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
@@ -153,24 +152,15 @@ export function ActivityForm({
       onSaved(saved);
     },
     onError: (e) => {
-      if (!isApiError(e) || e.code !== "validation_failed") return;
-      for (const issue of e.issues) {
-        const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
-        // The server's Vietnamese message names the problem (a body outside the unit's line, say).
-        if (field) form.setError(field, { type: "server", message: issue.message });
-      }
+      // The server's Vietnamese message names the problem (a body outside the unit's line, say).
+      applyApiIssues(e, FIELDS, form.setError);
     },
   });
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
 
   return (
     <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
       <Stack gap="md">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         {activity ? (
           <Text size="sm">{t("activityForm.unitFixed", { unit: activity.orgUnitName })}</Text>
         ) : (

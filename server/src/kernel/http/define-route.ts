@@ -1,0 +1,118 @@
+import type { Permission } from "@toandan/contracts";
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import type { Db } from "../../db/client";
+import { requirePermission, type Actor } from "../authz";
+import { requireActor } from "./context";
+import { ERROR_RESPONSES } from "./openapi";
+
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+type Success = 200 | 201 | 202 | 204;
+
+/** What a handler is given: the checked actor, the database and the validated input. */
+export type RouteContext<P, Q, B> = {
+  actor: Actor;
+  db: Db;
+  app: FastifyInstance;
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+  req: FastifyRequest;
+  reply: FastifyReply;
+};
+
+type Common<P, Q, B> = {
+  method: HTTPMethods;
+  url: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  params?: P;
+  querystring?: Q;
+  body?: B;
+  /** Success status (default 200); its schema is `response`. */
+  status?: Success;
+  /** The response schema; the documented error shape is added to every route. */
+  response?: Schema;
+  /** Extra Fastify route config (rate limits). */
+  config?: Record<string, unknown>;
+  /** Extra OpenAPI fields (consumes, produces, description). */
+  openapi?: Record<string, unknown>;
+};
+
+/** A route that needs a signed-in actor holding `permission` (401, then 403, then 400). */
+export type ProtectedRoute<P, Q, B> = Common<P, Q, B> & {
+  permission: Permission;
+  public?: never;
+  handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
+};
+
+/** A route anyone may call (sign-in, the public portal's API). */
+export type PublicRoute<P, Q, B> = Common<P, Q, B> & {
+  public: true;
+  permission?: never;
+  handler: (ctx: Omit<RouteContext<P, Q, B>, "actor"> & { actor: Actor | null }) => Promise<unknown>;
+};
+
+export type RouteDefinition = ProtectedRoute<Schema, Schema, Schema> | PublicRoute<Schema, Schema, Schema>;
+
+/**
+ * One route, stated once: its operationId, permission, schemas and handler. The permission is
+ * checked before validation by the auth hooks and once more here, so a handler is never reached
+ * without it; the handler calls one command or query and returns what is sent.
+ */
+export function defineRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(route: ProtectedRoute<P, Q, B> | PublicRoute<P, Q, B>): RouteDefinition {
+  return route as unknown as RouteDefinition;
+}
+
+/** A module's routes as one Fastify plugin, registered from the list in app.ts. */
+export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginAsyncZod {
+  return async (app) => {
+    for (const r of routes) {
+      const status = r.status ?? 200;
+      app.route({
+        method: r.method,
+        url: r.url,
+        config: r.public ? { ...r.config, public: true } : { ...r.config, permission: r.permission },
+        schema: {
+          operationId: r.operationId,
+          summary: r.summary,
+          tags: r.tags,
+          ...(r.params ? { params: r.params } : {}),
+          ...(r.querystring ? { querystring: r.querystring } : {}),
+          ...(r.body ? { body: r.body } : {}),
+          ...r.openapi,
+          response: { ...(r.response ? { [status]: r.response } : {}), ...ERROR_RESPONSES },
+        },
+        handler: async (req, reply) => {
+          const base = {
+            db: app.db,
+            app,
+            params: req.params,
+            query: req.query,
+            body: req.body,
+            req,
+            reply,
+          };
+          let result: unknown;
+          if (r.public) {
+            result = await r.handler({ ...base, actor: req.actor });
+          } else {
+            const actor = requireActor(req);
+            requirePermission(actor, r.permission);
+            result = await r.handler({ ...base, actor });
+          }
+          const out = reply as FastifyReply;
+          if (out.sent) return out;
+          return out.status(status).send(result);
+        },
+      });
+    }
+  };
+}

@@ -54,19 +54,30 @@ export function fieldMessage(error: FieldError | undefined): string | undefined 
 /** A path and its message: a server issue (`ApiError.issues`) or a contract issue before sending. */
 export type FieldIssue = { path: string; message: string };
 
+/** Form fields by name, or by issue path when a path and its field differ (`ageException` → `decidedOn`). */
+export type IssueFields<F extends string> = readonly F[] | Readonly<Record<string, F>>;
+
+function isFieldList<F extends string>(fields: IssueFields<F>): fields is readonly F[] {
+  return Array.isArray(fields);
+}
+
 /**
- * The one rule that puts issues on form fields: an issue belongs to the field whose name is its
- * path, or the start of it (`tasks.2.title` → `tasks`; never `titleExtra` → `title`). Without
- * `fields`, each issue keeps its own path. The first issue of a field wins.
+ * The one rule that puts issues on form fields: an issue belongs to the field whose name (or
+ * mapped path) is its path, or the start of it (`tasks.2.title` → `tasks`; never `titleExtra` →
+ * `title`); the longest match wins. Without `fields`, each issue keeps its own path. The first issue
+ * of a field wins.
  */
 export function issuesByField<F extends string>(
   issues: readonly FieldIssue[],
-  fields?: readonly F[],
+  fields?: IssueFields<F>,
 ): Partial<Record<F, string>> {
+  const pairs = (list: IssueFields<F>): [string, F][] =>
+    isFieldList(list) ? list.map((f) => [f, f]) : Object.entries(list);
+  const byPath = fields ? pairs(fields).sort((a, b) => b[0].length - a[0].length) : null;
   const out: Partial<Record<F, string>> = {};
   for (const issue of issues) {
-    const field = fields
-      ? fields.find((f) => issue.path === f || issue.path.startsWith(`${f}.`))
+    const field = byPath
+      ? byPath.find(([p]) => issue.path === p || issue.path.startsWith(`${p}.`))?.[1]
       : (issue.path as F);
     if (field !== undefined && out[field] === undefined) out[field] = issue.message;
   }
@@ -80,7 +91,7 @@ export function issuesByField<F extends string>(
  */
 export function applyApiIssues<T extends FieldValues>(
   error: unknown,
-  fields: readonly Path<T>[],
+  fields: IssueFields<Path<T>>,
   setError: UseFormSetError<T>,
   translate?: (field: Path<T>) => string,
 ): boolean {

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { CreateAccountBodySchema, LIMITS, ROLES, type Account, type Role } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
-import { errorText } from "../../components/error-text";
+import { FormError } from "../../components/form-error";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { rolesQuery, type CreateAccountValues } from "./api";
 import { UnitPicker } from "../../components/unit-picker";
@@ -71,16 +71,11 @@ export function CreateAccountForm({
     },
   });
   const roleErrors = errors.roles?.[0];
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
 
   return (
     <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         <TextInput
           label={t("accounts.username")}
           required

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { api } from "../../api/client";
-import { errorText } from "../../components/error-text";
+import { FormError } from "../../components/form-error";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 
 const FormSchema = ChangePasswordBodySchema.and(z.object({ confirm: z.string() })).refine(
@@ -53,9 +53,6 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     onClose();
   };
 
-  const generalError =
-    mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
-
   return (
     <Modal
       opened={opened}
@@ -70,11 +67,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
               {t("password.done")}
             </Alert>
           )}
-          {generalError && (
-            <Alert color="red" variant="outline" role="alert">
-              {generalError}
-            </Alert>
-          )}
+          <FormError error={mutation.error} fieldErrors={errors} />
           <PasswordInput
             label={t("password.current")}
             autoComplete="current-password"

@@ -1,20 +1,14 @@
 import { Alert, List } from "@mantine/core";
-import type { ApiIssue } from "@toandan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { api, isApiError } from "../../api/client";
 import { errorText } from "../../components/error-text";
+import { issuesByField } from "../../lib/forms";
 
 /** Issues by field path: from the shared contract before sending, from the server after. */
-export type Issues = Record<string, string>;
-
-export function issuesOf(list: readonly ApiIssue[]): Issues {
-  const out: Issues = {};
-  for (const i of list) out[i.path] ??= i.message;
-  return out;
-}
+export type Issues = Partial<Record<string, string>>;
 
 /**
  * A certification write: validates the body with the contract schema first (nothing is sent when it
@@ -31,13 +25,15 @@ export function useCertWrite<T>(path: string, schema: z.ZodType<T>, onDone?: () 
       onDone?.();
     },
     onError: (e) => {
-      if (isApiError(e)) setIssues(issuesOf(e.issues));
+      if (isApiError(e)) setIssues(issuesByField(e.issues));
     },
   });
   const submit = (raw: unknown) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      setIssues(issuesOf(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))));
+      setIssues(
+        issuesByField(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }))),
+      );
       return;
     }
     mutation.mutate(parsed.data);

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import {
   CreateGroupBodySchema,
   type CreateGroupBody,
@@ -10,10 +10,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { api, isApiError } from "../../api/client";
-import { errorText } from "../../components/error-text";
+import { api } from "../../api/client";
+import { FormError } from "../../components/form-error";
 import { formatDate } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { useCurrentUser } from "../../lib/use-session";
 import { DateField } from "../../components/date-field";
 import { blankToUndefined, formSchema, isoFromVn } from "../../lib/form-values";
@@ -85,14 +85,9 @@ export function CreateGroupForm({
       onCreated(g);
     },
     onError: (e) => {
-      if (!isApiError(e) || e.code !== "validation_failed") return;
-      for (const issue of e.issues) {
-        const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
-        if (field) form.setError(field, { type: "server", message: issue.message });
-      }
+      applyApiIssues(e, FIELDS, form.setError);
     },
   });
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
   const typeOptions = (category: "team" | "model") =>
     types
       .filter((x) => x.category === category)
@@ -101,11 +96,7 @@ export function CreateGroupForm({
   return (
     <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         <Controller
           control={form.control}
           name="orgUnitId"

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Radio, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, List, Paper, Radio, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
 import {
   EvaluateGroupBodySchema,
   MODEL_RATINGS,
@@ -12,11 +12,11 @@ import { useMemo } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../components/date-field";
-import { errorText } from "../../components/error-text";
+import { FormError } from "../../components/form-error";
 import { blankToUndefined, formSchema, isoFromVn } from "../../lib/form-values";
 import { formatDate } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
-import { placeIssues, useGroupWrite } from "./group-write";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
+import { useGroupWrite } from "./group-write";
 
 type EvaluationValues = {
   evaluatedOn: string;
@@ -75,17 +75,12 @@ export function EvaluationForm({ group, onDone }: { group: GroupDetail; onDone: 
   const submit = (v: EvaluateGroupBody) =>
     mutation.mutate(v, {
       onError: (e) =>
-        placeIssues(e, ["evaluatedOn", "periodFrom", "periodTo", "rating", "reasons"], form.setError),
+        applyApiIssues(e, ["evaluatedOn", "periodFrom", "periodTo", "rating", "reasons"], form.setError),
     });
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
   return (
     <form onSubmit={(e) => void form.handleSubmit(submit)(e)} noValidate>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <DateField
             label={t("evaluations.periodFrom")}

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import {
   AddGroupMemberBodySchema,
   GRASSROOTS_MEMBER_MAX_AGE,
@@ -11,13 +11,12 @@ import {
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
 import { DateField } from "../../components/date-field";
-import { errorText } from "../../components/error-text";
+import { FormError } from "../../components/form-error";
 import { blankToUndefined, formSchema, isoFromVn } from "../../lib/form-values";
 import { formatDate } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
-import { placeIssues, useGroupWrite } from "./group-write";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
+import { useGroupWrite } from "./group-write";
 
 type MemberValues = {
   fullName: string;
@@ -40,12 +39,15 @@ const memberBody = (v: MemberValues): unknown => ({
       ? { decisionNumber: v.decisionNumber, decidedOn: isoFromVn(v.decidedOn) }
       : undefined,
 });
-/** Server issue paths of the decision, placed on the form's two fields. */
-const DECISION_FIELDS: Record<string, "decisionNumber" | "decidedOn"> = {
+/** Server issue paths on the form's fields; those of the decision land on its two fields. */
+const FIELDS = {
+  fullName: "fullName",
+  birthDate: "birthDate",
+  role: "role",
+  joinedOn: "joinedOn",
   ageException: "decisionNumber",
-  "ageException.decisionNumber": "decisionNumber",
   "ageException.decidedOn": "decidedOn",
-};
+} as const;
 
 export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: () => void }) {
   const { t } = useTranslation("console");
@@ -78,25 +80,12 @@ export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: (
   const grassroots = group.typeCode === GRASSROOTS_SECURITY_TEAM;
   const submit = (v: AddGroupMemberBody) =>
     mutation.mutate(v, {
-      onError: (e) => {
-        placeIssues(e, ["fullName", "birthDate", "role", "joinedOn"], form.setError);
-        if (isApiError(e) && e.code === "validation_failed") {
-          for (const issue of e.issues) {
-            const field = DECISION_FIELDS[issue.path];
-            if (field) form.setError(field, { type: "server", message: issue.message });
-          }
-        }
-      },
+      onError: (e) => applyApiIssues(e, FIELDS, form.setError),
     });
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
   return (
     <form onSubmit={(e) => void form.handleSubmit(submit)(e)} noValidate>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t("members.fullName")}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import {
   RecordGroupSurveyBodySchema,
   type GroupSurvey,
@@ -9,12 +9,12 @@ import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../components/date-field";
-import { errorText } from "../../components/error-text";
+import { FormError } from "../../components/form-error";
 import { Fact } from "../../components/fact";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { formatDate, formatNumber } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
-import { placeIssues, useGroupWrite } from "./group-write";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
+import { useGroupWrite } from "./group-write";
 
 type SurveyValues = {
   surveyedOn: string;
@@ -60,17 +60,12 @@ export function SurveyForm({ groupId, onDone }: { groupId: string; onDone: () =>
   const mutation = useGroupWrite<RecordGroupSurveyBody>(groupId, "/surveys", onDone);
   const submit = (v: RecordGroupSurveyBody) =>
     mutation.mutate(v, {
-      onError: (e) => placeIssues(e, ["surveyedOn", ...SURVEY_FIGURES, "notes"], form.setError),
+      onError: (e) => applyApiIssues(e, ["surveyedOn", ...SURVEY_FIGURES, "notes"], form.setError),
     });
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
   return (
     <form onSubmit={(e) => void form.handleSubmit(submit)(e)} noValidate>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         <DateField
           label={t("surveys.surveyedOn")}
           required

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import {
   CreateHouseholdBodySchema,
   HOUSEHOLD_LIMITS,
@@ -11,8 +11,8 @@ import { useMemo } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
-import { errorText } from "../../components/error-text";
-import { contractResolver, fieldMessage } from "../../lib/forms";
+import { FormError } from "../../components/form-error";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { blankToUndefined, formSchema, numberFrom } from "../../lib/form-values";
 import { UnitField } from "../../components/unit-field";
 
@@ -73,22 +73,13 @@ export function CreateHouseholdForm({
       if (isApiError(e) && e.code === "conflict") {
         form.setError("code", { type: "server", message: t("householdForm.codeTaken") });
       }
-      if (!isApiError(e) || e.code !== "validation_failed") return;
-      for (const issue of e.issues) {
-        const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
-        if (field) form.setError(field, { type: "server", message: issue.message });
-      }
+      applyApiIssues(e, FIELDS, form.setError);
     },
   });
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
   return (
     <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         <Controller
           control={form.control}
           name="orgUnitId"

@@ -15,11 +15,11 @@ import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { FormError } from "../../components/form-error";
 import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { DateField } from "../../components/date-field";
@@ -164,22 +164,13 @@ function CommitmentForm({
         form.setError("year", { type: "server", message: t("household.already") });
         return;
       }
-      if (!isApiError(e) || e.code !== "validation_failed") return;
-      for (const issue of e.issues) {
-        const field = (["year", "signedOn", "formVersion"] as const).find((f) => issue.path === f);
-        if (field) form.setError(field, { type: "server", message: issue.message });
-      }
+      applyApiIssues(e, ["year", "signedOn", "formVersion"] as const, form.setError);
     },
   });
-  const general = mutation.error && Object.keys(errors).length === 0 ? errorText(tp, mutation.error) : null;
   return (
     <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" variant="outline" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError error={mutation.error} fieldErrors={errors} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput
             label={t("household.year")}

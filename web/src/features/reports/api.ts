@@ -1,4 +1,4 @@
-import type { Report, ReportPageSchema, ReportStatus } from "@toandan/contracts";
+import type { PlanPageSchema, Report, ReportPageSchema, ReportStatus } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api, withQuery } from "../../api/client";
@@ -50,3 +50,15 @@ export const linesOf = (text: string) =>
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
+
+/**
+ * The plans a plan-review report may be about (`GET /plans`, the first page). The key is the plans
+ * list's own, so the two pages share what they have read.
+ */
+export const planChoicesQuery = infiniteQueryOptions({
+  queryKey: ["plans", {}],
+  initialPageParam: null as string | null,
+  queryFn: ({ pageParam, signal }) =>
+    api<z.infer<typeof PlanPageSchema>>("/plans", { query: { cursor: pageParam, limit: 50 }, signal }),
+  getNextPageParam: (last) => last.nextCursor,
+});

@@ -31,15 +31,14 @@ import { AnchorLink } from "../../components/anchor-link";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { can, canAt } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { DateField } from "../../components/date-field";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { currentYear } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
-import { planListQuery } from "../plans/api";
-import { linesOf } from "./api";
+import { linesOf, planChoicesQuery } from "./api";
 
 type FormValues = {
   template: string;
@@ -60,6 +59,25 @@ type FormValues = {
   signerTitle: string;
   signerName: string;
 };
+
+/** The fields that show their own error (a server issue of the body lands on one of them). */
+const FIELDS = [
+  "orgUnitId",
+  "year",
+  "half",
+  "periodFrom",
+  "periodTo",
+  "issuingBody",
+  "parentBody",
+  "number",
+  "symbol",
+  "place",
+  "issuedOn",
+  "subject",
+  "recipients",
+  "signerTitle",
+  "signerName",
+] as const;
 
 function toBody(v: FormValues): unknown {
   const planReview = v.template === "plan_review";
@@ -151,7 +169,7 @@ function CreateReportForm() {
   const template = useWatch({ control: form.control, name: "template" });
   const planId = useWatch({ control: form.control, name: "planId" });
   const plans = useInfiniteQuery({
-    ...planListQuery({}),
+    ...planChoicesQuery,
     enabled: template === "plan_review" && can(user, "plan.read"),
   });
   const planItems = plans.data?.pages.flatMap((p) => p.items) ?? [];
@@ -163,6 +181,7 @@ function CreateReportForm() {
       queryClient.setQueryData(["report", report.id], report);
       await navigate({ to: "/bao-cao/$id", params: { id: report.id } });
     },
+    onError: (e) => applyApiIssues(e, FIELDS, form.setError),
   });
   const hasErrors = Object.keys(errors).length > 0;
 

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { errorText } from "../../components/error-text";
 import { formatDate } from "../../lib/format";
-import { contractResolver, fieldMessage } from "../../lib/forms";
+import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { Fact } from "../../components/fact";
 import { formSchema } from "../../lib/form-values";
 import { Section } from "../../components/section";
@@ -108,6 +108,14 @@ export function ReportEditForm({ report }: { report: Report }) {
   );
   const form = useForm<FormValues, unknown, UpdateReportBody>({ resolver, defaultValues: valuesOf(report) });
   const { errors, isDirty } = form.formState;
+  const fields = [
+    "number",
+    "subject",
+    "signerTitle",
+    "signerName",
+    ...report.sections.map((_, i) => `sections.${i}.text` as const),
+  ] as const;
+  const placeIssues = (e: unknown) => applyApiIssues(e, fields, form.setError);
   const save = useMutation({
     mutationFn: (body: UpdateReportBody) => api<Report>(`/reports/${report.id}`, { method: "PATCH", body }),
     onSuccess: async (r) => {
@@ -115,6 +123,7 @@ export function ReportEditForm({ report }: { report: Report }) {
       form.reset(valuesOf(r));
       setSaved(true);
     },
+    onError: (e) => placeIssues(e),
   });
   const submit = useMutation({
     mutationFn: async (body: UpdateReportBody | null) => {
@@ -122,6 +131,7 @@ export function ReportEditForm({ report }: { report: Report }) {
       return api<Report>(`/reports/${report.id}/submit`, { method: "POST" });
     },
     onSuccess: updated,
+    onError: (e) => placeIssues(e),
   });
   const onSend = () => {
     setSaved(false);

@@ -9,7 +9,6 @@ export * from "../modules/certification/certification.table";
 export * from "../modules/cases/cases.table";
 export * from "../modules/hotspots/hotspots.table";
 export * from "../modules/commendations/commendations.table";
-export * from "../modules/indicators/indicators.table";
 export * from "../modules/reports/reports.table";
 export * from "../modules/tips/tips.table";
 export * from "../modules/feedback/feedback.table";

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { ROLLUP_MAX_DEPTH, rollupsCover } from "../../kernel/rollups";
 
 /** Figure columns of `activity_rollups`, named as the activity totals fields. */
 export const ROLLUP_FIGURES = [
@@ -24,14 +25,6 @@ const SUM_COLUMNS = sql.raw(
 );
 
 const segments = (path: string) => path.split("/").filter(Boolean).length;
-
-/** Rollup rows exist down to this depth (1 country, 2 province, 3 commune): see the trigger migration. */
-export const ROLLUP_MAX_DEPTH = 3;
-
-/** The rollups hold the unit at `path` (and, with `children`, its children). */
-export function rollupsCover(path: string, children = false): boolean {
-  return segments(path) + (children ? 1 : 0) <= ROLLUP_MAX_DEPTH;
-}
 
 /** A dimension filter: "" (joint totals), one value ("body:police"), or a family ("body:"). */
 export type DimFilter = { exact: string } | { family: "body" | "kind" | "topic" };

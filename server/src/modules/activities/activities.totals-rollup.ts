@@ -1,13 +1,13 @@
 import type { ActivityTotalsQuery } from "@toandan/contracts";
 import type { Db } from "../../db/client";
+import { rollupsCover } from "../../kernel/rollups";
 import {
   isWholeMonths,
   readActivityRollups,
-  rollupsCover,
   ROLLUP_FIGURES,
   type DimFilter,
   type RollupRow,
-} from "../indicators";
+} from "./activities.rollups";
 import type { ActivityUnitRow } from "./activities.queries";
 
 type GroupRow = Record<string, number | string | boolean | null> & {

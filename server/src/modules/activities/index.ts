@@ -1,5 +1,15 @@
 // What other modules may use from the activities module.
 export { activityTotals } from "./activities.totals";
+/** The monthly activity rollups (decision 0007): read by the indicators and the dashboards. */
+export {
+  type DimFilter,
+  isWholeMonths,
+  readActivityRollups,
+  rebuildActivityRollups,
+  ROLLUP_FIGURES,
+  type RollupField,
+  type RollupRow,
+} from "./activities.rollups";
 /** Bulk loaders must set `organizerKinds` on each activity row with this (distinct kinds, sorted). */
 export { organizerKindsOf } from "./activities.policy";
 export { activities, activityOrganizers } from "./activities.table";

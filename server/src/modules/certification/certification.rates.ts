@@ -1,7 +1,8 @@
 import type { CertificationUnitType } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { readCertificationRollups, stockRollupsCover } from "../indicators";
+import { stockRollupsCover } from "../../kernel/rollups";
+import { readCertificationRollups } from "./certification.rollups";
 import { escapeLike } from "./certification.queries";
 
 type Counts = { units: number; cycles: number; recognised: number };

@@ -8,6 +8,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -159,3 +160,32 @@ export const movementScoringSheets = pgTable("movement_scoring_sheets", {
   criteria: jsonb("criteria").notNull(),
   thresholds: jsonb("thresholds").notNull(),
 });
+
+/**
+ * Certification counts per (unit, kind, year), kept by triggers on `org_units` and
+ * `certification_cycles` (migration `certification_rollups`): year 0 holds `units`, the current
+ * units of that kind under the unit (itself included); year Y holds the cycles of year Y of those
+ * units and how many were recognised. A rate is recognised ÷ units — the rule of
+ * `certificationRate`. Province and commune rows only.
+ */
+export const certificationRollups = pgTable(
+  "certification_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    kind: text("kind").notNull(),
+    year: integer("year").notNull(),
+    units: integer("units").notNull().default(0),
+    cycles: integer("cycles").notNull().default(0),
+    recognised: integer("recognised").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.kind, t.year] }),
+    index("certification_rollups_children_idx").using(
+      "btree",
+      t.depth,
+      sql`${t.unitPath} text_pattern_ops`,
+      t.year,
+    ),
+  ],
+);

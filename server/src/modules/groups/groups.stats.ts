@@ -2,7 +2,8 @@ import type { GroupCategory, GroupTypeTotal } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
-import { readGroupRollups, stockRollupsCover } from "../indicators";
+import { stockRollupsCover } from "../../kernel/rollups";
+import { readGroupRollups } from "./groups.rollups";
 import { SELECT_GROUP, type GroupDbRow } from "./groups.queries";
 
 export type StaleGroupDbRow = GroupDbRow & { lastEvaluatedOn: string | null; lastActivityOn: string | null };

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
 
@@ -106,4 +118,27 @@ export const groupEvaluations = pgTable(
     evaluatedBy: uuid("evaluated_by").references(() => accounts.id),
   },
   (t) => [index("group_evaluations_group_idx").on(t.groupId, t.evaluatedOn)],
+);
+
+/**
+ * Groups and their active members per (unit, group type, day) as deltas, kept current by triggers on
+ * `groups` and `group_members`: +1 on the day a group is founded (a member becomes active: the later
+ * of joining and the group's founding), −1 on the day it is dissolved (the member leaves or the group
+ * is dissolved, whichever comes first). The figures on a date are the sums over days ≤ that date —
+ * the half-open rule of `groupTotals`. Province and commune rows only.
+ */
+export const groupRollups = pgTable(
+  "group_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    typeCode: text("type_code").notNull(),
+    day: date("day").notNull(),
+    groups: integer("groups").notNull().default(0),
+    members: integer("members").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.typeCode, t.day] }),
+    index("group_rollups_children_idx").using("btree", t.depth, sql`${t.unitPath} text_pattern_ops`, t.day),
+  ],
 );

@@ -1,4 +1,6 @@
 // What other modules (plans, reports, the start-up seed) may use from the groups module.
 export { GROUP_TYPE_CATALOGUE, seedGroupTypes } from "./group-types.catalogue";
 export { groupTotals, groupTypesByCode } from "./groups.stats";
+/** The group rollups (decision 0007): read by the indicators and the dashboards. */
+export { readGroupRollups, type GroupRollupRow } from "./groups.rollups";
 export { groupRoutes } from "./groups.routes";

@@ -9,8 +9,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
+import { stockRollupsCover } from "../../kernel/rollups";
 import { getVisibleUnit, validOn } from "../org-units";
-import { readHouseholdRollups, stockRollupsCover } from "../indicators";
+import { readHouseholdRollups } from "./households.rollups";
 import { escapeLike } from "./households.queries";
 
 type GroupRow = { grp: string; org: string | null; n: number | string; s: number | string };

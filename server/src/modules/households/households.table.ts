@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
 
@@ -58,5 +69,34 @@ export const householdCommitments = pgTable(
   (t) => [
     uniqueIndex("household_commitments_year_uq").on(t.householdId, t.year),
     index("household_commitments_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.year),
+  ],
+);
+
+/**
+ * Household coverage per (unit, year, organisation) as deltas, kept current by triggers on
+ * `households` and `household_commitments` (migration `stock_rollups_triggers`). A household is
+ * counted in year Y when it was registered by the end of Y (or signed for Y) and had not moved out
+ * by then — the rule of `coverageGroups`:
+ * - `stock`: +1 in the year the household was registered, −1 in the year it moved out; the
+ *   households of Y are the sum of `stock` over years ≤ Y plus `extra` of Y;
+ * - `extra`: households signed for Y although registered after Y (a late import of an old commitment);
+ * - `signed`: households with a commitment for Y that had not moved out by the end of Y.
+ * `org`: "" every household, "*" households in any member organisation, else one organisation.
+ * Province and commune rows only, as for activities.
+ */
+export const householdRollups = pgTable(
+  "household_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    year: integer("year").notNull(),
+    org: text("org").notNull(),
+    stock: integer("stock").notNull().default(0),
+    extra: integer("extra").notNull().default(0),
+    signed: integer("signed").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.org, t.year] }),
+    index("household_rollups_children_idx").using("btree", t.depth, sql`${t.unitPath} text_pattern_ops`),
   ],
 );

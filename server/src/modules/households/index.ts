@@ -1,3 +1,5 @@
 // What other modules may use from the households module.
 export { commitmentCoverage, coverageGroups, type CoverageParams } from "./households.coverage";
+/** The household rollups (decision 0007): read by the indicators and the dashboards. */
+export { readHouseholdRollups, type HouseholdRollupRow } from "./households.rollups";
 export { householdRoutes } from "./households.routes";

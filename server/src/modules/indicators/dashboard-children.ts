@@ -1,10 +1,10 @@
 import type { IndicatorCode } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { rollupsCover, stockRollupsCover } from "../../kernel/rollups";
+import { readActivityRollups, ROLLUP_FIGURES, type RollupField } from "../activities";
 import { coverageGroups } from "../households";
-import { groupTypesByCode } from "../groups";
-import { readActivityRollups, rollupsCover, ROLLUP_FIGURES, type RollupField } from "./activity-rollups";
-import { readGroupRollups, stockRollupsCover } from "./stock-rollups";
+import { groupTypesByCode, readGroupRollups } from "../groups";
 
 export const ACTIVITY_FIELD: Partial<Record<IndicatorCode, RollupField>> = {
   "activities.count": "activities",

@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { readActivityRollups, rollupsCover, type RollupField } from "./activity-rollups";
+import { rollupsCover } from "../../kernel/rollups";
+import { readActivityRollups, type RollupField } from "../activities";
 import { childrenOn, loadIndicatorUnit, scopeOf } from "./indicators.query";
 import { certificationRatesByChild } from "../certification";
 import {

@@ -7,14 +7,14 @@ import {
   type IndicatorCode,
 } from "@toandan/contracts";
 import type { Db } from "../../db/client";
-import { activityTotals } from "../activities";
+import { rollupsCover } from "../../kernel/rollups";
+import { activityTotals, isWholeMonths, readActivityRollups } from "../activities";
 import { reintegrationFigures } from "../cases";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
 import { feedbackFigures } from "../feedback";
 import { commitmentCoverage } from "../households";
 import { tipFigures } from "../tips";
-import { isWholeMonths, readActivityRollups, rollupsCover } from "./activity-rollups";
 
 /** Where and when an indicator is measured. */
 export type IndicatorScope = {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
-import { computeIndicator } from "../indicators";
-import { api, assign, buildCaseWorld, newCase, type CaseWorld } from "./test-support";
+import { api, assign, buildCaseWorld, newCase, type CaseWorld } from "../cases/test-support";
+import { computeIndicator } from "./registry";
 
 let w: CaseWorld;
 beforeAll(async () => {

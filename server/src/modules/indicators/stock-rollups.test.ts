@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "../../db/client";
 import { createTestContext, type TestContext } from "../../test/harness";
 import { createResidentialArea, rootUnit, unitByCode } from "../../test/factories";
-import { groupTotals } from "../groups";
-import { coverageGroups } from "../households";
+import { stockRollupsCover } from "../../kernel/rollups";
+import { groupTotals, readGroupRollups } from "../groups";
+import { coverageGroups, readHouseholdRollups } from "../households";
 import { groupsByChild } from "./dashboard-children";
-import { readGroupRollups, readHouseholdRollups, stockRollupsCover } from "./stock-rollups";
 
 /**
  * The household and group rollups, kept by triggers, must equal the figures counted from the

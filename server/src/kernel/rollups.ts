@@ -1,0 +1,63 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * The unit-path convention every rollup table shares (activities, households, groups,
+ * certification; see decision 0007): rows are kept for the country, provinces and communes — the
+ * ancestors `activity_rollups_ancestors()` gives a record's rollup path in the trigger migrations.
+ * Each records module reads its own rollup table with these helpers; the table is aliased `r`.
+ */
+
+const segments = (path: string) => path.split("/").filter(Boolean).length;
+
+/** Rollup rows exist down to this depth (1 country, 2 province, 3 commune): see the trigger migration. */
+export const ROLLUP_MAX_DEPTH = 3;
+
+/** The rollups hold the unit at `path` (and, with `children`, its children). */
+export function rollupsCover(path: string, children = false): boolean {
+  return segments(path) + (children ? 1 : 0) <= ROLLUP_MAX_DEPTH;
+}
+
+/** Whether the household, group and certification rollups answer for `path` (and its children). */
+export function stockRollupsCover(path: string, children = false): boolean {
+  return segments(path) >= 1 && rollupsCover(path, children);
+}
+
+/**
+ * The rollup rows (table aliased `r`) that partition the records under `path`: with `children`,
+ * one group per child (keyed by the child's path segment) and "" for records of the unit itself;
+ * without, everything in "". The country's own row holds only records made at the country; any
+ * other unit's row holds its whole subtree (see `ownRecords`).
+ */
+export function partition(path: string, children: boolean): { where: SQL; key: SQL } {
+  const depth = segments(path);
+  const self =
+    depth === 1 ? sql`(r.depth <= 2 and r.unit_path like ${`${path}%`})` : sql`r.unit_path = ${path}`;
+  if (!children) return { where: self, key: sql`''` };
+  const key = sql`case when r.depth = ${depth} then '' else split_part(substr(r.unit_path, ${path.length + 1}::int), '/', 1) end`;
+  if (depth === 1) return { where: self, key };
+  return { where: sql`(${self} or (r.depth = ${depth + 1} and r.unit_path like ${`${path}%`}))`, key };
+}
+
+/** Below the country, a unit's "" group read with its children is its row minus its children's. */
+export function ownRecords<T extends { grp: string }>(
+  path: string,
+  children: boolean,
+  rows: T[],
+  fields: (keyof T & string)[],
+  keyOf: (r: T) => string,
+): T[] {
+  if (!children || segments(path) === 1) return rows;
+  const own = new Map<string, T>();
+  for (const r of rows) if (r.grp === "") own.set(keyOf(r), { ...r });
+  for (const r of rows) {
+    if (r.grp === "") continue;
+    let o = own.get(keyOf(r));
+    if (!o) {
+      o = { ...r, grp: "" };
+      for (const f of fields) (o[f] as number) = 0;
+      own.set(keyOf(r), o);
+    }
+    for (const f of fields) (o[f] as number) -= r[f] as number;
+  }
+  return [...rows.filter((r) => r.grp !== ""), ...own.values()];
+}

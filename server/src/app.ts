@@ -7,11 +7,12 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
+  type FastifyPluginAsyncZod,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -26,7 +27,7 @@ import { activityRoutes } from "./modules/activities";
 import { groupRoutes } from "./modules/groups";
 import { householdRoutes } from "./modules/households";
 import { planRoutes } from "./modules/plans";
-import { certificationModule } from "./modules/certification";
+import { certificatePublicPage, certificationRoutes } from "./modules/certification";
 import { caseRoutes } from "./modules/cases";
 import { hotspotRoutes } from "./modules/hotspots";
 import { commendationRoutes } from "./modules/commendations";
@@ -36,9 +37,41 @@ import { auditRoutes } from "./modules/audit";
 import { actorFromToken, authRoutes, SESSION_COOKIE } from "./modules/auth";
 import { orgUnitRoutes } from "./modules/org-units";
 import { registerSystemRoutes } from "./modules/system";
-import { citizenRoutes, portalPages } from "./modules/news";
+import { citizenRoutes } from "./modules/citizen";
+import { feedbackRoutes } from "./modules/feedback";
+import { newsRoutes, portalRoutes } from "./modules/news";
+import { tipRoutes } from "./modules/tips";
 
 z.config(z.locales.vi());
+
+const API = "/api/v1";
+
+/**
+ * Every module's routes, registered in this order: the API under /api/v1, public pages at the root
+ * (the portal: /, /to-giac, /phan-anh, /tra-cuu, /thong-ke, …; the certificate check: /verify/…).
+ */
+const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPluginAsyncZod }[] = [
+  { routes: portalRoutes },
+  { prefix: API, routes: authRoutes },
+  { prefix: API, routes: orgUnitRoutes },
+  { prefix: API, routes: accountRoutes },
+  { prefix: API, routes: auditRoutes },
+  { prefix: API, routes: activityRoutes },
+  { prefix: API, routes: groupRoutes },
+  { prefix: API, routes: householdRoutes },
+  { prefix: API, routes: planRoutes },
+  { prefix: API, routes: caseRoutes },
+  { prefix: API, routes: hotspotRoutes },
+  { prefix: API, routes: commendationRoutes },
+  { prefix: API, routes: indicatorRoutes },
+  { prefix: API, routes: reportRoutes },
+  { prefix: API, routes: citizenRoutes },
+  { prefix: API, routes: tipRoutes },
+  { prefix: API, routes: feedbackRoutes },
+  { prefix: API, routes: newsRoutes },
+  { prefix: API, routes: certificationRoutes },
+  { routes: certificatePublicPage },
+];
 
 export type BuildAppOptions = {
   database: Database;
@@ -110,27 +143,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerSystemRoutes(app);
-  await app.register(portalPages);
-  await app.register(
-    async (api) => {
-      await api.register(authRoutes);
-      await api.register(orgUnitRoutes);
-      await api.register(accountRoutes);
-      await api.register(auditRoutes);
-      await api.register(activityRoutes);
-      await api.register(groupRoutes);
-      await api.register(householdRoutes);
-      await api.register(planRoutes);
-      await api.register(caseRoutes);
-      await api.register(hotspotRoutes);
-      await api.register(commendationRoutes);
-      await api.register(indicatorRoutes);
-      await api.register(reportRoutes);
-      await api.register(citizenRoutes);
-    },
-    { prefix: "/api/v1" },
-  );
-  await app.register(certificationModule);
+  for (const { prefix, routes } of MODULE_ROUTES) await app.register(routes, prefix ? { prefix } : {});
 
   await registerWeb(app, opts.config.webDist);
   return app;

@@ -10,6 +10,7 @@ export * from "../modules/cases/cases.table";
 export * from "../modules/hotspots/hotspots.table";
 export * from "../modules/commendations/commendations.table";
 export * from "../modules/reports/reports.table";
+export * from "../modules/citizen/citizen.table";
 export * from "../modules/tips/tips.table";
 export * from "../modules/feedback/feedback.table";
 export * from "../modules/news/news.table";

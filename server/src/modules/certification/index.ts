@@ -8,4 +8,5 @@ export {
 } from "./certification.rates";
 export { seedCertificationCatalogue } from "./certification.catalogue";
 export { seedCertificationDemo } from "./certification.demo";
-export { certificationModule } from "./certification.plugin";
+export { certificatePublicPage } from "./certification.public";
+export { certificationRoutes } from "./certification.plugin";

@@ -15,7 +15,7 @@ import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
 import { seedCertificationDemo } from "../certification";
 import { seedDemoCases } from "../cases";
-import { seedDemoCitizen } from "../news";
+import { seedDemoCitizen } from "./seed-citizen";
 
 export const DEMO_PASSWORD = "demo12345";
 

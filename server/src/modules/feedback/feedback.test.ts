@@ -4,7 +4,7 @@ import { queryRows } from "../../db/client";
 import { lastAuditEvent, signedInAs } from "../../test/factories";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
 import { addWorkingDays, todayInVietnam } from "@toandan/contracts";
-import { citizen, places } from "../tips/test-support";
+import { citizen, places } from "../citizen/test-support";
 
 let ctx: TestContext;
 let p: Awaited<ReturnType<typeof places>>;

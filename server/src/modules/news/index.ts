@@ -1,3 +1,4 @@
 // What other modules may use from the news module.
-export { citizenRoutes, portalPages } from "./citizen.plugin";
-export { seedDemoCitizen } from "./seed-demo-citizen";
+export { newsRoutes } from "./news.routes";
+export { portalRoutes } from "./portal/portal.routes";
+export { seedDemoNews } from "./seed-demo-news";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { createResidentialArea, lastAuditEvent, signedInAs } from "../../test/factories";
 import { call, createTestContext, type TestContext } from "../../test/harness";
-import { citizen, places, tipBody } from "../tips/test-support";
+import { citizen, places, tipBody } from "../citizen/test-support";
 import { vietnameseSlug } from "./slug";
 import { suppressColumn } from "./statistics";
 

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { certificationRatesByChild } from "../certification";
 import { activitiesByChild, groupsByChild, householdsByChild } from "../indicators";
-import { shownCount } from "../tips";
+import { shownCount } from "../citizen";
 
 type Movement = PublicStatistics["totals"]["movement"];
 

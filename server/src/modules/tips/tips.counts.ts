@@ -1,23 +1,9 @@
-import {
-  SMALL_CELL_THRESHOLD,
-  TIP_CATEGORIES,
-  TIP_STATUSES,
-  type ShownCount,
-  type TipCategory,
-  type TipStatus,
-} from "@toandan/contracts";
+import { TIP_CATEGORIES, TIP_STATUSES, type TipCategory, type TipStatus } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
+import { shownCount } from "../citizen";
 import { isPolice } from "./tips.policy";
-
-/** A count as shown: exact for the police, "<5" (value hidden) elsewhere when 1–4. */
-export function shownCount(n: number, exact: boolean): ShownCount {
-  if (!exact && n > 0 && n < SMALL_CELL_THRESHOLD) {
-    return { value: null, display: `<${SMALL_CELL_THRESHOLD}`, suppressed: true };
-  }
-  return { value: n, display: n.toLocaleString("vi-VN"), suppressed: false };
-}
 
 /** Tip counts in the actor's `tip.stats` scope (optionally one unit's subtree). */
 export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {

@@ -1,7 +1,7 @@
 import { clockNow } from "@toandan/contracts";
 import type { TipCategory, TipDetail, TipStatus, TipSummary } from "@toandan/contracts";
 import type { Envelope } from "../../kernel/envelope";
-import { clocksOf } from "./legal-clock";
+import { clocksOf } from "../citizen";
 import type { MessageRow, TipRow } from "./tips.queries";
 
 /** "2026-11-30T14" in Vietnam time: the hour, never the minute. */

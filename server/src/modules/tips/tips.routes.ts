@@ -3,8 +3,6 @@ import {
   IdSchema,
   ListTipsQuerySchema,
   OkSchema,
-  PublicUnitListSchema,
-  PublicUnitsQuerySchema,
   RecordTipOutcomeBodySchema,
   ReplyToTipBodySchema,
   SendTipMessageBodySchema,
@@ -26,17 +24,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { queryRows } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
-import { isInScope, requirePermission } from "../../kernel/authz";
+import { requirePermission } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { citizenRoute, citizenRateLimit } from "./citizen-route";
+import { citizenRoute, citizenRateLimit, ReceiptVerifier } from "../citizen";
+import { loadUnit } from "../org-units";
 import { extendTipDeadline, recordTipOutcome, sendTipMessage, triageTip } from "./commands/police-actions";
 import { appendTipMessage } from "./commands/reply-to-tip";
 import { submitTip } from "./commands/submit-tip";
 import { dateInVietnam } from "@toandan/contracts";
-import { ReceiptVerifier } from "./receipt";
 import { tipCounts } from "./tips.counts";
 import { presentMessages, presentTipDetail, presentTipSummary } from "./tips.presenter";
 import { getScopedTip, listScopedTips, messagesOf, tipByCode, type TipRow } from "./tips.queries";
@@ -121,31 +119,6 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    "/public/units",
-    {
-      config: { public: true },
-      schema: {
-        operationId: "listPublicUnits",
-        tags,
-        summary: "Provinces, or the communes of a province, for the citizen forms' place picker",
-        querystring: PublicUnitsQuerySchema,
-        response: { 200: PublicUnitListSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req, reply) => {
-      const items = await queryRows<{ id: string; name: string }>(
-        app.db,
-        req.query.provinceId
-          ? sql`select id, full_name as name from org_units where kind = 'commune' and valid_to is null
-                  and province_id = ${req.query.provinceId} order by sort_name`
-          : sql`select id, full_name as name from org_units where kind = 'province' and valid_to is null order by sort_name`,
-      );
-      void (reply as FastifyReply).header("cache-control", "public, max-age=3600");
-      return { items };
-    },
-  );
-
-  app.get(
     "/tips",
     {
       config: { permission: "tip.handle" },
@@ -186,16 +159,11 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, "tip.stats");
-      let unitPath: string | null = null;
-      if (req.query.orgUnitId) {
-        const [u] = await queryRows<{ path: string }>(
-          app.db,
-          sql`select path from org_units where id = ${req.query.orgUnitId}`,
-        );
-        if (!u || !isInScope(actor, "tip.stats", u.path)) throw notFound();
-        unitPath = u.path;
-      }
-      return tipCounts(app.db, actor, unitPath);
+      // A unit outside the caller's tip.stats subtrees is 404, like an unknown one.
+      const unit = req.query.orgUnitId
+        ? await loadUnit(app.db, actor, req.query.orgUnitId, { permission: "tip.stats", scope: "path" })
+        : null;
+      return tipCounts(app.db, actor, unit?.path ?? null);
     },
   );
 

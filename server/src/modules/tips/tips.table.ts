@@ -1,22 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  customType,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
+import { bytea } from "../citizen/citizen.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
-
-export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * A citizen's crime tip. Nothing here identifies the sender: no address, agent or exact time
@@ -95,11 +81,3 @@ export const tipAttachments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tipId, t.n] })],
 );
-
-/** Communes in remote mountain or island areas: urgent tips get 48 hours instead of 24. */
-export const remoteCommunes = pgTable("remote_communes", {
-  orgUnitId: uuid("org_unit_id")
-    .primaryKey()
-    .references(() => orgUnits.id),
-  note: text("note"),
-});

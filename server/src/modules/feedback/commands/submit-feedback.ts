@@ -3,8 +3,7 @@ import type { SubmitFeedbackBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
 import { addWorkingDays, dateInVietnam, clockNow } from "@toandan/contracts";
-import { newReceiptCode, newSecret, type ReceiptVerifier } from "../../tips";
-import { routeToUnit } from "../../tips";
+import { newReceiptCode, newSecret, routeToUnit, type ReceiptVerifier } from "../../citizen";
 import { feedbackItems } from "../feedback.table";
 
 /** Security and order goes to the police; the movement, officials and the rest to the Front. */

@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import { isInScope, type Actor } from "../../../kernel/authz";
 import { forbidden, notFound } from "../../../kernel/errors";
-import { cleanImage, decodeBase64 } from "../../tips";
+import { cleanImage, decodeBase64 } from "../../citizen";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
 import { newsItems } from "../news.table";
 import { vietnameseSlug } from "../slug";

@@ -2,7 +2,7 @@ import { clockNow } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
-import { truncateToHour } from "../legal-clock";
+import { truncateToHour } from "../../citizen";
 import { tipMessages } from "../tips.table";
 
 /**

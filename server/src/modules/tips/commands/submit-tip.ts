@@ -2,11 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { SubmitTipBody, SubmitTipResult } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
-import { cleanAttachment, type CleanFile } from "../attachments";
-import { truncateToHour } from "../legal-clock";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
-import { newReceiptCode, newSecret, type ReceiptVerifier } from "../receipt";
-import { routeToUnit } from "../routing";
+import {
+  cleanAttachment,
+  newReceiptCode,
+  newSecret,
+  routeToUnit,
+  truncateToHour,
+  type CleanFile,
+  type ReceiptVerifier,
+} from "../../citizen";
 import { tipAttachments, tips } from "../tips.table";
 
 function isUniqueViolation(e: unknown): boolean {

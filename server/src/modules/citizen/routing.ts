@@ -1,7 +1,9 @@
 import type { ApiIssue } from "@toandan/contracts";
-import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../../db/client";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
 import { validationFailed } from "../../kernel/errors";
+import { bodiesOf, findCurrentUnit, listCurrentUnits } from "../org-units";
+import { remoteCommunes } from "./citizen.table";
 
 export type RoutedUnit = {
   id: string;
@@ -12,15 +14,12 @@ export type RoutedUnit = {
   remote: boolean;
 };
 
-type UnitRow = { id: string; kind: string; fullName: string; path: string; provinceId: string | null };
+/** A current province or commune: the only units a citizen's report can be routed to. */
+const currentUnit = (db: Db, id: string) => findCurrentUnit(db, id, ["province", "commune"]);
 
-async function currentUnit(db: Db, id: string): Promise<UnitRow | undefined> {
-  const [u] = await queryRows<UnitRow>(
-    db,
-    sql`select id, kind, full_name as "fullName", path, province_id as "provinceId"
-          from org_units where id = ${id} and valid_to is null and kind in ('province', 'commune')`,
-  );
-  return u;
+/** The place picker of the citizen forms: current provinces, or the current communes of one. */
+export function routableUnits(db: Db, provinceId?: string): Promise<{ id: string; name: string }[]> {
+  return listCurrentUnits(db, provinceId ? { kind: "commune", provinceId } : { kind: "province" });
 }
 
 /**
@@ -70,17 +69,19 @@ async function resolveUnit(
   }
   if (issues.length) throw validationFailed(issues);
   const unit = (commune ?? province)!;
-  const [extra] = await queryRows<{ bodyId: string | null; remote: boolean }>(
-    db,
-    sql`select (select id from bodies where org_unit_id = ${unit.id} and kind = ${bodyKind}) as "bodyId",
-               exists (select 1 from remote_communes where org_unit_id = ${unit.id}) as remote`,
-  );
+  const [bodies, remote] = await Promise.all([
+    bodiesOf(db, [unit.id]),
+    db
+      .select({ id: remoteCommunes.orgUnitId })
+      .from(remoteCommunes)
+      .where(eq(remoteCommunes.orgUnitId, unit.id)),
+  ]);
   return {
     id: unit.id,
     name: unit.fullName,
     path: unit.path,
     provinceId: unit.kind === "province" ? unit.id : unit.provinceId!,
-    bodyId: extra?.bodyId ?? null,
-    remote: extra?.remote ?? false,
+    bodyId: bodies.find((b) => b.kind === bodyKind)?.id ?? null,
+    remote: remote.length > 0,
   };
 }

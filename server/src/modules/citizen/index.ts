@@ -1,0 +1,9 @@
+// What the citizen channels (tips, feedback, news) share: receipt codes, routing to the unit that
+// answers, legal clocks, attachments, the public route options and small-cell counts.
+export { type CleanFile, cleanAttachment, cleanImage, decodeBase64 } from "./attachments";
+export { citizenRateLimit, citizenRoute } from "./citizen-route";
+export { citizenRoutes } from "./citizen.routes";
+export { type ClockInput, clocksOf, truncateToHour } from "./legal-clock";
+export { ReceiptVerifier, newReceiptCode, newSecret } from "./receipt";
+export { type RoutedUnit, routeToUnit } from "./routing";
+export { shownCount } from "./small-cells";

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { mockFetch, validationFailed, writes, type Call } from "../../test/fetch";
 import { FRONT_BODY_ID, POLICE_BODY_ID, PROVINCE, WARD_ID, WARD_ORGANIZERS } from "../../test/fixtures";
-import { renderWithProviders } from "../../test/render";
+import { fill, renderWithProviders } from "../../test/render";
 import { ActivityForm } from "./activity-form";
 
 const units = {
@@ -61,7 +61,7 @@ describe("ActivityForm", () => {
     setClock("2025-12-03T16:30:00Z"); // 23:30 on 3 December in Vietnam
     const { user, calls } = setup(() => ({ body: saved() }));
     await user.clear(dateBox());
-    await user.type(dateBox(), "04/12/2025");
+    await fill(user, dateBox(), "04/12/2025");
     await user.click(screen.getByRole("button", { name: "Lưu hoạt động" }));
     expect(await screen.findByText("Ngày không được ở tương lai.")).toBeVisible();
     expectIssue(dateBox(), "Ngày không được ở tương lai.");
@@ -74,7 +74,7 @@ describe("ActivityForm", () => {
     const { user, calls } = setup(() => ({ body: saved() }));
     await user.click(await within(organizers()).findByRole("checkbox", { name: "Công an phường" }));
     await user.clear(dateBox());
-    await user.type(dateBox(), "31/02/2025");
+    await fill(user, dateBox(), "31/02/2025");
     await user.click(screen.getByRole("button", { name: "Lưu hoạt động" }));
     expect(await screen.findByText("Giá trị không hợp lệ.")).toBeVisible();
     expectIssue(dateBox(), "Giá trị không hợp lệ.");
@@ -88,9 +88,9 @@ describe("ActivityForm", () => {
       await within(organizers()).findByRole("checkbox", { name: "Ủy ban MTTQ Việt Nam phường" }),
     );
     await user.clear(dateBox());
-    await user.type(dateBox(), "1/12/2025");
-    await user.type(screen.getByRole("textbox", { name: "Tiêu đề (không bắt buộc)" }), "Ngày hội");
-    await user.type(screen.getByRole("textbox", { name: "Người tham dự" }), "1.157");
+    await fill(user, dateBox(), "1/12/2025");
+    await fill(user, screen.getByRole("textbox", { name: "Tiêu đề (không bắt buộc)" }), "Ngày hội");
+    await fill(user, screen.getByRole("textbox", { name: "Người tham dự" }), "1.157");
     await user.type(screen.getByRole("textbox", { name: "Giờ phát thanh" }), "2,5");
     await user.click(screen.getByRole("button", { name: "Lưu hoạt động" }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved({ title: "Ngày hội" })));

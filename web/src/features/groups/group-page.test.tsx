@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { mockFetch, validationFailed, writes, type Reply } from "../../test/fetch";
 import { makeUser, WARD_ID } from "../../test/fixtures";
-import { renderWithProviders } from "../../test/render";
+import { fill, renderWithProviders } from "../../test/render";
 import { GroupPage } from "./group-page";
 
 const GROUP_ID = "77777777-7777-4777-8777-777777777777";
@@ -128,8 +128,8 @@ describe("GroupPage", () => {
     expect(field(/^Ngày sinh/)).toHaveAccessibleDescription(
       "Thành viên tổ bảo vệ an ninh, trật tự ở cơ sở phải từ đủ 18 đến 70 tuổi.",
     );
-    await user.type(field(/^Họ tên/), "Phạm Thị Dung");
-    await user.type(field(/^Ngày sinh/), "01/01/1950");
+    await fill(user, field(/^Họ tên/), "Phạm Thị Dung");
+    await fill(user, field(/^Ngày sinh/), "01/01/1950");
     await user.click(screen.getByRole("button", { name: "Thêm thành viên" }));
     expect(await screen.findByText("Thành viên phải từ đủ 18 đến 70 tuổi")).toBeVisible();
     expectIssue(field(/^Ngày sinh/), "Thành viên phải từ đủ 18 đến 70 tuổi");
@@ -159,11 +159,11 @@ describe("GroupPage", () => {
     const date = within(dialog).getByRole("textbox", { name: /^Ngày rời/ });
     expect(date).toHaveValue("03/12/2025");
     await user.clear(date);
-    await user.type(date, "30/02/2025");
+    await fill(user, date, "30/02/2025");
     expect(within(dialog).getByRole("button", { name: "Rời tổ" })).toBeDisabled();
     expectIssue(date, "Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy.");
     await user.clear(date);
-    await user.type(date, "01/06/2024");
+    await fill(user, date, "01/06/2024");
     await user.click(within(dialog).getByRole("button", { name: "Rời tổ" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("Ngày rời tổ trước ngày vào tổ");
     expect(writes(calls)).toEqual([expect.objectContaining({ body: { leftOn: "2024-06-01" } })]);
@@ -177,7 +177,7 @@ describe("GroupPage", () => {
     const dialog = screen.getByRole("dialog", { name: "Giải thể" });
     const date = within(dialog).getByRole("textbox", { name: /^Ngày \(dd\/mm\/yyyy\)/ });
     await user.clear(date);
-    await user.type(date, "15/12/2025");
+    await fill(user, date, "15/12/2025");
     await user.type(within(dialog).getByRole("textbox", { name: "Lý do (không bắt buộc)" }), "  ");
     await user.click(within(dialog).getByRole("button", { name: "Xác nhận" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Đã chuyển trạng thái sang “Đã giải thể”.");
@@ -203,7 +203,7 @@ describe("GroupPage", () => {
       ]),
     });
     await user.click(await screen.findByRole("button", { name: "Ghi nhận khảo sát" }));
-    await user.type(field(/^Số vụ phạm tội/), "1.157");
+    await fill(user, field(/^Số vụ phạm tội/), "1.157");
     await user.click(screen.getByRole("button", { name: "Lưu khảo sát" }));
     await waitFor(() => expectIssue(field(/^Số băng, nhóm/), "Số băng, nhóm phải là số nguyên không âm"));
     expect(writes(calls)[0]!.body).toMatchObject({ crimes: 1157 });
@@ -223,7 +223,7 @@ describe("GroupPage", () => {
       await screen.findByText("Cần nêu ít nhất một lý do khi đánh giá mô hình hoạt động hình thức."),
     ).toBeVisible();
     expect(writes(calls)).toEqual([]);
-    await user.type(field(/^Lý do, nhận xét/), "Không họp định kỳ{Enter}{Enter}Không có sổ sách");
+    await fill(user, field(/^Lý do, nhận xét/), "Không họp định kỳ\n\nKhông có sổ sách");
     await user.click(screen.getByRole("button", { name: "Lưu đánh giá" }));
     expect(await screen.findByText("Đã ghi nhận đánh giá.")).toBeVisible();
     expect(writes(calls)[0]!.body).toEqual({

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { mockFetch, validationFailed, writes, type Reply } from "../../test/fetch";
 import { FRONT_BODY_ID, makeUser, POLICE_BODY_ID, WARD, WARD_ID } from "../../test/fixtures";
-import { renderWithProviders } from "../../test/render";
+import { fill, renderWithProviders } from "../../test/render";
 import { CreatePlanPage, EditPlanPage } from "./create-plan-page";
 
 const PLAN_ID = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
@@ -50,7 +50,7 @@ describe("CreatePlanPage", () => {
 
   it("checks the form against the contract before sending, in the form's words", async () => {
     const { user, calls } = openCreate();
-    await user.type(await screen.findByRole("textbox", { name: /^Số hiệu/ }), "279-KH");
+    await fill(user, await screen.findByRole("textbox", { name: /^Số hiệu/ }), "279-KH");
     await user.clear(box(/^Đến năm/));
     await user.type(box(/^Đến năm/), "2000");
     await user.click(screen.getByRole("button", { name: "Thêm nhiệm vụ" }));
@@ -75,16 +75,16 @@ describe("CreatePlanPage", () => {
     const { user, calls } = openCreate({
       "POST /plans": { status: 201, body: { id: PLAN_ID } },
     });
-    await user.type(await screen.findByRole("textbox", { name: /^Số hiệu/ }), "12/KH-MTTQ");
-    await user.type(box(/^Trích yếu/), "Kế hoạch thực hiện phong trào năm 2026");
+    await fill(user, await screen.findByRole("textbox", { name: /^Số hiệu/ }), "12/KH-MTTQ");
+    await fill(user, box(/^Trích yếu/), "Kế hoạch thực hiện phong trào năm 2026");
     const issuers = screen.getByRole("group", { name: /^Cơ quan ban hành/ });
     await user.click(await within(issuers).findByRole("checkbox", { name: "Công an phường" }));
     await user.click(screen.getByRole("button", { name: "Thêm nhiệm vụ" }));
-    await user.type(box(/^Nội dung nhiệm vụ 1/), "Tuyên truyền");
+    await fill(user, box(/^Nội dung nhiệm vụ 1/), "Tuyên truyền");
     await user.click(screen.getByRole("button", { name: "Thêm mốc" }));
     await user.clear(box(/^Năm của mốc 1/));
     await user.type(box(/^Năm của mốc 1/), "2026");
-    await user.type(box(/^Nội dung mốc 1/), "Sơ kết");
+    await fill(user, box(/^Nội dung mốc 1/), "Sơ kết");
     await user.click(screen.getByRole("button", { name: "Thêm chỉ tiêu" }));
     await user.selectOptions(screen.getByRole("combobox", { name: /^Chỉ số/ }), RATE);
     // A rate is typed as a percentage.
@@ -110,8 +110,8 @@ describe("CreatePlanPage", () => {
     const { user } = openCreate({
       "POST /plans": { status: 409, body: { error: { code: "conflict", message: "Trùng số hiệu" } } },
     });
-    await user.type(await screen.findByRole("textbox", { name: /^Số hiệu/ }), "279/KH-MTTQ-BCA");
-    await user.type(box(/^Trích yếu/), "Kế hoạch");
+    await fill(user, await screen.findByRole("textbox", { name: /^Số hiệu/ }), "279/KH-MTTQ-BCA");
+    await fill(user, box(/^Trích yếu/), "Kế hoạch");
     await user.click(await screen.findByRole("checkbox", { name: "Ủy ban MTTQ Việt Nam phường" }));
     await user.click(submit());
     await waitFor(() => expectIssue(box(/^Số hiệu/), "Đã có kế hoạch với số hiệu này."));
@@ -123,7 +123,7 @@ describe("CreatePlanPage", () => {
       "POST /plans": validationFailed([{ path: "issuerBodyIds.0", message: "Cơ quan không thuộc đơn vị" }]),
     });
     await user.type(await screen.findByRole("textbox", { name: /^Số hiệu/ }), "1/KH");
-    await user.type(box(/^Trích yếu/), "Kế hoạch");
+    await fill(user, box(/^Trích yếu/), "Kế hoạch");
     await user.click(await screen.findByRole("checkbox", { name: "Ủy ban MTTQ Việt Nam phường" }));
     await user.click(submit());
     expect(await screen.findByRole("alert")).toHaveTextContent(
@@ -178,7 +178,7 @@ describe("EditPlanPage", () => {
     expect(box("Đơn vị ban hành")).toHaveAttribute("readonly");
     expect(box(/^Giá trị \(%\)/)).toHaveValue("95");
     await user.clear(box(/^Trích yếu/));
-    await user.type(box(/^Trích yếu/), "Kế hoạch phối hợp (sửa)");
+    await fill(user, box(/^Trích yếu/), "Kế hoạch phối hợp (sửa)");
     await user.click(screen.getByRole("button", { name: "Lưu thay đổi" }));
     expect(await screen.findByTestId("location")).toHaveTextContent(`/ke-hoach/${PLAN_ID}`);
     const [put] = writes(calls);

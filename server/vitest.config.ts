@@ -4,9 +4,10 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "../contracts/src/**/*.test.ts"],
     pool: "forks",
+    // The migrated, imported database is built once per run and each test file gets a copy.
+    globalSetup: ["src/test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Each file builds its own database; two cores, so two at a time.
     maxWorkers: 2,
   },
 });

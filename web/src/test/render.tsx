@@ -65,7 +65,8 @@ export function renderWithProviders(ui: ReactElement, options: RenderOptions = {
   const queryClient = testQueryClient();
   const user = options.user === undefined ? makeUser() : options.user;
   queryClient.setQueryData(sessionQueryKey, user ? { user, csrfToken: "csrf-test" } : null);
-  const wrap = (children: ReactNode) => (
+  // A wrapper (not a wrapped element), so `rerender` keeps the providers.
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <MantineProvider
       theme={theme}
       cssVariablesResolver={cssVariablesResolver}
@@ -77,7 +78,7 @@ export function renderWithProviders(ui: ReactElement, options: RenderOptions = {
       </I18nextProvider>
     </MantineProvider>
   );
-  const result = render(wrap(options.route ? routed(ui, options.route, queryClient) : ui));
+  const result = render(options.route ? routed(ui, options.route, queryClient) : ui, { wrapper });
   return { ...result, user: userEvent.setup({ delay: null }), queryClient };
 }
 

@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { setClock } from "@toandan/contracts";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 import { i18n } from "../app/i18n";
 import "../locales/register-console";
@@ -35,6 +35,10 @@ if (!("fonts" in document)) {
     value: Object.assign(new EventTarget(), { ready: Promise.resolve() }),
   });
 }
+
+// findBy…/waitFor give up after 1 s by default; a loaded CI machine can take longer to render a
+// form after its data arrives. Passing tests do not wait any longer for it.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(async () => {
   cleanup();

@@ -1,33 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { assertNoSeriousA11yViolations, launchBrowser, signIn } from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import { assertNoSeriousA11yViolations, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+const journey = useJourney();
 let caseUrl = "";
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 void test(
   "the ward police see deadlines, open a file only with a reason, assign it, and the read is logged",
   { timeout: 150_000 },
   async () => {
-    const page = await (await browser!.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await journey.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(20_000);
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     await signIn(page, base, "baclieu.congan");
     await page
       .getByRole("navigation", { name: "Điều hướng chính" })
@@ -79,10 +64,10 @@ void test(
   "another ward's Front cannot open the file, and sees counts only",
   { timeout: 90_000 },
   async () => {
-    const page = await (await browser!.newContext()).newPage();
+    const page = await journey.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, server!.baseUrl, "anxuyen.mttq");
-    await page.goto(`${server!.baseUrl}/ho-so`);
+    await signIn(page, journey.baseUrl, "anxuyen.mttq");
+    await page.goto(`${journey.baseUrl}/ho-so`);
     await page.getByRole("heading", { level: 2, name: "Số liệu thống kê" }).waitFor();
     assert.equal(await page.getByRole("row", { name: /Lê Thị Hồng/ }).count(), 0);
     await page.goto(caseUrl);
@@ -97,9 +82,9 @@ void test(
   "anyone reads the public register of good deeds, only consented entries",
   { timeout: 60_000 },
   async () => {
-    const page = await (await browser!.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+    const page = await journey.newPage({ viewport: { width: 375, height: 800 } });
     page.setDefaultTimeout(20_000);
-    await page.goto(`${server!.baseUrl}/nguoi-tot-viec-tot`);
+    await page.goto(`${journey.baseUrl}/nguoi-tot-viec-tot`);
     await page.getByRole("heading", { level: 1, name: "Gương người tốt, việc tốt" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Chị Nguyễn Thị Lan (Khóm 1)" }).waitFor();
     assert.equal(

@@ -1,39 +1,25 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { assertNoSeriousA11yViolations, launchBrowser, signIn } from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { assertNoSeriousA11yViolations, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const year = new Date().getFullYear();
 const PDF = { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 signed scan") };
 
 async function asUser(username: string, width = 1280): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height: 900 } });
+  const context = await journey.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  await signIn(page, server!.baseUrl, username);
+  await signIn(page, journey.baseUrl, username);
   return page;
 }
 
 /** Opens this year's cycle of Khóm 1 from the certification list. */
 async function openKhom1(page: Page) {
-  await page.goto(`${server!.baseUrl}/chung-nhan`);
+  await page.goto(`${journey.baseUrl}/chung-nhan`);
   await page.getByRole("heading", { level: 1, name: "Công nhận “An toàn về an ninh, trật tự”" }).waitFor();
   await page
     .getByRole("link", { name: `Khóm 1 — ${year}` })
@@ -112,9 +98,9 @@ void test(
     await ward.context().close();
 
     // Anyone, without an account, verifies the certificate; a forged code is rejected.
-    const context = await browser!.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await journey.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    const res = await page.goto(`${server!.baseUrl}/verify/${code}`);
+    const res = await page.goto(`${journey.baseUrl}/verify/${code}`);
     assert.equal(res?.status(), 200);
     await page.getByRole("heading", { level: 1, name: "Giấy công nhận hợp lệ" }).waitFor();
     await page.getByText("Khóm 1").first().waitFor();
@@ -133,7 +119,7 @@ void test(
   { timeout: 120_000 },
   async () => {
     const page = await asUser("baclieu.mttq");
-    await page.goto(`${server!.baseUrl}/chung-nhan`);
+    await page.goto(`${journey.baseUrl}/chung-nhan`);
     await page.getByRole("heading", { level: 2, name: `Tình hình năm ${year}` }).waitFor();
     await page
       .getByRole("heading", { level: 3, name: /Hồ sơ quá hạn quyết định|Đơn vị chưa đăng ký/ })

@@ -1,38 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import {
-  assertNoSeriousA11yViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  signIn,
-} from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import { assertNoSeriousA11yViolations, hasHorizontalScroll, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 void test(
   "a province Front officer opens the dashboard, reads figures with their status in words, drills into a ward and back",
   { timeout: 150_000 },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     await signIn(page, base, "camau.mttq");
 
     await page

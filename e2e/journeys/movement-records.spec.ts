@@ -1,38 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import {
-  assertNoSeriousA11yViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  signIn,
-} from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import { assertNoSeriousA11yViolations, hasHorizontalScroll, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 void test(
   "a province Front officer opens plan 279/KH-MTTQ-BCA on a phone and reads its progress in words",
   { timeout: 120_000 },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await journey.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     await signIn(page, base, "camau.mttq");
 
     await page.getByRole("button", { name: "Mở menu điều hướng" }).click();
@@ -76,10 +56,10 @@ void test(
   "a ward Front officer sees the activity totals with the co-organiser note, grouped by body",
   { timeout: 120_000 },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     await signIn(page, base, "baclieu.mttq");
 
     await page.goto(`${base}/hoat-dong`);

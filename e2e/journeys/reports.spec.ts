@@ -1,43 +1,24 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  assertNoSeriousA11yViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  signIn,
-} from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { assertNoSeriousA11yViolations, hasHorizontalScroll, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const year = new Date().getFullYear();
 const SUBJECT = `Sơ kết công tác phong trào “Toàn dân bảo vệ an ninh Tổ quốc” 6 tháng đầu năm ${year}`;
 const HEADING = "Báo cáo sơ kết 6 tháng — Phường Bạc Liêu";
 
 async function signedInPage(username: string): Promise<Page> {
-  const context = await browser!.newContext({
+  const context = await journey.browser.newContext({
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  await signIn(page, server!.baseUrl, username);
+  await signIn(page, journey.baseUrl, username);
   return page;
 }
 
@@ -45,7 +26,7 @@ const badge = (page: Page, text: string) => page.locator(".mantine-Badge-label",
 
 /** A meeting of the ward's Front committee dated `date`, written through the API with the page's session. */
 async function writeActivity(page: Page, orgUnitId: string, date: string) {
-  const base = server!.baseUrl;
+  const base = journey.baseUrl;
   const me = await page.request.get(`${base}/api/v1/auth/me`);
   const { csrfToken } = (await me.json()) as { csrfToken: string };
   const unit = await page.request.get(`${base}/api/v1/org-units/${orgUnitId}`);
@@ -62,7 +43,7 @@ void test(
   "a ward composes a six-month report, edits it, downloads the DOCX and submits; the province returns it, then approves it and the period locks",
   { timeout: 240_000 },
   async () => {
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     const ward = await signedInPage("baclieu.mttq");
 
     // The ward composes the report from the navigation.

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { hasHorizontalScroll, launchBrowser, signIn } from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import { hasHorizontalScroll, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let bacLieuWardId = "";
 
 const NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem";
@@ -30,28 +27,20 @@ async function wardIdAsAdmin(base: string): Promise<string> {
   return page.items[0]!.id;
 }
 
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    bacLieuWardId = await wardIdAsAdmin(server.baseUrl);
+const journey = useJourney({
+  setUp: async ({ baseUrl }) => {
+    bacLieuWardId = await wardIdAsAdmin(baseUrl);
   },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 void test(
   "another ward's officer gets 'not found or no permission' for Phường Bạc Liêu",
   { timeout: 90_000 },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     await signIn(page, base, "anxuyen.mttq");
 
     // Control: the officer's own ward opens, so the refusal below is about scope, not a broken page.
@@ -75,14 +64,14 @@ void test(
   "on a 375 px phone the console has no horizontal scroll and the navigation folds away",
   { timeout: 90_000 },
   async () => {
-    const context = await browser!.newContext({
+    const context = await journey.browser.newContext({
       viewport: { width: 375, height: 740 },
       isMobile: true,
       hasTouch: true,
     });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     await signIn(page, base, "anxuyen.mttq");
     await page.getByRole("heading", { level: 1, name: "Đơn vị" }).waitFor();
     await page.getByLabel("Tìm đơn vị").fill("an xuyen");

@@ -1,33 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { assertNoSeriousA11yViolations, launchBrowser, signIn } from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import { assertNoSeriousA11yViolations, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 void test(
   "a ward Front officer signs in and finds the ward by typing without tone marks",
   { timeout: 120_000 },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
 
     await page.goto(`${base}/dang-nhap`);
     await page.getByRole("heading", { level: 1, name: "Đăng nhập" }).waitFor();

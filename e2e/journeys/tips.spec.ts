@@ -1,37 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import {
-  assertNoSeriousA11yViolations,
-  hasHorizontalScroll,
-  launchBrowser,
-  signIn,
-} from "../fixtures/browser";
-import { startServer, type RunningServer } from "../fixtures/server";
+import { test } from "node:test";
+import { assertNoSeriousA11yViolations, hasHorizontalScroll, signIn } from "../fixtures/browser";
+import { useJourney } from "../fixtures/journey";
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 void test(
   "the public pages are light and accessible on a phone, in Vietnamese and English",
   { timeout: 120_000 },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await journey.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    const base = server!.baseUrl;
+    const base = journey.baseUrl;
     const scripts: string[] = [];
     page.on("response", (r) => {
       if (r.request().resourceType() === "script") scripts.push(r.url());
@@ -69,8 +49,8 @@ void test(
   "a citizen sends a tip, keeps the code and secret, the ward police answer and the citizen reads it",
   { timeout: 180_000 },
   async () => {
-    const base = server!.baseUrl;
-    const citizen = await browser!.newContext({ viewport: { width: 375, height: 800 } });
+    const base = journey.baseUrl;
+    const citizen = await journey.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await citizen.newPage();
     page.setDefaultTimeout(20_000);
     const urls: string[] = [];
@@ -116,7 +96,7 @@ void test(
     );
 
     // The ward police read it in their inbox and write back.
-    const policeCtx = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const policeCtx = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const police = await policeCtx.newPage();
     police.setDefaultTimeout(20_000);
     await signIn(police, base, "baclieu.congan");
@@ -134,7 +114,7 @@ void test(
     await police.getByText("Đang xác minh").waitFor();
 
     // The Front of the same ward sees counts only, and no tip content.
-    const frontCtx = await browser!.newContext();
+    const frontCtx = await journey.browser.newContext();
     const front = await frontCtx.newPage();
     await signIn(front, base, "baclieu.mttq");
     await front.goto(`${base}/tin-bao`);

@@ -9,6 +9,8 @@ export type Column<T> = {
   cell: (row: T) => ReactNode;
   /** Figures line up on the right. */
   numeric?: boolean;
+  /** Short values that read badly broken over lines (dates with times). */
+  nowrap?: boolean;
 };
 
 /**
@@ -45,7 +47,11 @@ export function DataTable<T>({
         {rows.map((row, i) => (
           <Table.Tr key={rowKey(row, i)}>
             {columns.map((c) => (
-              <Table.Td key={c.key} ta={c.numeric ? "right" : undefined}>
+              <Table.Td
+                key={c.key}
+                ta={c.numeric ? "right" : undefined}
+                style={c.nowrap ? { whiteSpace: "nowrap" } : undefined}
+              >
                 {c.cell(row)}
               </Table.Td>
             ))}

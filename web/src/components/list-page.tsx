@@ -32,7 +32,7 @@ export function ListPage({
 
 /**
  * The filters of a list. With a `title` they are a titled block (an h2 names the region);
- * without, one row of fields named `label` for screen readers.
+ * without, one row of fields (a group named `label` for screen readers, when given).
  */
 export function FilterPanel({
   id,
@@ -47,7 +47,14 @@ export function FilterPanel({
 }) {
   if (!title) {
     return (
-      <Group align="flex-end" gap="sm" wrap="wrap" role="group" aria-label={label} id={id}>
+      <Group
+        align="flex-end"
+        gap="sm"
+        wrap="wrap"
+        role={label ? "group" : undefined}
+        aria-label={label}
+        id={id}
+      >
         {children}
       </Group>
     );
@@ -62,16 +69,18 @@ export function FilterPanel({
   );
 }
 
-/** A titled section holding one paged list (see `PagedList`). */
+/** A titled section holding one paged list (see `PagedList`), with its own filters above it. */
 export function ListSection<T>({
   id,
   title,
   actions,
+  filters,
   ...list
 }: {
   id: string;
   title: string;
   actions?: ReactNode;
+  filters?: ReactNode;
   query: PagedQuery<T>;
   empty: ReactNode;
   toolbar?: (items: T[]) => ReactNode;
@@ -80,6 +89,7 @@ export function ListSection<T>({
 }) {
   return (
     <Section title={title} id={id} actions={actions}>
+      {filters && <div style={{ marginBottom: "var(--mantine-spacing-sm)" }}>{filters}</div>}
       <PagedList {...list} />
     </Section>
   );

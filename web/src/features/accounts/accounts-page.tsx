@@ -1,16 +1,5 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { LIMITS, type Account } from "@toandan/contracts";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
@@ -18,6 +7,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { errorText } from "../../components/error-text";
+import { PageHeader } from "../../components/page-header";
+import { PagedList } from "../../components/paged-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
@@ -83,17 +74,18 @@ function Accounts() {
     if (action === "disable" || action === "resetPassword") setPending({ action, account });
     else mutation.mutate({ action, account });
   };
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const passwordTooShort = newPassword.length > 0 && newPassword.length < LIMITS.passwordMin;
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1}>{t("accounts.title")}</Title>
-        {can(user, "account.create") && (
-          <Button onClick={() => setCreating(true)}>{t("accounts.create.open")}</Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t("accounts.title")}
+        actions={
+          can(user, "account.create") && (
+            <Button onClick={() => setCreating(true)}>{t("accounts.create.open")}</Button>
+          )
+        }
+      />
       {notice && (
         <Alert
           color={notice.ok ? "green" : "red"}
@@ -115,38 +107,21 @@ function Accounts() {
         onChange={(e) => setSearch(e.currentTarget.value)}
         maw={420}
       />
-      {query.isPending ? (
-        <Loader aria-label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, query.error)}
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t("accounts.none")}</Text>
-      ) : (
-        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
-          {items.map((a) => (
-            <AccountCard
-              key={a.id}
-              account={a}
-              canUpdate={can(user, "account.update")}
-              isSelf={a.id === user.id}
-              onAction={onAction}
-            />
-          ))}
-        </Stack>
-      )}
-      {query.hasNextPage && (
-        <div>
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      )}
+      <PagedList query={query} empty={t("accounts.none")}>
+        {(items) => (
+          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
+            {items.map((a) => (
+              <AccountCard
+                key={a.id}
+                account={a}
+                canUpdate={can(user, "account.update")}
+                isSelf={a.id === user.id}
+                onAction={onAction}
+              />
+            ))}
+          </Stack>
+        )}
+      </PagedList>
 
       <Modal
         opened={creating}

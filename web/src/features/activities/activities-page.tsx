@@ -1,18 +1,5 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import {
   ACTIVITY_KINDS,
@@ -30,7 +17,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { FilterPanel, ListPage, ListSection } from "../../components/list-page";
+import { ListToolbar } from "../../components/paged-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -53,7 +41,6 @@ export function ActivitiesPage() {
 
 function Activities() {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({
@@ -76,24 +63,19 @@ function Activities() {
     tag: tag || undefined,
   };
   const query = useInfiniteQuery({ ...activityListQuery(filters), enabled: !periodBad });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1}>{t("activities.title")}</Title>
-        {can(user, "activity.create") && (
+    <ListPage
+      title={t("activities.title")}
+      actions={
+        can(user, "activity.create") && (
           <Button component={Link} to="/hoat-dong/moi">
             {t("activities.create")}
           </Button>
-        )}
-      </Group>
-
-      <Paper withBorder p="md" component="section" aria-labelledby="activity-filters-title">
-        <Title order={2} size="h4" id="activity-filters-title" mb="sm">
-          {t("activities.filters")}
-        </Title>
-        <Stack gap="sm">
+        )
+      }
+      filters={
+        <FilterPanel id="activity-filters" title={t("activities.filters")}>
           <UnitField value={unitId} onChange={setUnitId} />
           <PeriodFilter value={period} onChange={setPeriod} />
           {periodBad && (
@@ -137,9 +119,9 @@ function Activities() {
               onChange={(e) => setTagText(e.currentTarget.value)}
             />
           </SimpleGrid>
-        </Stack>
-      </Paper>
-
+        </FilterPanel>
+      }
+    >
       {unitId && period.from && period.to && !periodBad && (
         <Section title={t("activityTotals.title")} id="activity-totals">
           <TotalsPanel
@@ -153,47 +135,31 @@ function Activities() {
         </Section>
       )}
 
-      <Section title={t("activities.list")} id="activity-list">
-        {query.isPending && !periodBad ? (
-          <Loader aria-label={t("common.loading")} />
-        ) : query.isError ? (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, query.error)}
-          </Alert>
-        ) : items.length === 0 ? (
-          <Text c="dimmed">{t("activities.none")}</Text>
-        ) : (
-          <Stack gap="sm">
-            <Group justify="space-between" wrap="wrap">
-              <Text size="sm" c="dimmed" role="status">
-                {t("common.count", { n: formatNumber(items.length) })}
-              </Text>
-              <ExportCsvButton
-                name="hoat-dong"
-                header={activityCsvHeader(t)}
-                rows={() => items.map((a) => activityCsvRow(t, a))}
-              />
-              <ExportXlsxLink path="/activities" query={filters} />
-            </Group>
-            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
-              {items.map((a) => (
-                <ActivityCard key={a.id} activity={a} />
-              ))}
-            </Stack>
+      <ListSection
+        title={t("activities.list")}
+        id="activity-list"
+        query={query}
+        empty={t("activities.none")}
+        toolbar={(items) => (
+          <ListToolbar count={t("common.count", { n: formatNumber(items.length) })}>
+            <ExportCsvButton
+              name="hoat-dong"
+              header={activityCsvHeader(t)}
+              rows={() => items.map((a) => activityCsvRow(t, a))}
+            />
+            <ExportXlsxLink path="/activities" query={filters} />
+          </ListToolbar>
+        )}
+      >
+        {(items) => (
+          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
+            {items.map((a) => (
+              <ActivityCard key={a.id} activity={a} />
+            ))}
           </Stack>
         )}
-        {query.hasNextPage && (
-          <Button
-            mt="sm"
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t("common.loadMore")}
-          </Button>
-        )}
-      </Section>
-    </Stack>
+      </ListSection>
+    </ListPage>
   );
 }
 

@@ -1,5 +1,5 @@
 import "../../locales/register-console";
-import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { FIGURE_FIELDS, type Activity } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -62,7 +62,6 @@ export function ActivityPage() {
 
 function ActivityView({ activity: a }: { activity: Activity }) {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -155,29 +154,18 @@ function ActivityView({ activity: a }: { activity: Activity }) {
           )}
         </>
       )}
-      <Modal
+      <ConfirmDialog
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={t("activities.deleteTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
+        confirmLabel={t("common.remove")}
+        onConfirm={() => remove.mutate()}
+        pending={remove.isPending}
+        error={remove.error}
+        danger
       >
-        <Stack gap="sm">
-          <Text>{t("activities.confirmDelete", { date: formatDate(a.date), unit: a.orgUnitName })}</Text>
-          {remove.isError && (
-            <Alert color="red" variant="outline" role="alert">
-              {errorText(tp, remove.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button color="red.8" loading={remove.isPending} onClick={() => remove.mutate()}>
-              {t("common.remove")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        {t("activities.confirmDelete", { date: formatDate(a.date), unit: a.orgUnitName })}
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,14 +1,16 @@
 import "../../locales/register-console";
-import { Alert, Button, Code, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Code, Group, Stack, Text } from "@mantine/core";
 import type { z } from "zod";
 import type { AuditEventSchema, AuditPageSchema, AuditVerifyResultSchema } from "@toandan/contracts";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
-import { errorText } from "../../components/error-text";
+import { DataTable, type Column } from "../../components/data-table";
+import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
+import { PagedList } from "../../components/paged-list";
 import { usePageTitle } from "../../components/use-page-title";
-import { ScrollRegion } from "../../components/scroll-region";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
@@ -36,7 +38,6 @@ function reasonKey(reason: string | null) {
 
 function Audit() {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const events = useInfiniteQuery({
     queryKey: ["audit-events"],
     initialPageParam: null as string | null,
@@ -45,11 +46,11 @@ function Audit() {
     getNextPageParam: (last) => last.nextCursor,
   });
   const verify = useMutation({ mutationFn: () => api<VerifyResult>("/audit-events/verify") });
-  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns = useColumns();
 
   return (
     <Stack gap="lg">
-      <Title order={1}>{t("audit.title")}</Title>
+      <PageHeader title={t("audit.title")} />
       <Text c="dimmed">{t("audit.intro")}</Text>
       <Group>
         <Button onClick={() => verify.mutate()} loading={verify.isPending}>
@@ -71,83 +72,56 @@ function Audit() {
               })}
             </Alert>
           ))}
-        {verify.isError && (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, verify.error)}
-          </Alert>
-        )}
+        {verify.isError && <ErrorAlert error={verify.error} />}
       </div>
-      {events.isPending ? (
-        <Loader aria-label={t("common.loading")} />
-      ) : events.isError ? (
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, events.error)}
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t("audit.none")}</Text>
-      ) : (
-        <ScrollRegion label={t("audit.table")}>
-          <Table striped miw={760} verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">#</Table.Th>
-                <Table.Th scope="col">{t("audit.time")}</Table.Th>
-                <Table.Th scope="col">{t("audit.actor")}</Table.Th>
-                <Table.Th scope="col">{t("audit.action")}</Table.Th>
-                <Table.Th scope="col">{t("audit.entity")}</Table.Th>
-                <Table.Th scope="col">{t("audit.details")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((e) => (
-                <EventRow key={e.id} event={e} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
-      )}
-      {events.hasNextPage && (
-        <div>
-          <Button
-            variant="default"
-            loading={events.isFetchingNextPage}
-            onClick={() => void events.fetchNextPage()}
-          >
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      )}
+      <PagedList query={events} empty={t("audit.none")}>
+        {(items) => (
+          <DataTable
+            label={t("audit.table")}
+            minWidth={760}
+            columns={columns}
+            rows={items}
+            rowKey={(e) => e.id}
+          />
+        )}
+      </PagedList>
     </Stack>
   );
 }
 
-function EventRow({ event }: { event: AuditEvent }) {
+/** What happened, by whom, to what: one line of the chain. */
+function useColumns(): Column<AuditEvent>[] {
   const { t } = useTranslation("console");
-  const data = Object.entries(event.data);
+  return [
+    { key: "id", header: "#", cell: (e) => formatNumber(e.id) },
+    { key: "time", header: t("audit.time"), nowrap: true, cell: (e) => formatDateTime(e.occurredAt) },
+    { key: "actor", header: t("audit.actor"), cell: (e) => e.actorUsername ?? t("audit.system") },
+    { key: "action", header: t("audit.action"), cell: (e) => t(`audit.actions.${e.action}`) },
+    {
+      key: "entity",
+      header: t("audit.entity"),
+      cell: (e) => (
+        <>
+          {t(`audit.entities.${e.entityType}` as "audit.entities.account", { defaultValue: e.entityType })}
+          {e.entityId && (
+            <Text component="span" size="xs" c="dimmed">
+              {" "}
+              {e.entityId.slice(0, 8)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: "details", header: t("audit.details"), cell: (e) => <Details data={e.data} /> },
+  ];
+}
+
+function Details({ data }: { data: AuditEvent["data"] }) {
+  const entries = Object.entries(data);
+  if (entries.length === 0) return null;
   return (
-    <Table.Tr>
-      <Table.Td>{formatNumber(event.id)}</Table.Td>
-      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(event.occurredAt)}</Table.Td>
-      <Table.Td>{event.actorUsername ?? t("audit.system")}</Table.Td>
-      <Table.Td>{t(`audit.actions.${event.action}`)}</Table.Td>
-      <Table.Td>
-        {t(`audit.entities.${event.entityType}` as "audit.entities.account", {
-          defaultValue: event.entityType,
-        })}
-        {event.entityId && (
-          <Text component="span" size="xs" c="dimmed">
-            {" "}
-            {event.entityId.slice(0, 8)}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {data.length > 0 && (
-          <Code block={false} className="td-break">
-            {data.map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join("; ")}
-          </Code>
-        )}
-      </Table.Td>
-    </Table.Tr>
+    <Code block={false} className="td-break">
+      {entries.map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join("; ")}
+    </Code>
   );
 }

@@ -1,7 +1,6 @@
 import "../../locales/register-console";
 import "../../locales/register-cases";
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -30,7 +29,7 @@ import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
 import { unitBodiesQuery } from "../../api/org-units";
 import { NotFoundContent } from "../../app/fallback-pages";
-import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -47,7 +46,6 @@ export function CasePage() {
   const { id } = useParams({ from: "/console/ho-so/$id" });
   const user = useCurrentUser();
   const { t } = useTranslation("cases");
-  const { t: tp } = useTranslation();
   usePageTitle(t("cases.open.title"));
   const [reason, setReason] = useState("");
   const [file, setFile] = useState<CaseDetail | null>(null);
@@ -81,11 +79,7 @@ export function CasePage() {
               error={issue}
               onChange={(e) => setReason(e.currentTarget.value)}
             />
-            {open.isError && !issue && (
-              <Alert color="red" variant="outline" role="alert">
-                {errorText(tp, open.error)}
-              </Alert>
-            )}
+            {open.isError && !issue && <ErrorAlert error={open.error} />}
             <Group>
               <Button type="submit" loading={open.isPending}>
                 {t("cases.open.submit")}

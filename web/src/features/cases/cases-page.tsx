@@ -1,11 +1,8 @@
 import "../../locales/register-console";
 import "../../locales/register-cases";
 import {
-  Alert,
   Button,
   Checkbox,
-  Group,
-  Loader,
   Modal,
   NativeSelect,
   SimpleGrid,
@@ -30,8 +27,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
-import { ScrollRegion } from "../../components/scroll-region";
+import { DataTable, type Column } from "../../components/data-table";
+import { FilterPanel, ListSection } from "../../components/list-page";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -41,8 +38,10 @@ import { defaultUnitId } from "../../lib/scope";
 import { Section } from "../../components/section";
 import { UnitField } from "../../components/unit-field";
 import { ActionForm } from "../../components/action-form";
-import { caseListQuery, caseStatsQuery, post } from "./api";
+import { caseListQuery, caseStatsQuery, post, type CasePage } from "./api";
 import { DeadlineBadge } from "./deadline-badge";
+
+type CaseSummary = CasePage["items"][number];
 
 export function CasesPage() {
   const user = useCurrentUser();
@@ -61,162 +60,143 @@ export function CasesPage() {
 
 function CaseList() {
   const { t } = useTranslation("cases");
-  const { t: tp } = useTranslation();
-  const { t: tc } = useTranslation("console");
   const user = useCurrentUser();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const [status, setStatus] = useState("");
   const [overdue, setOverdue] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [unitId, setUnitId] = useState<string | null>(null);
   const query = useInfiniteQuery(
     caseListQuery({ status: status || undefined, overdue: overdue ? "true" : undefined }),
   );
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: Column<CaseSummary>[] = [
+    {
+      key: "name",
+      header: t("cases.name"),
+      cell: (c) => (
+        <AnchorLink to="/ho-so/$id" params={{ id: c.id }}>
+          {c.fullName}
+        </AnchorLink>
+      ),
+    },
+    { key: "residence", header: t("cases.residence"), cell: (c) => c.orgUnitName },
+    { key: "reportedInOn", header: t("cases.reportedInOn"), cell: (c) => formatDate(c.reportedInOn) },
+    { key: "assign", header: t("cases.assignDeadline"), cell: (c) => <DeadlineBadge d={c.assignDeadline} /> },
+    { key: "file", header: t("cases.fileDeadline"), cell: (c) => <DeadlineBadge d={c.fileDeadline} /> },
+    { key: "assignee", header: t("cases.assignee"), cell: (c) => c.assigneeBodyName ?? "—" },
+    { key: "group", header: t("cases.group"), cell: (c) => c.latestGroup ?? "—" },
+    {
+      key: "quarter",
+      header: t("cases.quarterReport"),
+      cell: (c) => formatDate(c.nextQuarterReportDueOn) || "—",
+    },
+    { key: "status", header: t("cases.status"), cell: (c) => t(`cases.statuses.${c.status}`) },
+  ];
   return (
-    <Section
-      title={t("cases.list")}
-      id="case-list"
-      actions={
-        can(user, "case.manage") ? (
-          <Button onClick={() => setCreating(true)}>{t("cases.create")}</Button>
-        ) : undefined
-      }
-    >
-      <Group mb="sm" align="flex-end">
-        <NativeSelect
-          label={t("cases.status")}
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
-          data={[
-            { value: "", label: "—" },
-            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })),
-          ]}
-        />
-        <Checkbox
-          label={t("cases.overdueOnly")}
-          checked={overdue}
-          onChange={(e) => setOverdue(e.currentTarget.checked)}
-        />
-      </Group>
-      {query.isPending ? (
-        <Loader />
-      ) : query.isError ? (
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, query.error)}
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t("cases.none")}</Text>
-      ) : (
-        <ScrollRegion label={t("cases.list")}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("cases.name")}</Table.Th>
-                <Table.Th>{t("cases.residence")}</Table.Th>
-                <Table.Th>{t("cases.reportedInOn")}</Table.Th>
-                <Table.Th>{t("cases.assignDeadline")}</Table.Th>
-                <Table.Th>{t("cases.fileDeadline")}</Table.Th>
-                <Table.Th>{t("cases.assignee")}</Table.Th>
-                <Table.Th>{t("cases.group")}</Table.Th>
-                <Table.Th>{t("cases.quarterReport")}</Table.Th>
-                <Table.Th>{t("cases.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <AnchorLink to="/ho-so/$id" params={{ id: c.id }}>
-                      {c.fullName}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{c.orgUnitName}</Table.Td>
-                  <Table.Td>{formatDate(c.reportedInOn)}</Table.Td>
-                  <Table.Td>
-                    <DeadlineBadge d={c.assignDeadline} />
-                  </Table.Td>
-                  <Table.Td>
-                    <DeadlineBadge d={c.fileDeadline} />
-                  </Table.Td>
-                  <Table.Td>{c.assigneeBodyName ?? "—"}</Table.Td>
-                  <Table.Td>{c.latestGroup ?? "—"}</Table.Td>
-                  <Table.Td>{formatDate(c.nextQuarterReportDueOn) || "—"}</Table.Td>
-                  <Table.Td>{t(`cases.statuses.${c.status}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
-      )}
-      {query.hasNextPage && (
-        <Button variant="default" mt="sm" onClick={() => void query.fetchNextPage()}>
-          {tc("common.loadMore")}
-        </Button>
-      )}
-      <Modal
-        closeButtonProps={{ "aria-label": tc("common.close") }}
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t("cases.create")}
-        size="lg"
+    <>
+      <ListSection
+        title={t("cases.list")}
+        id="case-list"
+        actions={
+          can(user, "case.manage") ? (
+            <Button onClick={() => setCreating(true)}>{t("cases.create")}</Button>
+          ) : undefined
+        }
+        filters={
+          <FilterPanel id="case-filters">
+            <NativeSelect
+              label={t("cases.status")}
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value)}
+              data={[
+                { value: "", label: "—" },
+                ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })),
+              ]}
+            />
+            <Checkbox
+              label={t("cases.overdueOnly")}
+              checked={overdue}
+              onChange={(e) => setOverdue(e.currentTarget.checked)}
+            />
+          </FilterPanel>
+        }
+        query={query}
+        empty={t("cases.none")}
       >
-        <Stack gap="sm">
-          <Text size="sm">{t("cases.sensitive")}</Text>
-          <UnitField
-            label={t("cases.residence")}
-            value={unitId}
-            onChange={setUnitId}
-            required
-            kinds={["commune", "residential_area"]}
-          />
-          <ActionForm
-            submitLabel={t("cases.save")}
-            fields={[
-              {
-                name: "kind",
-                label: t("cases.kind"),
-                kind: "select",
-                options: CASE_KINDS.map((k) => ({ value: k, label: t(`cases.kinds.${k}`) })),
-              },
-              { name: "fullName", label: t("cases.name"), required: true },
-              {
-                name: "dateOfBirth",
-                label: t("cases.dateOfBirth"),
-                kind: "date",
-                required: true,
-                initial: "",
-              },
-              { name: "identityNumber", label: t("cases.identityNumber"), required: true },
-              {
-                name: "offenceCategory",
-                label: t("cases.offenceCategory"),
-                kind: "select",
-                options: OFFENCE_CATEGORIES.map((k) => ({ value: k, label: t(`cases.offences.${k}`) })),
-              },
-              { name: "offence", label: t("cases.offence"), required: true },
-              {
-                name: "releaseOrDecisionDate",
-                label: t("cases.releaseDate"),
-                kind: "date",
-                required: true,
-                initial: "",
-              },
-              { name: "reportedInOn", label: t("cases.reportedInOn"), kind: "date", required: true },
-              { name: "notes", label: t("cases.notes"), kind: "textarea" },
-            ]}
-            extra={(b) => ({ ...b, orgUnitId: unitId ?? "" })}
-            onSubmit={(b) => post<CaseDetail>("/cases", b)}
-            onDone={(r) => {
-              setCreating(false);
-              void qc.invalidateQueries({ queryKey: ["cases"] });
-              void navigate({ to: "/ho-so/$id", params: { id: (r as CaseDetail).id } });
-            }}
-          />
-        </Stack>
-      </Modal>
-    </Section>
+        {(items) => <DataTable label={t("cases.list")} columns={columns} rows={items} rowKey={(c) => c.id} />}
+      </ListSection>
+      <CreateCaseDialog opened={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+/** "Thêm hồ sơ": the person, the offence, the dates; the residence decides who manages the file. */
+function CreateCaseDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation("cases");
+  const { t: tc } = useTranslation("console");
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  return (
+    <Modal
+      closeButtonProps={{ "aria-label": tc("common.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("cases.create")}
+      size="lg"
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t("cases.sensitive")}</Text>
+        <UnitField
+          label={t("cases.residence")}
+          value={unitId}
+          onChange={setUnitId}
+          required
+          kinds={["commune", "residential_area"]}
+        />
+        <ActionForm
+          submitLabel={t("cases.save")}
+          fields={[
+            {
+              name: "kind",
+              label: t("cases.kind"),
+              kind: "select",
+              options: CASE_KINDS.map((k) => ({ value: k, label: t(`cases.kinds.${k}`) })),
+            },
+            { name: "fullName", label: t("cases.name"), required: true },
+            {
+              name: "dateOfBirth",
+              label: t("cases.dateOfBirth"),
+              kind: "date",
+              required: true,
+              initial: "",
+            },
+            { name: "identityNumber", label: t("cases.identityNumber"), required: true },
+            {
+              name: "offenceCategory",
+              label: t("cases.offenceCategory"),
+              kind: "select",
+              options: OFFENCE_CATEGORIES.map((k) => ({ value: k, label: t(`cases.offences.${k}`) })),
+            },
+            { name: "offence", label: t("cases.offence"), required: true },
+            {
+              name: "releaseOrDecisionDate",
+              label: t("cases.releaseDate"),
+              kind: "date",
+              required: true,
+              initial: "",
+            },
+            { name: "reportedInOn", label: t("cases.reportedInOn"), kind: "date", required: true },
+            { name: "notes", label: t("cases.notes"), kind: "textarea" },
+          ]}
+          extra={(b) => ({ ...b, orgUnitId: unitId ?? "" })}
+          onSubmit={(b) => post<CaseDetail>("/cases", b)}
+          onDone={(r) => {
+            onClose();
+            void qc.invalidateQueries({ queryKey: ["cases"] });
+            void navigate({ to: "/ho-so/$id", params: { id: (r as CaseDetail).id } });
+          }}
+        />
+      </Stack>
+    </Modal>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Badge } from "@mantine/core";
 import type { Deadline } from "@toandan/contracts";
 import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../../components/status-badge";
 import { formatDate } from "../../lib/format";
 
 /** A legal deadline with the working days left: red when late, orange when ≤ 1 day. */
@@ -13,9 +13,7 @@ export function DeadlineBadge({ d }: { d: Deadline }) {
   return (
     <span>
       {formatDate(d.dueOn)}{" "}
-      <Badge color={n < 0 ? "red.9" : n <= 1 ? "#a63a0b" : "gray.8"} variant="filled" size="sm">
-        {text}
-      </Badge>
+      <StatusBadge label={text} tone={{ color: n < 0 ? "red.9" : n <= 1 ? "#a63a0b" : "gray.8" }} size="sm" />
     </span>
   );
 }

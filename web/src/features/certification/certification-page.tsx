@@ -16,7 +16,7 @@ import { UnitField } from "../../components/unit-field";
 import { cyclesQuery, overviewQuery } from "./api";
 import { EventsSection } from "./events-section";
 import { RegisterForm } from "./register-form";
-import { DeadlineText, StatusBadge } from "./status";
+import { CycleStatusBadge, DeadlineText } from "./status";
 
 export function CertificationPage() {
   const user = useCurrentUser();
@@ -36,7 +36,7 @@ function CycleCard({ cycle }: { cycle: CertificationCycle }) {
         <AnchorLink to="/chung-nhan/$id" params={{ id: cycle.id }} fw={700} className="td-break">
           {cycle.orgUnitName} — {cycle.year}
         </AnchorLink>
-        <StatusBadge status={cycle.status} />
+        <CycleStatusBadge status={cycle.status} />
         <Text size="sm" c="dimmed">
           {t(`unitType.${cycle.unitType}`)}
         </Text>

@@ -1,17 +1,5 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { ClassifyMovementBodySchema, type CertificationCycleDetail } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -19,7 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -30,7 +18,7 @@ import { cycleQuery, evidenceQuery, historyQuery, sheetsQuery } from "./api";
 import { DossierSection } from "./dossier-section";
 import { EvidenceTable } from "./evidence-table";
 import { useCertWrite, WriteError } from "./form-kit";
-import { DeadlineText, StatusBadge } from "./status";
+import { CycleStatusBadge, DeadlineText } from "./status";
 import { AppraisalForm, DecisionForm, ReviewMeetingForm, SelfAssessmentForm } from "./step-forms";
 
 const STEP_ORDER = ["registered", "self_assessed", "reviewed", "appraised"] as const;
@@ -38,7 +26,6 @@ const STEP_ORDER = ["registered", "self_assessed", "reviewed", "appraised"] as c
 export function CycleCertificationPage() {
   const { id } = useParams({ from: "/console/chung-nhan/$id" });
   const { t } = useTranslation("certification");
-  const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const cycle = useQuery(cycleQuery(id));
   const title = cycle.data ? `${cycle.data.orgUnitName} — ${cycle.data.year}` : t("title");
@@ -46,11 +33,7 @@ export function CycleCertificationPage() {
   if (!can(user, "certification.read")) return <NotFoundContent />;
   if (cycle.isPending) return <Text c="dimmed">{t("loading")}</Text>;
   if (cycle.isError) {
-    return (
-      <Alert color="red" variant="outline" role="alert">
-        {errorText(tp, cycle.error)}
-      </Alert>
-    );
+    return <ErrorAlert error={cycle.error} />;
   }
   return <Cycle cycle={cycle.data} />;
 }
@@ -86,7 +69,7 @@ function Cycle({ cycle }: { cycle: CertificationCycleDetail }) {
         <AnchorLink to="/chung-nhan">← {t("back")}</AnchorLink>
         <Group gap="sm" mt="xs" wrap="wrap">
           <Title order={1}>{`${cycle.orgUnitName} — ${cycle.year}`}</Title>
-          <StatusBadge status={cycle.status} />
+          <CycleStatusBadge status={cycle.status} />
         </Group>
         <Text>{t(`unitType.${cycle.unitType}`)}</Text>
         <Text size="sm">

@@ -1,6 +1,7 @@
-import { Badge, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import type { CertificationCycle, CertificationStatus } from "@toandan/contracts";
 import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../../components/status-badge";
 import { formatDate } from "../../lib/format";
 
 const COLOR: Record<CertificationStatus, string> = {
@@ -12,13 +13,10 @@ const COLOR: Record<CertificationStatus, string> = {
   not_recognised: "red.9",
 };
 
-export function StatusBadge({ status }: { status: CertificationStatus }) {
+/** The cycle's step in words (colour is never the only signal). */
+export function CycleStatusBadge({ status }: { status: CertificationStatus }) {
   const { t } = useTranslation("certification");
-  return (
-    <Badge color={COLOR[status]} radius="sm" style={{ textTransform: "none" }}>
-      {t(`status.${status}`)}
-    </Badge>
-  );
+  return <StatusBadge label={t(`status.${status}`)} tone={{ color: COLOR[status], variant: "outline" }} />;
 }
 
 /** "Hạn quyết định 15/11/2026 · còn 5 ngày" (or overdue, or the decision once made). */

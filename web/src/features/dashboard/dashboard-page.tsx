@@ -1,6 +1,5 @@
 import "../../locales/register-console";
 import {
-  Alert,
   Anchor,
   Badge,
   Breadcrumbs,
@@ -27,7 +26,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { indicatorsQuery } from "../../api/indicators";
 import { NotFoundContent } from "../../app/fallback-pages";
-import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -68,7 +67,6 @@ const YEARS = Array.from({ length: 8 }, (_, i) => currentYear() - i);
 
 function DashboardView({ home }: { home: string }) {
   const { t } = useTranslation("reports");
-  const { t: tc } = useTranslation();
   const [unitId, setUnitId] = useState(home);
   const [year, setYear] = useState(currentYear());
   const query = useQuery(dashboardQuery(unitId, year));
@@ -97,7 +95,7 @@ function DashboardView({ home }: { home: string }) {
         </Breadcrumbs>
       )}
       {query.isPending && <Loader aria-label="…" />}
-      {query.isError && <Alert color="red">{errorText(tc, query.error)}</Alert>}
+      {query.isError && <ErrorAlert error={query.error} />}
       {d && (
         <>
           <section aria-label={t("dashboard.indicators")}>

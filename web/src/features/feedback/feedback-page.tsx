@@ -1,30 +1,21 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Badge,
-  Button,
-  Loader,
-  Modal,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Loader, Modal, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
 import type { FeedbackDetailSchema, FeedbackPageSchema } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { api } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
-import { errorText } from "../../components/error-text";
+import { DataTable, type Column } from "../../components/data-table";
+import { EmptyState } from "../../components/empty-state";
+import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
+import { StatusBadge } from "../../components/status-badge";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
-import { useLabels } from "../tips/labels";
+import { useLabels } from "../../lib/citizen-labels";
 
 type Page = z.infer<typeof FeedbackPageSchema>;
 type Detail = z.infer<typeof FeedbackDetailSchema>;
@@ -33,7 +24,6 @@ type Detail = z.infer<typeof FeedbackDetailSchema>;
 export function FeedbackPage() {
   const user = useCurrentUser();
   const L = useLabels();
-  const { t } = useTranslation();
   usePageTitle(L.feedbackTitle);
   const [openId, setOpenId] = useState<string | null>(null);
   const q = useQuery({
@@ -42,51 +32,49 @@ export function FeedbackPage() {
     enabled: can(user, "feedback.handle"),
   });
   if (!can(user, "feedback.handle")) return <NotFoundContent />;
+  const columns: Column<Page["items"][number]>[] = [
+    {
+      key: "code",
+      header: L.code,
+      cell: (f) => (
+        <Button variant="subtle" size="compact-sm" ff="monospace" onClick={() => setOpenId(f.id)}>
+          {f.code}
+        </Button>
+      ),
+    },
+    { key: "received", header: L.received, cell: (f) => formatDate(f.receivedOn) },
+    { key: "unit", header: L.unit, cell: (f) => f.orgUnitName },
+    { key: "status", header: L.status, cell: (f) => L.statuses[f.status] },
+    {
+      key: "due",
+      header: L.due,
+      cell: (f) => (
+        <>
+          {formatDate(f.dueOn)}{" "}
+          {f.daysLeft !== null && (
+            <StatusBadge
+              label={L.daysLeft(f.daysLeft)}
+              tone={{ color: f.overdue ? "#a4161a" : f.daysLeft <= 2 ? "#8a3b00" : "#1b5e20" }}
+            />
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <Stack gap="lg">
-      <Title order={1}>{L.feedbackTitle}</Title>
-      {q.isError && <Alert color="red">{errorText(t, q.error)}</Alert>}
+      <PageHeader title={L.feedbackTitle} />
+      {q.isError && <ErrorAlert error={q.error} />}
       {q.isPending && <Loader size="sm" />}
-      {q.data && q.data.items.length === 0 && <Text>{L.none}</Text>}
+      {q.data && q.data.items.length === 0 && <EmptyState>{L.none}</EmptyState>}
       {q.data && q.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{L.code}</Table.Th>
-                <Table.Th>{L.received}</Table.Th>
-                <Table.Th>{L.unit}</Table.Th>
-                <Table.Th>{L.status}</Table.Th>
-                <Table.Th>{L.due}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {q.data.items.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td>
-                    <Button variant="subtle" size="compact-sm" ff="monospace" onClick={() => setOpenId(f.id)}>
-                      {f.code}
-                    </Button>
-                  </Table.Td>
-                  <Table.Td>{formatDate(f.receivedOn)}</Table.Td>
-                  <Table.Td>{f.orgUnitName}</Table.Td>
-                  <Table.Td>{L.statuses[f.status]}</Table.Td>
-                  <Table.Td>
-                    {formatDate(f.dueOn)}{" "}
-                    {f.daysLeft !== null && (
-                      <Badge
-                        color={f.overdue ? "#a4161a" : f.daysLeft <= 2 ? "#8a3b00" : "#1b5e20"}
-                        tt="none"
-                      >
-                        {L.daysLeft(f.daysLeft)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label={L.feedbackTitle}
+          minWidth={700}
+          columns={columns}
+          rows={q.data.items}
+          rowKey={(f) => f.id}
+        />
       )}
       {openId && <FeedbackModal id={openId} onClose={() => setOpenId(null)} />}
     </Stack>
@@ -95,7 +83,6 @@ export function FeedbackPage() {
 
 function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
   const L = useLabels();
-  const { t } = useTranslation();
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ["feedback", "one", id],
@@ -150,7 +137,7 @@ function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
                 autosize
                 minRows={3}
               />
-              {m.isError && <Alert color="red">{errorText(t, m.error)}</Alert>}
+              {m.isError && <ErrorAlert error={m.error} />}
               <Button onClick={() => m.mutate()} loading={m.isPending}>
                 {L.save}
               </Button>

@@ -1,18 +1,5 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import {
   GROUP_STATUSES,
   type Group as TeamOrModel,
@@ -26,7 +13,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { FilterPanel, ListPage, ListSection } from "../../components/list-page";
+import { ListToolbar, PagedList } from "../../components/paged-list";
 import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
@@ -51,7 +39,6 @@ export function GroupsPage() {
 
 function Groups() {
   const { t, i18n } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
@@ -67,24 +54,19 @@ function Groups() {
     status: status || undefined,
   };
   const query = useInfiniteQuery(groupListQuery(listFilters));
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const nameOf = (g: Pick<TeamOrModel, "typeCode" | "typeName">) =>
     typeName(types, g.typeCode, g.typeName, i18n.language);
   const shownTypes = types.filter((x) => !category || x.category === category);
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1}>{t("groups.title")}</Title>
-        {can(user, "group.manage") && types.length > 0 && (
-          <Button onClick={() => setCreating(true)}>{t("groups.create")}</Button>
-        )}
-      </Group>
-      <Paper withBorder p="md" component="section" aria-labelledby="group-filters-title">
-        <Title order={2} size="h4" id="group-filters-title" mb="sm">
-          {t("groups.filters")}
-        </Title>
-        <Stack gap="sm">
+    <ListPage
+      title={t("groups.title")}
+      actions={
+        can(user, "group.manage") &&
+        types.length > 0 && <Button onClick={() => setCreating(true)}>{t("groups.create")}</Button>
+      }
+      filters={
+        <FilterPanel id="group-filters" title={t("groups.filters")}>
           <UnitField value={unitId} onChange={setUnitId} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <NativeSelect
@@ -122,80 +104,64 @@ function Groups() {
               ]}
             />
           </SimpleGrid>
-        </Stack>
-      </Paper>
-
-      <Section title={t("groups.list")} id="group-list">
-        {query.isPending ? (
-          <Loader aria-label={t("common.loading")} />
-        ) : query.isError ? (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, query.error)}
-          </Alert>
-        ) : items.length === 0 ? (
-          <Text c="dimmed">{t("groups.none")}</Text>
-        ) : (
-          <Stack gap="sm">
-            <Group justify="space-between" wrap="wrap">
-              <Text size="sm" c="dimmed" role="status">
-                {t("common.count", { n: formatNumber(items.length) })}
-              </Text>
-              <ExportCsvButton
-                name="to-mo-hinh"
-                header={[
-                  t("groups.name"),
-                  t("groups.category"),
-                  t("groups.type"),
-                  t("groups.unit"),
-                  t("groups.foundedOn"),
-                  t("groups.status"),
-                ]}
-                rows={() =>
-                  items.map((g) => [
-                    g.name,
-                    t(`groupCategories.${g.category}`),
-                    nameOf(g),
-                    g.orgUnitName,
-                    formatDate(g.foundedOn),
-                    t(`groupStatuses.${g.status}`),
-                  ])
-                }
-              />
-              <ExportXlsxLink path="/groups" query={listFilters} />
-            </Group>
-            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
-              {items.map((g) => (
-                <Paper key={g.id} withBorder p="sm" component="li">
-                  <Stack gap={4}>
-                    <Group gap="xs" wrap="wrap">
-                      <AnchorLink to="/to-mo-hinh/$id" params={{ id: g.id }} fw={700} className="td-break">
-                        {g.name}
-                      </AnchorLink>
-                      <GroupStatusBadge status={g.status} />
-                    </Group>
-                    <Text size="sm" className="td-break">
-                      {t(`groupCategories.${g.category}`)} · {nameOf(g)}
-                    </Text>
-                    <Text size="sm" c="dimmed" className="td-break">
-                      {t("groups.meta", { unit: g.orgUnitName, date: formatDate(g.foundedOn) })}
-                    </Text>
-                  </Stack>
-                </Paper>
-              ))}
-            </Stack>
+        </FilterPanel>
+      }
+    >
+      <ListSection
+        title={t("groups.list")}
+        id="group-list"
+        query={query}
+        empty={t("groups.none")}
+        toolbar={(items) => (
+          <ListToolbar count={t("common.count", { n: formatNumber(items.length) })}>
+            <ExportCsvButton
+              name="to-mo-hinh"
+              header={[
+                t("groups.name"),
+                t("groups.category"),
+                t("groups.type"),
+                t("groups.unit"),
+                t("groups.foundedOn"),
+                t("groups.status"),
+              ]}
+              rows={() =>
+                items.map((g) => [
+                  g.name,
+                  t(`groupCategories.${g.category}`),
+                  nameOf(g),
+                  g.orgUnitName,
+                  formatDate(g.foundedOn),
+                  t(`groupStatuses.${g.status}`),
+                ])
+              }
+            />
+            <ExportXlsxLink path="/groups" query={listFilters} />
+          </ListToolbar>
+        )}
+      >
+        {(items) => (
+          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
+            {items.map((g) => (
+              <Paper key={g.id} withBorder p="sm" component="li">
+                <Stack gap={4}>
+                  <Group gap="xs" wrap="wrap">
+                    <AnchorLink to="/to-mo-hinh/$id" params={{ id: g.id }} fw={700} className="td-break">
+                      {g.name}
+                    </AnchorLink>
+                    <GroupStatusBadge status={g.status} />
+                  </Group>
+                  <Text size="sm" className="td-break">
+                    {t(`groupCategories.${g.category}`)} · {nameOf(g)}
+                  </Text>
+                  <Text size="sm" c="dimmed" className="td-break">
+                    {t("groups.meta", { unit: g.orgUnitName, date: formatDate(g.foundedOn) })}
+                  </Text>
+                </Stack>
+              </Paper>
+            ))}
           </Stack>
         )}
-        {query.hasNextPage && (
-          <Button
-            mt="sm"
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t("common.loadMore")}
-          </Button>
-        )}
-      </Section>
+      </ListSection>
 
       {unitId && (
         <Section title={t("groups.totals")} id="group-totals">
@@ -223,7 +189,7 @@ function Groups() {
           }}
         />
       </Modal>
-    </Stack>
+    </ListPage>
   );
 }
 
@@ -300,25 +266,17 @@ function StaleGroups({
   nameOf: (g: Pick<TeamOrModel, "typeCode" | "typeName">) => string;
 }) {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const query = useInfiniteQuery(staleGroupsQuery(unitId));
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const never = t("groups.never");
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
         {t("groups.staleIntro")}
       </Text>
-      {query.isPending ? (
-        <Loader aria-label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, query.error)}
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text>{t("groups.staleNone")}</Text>
-      ) : (
-        <>
+      <PagedList
+        query={query}
+        empty={t("groups.staleNone")}
+        toolbar={(items) => (
           <div>
             <ExportCsvButton
               name="mo-hinh-khong-hoat-dong"
@@ -340,6 +298,9 @@ function StaleGroups({
               }
             />
           </div>
+        )}
+      >
+        {(items) => (
           <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
             {items.map((g) => (
               <Paper key={g.id} withBorder p="sm" component="li">
@@ -358,19 +319,8 @@ function StaleGroups({
               </Paper>
             ))}
           </Stack>
-        </>
-      )}
-      {query.hasNextPage && (
-        <div>
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      )}
+        )}
+      </PagedList>
     </Stack>
   );
 }

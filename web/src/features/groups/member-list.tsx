@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { DateField } from "../../components/date-field";
 import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { ExportCsvButton } from "../../components/export-button";
 import { formatDate, parseVnDate } from "../../lib/format";
 import { groupMembersQuery } from "./api";
@@ -42,11 +43,7 @@ export function Members({
   });
   if (query.isPending) return <Text>{t("common.loading")}</Text>;
   if (query.isError) {
-    return (
-      <Alert color="red" variant="outline" role="alert">
-        {errorText(tp, query.error)}
-      </Alert>
-    );
+    return <ErrorAlert error={query.error} />;
   }
   if (items.length === 0) return <Text c="dimmed">{t("members.none")}</Text>;
   return (

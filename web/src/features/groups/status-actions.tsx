@@ -1,17 +1,16 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
 import { GROUP_TRANSITIONS, type GroupDetail, type GroupStatus, todayInVietnam } from "@toandan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { DateField } from "../../components/date-field";
-import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { formatDate, parseVnDate } from "../../lib/format";
 
 /** Buttons for the moves the transition table allows from the current status. */
 export function StatusActions({ group, onDone }: { group: GroupDetail; onDone: (s: GroupStatus) => void }) {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<GroupStatus | null>(null);
   const [date, setDate] = useState(formatDate(todayInVietnam()));
@@ -60,11 +59,7 @@ export function StatusActions({ group, onDone }: { group: GroupDetail; onDone: (
           }}
         >
           <Stack gap="sm">
-            {mutation.isError && (
-              <Alert color="red" variant="outline" role="alert">
-                {errorText(tp, mutation.error)}
-              </Alert>
-            )}
+            {mutation.isError && <ErrorAlert error={mutation.error} />}
             <DateField
               label={t("status.date")}
               required

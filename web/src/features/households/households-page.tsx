@@ -1,19 +1,5 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { LIMITS, type Household } from "@toandan/contracts";
 import { useInfiniteQuery } from "@tanstack/react-query";
@@ -22,7 +8,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { FilterPanel, ListPage, ListSection } from "../../components/list-page";
+import { ListToolbar } from "../../components/paged-list";
+import { StatusBadge } from "../../components/status-badge";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -48,7 +36,6 @@ const YEARS = Array.from({ length: 8 }, (_, i) => currentYear() + 1 - i);
 
 function Households() {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
@@ -64,25 +51,15 @@ function Households() {
     signed: signed || undefined,
   };
   const query = useInfiniteQuery(householdListQuery(listFilters));
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const manage = can(user, "household.manage");
   const ownArea = user.roles.find((r) => r.orgUnitKind === "residential_area")?.orgUnitId ?? null;
-  const signedText = (h: Household) =>
-    h.lastSignedYear === null
-      ? t("households.neverSigned")
-      : t("households.lastSigned", { year: h.lastSignedYear });
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1}>{t("households.title")}</Title>
-        {manage && <Button onClick={() => setCreating(true)}>{t("households.create")}</Button>}
-      </Group>
-      <Paper withBorder p="md" component="section" aria-labelledby="household-filters-title">
-        <Title order={2} size="h4" id="household-filters-title" mb="sm">
-          {t("households.filters")}
-        </Title>
-        <Stack gap="sm">
+    <ListPage
+      title={t("households.title")}
+      actions={manage && <Button onClick={() => setCreating(true)}>{t("households.create")}</Button>}
+      filters={
+        <FilterPanel id="household-filters" title={t("households.filters")}>
           <UnitField value={unitId} onChange={setUnitId} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput
@@ -110,100 +87,53 @@ function Households() {
               ]}
             />
           </SimpleGrid>
-        </Stack>
-      </Paper>
-
-      <Section title={t("households.list")} id="household-list">
-        {query.isPending ? (
-          <Loader aria-label={t("common.loading")} />
-        ) : query.isError ? (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, query.error)}
-          </Alert>
-        ) : items.length === 0 ? (
-          <Text c="dimmed">{t("households.none")}</Text>
-        ) : (
-          <Stack gap="sm">
-            <Group justify="space-between" wrap="wrap">
-              <Text size="sm" c="dimmed" role="status">
-                {t("common.count", { n: formatNumber(items.length) })}
-              </Text>
-              <ExportCsvButton
-                name="ho-gia-dinh"
-                header={[
-                  t("households.code"),
-                  t("households.headName"),
-                  t("households.address"),
-                  t("households.members"),
-                  t("households.memberOrgs"),
-                  t("households.area"),
-                  t("households.lastSignedYear"),
-                  t("households.movedOutOn"),
-                ]}
-                rows={() =>
-                  items.map((h) => [
-                    h.code ?? "",
-                    h.headName,
-                    h.address,
-                    formatNumber(h.members),
-                    h.memberOrgs.map((k) => t(`bodies.${k}`)).join("; "),
-                    h.orgUnitName,
-                    h.lastSignedYear ?? "",
-                    formatDate(h.movedOutOn),
-                  ])
-                }
-              />
-              <ExportXlsxLink path="/households" query={listFilters} />
-            </Group>
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
-              {items.map((h) => (
-                <Paper key={h.id} withBorder p="sm" component="li">
-                  <Group gap="xs" wrap="wrap">
-                    <AnchorLink to="/ho-gia-dinh/$id" params={{ id: h.id }} fw={700} className="td-break">
-                      {h.headName}
-                    </AnchorLink>
-                    {h.code && (
-                      <Text size="sm" c="dimmed">
-                        {t("households.codeShort", { code: h.code })}
-                      </Text>
-                    )}
-                    {h.lastSignedYear !== null && h.lastSignedYear >= year ? (
-                      <Badge variant="filled" color="teal.9" radius="sm" style={{ textTransform: "none" }}>
-                        {t("households.signedBadge", { year })}
-                      </Badge>
-                    ) : (
-                      <Badge variant="outline" color="gray.8" radius="sm" style={{ textTransform: "none" }}>
-                        {t("households.notSignedBadge", { year })}
-                      </Badge>
-                    )}
-                    {h.movedOutOn && (
-                      <Badge variant="outline" color="gray.7" radius="sm" style={{ textTransform: "none" }}>
-                        {t("households.movedOut", { date: formatDate(h.movedOutOn) })}
-                      </Badge>
-                    )}
-                  </Group>
-                  <Text size="sm" className="td-break">
-                    {h.address} · {h.orgUnitName}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {t("households.cardMeta", { members: formatNumber(h.members), signed: signedText(h) })}
-                  </Text>
-                </Paper>
-              ))}
-            </Stack>
+        </FilterPanel>
+      }
+    >
+      <ListSection
+        title={t("households.list")}
+        id="household-list"
+        query={query}
+        empty={t("households.none")}
+        toolbar={(items) => (
+          <ListToolbar count={t("common.count", { n: formatNumber(items.length) })}>
+            <ExportCsvButton
+              name="ho-gia-dinh"
+              header={[
+                t("households.code"),
+                t("households.headName"),
+                t("households.address"),
+                t("households.members"),
+                t("households.memberOrgs"),
+                t("households.area"),
+                t("households.lastSignedYear"),
+                t("households.movedOutOn"),
+              ]}
+              rows={() =>
+                items.map((h) => [
+                  h.code ?? "",
+                  h.headName,
+                  h.address,
+                  formatNumber(h.members),
+                  h.memberOrgs.map((k) => t(`bodies.${k}`)).join("; "),
+                  h.orgUnitName,
+                  h.lastSignedYear ?? "",
+                  formatDate(h.movedOutOn),
+                ])
+              }
+            />
+            <ExportXlsxLink path="/households" query={listFilters} />
+          </ListToolbar>
+        )}
+      >
+        {(items) => (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+            {items.map((h) => (
+              <HouseholdCard key={h.id} household={h} year={year} />
+            ))}
           </Stack>
         )}
-        {query.hasNextPage && (
-          <Button
-            mt="sm"
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t("common.loadMore")}
-          </Button>
-        )}
-      </Section>
+      </ListSection>
 
       {unitId && (
         <Section title={t("coverage.title", { year })} id="coverage">
@@ -233,6 +163,49 @@ function Households() {
           }}
         />
       </Modal>
-    </Stack>
+    </ListPage>
+  );
+}
+
+/** A household: its head, code, whether it signed the commitment of `year`, its address. */
+function HouseholdCard({ household: h, year }: { household: Household; year: number }) {
+  const { t } = useTranslation("console");
+  const signedText =
+    h.lastSignedYear === null
+      ? t("households.neverSigned")
+      : t("households.lastSigned", { year: h.lastSignedYear });
+  return (
+    <Paper withBorder p="sm" component="li">
+      <Group gap="xs" wrap="wrap">
+        <AnchorLink to="/ho-gia-dinh/$id" params={{ id: h.id }} fw={700} className="td-break">
+          {h.headName}
+        </AnchorLink>
+        {h.code && (
+          <Text size="sm" c="dimmed">
+            {t("households.codeShort", { code: h.code })}
+          </Text>
+        )}
+        {h.lastSignedYear !== null && h.lastSignedYear >= year ? (
+          <StatusBadge label={t("households.signedBadge", { year })} tone={{ color: "teal.9" }} />
+        ) : (
+          <StatusBadge
+            label={t("households.notSignedBadge", { year })}
+            tone={{ color: "gray.8", variant: "outline" }}
+          />
+        )}
+        {h.movedOutOn && (
+          <StatusBadge
+            label={t("households.movedOut", { date: formatDate(h.movedOutOn) })}
+            tone={{ color: "gray.7", variant: "outline" }}
+          />
+        )}
+      </Group>
+      <Text size="sm" className="td-break">
+        {h.address} · {h.orgUnitName}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t("households.cardMeta", { members: formatNumber(h.members), signed: signedText })}
+      </Text>
+    </Paper>
   );
 }

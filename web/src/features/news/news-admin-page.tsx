@@ -24,7 +24,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
-import { useLabels } from "../tips/labels";
+import { useLabels } from "../../lib/citizen-labels";
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -20,7 +20,7 @@ import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { canAt } from "../../lib/permissions";
@@ -39,7 +39,6 @@ export function UnitPage() {
   const { id } = useParams({ from: "/console/don-vi/$id" });
   const { at } = useSearch({ from: "/console/don-vi/$id" });
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const valid = UUID.test(id);
   const query = useQuery({ ...unitDetailQuery(id, at), enabled: valid });
   usePageTitle(query.data?.fullName ?? t("units.title"));
@@ -51,9 +50,7 @@ export function UnitPage() {
     return (
       <Stack>
         <Title order={1}>{t("units.title")}</Title>
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, query.error)}
-        </Alert>
+        <ErrorAlert error={query.error} />
         <div>
           <Button variant="default" onClick={() => void query.refetch()}>
             {t("common.retry")}

@@ -1,5 +1,5 @@
 import "../../locales/register-console";
-import { Alert, Badge, Button, Group, List, Modal, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, List, Stack, Table, Text, Title } from "@mantine/core";
 import type { Plan, PlanProgress } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
@@ -45,7 +45,6 @@ export function PlanPage() {
 /** Edit link and delete button with its confirmation, for those who manage plans. */
 function PlanActions({ plan }: { plan: Plan }) {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -69,29 +68,19 @@ function PlanActions({ plan }: { plan: Plan }) {
           {t("plan.delete")}
         </Button>
       </Group>
-      <Modal
+      <ConfirmDialog
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={t("plan.delete")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
+        cancelLabel={t("plan.cancel")}
+        confirmLabel={t("plan.deleteYes")}
+        onConfirm={() => remove.mutate()}
+        pending={remove.isPending}
+        error={remove.error}
+        danger
       >
-        <Stack gap="sm">
-          <Text>{t("plan.deleteConfirm", { number: plan.number })}</Text>
-          {remove.isError && (
-            <Alert color="red" variant="outline" role="alert">
-              {errorText(tp, remove.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t("plan.cancel")}
-            </Button>
-            <Button color="red.8" loading={remove.isPending} onClick={() => remove.mutate()}>
-              {t("plan.deleteYes")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        {t("plan.deleteConfirm", { number: plan.number })}
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,12 +1,13 @@
 import "../../locales/register-console";
-import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, NativeSelect, Paper, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { FilterPanel, ListPage } from "../../components/list-page";
+import { ListToolbar, PagedList } from "../../components/paged-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -28,51 +29,43 @@ const YEARS = Array.from({ length: 12 }, (_, i) => currentYear() + 2 - i);
 
 function Plans() {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [year, setYear] = useState("");
   const query = useInfiniteQuery(
     planListQuery({ orgUnitId: unitId ?? undefined, year: year ? Number(year) : undefined }),
   );
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1}>{t("plans.title")}</Title>
-        {can(user, "plan.manage") && (
+    <ListPage
+      title={t("plans.title")}
+      actions={
+        can(user, "plan.manage") && (
           <Button component={Link} to="/ke-hoach/moi">
             {t("plans.create")}
           </Button>
-        )}
-      </Group>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <div style={{ flex: "1 1 260px", maxWidth: 480 }}>
-          <UnitField value={unitId} onChange={setUnitId} />
-        </div>
-        <NativeSelect
-          label={t("plans.year")}
-          w={{ base: "100%", xs: 180 }}
-          value={year}
-          onChange={(e) => setYear(e.currentTarget.value)}
-          data={[{ value: "", label: t("plans.anyYear") }, ...YEARS.map((y) => String(y))]}
-        />
-      </Group>
-      {query.isPending ? (
-        <Loader aria-label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, query.error)}
-        </Alert>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t("plans.none")}</Text>
-      ) : (
-        <>
-          <Group justify="space-between" wrap="wrap">
-            <Text size="sm" c="dimmed" role="status">
-              {t("common.count", { n: items.length })}
-            </Text>
+        )
+      }
+      filters={
+        <FilterPanel id="plan-filters">
+          <div style={{ flex: "1 1 260px", maxWidth: 480 }}>
+            <UnitField value={unitId} onChange={setUnitId} />
+          </div>
+          <NativeSelect
+            label={t("plans.year")}
+            w={{ base: "100%", xs: 180 }}
+            value={year}
+            onChange={(e) => setYear(e.currentTarget.value)}
+            data={[{ value: "", label: t("plans.anyYear") }, ...YEARS.map((y) => String(y))]}
+          />
+        </FilterPanel>
+      }
+    >
+      <PagedList
+        query={query}
+        empty={t("plans.none")}
+        toolbar={(items) => (
+          <ListToolbar count={t("common.count", { n: items.length })}>
             <ExportCsvButton
               name="ke-hoach"
               header={[
@@ -92,7 +85,10 @@ function Plans() {
                 ])
               }
             />
-          </Group>
+          </ListToolbar>
+        )}
+      >
+        {(items) => (
           <Stack
             component="ul"
             gap="sm"
@@ -120,19 +116,8 @@ function Plans() {
               </Paper>
             ))}
           </Stack>
-        </>
-      )}
-      {query.hasNextPage && (
-        <div>
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      )}
-    </Stack>
+        )}
+      </PagedList>
+    </ListPage>
   );
 }

@@ -28,7 +28,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
@@ -201,11 +201,7 @@ function CreateReportForm() {
   return (
     <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
       <Stack gap="md">
-        {mutation.isError && (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, mutation.error)}
-          </Alert>
-        )}
+        {mutation.isError && <ErrorAlert error={mutation.error} />}
         {hasErrors && (
           <Alert color="red" variant="outline" role="alert">
             {tp("errors.validation_failed")}

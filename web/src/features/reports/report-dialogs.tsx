@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import type { Report } from "@toandan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { errorText } from "../../components/error-text";
+import { ConfirmBody } from "../../components/confirm-dialog";
+import { ErrorAlert } from "../../components/error-alert";
 import { formatDate } from "../../lib/format";
 
 export type Dialog = "return" | "approve" | "unlock";
@@ -74,7 +75,6 @@ function period(report: Report) {
 
 function ApproveForm({ report, onDone }: { report: Report; onDone: () => void }) {
   const { t } = useTranslation("reports");
-  const { t: tp } = useTranslation();
   const updated = useReportUpdated();
   const approve = useMutation({
     mutationFn: () => api<Report>(`/reports/${report.id}/approve`, { method: "POST" }),
@@ -84,22 +84,16 @@ function ApproveForm({ report, onDone }: { report: Report; onDone: () => void })
     },
   });
   return (
-    <Stack gap="sm">
-      <Text>{t("report.approveExplain", period(report))}</Text>
-      {approve.isError && (
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, approve.error)}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("report.cancel")}
-        </Button>
-        <Button loading={approve.isPending} onClick={() => approve.mutate()}>
-          {t("report.approveYes")}
-        </Button>
-      </Group>
-    </Stack>
+    <ConfirmBody
+      cancelLabel={t("report.cancel")}
+      confirmLabel={t("report.approveYes")}
+      onCancel={onDone}
+      onConfirm={() => approve.mutate()}
+      pending={approve.isPending}
+      error={approve.error}
+    >
+      {t("report.approveExplain", period(report))}
+    </ConfirmBody>
   );
 }
 
@@ -168,11 +162,7 @@ function TextStepForm({
           }}
           error={missing ? tp("validation.required") : undefined}
         />
-        {call.isError && (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, call.error)}
-          </Alert>
-        )}
+        {call.isError && <ErrorAlert error={call.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t("report.cancel")}

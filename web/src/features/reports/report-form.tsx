@@ -1,11 +1,11 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { UpdateReportBodySchema, type Report, type UpdateReportBody } from "@toandan/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { formatDate } from "../../lib/format";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { Fact } from "../../components/fact";
@@ -215,11 +215,7 @@ export function ReportEditForm({ report }: { report: Report }) {
             ))}
           </Stack>
         </Section>
-        {failure && (
-          <Alert color="red" variant="outline" role="alert">
-            {errorText(tp, failure)}
-          </Alert>
-        )}
+        {failure && <ErrorAlert error={failure} />}
         <Group gap="sm" wrap="wrap">
           <Button type="submit" variant="default" loading={save.isPending}>
             {t("report.save")}

@@ -1,5 +1,5 @@
 import "../../locales/register-console";
-import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Stack, Tabs, Text } from "@mantine/core";
 import { REPORT_STATUSES, type ReportStatus } from "@toandan/contracts";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -7,7 +7,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { FilterPanel } from "../../components/list-page";
+import { PageHeader } from "../../components/page-header";
+import { ListToolbar, PagedList } from "../../components/paged-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
@@ -33,14 +35,16 @@ function Reports() {
   const approver = can(user, "report.approve");
   return (
     <Stack gap="lg">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={1}>{t("reports.title")}</Title>
-        {can(user, "report.manage") && (
-          <Button component={Link} to="/bao-cao/moi">
-            {t("reports.create")}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t("reports.title")}
+        actions={
+          can(user, "report.manage") && (
+            <Button component={Link} to="/bao-cao/moi">
+              {t("reports.create")}
+            </Button>
+          )
+        }
+      />
       {approver ? (
         <Tabs defaultValue="mine" keepMounted={false}>
           <Tabs.List>
@@ -84,7 +88,7 @@ function MyReports() {
   };
   return (
     <Stack gap="md">
-      <Group align="flex-end" gap="sm" wrap="wrap" role="group" aria-label={t("reports.filters")}>
+      <FilterPanel id="report-filters" label={t("reports.filters")}>
         <div style={{ flex: "1 1 260px", maxWidth: 480 }}>
           <UnitField
             label={t("reports.unit")}
@@ -110,7 +114,7 @@ function MyReports() {
             ...REPORT_STATUSES.map((s) => ({ value: s, label: t(`reports.statuses.${s}`) })),
           ]}
         />
-      </Group>
+      </FilterPanel>
       <ReportList params={params} label={t("reports.list")} empty={t("reports.none")} />
     </Stack>
   );
@@ -118,63 +122,44 @@ function MyReports() {
 
 function ReportList({ params, label, empty }: { params: ReportListParams; label: string; empty: string }) {
   const { t } = useTranslation("reports");
-  const { t: tc } = useTranslation("console");
-  const { t: tp } = useTranslation();
   const query = useInfiniteQuery(reportListQuery(params));
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  if (query.isPending) return <Loader aria-label={tc("common.loading")} />;
-  if (query.isError) {
-    return (
-      <Alert color="red" variant="outline" role="alert">
-        {errorText(tp, query.error)}
-      </Alert>
-    );
-  }
-  if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
-    <Stack gap="sm">
-      <Text size="sm" c="dimmed" role="status">
-        {t("reports.count", { n: items.length })}
-      </Text>
-      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={label}>
-        {items.map((r) => (
-          <Paper key={r.id} withBorder p="sm" component="li">
-            <Stack gap={4}>
-              <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
-                <Text size="sm" fw={600}>
-                  {t(`reports.templates.${r.template}`)} ·{" "}
-                  {r.number
-                    ? t("reports.numberSymbol", { number: r.number, symbol: r.symbol })
-                    : t("reports.noNumber", { symbol: r.symbol })}
+    <PagedList
+      query={query}
+      empty={empty}
+      loadMoreLabel={t("reports.loadMore")}
+      toolbar={(items) => <ListToolbar count={t("reports.count", { n: items.length })} />}
+    >
+      {(items) => (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={label}>
+          {items.map((r) => (
+            <Paper key={r.id} withBorder p="sm" component="li">
+              <Stack gap={4}>
+                <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
+                  <Text size="sm" fw={600}>
+                    {t(`reports.templates.${r.template}`)} ·{" "}
+                    {r.number
+                      ? t("reports.numberSymbol", { number: r.number, symbol: r.symbol })
+                      : t("reports.noNumber", { symbol: r.symbol })}
+                  </Text>
+                  <ReportStatusBadge status={r.status} />
+                </Group>
+                <AnchorLink to="/bao-cao/$id" params={{ id: r.id }} fw={700} className="td-break">
+                  {r.subject}
+                </AnchorLink>
+                <Text size="sm" c="dimmed" className="td-break">
+                  {t("reports.meta", {
+                    unit: r.orgUnitName,
+                    from: formatDate(r.periodFrom),
+                    to: formatDate(r.periodTo),
+                    date: formatDate(r.issuedOn),
+                  })}
                 </Text>
-                <ReportStatusBadge status={r.status} />
-              </Group>
-              <AnchorLink to="/bao-cao/$id" params={{ id: r.id }} fw={700} className="td-break">
-                {r.subject}
-              </AnchorLink>
-              <Text size="sm" c="dimmed" className="td-break">
-                {t("reports.meta", {
-                  unit: r.orgUnitName,
-                  from: formatDate(r.periodFrom),
-                  to: formatDate(r.periodTo),
-                  date: formatDate(r.issuedOn),
-                })}
-              </Text>
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-      {query.hasNextPage && (
-        <div>
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t("reports.loadMore")}
-          </Button>
-        </div>
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
       )}
-    </Stack>
+    </PagedList>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Group } from "@mantine/core";
 import type { Clock } from "@toandan/contracts";
-import { useLabels } from "./labels";
+import { useLabels } from "../../lib/citizen-labels";
 
 /** The legal clocks of a tip: red when overdue, orange within a day, grey once met. */
 export function ClockBadges({ clocks }: { clocks: Clock[] }) {

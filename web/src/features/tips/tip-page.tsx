@@ -21,22 +21,22 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../components/error-text";
+import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { tipActions, tipQuery } from "./api";
 import { ClockBadges } from "./clock-badges";
-import { useLabels } from "./labels";
+import { useLabels } from "../../lib/citizen-labels";
 
 const route = getRouteApi("/console/tin-bao/$id");
 
 /** One tip for the police of its unit: content, dialogue, triage, outcome (others get 404). */
 export function TipPage() {
   const { id } = route.useParams();
-  const { t } = useTranslation();
   const L = useLabels();
   const q = useQuery(tipQuery(id));
   usePageTitle(q.data ? `${L.tipsTitle} ${q.data.code}` : L.tipsTitle);
-  if (q.isError) return <Alert color="red">{errorText(t, q.error)}</Alert>;
+  if (q.isError) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Loader />;
   return <Tip tip={q.data} />;
 }

@@ -1,32 +1,21 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Badge, Checkbox, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { TIP_CATEGORY_LABELS, TIP_STATUS_LABELS, TIP_STATUSES } from "@toandan/contracts";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { errorText } from "../../components/error-text";
+import { DataTable, type Column } from "../../components/data-table";
+import { ErrorAlert } from "../../components/error-alert";
+import { FilterPanel } from "../../components/list-page";
+import { PagedList } from "../../components/paged-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
-import { tipCountsQuery, tipListQuery } from "./api";
+import { tipCountsQuery, tipListQuery, type TipPage } from "./api";
 import { ClockBadges } from "./clock-badges";
-import { useLabels } from "./labels";
+import { useLabels } from "../../lib/citizen-labels";
 
 /** The police inbox of tips; other accounts with tip.stats see counts only. */
 export function TipsPage() {
@@ -44,6 +33,8 @@ export function TipsPage() {
   );
 }
 
+type TipSummary = TipPage["items"][number];
+
 function hourText(h: string) {
   const [d, hh] = h.split("T");
   return `${d!.split("-").reverse().join("/")} ${hh}h`;
@@ -51,18 +42,45 @@ function hourText(h: string) {
 
 function Inbox() {
   const L = useLabels();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const lang = i18n.language?.startsWith("en") ? "en" : "vi";
   const [status, setStatus] = useState("");
   const [overdue, setOverdue] = useState(false);
   const query = useInfiniteQuery(
     tipListQuery({ status: status || undefined, overdue: overdue ? "true" : undefined }),
   );
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: Column<TipSummary>[] = [
+    {
+      key: "code",
+      header: L.code,
+      cell: (tip) => (
+        <>
+          <AnchorLink to="/tin-bao/$id" params={{ id: tip.id }} ff="monospace">
+            {tip.code}
+          </AnchorLink>
+          {tip.awaitingReply && (
+            <Badge ml={6} color="blue" tt="none">
+              {L.awaiting}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: "received", header: L.received, cell: (tip) => hourText(tip.receivedHour) },
+    { key: "category", header: L.category, cell: (tip) => TIP_CATEGORY_LABELS[tip.category][lang] },
+    { key: "unit", header: L.unit, cell: (tip) => tip.orgUnitName },
+    {
+      key: "urgency",
+      header: L.urgency,
+      cell: (tip) => (tip.urgency ? (tip.urgency === "urgent" ? L.urgent : L.normal) : L.untriaged),
+    },
+    { key: "status", header: L.status, cell: (tip) => TIP_STATUS_LABELS[tip.status][lang] },
+    { key: "clocks", header: L.clocks, cell: (tip) => <ClockBadges clocks={tip.clocks} /> },
+  ];
   return (
     <Stack gap="sm">
       <Text>{L.inboxIntro}</Text>
-      <Group>
+      <FilterPanel id="tip-filters">
         <NativeSelect
           label={L.status}
           value={status}
@@ -78,72 +96,28 @@ function Inbox() {
           checked={overdue}
           onChange={(e) => setOverdue(e.currentTarget.checked)}
         />
-      </Group>
-      {query.isPending && <Loader size="sm" />}
-      {query.isError && <Alert color="red">{errorText(t, query.error)}</Alert>}
-      {query.isSuccess && items.length === 0 && <Text>{L.none}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{L.code}</Table.Th>
-                <Table.Th>{L.received}</Table.Th>
-                <Table.Th>{L.category}</Table.Th>
-                <Table.Th>{L.unit}</Table.Th>
-                <Table.Th>{L.urgency}</Table.Th>
-                <Table.Th>{L.status}</Table.Th>
-                <Table.Th>{L.clocks}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((tip) => (
-                <Table.Tr key={tip.id}>
-                  <Table.Td>
-                    <AnchorLink to="/tin-bao/$id" params={{ id: tip.id }} ff="monospace">
-                      {tip.code}
-                    </AnchorLink>
-                    {tip.awaitingReply && (
-                      <Badge ml={6} color="blue" tt="none">
-                        {L.awaiting}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{hourText(tip.receivedHour)}</Table.Td>
-                  <Table.Td>{TIP_CATEGORY_LABELS[tip.category][lang]}</Table.Td>
-                  <Table.Td>{tip.orgUnitName}</Table.Td>
-                  <Table.Td>
-                    {tip.urgency ? (tip.urgency === "urgent" ? L.urgent : L.normal) : L.untriaged}
-                  </Table.Td>
-                  <Table.Td>{TIP_STATUS_LABELS[tip.status][lang]}</Table.Td>
-                  <Table.Td>
-                    <ClockBadges clocks={tip.clocks} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-        >
-          {L.more}
-        </Button>
-      )}
+      </FilterPanel>
+      <PagedList query={query} empty={L.none} loadMoreLabel={L.more}>
+        {(items) => (
+          <DataTable
+            label={L.tipsTitle}
+            minWidth={800}
+            columns={columns}
+            rows={items}
+            rowKey={(tip) => tip.id}
+          />
+        )}
+      </PagedList>
     </Stack>
   );
 }
 
 function Counts() {
   const L = useLabels();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const lang = i18n.language?.startsWith("en") ? "en" : "vi";
   const q = useQuery(tipCountsQuery);
-  if (q.isError) return <Alert color="red">{errorText(t, q.error)}</Alert>;
+  if (q.isError) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Loader size="sm" />;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="tip-counts">

@@ -90,6 +90,26 @@ export type OrgUnitDetail = z.infer<typeof OrgUnitDetailSchema>;
 
 export const GetOrgUnitQuerySchema = z.object({ at: IsoDateSchema.optional() });
 
+/** The bodies of one unit, with the unit's name: one level of the co-organiser picker. */
+export const UnitBodiesSchema = z.object({
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  orgUnitKind: OrgUnitKindSchema,
+  bodies: z.array(BodySchema),
+});
+export type UnitBodies = z.infer<typeof UnitBodiesSchema>;
+
+/**
+ * The bodies that may organise a record at a unit: those of the unit and of its ancestors (for a
+ * pre-reform unit, also those above the current unit it rolls up into), the unit first, then
+ * upwards; units without bodies are left out.
+ */
+export const OrganizerBodiesSchema = z.object({
+  orgUnitId: IdSchema,
+  levels: z.array(UnitBodiesSchema),
+});
+export type OrganizerBodies = z.infer<typeof OrganizerBodiesSchema>;
+
 export const CreateOrgUnitBodySchema = z.object({
   parentId: IdSchema,
   kind: CreatableKindSchema,

@@ -14,4 +14,3 @@ export {
 export { organizerKindsOf } from "./activities.policy";
 export { activities, activityOrganizers } from "./activities.table";
 export { activityRoutes } from "./activities.routes";
-export { provinceOf } from "./commands/create-activity";

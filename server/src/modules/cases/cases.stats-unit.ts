@@ -1,16 +1,11 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { pathInScope, type Actor } from "../../kernel/authz";
-import { notFound } from "../../kernel/errors";
+import type { Actor } from "../../kernel/authz";
+import { loadUnit } from "../org-units";
 
 /** The unit for statistics (404 out of scope); `policeView` when the caller is police over it. */
 export async function loadStatsUnit(db: Db, actor: Actor, unitId: string) {
-  const [u] = await queryRows<{ id: string; path: string; rollupPath: string }>(
-    db,
-    sql`select id, path, rollup_path as "rollupPath" from org_units
-        where id = ${unitId} and ${pathInScope(actor, "case.stats", sql`rollup_path`)}`,
-  );
-  if (!u) throw notFound();
+  const u = await loadUnit(db, actor, unitId, { permission: "case.stats", scope: "rollup" });
   const policeView = actor.roles.some(
     (r) =>
       (r.body === "police" || r.role === "commune_case_officer") && u.rollupPath.startsWith(r.orgUnitPath),

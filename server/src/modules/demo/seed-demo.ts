@@ -7,7 +7,7 @@ import { accounts } from "../accounts/accounts.table";
 import { createAccount } from "../accounts";
 import { insertLocalUnits } from "../org-units";
 import { findRoot } from "../org-units";
-import { getVisibleUnit } from "../org-units";
+import { loadUnit } from "../org-units";
 import { orgUnits } from "../org-units/org-units.table";
 import type { Actor } from "../../kernel/authz";
 import { seedDemoPlan279 } from "../plans";
@@ -135,12 +135,7 @@ export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): P
     sessionTokenHash: "",
     csrfToken: "",
   };
-  const parent = await getVisibleUnit(
-    db,
-    { ...system, permissions: new Set(["org_unit.read"]) },
-    ward,
-    todayInVietnam(),
-  );
+  const parent = await loadUnit(db, { ...system, permissions: new Set(["org_unit.read"]) }, ward);
   const [areaId] = await db.transaction(async (tx) => {
     const ids = await insertLocalUnits(tx, [
       { parent, input: { kind: "residential_area", name: DEMO_AREA, type: "khom" } },

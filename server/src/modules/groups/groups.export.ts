@@ -1,7 +1,6 @@
-import { GROUP_STATUS_LABELS, ListGroupsQuerySchema, type Group, todayInVietnam } from "@toandan/contracts";
+import { GROUP_STATUS_LABELS, ListGroupsQuerySchema, type Group } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { isInScope, type Actor } from "../../kernel/authz";
-import { notFound } from "../../kernel/errors";
+import type { Actor } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import {
   EXPORT_MAX_ROWS,
@@ -12,7 +11,7 @@ import {
 } from "../../kernel/http/export";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import type { Db } from "../../db/client";
-import { getVisibleUnit } from "../org-units";
+import { loadUnit } from "../org-units";
 import { presentGroup } from "./groups.presenter";
 import { listGroups } from "./groups.queries";
 
@@ -29,9 +28,7 @@ const COLUMNS: ExportColumn<Group>[] = [
 
 async function subtree(db: Db, actor: Actor, unitId: string | undefined) {
   if (!unitId) return undefined;
-  const unit = await getVisibleUnit(db, actor, unitId, todayInVietnam(), "group.read");
-  if (!isInScope(actor, "group.read", unit.path)) throw notFound();
-  return unit.path;
+  return (await loadUnit(db, actor, unitId, { permission: "group.read", scope: "path" })).path;
 }
 
 /** The list of teams and models, with the same filters, as a CSV or XLSX file. */

@@ -1,10 +1,9 @@
-import { todayInVietnam } from "@toandan/contracts";
 import type { ListGroupMembersQuery, ListGroupsQuery, Permission } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import { getVisibleUnit } from "../org-units";
+import { loadUnit } from "../org-units";
 
 export type GroupDbRow = {
   id: string;
@@ -59,12 +58,8 @@ export async function unitForRecord(
   unitId: string,
   permission: Permission,
 ): Promise<UnitForRecord> {
-  const unit = await getVisibleUnit(db, actor, unitId, todayInVietnam(), permission);
-  const [row] = await queryRows<{ rollupPath: string; provinceId: string | null }>(
-    db,
-    sql`select rollup_path as "rollupPath", province_id as "provinceId" from org_units where id = ${unit.id}`,
-  );
-  return { id: unit.id, path: unit.path, rollupPath: row!.rollupPath, provinceId: row!.provinceId };
+  const unit = await loadUnit(db, actor, unitId, { permission });
+  return { id: unit.id, path: unit.path, rollupPath: unit.rollupPath, provinceId: unit.provinceId };
 }
 
 /** Groups in the actor's scope (and in `prefix`'s subtree when given); `limit + 1` rows. */

@@ -20,12 +20,11 @@ import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Actor } from "../../kernel/authz";
-import { isInScope, requirePermission } from "../../kernel/authz";
-import { notFound } from "../../kernel/errors";
+import { requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { getVisibleUnit } from "../org-units";
+import { loadUnit } from "../org-units";
 import { changeGroupStatus } from "./commands/change-group-status";
 import { createGroup } from "./commands/create-group";
 import { groupRosterRoutes } from "./group-roster.routes";
@@ -40,9 +39,7 @@ const TAGS = ["groups"];
 /** The path of a subtree filter unit that lies in the actor's read scope, or 404. */
 async function subtreePath(app: FastifyInstance, actor: Actor, unitId: string | undefined) {
   if (!unitId) return undefined;
-  const unit = await getVisibleUnit(app.db, actor, unitId, todayInVietnam(), "group.read");
-  if (!isInScope(actor, "group.read", unit.path)) throw notFound();
-  return unit.path;
+  return (await loadUnit(app.db, actor, unitId, { permission: "group.read", scope: "path" })).path;
 }
 
 async function detail(app: FastifyInstance, actor: Actor, id: string): Promise<GroupDetail> {

@@ -10,7 +10,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { stockRollupsCover } from "../../kernel/rollups";
-import { getVisibleUnit, validOn } from "../org-units";
+import { loadUnit, validOn } from "../org-units";
 import { readHouseholdRollups } from "./households.rollups";
 import { escapeLike } from "./households.queries";
 
@@ -139,7 +139,7 @@ type ChildRow = { id: string; name: string; code: string | null; kind: string };
 /** Coverage of a unit in the actor's scope, optionally per current child unit. */
 export async function coverageFor(db: Db, actor: Actor, q: CoverageQuery): Promise<Coverage> {
   const today = todayInVietnam();
-  const unit = await getVisibleUnit(db, actor, q.orgUnitId, today, "household.read");
+  const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "household.read" });
   if (unit.validTo !== null) {
     throw validationFailed([{ path: "orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
   }

@@ -1,14 +1,9 @@
-import {
-  foldVietnamese,
-  type ListHouseholdsQuery,
-  type Permission,
-  todayInVietnam,
-} from "@toandan/contracts";
+import { foldVietnamese, type ListHouseholdsQuery, type Permission } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
-import { getVisibleUnit } from "../org-units";
+import { loadUnit } from "../org-units";
 
 export type HouseholdDbRow = {
   id: string;
@@ -53,16 +48,11 @@ export function escapeLike(s: string): string {
  * (else 404) and a current residential area (else 400 on `path`).
  */
 export async function loadArea(db: Db, actor: Actor, unitId: string, path = "orgUnitId"): Promise<AreaRow> {
-  const unit = await getVisibleUnit(db, actor, unitId, todayInVietnam(), "household.manage");
+  const unit = await loadUnit(db, actor, unitId, { permission: "household.manage" });
   if (unit.kind !== "residential_area" || unit.validTo !== null) {
     throw validationFailed([{ path, message: "Hộ gia đình phải thuộc một khu dân cư đang có hiệu lực" }]);
   }
-  const [row] = await queryRows<AreaRow>(
-    db,
-    sql`select id, rollup_path as "rollupPath", province_id as "provinceId" from org_units where id = ${unit.id}`,
-  );
-  if (!row) throw notFound();
-  return row;
+  return { id: unit.id, rollupPath: unit.rollupPath, provinceId: unit.provinceId };
 }
 
 /** One household the actor may see (or act on, with `permission`), else 404. */
@@ -98,7 +88,7 @@ export async function listHouseholds(
 ): Promise<HouseholdDbRow[]> {
   const where: SQL[] = [pathInScope(actor, "household.read", sql`h.rollup_path`)];
   if (query.orgUnitId) {
-    const unit = await getVisibleUnit(db, actor, query.orgUnitId, todayInVietnam(), "household.read");
+    const unit = await loadUnit(db, actor, query.orgUnitId, { permission: "household.read" });
     where.push(sql`h.rollup_path like ${`${escapeLike(unit.path)}%`}`);
   }
   if (query.q) {

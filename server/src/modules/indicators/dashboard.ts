@@ -7,7 +7,8 @@ import type { Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { rollupsCover } from "../../kernel/rollups";
 import { readActivityRollups, type RollupField } from "../activities";
-import { childrenOn, loadIndicatorUnit, scopeOf } from "./indicators.query";
+import { loadUnit } from "../org-units";
+import { childrenOn, scopeOf } from "./indicators.query";
 import { certificationRatesByChild } from "../certification";
 import {
   ACTIVITY_FIELD,
@@ -117,7 +118,7 @@ async function monthlyActivities(db: Db, path: string, from: string, to: string)
 
 /** Indicators against targets, the monthly trend and the ranking of child units for one year. */
 export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
-  const unit = await loadIndicatorUnit(db, actor, q.orgUnitId);
+  const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "indicator.read", scope: "rollup" });
   if (unit.path !== unit.rollupPath) {
     throw validationFailed([{ path: "querystring.orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
   }

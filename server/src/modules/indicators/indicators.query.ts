@@ -12,9 +12,9 @@ import {
 } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { pathInScope, type Actor } from "../../kernel/authz";
-import { notFound, validationFailed } from "../../kernel/errors";
-import { validOn } from "../org-units";
+import type { Actor } from "../../kernel/authz";
+import { validationFailed } from "../../kernel/errors";
+import { loadUnit, validOn } from "../org-units";
 import { isPolice } from "../tips";
 import { computeIndicators, newMemo, suppressSmallTipCells, type IndicatorScope } from "./registry";
 
@@ -31,20 +31,17 @@ export type IndicatorUnit = {
 const UNIT_COLUMNS = sql`u.id, u.kind, u.full_name as "fullName", u.path, u.rollup_path as "rollupPath",
   u.valid_from::text as "validFrom", u.valid_to::text as "validTo"`;
 
-/** A unit whose figures the actor may read (its records roll up into the actor's subtree), or 404. */
-export async function loadIndicatorUnit(
+/**
+ * A unit whose figures the actor may read (its records roll up into the actor's subtree), or 404.
+ * Kept for the reports module; new code calls `loadUnit(…, { scope: "rollup" })` from org-units.
+ */
+export function loadIndicatorUnit(
   db: Db,
   actor: Actor,
   id: string,
   permission: Permission = "indicator.read",
 ): Promise<IndicatorUnit> {
-  const [row] = await queryRows<IndicatorUnit>(
-    db,
-    sql`select ${UNIT_COLUMNS} from org_units u
-        where u.id = ${id} and ${pathInScope(actor, permission, sql`u.rollup_path`)}`,
-  );
-  if (!row) throw notFound();
-  return row;
+  return loadUnit(db, actor, id, { permission, scope: "rollup" });
 }
 
 /** Current children on `at` (the tree of that date), in name order. */
@@ -149,7 +146,7 @@ export async function queryIndicators(
   q: QueryIndicatorsQuery,
 ): Promise<IndicatorResult> {
   const at = q.at ?? todayInVietnam();
-  const unit = await loadIndicatorUnit(db, actor, q.orgUnitId);
+  const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "indicator.read", scope: "rollup" });
   if ((unit.validFrom && unit.validFrom > at) || (unit.validTo && unit.validTo < at)) {
     throw validationFailed([{ path: "querystring.at", message: "Đơn vị không có hiệu lực vào ngày này" }]);
   }

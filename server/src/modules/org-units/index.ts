@@ -1,5 +1,20 @@
 // What other modules may use from the org-units module.
 export { type LocalUnitInput, insertLocalUnits } from "./commands/create-org-unit";
 export { findRoot, importOfficialUnits } from "./import/official-units";
-export { type OrgUnitDbRow, getVisibleUnit, validOn } from "./org-units.queries";
+export { type OrgUnitDbRow, validOn } from "./org-units.queries";
+export {
+  type BodyAtPath,
+  type BodyRow,
+  type LoadUnitOptions,
+  type UnitRow,
+  type UnitScope,
+  ancestorsOf,
+  bodiesOf,
+  bodiesOfUnitAndAncestors,
+  findCurrentUnit,
+  idsInPath,
+  listCurrentUnits,
+  loadUnit,
+  provinceOf,
+} from "./places";
 export { orgUnitRoutes } from "./org-units.routes";

@@ -2,7 +2,6 @@ import { foldVietnamese, type ListOrgUnitsQuery, type Permission } from "@toanda
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
-import { notFound } from "../../kernel/errors";
 
 export type OrgUnitDbRow = {
   id: string;
@@ -44,12 +43,13 @@ export function unitVisible(actor: Actor, permission: Permission = "org_unit.rea
 const ANCESTOR_NAMES = sql`(select coalesce(array_agg(a.full_name order by a.depth), '{}') from org_units a
     where a.id = any(string_to_array(trim(both '/' from u.path), '/')::uuid[]) and a.id <> u.id and a.depth > 0)`;
 
-const SELECT_UNIT = (at: string, withAncestors = false) => sql`select u.id, u.code, u.kind, u.type, u.name,
-    ${withAncestors ? ANCESTOR_NAMES : sql`null`} as "ancestorNames",
+export const SELECT_UNIT = (at: string, withAncestors = false, extra: SQL = sql``) => sql`select u.id,
+    u.code, u.kind, u.type, u.name, ${withAncestors ? ANCESTOR_NAMES : sql`null`} as "ancestorNames",
     u.full_name as "fullName", u.parent_id as "parentId", u.province_id as "provinceId", u.path,
-    u.depth, u.valid_from::text as "validFrom", u.valid_to::text as "validTo",
-    u.is_official as "isOfficial",
+    u.rollup_path as "rollupPath", u.depth, u.valid_from::text as "validFrom",
+    u.valid_to::text as "validTo", u.is_official as "isOfficial",
     (select count(*) from org_units c where c.parent_id = u.id and ${validOn("c", at)}) as "childCount"
+    ${extra}
   from org_units u`;
 
 function escapeLike(s: string): string {
@@ -103,33 +103,6 @@ export async function listOrgUnits(
   return { rows, total };
 }
 
-/** One unit the actor may see, or 404 (never revealing that a hidden unit exists). */
-export async function getVisibleUnit(
-  db: Db,
-  actor: Actor,
-  id: string,
-  at: string,
-  permission: Permission = "org_unit.read",
-): Promise<OrgUnitDbRow> {
-  const [row] = await queryRows<OrgUnitDbRow>(
-    db,
-    sql`${SELECT_UNIT(at)} where u.id = ${id} and ${unitVisible(actor, permission)}`,
-  );
-  if (!row) throw notFound();
-  return row;
-}
-
-export async function unitsByIds(db: Db, ids: string[], at: string): Promise<OrgUnitDbRow[]> {
-  if (ids.length === 0) return [];
-  return queryRows<OrgUnitDbRow>(
-    db,
-    sql`${SELECT_UNIT(at)} where u.id in (${sql.join(
-      ids.map((i) => sql`${i}`),
-      sql`, `,
-    )}) order by u.depth`,
-  );
-}
-
 export type LineageDbRow = OrgUnitDbRow & { mergeType: "full" | "partial" };
 
 /** Successors (`direction = "next"`) or predecessors of a unit, limited to what the actor may see. */
@@ -148,14 +121,6 @@ export async function lineageOf(
         cross join lateral (${SELECT_UNIT(at)}
           where u.id = l.${sql.raw(other)} and ${unitVisible(actor)}) x
         where l.${sql.raw(self)} = ${id} order by x."fullName"`,
-  );
-}
-
-export async function bodiesOf(db: Db, unitId: string) {
-  return queryRows<{ id: string; kind: string; name: string }>(
-    db,
-    sql`select id, kind, name from bodies where org_unit_id = ${unitId}
-        order by array_position(array['front','police','steering','farmers','women','veterans','youth','labour','elderly','grassroots_team']::text[], kind)`,
   );
 }
 

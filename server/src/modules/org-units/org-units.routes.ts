@@ -8,8 +8,9 @@ import {
   OrgUnitDetailSchema,
   OrgUnitPageSchema,
   OrgUnitSchema,
-  type BodyKind,
+  OrganizerBodiesSchema,
   type OrgUnitDetail,
+  type OrganizerBodies,
   todayInVietnam,
 } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -21,14 +22,8 @@ import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { createOrgUnit } from "./commands/create-org-unit";
 import { importOrgUnits } from "./commands/import-org-units";
 import { presentOrgUnit } from "./org-units.presenter";
-import {
-  bodiesOf,
-  changesOf,
-  getVisibleUnit,
-  lineageOf,
-  listOrgUnits,
-  unitsByIds,
-} from "./org-units.queries";
+import { changesOf, lineageOf, listOrgUnits } from "./org-units.queries";
+import { ancestorsOf, bodiesOf, bodiesOfUnitAndAncestors, loadUnit } from "./places";
 
 const IdParams = z.object({ id: IdSchema });
 
@@ -53,11 +48,11 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       let at = q.at ?? todayInVietnam();
       if (!q.at && q.parentId) {
         // Browsing a historic unit shows its children as they stood when it was last valid.
-        const parent = await getVisibleUnit(app.db, actor, q.parentId, at);
+        const parent = await loadUnit(app.db, actor, q.parentId, { at });
         if (parent.validTo && parent.validTo < at) at = parent.validTo;
       }
       // The subtree root must itself be visible (else 404); its path makes an indexed prefix match.
-      const within = q.within ? await getVisibleUnit(app.db, actor, q.within, at) : undefined;
+      const within = q.within ? await loadUnit(app.db, actor, q.within, { at }) : undefined;
       const { rows, total } = await listOrgUnits(app.db, actor, q, offset, at, within?.path);
       const page = pageFrom(rows, offset, q.limit);
       const changes = await changesOf(
@@ -85,12 +80,11 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       requirePermission(actor, "org_unit.read");
       let at = req.query.at ?? todayInVietnam();
-      const row = await getVisibleUnit(app.db, actor, req.params.id, at);
+      const row = await loadUnit(app.db, actor, req.params.id, { at });
       if (!req.query.at && row.validTo && row.validTo < at) at = row.validTo;
-      const ancestorIds = row.path.split("/").filter((s) => s && s !== row.id);
       const [ancestors, bodyRows, next, prev] = await Promise.all([
-        unitsByIds(app.db, ancestorIds, at),
-        bodiesOf(app.db, row.id),
+        ancestorsOf(app.db, row, at),
+        bodiesOf(app.db, [row.id]),
         lineageOf(app.db, actor, row.id, "next", at),
         lineageOf(app.db, actor, row.id, "prev", at),
       ]);
@@ -102,11 +96,34 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         ...presentOrgUnit(row, changes, at),
         ancestors: ancestors.map((a) => presentOrgUnit(a, changes, at)),
-        bodies: bodyRows.map((b) => ({ id: b.id, kind: b.kind as BodyKind, name: b.name })),
+        bodies: bodyRows.map((b) => ({ id: b.id, kind: b.kind, name: b.name })),
         successors: next.map((n) => ({ unit: presentOrgUnit(n, changes, at), mergeType: n.mergeType })),
         predecessors: prev.map((p) => ({ unit: presentOrgUnit(p, changes, at), mergeType: p.mergeType })),
         changes: changes.filter((c) => c.orgUnitId === row.id).map(({ orgUnitId: _o, ...c }) => c),
       };
+    },
+  );
+
+  app.get(
+    "/org-units/:id/organizer-bodies",
+    {
+      config: { permission: "org_unit.read" },
+      schema: {
+        operationId: "listOrganizerBodies",
+        tags: ["org-units"],
+        summary:
+          "The bodies that may organise a record at a unit: the unit's and its ancestors', by unit (the co-organiser picker)",
+        params: IdParams,
+        response: { 200: OrganizerBodiesSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req): Promise<OrganizerBodies> => {
+      const actor = requireActor(req);
+      requirePermission(actor, "org_unit.read");
+      // The unit must be visible; its ancestors need not be (a residential area's cadre cannot
+      // read its ward or province, yet may name their bodies as co-organisers).
+      const unit = await loadUnit(app.db, actor, req.params.id);
+      return { orgUnitId: unit.id, levels: await bodiesOfUnitAndAncestors(app.db, unit) };
     },
   );
 
@@ -126,7 +143,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       requirePermission(actor, "org_unit.create");
       const id = await createOrgUnit(app.db, actor, req.body);
-      const row = await getVisibleUnit(app.db, actor, id, todayInVietnam());
+      const row = await loadUnit(app.db, actor, id);
       return reply.status(201).send(presentOrgUnit(row, [], todayInVietnam()));
     },
   );

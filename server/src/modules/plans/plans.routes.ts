@@ -8,7 +8,6 @@ import {
   PlanProgressSchema,
   PlanSchema,
   UpdatePlanBodySchema,
-  todayInVietnam,
 } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -16,7 +15,7 @@ import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { listIndicators } from "../indicators";
-import { getVisibleUnit } from "../org-units";
+import { loadUnit } from "../org-units";
 import { createPlan } from "./commands/create-plan";
 import { deletePlan, updatePlan } from "./commands/update-plan";
 import { planProgress } from "./plan-progress";
@@ -75,7 +74,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = req.query;
       const offset = decodeCursor(q.cursor);
       const unit = q.orgUnitId
-        ? await getVisibleUnit(app.db, actor, q.orgUnitId, todayInVietnam(), "plan.read")
+        ? await loadUnit(app.db, actor, q.orgUnitId, { permission: "plan.read" })
         : null;
       const rows = await listPlans(app.db, actor, {
         unitPath: unit?.path,

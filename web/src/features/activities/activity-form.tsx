@@ -30,6 +30,7 @@ import { useMemo } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { errorText } from "../../components/error-text";
 import { FormError } from "../../components/form-error";
 import { formatDate, formatNumber } from "../../lib/format";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
@@ -211,15 +212,21 @@ export function ActivityForm({
               error={fieldMessage(errors.organizerBodyIds as never)}
             >
               <Stack gap="xs" mt="xs">
-                {choices.levels.length === 0 && (
-                  <Text size="sm" c="dimmed">
-                    {unitId ? t("common.loading") : t("activityForm.pickUnit")}
+                {choices.error ? (
+                  <Text size="sm" c="red" role="alert">
+                    {errorText(tp, choices.error)}
                   </Text>
+                ) : (
+                  choices.levels.length === 0 && (
+                    <Text size="sm" c="dimmed">
+                      {unitId ? t("common.loading") : t("activityForm.pickUnit")}
+                    </Text>
+                  )
                 )}
                 {choices.levels.map((level) => (
-                  <div key={level.id}>
+                  <div key={level.orgUnitId}>
                     <Text size="sm" fw={600} className="td-break">
-                      {level.fullName}
+                      {level.orgUnitName}
                     </Text>
                     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
                       {level.bodies.map((b) => (

@@ -4,42 +4,25 @@ import { todayInVietnam } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
-import { pathInScope, type Actor } from "../../../kernel/authz";
-import { conflict, notFound, validationFailed } from "../../../kernel/errors";
-import { provinceOf } from "../../activities";
+import type { Actor } from "../../../kernel/authz";
+import { conflict, validationFailed } from "../../../kernel/errors";
+import { ancestorsOf, loadUnit, provinceOf } from "../../org-units";
 import { aad, type CaseCrypto } from "../cases.crypto";
 import { caseDueDates } from "../cases.deadlines";
 import { cases } from "../cases.table";
 import { readCase } from "./read-case";
 
-type ResidenceUnit = {
-  id: string;
-  kind: string;
-  path: string;
-  validTo: string | null;
-  communeId: string | null;
-};
-
 /** The residence unit (a commune or a residential area of one) in the actor's case scope, or 404. */
-async function loadResidence(
-  db: Db,
-  actor: Actor,
-  unitId: string,
-): Promise<ResidenceUnit & { communeId: string }> {
-  const [u] = await queryRows<ResidenceUnit>(
-    db,
-    sql`select u.id, u.kind, u.path, u.valid_to::text as "validTo",
-          case when u.kind = 'commune' then u.id when p.kind = 'commune' then p.id end as "communeId"
-        from org_units u left join org_units p on p.id = u.parent_id
-        where u.id = ${unitId} and ${pathInScope(actor, "case.manage", sql`u.path`)}`,
-  );
-  if (!u) throw notFound();
-  if (!u.communeId || u.validTo) {
+async function loadResidence(db: Db, actor: Actor, unitId: string) {
+  const u = await loadUnit(db, actor, unitId, { permission: "case.manage", scope: "path" });
+  const parent = u.kind === "commune" || u.validTo ? undefined : (await ancestorsOf(db, u)).at(-1);
+  const communeId = u.kind === "commune" ? u.id : parent?.kind === "commune" ? parent.id : null;
+  if (!communeId || u.validTo) {
     throw validationFailed([
       { path: "orgUnitId", message: "Nơi cư trú phải là xã, phường hoặc khu dân cư hiện hành" },
     ]);
   }
-  return { ...u, communeId: u.communeId };
+  return { ...u, communeId };
 }
 
 /** Opens a case at the person's residence after the reporting-in meeting; sensitive fields sealed. */

@@ -4,19 +4,13 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit } from "../../org-units";
+import { loadUnit } from "../../org-units";
 import { unitTypeOf } from "../certification.rules";
 import { disqualifyingEvents } from "../certification.table";
 
 /** Adds an event to the register; evidence of every cycle whose window holds its date reads it. */
 export async function recordDisqualifyingEvent(db: Db, actor: Actor, body: RecordDisqualifyingEventBody) {
-  const unit = await getVisibleUnit(
-    db,
-    actor,
-    body.orgUnitId,
-    todayInVietnam(),
-    "certification.record_event",
-  );
+  const unit = await loadUnit(db, actor, body.orgUnitId, { permission: "certification.record_event" });
   unitTypeOf(unit.kind); // 400 for a unit that is never certified (a province, say)
   if (body.occurredOn > todayInVietnam()) {
     throw validationFailed([{ path: "occurredOn", message: "Ngày xảy ra ở tương lai" }]);

@@ -5,7 +5,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit } from "../../org-units";
+import { loadUnit } from "../../org-units";
 import { CRITERIA_VERSION } from "../certification.catalogue";
 import { periodOf, ruleFor, unitTypeOf } from "../certification.rules";
 import { certificationCycles } from "../certification.table";
@@ -16,7 +16,7 @@ export async function registerForCertification(
   actor: Actor,
   body: RegisterCertificationBody,
 ): Promise<string> {
-  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayInVietnam(), "certification.register");
+  const unit = await loadUnit(db, actor, body.orgUnitId, { permission: "certification.register" });
   if (unit.validTo !== null) {
     throw validationFailed([{ path: "orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
   }

@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import { pathInScope, type Actor } from "../../../kernel/authz";
-import { notFound, validationFailed } from "../../../kernel/errors";
-import { provinceOf } from "../../activities";
+import { validationFailed } from "../../../kernel/errors";
+import { loadUnit, provinceOf } from "../../org-units";
 import { getCommendationRow, presentCommendation } from "../commendations.queries";
 import { commendations } from "../commendations.table";
 
@@ -40,12 +40,10 @@ export async function nominateCommendation(
   actor: Actor,
   body: NominateCommendationBody,
 ): Promise<Commendation> {
-  const [unit] = await queryRows<{ id: string; path: string; kind: string; validTo: string | null }>(
-    db,
-    sql`select id, path, kind, valid_to::text as "validTo" from org_units
-        where id = ${body.orgUnitId} and ${pathInScope(actor, "commendation.nominate", sql`path`)}`,
-  );
-  if (!unit) throw notFound();
+  const unit = await loadUnit(db, actor, body.orgUnitId, {
+    permission: "commendation.nominate",
+    scope: "path",
+  });
   const issues = await evidenceIssues(db, actor, body.evidence);
   if (unit.validTo) issues.push({ path: "orgUnitId", message: "Đơn vị không còn hiệu lực" });
   if (issues.length) throw validationFailed(issues);

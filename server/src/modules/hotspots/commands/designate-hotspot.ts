@@ -2,9 +2,9 @@ import type { DesignateHotspotBody, HotspotDetail } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
-import { pathInScope, type Actor } from "../../../kernel/authz";
-import { notFound, validationFailed } from "../../../kernel/errors";
-import { provinceOf } from "../../activities";
+import type { Actor } from "../../../kernel/authz";
+import { validationFailed } from "../../../kernel/errors";
+import { loadUnit, provinceOf } from "../../org-units";
 import { hotspotDetail } from "../hotspots.queries";
 import { hotspotStatusHistory, hotspotTasks, hotspots } from "../hotspots.table";
 
@@ -14,12 +14,7 @@ export async function designateHotspot(
   actor: Actor,
   body: DesignateHotspotBody,
 ): Promise<HotspotDetail> {
-  const [unit] = await queryRows<{ id: string; path: string; kind: string; validTo: string | null }>(
-    db,
-    sql`select id, path, kind, valid_to::text as "validTo" from org_units
-        where id = ${body.orgUnitId} and ${pathInScope(actor, "hotspot.manage", sql`path`)}`,
-  );
-  if (!unit) throw notFound();
+  const unit = await loadUnit(db, actor, body.orgUnitId, { permission: "hotspot.manage", scope: "path" });
   const issues = [];
   if (unit.validTo || !["commune", "residential_area"].includes(unit.kind)) {
     issues.push({ path: "orgUnitId", message: "Địa bàn phải là xã, phường hoặc khu dân cư hiện hành" });

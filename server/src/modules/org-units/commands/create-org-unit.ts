@@ -6,7 +6,8 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { bodiesFor } from "../bodies";
-import { getVisibleUnit, type OrgUnitDbRow } from "../org-units.queries";
+import type { OrgUnitDbRow } from "../org-units.queries";
+import { loadUnit } from "../places";
 import { bodies, orgUnits } from "../org-units.table";
 
 export type LocalUnitInput = Omit<CreateOrgUnitBody, "parentId">;
@@ -86,7 +87,7 @@ export async function findSiblingClash(
 
 /** Creates a residential area, agency, enterprise or school under a commune in the actor's scope. */
 export async function createOrgUnit(db: Db, actor: Actor, body: CreateOrgUnitBody): Promise<string> {
-  const parent = await getVisibleUnit(db, actor, body.parentId, todayInVietnam(), "org_unit.create");
+  const parent = await loadUnit(db, actor, body.parentId, { permission: "org_unit.create" });
   assertCommuneParent(parent);
   const clash = await findSiblingClash(db, parent.id, body);
   if (clash) throw conflict(clash);

@@ -12,7 +12,8 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import { pathInScope, type Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit, validOn, type OrgUnitDbRow } from "../org-units.queries";
+import { validOn, type OrgUnitDbRow } from "../org-units.queries";
+import { loadUnit } from "../places";
 import { assertCommuneParent, insertLocalUnits, type LocalUnitInput } from "./create-org-unit";
 
 const RowSchema = CreateOrgUnitBodySchema.omit({ parentId: true });
@@ -92,8 +93,8 @@ async function checkExisting(
  * whole first; one bad line imports nothing and the error names every bad line.
  */
 export async function importOrgUnits(db: Db, actor: Actor, body: ImportOrgUnitsBody): Promise<number> {
-  const fixedParent = body.parentId
-    ? await getVisibleUnit(db, actor, body.parentId, todayInVietnam(), "org_unit.create")
+  const fixedParent: OrgUnitDbRow | null = body.parentId
+    ? await loadUnit(db, actor, body.parentId, { permission: "org_unit.create" })
     : null;
   if (fixedParent) assertCommuneParent(fixedParent);
   const records = parseCsv(body.csv);

@@ -1,16 +1,10 @@
-import {
-  indicatorOf,
-  type ApiIssue,
-  type CreatePlanBody,
-  type UpdatePlanBody,
-  todayInVietnam,
-} from "@toandan/contracts";
+import { indicatorOf, type ApiIssue, type CreatePlanBody, type UpdatePlanBody } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { getVisibleUnit } from "../../org-units";
+import { idsInPath, loadUnit } from "../../org-units";
 import { planIssuers, planMilestones, planTargets, planTasks, plans } from "../plans.table";
 
 const ids = (list: string[]) =>
@@ -22,7 +16,7 @@ const ids = (list: string[]) =>
 /** Checks what the schema cannot: issuers, years, split bodies, pushed-down units. */
 export async function checkPlan(db: Db, body: UpdatePlanBody, unitPath: string): Promise<ApiIssue[]> {
   const issues: ApiIssue[] = [];
-  const ancestors = unitPath.split("/").filter(Boolean);
+  const ancestors = idsInPath(unitPath);
   const issuers = await queryRows<{ id: string }>(
     db,
     sql`select id from bodies where id in (${ids(body.issuerBodyIds)}) and org_unit_id in (${ids(ancestors)})`,
@@ -76,7 +70,7 @@ export async function checkPlan(db: Db, body: UpdatePlanBody, unitPath: string):
 
 /** Creates a joint plan with its tasks, milestones and targets in one transaction. */
 export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Promise<string> {
-  const unit = await getVisibleUnit(db, actor, body.orgUnitId, todayInVietnam(), "plan.manage");
+  const unit = await loadUnit(db, actor, body.orgUnitId, { permission: "plan.manage" });
   if (unit.validTo) {
     throw validationFailed([{ path: "orgUnitId", message: "Đơn vị đã hết hiệu lực" }]);
   }

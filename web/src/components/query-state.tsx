@@ -1,8 +1,8 @@
-import { Alert, Button, Loader, Stack } from "@mantine/core";
+import { Button, Loader, Stack } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { errorText } from "./error-text";
+import { ErrorAlert } from "./error-alert";
 
 /** Loader, error with a retry button, or the content once the data is there. */
 export function QueryState<T>({
@@ -13,13 +13,10 @@ export function QueryState<T>({
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
   if (query.isError) {
     return (
       <Stack gap="xs" align="flex-start">
-        <Alert color="red" variant="outline" role="alert">
-          {errorText(tp, query.error)}
-        </Alert>
+        <ErrorAlert error={query.error} />
         <Button variant="default" size="xs" onClick={() => void query.refetch()}>
           {t("common.retry")}
         </Button>

@@ -1,7 +1,7 @@
 // Certification cycles as read: the cycle, its evidence drawn from the records, the overview of a
 // unit's children, the history and the certificate anyone can verify.
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf, pageWithAbilitiesOf } from "../common";
 import {
   CertificationUnitTypeSchema,
   CertificationStatusSchema,
@@ -45,13 +45,31 @@ export const CertificationCycleSchema = z.object({
   decisionDate: IsoDateSchema.nullable(),
 });
 export type CertificationCycle = z.infer<typeof CertificationCycleSchema>;
-export const CertificationCyclePageSchema = pageOf(CertificationCycleSchema);
+/** A page of cycles; `can.create`: the caller may register a unit (the filter unit, or one in scope). */
+export const CertificationCyclePageSchema = pageWithAbilitiesOf(CertificationCycleSchema);
 export const ListCertificationCyclesQuerySchema = PageQuerySchema.extend({
   orgUnitId: IdSchema.optional(),
   year: year.optional(),
   status: CertificationStatusSchema.optional(),
   unitType: CertificationUnitTypeSchema.optional(),
 });
+
+/** What the caller may do with the cycle now (the server's rules; the UI only hides what would be refused). */
+export const CertificationCycleAbilitiesSchema = z.object({
+  /** Self-assess (or correct it): registered or self-assessed, certification.self_assess over the unit. */
+  selfAssess: z.boolean(),
+  /** Record the review meeting: self-assessed, certification.self_assess over the unit. */
+  review: z.boolean(),
+  /** Appraise: reviewed, certification.appraise held strictly above the unit. */
+  appraise: z.boolean(),
+  /** Decide: appraised, certification.decide held strictly above the unit. */
+  decide: z.boolean(),
+  /** Attach signed scans: self-assessed, reviewed or appraised, certification.self_assess over the unit. */
+  upload: z.boolean(),
+  /** Score the movement on a scoring sheet: certification.self_assess over the unit. */
+  classify: z.boolean(),
+});
+export type CertificationCycleAbilities = z.infer<typeof CertificationCycleAbilitiesSchema>;
 
 export const CertificationCycleDetailSchema = CertificationCycleSchema.extend({
   partyResolution: z.boolean(),
@@ -77,6 +95,7 @@ export const CertificationCycleDetailSchema = CertificationCycleSchema.extend({
   classification: MovementClassificationSchema.nullable(),
   /** Steps the caller may take now (by status and by the caller's roles). */
   allowedSteps: z.array(z.string()),
+  can: CertificationCycleAbilitiesSchema,
 });
 export type CertificationCycleDetail = z.infer<typeof CertificationCycleDetailSchema>;
 

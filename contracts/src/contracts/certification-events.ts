@@ -1,6 +1,6 @@
 // Movement classification (Decision 510/QĐ-BCA-V05) and the register of disqualifying events.
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf, pageWithAbilitiesOf } from "../common";
 import { DisqualifyingEventKindSchema, EventSeveritySchema, MovementLevelSchema } from "./certification";
 
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
@@ -66,7 +66,8 @@ export const DisqualifyingEventSchema = z.object({
   createdAt: z.string(),
 });
 export type DisqualifyingEvent = z.infer<typeof DisqualifyingEventSchema>;
-export const DisqualifyingEventPageSchema = pageOf(DisqualifyingEventSchema);
+/** A page of the register; `can.create`: the caller may record an event (at the filter unit, or in scope). */
+export const DisqualifyingEventPageSchema = pageWithAbilitiesOf(DisqualifyingEventSchema);
 export const ListDisqualifyingEventsQuerySchema = PageQuerySchema.extend({
   orgUnitId: IdSchema.optional(),
   from: IsoDateSchema.optional(),

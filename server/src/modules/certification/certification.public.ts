@@ -4,11 +4,10 @@
 import { CertificateSchema, CERTIFICATION_UNIT_TYPES, type Certificate } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsync } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { queryRows, type Db } from "../../db/client";
 import { notFound } from "../../kernel/errors";
-import { ERROR_RESPONSES } from "../../kernel/http/openapi";
+import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { formatCode, normaliseCode } from "./certificate-code";
 
 const PUBLIC_LIMIT = { max: 30, timeWindow: "1 minute" };
@@ -27,26 +26,27 @@ export async function findCertificate(db: Db, input: string): Promise<Certificat
   return row ? { ...row, code: formatCode(code), valid: true } : null;
 }
 
-export const certificatePublicApi: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/certificates/:code",
-    {
-      config: { public: true, rateLimit: PUBLIC_LIMIT },
-      schema: {
-        operationId: "verifyCertificate",
-        tags: ["certification"],
-        summary: "Public: verify a certificate by its code (no account); 404 for an unknown code",
-        params: z.object({ code: z.string().max(64) }),
-        response: { 200: CertificateSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const cert = await findCertificate(app.db, req.params.code);
-      if (!cert) throw notFound("Không tìm thấy giấy công nhận với mã này.");
-      return cert;
-    },
-  );
-};
+/** The certificate with this code, or 404 (a forged or mistyped code). */
+export async function verifyCertificate(db: Db, code: string): Promise<Certificate> {
+  const cert = await findCertificate(db, code);
+  if (!cert) throw notFound("Không tìm thấy giấy công nhận với mã này.");
+  return cert;
+}
+
+export const certificatePublicApi = routesPlugin([
+  defineRoute({
+    method: "GET",
+    url: "/certificates/:code",
+    operationId: "verifyCertificate",
+    summary: "Public: verify a certificate by its code (no account); 404 for an unknown code",
+    tags: ["certification"],
+    public: true,
+    config: { rateLimit: PUBLIC_LIMIT },
+    params: z.object({ code: z.string().max(64) }),
+    response: CertificateSchema,
+    handler: ({ db, params }) => verifyCertificate(db, params.code),
+  }),
+]);
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

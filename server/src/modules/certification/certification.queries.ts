@@ -1,5 +1,8 @@
 import { todayInVietnam } from "@toandan/contracts";
 import type {
+  ListCriteriaQuerySchema,
+  ListCertificationCyclesQuerySchema,
+  ScoringSheet,
   CertificationCycle,
   CertificationCycleDetail,
   CertificationStatus,
@@ -8,11 +11,16 @@ import type {
   Permission,
 } from "@toandan/contracts";
 import { DOSSIER_KINDS } from "@toandan/contracts";
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { loadUnit } from "../org-units";
+import { canCreateAt, cycleAbilities } from "./certification.policy";
 import { allowedSteps, daysBetween } from "./certification.rules";
+import { certificationCriteria, certificationRules, movementScoringSheets } from "./certification.table";
 
 export type CycleRow = {
   id: string;
@@ -169,5 +177,73 @@ export async function presentDetail(db: Db, actor: Actor, r: CycleRow): Promise<
     certificateCode: r.status === "recognised" ? r.certificateCode : null,
     classification: r.classification,
     allowedSteps: allowedSteps(actor, r.status, r.unitPath),
+    can: cycleAbilities(actor, r),
+  };
+}
+
+/** One cycle as the caller sees it, with what the caller may do with it now. */
+export async function cycleDetail(db: Db, actor: Actor, id: string): Promise<CertificationCycleDetail> {
+  return presentDetail(db, actor, await getVisibleCycle(db, actor, id));
+}
+
+/** The national rules: windows, deadlines and recognising authority per unit type. */
+export async function listRules(db: Db) {
+  const rows = await db.select().from(certificationRules).where(isNull(certificationRules.provinceId));
+  return {
+    items: rows.map(({ id: _id, provinceId: _p, ...r }) => ({
+      ...r,
+      unitType: r.unitType as CertificationUnitType,
+    })),
+    nextCursor: null,
+  };
+}
+
+/** The versioned criteria catalogue. */
+export async function listCriteria(db: Db, q: z.infer<typeof ListCriteriaQuerySchema>) {
+  const c = certificationCriteria;
+  const where: SQL[] = [];
+  if (q.unitType) where.push(eq(c.unitType, q.unitType));
+  if (q.version) where.push(eq(c.version, q.version));
+  const rows = await db
+    .select()
+    .from(c)
+    .where(and(...where))
+    .orderBy(c.version, c.unitType, c.sortOrder);
+  return {
+    items: rows.map(({ provinceId, sortOrder: _s, ...r }) => ({
+      ...r,
+      unitType: r.unitType as CertificationUnitType,
+      provincial: provinceId !== null,
+    })),
+    nextCursor: null,
+  };
+}
+
+/** The scoring sheets of the movement classification. */
+export async function listScoringSheets(db: Db): Promise<{ items: ScoringSheet[]; nextCursor: null }> {
+  const rows = await db.select().from(movementScoringSheets).orderBy(movementScoringSheets.code);
+  return { items: rows as ScoringSheet[], nextCursor: null };
+}
+
+/** The path of a filter unit in the caller's read scope, or 404. */
+export async function subtreePath(db: Db, actor: Actor, unitId: string | undefined) {
+  if (!unitId) return undefined;
+  const unit = await loadUnit(db, actor, unitId, { permission: "certification.read", scope: "path" });
+  return unit.path;
+}
+
+/** A page of cycles, soonest deadline first, with whether the caller may register a unit. */
+export async function listCyclePage(
+  db: Db,
+  actor: Actor,
+  q: z.infer<typeof ListCertificationCyclesQuerySchema>,
+) {
+  const offset = decodeCursor(q.cursor);
+  const prefix = await subtreePath(db, actor, q.orgUnitId);
+  const page = pageFrom(await listCycles(db, actor, { ...q, prefix }, offset, q.limit), offset, q.limit);
+  return {
+    ...page,
+    items: page.items.map((r) => presentCycle(r)),
+    can: { create: canCreateAt(actor, "certification.register", prefix) },
   };
 }

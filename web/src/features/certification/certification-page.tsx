@@ -132,13 +132,13 @@ function Certification() {
         )}
       </Section>
 
-      {can(user, "certification.register") && (
+      {cycles.data?.can.create && (
         <Section title={t("register")} id="register">
           <RegisterForm year={year} initialUnitId={unitId} />
         </Section>
       )}
 
-      <EventsSection unitId={unitId} canRecord={can(user, "certification.record_event")} />
+      <EventsSection unitId={unitId} />
     </Stack>
   );
 }

@@ -60,9 +60,7 @@ function Steps({ cycle }: { cycle: CertificationCycleDetail }) {
 
 function Cycle({ cycle }: { cycle: CertificationCycleDetail }) {
   const { t } = useTranslation("certification");
-  const user = useCurrentUser();
   const evidence = useQuery(evidenceQuery(cycle.id));
-  const steps = new Set(cycle.allowedSteps);
   return (
     <Stack gap="lg">
       <div>
@@ -104,32 +102,32 @@ function Cycle({ cycle }: { cycle: CertificationCycleDetail }) {
         {evidence.data ? <EvidenceTable evidence={evidence.data} /> : <Text c="dimmed">{t("loading")}</Text>}
       </Section>
 
-      {steps.has("selfAssess") && evidence.data && (
+      {cycle.can.selfAssess && evidence.data && (
         <Section title={t("selfAssessment")} id="self-assessment">
           <SelfAssessmentForm cycle={cycle} evidence={evidence.data} />
         </Section>
       )}
-      {steps.has("review") && (
+      {cycle.can.review && (
         <Section title={t("review")} id="review">
           <ReviewMeetingForm cycle={cycle} />
         </Section>
       )}
       {cycle.status !== "registered" && (
         <Section title={t("dossier")} id="dossier">
-          <DossierSection cycle={cycle} canUpload={can(user, "certification.self_assess")} />
+          <DossierSection cycle={cycle} />
         </Section>
       )}
-      {steps.has("appraise") && (
+      {cycle.can.appraise && (
         <Section title={t("appraisal")} id="appraisal">
           <AppraisalForm cycle={cycle} />
         </Section>
       )}
-      {steps.has("decide") && (
+      {cycle.can.decide && (
         <Section title={t("decision")} id="decision">
           <DecisionForm cycle={cycle} />
         </Section>
       )}
-      {can(user, "certification.self_assess") && (
+      {cycle.can.classify && (
         <Section title={t("classification")} id="classification">
           <ClassificationForm cycle={cycle} />
         </Section>

@@ -64,16 +64,8 @@ function DocumentRow({
   );
 }
 
-const UPLOADABLE = new Set(["self_assessed", "reviewed", "appraised"]);
-
 /** DOCX drafts to print and sign, and the signed scans (all three are needed for a decision). */
-export function DossierSection({
-  cycle,
-  canUpload,
-}: {
-  cycle: CertificationCycleDetail;
-  canUpload: boolean;
-}) {
+export function DossierSection({ cycle }: { cycle: CertificationCycleDetail }) {
   const { t } = useTranslation("certification");
   return (
     <Stack gap="sm">
@@ -82,7 +74,7 @@ export function DossierSection({
       </Text>
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
         {DOSSIER_KINDS.map((k) => (
-          <DocumentRow key={k} cycle={cycle} kind={k} canUpload={canUpload && UPLOADABLE.has(cycle.status)} />
+          <DocumentRow key={k} cycle={cycle} kind={k} canUpload={cycle.can.upload} />
         ))}
       </Stack>
       <Text fw={700} c={cycle.dossierComplete ? "teal.9" : "red.9"}>

@@ -30,7 +30,7 @@ import { useCertWrite, WriteError } from "./form-kit";
 import { CERTIFIED_KINDS } from "./register-form";
 
 /** The register of disqualifying events under a unit, with a form for those who record them. */
-export function EventsSection({ unitId, canRecord }: { unitId: string | null; canRecord: boolean }) {
+export function EventsSection({ unitId }: { unitId: string | null }) {
   const { t } = useTranslation("certification");
   const query = useQuery(eventsQuery(unitId ?? undefined));
   const items = query.data?.items ?? [];
@@ -65,7 +65,7 @@ export function EventsSection({ unitId, canRecord }: { unitId: string | null; ca
             ))}
           </Stack>
         )}
-        {canRecord && <RecordEventForm initialUnitId={unitId} />}
+        {query.data?.can.create && <RecordEventForm initialUnitId={unitId} />}
       </Stack>
     </Section>
   );

@@ -170,6 +170,21 @@ export const TipSummarySchema = z.object({
 export type TipSummary = z.infer<typeof TipSummarySchema>;
 export const TipPageSchema = pageOf(TipSummarySchema);
 
+/** What the caller may do with the tip now (the rules the commands enforce; the UI only hides). */
+export const TipAbilitiesSchema = z.object({
+  /** Read the content, contact and attachments: police of the tip's unit or above. */
+  readContent: z.boolean(),
+  /** Mark urgent or normal, link a duplicate: the tip is still being handled. */
+  triage: z.boolean(),
+  /** Write to the tipster. */
+  reply: z.boolean(),
+  /** Record a decision or transfer: the tip is still being handled. */
+  recordOutcome: z.boolean(),
+  /** Extend the decision limit: no decision yet and fewer than 2 extensions. */
+  extend: z.boolean(),
+});
+export type TipAbilities = z.infer<typeof TipAbilitiesSchema>;
+
 export const TipDetailSchema = TipSummarySchema.extend({
   description: z.string(),
   place: z.string().nullable(),
@@ -185,6 +200,7 @@ export const TipDetailSchema = TipSummarySchema.extend({
   arrests: z.number().int(),
   peopleHandled: z.number().int(),
   outcomeNote: z.string().nullable(),
+  can: TipAbilitiesSchema,
 });
 export type TipDetail = z.infer<typeof TipDetailSchema>;
 
@@ -226,6 +242,8 @@ export const TipCountsSchema = z.object({
   byStatus: z.array(z.object({ status: TipStatusSchema, count: ShownCountSchema })),
   byCategory: z.array(z.object({ category: TipCategorySchema, count: ShownCountSchema })),
   overdue: ShownCountSchema,
+  /** `inbox`: the caller is police with tips routed to its units (the list of tips). */
+  can: z.object({ inbox: z.boolean() }),
 });
 
 export const PublicUnitSchema = z.object({ id: IdSchema, name: z.string() });

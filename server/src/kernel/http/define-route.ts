@@ -40,6 +40,10 @@ type Common<P, Q, B> = {
   config?: Record<string, unknown>;
   /** Extra OpenAPI fields (consumes, produces, description). */
   openapi?: Record<string, unknown>;
+  /** Largest accepted body in bytes (uploads), when above the app's default. */
+  bodyLimit?: number;
+  /** "silent" for citizen routes: no request log lines. */
+  logLevel?: "silent";
 };
 
 /** A route that needs a signed-in actor holding `permission` (401, then 403, then 400). */
@@ -79,6 +83,8 @@ export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginA
       app.route({
         method: r.method,
         url: r.url,
+        ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
+        ...(r.logLevel ? { logLevel: r.logLevel } : {}),
         config: r.public ? { ...r.config, public: true } : { ...r.config, permission: r.permission },
         schema: {
           operationId: r.operationId,

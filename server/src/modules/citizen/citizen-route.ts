@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { hashedClientKey } from "../../kernel/http/client-key";
 
 declare module "fastify" {
@@ -28,3 +28,19 @@ export function citizenRoute(max: number) {
     },
   };
 }
+
+/**
+ * The same options for a route stated with defineRoute (with `public: true`): the limit is read
+ * from the app's configuration on each request.
+ */
+export const CITIZEN_ROUTE = {
+  logLevel: "silent" as const,
+  config: {
+    anonymous: true,
+    rateLimit: {
+      max: (req: FastifyRequest) => req.server.config.citizenRateLimit,
+      timeWindow: "1 minute",
+      keyGenerator: hashedClientKey,
+    },
+  },
+};

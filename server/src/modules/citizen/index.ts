@@ -1,7 +1,7 @@
 // What the citizen channels (tips, feedback, news) share: receipt codes, routing to the unit that
 // answers, legal clocks, attachments, the public route options and small-cell counts.
 export { type CleanFile, cleanAttachment, cleanImage, decodeBase64 } from "./attachments";
-export { citizenRateLimit, citizenRoute } from "./citizen-route";
+export { CITIZEN_ROUTE, citizenRateLimit, citizenRoute } from "./citizen-route";
 export { citizenRoutes } from "./citizen.routes";
 export { type ClockInput, clocksOf, truncateToHour } from "./legal-clock";
 export { ReceiptVerifier, newReceiptCode, newSecret } from "./receipt";

@@ -41,9 +41,17 @@ export function normaliseSecret(secret: string): string {
 export class ReceiptVerifier {
   constructor(private readonly key: Buffer) {}
 
+  private static readonly byApp = new WeakMap<object, ReceiptVerifier>();
+
+  /** The app's verifier (its key file read once per app). */
   static forApp(app: FastifyInstance): ReceiptVerifier {
-    const file = path.join(path.dirname(app.config.masterKeyFile), "receipt-verifier.key");
-    return new ReceiptVerifier(loadOrCreateMasterKey(file));
+    let v = ReceiptVerifier.byApp.get(app.server);
+    if (!v) {
+      const file = path.join(path.dirname(app.config.masterKeyFile), "receipt-verifier.key");
+      v = new ReceiptVerifier(loadOrCreateMasterKey(file));
+      ReceiptVerifier.byApp.set(app.server, v);
+    }
+    return v;
   }
 
   of(code: string, secret: string): Buffer {

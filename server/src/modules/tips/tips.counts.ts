@@ -3,7 +3,16 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { shownCount } from "../citizen";
+import { loadUnit } from "../org-units";
 import { isPolice } from "./tips.policy";
+
+/** Counts for the caller, of one unit's subtree when asked (outside the caller's tip.stats subtrees: 404). */
+export async function tipCountsOfUnit(db: Db, actor: Actor, orgUnitId: string | undefined) {
+  const unit = orgUnitId
+    ? await loadUnit(db, actor, orgUnitId, { permission: "tip.stats", scope: "path" })
+    : null;
+  return tipCounts(db, actor, unit?.path ?? null);
+}
 
 /** Tip counts in the actor's `tip.stats` scope (optionally one unit's subtree). */
 export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
@@ -41,6 +50,7 @@ export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
       rows.reduce((a, r) => a + r.overdue, 0),
       exact,
     ),
+    can: { inbox: exact },
   };
 }
 

@@ -1,4 +1,4 @@
-import { permissionsOf } from "@toandan/contracts";
+import { isFinal, permissionsOf, TIP_TRANSITIONS, type TipAbilities } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../../kernel/authz";
 
@@ -26,4 +26,25 @@ export function tipInScope(actor: Actor, pathColumn: SQL): SQL {
     prefixes.map((p) => sql`${pathColumn} like ${`${p}%`}`),
     sql` or `,
   )})`;
+}
+
+/** Does the actor's police compartment cover this unit path? */
+export function isPoliceOver(actor: Actor, unitPath: string): boolean {
+  return policePrefixes(actor).some((p) => unitPath.startsWith(p));
+}
+
+/** What the actor may do with a tip now: the same rules the police commands enforce. */
+export function tipAbilities(
+  actor: Actor,
+  tip: { unitPath: string; status: string; decidedAt: Date | null; extensionLevel: number },
+): TipAbilities {
+  const police = isPoliceOver(actor, tip.unitPath);
+  const handling = police && !isFinal(TIP_TRANSITIONS, tip.status);
+  return {
+    readContent: police,
+    triage: handling,
+    reply: police,
+    recordOutcome: handling,
+    extend: police && tip.decidedAt === null && tip.extensionLevel < 2,
+  };
 }

@@ -2,7 +2,9 @@ import { clockNow } from "@toandan/contracts";
 import type { TipCategory, TipDetail, TipStatus, TipSummary } from "@toandan/contracts";
 import type { Envelope } from "../../kernel/envelope";
 import { clocksOf } from "../citizen";
+import { tipAbilities } from "./tips.policy";
 import type { MessageRow, TipRow } from "./tips.queries";
+import type { Actor } from "../../kernel/authz";
 
 /** "2026-11-30T14" in Vietnam time: the hour, never the minute. */
 export function hourLabel(at: Date): string {
@@ -40,6 +42,7 @@ type Contact = { name?: string; phone?: string; email?: string };
 
 export function presentTipDetail(
   env: Envelope,
+  actor: Actor,
   r: TipRow,
   messages: MessageRow[],
   attachments: { n: number; mediaType: string; bytes: number }[],
@@ -62,5 +65,6 @@ export function presentTipDetail(
     arrests: r.arrests,
     peopleHandled: r.peopleHandled,
     outcomeNote: env.openOptionalText(r.outcomeNote, `tip:${r.id}:outcome-note`),
+    can: tipAbilities(actor, r),
   };
 }

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
+import type { Envelope } from "../../kernel/envelope";
 import { notFound } from "../../kernel/errors";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { presentTipSummary } from "./tips.presenter";
 import { tipInScope } from "./tips.policy";
 
 export type TipRow = {
@@ -90,6 +93,24 @@ export async function listScopedTips(
   return rows.map(normalise);
 }
 
+/** The police inbox page; `overdue`: only tips with a legal clock run out. */
+export async function tipInbox(
+  db: Db,
+  actor: Actor,
+  q: {
+    status?: string | undefined;
+    overdue?: "true" | "false" | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const offset = decodeCursor(q.cursor);
+  const page = pageFrom(await listScopedTips(db, actor, q, offset, q.limit), offset, q.limit);
+  let items = page.items.map((r) => presentTipSummary(r));
+  if (q.overdue === "true") items = items.filter((t) => t.clocks.some((c) => c.overdue && !c.met));
+  return { ...page, items };
+}
+
 export type MessageRow = { n: number; author: "police" | "citizen"; sentHour: Date; body: Buffer };
 
 export async function messagesOf(db: Db, tipId: string): Promise<MessageRow[]> {
@@ -98,4 +119,31 @@ export async function messagesOf(db: Db, tipId: string): Promise<MessageRow[]> {
     sql`select n, author, sent_hour as "sentHour", body from tip_messages where tip_id = ${tipId} order by n`,
   );
   return rows.map((m) => ({ ...m, sentHour: new Date(m.sentHour), body: Buffer.from(m.body) }));
+}
+
+export type AttachmentInfo = { n: number; mediaType: string; bytes: number };
+
+export async function attachmentsOf(db: Db, tipId: string): Promise<AttachmentInfo[]> {
+  return queryRows<AttachmentInfo>(
+    db,
+    sql`select n, media_type as "mediaType", bytes from tip_attachments where tip_id = ${tipId} order by n`,
+  );
+}
+
+/** One attachment of a tip in the actor's police scope, decrypted, or 404. */
+export async function tipAttachment(
+  db: Db,
+  env: Envelope,
+  actor: Actor,
+  id: string,
+  n: number,
+): Promise<{ code: string; mediaType: string; data: Buffer }> {
+  const tip = await getScopedTip(db, actor, id);
+  const [a] = await queryRows<{ mediaType: string; content: Buffer }>(
+    db,
+    sql`select media_type as "mediaType", content from tip_attachments where tip_id = ${tip.id} and n = ${n}`,
+  );
+  if (!a) throw notFound();
+  const data = env.open(Buffer.from(a.content), `tip:${tip.id}:attachment:${n}`);
+  return { code: tip.code, mediaType: a.mediaType, data };
 }

@@ -295,3 +295,40 @@ describe("scope and the police compartment", () => {
     ).toBe(404);
   });
 });
+
+describe("abilities told by the server", () => {
+  it("a tip being handled may be triaged, answered, decided and extended; a decided one only answered", async () => {
+    const r = await submit();
+    const id = await idOf(r.code);
+    const open = (await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json();
+    expect(open.can).toEqual({
+      readContent: true,
+      triage: true,
+      reply: true,
+      recordOutcome: true,
+      extend: true,
+    });
+    const above = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(above.can.triage).toBe(true);
+    const out = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, { outcome: "no_case" });
+    expect(out.statusCode, out.body).toBe(200);
+    const closed = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(closed.can).toEqual({
+      readContent: true,
+      triage: false,
+      reply: true,
+      recordOutcome: false,
+      extend: false,
+    });
+    // What the commands refuse, the abilities deny.
+    expect(
+      (await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/triage`, { urgency: "urgent" }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it("the counts tell whether the caller has an inbox: the police yes, the Front no", async () => {
+    expect((await call(ctx.app, police, "GET", "/api/v1/tips/counts")).json().can).toEqual({ inbox: true });
+    expect((await call(ctx.app, front, "GET", "/api/v1/tips/counts")).json().can).toEqual({ inbox: false });
+  });
+});

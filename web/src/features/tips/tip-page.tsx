@@ -70,7 +70,7 @@ function Tip({ tip }: { tip: TipDetail }) {
   const [arrests, setArrests] = useState<number | string>(tip.arrests);
   const [handled, setHandled] = useState<number | string>(tip.peopleHandled);
   const [note, setNote] = useState("");
-  const open = tip.status !== "case_opened" && tip.status !== "no_case";
+  const open = tip.can.triage || tip.can.recordOutcome;
   const send = (e: FormEvent) => {
     e.preventDefault();
     if (message.trim()) act.run(() => tipActions.message(tip.id, message.trim()).then(() => setMessage("")));
@@ -148,91 +148,97 @@ function Tip({ tip }: { tip: TipDetail }) {
             <Text style={{ whiteSpace: "pre-wrap" }}>{m.body}</Text>
           </Paper>
         ))}
-        <form onSubmit={send}>
-          <Textarea
-            label={L.write}
-            value={message}
-            onChange={(e) => setMessage(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            maxLength={3000}
-          />
-          <Button type="submit" mt="xs" loading={act.pending}>
-            {L.send}
-          </Button>
-        </form>
+        {tip.can.reply && (
+          <form onSubmit={send}>
+            <Textarea
+              label={L.write}
+              value={message}
+              onChange={(e) => setMessage(e.currentTarget.value)}
+              autosize
+              minRows={3}
+              maxLength={3000}
+            />
+            <Button type="submit" mt="xs" loading={act.pending}>
+              {L.send}
+            </Button>
+          </form>
+        )}
       </Paper>
       {open && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Paper withBorder p="md" component="section" aria-labelledby="tip-triage">
-            <Title order={2} size="h3" id="tip-triage">
-              {L.triage}
-            </Title>
-            <NativeSelect
-              label={L.urgency}
-              value={urgency}
-              onChange={(e) => setUrgency(e.currentTarget.value as "urgent" | "normal")}
-              data={[
-                { value: "urgent", label: L.urgent },
-                { value: "normal", label: L.normal },
-              ]}
-            />
-            <TextInput label={L.duplicateOf} value={dup} onChange={(e) => setDup(e.currentTarget.value)} />
-            <Group mt="sm">
-              <Button
-                onClick={() =>
-                  act.run(() => tipActions.triage(tip.id, { urgency, duplicateOfCode: dup.trim() || null }))
-                }
-                loading={act.pending}
-              >
-                {L.save}
-              </Button>
-              {tip.extensionLevel < 2 && (
+          {tip.can.triage && (
+            <Paper withBorder p="md" component="section" aria-labelledby="tip-triage">
+              <Title order={2} size="h3" id="tip-triage">
+                {L.triage}
+              </Title>
+              <NativeSelect
+                label={L.urgency}
+                value={urgency}
+                onChange={(e) => setUrgency(e.currentTarget.value as "urgent" | "normal")}
+                data={[
+                  { value: "urgent", label: L.urgent },
+                  { value: "normal", label: L.normal },
+                ]}
+              />
+              <TextInput label={L.duplicateOf} value={dup} onChange={(e) => setDup(e.currentTarget.value)} />
+              <Group mt="sm">
                 <Button
-                  variant="default"
                   onClick={() =>
-                    act.run(() => tipActions.extend(tip.id, { level: (tip.extensionLevel + 1) as 1 | 2 }))
+                    act.run(() => tipActions.triage(tip.id, { urgency, duplicateOfCode: dup.trim() || null }))
                   }
+                  loading={act.pending}
                 >
-                  {L.extend(tip.extensionLevel + 1)}
+                  {L.save}
                 </Button>
-              )}
-            </Group>
-          </Paper>
-          <Paper withBorder p="md" component="section" aria-labelledby="tip-outcome">
-            <Title order={2} size="h3" id="tip-outcome">
-              {L.outcome}
-            </Title>
-            <NativeSelect
-              label={L.outcome}
-              value={outcome}
-              onChange={(e) => setOutcome(e.currentTarget.value as typeof outcome)}
-              data={TIP_OUTCOMES.map((o) => ({ value: o, label: L.outcomes[o] }))}
-            />
-            <Group grow>
-              <NumberInput label={L.casesSolved} min={0} value={solved} onChange={setSolved} />
-              <NumberInput label={L.arrests} min={0} value={arrests} onChange={setArrests} />
-              <NumberInput label={L.peopleHandled} min={0} value={handled} onChange={setHandled} />
-            </Group>
-            <Textarea label={L.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-            <Button
-              mt="sm"
-              loading={act.pending}
-              onClick={() =>
-                act.run(() =>
-                  tipActions.outcome(tip.id, {
-                    outcome,
-                    casesSolved: Number(solved) || 0,
-                    arrests: Number(arrests) || 0,
-                    peopleHandled: Number(handled) || 0,
-                    note: note.trim() || undefined,
-                  }),
-                )
-              }
-            >
-              {L.record}
-            </Button>
-          </Paper>
+                {tip.can.extend && (
+                  <Button
+                    variant="default"
+                    onClick={() =>
+                      act.run(() => tipActions.extend(tip.id, { level: (tip.extensionLevel + 1) as 1 | 2 }))
+                    }
+                  >
+                    {L.extend(tip.extensionLevel + 1)}
+                  </Button>
+                )}
+              </Group>
+            </Paper>
+          )}
+          {tip.can.recordOutcome && (
+            <Paper withBorder p="md" component="section" aria-labelledby="tip-outcome">
+              <Title order={2} size="h3" id="tip-outcome">
+                {L.outcome}
+              </Title>
+              <NativeSelect
+                label={L.outcome}
+                value={outcome}
+                onChange={(e) => setOutcome(e.currentTarget.value as typeof outcome)}
+                data={TIP_OUTCOMES.map((o) => ({ value: o, label: L.outcomes[o] }))}
+              />
+              <Group grow>
+                <NumberInput label={L.casesSolved} min={0} value={solved} onChange={setSolved} />
+                <NumberInput label={L.arrests} min={0} value={arrests} onChange={setArrests} />
+                <NumberInput label={L.peopleHandled} min={0} value={handled} onChange={setHandled} />
+              </Group>
+              <Textarea label={L.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+              <Button
+                mt="sm"
+                loading={act.pending}
+                onClick={() =>
+                  act.run(() =>
+                    tipActions.outcome(tip.id, {
+                      outcome,
+                      casesSolved: Number(solved) || 0,
+                      arrests: Number(arrests) || 0,
+                      peopleHandled: Number(handled) || 0,
+                      note: note.trim() || undefined,
+                    }),
+                  )
+                }
+              >
+                {L.record}
+              </Button>
+            </Paper>
+          )}
         </SimpleGrid>
       )}
       {!open && tip.outcomeNote && (

@@ -23,14 +23,19 @@ export function TipsPage() {
   const L = useLabels();
   usePageTitle(L.tipsTitle);
   if (!can(user, "tip.stats")) return <NotFoundContent />;
-  const police = can(user, "tip.handle") && user.roles.some((r) => r.body === "police");
   return (
     <Stack gap="lg">
       <Title order={1}>{L.tipsTitle}</Title>
-      {police && <Inbox />}
+      <InboxIfPolice />
       <Counts />
     </Stack>
   );
+}
+
+/** The inbox shows when the server says the caller is police with tips routed to its units. */
+function InboxIfPolice() {
+  const q = useQuery(tipCountsQuery);
+  return q.data?.can.inbox ? <Inbox /> : null;
 }
 
 type TipSummary = TipPage["items"][number];

@@ -1,28 +1,67 @@
-// `npm test`: type check, lint, unit and integration tests (PGlite, or PostgreSQL when
-// DATABASE_URL is set), the web build, and the browser journeys. Stops at the first failure.
-import { spawnSync } from "node:child_process";
+// `npm test`: lint, type check, format check and the web build (two at a time, as each is mostly
+// one core's work; TEST_PARALLEL_STEPS=1 runs them one by one), then the unit and integration
+// tests (PGlite, or PostgreSQL when DATABASE_URL is set), then the browser journeys. Stops after
+// the first stage with a failure.
+import { spawn } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const steps = [
-  ["typecheck", "npm", ["run", "typecheck"]],
-  ["lint", "npm", ["run", "lint"]],
-  ["format", "npm", ["run", "format:check"]],
-  ["unit + integration", "npm", ["run", "-w", "server", "test"]],
-  ["web build", "npm", ["run", "build"]],
-  ["browser journeys", "npm", ["run", "-w", "e2e", "test"]],
+const PARALLEL = Math.max(1, Number(process.env.TEST_PARALLEL_STEPS ?? 2));
+const stages = [
+  [
+    // The longest first.
+    ["lint", "npm", ["run", "lint"]],
+    ["typecheck", "npm", ["run", "typecheck"]],
+    ["format", "npm", ["run", "format:check"]],
+    ["web build", "npm", ["run", "build"]],
+  ],
+  [["unit + integration", "npm", ["run", "-w", "server", "test"]]],
+  [["browser journeys", "npm", ["run", "-w", "e2e", "test"]]],
 ];
 
 const results = [];
-for (const [name, cmd, args] of steps) {
+
+/** Runs one step; alone it prints as it goes, beside others its output is printed when it ends. */
+function run([name, cmd, args], alone) {
   const t0 = Date.now();
-  console.log(`\n▶ ${name}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit" });
-  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  results.push(`${r.status === 0 ? "ok  " : "FAIL"} ${name} (${seconds} s)`);
-  if (r.status !== 0) {
+  if (alone) console.log(`\n▶ ${name}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: alone ? "inherit" : ["ignore", "pipe", "pipe"] });
+    const chunks = [];
+    child.stdout?.on("data", (c) => chunks.push(c));
+    child.stderr?.on("data", (c) => chunks.push(c));
+    child.on("close", (code, signal) => {
+      const ok = code === 0;
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      if (!alone) {
+        console.log(`\n▶ ${name}`);
+        process.stdout.write(Buffer.concat(chunks));
+      }
+      results.push(`${ok ? "ok  " : "FAIL"} ${name} (${seconds} s)`);
+      resolve(ok ? 0 : (code ?? (signal ? 1 : 0)) || 1);
+    });
+  });
+}
+
+async function runStage(steps) {
+  const queue = [...steps];
+  const alone = steps.length === 1 || PARALLEL === 1;
+  let failed = 0;
+  const worker = async () => {
+    for (let step = queue.shift(); step; step = queue.shift()) {
+      const code = await run(step, alone);
+      failed ||= code;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, steps.length) }, worker));
+  return failed;
+}
+
+for (const steps of stages) {
+  const code = await runStage(steps);
+  if (code !== 0) {
     console.log(`\n${results.join("\n")}`);
-    process.exit(r.status ?? 1);
+    process.exit(code);
   }
 }
 console.log(`\n${results.join("\n")}`);

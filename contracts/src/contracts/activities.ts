@@ -1,7 +1,7 @@
 import { isNotFuture } from "../calendar";
 // Request and response schemas of the activities module.
 import { z } from "zod";
-import { IdSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
 import { BodyKindSchema, type BodyKind } from "../permissions";
 
 export const ACTIVITY_KINDS = [
@@ -223,7 +223,22 @@ export const ActivitySchema = FiguresSchema.extend({
   updatedAt: z.string(),
 });
 export type Activity = z.infer<typeof ActivitySchema>;
-export const ActivityPageSchema = pageOf(ActivitySchema);
+
+/** What the caller may do with one activity now, computed by the server's policy. */
+export const ActivityAbilitiesSchema = z.object({
+  /** Edit: activity.update over the activity's unit, its organisers allow it, period not locked. */
+  edit: z.boolean(),
+  /** Delete: activity.delete over the activity's unit, its organisers allow it, period not locked. */
+  delete: z.boolean(),
+});
+export type ActivityAbilities = z.infer<typeof ActivityAbilitiesSchema>;
+
+/** One activity as its detail, create and edit answers give it: with what the caller may do. */
+export const ActivityDetailSchema = ActivitySchema.extend({ can: ActivityAbilitiesSchema });
+export type ActivityDetail = z.infer<typeof ActivityDetailSchema>;
+
+export const ActivityPageSchema = pageWithAbilitiesOf(ActivitySchema);
+export type ActivityPage = z.infer<typeof ActivityPageSchema>;
 
 const QueryDateSchema = DateSchema;
 const periodOrdered = (q: { from?: string | undefined; to?: string | undefined }) =>

@@ -1,24 +1,16 @@
 import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_TOPIC_LABELS,
-  ListActivitiesQuerySchema,
   type Activity,
+  type ListActivitiesQuery,
 } from "@toandan/contracts";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { requireActor } from "../../kernel/http/context";
-import {
-  EXPORT_MAX_ROWS,
-  ExportParamsSchema,
-  isoDateCell,
-  sendExport,
-  type ExportColumn,
-} from "../../kernel/http/export";
-import { ERROR_RESPONSES } from "../../kernel/http/openapi";
-import { loadUnit } from "../org-units";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../kernel/authz";
+import { EXPORT_MAX_ROWS, isoDateCell, type ExportColumn } from "../../kernel/http/export";
 import { presentActivity } from "./activities.presenter";
-import { listActivityRows } from "./activities.queries";
+import { listActivityRows, listUnit } from "./activities.queries";
 
-const COLUMNS: ExportColumn<Activity>[] = [
+export const ACTIVITY_EXPORT_COLUMNS: ExportColumn<Activity>[] = [
   { header: "Ngày", width: 12, value: (a) => isoDateCell(a.date) },
   { header: "Đơn vị", width: 28, value: (a) => a.orgUnitName },
   { header: "Loại hoạt động", width: 24, value: (a) => ACTIVITY_KIND_LABELS[a.kind] },
@@ -37,29 +29,9 @@ const COLUMNS: ExportColumn<Activity>[] = [
   { header: "Ghi chú", width: 40, value: (a) => a.notes },
 ];
 
-/** The activity list, with the same filters, as a CSV or XLSX file (up to EXPORT_MAX_ROWS rows). */
-export const activityExportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/activities/export/:format",
-    {
-      config: { permission: "activity.read" },
-      schema: {
-        operationId: "exportActivities",
-        tags: ["activities"],
-        summary: "Export the filtered activity list as CSV or XLSX",
-        params: ExportParamsSchema,
-        querystring: ListActivitiesQuerySchema,
-        response: { ...ERROR_RESPONSES },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      const q = req.query;
-      const unit = q.orgUnitId
-        ? await loadUnit(app.db, actor, q.orgUnitId, { permission: "activity.read", scope: "rollup" })
-        : undefined;
-      const rows = await listActivityRows(app.db, actor, { ...q, limit: EXPORT_MAX_ROWS - 1 }, 0, unit);
-      return sendExport(reply, req.params.format, "hoat-dong", COLUMNS, rows.map(presentActivity));
-    },
-  );
-};
+/** The activity list, with the same filters, for a CSV or XLSX file (up to EXPORT_MAX_ROWS rows). */
+export async function activitiesForExport(db: Db, actor: Actor, q: ListActivitiesQuery): Promise<Activity[]> {
+  const unit = await listUnit(db, actor, q.orgUnitId);
+  const rows = await listActivityRows(db, actor, { ...q, limit: EXPORT_MAX_ROWS - 1 }, 0, unit);
+  return rows.map(presentActivity);
+}

@@ -1,13 +1,14 @@
 import {
   MEMBER_ORG_BODY_KINDS,
   permissionsOf,
+  type ActivityAbilities,
   type ApiIssue,
   type BodyKind,
   type Permission,
 } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import type { Actor } from "../../kernel/authz";
+import { hasPermission, isInScope, type Actor } from "../../kernel/authz";
 import { forbidden } from "../../kernel/errors";
 import type { ActivityUnitRow, OrganizerJson } from "./activities.queries";
 
@@ -28,6 +29,44 @@ export function memberOrgLimit(
   const unlimited = grants.some((r) => r.role !== "member_org_cadre" || !MEMBER_ORGS.has(r.body));
   if (unlimited || grants.length === 0) return null;
   return new Set(grants.map((r) => r.body));
+}
+
+/** The actor holds `permission` over a record at `rollupPath` and its organisers allow it. */
+function mayActOn(
+  actor: Actor,
+  permission: Permission,
+  rollupPath: string,
+  organizers: { kind: string }[],
+): boolean {
+  if (!isInScope(actor, permission, rollupPath)) return false;
+  const limit = memberOrgLimit(actor, permission, rollupPath);
+  return !limit || organizers.some((o) => limit.has(o.kind as BodyKind));
+}
+
+/**
+ * What the actor may do with an activity now — the rules the update and delete commands enforce:
+ * the permission over the activity's unit, a member-organisation cadre only on its own
+ * organisation's activities, and no approved report locking the activity's period.
+ */
+export function activityAbilities(
+  actor: Actor,
+  a: { rollupPath: string; organizers: { kind: string }[]; locked: boolean },
+): ActivityAbilities {
+  return {
+    edit: !a.locked && mayActOn(actor, "activity.update", a.rollupPath, a.organizers),
+    delete: !a.locked && mayActOn(actor, "activity.delete", a.rollupPath, a.organizers),
+  };
+}
+
+/**
+ * Whether the actor may record an activity from a list: at the unit it is filtered to, or
+ * (unfiltered) somewhere in its scope. A member-organisation cadre may, with its organisation
+ * among the organisers.
+ */
+export function mayCreateActivity(actor: Actor, unit: { rollupPath: string } | undefined): boolean {
+  return unit
+    ? isInScope(actor, "activity.create", unit.rollupPath)
+    : hasPermission(actor, "activity.create");
 }
 
 /** A member-organisation cadre records only activities its own organisation co-organises (else 403). */

@@ -1,4 +1,6 @@
-import type { Activity, ActivityKind, ActivityTopic, BodyKind } from "@toandan/contracts";
+import type { Activity, ActivityDetail, ActivityKind, ActivityTopic, BodyKind } from "@toandan/contracts";
+import type { Actor } from "../../kernel/authz";
+import { activityAbilities } from "./activities.policy";
 import type { ActivityDbRow } from "./activities.queries";
 
 const BODY_ORDER: string[] = [
@@ -45,5 +47,18 @@ export function presentActivity(r: ActivityDbRow): Activity {
       .map((o) => ({ id: o.id, kind: o.kind as BodyKind, name: o.name })),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
+  };
+}
+
+/** The activity with what the actor may do with it now (`locked`: an approved report's period). */
+export function presentActivityDetail(r: ActivityDbRow & { locked: boolean }, actor: Actor): ActivityDetail {
+  const activity = presentActivity(r);
+  return {
+    ...activity,
+    can: activityAbilities(actor, {
+      rollupPath: r.rollupPath,
+      organizers: activity.organizers,
+      locked: r.locked,
+    }),
   };
 }

@@ -1,9 +1,12 @@
-import type { ListActivitiesQuery, Permission } from "@toandan/contracts";
+import type { ActivityDetail, ActivityPage, ListActivitiesQuery, Permission } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import type { UnitRow } from "../org-units";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { loadUnit, type UnitRow } from "../org-units";
+import { presentActivity, presentActivityDetail } from "./activities.presenter";
+import { mayCreateActivity } from "./activities.policy";
 
 /** The unit an activity is recorded at (or a filter's subtree root): `loadUnit(…, { scope: "rollup" })`. */
 export type ActivityUnitRow = Pick<UnitRow, "id" | "kind" | "fullName" | "path" | "rollupPath" | "validTo">;
@@ -50,19 +53,42 @@ const SELECT_ACTIVITY = sql`select a.id, a.org_unit_id as "orgUnitId", u.full_na
       where o.activity_id = a.id) as organizers
   from activities a join org_units u on u.id = a.org_unit_id`;
 
-/** One activity in the actor's scope for `permission`, or 404. */
+/** One activity in the actor's scope for `permission`, or 404; `locked`: an approved report's period. */
 export async function getActivityRow(
   db: Db,
   actor: Actor,
   id: string,
   permission: Permission,
-): Promise<ActivityDbRow> {
-  const [row] = await queryRows<ActivityDbRow>(
+): Promise<ActivityDbRow & { locked: boolean }> {
+  const [row] = await queryRows<ActivityDbRow & { locked: boolean }>(
     db,
-    sql`${SELECT_ACTIVITY} where a.id = ${id} and ${pathInScope(actor, permission, sql`a.rollup_path`)}`,
+    sql`select x.*, exists (select 1 from period_locks p where p.unlocked_at is null
+          and x."rollupPath" like p.unit_path || '%' and x.date::date between p.period_from and p.period_to) as locked
+        from (${SELECT_ACTIVITY}
+          where a.id = ${id} and ${pathInScope(actor, permission, sql`a.rollup_path`)}) x`,
   );
   if (!row) throw notFound();
   return row;
+}
+
+/** One activity the actor may read, with what it may do with it now; else 404. */
+export async function activityDetail(db: Db, actor: Actor, id: string): Promise<ActivityDetail> {
+  return presentActivityDetail(await getActivityRow(db, actor, id, "activity.read"), actor);
+}
+
+/** The filter unit of a list (its records in the actor's read scope), or 404. */
+export function listUnit(db: Db, actor: Actor, orgUnitId: string | undefined) {
+  return orgUnitId
+    ? loadUnit(db, actor, orgUnitId, { permission: "activity.read", scope: "rollup" })
+    : Promise.resolve(undefined);
+}
+
+/** A page of activities in scope, with whether the actor may record one from this list. */
+export async function listActivities(db: Db, actor: Actor, q: ListActivitiesQuery): Promise<ActivityPage> {
+  const offset = decodeCursor(q.cursor);
+  const unit = await listUnit(db, actor, q.orgUnitId);
+  const page = pageFrom(await listActivityRows(db, actor, q, offset, unit), offset, q.limit);
+  return { ...page, items: page.items.map(presentActivity), can: { create: mayCreateActivity(actor, unit) } };
 }
 
 export type ActivityFilter = {

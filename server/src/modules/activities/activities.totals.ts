@@ -15,7 +15,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { validOn } from "../org-units";
+import { loadUnit, validOn } from "../org-units";
 import { hours2 } from "./activities.presenter";
 import { rollupGroupRows, rollupPlan } from "./activities.totals-rollup";
 import { filterConditions, withinUnit, type ActivityUnitRow } from "./activities.queries";
@@ -166,6 +166,12 @@ async function childGroups(db: Db, unit: ActivityUnitRow, grouped: GroupRow[]): 
     .sort((a, b) => Number(b.direct) - Number(a.direct) || a.label.localeCompare(b.label, "vi"))
     .map(({ direct: _d, ...g }) => g);
   return { totals: toTotals(rows.find((r) => r.total)), groups };
+}
+
+/** Totals of a unit's subtree (its records in the actor's read scope, else 404). */
+export async function unitTotals(db: Db, actor: Actor, q: ActivityTotalsQuery): Promise<ActivityTotals> {
+  const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "activity.read", scope: "rollup" });
+  return totalsFor(db, actor, q, unit);
 }
 
 /**

@@ -68,7 +68,7 @@ function Activities() {
     <ListPage
       title={t("activities.title")}
       actions={
-        can(user, "activity.create") && (
+        query.data?.pages[0]?.can.create && (
           <Button component={Link} to="/hoat-dong/moi">
             {t("activities.create")}
           </Button>

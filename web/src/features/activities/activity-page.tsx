@@ -1,6 +1,6 @@
 import "../../locales/register-console";
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { FIGURE_FIELDS, type Activity } from "@toandan/contracts";
+import { FIGURE_FIELDS, type ActivityDetail } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -60,9 +60,8 @@ export function ActivityPage() {
   );
 }
 
-function ActivityView({ activity: a }: { activity: Activity }) {
+function ActivityView({ activity: a }: { activity: ActivityDetail }) {
   const { t } = useTranslation("console");
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -97,7 +96,7 @@ function ActivityView({ activity: a }: { activity: Activity }) {
         </Alert>
       )}
       <Group gap="sm">
-        {can(user, "activity.update") && !editing && (
+        {a.can.edit && !editing && (
           <Button
             variant="default"
             onClick={() => {
@@ -108,7 +107,7 @@ function ActivityView({ activity: a }: { activity: Activity }) {
             {t("common.edit")}
           </Button>
         )}
-        {can(user, "activity.delete") && (
+        {a.can.delete && (
           <Button variant="outline" color="red.8" onClick={() => setConfirming(true)}>
             {t("common.remove")}
           </Button>
@@ -120,7 +119,8 @@ function ActivityView({ activity: a }: { activity: Activity }) {
             activity={a}
             onCancel={() => setEditing(false)}
             onSaved={(next) => {
-              queryClient.setQueryData(activityQuery(a.id).queryKey, next);
+              // The edit answer is the activity's detail, with what the caller may do now.
+              queryClient.setQueryData(activityQuery(a.id).queryKey, next as ActivityDetail);
               setEditing(false);
               setSaved(true);
             }}

@@ -1,5 +1,5 @@
 import type {
-  Activity,
+  ActivityDetail,
   ActivityKind,
   ActivityTopic,
   ActivityTotals,
@@ -36,7 +36,7 @@ export function activityListQuery(filters: ActivityFilters) {
 export function activityQuery(id: string) {
   return queryOptions({
     queryKey: ["activities", "one", id],
-    queryFn: ({ signal }) => api<Activity>(`/activities/${id}`, { signal }),
+    queryFn: ({ signal }) => api<ActivityDetail>(`/activities/${id}`, { signal }),
   });
 }
 

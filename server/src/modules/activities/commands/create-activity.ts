@@ -1,16 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { Activity, CreateActivityBody } from "@toandan/contracts";
+import type { ActivityDetail, CreateActivityBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
 import { loadUnit, provinceOf } from "../../org-units";
-import { presentActivity } from "../activities.presenter";
+import { presentActivityDetail } from "../activities.presenter";
 import { assertMayRecord, checkOrganizers, dateIssues, organizerKindsOf } from "../activities.policy";
 import { activities, activityOrganizers } from "../activities.table";
 
 /** Records an activity at a unit in the actor's scope, with its organisers, audited. */
-export async function createActivity(db: Db, actor: Actor, body: CreateActivityBody): Promise<Activity> {
+export async function createActivity(
+  db: Db,
+  actor: Actor,
+  body: CreateActivityBody,
+): Promise<ActivityDetail> {
   // The unit (its records in the actor's scope) and the requested bodies in one round trip: the
   // create path runs it on every write.
   const unit = await loadUnit(db, actor, body.orgUnitId, {
@@ -62,14 +66,19 @@ export async function createActivity(db: Db, actor: Actor, body: CreateActivityB
       ],
     );
   });
-  return presentActivity({
-    ...values,
-    id,
-    createdAt: now,
-    updatedAt: now,
-    orgUnitName: unit.fullName,
-    unitPath: unit.path,
-    unitValidTo: unit.validTo,
-    organizers,
-  });
+  // Written, so its period is not locked (the database refuses writes in a locked period).
+  return presentActivityDetail(
+    {
+      ...values,
+      id,
+      createdAt: now,
+      updatedAt: now,
+      orgUnitName: unit.fullName,
+      unitPath: unit.path,
+      unitValidTo: unit.validTo,
+      organizers,
+      locked: false,
+    },
+    actor,
+  );
 }

@@ -8,7 +8,7 @@ import { getActivityRow } from "../activities.queries";
 import { activities } from "../activities.table";
 
 /** Deletes an activity (its organisers go with it); the audit event keeps the before-image. */
-export async function deleteActivity(db: Db, actor: Actor, id: string): Promise<void> {
+export async function deleteActivity(db: Db, actor: Actor, id: string): Promise<{ ok: true }> {
   const row = await getActivityRow(db, actor, id, "activity.delete");
   const before = presentActivity(row);
   assertMayRecord(actor, "activity.delete", row.rollupPath, before.organizers);
@@ -23,4 +23,5 @@ export async function deleteActivity(db: Db, actor: Actor, id: string): Promise<
       data: { before: { ...before, organizerBodyIds: before.organizers.map((o) => o.id) } },
     });
   });
+  return { ok: true };
 }

@@ -1,10 +1,10 @@
-import type { Activity, UpdateActivityBody } from "@toandan/contracts";
+import type { Activity, ActivityDetail, UpdateActivityBody } from "@toandan/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { presentActivity } from "../activities.presenter";
+import { presentActivity, presentActivityDetail } from "../activities.presenter";
 import { assertMayRecord, dateIssues, loadOrganizers, organizerKindsOf } from "../activities.policy";
 import { getActivityRow, type OrganizerJson } from "../activities.queries";
 import { activities, activityOrganizers } from "../activities.table";
@@ -46,7 +46,12 @@ function diff(current: Activity, body: UpdateActivityBody) {
 }
 
 /** Edits any field but the unit; audited with the before and after images of the changed fields. */
-export async function updateActivity(db: Db, actor: Actor, id: string, body: UpdateActivityBody) {
+export async function updateActivity(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: UpdateActivityBody,
+): Promise<ActivityDetail> {
   const row = await getActivityRow(db, actor, id, "activity.update");
   const current = presentActivity(row);
   assertMayRecord(actor, "activity.update", row.rollupPath, current.organizers);
@@ -65,7 +70,7 @@ export async function updateActivity(db: Db, actor: Actor, id: string, body: Upd
     before.organizerBodyIds = idsOf(current.organizers);
     after.organizerBodyIds = idsOf(organizers);
   }
-  if (Object.keys(after).length === 0) return current;
+  if (Object.keys(after).length === 0) return presentActivityDetail(row, actor);
   await db.transaction(async (tx) => {
     const set: Partial<typeof activities.$inferInsert> = {};
     for (const field of EDITABLE) if (field in after) Object.assign(set, { [field]: after[field] });
@@ -90,5 +95,5 @@ export async function updateActivity(db: Db, actor: Actor, id: string, body: Upd
       data: { before, after },
     });
   });
-  return presentActivity(await getActivityRow(db, actor, id, "activity.read"));
+  return presentActivityDetail(await getActivityRow(db, actor, id, "activity.read"), actor);
 }

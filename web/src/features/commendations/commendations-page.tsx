@@ -57,7 +57,7 @@ export function CommendationsPage() {
         )
       }
       filters={
-        <FilterPanel id="commendation-filters" label={t("commendations.title")}>
+        <FilterPanel id="commendation-filters">
           <NativeSelect
             label={t("commendations.status")}
             w={{ base: "100%", xs: 240 }}

@@ -59,7 +59,7 @@ export function HotspotsPage() {
         )
       }
       filters={
-        <FilterPanel id="hotspot-filters" label={t("hotspots.title")}>
+        <FilterPanel id="hotspot-filters">
           <NativeSelect
             label={t("hotspots.status")}
             w={{ base: "100%", xs: 240 }}

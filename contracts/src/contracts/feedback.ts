@@ -71,6 +71,13 @@ export const FeedbackSummarySchema = z.object({
   overdue: z.boolean(),
 });
 export const FeedbackPageSchema = pageOf(FeedbackSummarySchema);
+/** What the caller may do with the feedback now (the rules the answer command enforces). */
+export const FeedbackAbilitiesSchema = z.object({
+  /** Move it on or answer it: not yet answered, transferred or rejected; the responsible body over its unit. */
+  answer: z.boolean(),
+});
+export type FeedbackAbilities = z.infer<typeof FeedbackAbilitiesSchema>;
+
 export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
   title: z.string(),
   content: z.string(),
@@ -79,6 +86,7 @@ export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
     .nullable(),
   answer: z.string().nullable(),
   answeredOn: IsoDateSchema.nullable(),
+  can: FeedbackAbilitiesSchema,
 });
 export const ListFeedbackQuerySchema = PageQuerySchema.extend({ status: FeedbackStatusSchema.optional() });
 export const AnswerFeedbackBodySchema = z.object({

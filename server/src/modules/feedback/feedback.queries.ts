@@ -2,7 +2,11 @@ import { permissionsOf } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
+import type { Envelope } from "../../kernel/envelope";
 import { notFound } from "../../kernel/errors";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import type { ReceiptVerifier } from "../citizen";
+import { presentFeedbackDetail, presentFeedbackStatus, presentFeedbackSummary } from "./feedback.presenter";
 
 export type FeedbackRow = {
   id: string;
@@ -13,6 +17,7 @@ export type FeedbackRow = {
   status: string;
   orgUnitId: string;
   orgUnitName: string;
+  unitPath: string;
   bodyKind: string;
   receivedOn: string;
   dueOn: string;
@@ -34,7 +39,7 @@ export function feedbackInScope(actor: Actor): SQL {
 }
 
 const SELECT = sql`select f.id, f.code, f.verifier, f.kind, f.topic, f.status, f.org_unit_id as "orgUnitId",
-    u.full_name as "orgUnitName", f.body_kind as "bodyKind", f.received_on::text as "receivedOn",
+    u.full_name as "orgUnitName", f.unit_path as "unitPath", f.body_kind as "bodyKind", f.received_on::text as "receivedOn",
     f.due_on::text as "dueOn", f.title, f.content, f.identity, f.answer, f.answered_on::text as "answeredOn"
   from feedback_items f join org_units u on u.id = f.org_unit_id`;
 
@@ -77,4 +82,34 @@ export async function listScopedFeedback(
         order by f.answered_on is not null, f.due_on, f.code limit ${limit + 1} offset ${offset}`,
   );
   return rows.map(normalise);
+}
+
+/** The sender's view by code and secret; the same 404 for an unknown code and a wrong secret. */
+export async function feedbackStatusForSender(
+  db: Db,
+  env: Envelope,
+  verifier: ReceiptVerifier,
+  body: { code: string; secret: string },
+) {
+  const item = await feedbackByCode(db, body.code);
+  if (!verifier.matches(item?.verifier ?? null, body.code, body.secret) || !item) {
+    throw notFound("Mã tiếp nhận hoặc mã bí mật không đúng.");
+  }
+  return presentFeedbackStatus(env, item);
+}
+
+/** Feedback routed to the caller's units and body, a page of summaries. */
+export async function feedbackPage(
+  db: Db,
+  actor: Actor,
+  q: { status?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const offset = decodeCursor(q.cursor);
+  const page = pageFrom(await listScopedFeedback(db, actor, q, offset, q.limit), offset, q.limit);
+  return { ...page, items: page.items.map(presentFeedbackSummary) };
+}
+
+/** One item in the caller's scope (404 otherwise), with what the caller may do. */
+export async function feedbackDetail(db: Db, env: Envelope, actor: Actor, id: string) {
+  return presentFeedbackDetail(env, actor, await getScopedFeedback(db, actor, id));
 }

@@ -105,3 +105,31 @@ describe("feedback and petitions", () => {
     expect(noConsent.statusCode).toBe(400);
   });
 });
+
+describe("abilities told by the server", () => {
+  it("open feedback may be answered by its body; answered feedback only read", async () => {
+    const res = await citizen(ctx.app, "/feedback", body("movement"));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = await idOf(res.json().code);
+    const provinceFront = await signedInAs(ctx.app, "province_front", p.province.id);
+    expect((await call(ctx.app, front, "GET", `/api/v1/feedback/${id}`)).json().can).toEqual({
+      answer: true,
+    });
+    expect((await call(ctx.app, provinceFront, "GET", `/api/v1/feedback/${id}`)).json().can).toEqual({
+      answer: true,
+    });
+    const ans = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
+      status: "answered",
+      answer: "Đã xử lý.",
+    });
+    expect(ans.statusCode, ans.body).toBe(200);
+    expect((await call(ctx.app, provinceFront, "GET", `/api/v1/feedback/${id}`)).json().can).toEqual({
+      answer: false,
+    });
+    const again = await call(ctx.app, provinceFront, "POST", `/api/v1/feedback/${id}/answer`, {
+      status: "rejected",
+      answer: "Không.",
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});

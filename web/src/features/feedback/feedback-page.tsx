@@ -119,7 +119,7 @@ function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
               : L.anonymous}
           </Text>
           {q.data.answer && <Alert title={L.answer}>{q.data.answer}</Alert>}
-          {(q.data.status === "received" || q.data.status === "in_progress") && (
+          {q.data.can.answer && (
             <>
               <NativeSelect
                 label={L.status}

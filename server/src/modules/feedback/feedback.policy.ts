@@ -1,0 +1,20 @@
+import { FEEDBACK_TRANSITIONS, isFinal, permissionsOf, type FeedbackAbilities } from "@toandan/contracts";
+import type { Actor } from "../../kernel/authz";
+
+/** The body responsible holds feedback.handle over the feedback's unit (as feedbackInScope in SQL). */
+export function handlesFeedback(actor: Actor, f: { unitPath: string; bodyKind: string }): boolean {
+  return actor.roles.some(
+    (r) =>
+      permissionsOf([r.role]).has("feedback.handle") &&
+      r.body === f.bodyKind &&
+      f.unitPath.startsWith(r.orgUnitPath),
+  );
+}
+
+/** What the actor may do with the feedback now: the same rules answerFeedback enforces. */
+export function feedbackAbilities(
+  actor: Actor,
+  f: { unitPath: string; bodyKind: string; status: string },
+): FeedbackAbilities {
+  return { answer: handlesFeedback(actor, f) && !isFinal(FEEDBACK_TRANSITIONS, f.status) };
+}

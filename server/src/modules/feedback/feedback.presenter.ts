@@ -1,0 +1,63 @@
+import { FEEDBACK_STATUS_LABELS, todayInVietnam, type FeedbackStatus } from "@toandan/contracts";
+import type { Actor } from "../../kernel/authz";
+import type { Envelope } from "../../kernel/envelope";
+import { feedbackAbilities } from "./feedback.policy";
+import type { FeedbackRow } from "./feedback.queries";
+
+function daysFromToday(dueOn: string): number {
+  return Math.round((Date.parse(dueOn) - Date.parse(todayInVietnam())) / 86_400_000);
+}
+
+export function presentFeedbackSummary(r: FeedbackRow) {
+  const open = r.answeredOn === null;
+  const daysLeft = open ? daysFromToday(r.dueOn) : null;
+  return {
+    id: r.id,
+    code: r.code,
+    kind: r.kind as "kien_nghi" | "phan_anh",
+    topic: r.topic as "security_order" | "movement" | "officials" | "other",
+    status: r.status as FeedbackStatus,
+    orgUnitName: r.orgUnitName,
+    bodyKind: r.bodyKind,
+    receivedOn: r.receivedOn,
+    dueOn: r.dueOn,
+    daysLeft,
+    overdue: open ? daysLeft! < 0 : r.answeredOn! > r.dueOn,
+  };
+}
+
+/** One item with its content, the sender's identity if given, and what the caller may do. */
+export function presentFeedbackDetail(env: Envelope, actor: Actor, r: FeedbackRow) {
+  const identity = r.identity
+    ? (JSON.parse(env.openText(r.identity, `feedback:${r.id}:identity`)) as {
+        name: string;
+        phone?: string;
+        address?: string;
+      })
+    : null;
+  return {
+    ...presentFeedbackSummary(r),
+    title: env.openText(r.title, `feedback:${r.id}:title`),
+    content: env.openText(r.content, `feedback:${r.id}:content`),
+    identity: identity
+      ? { name: identity.name, phone: identity.phone ?? null, address: identity.address ?? null }
+      : null,
+    answer: env.openOptionalText(r.answer, `feedback:${r.id}:answer`),
+    answeredOn: r.answeredOn,
+    can: feedbackAbilities(actor, r),
+  };
+}
+
+/** What the sender reads by code and secret. */
+export function presentFeedbackStatus(env: Envelope, item: FeedbackRow) {
+  const status = item.status as FeedbackStatus;
+  return {
+    code: item.code,
+    status,
+    statusLabel: FEEDBACK_STATUS_LABELS[status].vi,
+    receivedOn: item.receivedOn,
+    dueOn: item.dueOn,
+    answer: env.openOptionalText(item.answer, `feedback:${item.id}:answer`),
+    answeredOn: item.answeredOn,
+  };
+}

@@ -1,6 +1,6 @@
 // Review reports (sơ kết, tổng kết) in the Decree 30/2020 layout, and periodic reporting up the levels.
 import { z } from "zod";
-import { IdSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
 
 export const REPORT_TEMPLATES = ["six_month", "yearly", "plan_review"] as const;
 export const REPORT_TEMPLATE_LABELS: Record<(typeof REPORT_TEMPLATES)[number], string> = {
@@ -133,7 +133,8 @@ export const ReportSummarySchema = ReportSchema.pick({
   createdAt: true,
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
-export const ReportPageSchema = pageOf(ReportSummarySchema);
+/** A page of reports; `can.create`: the caller may compose one (for the filter unit, or somewhere in scope). */
+export const ReportPageSchema = pageWithAbilitiesOf(ReportSummarySchema);
 
 export const ListReportsQuerySchema = PageQuerySchema.extend({
   /** Reports of this unit only (it must be in the caller's scope); none: every report in scope. */

@@ -10,197 +10,120 @@ import {
   UnlockResultSchema,
   UpdateReportBodySchema,
 } from "@toandan/contracts";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requirePermission } from "../../kernel/authz";
-import { requireActor } from "../../kernel/http/context";
-import { ERROR_RESPONSES } from "../../kernel/http/openapi";
-import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { loadIndicatorUnit } from "../indicators";
+import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { createReport } from "./commands/create-report";
 import { moveReport } from "./commands/report-workflow";
 import { unlockPeriod } from "./commands/unlock-period";
 import { updateReport } from "./commands/update-report";
-import { reportDocx } from "./export-docx";
-import { reportPdf } from "./export-pdf";
-import { reportXlsx } from "./export-xlsx";
-import { listReports, loadReport, presentReport } from "./reports.queries";
+import { listReportPage, reportDetail, sendReportExport } from "./reports.page";
 
-const IdParams = z.object({ id: IdSchema });
+const params = z.object({ id: IdSchema });
 const tags = ["reports"];
-const TYPES = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const;
 
-export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    "/reports",
-    {
-      config: { permission: "report.manage" },
-      schema: {
-        operationId: "createReport",
-        tags,
-        summary: "Compose a review report (six-month, yearly, plan review) with its figures filled in",
-        body: CreateReportBodySchema,
-        response: { 201: ReportSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "report.manage");
-      return reply.code(201).send(await createReport(app.db, actor, req.body));
-    },
-  );
-
-  app.get(
-    "/reports",
-    {
-      config: { permission: "report.read" },
-      schema: {
-        operationId: "listReports",
-        tags,
-        summary:
-          "Reports in the caller's scope, newest first; awaiting=true: those waiting for the caller's review",
-        querystring: ListReportsQuerySchema,
-        response: { 200: ReportPageSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "report.read");
-      const { cursor, limit, ...filters } = req.query;
-      const offset = decodeCursor(cursor);
-      // A unit outside the caller's scope is 404, as everywhere.
-      if (filters.orgUnitId) await loadIndicatorUnit(app.db, actor, filters.orgUnitId, "report.read");
-      return pageFrom(await listReports(app.db, actor, { ...filters, offset, limit }), offset, limit);
-    },
-  );
-
-  app.get(
-    "/reports/:id",
-    {
-      config: { permission: "report.read" },
-      schema: {
-        operationId: "getReport",
-        tags,
-        params: IdParams,
-        response: { 200: ReportSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "report.read");
-      return presentReport(await loadReport(app.db, actor, req.params.id, "report.read"), actor);
-    },
-  );
-
-  app.patch(
-    "/reports/:id",
-    {
-      config: { permission: "report.manage" },
-      schema: {
-        operationId: "updateReport",
-        tags,
-        summary: "Edit the narrative sections and header of a draft or returned report",
-        params: IdParams,
-        body: UpdateReportBodySchema,
-        response: { 200: ReportSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "report.manage");
-      return updateReport(app.db, actor, req.params.id, req.body);
-    },
-  );
-
-  app.get(
-    "/reports/:id/export",
-    {
-      config: { permission: "report.read" },
-      schema: {
-        operationId: "exportReport",
-        tags,
-        summary: "The report as DOCX or PDF (Decree 30/2020 layout), or its figures as XLSX",
-        params: IdParams,
-        querystring: ExportReportQuerySchema,
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "report.read");
-      const report = presentReport(await loadReport(app.db, actor, req.params.id, "report.read"), actor);
-      const format = req.query.format;
-      const file =
-        format === "docx"
-          ? await reportDocx(report)
-          : format === "pdf"
-            ? await reportPdf(report)
-            : await reportXlsx(report);
-      return reply
-        .header("content-type", TYPES[format])
-        .header(
-          "content-disposition",
-          `attachment; filename="bao-cao-${report.year}-${report.id.slice(0, 8)}.${format}"`,
-        )
-        .send(file);
-    },
-  );
-
-  for (const [step, operationId, summary] of [
-    ["submit", "submitReport", "Submit the report to the level above"],
-    ["approve", "approveReport", "Approve a submitted report (level above); locks the period's records"],
-  ] as const) {
-    app.post(
-      `/reports/:id/${step}`,
-      {
-        config: { permission: step === "submit" ? "report.manage" : "report.approve" },
-        schema: {
-          operationId,
-          tags,
-          summary,
-          params: IdParams,
-          response: { 200: ReportSchema, ...ERROR_RESPONSES },
-        },
-      },
-      async (req) => moveReport(app.db, requireActor(req), req.params.id, step),
-    );
-  }
-
-  app.post(
-    "/reports/:id/return",
-    {
-      config: { permission: "report.approve" },
-      schema: {
-        operationId: "returnReport",
-        tags,
-        summary: "Return a submitted report with comments (level above)",
-        params: IdParams,
-        body: ReturnReportBodySchema,
-        response: { 200: ReportSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => moveReport(app.db, requireActor(req), req.params.id, "return", req.body.comment),
-  );
-
-  app.post(
-    "/period-locks/unlock",
-    {
-      config: { permission: "report.approve" },
-      schema: {
-        operationId: "unlockPeriod",
-        tags,
-        summary: "Lift the locks of a unit's subtree over a period (level above, with a reason; audited)",
-        body: UnlockPeriodBodySchema,
-        response: { 200: UnlockResultSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "report.approve");
-      return unlockPeriod(app.db, actor, req.body);
-    },
-  );
-};
+export const reportRoutes = routesPlugin([
+  defineRoute({
+    method: "POST",
+    url: "/reports",
+    operationId: "createReport",
+    summary: "Compose a review report (six-month, yearly, plan review) with its figures filled in",
+    tags,
+    permission: "report.manage",
+    body: CreateReportBodySchema,
+    status: 201,
+    response: ReportSchema,
+    handler: ({ db, actor, body }) => createReport(db, actor, body),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/reports",
+    operationId: "listReports",
+    summary:
+      "Reports in the caller's scope, newest first; awaiting=true: those waiting for the caller's review",
+    tags,
+    permission: "report.read",
+    querystring: ListReportsQuerySchema,
+    response: ReportPageSchema,
+    handler: ({ db, actor, query }) => listReportPage(db, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/reports/:id",
+    operationId: "getReport",
+    summary: "One report with what the caller may do with it now",
+    tags,
+    permission: "report.read",
+    params,
+    response: ReportSchema,
+    handler: ({ db, actor, params }) => reportDetail(db, actor, params.id),
+  }),
+  defineRoute({
+    method: "PATCH",
+    url: "/reports/:id",
+    operationId: "updateReport",
+    summary: "Edit the narrative sections and header of a draft or returned report",
+    tags,
+    permission: "report.manage",
+    params,
+    body: UpdateReportBodySchema,
+    response: ReportSchema,
+    handler: ({ db, actor, params, body }) => updateReport(db, actor, params.id, body),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/reports/:id/export",
+    operationId: "exportReport",
+    summary: "The report as DOCX or PDF (Decree 30/2020 layout), or its figures as XLSX",
+    tags,
+    permission: "report.read",
+    params,
+    querystring: ExportReportQuerySchema,
+    handler: ({ db, actor, reply, params, query }) =>
+      sendReportExport(db, actor, reply, params.id, query.format),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/reports/:id/submit",
+    operationId: "submitReport",
+    summary: "Submit the report to the level above",
+    tags,
+    permission: "report.manage",
+    params,
+    response: ReportSchema,
+    handler: ({ db, actor, params }) => moveReport(db, actor, params.id, "submit"),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/reports/:id/approve",
+    operationId: "approveReport",
+    summary: "Approve a submitted report (level above); locks the period's records",
+    tags,
+    permission: "report.approve",
+    params,
+    response: ReportSchema,
+    handler: ({ db, actor, params }) => moveReport(db, actor, params.id, "approve"),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/reports/:id/return",
+    operationId: "returnReport",
+    summary: "Return a submitted report with comments (level above)",
+    tags,
+    permission: "report.approve",
+    params,
+    body: ReturnReportBodySchema,
+    response: ReportSchema,
+    handler: ({ db, actor, params, body }) => moveReport(db, actor, params.id, "return", body.comment),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/period-locks/unlock",
+    operationId: "unlockPeriod",
+    summary: "Lift the locks of a unit's subtree over a period (level above, with a reason; audited)",
+    tags,
+    permission: "report.approve",
+    body: UnlockPeriodBodySchema,
+    response: UnlockResultSchema,
+    handler: ({ db, actor, body }) => unlockPeriod(db, actor, body),
+  }),
+]);

@@ -33,12 +33,15 @@ function Reports() {
   const { t } = useTranslation("reports");
   const user = useCurrentUser();
   const approver = can(user, "report.approve");
+  // Whether the caller may compose a report somewhere in scope: the server says so with the list.
+  const all = useInfiniteQuery(reportListQuery({}));
+  const mayCreate = all.data?.pages[0]?.can.create ?? false;
   return (
     <Stack gap="lg">
       <PageHeader
         title={t("reports.title")}
         actions={
-          can(user, "report.manage") && (
+          mayCreate && (
             <Button component={Link} to="/bao-cao/moi">
               {t("reports.create")}
             </Button>

@@ -1,6 +1,7 @@
 import type { NewsItem } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { notFound } from "../../kernel/errors";
 
 type NewsDbRow = Omit<NewsItem, "imageUrl"> & { hasImage: boolean };
 
@@ -25,4 +26,21 @@ export async function listNewsItems(db: Db, kind: string | undefined, limit: num
 export async function newsBySlug(db: Db, slug: string): Promise<NewsItem | undefined> {
   const [r] = await queryRows<NewsDbRow>(db, sql`${SELECT} where n.slug = ${slug}`);
   return r && present(r);
+}
+
+/** One item by slug, or 404. */
+export async function newsItemBySlug(db: Db, slug: string): Promise<NewsItem> {
+  const item = await newsBySlug(db, slug);
+  if (!item) throw notFound();
+  return item;
+}
+
+/** A news item's image and its media type, or 404. */
+export async function newsImage(db: Db, id: string): Promise<{ data: Buffer; type: string }> {
+  const [r] = await queryRows<{ image: Buffer | null; imageType: string | null }>(
+    db,
+    sql`select image, image_type as "imageType" from news_items where id = ${id}`,
+  );
+  if (!r?.image) throw notFound();
+  return { data: Buffer.from(r.image), type: r.imageType ?? "image/jpeg" };
 }

@@ -14,6 +14,7 @@ const stages = [
     ["typecheck", "npm", ["run", "typecheck"]],
     ["format", "npm", ["run", "format:check"]],
     ["web build", "npm", ["run", "build"]],
+    ["web unit", "npm", ["run", "-w", "web", "test"]],
   ],
   [["unit + integration", "npm", ["run", "-w", "server", "test"]]],
   [["browser journeys", "npm", ["run", "-w", "e2e", "test"]]],

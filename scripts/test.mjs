@@ -1,4 +1,4 @@
-// `npm test`: lint, type check, format check and the web build (two at a time, as each is mostly
+// `npm test`: lint, type check, format check, the web build and the web unit tests (two at a time, as each is mostly
 // one core's work; TEST_PARALLEL_STEPS=1 runs them one by one), then the unit and integration
 // tests (PGlite, or PostgreSQL when DATABASE_URL is set), then the browser journeys. Stops after
 // the first stage with a failure.

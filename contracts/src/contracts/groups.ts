@@ -2,7 +2,7 @@ import { isNotFuture } from "../calendar";
 // Request and response schemas of the groups module: grassroots security teams and
 // self-management models, their rosters, baseline surveys and periodic evaluations.
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf, pageWithAbilitiesOf } from "../common";
 import { LIMITS } from "../limits";
 
 /** Type code of "Tổ bảo vệ an ninh, trật tự ở cơ sở" (Law 30/2023/QH15): members must be 18–70. */
@@ -62,6 +62,7 @@ export const GroupTypeSchema = z.object({
 });
 export type GroupType = z.infer<typeof GroupTypeSchema>;
 export const GroupTypeListSchema = pageOf(GroupTypeSchema);
+export type GroupTypeList = z.infer<typeof GroupTypeListSchema>;
 
 export const GroupSurveySchema = z.object({
   id: IdSchema,
@@ -101,7 +102,17 @@ export const GroupSchema = z.object({
   createdAt: z.string(),
 });
 export type Group = z.infer<typeof GroupSchema>;
-export const GroupPageSchema = pageOf(GroupSchema);
+export const GroupPageSchema = pageWithAbilitiesOf(GroupSchema);
+export type GroupPage = z.infer<typeof GroupPageSchema>;
+
+/** What the caller may do with one group now, computed by the server's policy. */
+export const GroupAbilitiesSchema = z.object({
+  /** Add and remove members, record surveys and evaluations: group.manage over the group's unit, not dissolved. */
+  manage: z.boolean(),
+  /** The statuses the caller may move the group to: the transition table, with group.manage over its unit. */
+  moveTo: z.array(GroupStatusSchema),
+});
+export type GroupAbilities = z.infer<typeof GroupAbilitiesSchema>;
 
 export const GroupDetailSchema = GroupSchema.extend({
   /** Members active today (joined on or before today, not yet left). */
@@ -112,6 +123,7 @@ export const GroupDetailSchema = GroupSchema.extend({
   /** The earliest survey (the baseline at founding) and the most recent one. */
   baselineSurvey: GroupSurveySchema.nullable(),
   latestSurvey: GroupSurveySchema.nullable(),
+  can: GroupAbilitiesSchema,
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 
@@ -163,6 +175,7 @@ export const GroupMemberSchema = z.object({
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 export const GroupMemberPageSchema = pageOf(GroupMemberSchema);
+export type GroupMemberPage = z.infer<typeof GroupMemberPageSchema>;
 
 export const AddGroupMemberBodySchema = z.object({
   fullName: z
@@ -259,6 +272,7 @@ export const StaleGroupSchema = GroupSchema.extend({
 });
 export type StaleGroup = z.infer<typeof StaleGroupSchema>;
 export const StaleGroupPageSchema = pageOf(StaleGroupSchema);
+export type StaleGroupPage = z.infer<typeof StaleGroupPageSchema>;
 
 export const GroupTotalsQuerySchema = z.object({
   orgUnitId: IdSchema,

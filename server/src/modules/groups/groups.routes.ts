@@ -1,4 +1,3 @@
-import { groupExportRoutes } from "./groups.export";
 import {
   ChangeGroupStatusBodySchema,
   CreateGroupBodySchema,
@@ -12,193 +11,121 @@ import {
   ListGroupsQuerySchema,
   ListStaleGroupsQuerySchema,
   StaleGroupPageSchema,
-  type GroupCategory,
-  type GroupDetail,
-  todayInVietnam,
 } from "@toandan/contracts";
-import type { FastifyInstance } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Actor } from "../../kernel/authz";
-import { requirePermission } from "../../kernel/authz";
-import { requireActor } from "../../kernel/http/context";
-import { ERROR_RESPONSES } from "../../kernel/http/openapi";
-import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { loadUnit } from "../org-units";
-import { changeGroupStatus } from "./commands/change-group-status";
-import { createGroup } from "./commands/create-group";
+import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
+import { EXPORT_MAX_ROWS, ExportParamsSchema, sendExport } from "../../kernel/http/export";
+import { moveGroup, registerGroup } from "./commands/group-answers";
 import { groupRosterRoutes } from "./group-roster.routes";
-import { presentGroup, presentStaleGroup } from "./groups.presenter";
-import { getVisibleGroup, groupExtras, listGroups } from "./groups.queries";
-import { groupTotals, listStaleGroups } from "./groups.stats";
-import { groupTypes } from "./groups.table";
+import { GROUP_EXPORT_COLUMNS } from "./groups.export";
+import {
+  groupDetail,
+  groupPage,
+  groupsForExport,
+  groupTypeList,
+  staleGroupPage,
+  unitGroupTotals,
+} from "./groups.read";
 
-const IdParams = z.object({ id: IdSchema });
-const TAGS = ["groups"];
+const params = z.object({ id: IdSchema });
+const tags = ["groups"];
 
-/** The path of a subtree filter unit that lies in the actor's read scope, or 404. */
-async function subtreePath(app: FastifyInstance, actor: Actor, unitId: string | undefined) {
-  if (!unitId) return undefined;
-  return (await loadUnit(app.db, actor, unitId, { permission: "group.read", scope: "path" })).path;
-}
-
-async function detail(app: FastifyInstance, actor: Actor, id: string): Promise<GroupDetail> {
-  const row = await getVisibleGroup(app.db, actor, id);
-  return {
-    ...presentGroup(row),
-    ...(await groupExtras(app.db, actor, row, todayInVietnam())),
-  } as GroupDetail;
-}
-
-export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(groupExportRoutes);
-  app.get(
-    "/group-types",
-    {
-      config: { permission: "group.read" },
-      schema: {
-        operationId: "listGroupTypes",
-        tags: TAGS,
-        summary: "The catalogue of team and model types",
-        response: { 200: GroupTypeListSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      requirePermission(requireActor(req), "group.read");
-      const rows = await app.db.select().from(groupTypes).orderBy(groupTypes.category, groupTypes.code);
-      return { items: rows.map((r) => ({ ...r, category: r.category as GroupCategory })), nextCursor: null };
-    },
-  );
-
-  app.post(
-    "/groups",
-    {
-      config: { permission: "group.manage" },
-      schema: {
-        operationId: "createGroup",
-        tags: TAGS,
-        summary: "Register a team or self-management model at a unit",
-        body: CreateGroupBodySchema,
-        response: { 201: GroupDetailSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "group.manage");
-      const id = await createGroup(app.db, actor, req.body);
-      return reply.status(201).send(await detail(app, actor, id));
-    },
-  );
-
-  app.get(
-    "/groups",
-    {
-      config: { permission: "group.read" },
-      schema: {
-        operationId: "listGroups",
-        tags: TAGS,
-        summary: "Teams and models in the caller's scope, optionally within a unit's subtree",
-        querystring: ListGroupsQuerySchema,
-        response: { 200: GroupPageSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "group.read");
-      const offset = decodeCursor(req.query.cursor);
-      const prefix = await subtreePath(app, actor, req.query.orgUnitId);
-      const rows = await listGroups(app.db, actor, req.query, prefix, offset);
-      const page = pageFrom(rows, offset, req.query.limit);
-      return { ...page, items: page.items.map(presentGroup) };
-    },
-  );
-
-  app.get(
-    "/groups/stale",
-    {
-      config: { permission: "group.read" },
-      schema: {
-        operationId: "listStaleGroups",
-        tags: TAGS,
-        summary: "Groups with neither an evaluation nor an activity at their unit in 12 months",
-        querystring: ListStaleGroupsQuerySchema,
-        response: { 200: StaleGroupPageSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "group.read");
-      const q = req.query;
-      const offset = decodeCursor(q.cursor);
-      const prefix = await subtreePath(app, actor, q.orgUnitId);
-      const asOf = q.asOf ?? todayInVietnam();
-      const rows = await listStaleGroups(app.db, actor, { prefix, asOf, offset, limit: q.limit });
-      const page = pageFrom(rows, offset, q.limit);
-      return { ...page, items: page.items.map(presentStaleGroup) };
-    },
-  );
-
-  app.get(
-    "/groups/totals",
-    {
-      config: { permission: "group.read" },
-      schema: {
-        operationId: "getGroupTotals",
-        tags: TAGS,
-        summary: "Per type: groups existing and members active on a date, in a unit's subtree",
-        querystring: GroupTotalsQuerySchema,
-        response: { 200: GroupTotalsSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "group.read");
-      const at = req.query.at ?? todayInVietnam();
-      const prefix = (await subtreePath(app, actor, req.query.orgUnitId))!;
-      const { groups, members, byType } = await groupTotals(app.db, { rollupPathPrefix: prefix, at });
-      return { orgUnitId: req.query.orgUnitId, at, items: byType, total: { groups, members } };
-    },
-  );
-
-  app.get(
-    "/groups/:id",
-    {
-      config: { permission: "group.read" },
-      schema: {
-        operationId: "getGroup",
-        tags: TAGS,
-        summary: "A group with its current member count, latest evaluation and surveys",
-        params: IdParams,
-        response: { 200: GroupDetailSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "group.read");
-      return detail(app, actor, req.params.id);
-    },
-  );
-
-  app.post(
-    "/groups/:id/status",
-    {
-      config: { permission: "group.manage" },
-      schema: {
-        operationId: "changeGroupStatus",
-        tags: TAGS,
-        summary: "Move a group along pilot → active → dissolved (409 for an illegal move)",
-        params: IdParams,
-        body: ChangeGroupStatusBodySchema,
-        response: { 200: GroupSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      requirePermission(actor, "group.manage");
-      await changeGroupStatus(app.db, actor, req.params.id, req.body);
-      return presentGroup(await getVisibleGroup(app.db, actor, req.params.id));
-    },
-  );
-
-  await app.register(groupRosterRoutes);
-};
+export const groupRoutes = routesPlugin([
+  defineRoute({
+    method: "GET",
+    url: "/groups/export/:format",
+    operationId: "exportGroups",
+    summary: "Export the filtered list of teams and models as CSV or XLSX",
+    tags,
+    permission: "group.read",
+    params: ExportParamsSchema,
+    querystring: ListGroupsQuerySchema,
+    handler: async ({ db, actor, params, query, reply }) =>
+      sendExport(
+        reply,
+        params.format,
+        "to-mo-hinh",
+        GROUP_EXPORT_COLUMNS,
+        await groupsForExport(db, actor, query, EXPORT_MAX_ROWS - 1),
+      ),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/group-types",
+    operationId: "listGroupTypes",
+    summary: "The catalogue of team and model types",
+    tags,
+    permission: "group.read",
+    response: GroupTypeListSchema,
+    handler: ({ db }) => groupTypeList(db),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/groups",
+    operationId: "createGroup",
+    summary: "Register a team or self-management model at a unit",
+    tags,
+    permission: "group.manage",
+    body: CreateGroupBodySchema,
+    status: 201,
+    response: GroupDetailSchema,
+    handler: ({ db, actor, body }) => registerGroup(db, actor, body),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/groups",
+    operationId: "listGroups",
+    summary: "Teams and models in the caller's scope, optionally within a unit's subtree",
+    tags,
+    permission: "group.read",
+    querystring: ListGroupsQuerySchema,
+    response: GroupPageSchema,
+    handler: ({ db, actor, query }) => groupPage(db, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/groups/stale",
+    operationId: "listStaleGroups",
+    summary: "Groups with neither an evaluation nor an activity at their unit in 12 months",
+    tags,
+    permission: "group.read",
+    querystring: ListStaleGroupsQuerySchema,
+    response: StaleGroupPageSchema,
+    handler: ({ db, actor, query }) => staleGroupPage(db, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/groups/totals",
+    operationId: "getGroupTotals",
+    summary: "Per type: groups existing and members active on a date, in a unit's subtree",
+    tags,
+    permission: "group.read",
+    querystring: GroupTotalsQuerySchema,
+    response: GroupTotalsSchema,
+    handler: ({ db, actor, query }) => unitGroupTotals(db, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/groups/:id",
+    operationId: "getGroup",
+    summary: "A group with its current member count, latest evaluation and surveys",
+    tags,
+    permission: "group.read",
+    params,
+    response: GroupDetailSchema,
+    handler: ({ db, actor, params }) => groupDetail(db, actor, params.id),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/groups/:id/status",
+    operationId: "changeGroupStatus",
+    summary: "Move a group along pilot → active → dissolved (409 for an illegal move)",
+    tags,
+    permission: "group.manage",
+    params,
+    body: ChangeGroupStatusBodySchema,
+    response: GroupSchema,
+    handler: ({ db, actor, params, body }) => moveGroup(db, actor, params.id, body),
+  }),
+  ...groupRosterRoutes,
+]);

@@ -45,6 +45,7 @@ function group(over: Partial<GroupDetail> = {}): GroupDetail {
       notes: null,
     },
     latestSurvey: null,
+    can: { manage: true, moveTo: ["dissolved"] },
     ...over,
   };
 }
@@ -108,10 +109,19 @@ describe("GroupPage", () => {
   });
 
   it("offers no changes to someone who may only read", async () => {
-    open(group(), {}, "viewer");
+    open(group({ can: { manage: false, moveTo: [] } }), {}, "viewer");
     expect(await screen.findByText("Lê Văn Cường")).toBeVisible();
     expect(screen.queryByRole("button", { name: "Thêm thành viên" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Rời tổ — Lê Văn Cường" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Giải thể" })).toBeNull();
+  });
+
+  it("offers only what the server says the caller may do with this group, whatever the role", async () => {
+    open(group({ can: { manage: false, moveTo: [] } }), {}, "commune_front");
+    expect(await screen.findByText("Lê Văn Cường")).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Thêm thành viên" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Rời tổ — Lê Văn Cường" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Ghi nhận khảo sát" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Giải thể" })).toBeNull();
   });
 
@@ -190,7 +200,7 @@ describe("GroupPage", () => {
   });
 
   it("offers the moves a pilot can make", async () => {
-    open(group({ status: "pilot" }));
+    open(group({ status: "pilot", can: { manage: true, moveTo: ["active", "dissolved"] } }));
     expect(await screen.findByRole("button", { name: "Công nhận hoạt động chính thức" })).toBeVisible();
     expect(screen.getByRole("button", { name: "Dừng thí điểm" })).toBeVisible();
     expect(screen.queryByRole("button", { name: "Giải thể" })).toBeNull();

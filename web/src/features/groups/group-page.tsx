@@ -47,8 +47,7 @@ export function GroupPage() {
 
 function GroupView({ group: g }: { group: GroupDetail }) {
   const { t, i18n } = useTranslation("console");
-  const user = useCurrentUser();
-  const manage = can(user, "group.manage") && g.status !== "dissolved";
+  const manage = g.can.manage;
   const types = useQuery(groupTypesQuery).data?.items;
   const [adding, setAdding] = useState(false);
   const [surveying, setSurveying] = useState(false);
@@ -101,12 +100,10 @@ function GroupView({ group: g }: { group: GroupDetail }) {
           {g.notes}
         </Text>
       )}
-      {can(user, "group.manage") && (
-        <StatusActions
-          group={g}
-          onDone={(s) => setNotice(t("status.changed", { status: t(`groupStatuses.${s}`) }))}
-        />
-      )}
+      <StatusActions
+        group={g}
+        onDone={(s) => setNotice(t("status.changed", { status: t(`groupStatuses.${s}`) }))}
+      />
 
       <Section
         title={t("members.title")}

@@ -62,7 +62,7 @@ function Groups() {
     <ListPage
       title={t("groups.title")}
       actions={
-        can(user, "group.manage") &&
+        query.data?.pages[0]?.can.create &&
         types.length > 0 && <Button onClick={() => setCreating(true)}>{t("groups.create")}</Button>
       }
       filters={

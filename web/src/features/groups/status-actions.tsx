@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
-import { GROUP_TRANSITIONS, type GroupDetail, type GroupStatus, todayInVietnam } from "@toandan/contracts";
+import { type GroupDetail, type GroupStatus, todayInVietnam } from "@toandan/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,14 +8,14 @@ import { DateField } from "../../components/date-field";
 import { ErrorAlert } from "../../components/error-alert";
 import { formatDate, parseVnDate } from "../../lib/format";
 
-/** Buttons for the moves the transition table allows from the current status. */
+/** Buttons for the moves the server says the caller may make from the current status. */
 export function StatusActions({ group, onDone }: { group: GroupDetail; onDone: (s: GroupStatus) => void }) {
   const { t } = useTranslation("console");
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<GroupStatus | null>(null);
   const [date, setDate] = useState(formatDate(todayInVietnam()));
   const [reason, setReason] = useState("");
-  const next: readonly GroupStatus[] = GROUP_TRANSITIONS[group.status];
+  const next: readonly GroupStatus[] = group.can.moveTo;
   const mutation = useMutation({
     mutationFn: (body: { status: GroupStatus; date: string; reason?: string }) =>
       api<unknown>(`/groups/${group.id}/status`, { method: "POST", body }),

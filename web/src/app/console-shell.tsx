@@ -45,7 +45,8 @@ type NavItem = {
     | "tips"
     | "feedback"
     | "news";
-  permission: Permission;
+  /** Shown when the user holds any of these (the same rule as the page itself). */
+  permission: Permission | readonly Permission[];
 };
 
 const NAV: NavItem[] = [
@@ -57,7 +58,7 @@ const NAV: NavItem[] = [
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
   { to: "/ho-gia-dinh", label: "households", permission: "household.read" },
   { to: "/chung-nhan", label: "certification", permission: "certification.read" },
-  { to: "/ho-so", label: "cases", permission: "case.stats" },
+  { to: "/ho-so", label: "cases", permission: ["case.stats", "case.report"] },
   { to: "/dia-ban-trong-diem", label: "hotspots", permission: "hotspot.read" },
   { to: "/khen-thuong", label: "commendations", permission: "commendation.read" },
   { to: "/tin-bao", label: "tips", permission: "tip.stats" },
@@ -85,7 +86,9 @@ export function ConsoleShell() {
   const wide = useMediaQuery("(min-width: 48em)", true, { getInitialValueInEffect: false });
   if (!session) return null;
   const user = session.user;
-  const items = NAV.filter((item) => can(user, item.permission));
+  const items = NAV.filter((item) =>
+    (typeof item.permission === "string" ? [item.permission] : item.permission).some((p) => can(user, p)),
+  );
 
   return (
     <AppShell

@@ -1,7 +1,7 @@
 // Request and response schemas of the hotspots module: areas designated as key or complicated in
 // security and order (địa bàn trọng điểm, phức tạp về ANTT), their transformation plan and evidence.
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
 
 export const HOTSPOT_STATUSES = ["designated", "transforming", "transformed", "removed"] as const;
 export const HotspotStatusSchema = z.enum(HOTSPOT_STATUSES);
@@ -74,9 +74,20 @@ export const HotspotSchema = z.object({
   statusChangedOn: IsoDateSchema,
 });
 export type Hotspot = z.infer<typeof HotspotSchema>;
-export const HotspotPageSchema = pageOf(HotspotSchema);
+/** A page of areas, with whether the caller may designate one (hotspot.manage somewhere). */
+export const HotspotPageSchema = pageWithAbilitiesOf(HotspotSchema);
+
+/** What the caller may do with the area now (the rules the commands enforce). */
+export const HotspotAbilitiesSchema = z.object({
+  /** Move along the transition table: a move left, hotspot.manage over the area. */
+  changeStatus: z.boolean(),
+  /** Record an observation: not removed, hotspot.manage over the area. */
+  recordEvidence: z.boolean(),
+});
+export type HotspotAbilities = z.infer<typeof HotspotAbilitiesSchema>;
 
 export const HotspotDetailSchema = HotspotSchema.extend({
+  can: HotspotAbilitiesSchema,
   tasks: z.array(
     z.object({
       id: IdSchema,

@@ -3,6 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
+import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { canDesignateHotspot, hotspotAbilities } from "./hotspots.policy";
 
 const SELECT = sql`select h.id, h.org_unit_id as "orgUnitId", u.full_name as "orgUnitName", h.name,
     h.designated_on::text as "designatedOn", h.decision_number as "decisionNumber", h.reasons, h.description,
@@ -55,5 +57,16 @@ export async function hotspotDetail(db: Db, actor: Actor, id: string): Promise<H
     sql`select from_status as "from", to_status as "to", date::text as date, reason from hotspot_status_history
         where hotspot_id = ${id} order by date, recorded_at`,
   );
-  return { ...presentHotspot(h), tasks, evidence, history };
+  return { ...presentHotspot(h), can: hotspotAbilities(actor, h), tasks, evidence, history };
+}
+
+/** A page of areas in scope, with whether the caller may designate one. */
+export async function hotspotPage(
+  db: Db,
+  actor: Actor,
+  q: { status?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const offset = decodeCursor(q.cursor);
+  const page = pageFrom(await listHotspotRows(db, actor, q.status, offset, q.limit), offset, q.limit);
+  return { ...page, items: page.items.map(presentHotspot), can: { create: canDesignateHotspot(actor) } };
 }

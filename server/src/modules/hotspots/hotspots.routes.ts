@@ -9,11 +9,10 @@ import {
 } from "@toandan/contracts";
 import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
-import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { designateHotspot } from "./commands/designate-hotspot";
 import { recordHotspotEvidence } from "./commands/record-hotspot-evidence";
 import { updateHotspotStatus } from "./commands/update-hotspot-status";
-import { hotspotDetail, listHotspotRows, presentHotspot } from "./hotspots.queries";
+import { hotspotDetail, hotspotPage } from "./hotspots.queries";
 
 const params = z.object({ id: IdSchema });
 const tags = ["hotspots"];
@@ -28,15 +27,7 @@ export const hotspotRoutes = routesPlugin([
     permission: "hotspot.read",
     querystring: ListHotspotsQuerySchema,
     response: HotspotPageSchema,
-    handler: async ({ db, actor, query }) => {
-      const offset = decodeCursor(query.cursor);
-      const page = pageFrom(
-        await listHotspotRows(db, actor, query.status, offset, query.limit),
-        offset,
-        query.limit,
-      );
-      return { ...page, items: page.items.map(presentHotspot) };
-    },
+    handler: ({ db, actor, query }) => hotspotPage(db, actor, query),
   }),
   defineRoute({
     method: "GET",

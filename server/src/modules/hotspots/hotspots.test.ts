@@ -123,3 +123,24 @@ describe("hotspots", () => {
     expect(HOTSPOT_TRANSITIONS.transformed).toEqual([]);
   });
 });
+
+describe("abilities told by the server", () => {
+  it("the police of the area may move it and record evidence; a reader only reads", async () => {
+    const res = await designate({ name: "Khu bến xe" });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    expect(res.json().can).toEqual({ changeStatus: true, recordEvidence: true });
+    const read = await api(w, w.as.officer, "GET", `/hotspots/${id}`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().can).toEqual({ changeStatus: false, recordEvidence: false });
+    expect((await api(w, w.as.police, "GET", "/hotspots")).json().can).toEqual({ create: true });
+    expect((await api(w, w.as.officer, "GET", "/hotspots")).json().can).toEqual({ create: false });
+    const removed = await api(w, w.as.police, "POST", `/hotspots/${id}/status`, {
+      status: "removed",
+      date: "2026-04-01",
+      reason: "Đã ổn định",
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().can).toEqual({ changeStatus: false, recordEvidence: false });
+  });
+});

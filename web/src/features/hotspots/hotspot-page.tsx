@@ -13,8 +13,6 @@ import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
-import { can } from "../../lib/permissions";
-import { useCurrentUser } from "../../lib/use-session";
 import { hotspotQuery, moveHotspot, recordHotspotEvidence } from "./api";
 import { HotspotStatusBadge } from "./status-badge";
 
@@ -30,7 +28,6 @@ type Step = HotspotStatus | "evidence";
 
 function Hotspot({ h }: { h: HotspotDetail }) {
   const { t } = useTranslation("hotspots");
-  const user = useCurrentUser();
   const [step, setStep] = useState<Step | null>(null);
   return (
     <Stack gap="lg">
@@ -41,14 +38,14 @@ function Hotspot({ h }: { h: HotspotDetail }) {
         {h.reasons.map((r) => t(`hotspots.reasonList.${r}`)).join(", ")}
       </Text>
       {h.description && <Text>{h.description}</Text>}
-      {can(user, "hotspot.manage") && (
+      {(h.can.changeStatus || h.can.recordEvidence) && (
         <Group>
-          {HOTSPOT_TRANSITIONS[h.status].map((s) => (
+          {(h.can.changeStatus ? HOTSPOT_TRANSITIONS[h.status] : []).map((s) => (
             <Button key={s} variant="default" onClick={() => setStep(s)}>
               {t("hotspots.moveTo", { status: t(`hotspots.statuses.${s}`) })}
             </Button>
           ))}
-          {h.status !== "removed" && (
+          {h.can.recordEvidence && (
             <Button onClick={() => setStep("evidence")}>{t("hotspots.addEvidence")}</Button>
           )}
         </Group>

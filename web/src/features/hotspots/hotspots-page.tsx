@@ -54,7 +54,7 @@ export function HotspotsPage() {
     <ListPage
       title={t("hotspots.title")}
       actions={
-        can(user, "hotspot.manage") && (
+        query.data?.pages[0]?.can.create && (
           <Button onClick={() => setCreating(true)}>{t("hotspots.create")}</Button>
         )
       }

@@ -2,7 +2,7 @@
 // endorsement level by level, the decision, and the public register of good people and good deeds
 // (người tốt, việc tốt), published only with the person's recorded consent.
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf, pageWithAbilitiesOf } from "../common";
 
 export const NOMINEE_KINDS = ["person", "collective"] as const;
 export const NomineeKindSchema = z.enum(NOMINEE_KINDS);
@@ -111,7 +111,8 @@ export const CommendationSchema = z.object({
   published: z.boolean(),
 });
 export type Commendation = z.infer<typeof CommendationSchema>;
-export const CommendationPageSchema = pageOf(CommendationSchema);
+/** A page of nominations; `can.create`: the caller may nominate. */
+export const CommendationPageSchema = pageWithAbilitiesOf(CommendationSchema);
 export const ListCommendationsQuerySchema = PageQuerySchema.extend({
   status: CommendationStatusSchema.optional(),
 });

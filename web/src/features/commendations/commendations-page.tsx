@@ -52,7 +52,7 @@ export function CommendationsPage() {
     <ListPage
       title={t("commendations.title")}
       actions={
-        can(user, "commendation.nominate") && (
+        query.data?.pages[0]?.can.create && (
           <Button onClick={() => setCreating(true)}>{t("commendations.create")}</Button>
         )
       }

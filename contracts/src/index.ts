@@ -3,6 +3,7 @@ export * from "./limits";
 export * from "./text";
 export * from "./calendar";
 export * from "./common";
+export * from "./workflow";
 export * from "./permissions";
 export * from "./contracts/org-units";
 export * from "./contracts/auth";

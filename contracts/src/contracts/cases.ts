@@ -3,6 +3,7 @@
 // criminal-record data (sensitive personal data): encrypted at rest, every read logged with a reason.
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import type { Transitions } from "../workflow";
 
 export const CASE_KINDS = ["released_prisoner", "commune_education"] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
@@ -43,6 +44,12 @@ export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
 
 export const CASE_STATUSES = ["reported_in", "assigned", "closed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Assigned (again, when the decision is replaced) until closed; a closed file is final. */
+export const CASE_TRANSITIONS = {
+  reported_in: ["assigned", "closed"],
+  assigned: ["assigned", "closed"],
+  closed: [],
+} as const satisfies Transitions<CaseStatus>;
 
 /** Legal clocks: working days after the reporting-in meeting (Circular 10/2024 Art. 10, 11). */
 export const CASE_DEADLINES = { assignWorkingDays: 3, openFileWorkingDays: 5, quarterReportDay: 5 } as const;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../common";
 import type { Permission } from "../permissions";
+import type { Transitions } from "../workflow";
 
 export const CERTIFICATION_UNIT_TYPES = [
   "residential_area",
@@ -27,11 +28,24 @@ export const CertificationStatusSchema = z.enum(CERTIFICATION_STATUSES);
 export type CertificationStatus = z.infer<typeof CertificationStatusSchema>;
 
 /**
+ * The cycle's lifecycle: self-assessed (and corrected) after registering, reviewed at the unit's
+ * meeting, appraised by the level above, decided. The steps below take exactly these moves.
+ */
+export const CERTIFICATION_TRANSITIONS = {
+  registered: ["self_assessed"],
+  self_assessed: ["self_assessed", "reviewed"],
+  reviewed: ["appraised"],
+  appraised: ["recognised", "not_recognised"],
+  recognised: [],
+  not_recognised: [],
+} as const satisfies Transitions<CertificationStatus>;
+
+/**
  * Who acts at each step. `level: "unit"` — the permission held at the unit itself or above it;
  * `level: "above"` — held at a unit strictly above (the standing body of the Steering Committee and
  * the recognising authority never sit at the unit under review).
  */
-export const CERTIFICATION_TRANSITIONS = [
+export const CERTIFICATION_STEPS = [
   {
     step: "selfAssess",
     operationId: "submitSelfAssessment",
@@ -72,7 +86,33 @@ export const CERTIFICATION_TRANSITIONS = [
   permission: Permission;
   level: "unit" | "above";
 }[];
-export type CertificationStep = (typeof CERTIFICATION_TRANSITIONS)[number]["step"];
+export type CertificationStep = (typeof CERTIFICATION_STEPS)[number]["step"];
+
+// The steps and the lifecycle agree: every move of a step is in CERTIFICATION_TRANSITIONS, and every
+// move there is some step's. A change to one without the other fails to compile, naming the move.
+type Step = (typeof CERTIFICATION_STEPS)[number];
+type Allowed<F extends CertificationStatus> = (typeof CERTIFICATION_TRANSITIONS)[F][number];
+type StepTargets<F> = Step extends infer T
+  ? T extends { from: readonly (infer G)[]; to: readonly (infer U)[] }
+    ? F extends G
+      ? U
+      : never
+    : never
+  : never;
+type Mismatch = {
+  [F in CertificationStatus]:
+    | (Exclude<StepTargets<F>, Allowed<F>> extends infer X
+        ? [X] extends [never]
+          ? never
+          : `step ${F} → ${X & string} not in the table`
+        : never)
+    | (Exclude<Allowed<F>, StepTargets<F>> extends infer X
+        ? [X] extends [never]
+          ? never
+          : `no step for ${F} → ${X & string}`
+        : never);
+}[CertificationStatus];
+export const CERTIFICATION_STEPS_MATCH_TRANSITIONS: [Mismatch] extends [never] ? true : Mismatch = true;
 
 export const CERTIFICATION_STATUS_LABELS = {
   registered: "Đã đăng ký",

@@ -3,6 +3,7 @@
 // (người tốt, việc tốt), published only with the person's recorded consent.
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf, pageWithAbilitiesOf } from "../common";
+import type { Transitions } from "../workflow";
 
 export const NOMINEE_KINDS = ["person", "collective"] as const;
 export const NomineeKindSchema = z.enum(NOMINEE_KINDS);
@@ -30,6 +31,17 @@ export const AwardFormSchema = z.enum(AWARD_FORMS);
 
 export const COMMENDATION_STATUSES = ["nominated", "endorsed", "decided", "rejected"] as const;
 export const CommendationStatusSchema = z.enum(COMMENDATION_STATUSES);
+export type CommendationStatus = z.infer<typeof CommendationStatusSchema>;
+/**
+ * Each level's opinion approves (endorsed) or rejects; an endorsed nomination takes the next level's
+ * opinion or the decision. Decided and rejected are final.
+ */
+export const COMMENDATION_TRANSITIONS = {
+  nominated: ["endorsed", "rejected"],
+  endorsed: ["endorsed", "rejected", "decided"],
+  decided: [],
+  rejected: [],
+} as const satisfies Transitions<CommendationStatus>;
 
 const text = (max: number) => z.string().trim().max(max);
 

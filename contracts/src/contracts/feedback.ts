@@ -1,6 +1,7 @@
 // Feedback and petitions (kiến nghị, phản ánh) from citizens, outside criminal procedure.
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import type { Transitions } from "../workflow";
 import { SecretSchema, TipCodeSchema } from "./tips";
 
 export const FEEDBACK_KINDS = ["kien_nghi", "phan_anh"] as const;
@@ -12,6 +13,14 @@ export type FeedbackTopic = (typeof FEEDBACK_TOPICS)[number];
 export const FEEDBACK_STATUSES = ["received", "in_progress", "answered", "transferred", "rejected"] as const;
 export const FeedbackStatusSchema = z.enum(FEEDBACK_STATUSES);
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+/** Taken in hand, then answered, transferred or rejected (each final, with the answer the sender reads). */
+export const FEEDBACK_TRANSITIONS = {
+  received: ["in_progress", "answered", "transferred", "rejected"],
+  in_progress: ["answered", "transferred", "rejected"],
+  answered: [],
+  transferred: [],
+  rejected: [],
+} as const satisfies Transitions<FeedbackStatus>;
 export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, { vi: string; en: string }> = {
   received: { vi: "Đã tiếp nhận", en: "Received" },
   in_progress: { vi: "Đang xử lý", en: "In progress" },

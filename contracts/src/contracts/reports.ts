@@ -1,6 +1,7 @@
 // Review reports (sơ kết, tổng kết) in the Decree 30/2020 layout, and periodic reporting up the levels.
 import { z } from "zod";
 import { IdSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
+import type { Transitions } from "../workflow";
 
 export const REPORT_TEMPLATES = ["six_month", "yearly", "plan_review"] as const;
 export const REPORT_TEMPLATE_LABELS: Record<(typeof REPORT_TEMPLATES)[number], string> = {
@@ -10,6 +11,13 @@ export const REPORT_TEMPLATE_LABELS: Record<(typeof REPORT_TEMPLATES)[number], s
 };
 export const REPORT_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** Submitted to the level above, which returns it (to be revised and resubmitted) or approves it. */
+export const REPORT_TRANSITIONS = {
+  draft: ["submitted"],
+  submitted: ["returned", "approved"],
+  returned: ["submitted"],
+  approved: [],
+} as const satisfies Transitions<ReportStatus>;
 
 const Text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
 const Day = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });

@@ -1,6 +1,7 @@
 // Request and response schemas of citizen tips (tố giác, tin báo về tội phạm).
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import type { Transitions } from "../workflow";
 
 export const TIP_CATEGORIES = [
   "drugs",
@@ -113,6 +114,18 @@ export const ReplyToTipBodySchema = TipLookupBodySchema.extend({
 export const TIP_STATUSES = ["new", "triaged", "transferred", "case_opened", "no_case", "suspended"] as const;
 export const TipStatusSchema = z.enum(TIP_STATUSES);
 export type TipStatus = (typeof TIP_STATUSES)[number];
+/**
+ * The police's moves: a new tip is triaged, and any tip still being handled gets an outcome
+ * (transferred, case opened, no case, suspended). A case opened or no case is final.
+ */
+export const TIP_TRANSITIONS = {
+  new: ["triaged", "transferred", "case_opened", "no_case", "suspended"],
+  triaged: ["transferred", "case_opened", "no_case", "suspended"],
+  transferred: ["case_opened", "no_case", "suspended"],
+  suspended: ["case_opened", "no_case"],
+  case_opened: [],
+  no_case: [],
+} as const satisfies Transitions<TipStatus>;
 export const TIP_STATUS_LABELS: Record<TipStatus, { vi: string; en: string }> = {
   new: { vi: "Đã tiếp nhận", en: "Received" },
   triaged: { vi: "Đang xác minh", en: "Being verified" },

@@ -1,5 +1,5 @@
 import {
-  CERTIFICATION_TRANSITIONS,
+  CERTIFICATION_STEPS,
   type CertificationStatus,
   type CertificationStep,
   type CertificationUnitType,
@@ -85,7 +85,7 @@ function heldAt(actor: Actor, permission: Permission, unitPath: string, level: "
  * 403 when the caller does not hold the step's permission at the step's level.
  */
 export function assertStep(actor: Actor, step: CertificationStep, status: string, unitPath: string) {
-  const t = CERTIFICATION_TRANSITIONS.find((x) => x.step === step)!;
+  const t = CERTIFICATION_STEPS.find((x) => x.step === step)!;
   if (!(t.from as readonly string[]).includes(status)) {
     throw invalidTransition(status, t.to.join(" | "));
   }
@@ -100,7 +100,7 @@ export function assertStep(actor: Actor, step: CertificationStep, status: string
 
 /** Steps the caller may take now. */
 export function allowedSteps(actor: Actor, status: CertificationStatus, unitPath: string): string[] {
-  return CERTIFICATION_TRANSITIONS.filter(
+  return CERTIFICATION_STEPS.filter(
     (t) => (t.from as readonly string[]).includes(status) && heldAt(actor, t.permission, unitPath, t.level),
   ).map((t) => t.step);
 }

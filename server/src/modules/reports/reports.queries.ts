@@ -1,4 +1,6 @@
 import {
+  REPORT_TRANSITIONS,
+  canTransition,
   permissionsOf,
   type ListReportsQuery,
   type Permission,
@@ -46,8 +48,8 @@ const iso = (t: string | Date) => new Date(t).toISOString();
 /** The report as the actor sees it, with what the actor may do with it now. */
 export function presentReport(r: ReportRow, actor: Actor): Report {
   const { rollupPath, unitPath, lock, ...rest } = r;
-  const editable =
-    (r.status === "draft" || r.status === "returned") && isInScope(actor, "report.manage", rollupPath);
+  const manages = isInScope(actor, "report.manage", rollupPath);
+  const editable = (r.status === "draft" || r.status === "returned") && manages;
   const above = isLevelAbove(actor, "report.approve", unitPath);
   return {
     ...rest,
@@ -59,8 +61,9 @@ export function presentReport(r: ReportRow, actor: Actor): Report {
     },
     can: {
       edit: editable,
-      submit: editable,
-      review: r.status === "submitted" && above,
+      submit: canTransition(REPORT_TRANSITIONS, r.status, "submitted") && manages,
+      // Return and approve both move a submitted report.
+      review: canTransition(REPORT_TRANSITIONS, r.status, "approved") && above,
       unlock: r.status === "approved" && lock !== null && lock.unlockedAt === null && above,
     },
   };

@@ -20,7 +20,7 @@ export async function assignCase(
   id: string,
   body: AssignCaseBody,
 ): Promise<CaseDetail> {
-  const { row } = await loadCaseForWrite(db, actor, id, "manage");
+  const { row } = await loadCaseForWrite(db, actor, id, "manage", "assigned");
   const [commune] = await queryRows<{ path: string }>(
     db,
     sql`select path from org_units where id = ${row.communeId}`,

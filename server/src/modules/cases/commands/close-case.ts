@@ -17,7 +17,7 @@ export async function closeCase(
   id: string,
   body: CloseCaseBody,
 ): Promise<CaseDetail> {
-  const { row } = await loadCaseForWrite(db, actor, id, "manage");
+  const { row } = await loadCaseForWrite(db, actor, id, "manage", "closed");
   if (body.closedOn < row.reportedInOn) {
     throw validationFailed([{ path: "closedOn", message: "Ngày kết thúc trước ngày trình diện" }]);
   }

@@ -1,4 +1,9 @@
-import type { Commendation, DecideCommendationBody } from "@toandan/contracts";
+import {
+  COMMENDATION_TRANSITIONS,
+  canTransition,
+  type Commendation,
+  type DecideCommendationBody,
+} from "@toandan/contracts";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -15,7 +20,7 @@ export async function decideCommendation(
   body: DecideCommendationBody,
 ): Promise<Commendation> {
   const row = await getCommendationRow(db, actor, id, "commendation.decide");
-  if (row.status !== "endorsed") {
+  if (!canTransition(COMMENDATION_TRANSITIONS, row.status, "decided")) {
     throw conflict("Chỉ quyết định khen thưởng hồ sơ đã được cấp có thẩm quyền cho ý kiến đồng ý.");
   }
   const last = (row.endorsements ?? []).at(-1);

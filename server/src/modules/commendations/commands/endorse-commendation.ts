@@ -1,5 +1,7 @@
 import {
+  COMMENDATION_TRANSITIONS,
   ENDORSEMENT_LEVELS,
+  canTransition,
   permissionsOf,
   type Commendation,
   type EndorseCommendationBody,
@@ -32,7 +34,7 @@ export async function endorseCommendation(
   body: EndorseCommendationBody,
 ): Promise<Commendation> {
   const row = await getCommendationRow(db, actor, id, "commendation.endorse");
-  if (row.status === "decided" || row.status === "rejected") {
+  if (!canTransition(COMMENDATION_TRANSITIONS, row.status, body.approve ? "endorsed" : "rejected")) {
     throw conflict("Hồ sơ khen thưởng đã được xử lý xong.");
   }
   const expected = nextLevel(row);

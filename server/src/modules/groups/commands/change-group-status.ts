@@ -1,4 +1,9 @@
-import { GROUP_TRANSITIONS, type ChangeGroupStatusBody, type GroupStatus } from "@toandan/contracts";
+import {
+  GROUP_TRANSITIONS,
+  canTransition,
+  type ChangeGroupStatusBody,
+  type GroupStatus,
+} from "@toandan/contracts";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -6,10 +11,6 @@ import type { Actor } from "../../../kernel/authz";
 import { invalidTransition, validationFailed } from "../../../kernel/errors";
 import { getVisibleGroup } from "../groups.queries";
 import { groupMembers, groups } from "../groups.table";
-
-export function canTransition(from: GroupStatus, to: GroupStatus): boolean {
-  return (GROUP_TRANSITIONS[from] as readonly GroupStatus[]).includes(to);
-}
 
 /**
  * Moves a group along its lifecycle. Dissolving records the date and closes the open memberships
@@ -23,7 +24,7 @@ export async function changeGroupStatus(
 ): Promise<void> {
   const group = await getVisibleGroup(db, actor, id, "group.manage");
   const from = group.status as GroupStatus;
-  if (!canTransition(from, body.status)) throw invalidTransition(from, body.status);
+  if (!canTransition(GROUP_TRANSITIONS, from, body.status)) throw invalidTransition(from, body.status);
   if (body.date < group.foundedOn) {
     throw validationFailed([{ path: "date", message: "Ngày chuyển trạng thái trước ngày thành lập" }]);
   }

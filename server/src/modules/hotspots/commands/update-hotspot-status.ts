@@ -1,5 +1,6 @@
 import {
   HOTSPOT_TRANSITIONS,
+  canTransition,
   type HotspotDetail,
   type HotspotStatus,
   type UpdateHotspotStatusBody,
@@ -13,7 +14,7 @@ import { getHotspotRow, hotspotDetail } from "../hotspots.queries";
 import { hotspotStatusHistory, hotspots } from "../hotspots.table";
 
 export const canMoveHotspot = (from: HotspotStatus, to: HotspotStatus) =>
-  (HOTSPOT_TRANSITIONS[from] as readonly HotspotStatus[]).includes(to);
+  canTransition(HOTSPOT_TRANSITIONS, from, to);
 
 /** designated → transforming → transformed | removed, by the transition table; others are 409. */
 export async function updateHotspotStatus(

@@ -1,4 +1,4 @@
-import type { Report, ReportStatus } from "@toandan/contracts";
+import { REPORT_TRANSITIONS, canTransition, type Report, type ReportStatus } from "@toandan/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -9,12 +9,11 @@ import { periodLocks, reports } from "../reports.table";
 
 type Step = "submit" | "return" | "approve";
 
-/** The workflow as a transition table: from which states each step may be taken, and where it leads. */
-const TRANSITIONS: Record<Step, { from: ReportStatus[]; to: ReportStatus }> = {
-  submit: { from: ["draft", "returned"], to: "submitted" },
-  return: { from: ["submitted"], to: "returned" },
-  approve: { from: ["submitted"], to: "approved" },
-};
+/** Where each step leads; from which statuses it may be taken is REPORT_TRANSITIONS' to say. */
+const STEP_TO = { submit: "submitted", return: "returned", approve: "approved" } as const satisfies Record<
+  Step,
+  ReportStatus
+>;
 const ACTION = { submit: "report.submitted", return: "report.returned", approve: "report.approved" } as const;
 
 /**
@@ -35,13 +34,13 @@ export async function moveReport(
   if (reviewing && !isLevelAbove(actor, "report.approve", row.unitPath)) {
     throw forbidden("Chỉ cấp trên trực tiếp quản lý mới được duyệt hoặc trả lại báo cáo");
   }
-  const t = TRANSITIONS[step];
-  if (!t.from.includes(row.status)) throw invalidTransition(row.status, t.to);
+  const to = STEP_TO[step];
+  if (!canTransition(REPORT_TRANSITIONS, row.status, to)) throw invalidTransition(row.status, to);
   await db.transaction(async (tx) => {
     const comments = comment
       ? sql`comments || ${JSON.stringify([{ at: new Date().toISOString(), by: actor.displayName, text: comment }])}::jsonb`
       : sql`comments`;
-    await tx.update(reports).set({ status: t.to, comments }).where(eq(reports.id, id));
+    await tx.update(reports).set({ status: to, comments }).where(eq(reports.id, id));
     if (step === "approve") {
       await tx.insert(periodLocks).values({
         orgUnitId: row.orgUnitId,
@@ -58,7 +57,7 @@ export async function moveReport(
       entityType: "report",
       entityId: id,
       orgUnitId: row.orgUnitId,
-      data: { from: row.status, to: t.to, ...(comment ? { comment } : {}) },
+      data: { from: row.status, to, ...(comment ? { comment } : {}) },
     });
   });
   return presentReport(await loadReport(db, actor, id, "report.read"), actor);

@@ -9,6 +9,7 @@ export * from "./contracts/org-units";
 export * from "./contracts/auth";
 export * from "./contracts/accounts";
 export * from "./contracts/audit";
+export * from "./contracts/audit-data";
 export * from "./contracts/activities";
 export * from "./contracts/groups";
 export * from "./contracts/households";

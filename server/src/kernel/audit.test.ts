@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestContext, type TestContext } from "../test/harness";
 import { rootUnit, signedInAs, unitByCode } from "../test/factories";
-import { canonicalJson, recordEvent, verifyAuditChain } from "./audit";
+import { canonicalJson, recordEvent, verifyAuditChain, type AuditEvent } from "./audit";
 
 let t: TestContext;
 
@@ -27,7 +27,7 @@ describe("audit chain", () => {
           action: "org_unit.created",
           entityType: "org_unit",
           orgUnitId: root.id,
-          data: { i, tên: "Khóm" },
+          data: { parentId: root.id, kind: "residential_area", name: `Khóm ${i}`, code: null },
         }),
       );
     }
@@ -49,7 +49,7 @@ describe("audit chain", () => {
               action: "org_unit.created",
               entityType: "org_unit",
               orgUnitId: root.id,
-              data: { i },
+              data: { parentId: root.id, kind: "residential_area", name: `Khóm ${i}`, code: null },
             },
             // Half of them carry a write in the same statement as the audit insert.
             i % 2 === 0 ? [sql`update org_units set name = name where id = ${root.id}`] : [],
@@ -66,11 +66,35 @@ describe("audit chain", () => {
     const before = await verifyAuditChain(t.app.db);
     await expect(
       t.app.db.transaction(async (tx) => {
-        await recordEvent(tx, { actorId: null, action: "org_unit.created", entityType: "org_unit" });
+        await recordEvent(tx, { actorId: null, action: "auth.logout", entityType: "account" });
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
     expect((await verifyAuditChain(t.app.db)).checked).toBe(before.checked);
+  });
+
+  it("types each action's data (a wrong shape does not compile)", () => {
+    const event = (e: AuditEvent) => e;
+    const base = { actorId: null, entityType: "household_commitment" } as const;
+    const householdId = "00000000-0000-4000-8000-000000000000";
+    const ok = event({
+      ...base,
+      action: "commitment.recorded",
+      data: { householdId, year: 2026, signedOn: "2026-01-05", formVersion: "v1" },
+    });
+    expect(ok.action).toBe("commitment.recorded");
+    event({
+      ...base,
+      action: "commitment.recorded",
+      // @ts-expect-error -- household.created's data under commitment.recorded
+      data: { members: 3, memberOrgs: [], code: null },
+    });
+    // @ts-expect-error -- commitment.recorded must say which household and year
+    event({ ...base, action: "commitment.recorded" });
+    // An action that stores nothing takes no data.
+    event({ ...base, action: "auth.login" });
+    // @ts-expect-error -- nor any
+    event({ ...base, action: "auth.login", data: { ip: "203.0.113.9" } });
   });
 
   it("refuses UPDATE and DELETE through SQL", async () => {

@@ -1,17 +1,27 @@
 import { createHash } from "node:crypto";
-import type { AuditAction } from "@toandan/contracts";
+import type { AuditAction, AuditEventDataMap } from "@toandan/contracts";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type Db } from "../db/client";
 import { auditLog } from "./audit.table";
 
-export type AuditEvent = {
+/** One action's event: its data is the shape AuditEventDataMap gives that action. */
+export type AuditEventOf<A extends AuditAction> = {
   actorId: string | null;
-  action: AuditAction;
+  action: A;
   entityType: string;
   entityId?: string | null;
   orgUnitId?: string | null;
-  data?: Record<string, unknown>;
-};
+} & (Record<string, never> extends AuditEventDataMap[A] // an action that stores no data may leave it out (stored as {})
+  ? { data?: AuditEventDataMap[A] }
+  : { data: AuditEventDataMap[A] });
+
+/** An event to record, discriminated by `action`: the wrong data for an action does not compile. */
+export type AuditEvent = { [A in AuditAction]: AuditEventOf<A> }[AuditAction];
+
+/** An action with its data, for a helper that records on a command's behalf (certification steps, tips). */
+export type AuditActionData<A extends AuditAction = AuditAction> = {
+  [K in A]: { action: K; data: AuditEventDataMap[K] };
+}[A];
 
 const GENESIS = "0".repeat(64);
 

@@ -1,4 +1,8 @@
 import "../../locales/register-console";
+// Summaries name statuses and kinds with the words of these features.
+import "../../locales/register-cases";
+import "../../locales/register-commendations";
+import "../../locales/register-hotspots";
 import { Alert, Button, Code, Group, Stack, Text } from "@mantine/core";
 import type { z } from "zod";
 import type { AuditEventSchema, AuditPageSchema, AuditVerifyResultSchema } from "@toandan/contracts";
@@ -14,6 +18,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
+import { describeEvent, rawData, SUMMARY_NAMESPACES } from "./audit-summary";
 
 type AuditEvent = z.infer<typeof AuditEventSchema>;
 type AuditPage = z.infer<typeof AuditPageSchema>;
@@ -112,16 +117,36 @@ function useColumns(): Column<AuditEvent>[] {
         </>
       ),
     },
-    { key: "details", header: t("audit.details"), cell: (e) => <Details data={e.data} /> },
+    { key: "details", header: t("audit.details"), cell: (e) => <Details event={e} /> },
   ];
 }
 
-function Details({ data }: { data: AuditEvent["data"] }) {
-  const entries = Object.entries(data);
-  if (entries.length === 0) return null;
+/**
+ * A readable summary of the event's data, with the stored data under it; a row whose data its
+ * action's schema does not read (written before a shape changed) shows the stored data alone.
+ */
+export function Details({ event }: { event: AuditEvent }) {
+  const { t, i18n } = useTranslation(SUMMARY_NAMESPACES);
+  const { summary, parsed } = describeEvent(event, { t, lang: i18n.language === "en" ? "en" : "vi" });
+  const hasData = Object.keys(event.data).length > 0;
+  if (!parsed) {
+    return hasData ? (
+      <Code block={false} className="td-break">
+        {summary}
+      </Code>
+    ) : null;
+  }
   return (
-    <Code block={false} className="td-break">
-      {entries.map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join("; ")}
-    </Code>
+    <div className="td-break">
+      {summary && <Text size="sm">{summary}</Text>}
+      {hasData && (
+        <details>
+          <Text component="summary" size="xs" c="dimmed">
+            {t("audit.rawData")}
+          </Text>
+          <Code block={false}>{rawData(event.data)}</Code>
+        </details>
+      )}
+    </div>
   );
 }

@@ -1,25 +1,33 @@
-import type { AuditAction, CertificationStatus } from "@toandan/contracts";
+import { CERTIFICATION_TRANSITIONS, canTransition } from "@toandan/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { recordEvent } from "../../../kernel/audit";
+import { recordEvent, type AuditActionData } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
-import { conflict } from "../../../kernel/errors";
+import { conflict, invalidTransition } from "../../../kernel/errors";
 import type { CycleRow } from "../certification.queries";
 import { certificationCycles } from "../certification.table";
 
+/** A step's audit event: its data names the move (from the cycle's status to the new one). */
+export type StepEvent = AuditActionData<
+  | "certification.self_assessed"
+  | "certification.reviewed"
+  | "certification.appraised"
+  | "certification.decided"
+>;
+
 /**
- * Writes a step: the new status and fields, guarded on the status read before (a concurrent step
- * in between makes this a 409), with its audit event in the same transaction.
+ * Writes a step: the new status (the event's `to`) and fields, guarded on the status read before (a
+ * concurrent step in between makes this a 409), with its audit event in the same transaction.
  */
 export async function advance(
   db: Db,
   actor: Actor,
   cycle: CycleRow,
-  to: CertificationStatus,
   set: Partial<typeof certificationCycles.$inferInsert>,
-  action: AuditAction,
-  data: Record<string, unknown>,
+  event: StepEvent,
 ): Promise<void> {
+  const to = event.data.to;
+  if (!canTransition(CERTIFICATION_TRANSITIONS, cycle.status, to)) throw invalidTransition(cycle.status, to);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(certificationCycles)
@@ -29,11 +37,10 @@ export async function advance(
     if (updated.length === 0) throw conflict("Hồ sơ vừa được người khác cập nhật, vui lòng tải lại.");
     await recordEvent(tx, {
       actorId: actor.accountId,
-      action,
       entityType: "certification_cycle",
       entityId: cycle.id,
       orgUnitId: cycle.orgUnitId,
-      data: { from: cycle.status, to, ...data },
+      ...event,
     });
   });
 }

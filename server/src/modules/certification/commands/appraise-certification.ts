@@ -19,5 +19,11 @@ export async function appraiseCertification(db: Db, actor: Actor, id: string, bo
     issues.push({ path: "appraisedOn", message: "Ngày thẩm định ở tương lai" });
   }
   if (issues.length > 0) throw validationFailed(issues);
-  await advance(db, actor, cycle, "appraised", { appraisal: body }, "certification.appraised", body);
+  await advance(
+    db,
+    actor,
+    cycle,
+    { appraisal: body },
+    { action: "certification.appraised", data: { from: cycle.status, to: "appraised", ...body } },
+  );
 }

@@ -44,20 +44,23 @@ export async function decideCertification(db: Db, actor: Actor, id: string, body
     db,
     actor,
     cycle,
-    body.outcome,
     {
       decision: { ...body, late },
       decisionNumber: body.decisionNumber,
       decisionDate: body.decisionDate,
       certificateCode: code,
     },
-    "certification.decided",
     {
-      outcome: body.outcome,
-      decisionNumber: body.decisionNumber,
-      decisionDate: body.decisionDate,
-      late,
-      lateReason: body.lateReason ?? null,
+      action: "certification.decided",
+      data: {
+        from: cycle.status,
+        to: body.outcome,
+        outcome: body.outcome,
+        decisionNumber: body.decisionNumber,
+        decisionDate: body.decisionDate,
+        late,
+        lateReason: body.lateReason ?? null,
+      },
     },
   );
 }

@@ -22,10 +22,21 @@ export async function recordReviewMeeting(db: Db, actor: Actor, id: string, body
     issues.push({ path: "votesFor", message: "Số phiếu tán thành lớn hơn tổng số" });
   }
   if (issues.length > 0) throw validationFailed(issues);
-  await advance(db, actor, cycle, "reviewed", { reviewMeeting: body }, "certification.reviewed", {
-    meetingDate: body.meetingDate,
-    attendees: body.attendees.length,
-    votesFor: body.votesFor,
-    votesTotal: body.votesTotal,
-  });
+  await advance(
+    db,
+    actor,
+    cycle,
+    { reviewMeeting: body },
+    {
+      action: "certification.reviewed",
+      data: {
+        from: cycle.status,
+        to: "reviewed",
+        meetingDate: body.meetingDate,
+        attendees: body.attendees.length,
+        votesFor: body.votesFor,
+        votesTotal: body.votesTotal,
+      },
+    },
+  );
 }

@@ -39,9 +39,10 @@ export async function submitSelfAssessment(db: Db, actor: Actor, id: string, bod
     db,
     actor,
     cycle,
-    "self_assessed",
     { selfAssessment },
-    "certification.self_assessed",
-    selfAssessment,
+    {
+      action: "certification.self_assessed",
+      data: { from: cycle.status, to: "self_assessed", ...selfAssessment },
+    },
   );
 }

@@ -1,4 +1,10 @@
-import { AnswerFeedbackBodySchema, clockNow } from "@toandan/contracts";
+import {
+  AnswerFeedbackBodySchema,
+  FEEDBACK_TRANSITIONS,
+  canTransition,
+  clockNow,
+  isStatusOf,
+} from "@toandan/contracts";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
@@ -9,14 +15,6 @@ import { invalidTransition, validationFailed } from "../../../kernel/errors";
 import { dateInVietnam } from "@toandan/contracts";
 import { getScopedFeedback } from "../feedback.queries";
 import { feedbackItems } from "../feedback.table";
-
-export const FEEDBACK_TRANSITIONS: Record<string, readonly string[]> = {
-  received: ["in_progress", "answered", "transferred", "rejected"],
-  in_progress: ["answered", "transferred", "rejected"],
-  answered: [],
-  transferred: [],
-  rejected: [],
-};
 
 /** Moves feedback on, with the answer the citizen reads by code (required to close it). */
 export async function answerFeedback(
@@ -31,8 +29,9 @@ export async function answerFeedback(
   if (body.status !== "in_progress" && !body.answer) {
     throw validationFailed([{ path: "answer", message: "Nhập nội dung trả lời cho người gửi" }]);
   }
-  if (!FEEDBACK_TRANSITIONS[item.status]?.includes(body.status)) {
-    throw invalidTransition(item.status, body.status);
+  const from = item.status;
+  if (!isStatusOf(FEEDBACK_TRANSITIONS, from) || !canTransition(FEEDBACK_TRANSITIONS, from, body.status)) {
+    throw invalidTransition(from, body.status);
   }
   const closing = body.status !== "in_progress";
   await db.transaction(async (tx) => {
@@ -51,7 +50,7 @@ export async function answerFeedback(
       entityType: "feedback",
       entityId: id,
       orgUnitId: item.orgUnitId,
-      data: { code: item.code, from: item.status, to: body.status },
+      data: { code: item.code, from, to: body.status },
     });
   });
 }

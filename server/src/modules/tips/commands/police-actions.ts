@@ -1,14 +1,17 @@
-import type { AuditAction } from "@toandan/contracts";
 import { z } from "zod";
 import {
   ExtendTipDeadlineBodySchema,
   RecordTipOutcomeBodySchema,
+  TIP_TRANSITIONS,
   TriageTipBodySchema,
+  canTransition,
   clockNow,
+  isFinal,
+  isStatusOf,
 } from "@toandan/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { recordEvent } from "../../../kernel/audit";
+import { recordEvent, type AuditActionData } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import type { Envelope } from "../../../kernel/envelope";
 import { invalidTransition, validationFailed } from "../../../kernel/errors";
@@ -16,30 +19,16 @@ import { getScopedTip, type TipRow } from "../tips.queries";
 import { tips } from "../tips.table";
 import { appendTipMessage } from "./reply-to-tip";
 
-/** Statuses in which the police still handle the tip, and the legal moves out of each. */
-export const TIP_TRANSITIONS: Record<string, readonly string[]> = {
-  new: ["triaged", "transferred", "case_opened", "no_case", "suspended"],
-  triaged: ["transferred", "case_opened", "no_case", "suspended"],
-  transferred: ["case_opened", "no_case", "suspended"],
-  suspended: ["case_opened", "no_case"],
-  case_opened: [],
-  no_case: [],
-};
+/** The police's events on a tip; their data starts with the tip's receipt code. */
+type TipEvent = AuditActionData<"tip.triaged" | "tip.message_sent" | "tip.outcome_recorded" | "tip.extended">;
 
-async function audited(
-  tx: Db,
-  actor: Actor,
-  tip: TipRow,
-  action: AuditAction,
-  data: Record<string, unknown>,
-) {
+async function audited(tx: Db, actor: Actor, tip: TipRow, event: TipEvent) {
   await recordEvent(tx, {
     actorId: actor.accountId,
-    action,
     entityType: "tip",
     entityId: tip.id,
     orgUnitId: tip.orgUnitId,
-    data: { code: tip.code, ...data },
+    ...event,
   });
 }
 
@@ -50,9 +39,7 @@ export async function triageTip(
   body: z.infer<typeof TriageTipBodySchema>,
 ): Promise<void> {
   const tip = await getScopedTip(db, actor, id);
-  if (tip.status === "case_opened" || tip.status === "no_case") {
-    throw invalidTransition(tip.status, "triaged");
-  }
+  if (isFinal(TIP_TRANSITIONS, tip.status)) throw invalidTransition(tip.status, "triaged");
   let duplicateOfId: string | null | undefined;
   if (body.duplicateOfCode) {
     const [dup] = await db
@@ -74,9 +61,9 @@ export async function triageTip(
         ...(duplicateOfId !== undefined ? { duplicateOfId } : {}),
       })
       .where(eq(tips.id, id));
-    await audited(tx, actor, tip, "tip.triaged", {
-      urgency: body.urgency,
-      duplicateOfCode: body.duplicateOfCode ?? null,
+    await audited(tx, actor, tip, {
+      action: "tip.triaged",
+      data: { code: tip.code, urgency: body.urgency, duplicateOfCode: body.duplicateOfCode ?? null },
     });
   });
 }
@@ -92,7 +79,7 @@ export async function sendTipMessage(
   await db.transaction(async (tx) => {
     const n = await appendTipMessage(tx, env, tip.id, "police", actor.accountId, text);
     // The message text stays out of the audit log: the chain is not encrypted.
-    await audited(tx, actor, tip, "tip.message_sent", { n });
+    await audited(tx, actor, tip, { action: "tip.message_sent", data: { code: tip.code, n } });
   });
 }
 
@@ -105,7 +92,10 @@ export async function recordTipOutcome(
   now = clockNow(),
 ): Promise<void> {
   const tip = await getScopedTip(db, actor, id);
-  if (!TIP_TRANSITIONS[tip.status]?.includes(body.outcome)) throw invalidTransition(tip.status, body.outcome);
+  const from = tip.status;
+  if (!isStatusOf(TIP_TRANSITIONS, from) || !canTransition(TIP_TRANSITIONS, from, body.outcome)) {
+    throw invalidTransition(from, body.outcome);
+  }
   const decided = body.outcome !== "transferred";
   await db.transaction(async (tx) => {
     await tx
@@ -121,12 +111,16 @@ export async function recordTipOutcome(
         ...(decided ? { decidedAt: now } : {}),
       })
       .where(eq(tips.id, id));
-    await audited(tx, actor, tip, "tip.outcome_recorded", {
-      from: tip.status,
-      outcome: body.outcome,
-      casesSolved: body.casesSolved,
-      arrests: body.arrests,
-      peopleHandled: body.peopleHandled,
+    await audited(tx, actor, tip, {
+      action: "tip.outcome_recorded",
+      data: {
+        code: tip.code,
+        from,
+        outcome: body.outcome,
+        casesSolved: body.casesSolved,
+        arrests: body.arrests,
+        peopleHandled: body.peopleHandled,
+      },
     });
   });
 }
@@ -146,6 +140,6 @@ export async function extendTipDeadline(
   }
   await db.transaction(async (tx) => {
     await tx.update(tips).set({ extensionLevel: body.level }).where(eq(tips.id, id));
-    await audited(tx, actor, tip, "tip.extended", { level: body.level });
+    await audited(tx, actor, tip, { action: "tip.extended", data: { code: tip.code, level: body.level } });
   });
 }

@@ -1,0 +1,330 @@
+// One short, readable line per audit action, from its typed data (AuditEventDataMap). SUMMARIES
+// has one entry per action: a new action without one does not compile.
+import { FEEDBACK_STATUS_LABELS, TIP_STATUS_LABELS } from "@toandan/contracts";
+import { d, fields, fileType, kb, n, none, orDash, short, type Summaries, type Summary } from "./summary-kit";
+
+const reportMove: Summary<"report.submitted" | "report.returned" | "report.approved"> = (v, x) =>
+  x.t("audit.summaries.report.moved", {
+    from: x.t(`reports:reports.statuses.${v.from}`),
+    to: x.t(`reports:reports.statuses.${v.to}`),
+    comment: v.comment ? ` — “${v.comment}”` : "",
+  });
+
+const caseAccess: Summary<"case.read" | "case.listed" | "case.exported"> = (v, x) =>
+  x.t("audit.summaries.case.access", { n: n(v.caseIds.length), reason: v.reason });
+
+export const SUMMARIES: Summaries = {
+  "auth.login": none,
+  "auth.logout": none,
+  "auth.login_failed": (v, x) => x.t("audit.summaries.auth.login_failed", { n: n(v.failures) }),
+  "auth.locked": (v, x) => x.t("audit.summaries.auth.locked", { minutes: n(v.minutes) }),
+  "auth.password_changed": none,
+
+  "org_unit.created": (v, x) =>
+    x.t("audit.summaries.org_unit.created", {
+      kind: x.t(`kinds.${v.kind}`),
+      name: v.name,
+      code: orDash(v.code),
+    }),
+  "org_unit.imported": (v, x) =>
+    x.t("audit.summaries.org_unit.imported", { n: n(v.created), communes: n(new Set(v.communes).size) }),
+
+  "account.created": (v, x) =>
+    x.t(v.isDemo ? "audit.summaries.account.createdDemo" : "audit.summaries.account.created", {
+      username: v.username,
+      roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", "),
+    }),
+  "account.updated": (v, x) => {
+    const changes = [
+      v.displayName !== undefined ? x.t("audit.changes.displayName", { name: v.displayName }) : null,
+      v.disabled === true ? x.t("audit.changes.disabled") : null,
+      v.disabled === false ? x.t("audit.changes.enabled") : null,
+      v.roles
+        ? x.t("audit.changes.roles", { roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", ") })
+        : null,
+      v.unlock ? x.t("audit.changes.unlock") : null,
+      v.passwordReset ? x.t("audit.changes.passwordReset") : null,
+    ].filter((c): c is string => c !== null);
+    return changes.join("; ");
+  },
+
+  "system.units_imported": (v, x) =>
+    x.t("audit.summaries.system.units_imported", {
+      units: n(v.units),
+      lineage: n(v.lineage),
+      changes: n(v.changes),
+    }),
+  "system.demo_seeded": (v, x) => {
+    if ("parentCode" in v) {
+      return x.t("audit.summaries.system.demo_area", { name: v.name, code: v.parentCode });
+    }
+    if ("activities" in v) return x.t("audit.summaries.system.demo_activities", { n: n(v.activities) });
+    if ("households" in v) {
+      return x.t("audit.summaries.system.demo_households", {
+        households: n(v.households),
+        commitments: n(v.commitments),
+      });
+    }
+    if ("cycles" in v) return x.t("audit.summaries.system.demo_cycles", { n: n(v.cycles), year: v.year });
+    return x.t("audit.summaries.system.demo_cases", {
+      cases: n(v.cases),
+      hotspots: n(v.hotspots),
+      commendations: n(v.commendations),
+    });
+  },
+
+  "plan.created": (v, x) =>
+    x.t("audit.summaries.plan.created", { number: v.number, tasks: n(v.tasks), targets: n(v.targets) }),
+  "plan.updated": (v, x) =>
+    x.t("audit.summaries.plan.updated", {
+      number: v.after.number,
+      from: v.after.periodFrom,
+      to: v.after.periodTo,
+      tasks: n(v.tasks),
+      milestones: n(v.milestones),
+      targets: n(v.targets),
+    }),
+  "plan.deleted": (v, x) => x.t("audit.summaries.plan.deleted", { number: v.number, title: v.title }),
+
+  "activity.created": (v, x) =>
+    x.t("audit.summaries.activity.created", {
+      kind: x.t(`activityKinds.${v.kind}`),
+      date: d(v.date),
+      attendees: n(v.attendees),
+      organizers: n(v.organizerBodyIds.length),
+    }),
+  "activity.updated": (v, x) =>
+    x.t("audit.summaries.changed", { fields: fields(Object.keys(v.after), x) || "—" }),
+  "activity.deleted": (v, x) =>
+    x.t("audit.summaries.activity.deleted", {
+      kind: x.t(`activityKinds.${v.before.kind}`),
+      date: d(v.before.date),
+      unit: v.before.orgUnitName,
+    }),
+
+  "group.created": (v, x) =>
+    x.t("audit.summaries.group.created", {
+      name: v.name,
+      foundedOn: d(v.foundedOn),
+      status: x.t(`groupStatuses.${v.status}`),
+    }),
+  "group.updated": none,
+  "group.status_changed": (v, x) =>
+    x.t("audit.summaries.group.status_changed", {
+      from: x.t(`groupStatuses.${v.from}`),
+      to: x.t(`groupStatuses.${v.to}`),
+      date: d(v.date),
+      reason: v.reason ? ` — ${v.reason}` : "",
+    }),
+  "group.member_added": (v, x) =>
+    x.t("audit.summaries.group.member_added", {
+      member: short(v.memberId),
+      role: v.role ? ` (${v.role})` : "",
+      joinedOn: d(v.joinedOn),
+    }),
+  "group.member_left": (v, x) =>
+    x.t("audit.summaries.group.member_left", { member: short(v.memberId), leftOn: d(v.leftOn) }),
+  "group.surveyed": (v, x) =>
+    x.t("audit.summaries.group.surveyed", {
+      date: d(v.surveyedOn),
+      crimes: n(v.crimes),
+      drugUsers: n(v.drugUsers),
+      gangs: n(v.gangs),
+      socialEvils: n(v.socialEvils),
+    }),
+  "group.evaluated": (v, x) =>
+    x.t("audit.summaries.group.evaluated", {
+      rating: x.t(`ratings.${v.rating}`),
+      from: d(v.periodFrom),
+      to: d(v.periodTo),
+    }),
+
+  "household.created": (v, x) =>
+    x.t("audit.summaries.household.created", { code: orDash(v.code), members: n(v.members) }),
+  "household.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
+  "household.imported": (v, x) => x.t("audit.summaries.household.imported", { n: n(v.created) }),
+  "commitment.recorded": (v, x) =>
+    x.t("audit.summaries.commitment.recorded", {
+      year: v.year,
+      household: short(v.householdId),
+      signedOn: d(v.signedOn),
+    }),
+  "commitment.scan_attached": (v, x) =>
+    x.t("audit.summaries.commitment.scan_attached", {
+      year: v.year,
+      type: fileType(v.type),
+      size: kb(v.bytes),
+    }),
+
+  "certification.registered": (v, x) =>
+    x.t("audit.summaries.certification.registered", {
+      year: v.year,
+      date: d(v.registeredOn),
+      unitType: x.t(`certification:unitType.${v.unitType}`),
+    }),
+  "certification.self_assessed": (v, x) =>
+    x.t("audit.summaries.certification.self_assessed", {
+      date: d(v.assessedOn),
+      met: n(v.answers.filter((a) => a.met).length),
+      total: n(v.answers.length),
+    }),
+  "certification.reviewed": (v, x) =>
+    x.t("audit.summaries.certification.reviewed", {
+      date: d(v.meetingDate),
+      votesFor: n(v.votesFor),
+      votesTotal: n(v.votesTotal),
+      attendees: n(v.attendees),
+    }),
+  "certification.appraised": (v, x) =>
+    x.t("audit.summaries.certification.appraised", {
+      date: d(v.appraisedOn),
+      recommendation: x.t(`certification:recommend.${v.recommendation}`),
+    }),
+  "certification.decided": (v, x) =>
+    x.t(v.late ? "audit.summaries.certification.decidedLate" : "audit.summaries.certification.decided", {
+      outcome: x.t(`certification:outcomes.${v.outcome}`),
+      number: v.decisionNumber,
+      date: d(v.decisionDate),
+    }),
+  "certification.document_uploaded": (v, x) =>
+    x.t("audit.summaries.file", {
+      what: x.t(`certification:docs.${v.kind}`),
+      type: fileType(v.type),
+      size: kb(v.bytes),
+    }),
+  "certification.classified": (v, x) =>
+    x.t("audit.summaries.certification.classified", {
+      total: n(v.total),
+      level: x.t(`certification:levels.${v.level}`),
+      sheet: v.sheetCode,
+    }),
+  "certification.event_recorded": (v, x) =>
+    x.t("audit.summaries.certification.event_recorded", {
+      kind: x.t(`certification:eventKinds.${v.kind}`),
+      date: d(v.occurredOn),
+      severity: x.t(`certification:severities.${v.severity}`),
+    }),
+
+  "case.created": (v, x) =>
+    x.t("audit.summaries.case.created", {
+      kind: x.t(`cases:cases.kinds.${v.kind}`),
+      date: d(v.reportedInOn),
+      due: d(v.assignDueOn),
+    }),
+  "case.assigned": (v, x) =>
+    x.t(v.onTime ? "audit.summaries.case.assigned" : "audit.summaries.case.assignedLate", {
+      number: v.decisionNumber,
+      date: d(v.decidedOn),
+    }),
+  "case.report_recorded": (v, x) =>
+    x.t("audit.summaries.case.report_recorded", { quarter: v.quarter, date: d(v.reportedOn) }),
+  "case.classified": (v, x) =>
+    x.t("audit.summaries.case.classified", { quarter: v.quarter, group: v.group, date: d(v.classifiedOn) }),
+  "case.support_recorded": (v, x) =>
+    x.t("audit.summaries.case.support_recorded", {
+      kind: x.t(`cases:cases.supportKinds.${v.kind}`),
+      date: d(v.providedOn),
+      provider: v.provider,
+    }),
+  "case.closed": (v, x) =>
+    x.t("audit.summaries.case.closed", {
+      outcome: x.t(`cases:cases.outcomes.${v.outcome}`),
+      date: d(v.closedOn),
+    }),
+  "case.read": caseAccess,
+  "case.listed": caseAccess,
+  "case.exported": caseAccess,
+
+  "hotspot.designated": (v, x) =>
+    x.t("audit.summaries.hotspot.designated", {
+      name: v.name,
+      date: d(v.designatedOn),
+      tasks: n(v.tasks.length),
+    }),
+  "hotspot.status_changed": (v, x) =>
+    x.t("audit.summaries.hotspot.status_changed", {
+      from: x.t(`hotspots:hotspots.statuses.${v.from}`),
+      to: x.t(`hotspots:hotspots.statuses.${v.to}`),
+      date: d(v.date),
+      reason: v.reason,
+    }),
+  "hotspot.evidence_recorded": (v, x) =>
+    v.incidents === undefined
+      ? x.t("audit.summaries.hotspot.evidence", { date: d(v.observedOn) })
+      : x.t("audit.summaries.hotspot.evidenceIncidents", { date: d(v.observedOn), n: n(v.incidents) }),
+
+  "commendation.nominated": (v, x) =>
+    x.t("audit.summaries.commendation.nominated", {
+      kind: x.t(`commendations:commendations.nomineeKinds.${v.nomineeKind}`),
+      date: d(v.nominatedOn),
+      evidence: n(v.evidence.length),
+    }),
+  "commendation.endorsed": (v, x) =>
+    x.t(v.approve ? "audit.summaries.commendation.approved" : "audit.summaries.commendation.rejected", {
+      level: x.t(`commendations:commendations.levels.${v.level}`),
+      date: d(v.endorsedOn),
+    }),
+  "commendation.decided": (v, x) =>
+    x.t("audit.summaries.commendation.decided", {
+      award: x.t(`commendations:commendations.awardForms.${v.awardForm}`),
+      number: v.decisionNumber,
+      date: d(v.decidedOn),
+      issuer: v.issuer,
+    }),
+  "commendation.consent_recorded": (v, x) =>
+    x.t(
+      v.given ? "audit.summaries.commendation.consentGiven" : "audit.summaries.commendation.consentWithdrawn",
+      {
+        date: d(v.on),
+        method: x.t(`commendations:commendations.consentMethods.${v.method}`),
+      },
+    ),
+  "commendation.published": (v, x) =>
+    x.t(v.published ? "audit.summaries.commendation.published" : "audit.summaries.commendation.unpublished"),
+
+  "report.created": (v, x) =>
+    x.t("audit.summaries.report.created", {
+      template: x.t(`reports:reports.templates.${v.template}`),
+      from: d(v.periodFrom),
+      to: d(v.periodTo),
+      symbol: v.symbol,
+    }),
+  "report.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
+  "report.submitted": reportMove,
+  "report.returned": reportMove,
+  "report.approved": reportMove,
+  "period.unlocked": (v, x) =>
+    x.t("audit.summaries.period.unlocked", {
+      from: d(v.periodFrom),
+      to: d(v.periodTo),
+      n: n(v.locks.length),
+      reason: v.reason,
+    }),
+
+  "tip.triaged": (v, x) =>
+    x.t("audit.summaries.tip.triaged", {
+      code: v.code,
+      urgency: x.t(`audit.urgency.${v.urgency}`),
+      duplicate: v.duplicateOfCode ? x.t("audit.summaries.tip.duplicate", { code: v.duplicateOfCode }) : "",
+    }),
+  "tip.message_sent": (v, x) => x.t("audit.summaries.tip.message_sent", { code: v.code, n: n(v.n) }),
+  "tip.outcome_recorded": (v, x) =>
+    x.t("audit.summaries.tip.outcome_recorded", {
+      code: v.code,
+      from: TIP_STATUS_LABELS[v.from][x.lang],
+      to: TIP_STATUS_LABELS[v.outcome][x.lang],
+    }),
+  "tip.extended": (v, x) => x.t("audit.summaries.tip.extended", { code: v.code, level: v.level }),
+  "tip.content_read": (v, x) => x.t("audit.summaries.tip.content_read", { code: v.code }),
+  "feedback.answered": (v, x) =>
+    x.t("audit.summaries.feedback.answered", {
+      code: v.code,
+      from: FEEDBACK_STATUS_LABELS[v.from][x.lang],
+      to: FEEDBACK_STATUS_LABELS[v.to][x.lang],
+    }),
+
+  "news.created": (v, x) =>
+    x.t(v.kind === "warning" ? "audit.summaries.news.warning" : "audit.summaries.news.created", {
+      title: v.title,
+    }),
+};

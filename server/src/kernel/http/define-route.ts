@@ -115,7 +115,8 @@ export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginA
             result = await r.handler({ ...base, actor });
           }
           const out = reply as FastifyReply;
-          if (out.sent) return out;
+          // A handler that sends the reply itself (files, streams, headers) returns the reply.
+          if (result === reply || out.sent) return out;
           return out.status(status).send(result);
         },
       });

@@ -85,6 +85,17 @@ export const FIGURE_FIELDS = [
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
+/** The fields an edit may change (organisers aside). */
+export const ACTIVITY_EDITABLE_FIELDS = [
+  "kind",
+  "date",
+  "title",
+  "topics",
+  "tags",
+  "notes",
+  ...FIGURE_FIELDS,
+] as const;
+
 export const ACTIVITY_LIMITS = {
   organizersMax: 10,
   tagsMax: 20,

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../common";
 import { RoleGrantSchema } from "./accounts";
-import { ActivitySchema, CreateActivityBodySchema } from "./activities";
+import { ACTIVITY_EDITABLE_FIELDS, ActivitySchema, CreateActivityBodySchema } from "./activities";
 import type { AuditAction } from "./audit";
 import { CaseGroupSchema, CaseKindSchema, CaseOutcomeSchema, SupportKindSchema } from "./cases";
 import {
@@ -59,23 +59,7 @@ const fromTo = <S extends z.ZodType>(status: S) => ({ from: status, to: status }
 
 /** The editable fields of an activity, with the value before or after an edit (changed ones only). */
 const ActivityChangesSchema = z.partialRecord(
-  z.enum([
-    "kind",
-    "date",
-    "title",
-    "topics",
-    "tags",
-    "notes",
-    "attendees",
-    "households",
-    "students",
-    "leaflets",
-    "panels",
-    "slogans",
-    "broadcastItems",
-    "broadcastHours",
-    "organizerBodyIds",
-  ]),
+  z.enum([...ACTIVITY_EDITABLE_FIELDS, "organizerBodyIds"]),
   z.unknown(),
 );
 

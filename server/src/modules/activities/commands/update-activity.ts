@@ -1,4 +1,9 @@
-import type { Activity, ActivityDetail, UpdateActivityBody } from "@toandan/contracts";
+import {
+  ACTIVITY_EDITABLE_FIELDS,
+  type Activity,
+  type ActivityDetail,
+  type UpdateActivityBody,
+} from "@toandan/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -9,23 +14,6 @@ import { assertMayRecord, dateIssues, loadOrganizers, organizerKindsOf } from ".
 import { getActivityRow, type OrganizerJson } from "../activities.queries";
 import { activities, activityOrganizers } from "../activities.table";
 
-const EDITABLE = [
-  "kind",
-  "date",
-  "title",
-  "topics",
-  "tags",
-  "notes",
-  "attendees",
-  "households",
-  "students",
-  "leaflets",
-  "panels",
-  "slogans",
-  "broadcastItems",
-  "broadcastHours",
-] as const;
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const idsOf = (list: { id: string }[]) => list.map((o) => o.id).sort();
 
@@ -33,7 +21,7 @@ const idsOf = (list: { id: string }[]) => list.map((o) => o.id).sort();
 function diff(current: Activity, body: UpdateActivityBody) {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
-  for (const field of EDITABLE) {
+  for (const field of ACTIVITY_EDITABLE_FIELDS) {
     let next: unknown = body[field];
     if (next === undefined) continue;
     if ((field === "title" || field === "notes") && next === "") next = null;
@@ -73,7 +61,9 @@ export async function updateActivity(
   if (Object.keys(after).length === 0) return presentActivityDetail(row, actor);
   await db.transaction(async (tx) => {
     const set: Partial<typeof activities.$inferInsert> = {};
-    for (const field of EDITABLE) if (field in after) Object.assign(set, { [field]: after[field] });
+    for (const field of ACTIVITY_EDITABLE_FIELDS) {
+      if (field in after) Object.assign(set, { [field]: after[field] });
+    }
     if ("broadcastHours" in after) set.broadcastHours = String(after.broadcastHours);
     if (organizers) set.organizerKinds = organizerKindsOf(organizers);
     await tx

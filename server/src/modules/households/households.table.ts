@@ -100,3 +100,21 @@ export const householdRollups = pgTable(
     index("household_rollups_children_idx").using("btree", t.depth, sql`${t.unitPath} text_pattern_ops`),
   ],
 );
+
+/**
+ * The commitment forms a unit manages (the ward's or the area's own "Mẫu cam kết 2026"): a
+ * commitment is recorded against one of the templates of its household's unit or an ancestor.
+ */
+export const commitmentTemplates = pgTable(
+  "commitment_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    name: text("name").notNull(),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("commitment_templates_unit_name_uq").on(t.orgUnitId, t.name)],
+);

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
 
@@ -16,8 +26,11 @@ export const reports = pgTable(
     year: integer("year").notNull(),
     periodFrom: date("period_from").notNull(),
     periodTo: date("period_to").notNull(),
+    /** "Số liệu tính đến ngày …": figures are counted up to here; approval locks [periodFrom, cutOff]. */
+    cutOff: date("cut_off").notNull(),
     issuingBody: text("issuing_body").notNull(),
     parentBody: text("parent_body"),
+    /** The document number, a sequence per unit, issuing body and year of issue (unique there). */
     number: text("number"),
     symbol: text("symbol").notNull(),
     place: text("place").notNull(),
@@ -36,7 +49,15 @@ export const reports = pgTable(
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("reports_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`)],
+  (t) => [
+    index("reports_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
+    uniqueIndex("reports_number_unique").on(
+      t.orgUnitId,
+      t.issuingBody,
+      sql`(extract(year from ${t.issuedOn}))`,
+      t.number,
+    ),
+  ],
 );
 
 /** Records of a subtree in a period locked by an approved report, until the level above unlocks. */

@@ -196,6 +196,8 @@ export const AUDIT_EVENT_DATA = {
     formVersion: text,
   }),
   "commitment.scan_attached": z.object({ year: count, type: UploadTypeSchema, bytes: count }),
+  /** entityType commitment_template. */
+  "commitment_template.created": z.object({ name: text }),
 
   "certification.registered": RegisterCertificationBodySchema.extend({
     unitType: CertificationUnitTypeSchema,

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "household.imported",
   "commitment.recorded",
   "commitment.scan_attached",
+  "commitment_template.created",
   "certification.registered",
   "certification.self_assessed",
   "certification.reviewed",

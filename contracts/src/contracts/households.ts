@@ -136,20 +136,54 @@ export const ListHouseholdsQuerySchema = PageQuerySchema.extend({
 });
 export type ListHouseholdsQuery = z.infer<typeof ListHouseholdsQuerySchema>;
 
+const templateName = z
+  .string({ error: "Tên mẫu cam kết là bắt buộc" })
+  .trim()
+  .min(1, "Tên mẫu cam kết không được để trống")
+  .max(HOUSEHOLD_LIMITS.formVersionMax, `Tên mẫu cam kết tối đa ${HOUSEHOLD_LIMITS.formVersionMax} ký tự`);
+
 // Strict: a client may not send `scanPath` (scans will come through an upload).
-export const RecordCommitmentBodySchema = z.strictObject({
-  year: yearSchema,
-  signedOn: IsoDateSchema,
-  formVersion: z
-    .string({ error: "Phiên bản mẫu cam kết là bắt buộc" })
-    .trim()
-    .min(1, "Phiên bản mẫu cam kết không được để trống")
-    .max(
-      HOUSEHOLD_LIMITS.formVersionMax,
-      `Phiên bản mẫu cam kết tối đa ${HOUSEHOLD_LIMITS.formVersionMax} ký tự`,
-    ),
-});
+// The form is one of the templates managed by the household's unit or an ancestor (`templateId`,
+// what the console sends); `formVersion`, the template's name as text, stays for API clients.
+export const RecordCommitmentBodySchema = z
+  .strictObject({
+    year: yearSchema,
+    signedOn: IsoDateSchema,
+    templateId: z.uuid({ error: "Hãy chọn mẫu cam kết" }).optional(),
+    formVersion: z
+      .string({ error: "Phiên bản mẫu cam kết là bắt buộc" })
+      .trim()
+      .min(1, "Phiên bản mẫu cam kết không được để trống")
+      .max(
+        HOUSEHOLD_LIMITS.formVersionMax,
+        `Phiên bản mẫu cam kết tối đa ${HOUSEHOLD_LIMITS.formVersionMax} ký tự`,
+      )
+      .optional(),
+  })
+  .refine((b) => b.templateId !== undefined || b.formVersion !== undefined, {
+    path: ["templateId"],
+    message: "Hãy chọn mẫu cam kết",
+  });
 export type RecordCommitmentBody = z.infer<typeof RecordCommitmentBodySchema>;
+
+/** A commitment form managed by a unit (the ward's or the area's own). */
+export const CommitmentTemplateSchema = z.object({
+  id: IdSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+});
+export type CommitmentTemplate = z.infer<typeof CommitmentTemplateSchema>;
+export const CommitmentTemplateListSchema = z.object({
+  /** The templates of the unit and its ancestors, the nearest unit's first, newest first. */
+  items: z.array(CommitmentTemplateSchema),
+  can: z.object({ create: z.boolean() }),
+});
+export type CommitmentTemplateList = z.infer<typeof CommitmentTemplateListSchema>;
+export const ListCommitmentTemplatesQuerySchema = z.object({ orgUnitId: IdSchema });
+export const CreateCommitmentTemplateBodySchema = z.strictObject({ orgUnitId: IdSchema, name: templateName });
+export type CreateCommitmentTemplateBody = z.infer<typeof CreateCommitmentTemplateBodySchema>;
 
 /** CSV columns: head_name,address,members,member_orgs,code (member_orgs separated by ";"). */
 export const ImportHouseholdsBodySchema = z.object({

@@ -2,7 +2,7 @@ import { foldVietnamese, type BodyKind } from "@toandan/contracts";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
-import { householdCommitments, households } from "../households/households.table";
+import { commitmentTemplates, householdCommitments, households } from "../households/households.table";
 import { prng } from "./distribute";
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Lâm", "Thạch", "Trương"];
@@ -56,6 +56,8 @@ export async function seedDemoHouseholds(db: Db, area: Area, year: number): Prom
     }
   }
   await db.transaction(async (tx) => {
+    // The form the area's households signed, picked from the area's templates when recording.
+    await tx.insert(commitmentTemplates).values({ orgUnitId: area.id, name: "Mẫu cam kết 2024" });
     await tx.insert(households).values(rows);
     await tx.insert(householdCommitments).values(signed);
     await recordEvent(tx, {

@@ -1,4 +1,5 @@
 import { commitmentScanRoutes } from "./commitment-scan.routes";
+import { commitmentTemplateRoutes } from "./commitment-templates.routes";
 import { householdExportRoutes } from "./households.export";
 import {
   CommitmentSchema,
@@ -40,6 +41,7 @@ const TAGS = ["households"];
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(commitmentScanRoutes);
   await app.register(householdExportRoutes);
+  await app.register(commitmentTemplateRoutes);
   app.get(
     "/households",
     {

@@ -118,6 +118,7 @@ const SAMPLES = {
   "household.imported": { created: 120 },
   "commitment.recorded": { householdId: ID, year: 2026, signedOn: "2026-01-05", formVersion: "2024" },
   "commitment.scan_attached": { year: 2026, type: "application/pdf", bytes: 204_800 },
+  "commitment_template.created": { name: "Mẫu cam kết 2026" },
   "certification.registered": {
     orgUnitId: ID,
     year: 2026,

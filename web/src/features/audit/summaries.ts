@@ -155,6 +155,8 @@ export const SUMMARIES: Summaries = {
       type: fileType(v.type),
       size: kb(v.bytes),
     }),
+  "commitment_template.created": (v, x) =>
+    x.t("audit.summaries.commitment_template.created", { name: v.name }),
 
   "certification.registered": (v, x) =>
     x.t("audit.summaries.certification.registered", {

@@ -680,6 +680,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         imported: "Imported households from CSV",
       },
       commitment: { recorded: "Recorded a commitment", scan_attached: "Attached a commitment scan" },
+      commitment_template: { created: "Added a commitment template" },
       certification: {
         registered: "Registered for certification",
         self_assessed: "Self-assessed the criteria",
@@ -749,6 +750,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       feedback: "Feedback",
       news: "News",
       household_commitment: "Household commitment",
+      commitment_template: "Commitment template",
       report: "Report",
       period_lock: "Period lock",
     },
@@ -803,6 +805,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         recorded: "{{year}} commitment of household {{household}}, signed on {{signedOn}}",
         scan_attached: "Scan of the {{year}} commitment ({{type}}, {{size}})",
       },
+      commitment_template: { created: "Template “{{name}}”" },
       certification: {
         registered: "{{year}}, registered on {{date}} ({{unitType}})",
         self_assessed: "Self-assessed on {{date}}: {{met}} of {{total}} criteria met",

@@ -675,6 +675,7 @@ export const consoleVi = {
       },
       household: { created: "Thêm hộ gia đình", updated: "Cập nhật hộ gia đình", imported: "Nhập hộ từ CSV" },
       commitment: { recorded: "Ghi nhận cam kết", scan_attached: "Đính kèm bản quét cam kết" },
+      commitment_template: { created: "Thêm mẫu cam kết" },
       certification: {
         registered: "Đăng ký xét công nhận",
         self_assessed: "Tự đánh giá tiêu chí",
@@ -744,6 +745,7 @@ export const consoleVi = {
       feedback: "Kiến nghị, phản ánh",
       news: "Tin tức",
       household_commitment: "Cam kết của hộ",
+      commitment_template: "Mẫu cam kết",
       report: "Báo cáo",
       period_lock: "Khóa kỳ báo cáo",
     },
@@ -798,6 +800,7 @@ export const consoleVi = {
         recorded: "Ghi nhận cam kết năm {{year}} của hộ {{household}}, ký ngày {{signedOn}}",
         scan_attached: "Bản quét cam kết năm {{year}} ({{type}}, {{size}})",
       },
+      commitment_template: { created: "Mẫu “{{name}}”" },
       certification: {
         registered: "Năm {{year}}, đăng ký ngày {{date}} ({{unitType}})",
         self_assessed: "Tự đánh giá ngày {{date}}: đạt {{met}}/{{total}} tiêu chí",

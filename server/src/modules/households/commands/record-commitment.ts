@@ -8,6 +8,7 @@ import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { householdCommitments } from "../households.table";
 import { getVisibleHousehold } from "../households.queries";
+import { templateForPath } from "../commitment-templates";
 
 // The optional scan of the signed form is attached afterwards (commitment-scan.routes.ts).
 
@@ -28,6 +29,9 @@ export async function recordCommitment(
     issues.push({ path: "signedOn", message: `Hộ đã chuyển đi từ ngày ${household.movedOutOn}` });
   }
   if (issues.length) throw validationFailed(issues);
+  const formVersion = body.templateId
+    ? (await templateForPath(db, household.rollupPath, body.templateId)).name
+    : body.formVersion!;
   const [existing] = await queryRows<{ id: string }>(
     db,
     sql`select id from household_commitments where household_id = ${householdId} and year = ${body.year}`,
@@ -41,7 +45,7 @@ export async function recordCommitment(
       rollupPath: household.rollupPath,
       year: body.year,
       signedOn: body.signedOn,
-      formVersion: body.formVersion,
+      formVersion,
       recordedBy: actor.accountId,
     });
     await recordEvent(tx, {
@@ -50,7 +54,7 @@ export async function recordCommitment(
       entityType: "household_commitment",
       entityId: id,
       orgUnitId: household.orgUnitId,
-      data: { householdId, year: body.year, signedOn: body.signedOn, formVersion: body.formVersion },
+      data: { householdId, year: body.year, signedOn: body.signedOn, formVersion },
     });
   });
   return id;

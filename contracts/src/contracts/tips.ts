@@ -73,24 +73,44 @@ export const ContactInputSchema = z.object({
   email: z.string().trim().max(200).optional(),
 });
 
-export const SubmitTipBodySchema = z.object({
-  category: TipCategorySchema,
-  description: z
-    .string({ error: "Nhập nội dung tin báo" })
-    .trim()
-    .min(TIP_LIMITS.descriptionMin, `Nội dung tối thiểu ${TIP_LIMITS.descriptionMin} ký tự`)
-    .max(TIP_LIMITS.descriptionMax, `Nội dung tối đa ${TIP_LIMITS.descriptionMax} ký tự`),
-  provinceId: IdSchema.optional(),
-  communeId: IdSchema.optional(),
-  place: z.string().trim().max(TIP_LIMITS.placeMax).optional(),
-  occurredOn: IsoDateSchema.optional(),
-  occurredTime: z.string().trim().max(100).optional(),
-  contact: ContactInputSchema.optional(),
-  attachments: z
-    .array(AttachmentInputSchema)
-    .max(TIP_LIMITS.attachmentsMax, `Tối đa ${TIP_LIMITS.attachmentsMax} tệp`)
-    .optional(),
-});
+/**
+ * A calendar date typed by a citizen: dd/mm/yyyy (what the portal's form shows on every phone,
+ * whatever its locale) or yyyy-mm-dd; answered as yyyy-mm-dd.
+ */
+export const TypedDateSchema = z
+  .string()
+  .trim()
+  .transform((v) => {
+    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
+    return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : v;
+  })
+  .pipe(z.iso.date("Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/11/2026"));
+
+export const SubmitTipBodySchema = z
+  .object({
+    category: TipCategorySchema,
+    description: z
+      .string({ error: "Nhập nội dung tin báo" })
+      .trim()
+      .min(TIP_LIMITS.descriptionMin, `Nội dung tối thiểu ${TIP_LIMITS.descriptionMin} ký tự`)
+      .max(TIP_LIMITS.descriptionMax, `Nội dung tối đa ${TIP_LIMITS.descriptionMax} ký tự`),
+    provinceId: IdSchema.optional(),
+    communeId: IdSchema.optional(),
+    place: z.string().trim().max(TIP_LIMITS.placeMax).optional(),
+    occurredOn: TypedDateSchema.optional(),
+    occurredTime: z.string().trim().max(100).optional(),
+    contact: ContactInputSchema.optional(),
+    attachments: z
+      .array(AttachmentInputSchema)
+      .max(TIP_LIMITS.attachmentsMax, `Tối đa ${TIP_LIMITS.attachmentsMax} tệp`)
+      .optional(),
+  })
+  // Checked together with the fields above, so one answer names every missing field.
+  .refine((b) => Boolean(b.provinceId || b.communeId), {
+    path: ["provinceId"],
+    message: "Chọn tỉnh, thành phố nơi xảy ra vụ việc",
+    when: (p) => typeof p.value === "object" && p.value !== null,
+  });
 export type SubmitTipBody = z.infer<typeof SubmitTipBodySchema>;
 
 export const SubmitTipResultSchema = z.object({
@@ -161,9 +181,9 @@ export const ClockSchema = z.object({
 });
 export type Clock = z.infer<typeof ClockSchema>;
 
-export const TipUrgencySchema = z.enum(["urgent", "normal"]);
+export const TipUrgencySchema = z.enum(["urgent", "normal"], { error: "Chọn mức độ: khẩn hoặc thường" });
 export const TIP_OUTCOMES = ["case_opened", "no_case", "suspended", "transferred"] as const;
-export const TipOutcomeSchema = z.enum(TIP_OUTCOMES, { error: "Kết quả không hợp lệ" });
+export const TipOutcomeSchema = z.enum(TIP_OUTCOMES, { error: "Chọn kết quả giải quyết" });
 
 export const TipSummarySchema = z.object({
   id: IdSchema,

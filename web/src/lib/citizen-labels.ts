@@ -7,6 +7,7 @@ const vi = {
     "Tin báo do người dân gửi ẩn danh đến Công an đơn vị. Thời hạn: chuyển tin khẩn 24 giờ (48 giờ ở xã vùng sâu, vùng xa), tin khác 7 ngày; thông báo tiếp nhận trong 3 ngày làm việc; quyết định trong 20 ngày (gia hạn 2 tháng, thêm 2 tháng).",
   countsTitle: "Số liệu tin báo (chỉ số lượng)",
   countsIntro: "Nội dung tin báo chỉ Công an thụ lý được xem. Số từ 1 đến 4 hiển thị là “<5”.",
+  countsIntroExact: "Nội dung tin báo chỉ Công an thụ lý được xem. Công an xem số chính xác, kể cả số nhỏ.",
   code: "Mã",
   received: "Tiếp nhận",
   category: "Loại",
@@ -57,6 +58,23 @@ const vi = {
   record: "Ghi nhận",
   extend: (n: number): string => (n === 1 ? "Gia hạn lên 2 tháng" : "Gia hạn thêm 2 tháng (Viện kiểm sát)"),
   saved: "Đã lưu.",
+  chooseUrgency: "— Chọn mức độ —",
+  chooseOutcome: "— Chọn kết quả —",
+  urgencyRequired: "Chọn mức độ: khẩn hoặc thường",
+  outcomeRequired: "Chọn kết quả giải quyết",
+  triageConfirm: (code: string, urgency: string, dup: string | null): string =>
+    `Phân loại tin ${code} là “${urgency}”${dup ? `, trùng với tin ${dup}` : ""}?`,
+  triaged: (urgency: string): string => `Đã lưu phân loại: ${urgency}.`,
+  outcomeConfirm: (code: string, outcome: string): string =>
+    `Ghi nhận kết quả “${outcome}” cho tin ${code}? Người báo tin sẽ thấy trạng thái mới khi tra cứu.`,
+  outcomeRecorded: (outcome: string): string => `Đã ghi nhận kết quả: ${outcome}.`,
+  extendConfirm: (code: string, n: number): string =>
+    n === 1
+      ? `Gia hạn thời hạn quyết định của tin ${code} lên 2 tháng?`
+      : `Gia hạn thêm 2 tháng (Viện kiểm sát) cho tin ${code}?`,
+  extended: (n: number): string =>
+    n === 1 ? "Đã gia hạn thời hạn quyết định lên 2 tháng." : "Đã gia hạn thêm 2 tháng.",
+  messageSent: "Đã gửi tin nhắn cho người báo tin.",
   feedbackTitle: "Kiến nghị, phản ánh",
   due: "Hạn trả lời",
   answer: "Trả lời người gửi",
@@ -90,6 +108,8 @@ const en: Labels = {
     "Tips sent anonymously by citizens to your police unit. Limits: urgent reports transferred within 24 hours (48 in remote communes), others within 7 days; notice of receipt within 3 working days; a decision within 20 days (extended to 2 months, then 2 more).",
   countsTitle: "Tip figures (counts only)",
   countsIntro: "Only the police handling a tip can read it. Counts from 1 to 4 are shown as “<5”.",
+  countsIntroExact:
+    "Only the police handling a tip can read it. The police see exact counts, small ones included.",
   code: "Code",
   received: "Received",
   category: "Kind",
@@ -139,6 +159,22 @@ const en: Labels = {
   record: "Record",
   extend: (n: number) => (n === 1 ? "Extend to 2 months" : "Extend 2 more months (procuracy)"),
   saved: "Saved.",
+  chooseUrgency: "— Choose urgency —",
+  chooseOutcome: "— Choose an outcome —",
+  urgencyRequired: "Choose urgent or normal",
+  outcomeRequired: "Choose the outcome",
+  triageConfirm: (code: string, urgency: string, dup: string | null) =>
+    `Mark tip ${code} as “${urgency}”${dup ? `, a duplicate of ${dup}` : ""}?`,
+  triaged: (urgency: string) => `Triage saved: ${urgency}.`,
+  outcomeConfirm: (code: string, outcome: string) =>
+    `Record the outcome “${outcome}” for tip ${code}? The tipster sees the new status when checking.`,
+  outcomeRecorded: (outcome: string) => `Outcome recorded: ${outcome}.`,
+  extendConfirm: (code: string, n: number) =>
+    n === 1
+      ? `Extend the decision limit of tip ${code} to 2 months?`
+      : `Extend tip ${code} by 2 more months (procuracy)?`,
+  extended: (n: number) => (n === 1 ? "Decision limit extended to 2 months." : "Extended by 2 more months."),
+  messageSent: "Message sent to the tipster.",
   feedbackTitle: "Feedback and petitions",
   due: "Due",
   answer: "Answer to the sender",

@@ -122,6 +122,31 @@ describe("submitTip", () => {
   });
 });
 
+describe("the tip form's answers", () => {
+  it("names every missing field at once, the province included", async () => {
+    const res = await citizen(ctx.app, "/tips", { category: "drugs", description: "" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues).toEqual([
+      { path: "description", message: "Nội dung tối thiểu 10 ký tự" },
+      { path: "provinceId", message: "Chọn tỉnh, thành phố nơi xảy ra vụ việc" },
+    ]);
+  });
+
+  it("takes the date as dd/mm/yyyy (what the form shows) and refuses an impossible one", async () => {
+    const r = await submit({ ...tipBody(p.province.id, p.baclieu.id), occurredOn: "05/11/2026" });
+    const seen = await call(ctx.app, police, "GET", `/api/v1/tips/${await idOf(r.code)}`);
+    expect(seen.json().occurredOn).toBe("2026-11-05");
+    const bad = await citizen(ctx.app, "/tips", {
+      ...tipBody(p.province.id, p.baclieu.id),
+      occurredOn: "31/02/2026",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues).toEqual([
+      { path: "occurredOn", message: "Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/11/2026" },
+    ]);
+  });
+});
+
 describe("getTipStatus", () => {
   it("a wrong secret answers exactly like an unknown code, and look-ups are rate limited", async () => {
     const r = await submit();
@@ -231,6 +256,26 @@ describe("police workflow", () => {
       const res = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, { outcome });
       expect(res.statusCode, `${outcome}: ${res.body}`).toBe(code);
     }
+  });
+
+  it("records no decision nobody made: outcome and urgency must be chosen", async () => {
+    const r = await submit();
+    const id = await idOf(r.code);
+    const outcome = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, { casesSolved: 1 });
+    expect(outcome.statusCode).toBe(400);
+    expect(outcome.json().error.issues).toEqual([{ path: "outcome", message: "Chọn kết quả giải quyết" }]);
+    const triage = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/triage`, {
+      duplicateOfCode: null,
+    });
+    expect(triage.statusCode).toBe(400);
+    expect(triage.json().error.issues).toEqual([
+      { path: "urgency", message: "Chọn mức độ: khẩn hoặc thường" },
+    ]);
+    expect((await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json()).toMatchObject({
+      status: "new",
+      urgency: null,
+      outcome: null,
+    });
   });
 
   it("links a duplicate and extends the decision limit once at a time", async () => {

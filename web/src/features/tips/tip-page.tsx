@@ -18,8 +18,9 @@ import {
 import { TIP_CATEGORY_LABELS, TIP_OUTCOMES, TIP_STATUS_LABELS, type TipDetail } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { errorText } from "../../components/error-text";
 import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
@@ -41,20 +42,52 @@ export function TipPage() {
   return <Tip tip={q.data} />;
 }
 
+/** A police step on the tip: asked first, then said what happened (or why it failed). */
+type Step = {
+  title: string;
+  question: ReactNode;
+  confirm: string;
+  done: string;
+  run: () => Promise<unknown>;
+};
+
 function useAct(id: string) {
   const qc = useQueryClient();
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Step | null>(null);
   const m = useMutation({
-    mutationFn: (fn: () => Promise<unknown>) => fn(),
-    onSuccess: () => {
+    mutationFn: (step: Pick<Step, "run" | "done">) => step.run(),
+    onSuccess: (_r, step) => {
       setError(null);
+      setAsking(null);
+      setDone(step.done);
       void qc.invalidateQueries({ queryKey: ["tips"] });
       void qc.invalidateQueries({ queryKey: ["tips", "one", id] });
     },
-    onError: (e) => setError(errorText(t, e)),
+    onError: (e) => {
+      setDone(null);
+      setError(errorText(t, e));
+    },
   });
-  return { run: (fn: () => Promise<unknown>) => m.mutate(fn), pending: m.isPending, error };
+  return {
+    /** Runs at once (a message to the tipster): not a change of the tip's state. */
+    run: (step: Pick<Step, "run" | "done">) => m.mutate(step),
+    /** Asks first: a change of the tip's state. */
+    ask: (step: Step) => {
+      m.reset();
+      setDone(null);
+      setAsking(step);
+    },
+    asking,
+    confirm: () => asking && m.mutate(asking),
+    cancel: () => setAsking(null),
+    pending: m.isPending,
+    mutationError: m.error,
+    error,
+    done,
+  };
 }
 
 function Tip({ tip }: { tip: TipDetail }) {
@@ -63,9 +96,12 @@ function Tip({ tip }: { tip: TipDetail }) {
   const lang = i18n.language?.startsWith("en") ? "en" : "vi";
   const act = useAct(tip.id);
   const [message, setMessage] = useState("");
-  const [urgency, setUrgency] = useState<"urgent" | "normal">(tip.urgency ?? "urgent");
+  // Nothing is chosen for the officer: a decision is recorded only when someone made it.
+  const [urgency, setUrgency] = useState<"" | "urgent" | "normal">(tip.urgency ?? "");
+  const [urgencyError, setUrgencyError] = useState<string | null>(null);
   const [dup, setDup] = useState(tip.duplicateOfCode ?? "");
-  const [outcome, setOutcome] = useState<(typeof TIP_OUTCOMES)[number]>("transferred");
+  const [outcome, setOutcome] = useState<"" | (typeof TIP_OUTCOMES)[number]>("");
+  const [outcomeError, setOutcomeError] = useState<string | null>(null);
   const [solved, setSolved] = useState<number | string>(tip.casesSolved);
   const [arrests, setArrests] = useState<number | string>(tip.arrests);
   const [handled, setHandled] = useState<number | string>(tip.peopleHandled);
@@ -73,8 +109,54 @@ function Tip({ tip }: { tip: TipDetail }) {
   const open = tip.can.triage || tip.can.recordOutcome;
   const send = (e: FormEvent) => {
     e.preventDefault();
-    if (message.trim()) act.run(() => tipActions.message(tip.id, message.trim()).then(() => setMessage("")));
+    if (message.trim()) {
+      act.run({
+        done: L.messageSent,
+        run: () => tipActions.message(tip.id, message.trim()).then(() => setMessage("")),
+      });
+    }
   };
+  const askTriage = (e: FormEvent) => {
+    e.preventDefault();
+    if (!urgency) return setUrgencyError(L.urgencyRequired);
+    const label = urgency === "urgent" ? L.urgent : L.normal;
+    const duplicateOfCode = dup.trim() || null;
+    act.ask({
+      title: L.triage,
+      question: L.triageConfirm(tip.code, label, duplicateOfCode),
+      confirm: L.save,
+      done: L.triaged(label),
+      run: () => tipActions.triage(tip.id, { urgency, duplicateOfCode }),
+    });
+  };
+  const askOutcome = (e: FormEvent) => {
+    e.preventDefault();
+    if (!outcome) return setOutcomeError(L.outcomeRequired);
+    const label = L.outcomes[outcome];
+    act.ask({
+      title: L.outcome,
+      question: L.outcomeConfirm(tip.code, label),
+      confirm: L.record,
+      done: L.outcomeRecorded(label),
+      run: () =>
+        tipActions.outcome(tip.id, {
+          outcome,
+          casesSolved: Number(solved) || 0,
+          arrests: Number(arrests) || 0,
+          peopleHandled: Number(handled) || 0,
+          note: note.trim() || undefined,
+        }),
+    });
+  };
+  const level = (tip.extensionLevel + 1) as 1 | 2;
+  const askExtend = () =>
+    act.ask({
+      title: L.extend(level),
+      question: L.extendConfirm(tip.code, level),
+      confirm: L.extend(level),
+      done: L.extended(level),
+      run: () => tipActions.extend(tip.id, { level }),
+    });
   return (
     <Stack gap="lg">
       <Title order={1}>
@@ -84,11 +166,27 @@ function Tip({ tip }: { tip: TipDetail }) {
         {TIP_CATEGORY_LABELS[tip.category][lang]} · {tip.orgUnitName} · {TIP_STATUS_LABELS[tip.status][lang]}
       </Text>
       <ClockBadges clocks={tip.clocks} />
-      {act.error && (
+      {act.error && !act.asking && (
         <Alert color="red" role="alert">
           {act.error}
         </Alert>
       )}
+      {act.done && (
+        <Alert color="green" variant="outline" role="status" data-testid="tip-done">
+          {act.done}
+        </Alert>
+      )}
+      <ConfirmDialog
+        opened={act.asking !== null}
+        onClose={act.cancel}
+        title={act.asking?.title ?? ""}
+        confirmLabel={act.asking?.confirm ?? ""}
+        onConfirm={act.confirm}
+        pending={act.pending}
+        error={act.asking ? act.mutationError : null}
+      >
+        {act.asking?.question}
+      </ConfirmDialog>
       <Paper withBorder p="md" component="section" aria-labelledby="tip-content">
         <Title order={2} size="h3" id="tip-content">
           {L.content}
@@ -171,36 +269,36 @@ function Tip({ tip }: { tip: TipDetail }) {
               <Title order={2} size="h3" id="tip-triage">
                 {L.triage}
               </Title>
-              <NativeSelect
-                label={L.urgency}
-                value={urgency}
-                onChange={(e) => setUrgency(e.currentTarget.value as "urgent" | "normal")}
-                data={[
-                  { value: "urgent", label: L.urgent },
-                  { value: "normal", label: L.normal },
-                ]}
-              />
-              <TextInput label={L.duplicateOf} value={dup} onChange={(e) => setDup(e.currentTarget.value)} />
-              <Group mt="sm">
-                <Button
-                  onClick={() =>
-                    act.run(() => tipActions.triage(tip.id, { urgency, duplicateOfCode: dup.trim() || null }))
-                  }
-                  loading={act.pending}
-                >
-                  {L.save}
-                </Button>
-                {tip.can.extend && (
-                  <Button
-                    variant="default"
-                    onClick={() =>
-                      act.run(() => tipActions.extend(tip.id, { level: (tip.extensionLevel + 1) as 1 | 2 }))
-                    }
-                  >
-                    {L.extend(tip.extensionLevel + 1)}
-                  </Button>
-                )}
-              </Group>
+              <form onSubmit={askTriage} noValidate>
+                <NativeSelect
+                  label={L.urgency}
+                  withAsterisk
+                  value={urgency}
+                  error={urgencyError}
+                  onChange={(e) => {
+                    setUrgency(e.currentTarget.value as typeof urgency);
+                    setUrgencyError(null);
+                  }}
+                  data={[
+                    { value: "", label: L.chooseUrgency },
+                    { value: "urgent", label: L.urgent },
+                    { value: "normal", label: L.normal },
+                  ]}
+                />
+                <TextInput
+                  label={L.duplicateOf}
+                  value={dup}
+                  onChange={(e) => setDup(e.currentTarget.value)}
+                />
+                <Group mt="sm">
+                  <Button type="submit">{L.save}</Button>
+                  {tip.can.extend && (
+                    <Button variant="default" onClick={askExtend}>
+                      {L.extend(level)}
+                    </Button>
+                  )}
+                </Group>
+              </form>
             </Paper>
           )}
           {tip.can.recordOutcome && (
@@ -208,35 +306,31 @@ function Tip({ tip }: { tip: TipDetail }) {
               <Title order={2} size="h3" id="tip-outcome">
                 {L.outcome}
               </Title>
-              <NativeSelect
-                label={L.outcome}
-                value={outcome}
-                onChange={(e) => setOutcome(e.currentTarget.value as typeof outcome)}
-                data={TIP_OUTCOMES.map((o) => ({ value: o, label: L.outcomes[o] }))}
-              />
-              <Group grow>
-                <NumberInput label={L.casesSolved} min={0} value={solved} onChange={setSolved} />
-                <NumberInput label={L.arrests} min={0} value={arrests} onChange={setArrests} />
-                <NumberInput label={L.peopleHandled} min={0} value={handled} onChange={setHandled} />
-              </Group>
-              <Textarea label={L.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-              <Button
-                mt="sm"
-                loading={act.pending}
-                onClick={() =>
-                  act.run(() =>
-                    tipActions.outcome(tip.id, {
-                      outcome,
-                      casesSolved: Number(solved) || 0,
-                      arrests: Number(arrests) || 0,
-                      peopleHandled: Number(handled) || 0,
-                      note: note.trim() || undefined,
-                    }),
-                  )
-                }
-              >
-                {L.record}
-              </Button>
+              <form onSubmit={askOutcome} noValidate>
+                <NativeSelect
+                  label={L.outcome}
+                  withAsterisk
+                  value={outcome}
+                  error={outcomeError}
+                  onChange={(e) => {
+                    setOutcome(e.currentTarget.value as typeof outcome);
+                    setOutcomeError(null);
+                  }}
+                  data={[
+                    { value: "", label: L.chooseOutcome },
+                    ...TIP_OUTCOMES.map((o) => ({ value: o, label: L.outcomes[o] })),
+                  ]}
+                />
+                <Group grow>
+                  <NumberInput label={L.casesSolved} min={0} value={solved} onChange={setSolved} />
+                  <NumberInput label={L.arrests} min={0} value={arrests} onChange={setArrests} />
+                  <NumberInput label={L.peopleHandled} min={0} value={handled} onChange={setHandled} />
+                </Group>
+                <Textarea label={L.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+                <Button mt="sm" type="submit">
+                  {L.record}
+                </Button>
+              </form>
             </Paper>
           )}
         </SimpleGrid>

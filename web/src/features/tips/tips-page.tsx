@@ -130,7 +130,8 @@ function Counts() {
         {L.countsTitle}
       </Title>
       <Text size="sm" mb="sm">
-        {L.countsIntro}
+        {/* One rule, said as applied: the police see exact counts; others see 1–4 as "<5". */}
+        {q.data.can.inbox ? L.countsIntroExact : L.countsIntro}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Stat label={L.tipsTitle} value={q.data.total.display} />

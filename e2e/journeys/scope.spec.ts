@@ -42,6 +42,7 @@ void test(
     page.setDefaultTimeout(20_000);
     const base = journey.baseUrl;
     await signIn(page, base, "anxuyen.mttq");
+    await page.goto(`${base}/don-vi`);
 
     // Control: the officer's own ward opens, so the refusal below is about scope, not a broken page.
     await page.getByRole("link", { name: "Phường An Xuyên", exact: true }).first().click();
@@ -73,6 +74,7 @@ void test(
     page.setDefaultTimeout(20_000);
     const base = journey.baseUrl;
     await signIn(page, base, "anxuyen.mttq");
+    await page.goto(`${base}/don-vi`);
     await page.getByRole("heading", { level: 1, name: "Đơn vị" }).waitFor();
     await page.getByLabel("Tìm đơn vị").fill("an xuyen");
     await page

@@ -9,6 +9,7 @@ import { LanguageSwitch } from "../components/language-switch";
 import { useSession } from "../lib/use-session";
 import { UserMenu } from "../features/auth/user-menu";
 import { can } from "../lib/permissions";
+import { landingPath } from "../lib/landing";
 
 type NavItem = {
   to:
@@ -111,7 +112,7 @@ export function ConsoleShell() {
               aria-expanded={opened}
               aria-controls="console-nav"
             />
-            <UnstyledButton component={Link} to="/don-vi" fw={700} fz="lg" c="brand.8">
+            <UnstyledButton component={Link} to={landingPath(user)} fw={700} fz="lg" c="brand.8">
               {tp("appName")}
             </UnstyledButton>
           </Group>

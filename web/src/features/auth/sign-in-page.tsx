@@ -23,6 +23,7 @@ import { signIn } from "../../api/session";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatTime } from "../../lib/format";
+import { landingPath } from "../../lib/landing";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 
 /** Wrong password, disabled, locked (with when to retry), or any other failure, in words. */
@@ -49,8 +50,8 @@ export function SignInPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await signIn(queryClient, values);
-      await navigate({ href: search.redirect ?? "/don-vi" });
+      const session = await signIn(queryClient, values);
+      await navigate({ href: search.redirect ?? landingPath(session.user) });
     } catch (e) {
       setFailure(signInFailureText(t, e));
       form.setValue("password", "");

@@ -1,0 +1,36 @@
+import type { CurrentUser, Permission, Role } from "@toandan/contracts";
+import { can } from "./permissions";
+
+/** A console page a person can land on after signing in. */
+export type LandingPath =
+  "/tai-khoan" | "/tin-bao" | "/ho-so" | "/hoat-dong/moi" | "/hoat-dong" | "/bang-dieu-khien" | "/don-vi";
+
+/**
+ * Where each role's daily work is, in order of precedence when an account holds several roles.
+ * The page's own permission is checked too, so a landing never opens on "not found".
+ */
+const WORK_PAGES: readonly { roles: readonly Role[]; to: LandingPath; permission: Permission }[] = [
+  // The administrator manages accounts and roles.
+  { roles: ["system_admin"], to: "/tai-khoan", permission: "account.read" },
+  // The police handle the tips that came in.
+  { roles: ["commune_police", "province_police"], to: "/tin-bao", permission: "tip.handle" },
+  // The case officer keeps the reintegration case files.
+  { roles: ["commune_case_officer"], to: "/ho-so", permission: "case.read" },
+  // A residential-area cadre records today's work at their area.
+  { roles: ["residential_area_cadre"], to: "/hoat-dong/moi", permission: "activity.create" },
+  // Ward and province Front committees follow their unit on the dashboard.
+  { roles: ["commune_front", "province_front"], to: "/bang-dieu-khien", permission: "indicator.read" },
+  // A member organisation's cadre records and reviews its organisation's activities.
+  { roles: ["member_org_cadre"], to: "/hoat-dong", permission: "activity.read" },
+  { roles: ["viewer"], to: "/bang-dieu-khien", permission: "indicator.read" },
+];
+
+/** The page a user starts on after signing in (or when opening the console's home). */
+export function landingPath(user: CurrentUser): LandingPath {
+  const held = new Set(user.roles.map((r) => r.role));
+  for (const page of WORK_PAGES) {
+    if (page.roles.some((r) => held.has(r)) && can(user, page.permission)) return page.to;
+  }
+  if (can(user, "indicator.read")) return "/bang-dieu-khien";
+  return "/don-vi";
+}

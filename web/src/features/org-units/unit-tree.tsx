@@ -77,12 +77,17 @@ function TreeNode({
           )}
         </Text>
       </div>
-      {open && <TreeChildren id={groupId} parentId={unit.id} at={at} />}
+      {/* The id is on a wrapper that is always there when open: loading, empty or listed. */}
+      {open && (
+        <div id={groupId}>
+          <TreeChildren parentId={unit.id} at={at} />
+        </div>
+      )}
     </li>
   );
 }
 
-function TreeChildren({ id, parentId, at }: { id: string; parentId: string; at?: string }) {
+function TreeChildren({ parentId, at }: { parentId: string; at?: string }) {
   const { t } = useTranslation("console");
   const { t: tp } = useTranslation();
   const query = useInfiniteQuery(unitListQuery({ parentId, at, limit: CHILD_PAGE }));
@@ -105,7 +110,7 @@ function TreeChildren({ id, parentId, at }: { id: string; parentId: string; at?:
     );
   }
   return (
-    <ul id={id}>
+    <ul>
       {items.map((u) => (
         <TreeNode key={u.id} unit={u} at={at} />
       ))}

@@ -116,6 +116,23 @@ async function monthlyActivities(db: Db, path: string, from: string, to: string)
   );
 }
 
+/**
+ * Sorts children by activities (most first, then by name) and gives them competition ranks: equal
+ * figures share a rank and the next rank skips past them ("1, 2, 2, 4"), so units that did nothing
+ * are not ranked 2…64 among themselves.
+ */
+export function rankByActivities<T extends { name: string; rank: number; values: Values }>(
+  children: T[],
+): T[] {
+  const count = (c: T) => c.values["activities.count"] ?? 0;
+  children.sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name, "vi"));
+  children.forEach((c, i) => {
+    const prev = children[i - 1];
+    c.rank = prev && count(prev) === count(c) ? prev.rank : i + 1;
+  });
+  return children;
+}
+
 /** Indicators against targets, the monthly trend and the ranking of child units for one year. */
 export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
   const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "indicator.read", scope: "rollup" });
@@ -181,8 +198,7 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
     rank: 0,
     values: valuesOf(c.id),
   }));
-  children.sort((a, b) => (b.values["activities.count"] ?? 0) - (a.values["activities.count"] ?? 0));
-  children.forEach((c, i) => (c.rank = i + 1));
+  rankByActivities(children);
   return {
     orgUnitId: unit.id,
     orgUnitName: unit.fullName,

@@ -337,6 +337,11 @@ describe("getDashboard", () => {
     expect(d.children[0].rank).toBe(1);
     const counts = d.children.map((c: { values: Record<string, number> }) => c.values["activities.count"]);
     expect([...counts].sort((a: number, b: number) => b - a)).toEqual(counts);
+    // Competition ranking: equal figures share a rank, the next rank skips past them (1, 2, 2, 4).
+    const ranks = d.children.map((c: { rank: number }) => c.rank);
+    const expectedRanks = counts.map((n: number) => 1 + counts.filter((m: number) => m > n).length);
+    expect(ranks).toEqual(expectedRanks);
+    expect(new Set(counts).size, "the demo has ties to rank").toBeLessThan(counts.length);
     expect(d.breadcrumb.map((b: { id: string }) => b.id)).toEqual([rootId, caMauId]);
     expect(d.tiles.find((x: { code: string }) => x.code === "certification.commune_rate").status).toBe(
       "no_data",

@@ -8,11 +8,12 @@ import {
 } from "@tanstack/react-router";
 import type { QueryClient } from "@tanstack/react-query";
 import { forgetSession, sessionQuery } from "../api/session";
+import { landingPath } from "../lib/landing";
 import { HomePage } from "../features/portal/home-page";
 import { ErrorPage, NotFoundPage } from "./fallback-pages";
 import { PublicLayout } from "./public-layout";
 import { queryClient, setUnauthenticatedHandler } from "./query-client";
-import { safeRedirect, validateAtSearch, validateUnitsSearch } from "./search";
+import { safeRedirect, validateAtSearch, validateDashboardSearch, validateUnitsSearch } from "./search";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -41,7 +42,7 @@ const signInRoute = createRoute({
   },
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (session) redirect({ href: search.redirect ?? "/don-vi", throw: true });
+    if (session) redirect({ href: search.redirect ?? landingPath(session.user), throw: true });
   },
   component: lazyRouteComponent(() => import("../features/auth/sign-in-page"), "SignInPage"),
 });
@@ -220,6 +221,15 @@ const exemplarsRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/bang-dieu-khien",
+  validateSearch: validateDashboardSearch,
+  component: lazyRouteComponent(() => import("../features/dashboard/dashboard-page"), "DashboardPage"),
+});
+
+/** A unit's dashboard: drilling down changes the address, so Back and bookmarks work. */
+const unitDashboardRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/bang-dieu-khien/$unitId",
+  validateSearch: validateDashboardSearch,
   component: lazyRouteComponent(() => import("../features/dashboard/dashboard-page"), "DashboardPage"),
 });
 
@@ -292,6 +302,7 @@ const routeTree = rootRoute.addChildren([
     commendationsRoute,
     commendationRoute,
     dashboardRoute,
+    unitDashboardRoute,
     reportsRoute,
     createReportRoute,
     reportRoute,

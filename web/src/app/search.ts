@@ -17,6 +17,14 @@ export function validateUnitsSearch(search: Record<string, unknown>): UnitsSearc
   };
 }
 
+/** `?nam=2026`: the year a dashboard shows (absent: this year). */
+export type DashboardSearch = { nam?: number };
+
+export function validateDashboardSearch(search: Record<string, unknown>): DashboardSearch {
+  const year = Number(search.nam);
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? { nam: year } : {};
+}
+
 /** Only same-site paths may be a post-sign-in target. */
 export function safeRedirect(target: unknown): string | undefined {
   if (typeof target !== "string") return undefined;

@@ -1,9 +1,7 @@
 import "../../locales/register-console";
 import {
-  Anchor,
   Badge,
   Breadcrumbs,
-  Button,
   Group,
   Loader,
   NativeSelect,
@@ -15,33 +13,30 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
-import type { Dashboard } from "@toandan/contracts";
+import type { Dashboard, IndicatorCode } from "@toandan/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import * as echarts from "echarts/core";
-import { LineChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef, useState } from "react";
+import { createLink, useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { indicatorsQuery } from "../../api/indicators";
+import { indicatorName, indicatorsQuery } from "../../api/indicators";
 import { NotFoundContent } from "../../app/fallback-pages";
+import { AnchorLink } from "../../components/anchor-link";
 import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { currentYear } from "../../lib/scope";
+import { tileColours } from "./tile-colour";
 
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+// The chart library loads only when a chart is shown (its own chunk).
+const TrendChart = lazy(() => import("./trend-chart"));
 
-const STATUS_COLOR: Record<Dashboard["tiles"][number]["status"], string> = {
-  met: "green",
-  on_track: "blue",
-  behind: "red",
-  no_target: "gray",
-  no_data: "gray",
-};
+const UnitTileLink = createLink(UnstyledButton<"a">);
+
+/** Only these statuses are shown on a tile; "no target" is said once for the whole grid. */
+const STATUS_COLOR = { met: "green.9", on_track: "blue.9", behind: "red.9" } as const;
 
 function dashboardQuery(orgUnitId: string, year: number) {
   return queryOptions({
@@ -59,178 +54,153 @@ export function DashboardPage() {
   const user = useCurrentUser();
   const { t } = useTranslation("reports");
   usePageTitle(t("dashboard.title"));
+  const params: { unitId?: string } = useParams({ strict: false });
+  const search: { nam?: number } = useSearch({ strict: false });
   if (!can(user, "indicator.read")) return <NotFoundContent />;
-  return <DashboardView home={user.roles[0]?.orgUnitId ?? ""} />;
+  const unitId = params.unitId ?? user.roles[0]?.orgUnitId ?? "";
+  return <DashboardView unitId={unitId} year={search.nam ?? currentYear()} />;
 }
 
 const YEARS = Array.from({ length: 8 }, (_, i) => currentYear() - i);
 
-function DashboardView({ home }: { home: string }) {
-  const { t } = useTranslation("reports");
-  const [unitId, setUnitId] = useState(home);
-  const [year, setYear] = useState(currentYear());
+function DashboardView({ unitId, year }: { unitId: string; year: number }) {
+  const { t, i18n } = useTranslation("reports");
+  const navigate = useNavigate();
   const query = useQuery(dashboardQuery(unitId, year));
-  const indicators = useQuery(indicatorsQuery);
-  const byCode = new Map((indicators.data?.items ?? []).map((i) => [i.code, i]));
+  const indicators = useQuery(indicatorsQuery).data?.items;
+  const unitOf = (code: IndicatorCode) => indicators?.find((i) => i.code === code)?.unit;
   const d = query.data;
+  const yearSearch = year === currentYear() ? {} : { nam: year };
+  const untargeted = d ? d.tiles.filter((tile) => tile.status === "no_target").length : 0;
   return (
     <Stack gap="lg">
-      <Group justify="space-between" wrap="wrap">
+      <Group justify="space-between" wrap="wrap" align="flex-end">
         <Title order={1}>{d ? `${t("dashboard.title")} — ${d.orgUnitName}` : t("dashboard.title")}</Title>
         <NativeSelect
           label={t("dashboard.year")}
           w={{ base: "100%", xs: 160 }}
           value={String(year)}
-          onChange={(e) => setYear(Number(e.currentTarget.value))}
+          onChange={(e) =>
+            void navigate({
+              to: "/bang-dieu-khien/$unitId",
+              params: { unitId },
+              search: { nam: Number(e.currentTarget.value) },
+            })
+          }
           data={YEARS.map(String)}
         />
       </Group>
       {d && (
-        <Breadcrumbs>
-          {d.breadcrumb.map((b) => (
-            <Anchor component="button" type="button" key={b.id} onClick={() => setUnitId(b.id)}>
-              {b.name}
-            </Anchor>
-          ))}
+        <Breadcrumbs separator="/" aria-label={t("dashboard.breadcrumb")} style={{ flexWrap: "wrap" }}>
+          {d.breadcrumb.map((b) =>
+            b.id === d.orgUnitId ? (
+              <Text key={b.id} aria-current="page">
+                {b.name}
+              </Text>
+            ) : (
+              <AnchorLink
+                key={b.id}
+                to="/bang-dieu-khien/$unitId"
+                params={{ unitId: b.id }}
+                search={yearSearch}
+              >
+                {b.name}
+              </AnchorLink>
+            ),
+          )}
         </Breadcrumbs>
       )}
       {query.isPending && <Loader aria-label="…" />}
       {query.isError && <ErrorAlert error={query.error} />}
       {d && (
         <>
-          <section aria-label={t("dashboard.indicators")}>
+          <section aria-labelledby="dashboard-indicators">
+            <Title order={2} size="h3" id="dashboard-indicators" mb={4}>
+              {t("dashboard.indicators")}
+            </Title>
+            {untargeted > 0 && (
+              <Text size="sm" c="dimmed" mb="xs" data-testid="no-target-note">
+                {untargeted === d.tiles.length
+                  ? t("dashboard.noTargets", { year: d.year })
+                  : t("dashboard.someNoTargets", { year: d.year })}
+              </Text>
+            )}
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
               {d.tiles.map((tile) => {
-                const ind = byCode.get(tile.code);
+                const unit = unitOf(tile.code);
+                const status =
+                  tile.status in STATUS_COLOR ? (tile.status as keyof typeof STATUS_COLOR) : null;
                 return (
                   <Paper key={tile.code} withBorder p="sm" data-testid={`tile-${tile.code}`}>
-                    <Text size="sm">{ind?.vi ?? tile.code}</Text>
+                    <Text size="sm">{indicatorName(indicators, tile.code, i18n.language)}</Text>
                     <Text fw={700} size="xl">
-                      {formatValue(ind?.unit, tile.value, t("dashboard.status.no_data"))}
+                      {formatValue(unit, tile.value, t("dashboard.status.no_data"))}
                     </Text>
                     {tile.target !== null && (
                       <Text size="xs">
-                        {t("dashboard.target")}: {formatValue(ind?.unit, tile.target, "")}
+                        {t("dashboard.target")}: {formatValue(unit, tile.target, "")}
                       </Text>
                     )}
-                    <Badge color={STATUS_COLOR[tile.status]} variant="light" mt={4}>
-                      {t(`dashboard.status.${tile.status}`)}
-                    </Badge>
+                    {status && (
+                      <Badge color={STATUS_COLOR[status]} variant="outline" mt={4}>
+                        {t(`dashboard.status.${status}`)}
+                      </Badge>
+                    )}
                   </Paper>
                 );
               })}
             </SimpleGrid>
           </section>
-          <TrendChart dashboard={d} />
-          <Children dashboard={d} onOpen={setUnitId} />
+          <Suspense fallback={<Loader size="sm" aria-label={t("dashboard.trend")} />}>
+            <TrendChart dashboard={d} />
+          </Suspense>
+          <Children dashboard={d} yearSearch={yearSearch} />
         </>
       )}
     </Stack>
   );
 }
 
-function TrendChart({ dashboard }: { dashboard: Dashboard }) {
-  const { t } = useTranslation("reports");
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    chart.current = echarts.init(ref.current);
-    const onResize = () => chart.current?.resize();
-    window.addEventListener("resize", onResize);
-    return () => {
-      window.removeEventListener("resize", onResize);
-      chart.current?.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption({
-      tooltip: { trigger: "axis" },
-      legend: { data: [t("dashboard.activities"), t("dashboard.attendees")] },
-      grid: { left: 48, right: 48, bottom: 32 },
-      xAxis: {
-        type: "category",
-        data: dashboard.trend.map((m) => `${m.month.slice(5)}/${m.month.slice(0, 4)}`),
-      },
-      yAxis: [{ type: "value" }, { type: "value" }],
-      series: [
-        {
-          name: t("dashboard.activities"),
-          type: "line",
-          data: dashboard.trend.map((m) => m.values["activities.count"] ?? 0),
-        },
-        {
-          name: t("dashboard.attendees"),
-          type: "line",
-          yAxisIndex: 1,
-          data: dashboard.trend.map((m) => m.values["activities.attendees"] ?? 0),
-        },
-      ],
-    });
-  }, [dashboard, t]);
-  const savePng = () => {
-    const url = chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
-    if (!url) return;
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `dien-bien-${dashboard.year}.png`;
-    a.click();
-  };
-  return (
-    <Paper withBorder p="sm" component="section" aria-label={t("dashboard.trend")}>
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t("dashboard.trend")}
-        </Title>
-        <Button variant="light" size="xs" onClick={savePng}>
-          {t("dashboard.savePng")}
-        </Button>
-      </Group>
-      <div ref={ref} style={{ width: "100%", height: 280 }} role="img" aria-label={t("dashboard.trend")} />
-    </Paper>
-  );
-}
-
-function Children({ dashboard, onOpen }: { dashboard: Dashboard; onOpen: (id: string) => void }) {
+function Children({ dashboard, yearSearch }: { dashboard: Dashboard; yearSearch: { nam?: number } }) {
   const { t } = useTranslation("reports");
   const max = Math.max(1, ...dashboard.children.map((c) => c.values["activities.count"] ?? 0));
   if (dashboard.children.length === 0) return <Text>{t("dashboard.none")}</Text>;
   return (
     <>
-      <section aria-label={t("dashboard.tiles")}>
-        <Title order={2} size="h3" mb="xs">
+      <section aria-labelledby="dashboard-tiles">
+        <Title order={2} size="h3" mb="xs" id="dashboard-tiles">
           {t("dashboard.tiles")}
         </Title>
-        <SimpleGrid cols={{ base: 3, xs: 5, md: 8 }} spacing={4}>
+        <SimpleGrid cols={{ base: 2, xs: 4, md: 8 }} spacing={4}>
           {dashboard.children.map((c) => {
-            const share = (c.values["activities.count"] ?? 0) / max;
+            const count = c.values["activities.count"] ?? 0;
             return (
-              <UnstyledButton
+              <UnitTileLink
                 key={c.id}
-                onClick={() => onOpen(c.id)}
+                to="/bang-dieu-khien/$unitId"
+                params={{ unitId: c.id }}
+                search={yearSearch}
                 aria-label={t("dashboard.drill", { name: c.name })}
-                title={`${c.name}: ${formatNumber(c.values["activities.count"] ?? 0)}`}
+                title={`${c.name}: ${formatNumber(count)}`}
                 style={{
-                  background: `rgba(25, 113, 194, ${0.15 + 0.85 * share})`,
-                  color: share > 0.5 ? "#fff" : "#000",
+                  ...tileColours(count / max),
                   padding: 6,
                   borderRadius: 4,
-                  fontSize: 12,
+                  fontSize: 13,
                   minHeight: 44,
+                  overflowWrap: "anywhere",
                 }}
               >
                 {c.name}
-              </UnstyledButton>
+              </UnitTileLink>
             );
           })}
         </SimpleGrid>
       </section>
-      <Paper
-        withBorder
-        component="section"
-        aria-label={t("dashboard.children")}
-        style={{ overflowX: "auto" }}
-      >
+      <Paper withBorder component="section" aria-labelledby="dashboard-ranking" style={{ overflowX: "auto" }}>
+        <Title order={2} size="h3" p="sm" id="dashboard-ranking">
+          {t("dashboard.children")}
+        </Title>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -245,9 +215,9 @@ function Children({ dashboard, onOpen }: { dashboard: Dashboard; onOpen: (id: st
               <Table.Tr key={c.id}>
                 <Table.Td>{c.rank}</Table.Td>
                 <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => onOpen(c.id)}>
+                  <AnchorLink to="/bang-dieu-khien/$unitId" params={{ unitId: c.id }} search={yearSearch}>
                     {c.name}
-                  </Anchor>
+                  </AnchorLink>
                 </Table.Td>
                 <Table.Td ta="right">{formatNumber(c.values["activities.count"] ?? 0)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(c.values["activities.attendees"] ?? 0)}</Table.Td>

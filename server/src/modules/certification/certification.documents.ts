@@ -6,6 +6,7 @@ import type { FastifyReply } from "fastify";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
+import { addressingOfCycle } from "./certification.addressing";
 import { dossierDocx } from "./certification.docx";
 import { computeEvidence } from "./certification.evidence";
 import { documentsOf, getVisibleCycle } from "./certification.queries";
@@ -27,7 +28,8 @@ export async function sendDocumentDraft(
 ) {
   const cycle = await getVisibleCycle(db, actor, id);
   const evidence = await computeEvidence(db, cycle);
-  const data = await dossierDocx(kind, cycle, evidence, todayInVietnam());
+  const addressing = await addressingOfCycle(db, cycle);
+  const data = await dossierDocx(kind, cycle, evidence, todayInVietnam(), addressing);
   return reply
     .type(DOCX)
     .header("content-disposition", `attachment; filename="${FILE_NAMES[kind]}-${cycle.year}.docx"`)

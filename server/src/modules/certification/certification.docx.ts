@@ -1,7 +1,7 @@
 // DOCX drafts of the recognition dossier (Art. 9.2 of Circular 124/2021) in the layout of
 // Decree 30/2020/NĐ-CP: issuing body and number/symbol on the left, national title and motto on the
 // right, place and date, document kind and subject, body, recipients and signer.
-import type { DossierKind } from "@toandan/contracts";
+import { documentDate, documentPlaceAndDate, type DossierKind } from "@toandan/contracts";
 import {
   AlignmentType,
   BorderStyle,
@@ -14,10 +14,11 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { DOCX_FONT as FONT, docxPageNumbers, docxRule } from "../../kernel/docx-layout";
+import type { DossierAddressing } from "./certification.addressing";
 import type { CycleRow } from "./certification.queries";
 import type { CertificationEvidence } from "@toandan/contracts";
 
-const FONT = "Times New Roman";
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const NO_BORDERS = {
   top: NONE,
@@ -61,23 +62,21 @@ const twoColumns = (left: Paragraph[], right: Paragraph[]) =>
     rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
   });
 
-const vnDate = (iso: string) => {
-  const [y, m, d] = iso.split("-");
-  return `ngày ${d} tháng ${m} năm ${y}`;
-};
-
-const KIND: Record<DossierKind, { title: string; symbol: string; subject: (c: CycleRow) => string }> = {
+const KIND: Record<
+  DossierKind,
+  { title: string; symbol: string; subject: (c: CycleRow, unit: string) => string }
+> = {
   submission: {
     title: "TỜ TRÌNH",
     symbol: "TTr",
-    subject: (c) =>
-      `Đề nghị công nhận ${c.orgUnitName} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year}`,
+    subject: (c, unit) =>
+      `Đề nghị công nhận ${unit} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year}`,
   },
   results_report: {
     title: "BÁO CÁO",
     symbol: "BC",
-    subject: (c) =>
-      `Kết quả thực hiện tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year} của ${c.orgUnitName}`,
+    subject: (c, unit) =>
+      `Kết quả thực hiện tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year} của ${unit}`,
   },
   minutes: {
     title: "BIÊN BẢN",
@@ -86,7 +85,7 @@ const KIND: Record<DossierKind, { title: string; symbol: string; subject: (c: Cy
   },
 };
 
-function body(kind: DossierKind, c: CycleRow, e: CertificationEvidence): Paragraph[] {
+function body(kind: DossierKind, c: CycleRow, e: CertificationEvidence, a: DossierAddressing): Paragraph[] {
   const out: Paragraph[] = [];
   const crit = e.criteria.map((x, i) => {
     const v = x.verdict === "met" ? "Đạt" : x.verdict === "not_met" ? "Chưa đạt" : "Chưa đủ dữ liệu";
@@ -99,7 +98,7 @@ function body(kind: DossierKind, c: CycleRow, e: CertificationEvidence): Paragra
   );
   if (kind === "minutes" && c.reviewMeeting) {
     const m = c.reviewMeeting;
-    out.push(p(`Hôm nay, ${vnDate(m.meetingDate)}, tại ${c.orgUnitName}, chủ trì: ${m.chair}.`));
+    out.push(p(`Hôm nay, ${documentDate(m.meetingDate)}, tại ${a.unitName}, chủ trì: ${m.chair}.`));
     out.push(p("Thành phần tham dự:"));
     for (const a of m.attendees) out.push(p(`- ${a.name}, ${a.role};`));
     out.push(p("Nội dung:"));
@@ -126,7 +125,7 @@ function body(kind: DossierKind, c: CycleRow, e: CertificationEvidence): Paragra
   if (kind === "submission") {
     out.push(
       p(
-        `Kính đề nghị ${c.recognisingAuthority} xem xét, công nhận ${c.orgUnitName} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year}.`,
+        `Kính đề nghị ${a.addressee} xem xét, công nhận ${a.unitName} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm ${c.year}.`,
       ),
     );
   }
@@ -134,23 +133,30 @@ function body(kind: DossierKind, c: CycleRow, e: CertificationEvidence): Paragra
 }
 
 /** Builds one dossier document as a DOCX buffer. */
-export async function dossierDocx(kind: DossierKind, c: CycleRow, e: CertificationEvidence, today: string) {
+export async function dossierDocx(
+  kind: DossierKind,
+  c: CycleRow,
+  e: CertificationEvidence,
+  today: string,
+  a: DossierAddressing,
+) {
   const k = KIND[kind];
   const header = twoColumns(
     [
-      p([{ text: c.orgUnitName.toUpperCase(), bold: true, size: 26 }], AlignmentType.CENTER, 60),
+      p([{ text: a.issuer.toUpperCase(), bold: true, size: 26 }], AlignmentType.CENTER, 0),
+      docxRule(1200),
       p([{ text: `Số: …/${k.symbol}-…` }], AlignmentType.CENTER, 60),
     ],
     [
       p([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26 }], AlignmentType.CENTER, 0),
       p([{ text: "Độc lập - Tự do - Hạnh phúc", bold: true, underline: true }], AlignmentType.CENTER, 120),
-      p([{ text: `…, ${vnDate(today)}`, italics: true }], AlignmentType.CENTER, 60),
+      p([{ text: documentPlaceAndDate(a.place, today), italics: true }], AlignmentType.CENTER, 60),
     ],
   );
   const footer = twoColumns(
     [
       p([{ text: "Nơi nhận:", bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
-      p([{ text: `- ${c.recognisingAuthority};`, size: 22 }], AlignmentType.LEFT, 0),
+      p([{ text: `- ${kind === "minutes" ? a.addressee : "Như trên"};`, size: 22 }], AlignmentType.LEFT, 0),
       p([{ text: "- Thường trực Ban Chỉ đạo;", size: 22 }], AlignmentType.LEFT, 0),
       p([{ text: "- Lưu: VT.", size: 22 }], AlignmentType.LEFT, 0),
     ],
@@ -170,15 +176,27 @@ export async function dossierDocx(kind: DossierKind, c: CycleRow, e: Certificati
   );
   const doc = new Document({
     creator: "Toàn Dân",
-    title: `${k.title} — ${c.orgUnitName} — ${c.year}`,
+    title: `${k.title} — ${a.unitName} — ${c.year}`,
+    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
     sections: [
       {
-        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
+          },
+        },
+        headers: docxPageNumbers(),
         children: [
           header,
           p([{ text: k.title, bold: true }], AlignmentType.CENTER, 0),
-          p([{ text: k.subject(c), bold: true }], AlignmentType.CENTER, 240),
-          ...body(kind, c, e),
+          p([{ text: k.subject(c, a.unitName), bold: true }], AlignmentType.CENTER, 0),
+          docxRule(3400),
+          ...(kind === "minutes"
+            ? []
+            : [p([{ text: `Kính gửi: ${a.addressee}` }], AlignmentType.CENTER, 240)]),
+          ...body(kind, c, e, a),
           footer,
         ],
       },

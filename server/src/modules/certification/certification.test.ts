@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createResidentialArea, lastAuditEvent, unitByCode } from "../../test/factories";
 import { computeIndicator } from "../indicators";
@@ -207,6 +208,23 @@ describe("the certificate", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("wordprocessingml");
     expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    // The area named with its ward, the place filled, addressed to the ward's chairman.
+    expect(text).toContain("KHÓM 1, PHƯỜNG BẠC LIÊU");
+    expect(text).toMatch(/Bạc Liêu, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}/);
+    expect(text).toContain("Kính gửi: Chủ tịch Ủy ban nhân dân phường Bạc Liêu");
+    expect(text).not.toContain("…,");
+    expect(text).not.toContain("cấp xã");
+    // Page numbers from page 2: a PAGE field in the default header, an empty first-page header.
+    expect(xml).toContain("<w:titlePg/>");
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/header\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    expect(headers.filter((x) => x.includes("PAGE"))).toHaveLength(1);
     const scan = await h.api(w.viewer, "GET", `/certification/cycles/${c.id}/documents/minutes`);
     expect(scan.statusCode).toBe(200);
     expect(scan.headers["content-type"]).toBe("application/pdf");

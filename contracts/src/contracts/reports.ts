@@ -21,6 +21,11 @@ export const REPORT_TRANSITIONS = {
 
 const Text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
 const Day = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });
+/** "12" in "Số: 12/BC-MTTQ": digits, empty for "assign the next one". */
+const DocumentNumber = z
+  .string()
+  .trim()
+  .regex(/^([1-9]\d{0,5})?$/, "Số văn bản là một số nguyên dương (ví dụ 12)");
 
 export const ReportSectionSchema = z.object({
   key: Text(40).min(1),
@@ -39,9 +44,15 @@ export const CreateReportBodySchema = z
     periodFrom: Day.optional(),
     periodTo: Day.optional(),
     planId: IdSchema.optional(),
+    /**
+     * "Số liệu tính đến ngày …": the figures are counted up to this day (default: the period's end,
+     * or today when the period has not ended); from the period's start to today at most.
+     */
+    cutOff: Day.optional(),
     issuingBody: Text(200).min(1, "Nhập cơ quan ban hành"),
     parentBody: Text(200).optional(),
-    number: Text(20).optional(),
+    /** The document number; empty: the next of the unit's issuing body's sequence for the year of issue. */
+    number: DocumentNumber.optional(),
     symbol: Text(40).min(1, "Nhập ký hiệu (ví dụ BC-MTTQ)"),
     place: Text(100).min(1, "Nhập địa danh"),
     issuedOn: Day,
@@ -66,7 +77,7 @@ export const UpdateReportBodySchema = z.object({
   recipients: z.array(Text(200).min(1)).max(30).optional(),
   signerTitle: Text(200).min(1).optional(),
   signerName: Text(200).min(1).optional(),
-  number: Text(20).optional(),
+  number: DocumentNumber.optional(),
 });
 export type UpdateReportBody = z.infer<typeof UpdateReportBodySchema>;
 
@@ -75,6 +86,8 @@ export const ReportFigureSchema = z.object({
   label: z.string(),
   unit: z.string(),
   value: z.number().nullable(),
+  /** A small count (1–4) this reader may not see exactly: written "dưới 5". */
+  suppressed: z.boolean().optional(),
 });
 
 /** What the caller may do with the report now (the server's rules; the UI only hides what would be refused). */
@@ -92,6 +105,9 @@ export type ReportAbilities = z.infer<typeof ReportAbilitiesSchema>;
 
 /** The period lock set by approving the report (the latest one), or null before approval. */
 export const ReportLockSchema = z.object({
+  /** The locked days: the period's start to the report's cut-off. */
+  periodFrom: z.string(),
+  periodTo: z.string(),
   lockedAt: z.string(),
   unlockedAt: z.string().nullable(),
   unlockReason: z.string().nullable(),
@@ -105,6 +121,8 @@ export const ReportSchema = z.object({
   year: z.number().int(),
   periodFrom: z.string(),
   periodTo: z.string(),
+  /** "Số liệu tính đến ngày …": the figures count up to here; approval locks the period up to here. */
+  cutOff: z.string(),
   issuingBody: z.string(),
   parentBody: z.string().nullable(),
   number: z.string().nullable(),
@@ -133,6 +151,7 @@ export const ReportSummarySchema = ReportSchema.pick({
   year: true,
   periodFrom: true,
   periodTo: true,
+  cutOff: true,
   number: true,
   symbol: true,
   issuedOn: true,
@@ -166,6 +185,19 @@ export const ListReportsQuerySchema = PageQuerySchema.extend({
     .optional(),
 });
 export type ListReportsQuery = z.infer<typeof ListReportsQuerySchema>;
+
+/** The next document number of a unit's issuing body in a year of issue (`GET /reports/next-number`). */
+export const NextReportNumberQuerySchema = z.object({
+  orgUnitId: IdSchema,
+  issuingBody: Text(200).min(1, "Nhập cơ quan ban hành"),
+  year: z.coerce
+    .number({ error: "Năm không hợp lệ" })
+    .int({ error: "Năm không hợp lệ" })
+    .min(2000, { error: "Năm không hợp lệ" })
+    .max(2100, { error: "Năm không hợp lệ" }),
+});
+export type NextReportNumberQuery = z.infer<typeof NextReportNumberQuerySchema>;
+export const NextReportNumberSchema = z.object({ number: z.string() });
 
 export const ExportReportQuerySchema = z.object({ format: z.enum(["docx", "pdf", "xlsx"]) });
 export const ReturnReportBodySchema = z.object({ comment: Text(2000).min(1, "Nhập ý kiến khi trả lại") });

@@ -1,5 +1,5 @@
 // Reads behind the reports routes: the list page with its abilities, one report, its export.
-import type { ListReportsQuery } from "@toandan/contracts";
+import type { ListReportsQuery, NextReportNumberQuery } from "@toandan/contracts";
 import type { FastifyReply } from "fastify";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
@@ -8,6 +8,7 @@ import { loadIndicatorUnit } from "../indicators";
 import { reportDocx } from "./export-docx";
 import { reportPdf } from "./export-pdf";
 import { reportXlsx } from "./export-xlsx";
+import { nextNumber } from "./numbering";
 import { reportListAbilities } from "./reports.policy";
 import { listReports, loadReport, presentReport } from "./reports.queries";
 
@@ -27,6 +28,12 @@ export async function listReportPage(db: Db, actor: Actor, query: ListReportsQue
     : undefined;
   const page = pageFrom(await listReports(db, actor, { ...filters, offset, limit }), offset, limit);
   return { ...page, can: reportListAbilities(actor, unit) };
+}
+
+/** The number the next report of the unit's issuing body would get (404 for a unit out of scope). */
+export async function nextReportNumber(db: Db, actor: Actor, q: NextReportNumberQuery) {
+  const unit = await loadIndicatorUnit(db, actor, q.orgUnitId, "report.manage");
+  return { number: await nextNumber(db, { orgUnitId: unit.id, issuingBody: q.issuingBody, year: q.year }) };
 }
 
 /** One report as the caller sees it, with what the caller may do with it now. */

@@ -12,7 +12,13 @@ import { queryRows, type Db } from "../../db/client";
 import { isInScope, pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
 
-type Lock = { lockedAt: string; unlockedAt: string | null; unlockReason: string | null };
+type Lock = {
+  periodFrom: string;
+  periodTo: string;
+  lockedAt: string;
+  unlockedAt: string | null;
+  unlockReason: string | null;
+};
 export type ReportRow = Omit<Report, "lock" | "can"> & {
   rollupPath: string;
   unitPath: string;
@@ -21,10 +27,10 @@ export type ReportRow = Omit<Report, "lock" | "can"> & {
 
 const SELECT = sql`select r.id, r.org_unit_id as "orgUnitId", u.full_name as "orgUnitName", u.path as "unitPath",
   r.rollup_path as "rollupPath", r.template, r.year, r.period_from::text as "periodFrom", r.period_to::text as "periodTo",
-  r.issuing_body as "issuingBody", r.parent_body as "parentBody", r.number, r.symbol, r.place,
+  r.cut_off::text as "cutOff", r.issuing_body as "issuingBody", r.parent_body as "parentBody", r.number, r.symbol, r.place,
   r.issued_on::text as "issuedOn", r.subject, r.sections, r.figures, r.recipients, r.signer_title as "signerTitle",
   r.signer_name as "signerName", r.status, r.comments, r.created_at as "createdAt",
-  (select json_build_object('lockedAt', l.locked_at, 'unlockedAt', l.unlocked_at, 'unlockReason', l.unlock_reason)
+  (select json_build_object('periodFrom', l.period_from::text, 'periodTo', l.period_to::text, 'lockedAt', l.locked_at, 'unlockedAt', l.unlocked_at, 'unlockReason', l.unlock_reason)
      from period_locks l where l.report_id = r.id order by l.locked_at desc limit 1) as lock
   from reports r join org_units u on u.id = r.org_unit_id`;
 
@@ -55,6 +61,8 @@ export function presentReport(r: ReportRow, actor: Actor): Report {
     ...rest,
     createdAt: iso(r.createdAt),
     lock: lock && {
+      periodFrom: lock.periodFrom,
+      periodTo: lock.periodTo,
       lockedAt: iso(lock.lockedAt),
       unlockedAt: lock.unlockedAt && iso(lock.unlockedAt),
       unlockReason: lock.unlockReason,
@@ -98,7 +106,7 @@ export async function listReports(
   const rows = await queryRows<ReportSummary>(
     db,
     sql`select r.id, r.org_unit_id as "orgUnitId", u.full_name as "orgUnitName", r.template, r.year,
-          r.period_from::text as "periodFrom", r.period_to::text as "periodTo", r.number, r.symbol,
+          r.period_from::text as "periodFrom", r.period_to::text as "periodTo", r.cut_off::text as "cutOff", r.number, r.symbol,
           r.issued_on::text as "issuedOn", r.subject, r.status, r.created_at as "createdAt"
         from reports r join org_units u on u.id = r.org_unit_id
         where ${sql.join(where, sql` and `)}

@@ -3,6 +3,8 @@ import {
   ExportReportQuerySchema,
   IdSchema,
   ListReportsQuerySchema,
+  NextReportNumberQuerySchema,
+  NextReportNumberSchema,
   ReportPageSchema,
   ReportSchema,
   ReturnReportBodySchema,
@@ -16,7 +18,7 @@ import { createReport } from "./commands/create-report";
 import { moveReport } from "./commands/report-workflow";
 import { unlockPeriod } from "./commands/unlock-period";
 import { updateReport } from "./commands/update-report";
-import { listReportPage, reportDetail, sendReportExport } from "./reports.page";
+import { listReportPage, nextReportNumber, reportDetail, sendReportExport } from "./reports.page";
 
 const params = z.object({ id: IdSchema });
 const tags = ["reports"];
@@ -45,6 +47,18 @@ export const reportRoutes = routesPlugin([
     querystring: ListReportsQuerySchema,
     response: ReportPageSchema,
     handler: ({ db, actor, query }) => listReportPage(db, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/reports/next-number",
+    operationId: "nextReportNumber",
+    summary:
+      "The next document number of a unit's issuing body in a year of issue (the create form's default)",
+    tags,
+    permission: "report.manage",
+    querystring: NextReportNumberQuerySchema,
+    response: NextReportNumberSchema,
+    handler: ({ db, actor, query }) => nextReportNumber(db, actor, query),
   }),
   defineRoute({
     method: "GET",

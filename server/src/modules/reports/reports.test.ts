@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setClock } from "@toandan/contracts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
 import { lastAuditEvent, rootUnit, signedInAs, unitByCode } from "../../test/factories";
 import { bodyAt } from "../activities/test-fixtures";
@@ -23,7 +24,6 @@ const reportBody = () => ({
   half: 1,
   issuingBody: "Ủy ban MTTQ Việt Nam phường An Xuyên",
   parentBody: "Ủy ban MTTQ Việt Nam tỉnh Cà Mau",
-  number: "12",
   symbol: "BC-MTTQ",
   place: "Cà Mau",
   issuedOn: `${year}-07-05`,
@@ -74,10 +74,16 @@ describe("createReport and exportReport", () => {
   });
 
   it("fills the half-year's figures into Vietnamese sentences, audited, and exports DOCX, PDF and XLSX", async () => {
-    const res = await call(t.app, anxuyen, "POST", "/api/v1/reports", reportBody());
+    const res = await call(t.app, anxuyen, "POST", "/api/v1/reports", { ...reportBody(), number: "12" });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ periodFrom: `${year}-01-01`, periodTo: `${year}-06-30`, status: "draft" });
+    expect(r).toMatchObject({
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-06-30`,
+      cutOff: `${year}-06-30`,
+      number: "12",
+      status: "draft",
+    });
     expect(r.subject).toBe(
       `Sơ kết công tác phong trào “Toàn dân bảo vệ an ninh Tổ quốc” 6 tháng đầu năm ${year}`,
     );
@@ -108,7 +114,7 @@ describe("createReport and exportReport", () => {
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
       "Số: 12/BC-MTTQ",
-      "Cà Mau, ngày 05 tháng 07 năm",
+      "Cà Mau, ngày 05 tháng 7 năm",
       "Nơi nhận:",
       "Nguyễn Văn An",
       "Đề nghị tăng cường lực lượng.",
@@ -303,5 +309,129 @@ describe("listReports", () => {
     const second = (await list(caMau, `year=${listYear}&limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.nextCursor).toBeNull();
     expect([...first.items, ...second.items].map((r: { id: string }) => r.id)).toEqual(all);
+  });
+});
+
+describe("document numbers", () => {
+  const body = "Ban Công tác Mặt trận phường An Xuyên";
+  const numbered = (number?: string) => ({
+    ...reportBody(),
+    issuingBody: body,
+    ...(number ? { number } : {}),
+  });
+  const next = () =>
+    call(
+      t.app,
+      anxuyen,
+      "GET",
+      `/api/v1/reports/next-number?orgUnitId=${anxuyenId}&issuingBody=${encodeURIComponent(body)}&year=${year}`,
+    );
+
+  it("follows one sequence per issuing body and year; a chosen number is kept; a duplicate is 409", async () => {
+    expect((await next()).json()).toEqual({ number: "1" });
+    const first = (await call(t.app, anxuyen, "POST", "/api/v1/reports", numbered())).json();
+    expect(first.number).toBe("1");
+    const chosen = (await call(t.app, anxuyen, "POST", "/api/v1/reports", numbered("7"))).json();
+    expect(chosen.number).toBe("7");
+    expect((await next()).json()).toEqual({ number: "8" });
+    // Another year of issue starts again from 1.
+    const nextYear = await call(
+      t.app,
+      anxuyen,
+      "GET",
+      `/api/v1/reports/next-number?orgUnitId=${anxuyenId}&issuingBody=${encodeURIComponent(body)}&year=${year + 1}`,
+    );
+    expect(nextYear.json()).toEqual({ number: "1" });
+
+    const dup = await call(t.app, anxuyen, "POST", "/api/v1/reports", numbered("7"));
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({
+      code: "conflict",
+      message: `Số 7 đã được dùng cho một văn bản khác của ${body} năm ${year}; hãy chọn số khác.`,
+    });
+    const renumber = await call(t.app, anxuyen, "PATCH", `/api/v1/reports/${first.id}`, { number: "7" });
+    expect(renumber.statusCode).toBe(409);
+    expect(renumber.json().error.message).toContain("Số 7 đã được dùng");
+    const ok = await call(t.app, anxuyen, "PATCH", `/api/v1/reports/${first.id}`, { number: "9" });
+    expect(ok.json().number).toBe("9");
+
+    const bad = await call(t.app, anxuyen, "POST", "/api/v1/reports", numbered("12a"));
+    expect(bad.json().error.issues).toEqual([
+      { path: "number", message: "Số văn bản là một số nguyên dương (ví dụ 12)" },
+    ]);
+    const outOfScope = `/api/v1/reports/next-number?orgUnitId=${anxuyenId}&issuingBody=x&year=${year}`;
+    expect((await call(t.app, baclieu, "GET", outOfScope)).statusCode).toBe(404);
+  });
+});
+
+describe("the data cut-off and the period it locks", () => {
+  afterEach(() => setClock(null));
+
+  it("refuses a cut-off before the period or after today", async () => {
+    const before = await call(t.app, anxuyen, "POST", "/api/v1/reports", {
+      ...reportBody(),
+      cutOff: `${year - 1}-12-31`,
+    });
+    expect(before.statusCode).toBe(400);
+    expect(before.json().error.issues).toEqual([
+      {
+        path: "cutOff",
+        message: `Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo (01/01/${year})`,
+      },
+    ]);
+    setClock("2026-12-03T05:00:00Z");
+    const future = await call(t.app, anxuyen, "POST", "/api/v1/reports", {
+      ...reportBody(),
+      year: 2026,
+      template: "yearly",
+      cutOff: "2026-12-04",
+    });
+    expect(future.json().error.issues).toEqual([
+      { path: "cutOff", message: "Ngày tính số liệu không được sau ngày hôm nay (03/12/2026)" },
+    ]);
+  });
+
+  it("counts up to the cut-off; approving locks the days up to it and never a day still to come", async () => {
+    // 00:30 on 04/12/2026 in Vietnam: still 03/12 in UTC.
+    setClock("2026-12-03T17:30:00Z");
+    const activity = (date: string) =>
+      call(t.app, anxuyen, "POST", "/api/v1/activities", {
+        orgUnitId: anxuyenId,
+        kind: "meeting",
+        date,
+        organizerBodyIds: [police],
+        topics: [],
+        attendees: 40,
+      });
+    expect((await activity("2026-12-04")).statusCode).toBe(201);
+    const created = await call(t.app, anxuyen, "POST", "/api/v1/reports", {
+      ...reportBody(),
+      template: "yearly",
+      year: 2026,
+      issuedOn: "2026-12-04",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const r = created.json();
+    expect(r).toMatchObject({ periodFrom: "2026-01-01", periodTo: "2026-12-31", cutOff: "2026-12-04" });
+    const situation = r.sections.find((s: { key: string }) => s.key === "situation").text;
+    expect(situation).toContain("Số liệu trong báo cáo tính đến ngày 04/12/2026.");
+    expect(r.sections.find((s: { key: string }) => s.key === "propaganda").text).toContain("40 lượt người");
+
+    await call(t.app, anxuyen, "POST", `/api/v1/reports/${r.id}/submit`);
+    const approved = await call(t.app, caMau, "POST", `/api/v1/reports/${r.id}/approve`);
+    expect(approved.json().lock).toMatchObject({ periodFrom: "2026-01-01", periodTo: "2026-12-04" });
+
+    // Today (Vietnam) is locked, with the server's own message.
+    const today = await activity("2026-12-04");
+    expect(today.statusCode).toBe(409);
+    expect(today.json().error).toMatchObject({
+      code: "conflict",
+      message:
+        "Kỳ báo cáo 01/01/2026–04/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.",
+    });
+    // The rest of December stays open as its days come.
+    setClock("2026-12-20T03:00:00Z");
+    expect((await activity("2026-12-15")).statusCode).toBe(201);
+    expect((await activity("2026-12-04")).statusCode).toBe(409);
   });
 });

@@ -1,52 +1,88 @@
-import type { CreateReportBody, Report } from "@toandan/contracts";
+import { todayInVietnam, type CreateReportBody, type Report } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
+import { validationFailed } from "../../../kernel/errors";
 import { loadIndicatorUnit } from "../../indicators";
 import { isPolice } from "../../tips";
-import { defaultSections, defaultSubject, figuresOf, periodOf } from "../compose";
+import { defaultCutOff, defaultSections, defaultSubject, figuresOf, periodOf, viDate } from "../compose";
+import { assertNumberFree, isNumberClash, nextNumber, numberTaken } from "../numbering";
 import { loadReport, presentReport } from "../reports.queries";
 import { reports } from "../reports.table";
 
-/** Composes a report: the period from the template, figures from the registry, sentences to edit. */
+/** The cut-off asked for (or the default), within the period and not after today (Vietnam). */
+export function cutOffOf(asked: string | undefined, from: string, to: string): string {
+  const today = todayInVietnam();
+  const cutOff = asked ?? defaultCutOff(to);
+  const refuse = (message: string) => validationFailed([{ path: "cutOff", message }]);
+  if (cutOff < from) {
+    throw refuse(
+      asked
+        ? `Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo (${viDate(from)})`
+        : `Kỳ báo cáo bắt đầu từ ngày ${viDate(from)}: chưa có số liệu để báo cáo`,
+    );
+  }
+  if (cutOff > today) throw refuse(`Ngày tính số liệu không được sau ngày hôm nay (${viDate(today)})`);
+  if (cutOff > to) throw refuse(`Ngày tính số liệu không được sau ngày kết thúc kỳ báo cáo (${viDate(to)})`);
+  return cutOff;
+}
+
+/**
+ * Composes a report: the period from the template, figures from the registry up to the cut-off,
+ * sentences to edit, and the next document number of the issuing body unless one is chosen.
+ */
 export async function createReport(db: Db, actor: Actor, body: CreateReportBody): Promise<Report> {
   const unit = await loadIndicatorUnit(db, actor, body.orgUnitId, "report.manage");
   const { from, to } = periodOf(body);
-  const figures = await figuresOf(db, unit.rollupPath, from, to, isPolice(actor));
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(reports)
-      .values({
+  const cutOff = cutOffOf(body.cutOff, from, to);
+  const sequence = {
+    orgUnitId: unit.id,
+    issuingBody: body.issuingBody,
+    year: Number(body.issuedOn.slice(0, 4)),
+  };
+  if (body.number) await assertNumberFree(db, sequence, body.number);
+  const figures = await figuresOf(db, unit.rollupPath, from, cutOff, isPolice(actor));
+  const id = await db
+    .transaction(async (tx) => {
+      const number = body.number || (await nextNumber(tx, sequence));
+      const [row] = await tx
+        .insert(reports)
+        .values({
+          orgUnitId: unit.id,
+          rollupPath: unit.rollupPath,
+          template: body.template,
+          year: body.year,
+          periodFrom: from,
+          periodTo: to,
+          cutOff,
+          issuingBody: body.issuingBody,
+          parentBody: body.parentBody || null,
+          number,
+          symbol: body.symbol,
+          place: body.place,
+          issuedOn: body.issuedOn,
+          subject: body.subject || defaultSubject(body, from, to),
+          sections: defaultSections(body, unit.fullName, figures, cutOff),
+          figures,
+          recipients: body.recipients,
+          signerTitle: body.signerTitle,
+          signerName: body.signerName,
+          createdBy: actor.accountId,
+        })
+        .returning({ id: reports.id });
+      await recordEvent(tx, {
+        actorId: actor.accountId,
+        action: "report.created",
+        entityType: "report",
+        entityId: row!.id,
         orgUnitId: unit.id,
-        rollupPath: unit.rollupPath,
-        template: body.template,
-        year: body.year,
-        periodFrom: from,
-        periodTo: to,
-        issuingBody: body.issuingBody,
-        parentBody: body.parentBody || null,
-        number: body.number || null,
-        symbol: body.symbol,
-        place: body.place,
-        issuedOn: body.issuedOn,
-        subject: body.subject || defaultSubject(body, from, to),
-        sections: defaultSections(body, unit.fullName, figures),
-        figures,
-        recipients: body.recipients,
-        signerTitle: body.signerTitle,
-        signerName: body.signerName,
-        createdBy: actor.accountId,
-      })
-      .returning({ id: reports.id });
-    await recordEvent(tx, {
-      actorId: actor.accountId,
-      action: "report.created",
-      entityType: "report",
-      entityId: row!.id,
-      orgUnitId: unit.id,
-      data: { template: body.template, periodFrom: from, periodTo: to, symbol: body.symbol },
+        data: { template: body.template, periodFrom: from, periodTo: to, symbol: body.symbol },
+      });
+      return row!.id;
+    })
+    .catch((e: unknown) => {
+      if (isNumberClash(e)) throw numberTaken(sequence, body.number || "này");
+      throw e;
     });
-    return row!.id;
-  });
   return presentReport(await loadReport(db, actor, id, "report.read"), actor);
 }

@@ -18,7 +18,9 @@ const ACTION = { submit: "report.submitted", return: "report.returned", approve:
 
 /**
  * submit: the unit's own cadres (report.manage); return and approve: the level above (report.approve
- * held at an ancestor unit). Approval locks the period's records of the unit's subtree.
+ * held at an ancestor unit). Approval locks the records of the unit's subtree dated from the period's
+ * start up to the report's cut-off — the days its figures counted, never a day still to come: a
+ * yearly review approved on 03/12 locks 01/01–03/12 and leaves the rest of December open.
  */
 export async function moveReport(
   db: Db,
@@ -46,7 +48,7 @@ export async function moveReport(
         orgUnitId: row.orgUnitId,
         unitPath: row.rollupPath,
         periodFrom: row.periodFrom,
-        periodTo: row.periodTo,
+        periodTo: row.cutOff,
         reportId: id,
         lockedBy: actor.accountId,
       });

@@ -96,6 +96,17 @@ describe("api", () => {
     expect(e.issues).toEqual([{ path: "a", message: "ok" }]);
   });
 
+  it("keeps the server's own sentence, for the conflicts it explains", async () => {
+    const message =
+      "Kỳ báo cáo 01/01/2026–03/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.";
+    mockFetch({
+      "POST /activities": { status: 409, body: { error: { code: "conflict", message, requestId: "r" } } },
+    });
+    const e = await failure(api("/activities", { method: "POST", body: {} }));
+    expect(e.code).toBe("conflict");
+    expect(e.serverMessage).toBe(message);
+  });
+
   it("reads Retry-After on a locked account", async () => {
     mockFetch({
       "POST /auth/login": {

@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode | "network_error";
   readonly issues: ApiIssue[];
   readonly requestId: string | null;
+  /** The server's own sentence (`error.message`), written for the user in Vietnamese. */
+  readonly serverMessage: string | null;
   /** Seconds until a locked or rate-limited request may be retried (`Retry-After`). */
   readonly retryAfter: number | null;
 
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     code: ErrorCode | "network_error";
     issues?: ApiIssue[];
     requestId?: string | null;
+    serverMessage?: string | null;
     retryAfter?: number | null;
   }) {
     super(init.code);
@@ -23,6 +26,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.issues = init.issues ?? [];
     this.requestId = init.requestId ?? null;
+    this.serverMessage = init.serverMessage ?? null;
     this.retryAfter = init.retryAfter ?? null;
   }
 }
@@ -83,6 +87,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     code,
     issues,
     requestId: typeof err?.requestId === "string" ? err.requestId : null,
+    serverMessage: typeof err?.message === "string" && err.message ? err.message : null,
     retryAfter: parseRetryAfter(res.headers.get("retry-after")),
   });
 }

@@ -8,7 +8,7 @@ const tVi = i18n.getFixedT("vi");
 const tEn = i18n.getFixedT("en");
 
 describe("errorText", () => {
-  it("words a known code in Vietnamese, never with the server's own text", () => {
+  it("words a known code in Vietnamese", () => {
     const e = new ApiError({ status: 409, code: "conflict", requestId: "r-1" });
     expect(errorText(tVi, e)).toBe("Dữ liệu bị trùng hoặc xung đột với dữ liệu đã có.");
     expect(errorText(tVi, new ApiError({ status: 403, code: "forbidden" }))).toBe(
@@ -17,6 +17,25 @@ describe("errorText", () => {
     expect(errorText(tVi, new ApiError({ status: 0, code: "network_error" }))).toBe(
       "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.",
     );
+  });
+
+  it("shows the server's own sentence for a conflict it explains, such as a locked period", () => {
+    const message =
+      "Kỳ báo cáo 01/01/2026–03/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.";
+    const locked = new ApiError({ status: 409, code: "conflict", requestId: "r-2", serverMessage: message });
+    expect(errorText(tVi, locked)).toBe(message);
+    expect(errorText(tVi, locked)).not.toContain("trùng hoặc xung đột");
+    expect(errorText(tEn, locked)).toBe(`This conflicts with existing data: ${message}`);
+    // A bare conflict (a unique key, the server's default sentence) keeps the translated text.
+    const bare = new ApiError({
+      status: 409,
+      code: "conflict",
+      serverMessage: "Dữ liệu bị trùng hoặc xung đột.",
+    });
+    expect(errorText(tVi, bare)).toBe("Dữ liệu bị trùng hoặc xung đột với dữ liệu đã có.");
+    // Other codes never show the server's raw text.
+    const forbidden = new ApiError({ status: 403, code: "forbidden", serverMessage: "Chỉ cấp trên…" });
+    expect(errorText(tVi, forbidden)).toBe("Bạn không có quyền thực hiện thao tác này.");
   });
 
   it("words it in English when asked", () => {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@toandan/contracts";
+import { ERROR_MESSAGES, type ErrorCode } from "@toandan/contracts";
 import type { TFunction } from "i18next";
 import { isApiError } from "../api/client";
 
@@ -21,9 +21,23 @@ const HAS_TEXT: Record<ErrorCode | "network_error", boolean> = {
   network_error: true,
 };
 
-/** The UI text for any failure: translated from the error code, never the server's raw text. */
+/**
+ * The server's own sentence for a conflict it explains (a period approved and locked, a document
+ * number already used), rather than the generic "trùng hoặc xung đột"; null for a bare conflict.
+ */
+function domainConflict(error: { code: string; serverMessage: string | null }): string | null {
+  if (error.code !== "conflict" || !error.serverMessage) return null;
+  return error.serverMessage === ERROR_MESSAGES.conflict.vi ? null : error.serverMessage;
+}
+
+/**
+ * The UI text for any failure: translated from the error code; a conflict the server explains
+ * (its own Vietnamese sentence) is shown in the server's words.
+ */
 export function errorText(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
+    const message = domainConflict(error);
+    if (message) return t("errors.domainConflict", { message });
     if (HAS_TEXT[error.code]) return t(`errors.${error.code}` as "errors.conflict");
     if (error.requestId) return t("errors.fallback", { requestId: error.requestId });
   }

@@ -60,6 +60,8 @@ export const publicEn: Shape<typeof publicVi> = {
     forbidden: "You may not do this.",
     not_found: "Not found, or you may not see it.",
     conflict: "This conflicts with existing data.",
+    /** A conflict the server explains in its own words (a locked period, a number already used). */
+    domainConflict: "This conflicts with existing data: {{message}}",
     reference_missing: "A referenced record does not exist.",
     invalid_transition: "This state change is not allowed.",
     payload_too_large: "The request is too large.",

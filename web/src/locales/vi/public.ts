@@ -57,6 +57,8 @@ export const publicVi = {
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
     not_found: "Không tìm thấy hoặc bạn không có quyền xem.",
     conflict: "Dữ liệu bị trùng hoặc xung đột với dữ liệu đã có.",
+    /** Xung đột do máy chủ giải thích bằng lời của nó (kỳ đã khóa số liệu, số văn bản đã dùng). */
+    domainConflict: "{{message}}",
     reference_missing: "Dữ liệu tham chiếu không tồn tại.",
     invalid_transition: "Không thể chuyển sang trạng thái này.",
     payload_too_large: "Dữ liệu gửi lên quá lớn.",

@@ -140,3 +140,47 @@ export const PlanProgressSchema = z.object({
   ),
 });
 export type PlanProgress = z.infer<typeof PlanProgressSchema>;
+
+// ---- Plans of the levels above that a unit implements (operationId listImplementedPlans) ----
+
+export const ListImplementedPlansQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+/**
+ * How a plan's target reaches the implementing unit: `assigned` — the plan gives this unit its own
+ * target; `same_rate` — a plan-wide rate, which every unit is held to; `contribution` — a plan-wide
+ * count, to which the unit contributes what its own records show (no share of its own).
+ */
+export const SHARE_KINDS = ["assigned", "same_rate", "contribution"] as const;
+export const IMPLEMENTED_TARGET_STATUSES = [...TARGET_STATUSES, "no_target"] as const;
+
+export const ImplementedPlanSchema = PlanSummarySchema.extend({
+  /** The caller's unit that implements the plan (below the plan's unit). */
+  implementingUnitId: IdSchema,
+  implementingUnitName: z.string(),
+  tasks: z.array(
+    z.object({ ordinal: z.number().int(), title: z.string(), bodyKinds: z.array(BodyKindSchema) }),
+  ),
+  share: z.array(
+    z.object({
+      targetId: IdSchema,
+      indicator: IndicatorCodeSchema,
+      comparator: ComparatorSchema,
+      year: z.number().int(),
+      bodyKind: BodyKindSchema.nullable(),
+      label: z.string().nullable(),
+      kind: z.enum(SHARE_KINDS),
+      /** The plan's own figure (for the plan's unit, or for the unit the target was given to). */
+      planValue: z.number(),
+      /** The implementing unit's target: assigned, or the plan-wide rate; null for a contribution. */
+      target: z.number().nullable(),
+      /** Computed now from the implementing unit's records; null when the source has no data. */
+      actual: z.number().nullable(),
+      status: z.enum(IMPLEMENTED_TARGET_STATUSES),
+    }),
+  ),
+});
+export type ImplementedPlan = z.infer<typeof ImplementedPlanSchema>;
+export const ImplementedPlansSchema = z.object({ items: z.array(ImplementedPlanSchema) });
+export type ImplementedPlans = z.infer<typeof ImplementedPlansSchema>;

@@ -1,7 +1,9 @@
 import {
   CreatePlanBodySchema,
   IdSchema,
+  ImplementedPlansSchema,
   IndicatorSchema,
+  ListImplementedPlansQuerySchema,
   ListPlansQuerySchema,
   OkSchema,
   PlanPageSchema,
@@ -18,6 +20,7 @@ import { listIndicators } from "../indicators";
 import { loadUnit } from "../org-units";
 import { createPlan } from "./commands/create-plan";
 import { deletePlan, updatePlan } from "./commands/update-plan";
+import { listImplementedPlans } from "./implemented-plans";
 import { planProgress } from "./plan-progress";
 import { getPlan, listPlans } from "./plans.queries";
 
@@ -84,6 +87,21 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return pageFrom(rows, offset, q.limit);
     },
+  );
+
+  app.get(
+    "/plans/implemented",
+    {
+      config: { permission: "plan.read" },
+      schema: {
+        operationId: "listImplementedPlans",
+        tags: ["plans"],
+        summary: "Plans of the levels above the caller's units, with each unit's share of their targets",
+        querystring: ListImplementedPlansQuerySchema,
+        response: { 200: ImplementedPlansSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => listImplementedPlans(app.db, requireActor(req), { year: req.query.year }),
   );
 
   app.get(

@@ -69,6 +69,8 @@ export const FeedbackStatusResultSchema = z.object({
 export const FeedbackSummarySchema = z.object({
   id: IdSchema,
   code: z.string(),
+  /** The sender's title (sealed at rest, opened for the body that handles it). */
+  title: z.string(),
   kind: FeedbackKindSchema,
   topic: FeedbackTopicSchema,
   status: FeedbackStatusSchema,
@@ -88,7 +90,6 @@ export const FeedbackAbilitiesSchema = z.object({
 export type FeedbackAbilities = z.infer<typeof FeedbackAbilitiesSchema>;
 
 export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
-  title: z.string(),
   content: z.string(),
   identity: z
     .object({ name: z.string(), phone: z.string().nullable(), address: z.string().nullable() })
@@ -97,7 +98,12 @@ export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
   answeredOn: IsoDateSchema.nullable(),
   can: FeedbackAbilitiesSchema,
 });
-export const ListFeedbackQuerySchema = PageQuerySchema.extend({ status: FeedbackStatusSchema.optional() });
+export const ListFeedbackQuerySchema = PageQuerySchema.extend({
+  status: FeedbackStatusSchema.optional(),
+  topic: FeedbackTopicSchema.optional(),
+  /** "true": only items still unanswered past their due date. */
+  overdue: z.enum(["true", "false"], { error: "Giá trị không hợp lệ" }).optional(),
+});
 export const AnswerFeedbackBodySchema = z.object({
   status: z.enum(["in_progress", "answered", "transferred", "rejected"], {
     error: "Trạng thái không hợp lệ",

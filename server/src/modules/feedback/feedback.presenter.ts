@@ -8,12 +8,13 @@ function daysFromToday(dueOn: string): number {
   return Math.round((Date.parse(dueOn) - Date.parse(todayInVietnam())) / 86_400_000);
 }
 
-export function presentFeedbackSummary(r: FeedbackRow) {
+export function presentFeedbackSummary(env: Envelope, r: FeedbackRow) {
   const open = r.answeredOn === null;
   const daysLeft = open ? daysFromToday(r.dueOn) : null;
   return {
     id: r.id,
     code: r.code,
+    title: env.openText(r.title, `feedback:${r.id}:title`),
     kind: r.kind as "kien_nghi" | "phan_anh",
     topic: r.topic as "security_order" | "movement" | "officials" | "other",
     status: r.status as FeedbackStatus,
@@ -36,8 +37,7 @@ export function presentFeedbackDetail(env: Envelope, actor: Actor, r: FeedbackRo
       })
     : null;
   return {
-    ...presentFeedbackSummary(r),
-    title: env.openText(r.title, `feedback:${r.id}:title`),
+    ...presentFeedbackSummary(env, r),
     content: env.openText(r.content, `feedback:${r.id}:content`),
     identity: identity
       ? { name: identity.name, phone: identity.phone ?? null, address: identity.address ?? null }

@@ -1,4 +1,4 @@
-import { permissionsOf } from "@toandan/contracts";
+import { permissionsOf, todayInVietnam } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
@@ -69,16 +69,27 @@ export async function getScopedFeedback(db: Db, actor: Actor, id: string): Promi
   return normalise(r);
 }
 
+export type FeedbackFilters = {
+  status?: string | undefined;
+  topic?: string | undefined;
+  /** "true": unanswered past the due date (Vietnam calendar). */
+  overdue?: "true" | "false" | undefined;
+};
+
 export async function listScopedFeedback(
   db: Db,
   actor: Actor,
-  q: { status?: string | undefined },
+  q: FeedbackFilters,
   offset: number,
   limit: number,
 ): Promise<FeedbackRow[]> {
+  const where: SQL[] = [feedbackInScope(actor)];
+  if (q.status) where.push(sql`f.status = ${q.status}`);
+  if (q.topic) where.push(sql`f.topic = ${q.topic}`);
+  if (q.overdue === "true") where.push(sql`f.answered_on is null and f.due_on < ${todayInVietnam()}::date`);
   const rows = await queryRows<FeedbackRow>(
     db,
-    sql`${SELECT} where ${feedbackInScope(actor)} ${q.status ? sql`and f.status = ${q.status}` : sql``}
+    sql`${SELECT} where ${sql.join(where, sql` and `)}
         order by f.answered_on is not null, f.due_on, f.code limit ${limit + 1} offset ${offset}`,
   );
   return rows.map(normalise);
@@ -101,12 +112,13 @@ export async function feedbackStatusForSender(
 /** Feedback routed to the caller's units and body, a page of summaries. */
 export async function feedbackPage(
   db: Db,
+  env: Envelope,
   actor: Actor,
-  q: { status?: string | undefined; cursor?: string | undefined; limit: number },
+  q: FeedbackFilters & { cursor?: string | undefined; limit: number },
 ) {
   const offset = decodeCursor(q.cursor);
   const page = pageFrom(await listScopedFeedback(db, actor, q, offset, q.limit), offset, q.limit);
-  return { ...page, items: page.items.map(presentFeedbackSummary) };
+  return { ...page, items: page.items.map((r) => presentFeedbackSummary(env, r)) };
 }
 
 /** One item in the caller's scope (404 otherwise), with what the caller may do. */

@@ -52,12 +52,13 @@ export const feedbackRoutes = routesPlugin([
     method: "GET",
     url: "/feedback",
     operationId: "listFeedback",
-    summary: "Feedback routed to the caller's units and body, open ones first by due date",
+    summary:
+      "Feedback routed to the caller's units and body, open ones first by due date; by status, topic, overdue",
     tags,
     permission: "feedback.handle",
     querystring: ListFeedbackQuerySchema,
     response: FeedbackPageSchema,
-    handler: ({ db, actor, query }) => feedbackPage(db, actor, query),
+    handler: ({ db, app, actor, query }) => feedbackPage(db, app.envelope, actor, query),
   }),
   defineRoute({
     method: "GET",

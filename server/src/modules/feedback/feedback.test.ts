@@ -133,3 +133,33 @@ describe("abilities told by the server", () => {
     expect(again.statusCode).toBe(409);
   });
 });
+
+describe("the inbox list", () => {
+  it("shows each item's title and topic, filtered by status, topic and overdue", async () => {
+    const a = (await citizen(ctx.app, "/feedback", body("movement", { title: "Sân chơi thiếu đèn" }))).json();
+    const b = (await citizen(ctx.app, "/feedback", body("other", { title: "Họp tổ dân phố" }))).json();
+    const idA = await idOf(a.code);
+    // One of them is past its due date and still unanswered.
+    await ctx.app.db.execute(sql`update feedback_items set due_on = due_on - 60 where id = ${idA}`);
+    const list = async (query: string) =>
+      (await call(ctx.app, front, "GET", `/api/v1/feedback?limit=200${query}`)).json<{
+        items: { code: string; title: string; topic: string; overdue: boolean }[];
+      }>().items;
+    const all = await list("");
+    expect(all.find((i) => i.code === a.code)).toMatchObject({
+      title: "Sân chơi thiếu đèn",
+      topic: "movement",
+    });
+    expect(all.find((i) => i.code === b.code)).toMatchObject({ title: "Họp tổ dân phố", topic: "other" });
+    const other = await list("&topic=other");
+    expect(other.map((i) => i.code)).toContain(b.code);
+    expect(other.every((i) => i.topic === "other")).toBe(true);
+    const overdue = await list("&overdue=true");
+    expect(overdue.map((i) => i.code)).toEqual([a.code]);
+    expect(overdue.every((i) => i.overdue)).toBe(true);
+    expect((await list("&status=answered")).map((i) => i.code)).not.toContain(b.code);
+    const bad = await call(ctx.app, front, "GET", "/api/v1/feedback?topic=weather");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0]).toMatchObject({ path: "querystring.topic", message: "Lĩnh vực không hợp lệ" });
+  });
+});

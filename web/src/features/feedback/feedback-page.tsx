@@ -1,47 +1,66 @@
 import "../../locales/register-console";
-import { Alert, Button, Loader, Modal, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
-import type { FeedbackDetailSchema, FeedbackPageSchema } from "@toandan/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import type { z } from "zod";
+import { Alert, Button, Checkbox, Loader, Modal, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
+import { FEEDBACK_STATUSES, FEEDBACK_TOPICS, type FeedbackTopic } from "@toandan/contracts";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { DataTable, type Column } from "../../components/data-table";
-import { EmptyState } from "../../components/empty-state";
 import { ErrorAlert } from "../../components/error-alert";
-import { PageHeader } from "../../components/page-header";
+import { FilterPanel, ListPage } from "../../components/list-page";
+import { PagedList } from "../../components/paged-list";
 import { StatusBadge } from "../../components/status-badge";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { useLabels } from "../../lib/citizen-labels";
+import { feedbackListQuery, feedbackQuery, type FeedbackPage } from "./api";
 
-type Page = z.infer<typeof FeedbackPageSchema>;
-type Detail = z.infer<typeof FeedbackDetailSchema>;
+type Summary = FeedbackPage["items"][number];
+type Status = Summary["status"];
 
-/** Feedback and petitions routed to the caller's units and body, with the answer form. */
+/** Feedback and petitions routed to the caller's units and body: filters, the list, the answer form. */
 export function FeedbackPage() {
   const user = useCurrentUser();
   const L = useLabels();
   usePageTitle(L.feedbackTitle);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const q = useQuery({
-    queryKey: ["feedback", "list"],
-    queryFn: ({ signal }) => api<Page>("/feedback", { query: { limit: 200 }, signal }),
-    enabled: can(user, "feedback.handle"),
-  });
   if (!can(user, "feedback.handle")) return <NotFoundContent />;
-  const columns: Column<Page["items"][number]>[] = [
+  return <Inbox />;
+}
+
+function Inbox() {
+  const L = useLabels();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [status, setStatus] = useState<"" | Status>("");
+  const [topic, setTopic] = useState<"" | FeedbackTopic>("");
+  const [overdue, setOverdue] = useState(false);
+  const query = useInfiniteQuery(
+    feedbackListQuery({
+      status: status || undefined,
+      topic: topic || undefined,
+      overdue: overdue ? "true" : undefined,
+    }),
+  );
+  const columns: Column<Summary>[] = [
     {
       key: "code",
       header: L.code,
       cell: (f) => (
-        <Button variant="subtle" size="compact-sm" ff="monospace" onClick={() => setOpenId(f.id)}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          ff="monospace"
+          aria-label={`${f.code} · ${f.title}`}
+          onClick={() => setOpenId(f.id)}
+        >
           {f.code}
         </Button>
       ),
     },
+    { key: "title", header: L.fbTitle, cell: (f) => <span className="td-break">{f.title}</span> },
+    { key: "topic", header: L.fbTopic, cell: (f) => `${L.fbTopics[f.topic]} · ${L.fbKinds[f.kind]}` },
     { key: "received", header: L.received, cell: (f) => formatDate(f.receivedOn) },
     { key: "unit", header: L.unit, cell: (f) => f.orgUnitName },
     { key: "status", header: L.status, cell: (f) => L.statuses[f.status] },
@@ -62,42 +81,100 @@ export function FeedbackPage() {
     },
   ];
   return (
-    <Stack gap="lg">
-      <PageHeader title={L.feedbackTitle} />
-      {q.isError && <ErrorAlert error={q.error} />}
-      {q.isPending && <Loader size="sm" />}
-      {q.data && q.data.items.length === 0 && <EmptyState>{L.none}</EmptyState>}
-      {q.data && q.data.items.length > 0 && (
-        <DataTable
-          label={L.feedbackTitle}
-          minWidth={700}
-          columns={columns}
-          rows={q.data.items}
-          rowKey={(f) => f.id}
+    <ListPage
+      title={L.feedbackTitle}
+      intro={L.feedbackIntro}
+      filters={
+        <FilterPanel id="feedback-filters" label={L.fbFilters}>
+          <NativeSelect
+            label={L.status}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as typeof status)}
+            data={[
+              { value: "", label: L.allStatuses },
+              ...FEEDBACK_STATUSES.map((s) => ({ value: s, label: L.statuses[s] })),
+            ]}
+          />
+          <NativeSelect
+            label={L.fbTopic}
+            value={topic}
+            onChange={(e) => setTopic(e.currentTarget.value as typeof topic)}
+            data={[
+              { value: "", label: L.allTopics },
+              ...FEEDBACK_TOPICS.map((t) => ({ value: t, label: L.fbTopics[t] })),
+            ]}
+          />
+          <Checkbox
+            mb={8}
+            label={L.overdueOpen}
+            checked={overdue}
+            onChange={(e) => setOverdue(e.currentTarget.checked)}
+          />
+        </FilterPanel>
+      }
+    >
+      {done && (
+        <Alert color="green" variant="outline" role="status" data-testid="feedback-done">
+          {done}
+        </Alert>
+      )}
+      <PagedList query={query} empty={L.fbNone} loadMoreLabel={L.more}>
+        {(items) => (
+          <DataTable
+            label={L.feedbackTitle}
+            minWidth={900}
+            columns={columns}
+            rows={items}
+            rowKey={(f) => f.id}
+          />
+        )}
+      </PagedList>
+      {openId && (
+        <FeedbackModal
+          id={openId}
+          onClose={() => setOpenId(null)}
+          onSaved={(message) => {
+            setDone(message);
+            setOpenId(null);
+          }}
         />
       )}
-      {openId && <FeedbackModal id={openId} onClose={() => setOpenId(null)} />}
-    </Stack>
+    </ListPage>
   );
 }
 
-function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
+function FeedbackModal({
+  id,
+  onClose,
+  onSaved,
+}: {
+  id: string;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
   const L = useLabels();
   const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ["feedback", "one", id],
-    queryFn: ({ signal }) => api<Detail>(`/feedback/${id}`, { signal }),
-  });
-  const [status, setStatus] = useState("answered");
+  const q = useQuery(feedbackQuery(id));
+  // Nothing is chosen for the officer: the new status is a decision someone makes.
+  const [status, setStatus] = useState<"" | Exclude<Status, "received">>("");
+  const [statusError, setStatusError] = useState<string | null>(null);
   const [answer, setAnswer] = useState("");
   const m = useMutation({
-    mutationFn: () =>
-      api(`/feedback/${id}/answer`, { method: "POST", body: { status, answer: answer.trim() || undefined } }),
-    onSuccess: () => {
+    mutationFn: (next: Exclude<Status, "received">) =>
+      api(`/feedback/${id}/answer`, {
+        method: "POST",
+        body: { status: next, answer: answer.trim() || undefined },
+      }),
+    onSuccess: (_r, next) => {
       void qc.invalidateQueries({ queryKey: ["feedback"] });
-      onClose();
+      onSaved(L.fbSaved(q.data?.code ?? "", L.statuses[next]));
     },
   });
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (!status) return setStatusError(L.statusRequired);
+    m.mutate(status);
+  };
   return (
     <Modal
       opened
@@ -105,10 +182,15 @@ function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
       title={q.data ? `${q.data.code} · ${q.data.title}` : L.feedbackTitle}
       size="lg"
     >
-      {!q.data ? (
+      {q.isError ? (
+        <ErrorAlert error={q.error} />
+      ) : !q.data ? (
         <Loader size="sm" />
       ) : (
         <Stack>
+          <Text size="sm">
+            {L.fbTopics[q.data.topic]} · {L.fbKinds[q.data.kind]} · {L.statuses[q.data.status]}
+          </Text>
           <Text style={{ whiteSpace: "pre-wrap" }}>{q.data.content}</Text>
           <Text size="sm">
             {L.identity}:{" "}
@@ -120,28 +202,40 @@ function FeedbackModal({ id, onClose }: { id: string; onClose: () => void }) {
           </Text>
           {q.data.answer && <Alert title={L.answer}>{q.data.answer}</Alert>}
           {q.data.can.answer && (
-            <>
-              <NativeSelect
-                label={L.status}
-                value={status}
-                onChange={(e) => setStatus(e.currentTarget.value)}
-                data={(["in_progress", "answered", "transferred", "rejected"] as const).map((s) => ({
-                  value: s,
-                  label: L.statuses[s],
-                }))}
-              />
-              <Textarea
-                label={L.answer}
-                value={answer}
-                onChange={(e) => setAnswer(e.currentTarget.value)}
-                autosize
-                minRows={3}
-              />
-              {m.isError && <ErrorAlert error={m.error} />}
-              <Button onClick={() => m.mutate()} loading={m.isPending}>
-                {L.save}
-              </Button>
-            </>
+            <form onSubmit={save} noValidate>
+              <Stack>
+                <NativeSelect
+                  label={L.status}
+                  withAsterisk
+                  value={status}
+                  error={statusError}
+                  onChange={(e) => {
+                    setStatus(e.currentTarget.value as typeof status);
+                    setStatusError(null);
+                  }}
+                  data={[
+                    { value: "", label: L.chooseStatus },
+                    ...(["in_progress", "answered", "transferred", "rejected"] as const).map((s) => ({
+                      value: s,
+                      label: L.statuses[s],
+                    })),
+                  ]}
+                />
+                <Textarea
+                  label={L.answer}
+                  value={answer}
+                  onChange={(e) => setAnswer(e.currentTarget.value)}
+                  autosize
+                  minRows={3}
+                />
+                {m.isError && <ErrorAlert error={m.error} />}
+                <div>
+                  <Button type="submit" loading={m.isPending}>
+                    {L.save}
+                  </Button>
+                </div>
+              </Stack>
+            </form>
           )}
         </Stack>
       )}

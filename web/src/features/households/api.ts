@@ -1,4 +1,10 @@
-import type { Coverage, HouseholdDetail, HouseholdImportJob, MemberOrgKind } from "@toandan/contracts";
+import type {
+  CommitmentTemplateList,
+  Coverage,
+  HouseholdDetail,
+  HouseholdImportJob,
+  MemberOrgKind,
+} from "@toandan/contracts";
 import type { HouseholdPageSchema } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
@@ -49,5 +55,14 @@ export function importJobQuery(jobId: string | null) {
       const s = q.state.data?.status;
       return s === "done" || s === "failed" ? false : 500;
     },
+  });
+}
+
+/** The commitment forms a unit's households may sign: its own and its ancestors'. */
+export function templatesQuery(orgUnitId: string) {
+  return queryOptions({
+    queryKey: ["households", "templates", orgUnitId],
+    queryFn: ({ signal }) =>
+      api<CommitmentTemplateList>("/commitment-templates", { query: { orgUnitId }, signal }),
   });
 }

@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { CoverageFigures } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,41 @@ import { coverageQuery } from "./api";
 
 const rateText = (rate: number | null, none: string) => (rate === null ? none : formatPercent(rate));
 const orgRate = (members: number, signed: number) => (members > 0 ? signed / members : null);
+
+/** One line at the top of the register: "96/121 hộ ký cam kết năm 2026 · tỷ lệ 79,3 %". */
+export function CoverageSummary({
+  unitId,
+  year,
+  detailsId,
+}: {
+  unitId: string;
+  year: number;
+  detailsId: string;
+}) {
+  const { t } = useTranslation("console");
+  const query = useQuery(coverageQuery(unitId, year));
+  if (!query.data) return null;
+  const c = query.data;
+  return (
+    <Paper withBorder p="sm" data-testid="coverage-summary">
+      <Group gap="xs" wrap="wrap" align="baseline">
+        <Text fw={700} size="lg">
+          {t("coverage.summary", {
+            signed: formatNumber(c.signed),
+            households: formatNumber(c.households),
+            year,
+          })}
+        </Text>
+        {c.rate !== null && (
+          <Text c="dimmed">{t("coverage.summaryRate", { rate: formatPercent(c.rate) })}</Text>
+        )}
+        <Anchor href={`#${detailsId}`} size="sm">
+          {t("coverage.summaryDetails")}
+        </Anchor>
+      </Group>
+    </Paper>
+  );
+}
 
 /** The share of households that signed the year's commitment: per child unit and per member organisation. */
 export function CoveragePanel({ unitId, year }: { unitId: string; year: number }) {

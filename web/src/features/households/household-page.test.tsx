@@ -46,8 +46,38 @@ function household(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
   };
 }
 
+const TEMPLATE = "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeee1";
+const WARD_TEMPLATE = "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeee2";
+const templates = (items = true): Reply => ({
+  body: {
+    items: items
+      ? [
+          {
+            id: TEMPLATE,
+            orgUnitId: WARD_ID,
+            orgUnitName: "Khu phố 3",
+            name: "Mẫu 2025",
+            createdAt: "2025-01-02T00:00:00Z",
+          },
+          {
+            id: WARD_TEMPLATE,
+            orgUnitId: "ffffffff-ffff-4fff-8fff-ffffffffffff",
+            orgUnitName: "Phường Bạc Liêu",
+            name: "Mẫu của phường",
+            createdAt: "2025-01-01T00:00:00Z",
+          },
+        ]
+      : [],
+    can: { create: true },
+  },
+});
+
 function open(h: HouseholdDetail, routes: Record<string, Reply> = {}, role: Role = "residential_area_cadre") {
-  const calls = mockFetch({ [`GET /households/${HOUSEHOLD_ID}`]: { body: h }, ...routes });
+  const calls = mockFetch({
+    [`GET /households/${HOUSEHOLD_ID}`]: { body: h },
+    "GET /commitment-templates": templates(),
+    ...routes,
+  });
   const r = renderWithProviders(<HouseholdPage />, {
     user: makeUser(role),
     route: { pattern: "/ho-gia-dinh/$id", path: `/ho-gia-dinh/${HOUSEHOLD_ID}` },
@@ -89,7 +119,21 @@ describe("HouseholdPage", () => {
     expect(box(/^Ngày ký/)).toHaveValue(today);
   });
 
-  it("records a commitment and says so", async () => {
+  it("shows display labels, not the form's: no “(không bắt buộc)” on the detail page", async () => {
+    open(household({ code: "K1-007" }));
+    expect(await screen.findByText("K1-007")).toBeVisible();
+    expect(screen.getByText("Số hộ")).toBeVisible();
+    expect(screen.queryByText(/không bắt buộc/)).toBeNull();
+  });
+
+  it("names each upload button by its visible words first, then the year", async () => {
+    open(household());
+    await screen.findByRole("heading", { level: 1 });
+    const button = await screen.findByRole("button", { name: "Tải bản quét lên (cam kết năm 2023)" });
+    expect(button).toHaveTextContent(/^Tải bản quét lên/);
+  });
+
+  it("records a commitment on a form picked from the unit's templates and says so", async () => {
     setClock("2025-03-10T03:00:00Z");
     const { user, calls } = open(household(), {
       [`POST /households/${HOUSEHOLD_ID}/commitments`]: {
@@ -97,18 +141,29 @@ describe("HouseholdPage", () => {
         body: { ...household().commitments[0], year: 2025 },
       },
     });
-    await fill(user, await screen.findByRole("textbox", { name: /^Mẫu cam kết/ }), "Mẫu 2025");
+    const select = await screen.findByRole("combobox", { name: /^Mẫu cam kết/ });
+    await waitFor(() => expect(select).toHaveValue(TEMPLATE));
+    expect(
+      within(select).getByRole("option", { name: "Mẫu của phường (Phường Bạc Liêu)" }),
+    ).toBeInTheDocument();
+    await user.selectOptions(select, WARD_TEMPLATE);
     await user.click(submit());
     expect(await screen.findByRole("status")).toHaveTextContent("Đã ghi nhận cam kết năm 2025.");
-    expect(writes(calls)[0]!.body).toEqual({ year: 2025, signedOn: "2025-03-10", formVersion: "Mẫu 2025" });
+    expect(writes(calls)[0]!.body).toEqual({ year: 2025, signedOn: "2025-03-10", templateId: WARD_TEMPLATE });
   });
 
   it("checks the form before sending", async () => {
-    const { user, calls } = open(household());
+    const { user, calls } = open(household(), { "GET /commitment-templates": templates(false) });
+    expect(
+      await screen.findByText("Chưa có mẫu cam kết nào. Hãy thêm mẫu trước khi ghi nhận."),
+    ).toBeVisible();
+    await user.click(submit());
+    await waitFor(() =>
+      expectIssue(screen.getByRole("combobox", { name: /^Mẫu cam kết/ }), "Hãy chọn mẫu cam kết"),
+    );
     await fill(user, await screen.findByRole("textbox", { name: /^Năm/ }), "hai nghìn");
     await user.click(submit());
     await waitFor(() => expectIssue(box(/^Năm/), "Giá trị không hợp lệ."));
-    expectIssue(box(/^Mẫu cam kết/), "Vui lòng nhập thông tin này.");
     expect(writes(calls)).toEqual([]);
   });
 
@@ -119,7 +174,7 @@ describe("HouseholdPage", () => {
         body: { error: { code: "conflict", message: "duplicate" } },
       },
     });
-    await fill(user, await screen.findByRole("textbox", { name: /^Mẫu cam kết/ }), "Mẫu 2025");
+    await waitFor(() => expect(screen.getByRole("combobox", { name: /^Mẫu cam kết/ })).toHaveValue(TEMPLATE));
     await user.click(submit());
     await waitFor(() => expectIssue(box(/^Năm/), "Hộ đã có cam kết năm này."));
   });
@@ -130,7 +185,7 @@ describe("HouseholdPage", () => {
         { path: "signedOn", message: "Ngày ký không thuộc năm cam kết" },
       ]),
     });
-    await fill(user, await screen.findByRole("textbox", { name: /^Mẫu cam kết/ }), "Mẫu 2025");
+    await waitFor(() => expect(screen.getByRole("combobox", { name: /^Mẫu cam kết/ })).toHaveValue(TEMPLATE));
     await user.click(submit());
     await waitFor(() => expectIssue(box(/^Ngày ký/), "Ngày ký không thuộc năm cam kết"));
     expect(screen.queryByRole("alert")).toBeNull();

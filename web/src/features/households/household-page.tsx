@@ -1,34 +1,23 @@
 import "../../locales/register-console";
-import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import {
-  RecordCommitmentBodySchema,
-  type Commitment,
-  type HouseholdDetail,
-  type RecordCommitmentBody,
-  todayInVietnam,
-} from "@toandan/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { type Commitment, type HouseholdDetail } from "@toandan/contracts";
+import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, isApiError } from "../../api/client";
+import { isApiError } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
-import { FormError } from "../../components/form-error";
 import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
-import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
-import { DateField } from "../../components/date-field";
 import { Fact } from "../../components/fact";
-import { formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { QueryState } from "../../components/query-state";
-import { currentYear } from "../../lib/scope";
 import { Section } from "../../components/section";
 import { householdQuery } from "./api";
+import { CommitmentForm } from "./commitment-form";
 import { ScanCell } from "./scan-cell";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,7 +64,7 @@ function HouseholdView({ household: h }: { household: HouseholdDetail }) {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" component="dl" m={0}>
         <Fact label={t("households.address")}>{h.address}</Fact>
         <Fact label={t("households.area")}>{h.orgUnitName}</Fact>
-        <Fact label={t("households.code")}>{h.code ?? t("common.none")}</Fact>
+        <Fact label={t("households.codeLabel")}>{h.code ?? t("common.none")}</Fact>
         <Fact label={t("households.members")}>{formatNumber(h.members)}</Fact>
         <Fact label={t("households.memberOrgs")}>
           {h.memberOrgs.map((k) => t(`bodies.${k}`)).join(", ") || t("common.none")}
@@ -122,83 +111,5 @@ function HouseholdView({ household: h }: { household: HouseholdDetail }) {
         </Section>
       )}
     </Stack>
-  );
-}
-
-type FormValues = { year: string; signedOn: string; formVersion: string };
-const toBody = (v: FormValues): unknown => ({
-  year: numberFrom(v.year),
-  signedOn: isoFromVn(v.signedOn),
-  formVersion: v.formVersion,
-});
-
-function CommitmentForm({
-  household,
-  onDone,
-}: {
-  household: HouseholdDetail;
-  onDone: (year: number) => void;
-}) {
-  const { t } = useTranslation("console");
-  const { t: tp } = useTranslation();
-  const queryClient = useQueryClient();
-  const resolver = useMemo(
-    () =>
-      contractResolver(formSchema<FormValues, RecordCommitmentBody>(toBody, RecordCommitmentBodySchema), tp),
-    [tp],
-  );
-  const form = useForm<FormValues, unknown, RecordCommitmentBody>({
-    resolver,
-    defaultValues: { year: String(currentYear()), signedOn: formatDate(todayInVietnam()), formVersion: "" },
-  });
-  const { errors } = form.formState;
-  const mutation = useMutation({
-    mutationFn: (body: RecordCommitmentBody) =>
-      api<Commitment>(`/households/${household.id}/commitments`, { method: "POST", body }),
-    onSuccess: async (c) => {
-      await queryClient.invalidateQueries({ queryKey: ["households"] });
-      onDone(c.year);
-    },
-    onError: (e) => {
-      if (isApiError(e) && e.code === "conflict") {
-        form.setError("year", { type: "server", message: t("household.already") });
-        return;
-      }
-      applyApiIssues(e, ["year", "signedOn", "formVersion"] as const, form.setError);
-    },
-  });
-  return (
-    <form onSubmit={(e) => void form.handleSubmit((v) => mutation.mutate(v))(e)} noValidate>
-      <Stack gap="sm">
-        <FormError error={mutation.error} fieldErrors={errors} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label={t("household.year")}
-            required
-            inputMode="numeric"
-            error={fieldMessage(errors.year)}
-            {...form.register("year")}
-          />
-          <DateField
-            label={t("household.signedOnInput")}
-            required
-            error={fieldMessage(errors.signedOn)}
-            {...form.register("signedOn")}
-          />
-          <TextInput
-            label={t("household.formVersion")}
-            description={t("household.formVersionHint")}
-            required
-            error={fieldMessage(errors.formVersion)}
-            {...form.register("formVersion")}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {t("household.record")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -20,7 +20,7 @@ import { currentYear, defaultUnitId } from "../../lib/scope";
 import { Section } from "../../components/section";
 import { UnitField } from "../../components/unit-field";
 import { householdListQuery } from "./api";
-import { CoveragePanel } from "./coverage-panel";
+import { CoveragePanel, CoverageSummary } from "./coverage-panel";
 import { CreateHouseholdForm } from "./create-household-form";
 import { ImportHouseholdsForm } from "./import-households-form";
 
@@ -90,6 +90,7 @@ function Households() {
         </FilterPanel>
       }
     >
+      {unitId && <CoverageSummary unitId={unitId} year={year} detailsId="coverage" />}
       <ListSection
         title={t("households.list")}
         id="household-list"
@@ -100,7 +101,7 @@ function Households() {
             <ExportCsvButton
               name="ho-gia-dinh"
               header={[
-                t("households.code"),
+                t("households.codeLabel"),
                 t("households.headName"),
                 t("households.address"),
                 t("households.members"),

@@ -7,7 +7,6 @@ import {
   NativeSelect,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -39,26 +38,7 @@ import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/f
 import { currentYear } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
 import { linesOf, planChoicesQuery } from "./api";
-
-type FormValues = {
-  template: string;
-  orgUnitId: string;
-  year: string;
-  half: string;
-  planId: string;
-  periodFrom: string;
-  periodTo: string;
-  issuingBody: string;
-  parentBody: string;
-  number: string;
-  symbol: string;
-  place: string;
-  issuedOn: string;
-  subject: string;
-  recipients: string;
-  signerTitle: string;
-  signerName: string;
-};
+import { CutOffField, HeaderFields, type FormValues } from "./create-report-fields";
 
 /** The fields that show their own error (a server issue of the body lands on one of them). */
 const FIELDS = [
@@ -67,6 +47,7 @@ const FIELDS = [
   "half",
   "periodFrom",
   "periodTo",
+  "cutOff",
   "issuingBody",
   "parentBody",
   "number",
@@ -89,6 +70,7 @@ function toBody(v: FormValues): unknown {
     periodFrom: planReview ? isoFromVn(v.periodFrom) : undefined,
     periodTo: planReview ? isoFromVn(v.periodTo) : undefined,
     planId: planReview ? blankToUndefined(v.planId) : undefined,
+    cutOff: blankToUndefined(isoFromVn(v.cutOff)),
     issuingBody: v.issuingBody,
     parentBody: blankToUndefined(v.parentBody),
     number: blankToUndefined(v.number),
@@ -120,6 +102,7 @@ function defaults(user: CurrentUser, t: TFunction<"reports">): FormValues {
     planId: "",
     periodFrom: "",
     periodTo: "",
+    cutOff: "",
     issuingBody,
     parentBody: "",
     number: "",
@@ -279,6 +262,7 @@ function CreateReportForm() {
                 </Group>
               </>
             )}
+            <CutOffField form={form} />
           </Stack>
         </Fieldset>
         <HeaderFields form={form} />
@@ -289,98 +273,5 @@ function CreateReportForm() {
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function HeaderFields({ form }: { form: ReturnType<typeof useForm<FormValues, unknown, CreateReportBody>> }) {
-  const { t } = useTranslation("reports");
-  const { errors } = form.formState;
-  return (
-    <Fieldset legend={t("compose.header")}>
-      <Stack gap="sm">
-        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
-          <TextInput
-            label={t("compose.issuingBody")}
-            required
-            miw={240}
-            error={fieldMessage(errors.issuingBody)}
-            {...form.register("issuingBody")}
-          />
-          <TextInput
-            label={t("compose.parentBody")}
-            miw={240}
-            error={fieldMessage(errors.parentBody)}
-            {...form.register("parentBody")}
-          />
-        </Group>
-        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
-          <TextInput
-            label={t("compose.number")}
-            miw={100}
-            autoComplete="off"
-            error={fieldMessage(errors.number)}
-            {...form.register("number")}
-          />
-          <TextInput
-            label={t("compose.symbol")}
-            description={t("compose.symbolHint")}
-            required
-            miw={160}
-            autoComplete="off"
-            error={fieldMessage(errors.symbol)}
-            {...form.register("symbol")}
-          />
-          <TextInput
-            label={t("compose.place")}
-            description={t("compose.placeHint")}
-            required
-            miw={160}
-            error={fieldMessage(errors.place)}
-            {...form.register("place")}
-          />
-          <DateField
-            label={t("compose.issuedOn")}
-            required
-            miw={160}
-            error={fieldMessage(errors.issuedOn)}
-            {...form.register("issuedOn")}
-          />
-        </Group>
-        <Textarea
-          label={t("compose.subject")}
-          description={t("compose.subjectHint")}
-          autosize
-          minRows={2}
-          error={fieldMessage(errors.subject)}
-          {...form.register("subject")}
-        />
-        <Textarea
-          label={t("compose.recipients")}
-          description={t("compose.recipientsHint")}
-          autosize
-          minRows={3}
-          error={fieldMessage(errors.recipients)}
-          {...form.register("recipients")}
-        />
-        <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
-          <TextInput
-            label={t("compose.signerTitle")}
-            description={t("compose.signerTitleHint")}
-            required
-            miw={240}
-            error={fieldMessage(errors.signerTitle)}
-            {...form.register("signerTitle")}
-          />
-          <TextInput
-            label={t("compose.signerName")}
-            required
-            miw={240}
-            autoComplete="off"
-            error={fieldMessage(errors.signerName)}
-            {...form.register("signerName")}
-          />
-        </Group>
-      </Stack>
-    </Fieldset>
   );
 }

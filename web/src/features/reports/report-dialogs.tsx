@@ -70,7 +70,12 @@ export function ReportDialog({
 }
 
 function period(report: Report) {
-  return { unit: report.orgUnitName, from: formatDate(report.periodFrom), to: formatDate(report.periodTo) };
+  // Approval locks the days the figures counted: the period's start to the cut-off.
+  return {
+    unit: report.orgUnitName,
+    from: formatDate(report.lock?.periodFrom ?? report.periodFrom),
+    to: formatDate(report.lock?.periodTo ?? report.cutOff),
+  };
 }
 
 function ApproveForm({ report, onDone }: { report: Report; onDone: () => void }) {

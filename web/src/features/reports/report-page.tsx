@@ -15,7 +15,7 @@ import { useCurrentUser } from "../../lib/use-session";
 import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
 import { indicatorName, indicatorsQuery } from "../../api/indicators";
-import { EXPORT_FORMATS, exportUrl, reportQuery } from "./api";
+import { EXPORT_FORMATS, exportUrl, reportPeriodText, reportQuery } from "./api";
 import { ReportDialog, useDialog } from "./report-dialogs";
 import { ReportEditForm, ReportText } from "./report-form";
 import { ReportStatusBadge } from "./status-badge";
@@ -43,7 +43,7 @@ export function ReportPage() {
 }
 
 function ReportView({ report }: { report: Report }) {
-  const { t } = useTranslation("reports");
+  const { t, i18n } = useTranslation("reports");
   const latest = report.comments.at(-1);
   return (
     <Stack gap="lg">
@@ -57,7 +57,10 @@ function ReportView({ report }: { report: Report }) {
         <Group gap="sm" wrap="wrap">
           <ReportStatusBadge status={report.status} />
           <Text size="sm" c="dimmed">
-            {t("report.period", { from: formatDate(report.periodFrom), to: formatDate(report.periodTo) })}
+            {t("report.period", { period: reportPeriodText(report, i18n.language) })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t("report.cutOff", { date: formatDate(report.cutOff) })}
           </Text>
         </Group>
         <Text className="td-break">{report.subject}</Text>
@@ -99,7 +102,13 @@ function StatusNotes({ report }: { report: Report }) {
   if (report.status === "submitted") notes.push(t("report.sentNote"));
   if (report.status === "approved") notes.push(t("report.approvedNote"));
   if (report.lock && !report.lock.unlockedAt) {
-    notes.push(t("report.locked", { at: formatDateTime(report.lock.lockedAt) }));
+    notes.push(
+      t("report.locked", {
+        from: formatDate(report.lock.periodFrom),
+        to: formatDate(report.lock.periodTo),
+        at: formatDateTime(report.lock.lockedAt),
+      }),
+    );
   }
   if (report.lock?.unlockedAt) {
     notes.push(
@@ -160,11 +169,13 @@ function Figures({ report }: { report: Report }) {
   const { t, i18n } = useTranslation("reports");
   const indicators = useQuery(indicatorsQuery).data?.items;
   const value = (f: Report["figures"][number]) =>
-    f.value === null
-      ? t("report.noData")
-      : f.unit === "rate"
-        ? formatPercent(f.value)
-        : formatNumber(f.value);
+    f.suppressed
+      ? t("report.underThreshold")
+      : f.value === null
+        ? t("report.noData")
+        : f.unit === "rate"
+          ? formatPercent(f.value)
+          : formatNumber(f.value);
   const unitText = (u: string) =>
     u === "rate" || u === "count" || u === "hours" ? t(`report.units.${u}`) : u;
   return (

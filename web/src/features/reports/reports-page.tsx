@@ -16,7 +16,7 @@ import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { currentYear, defaultUnitId } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
-import { reportListQuery, type ReportListParams } from "./api";
+import { reportListQuery, reportPeriodText, type ReportListParams } from "./api";
 import { ReportStatusBadge } from "./status-badge";
 
 export function ReportsPage() {
@@ -36,6 +36,7 @@ function Reports() {
   // Whether the caller may compose a report somewhere in scope: the server says so with the list.
   const all = useInfiniteQuery(reportListQuery({}));
   const mayCreate = all.data?.pages[0]?.can.create ?? false;
+  const filters = useFilters();
   return (
     <Stack gap="lg">
       <PageHeader
@@ -48,38 +49,62 @@ function Reports() {
           )
         }
       />
-      {approver ? (
-        <Tabs defaultValue="mine" keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="mine">{t("reports.tabs.mine")}</Tabs.Tab>
-            <Tabs.Tab value="awaiting">{t("reports.tabs.awaiting")}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="mine" pt="md">
-            <MyReports />
-          </Tabs.Panel>
-          <Tabs.Panel value="awaiting" pt="md">
-            <Stack gap="sm">
-              <Text size="sm" c="dimmed">
-                {t("reports.awaitingHint")}
-              </Text>
-              <ReportList
-                params={{ awaiting: true }}
-                label={t("reports.awaitingList")}
-                empty={t("reports.noneAwaiting")}
-              />
-            </Stack>
-          </Tabs.Panel>
-        </Tabs>
-      ) : (
-        <MyReports />
-      )}
+      {approver ? <ReviewerTabs filters={filters} /> : <MyReports filters={filters} />}
     </Stack>
   );
 }
 
-/** The reports of a unit (the user's own by default; empty: all in scope), by year and status. */
-function MyReports() {
+const AWAITING: ReportListParams = { awaiting: true };
+
+/**
+ * An approver's two lists. The page opens on the reports waiting for the user's review when there
+ * are any, and the tab says how many.
+ */
+function ReviewerTabs({ filters }: { filters: Filters }) {
   const { t } = useTranslation("reports");
+  const awaiting = useInfiniteQuery(reportListQuery(AWAITING));
+  const mine = useInfiniteQuery(reportListQuery(filters.params));
+  const listed = countOf(mine.data?.pages);
+  const first = awaiting.data?.pages[0];
+  const waiting = countOf(awaiting.data?.pages);
+  const [tab, setTab] = useState<string | null>(null);
+  // Until the user picks a tab: the waiting reports if there are any, else their own.
+  const shown = tab ?? (waiting > 0 ? "awaiting" : "mine");
+  if (awaiting.isPending) return null;
+  const more = first?.nextCursor ? "+" : "";
+  const moreMine = mine.data?.pages.at(-1)?.nextCursor ? "+" : "";
+  return (
+    <Tabs value={shown} onChange={setTab} keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="mine">
+          {mine.data ? t("reports.tabs.mineCount", { n: `${listed}${moreMine}` }) : t("reports.tabs.mine")}
+        </Tabs.Tab>
+        <Tabs.Tab value="awaiting">
+          {waiting > 0
+            ? t("reports.tabs.awaitingCount", { n: `${waiting}${more}` })
+            : t("reports.tabs.awaiting")}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="mine" pt="md">
+        <MyReports filters={filters} />
+      </Tabs.Panel>
+      <Tabs.Panel value="awaiting" pt="md">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t("reports.awaitingHint")}
+          </Text>
+          <ReportList params={AWAITING} label={t("reports.awaitingList")} empty={t("reports.noneAwaiting")} />
+        </Stack>
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+const countOf = (pages: { items: unknown[] }[] | undefined) =>
+  pages?.reduce((n, p) => n + p.items.length, 0) ?? 0;
+
+/** The list filters: the user's own unit by default (empty: all in scope), any year and status. */
+function useFilters() {
   const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
   const [year, setYear] = useState("");
@@ -89,6 +114,14 @@ function MyReports() {
     year: year ? Number(year) : undefined,
     status: (status || undefined) as ReportStatus | undefined,
   };
+  return { unitId, setUnitId, year, setYear, status, setStatus, params };
+}
+type Filters = ReturnType<typeof useFilters>;
+
+/** The reports of a unit (the user's own by default; empty: all in scope), by year and status. */
+function MyReports({ filters }: { filters: Filters }) {
+  const { t } = useTranslation("reports");
+  const { unitId, setUnitId, year, setYear, status, setStatus, params } = filters;
   return (
     <Stack gap="md">
       <FilterPanel id="report-filters" label={t("reports.filters")}>
@@ -124,7 +157,7 @@ function MyReports() {
 }
 
 function ReportList({ params, label, empty }: { params: ReportListParams; label: string; empty: string }) {
-  const { t } = useTranslation("reports");
+  const { t, i18n } = useTranslation("reports");
   const query = useInfiniteQuery(reportListQuery(params));
   return (
     <PagedList
@@ -153,8 +186,7 @@ function ReportList({ params, label, empty }: { params: ReportListParams; label:
                 <Text size="sm" c="dimmed" className="td-break">
                   {t("reports.meta", {
                     unit: r.orgUnitName,
-                    from: formatDate(r.periodFrom),
-                    to: formatDate(r.periodTo),
+                    period: reportPeriodText(r, i18n.language),
                     date: formatDate(r.issuedOn),
                   })}
                 </Text>

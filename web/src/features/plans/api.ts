@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorCode, Plan, PlanProgress } from "@toandan/contracts";
+import type { ImplementedPlans, Indicator, IndicatorCode, Plan, PlanProgress } from "@toandan/contracts";
 import type { PlanPageSchema } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
@@ -15,6 +15,14 @@ export function planListQuery(params: { orgUnitId?: string; year?: number }) {
     queryFn: ({ pageParam, signal }) =>
       api<PlanPage>("/plans", { query: { ...params, cursor: pageParam, limit: 50 }, signal }),
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** The plans of the levels above the user's units, with each unit's share of their targets. */
+export function implementedPlansQuery(year?: number) {
+  return queryOptions({
+    queryKey: ["plans", "implemented", year ?? null],
+    queryFn: ({ signal }) => api<ImplementedPlans>("/plans/implemented", { query: { year }, signal }),
   });
 }
 

@@ -16,6 +16,7 @@ import { ExportCsvButton } from "../../components/export-button";
 import { currentYear } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
 import { planListQuery } from "./api";
+import { ImplementedPlansSection } from "./implemented-plans";
 
 export function PlansPage() {
   const user = useCurrentUser();
@@ -118,6 +119,7 @@ function Plans() {
           </Stack>
         )}
       </PagedList>
+      <ImplementedPlansSection year={year ? Number(year) : undefined} />
     </ListPage>
   );
 }

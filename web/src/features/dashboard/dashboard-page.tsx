@@ -120,7 +120,7 @@ function DashboardView({ unitId, year }: { unitId: string; year: number }) {
             </Title>
             {untargeted > 0 && (
               <Text size="sm" c="dimmed" mb="xs" data-testid="no-target-note">
-                {untargeted === d.tiles.length
+                {d.tiles.every((tile) => tile.target === null)
                   ? t("dashboard.noTargets", { year: d.year })
                   : t("dashboard.someNoTargets", { year: d.year })}
               </Text>

@@ -22,6 +22,9 @@ async function signedInPage(username: string): Promise<Page> {
   return page;
 }
 
+/** "0 pa nô", "0 lượt người"…: a zero written into a sentence of the narrative. */
+const ZERO_PHRASE = /(^|[\s(;,])0 (pa nô|khẩu hiệu|tờ rơi|lượt|buổi|tin|tổ|hộ|vụ|đối tượng|giờ|thành viên)/;
+
 const badge = (page: Page, text: string) => page.locator(".mantine-Badge-label", { hasText: text }).first();
 
 /** A meeting of the ward's Front committee dated `date`, written through the API with the page's session. */
@@ -46,11 +49,8 @@ void test(
     const base = journey.baseUrl;
     const ward = await signedInPage("baclieu.mttq");
 
-    // The ward composes the report from the navigation.
-    await ward
-      .getByRole("navigation", { name: "Điều hướng chính" })
-      .getByRole("link", { name: "Báo cáo", exact: true })
-      .click();
+    // The ward composes the report.
+    await ward.goto(`${base}/bao-cao`);
     await ward.getByRole("heading", { level: 1, name: "Báo cáo sơ kết, tổng kết" }).waitFor();
     await ward.getByText("Chưa có báo cáo nào.").waitFor();
     await assertNoSeriousA11yViolations(ward, "the ward's report list");
@@ -62,7 +62,14 @@ void test(
     );
     await ward.getByLabel("Năm").fill(String(year));
     await ward.getByLabel("Kỳ sơ kết").selectOption("1");
-    await ward.getByLabel("Số", { exact: true }).fill("15");
+    // The cut-off defaults to the half's end (past); the number to the issuing body's next one.
+    await ward.getByText(`Để trống: tính đến ngày 30/06/${year}`).waitFor();
+    const number = ward.getByLabel("Số", { exact: true });
+    await ward.waitForFunction(
+      () => (document.querySelector<HTMLInputElement>("input[name=number]")?.value ?? "") !== "",
+    );
+    assert.equal(await number.inputValue(), "1", "the first report of the year gets number 1");
+    await assertNoSeriousA11yViolations(ward, "the compose form");
     await ward.getByLabel("Địa danh").fill("Bạc Liêu");
     await ward.getByLabel("Nơi nhận").fill("Ban Thường trực Ủy ban MTTQ tỉnh\nLưu: VT");
     await ward.getByLabel("Chức vụ người ký").fill("TM. Ban Thường trực — Chủ tịch");
@@ -74,6 +81,26 @@ void test(
     const reportUrl = ward.url();
     const figures = ward.getByRole("region", { name: "Bảng số liệu tổng hợp" });
     await figures.getByText("Số buổi, hoạt động").waitFor();
+    await ward.getByText(`Số liệu tính đến ngày 30/06/${year}`, { exact: true }).waitFor();
+    await ward.getByText("Kỳ báo cáo: 6 tháng đầu năm " + year).waitFor();
+
+    // The composed narrative writes only what happened: no "0 pa nô", no broken sentence.
+    const composedId = new URL(ward.url()).pathname.split("/").pop();
+    const composed = (await (await ward.request.get(`${base}/api/v1/reports/${composedId}`)).json()) as {
+      number: string;
+      sections: { key: string; text: string }[];
+    };
+    assert.equal(composed.number, "1");
+    for (const s of composed.sections) {
+      assert.doesNotMatch(s.text, ZERO_PHRASE, `section ${s.key}: ${s.text}`);
+      assert.doesNotMatch(s.text, /chưa có số liệu tin báo/i, `section ${s.key}: ${s.text}`);
+    }
+    const situation = composed.sections.find((s) => s.key === "situation")?.text ?? "";
+    assert.match(situation, new RegExp(`tính đến ngày 30/06/${year}`));
+    const propaganda = await ward
+      .getByRole("textbox", { name: "II. KẾT QUẢ THỰC HIỆN — 1. Công tác tuyên truyền, vận động" })
+      .inputValue();
+    assert.doesNotMatch(propaganda, ZERO_PHRASE, propaganda);
 
     // A narrative section is edited and saved.
     const assessment = ward.getByRole("textbox", {
@@ -99,11 +126,13 @@ void test(
     await badge(ward, "Đã gửi, chờ duyệt").waitFor();
     await ward.getByText("Phong trào được duy trì đều khắp ở các khóm.").waitFor();
 
-    // The province sees it awaiting approval and returns it with a comment.
+    // The province lands on the reports waiting for it, counted, and returns this one with a comment.
     const province = await signedInPage("camau.mttq");
     await province.goto(`${base}/bao-cao`);
     await province.getByRole("heading", { level: 1, name: "Báo cáo sơ kết, tổng kết" }).waitFor();
-    await province.getByRole("tab", { name: "Chờ duyệt" }).click();
+    const pendingTab = province.getByRole("tab", { name: "Chờ duyệt (1)" });
+    await pendingTab.waitFor();
+    assert.equal(await pendingTab.getAttribute("aria-selected"), "true", "the pending tab is open");
     const awaiting = province.getByRole("list", { name: "Danh sách báo cáo chờ duyệt" });
     await awaiting.getByRole("link", { name: SUBJECT }).waitFor();
     await assertNoSeriousA11yViolations(province, "the province's awaiting list");
@@ -134,10 +163,12 @@ void test(
     await approveDialog.getByRole("button", { name: "Duyệt và khóa số liệu" }).click();
     await approveDialog.waitFor({ state: "detached" });
     await badge(province, "Đã duyệt").waitFor();
-    await province.getByText(/Số liệu của kỳ này đã bị khóa từ/).waitFor();
+    await province
+      .getByText(`Đã khóa số liệu từ ngày 01/01/${year} đến ngày 30/06/${year}`, { exact: false })
+      .waitFor();
     await assertNoSeriousA11yViolations(province, "the approved report page");
 
-    // A record dated inside the approved period is refused.
+    // A record dated inside the approved period is refused, with the server's own message.
     const reportId = new URL(reportUrl).pathname.split("/").pop();
     const reportRes = await ward.request.get(`${base}/api/v1/reports/${reportId}`);
     const report = (await reportRes.json()) as { orgUnitId: string };
@@ -145,7 +176,18 @@ void test(
     assert.equal(refused.status(), 409);
     const body = (await refused.json()) as { error: { code: string; message: string } };
     assert.equal(body.error.code, "conflict");
-    assert.match(body.error.message, /đã được duyệt và khóa số liệu/);
+    const lockMessage = `Kỳ báo cáo 01/01/${year}–30/06/${year} đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.`;
+    assert.equal(body.error.message, lockMessage);
+    // …and the console shows that message, never the generic "trùng hoặc xung đột".
+    await ward.goto(`${base}/hoat-dong/moi`);
+    await ward.getByRole("heading", { level: 1, name: "Ghi nhận hoạt động" }).waitFor();
+    await ward.getByLabel("Ngày (dd/mm/yyyy)").fill(`03/03/${year}`);
+    const organisers = ward.getByRole("group", { name: /Đơn vị tổ chức/ });
+    await organisers.getByRole("checkbox").first().check();
+    await ward.getByRole("button", { name: "Lưu hoạt động" }).click();
+    await ward.getByRole("alert").filter({ hasText: lockMessage }).waitFor();
+    assert.equal(await ward.getByText(/trùng hoặc xung đột/).count(), 0);
+    await assertNoSeriousA11yViolations(ward, "the activity form refused by the lock");
 
     // The province unlocks the period with a reason; the same record is then accepted.
     await province.getByRole("button", { name: "Mở khóa kỳ báo cáo" }).click();

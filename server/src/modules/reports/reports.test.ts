@@ -1,7 +1,14 @@
 import { setClock } from "@toandan/contracts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
-import { lastAuditEvent, rootUnit, signedInAs, unitByCode } from "../../test/factories";
+import {
+  createResidentialArea,
+  lastAuditEvent,
+  rootUnit,
+  signedInAs,
+  unitByCode,
+} from "../../test/factories";
+import { readPdf } from "../../test/pdf";
 import { bodyAt } from "../activities/test-fixtures";
 
 let t: TestContext;
@@ -125,7 +132,20 @@ describe("createReport and exportReport", () => {
     const pdf = await call(t.app, anxuyen, "GET", `/api/v1/reports/${r.id}/export?format=pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(pdf.rawPayload.toString("latin1")).toContain("Roboto");
+    // The composed report as a reader extracts it: Tinos only, every character drawn, the Vietnamese exact.
+    const read = await readPdf(pdf.rawPayload);
+    expect(read.fonts.every((f) => f.startsWith("Tinos-"))).toBe(true);
+    expect(read.missingGlyphs).toEqual([]);
+    const pdfText = read.pages.join("\n").replace(/\s+/g, " ");
+    for (const s of [
+      "ỦY BAN MTTQ VIỆT NAM PHƯỜNG AN XUYÊN",
+      "Cà Mau, ngày 05 tháng 7 năm",
+      `Sơ kết công tác phong trào “Toàn dân bảo vệ an ninh Tổ quốc” 6 tháng đầu năm ${year}`,
+      "Đề nghị tăng cường lực lượng.",
+      "Nguyễn Văn An",
+    ]) {
+      expect(pdfText, s).toContain(s);
+    }
     const xlsx = await call(t.app, anxuyen, "GET", `/api/v1/reports/${r.id}/export?format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const { default: ExcelJS } = await import("exceljs");
@@ -429,9 +449,29 @@ describe("the data cut-off and the period it locks", () => {
       message:
         "Kỳ báo cáo 01/01/2026–04/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.",
     });
+    // A household commitment signed in the locked days is refused the same way.
+    const area = await createResidentialArea(t.app.db, anxuyenId, "Khóm 9");
+    const household = await call(t.app, anxuyen, "POST", "/api/v1/households", {
+      orgUnitId: area,
+      headName: "Trần Văn Bình",
+      address: "9 Lý Thường Kiệt",
+      members: 3,
+    });
+    expect(household.statusCode, household.body).toBe(201);
+    const commit = (signedOn: string) =>
+      call(t.app, anxuyen, "POST", `/api/v1/households/${household.json().id}/commitments`, {
+        year: 2026,
+        signedOn,
+        formVersion: "Mẫu 2024",
+      });
+    const lockedCommitment = await commit("2026-11-20");
+    expect(lockedCommitment.statusCode).toBe(409);
+    expect(lockedCommitment.json().error.message).toBe(today.json().error.message);
+
     // The rest of December stays open as its days come.
     setClock("2026-12-20T03:00:00Z");
     expect((await activity("2026-12-15")).statusCode).toBe(201);
     expect((await activity("2026-12-04")).statusCode).toBe(409);
+    expect((await commit("2026-12-15")).statusCode).toBe(201);
   });
 });

@@ -1,6 +1,18 @@
 // Building blocks of an official document in the Decree 30/2020/NĐ-CP layout, shared by every
 // module that prints one (reports, the certification dossier).
-import { AlignmentType, BorderStyle, Header, PageNumber, Paragraph, TextRun } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Header,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 
 /** The font Decree 30 prescribes; LibreOffice substitutes its metric twin (Liberation Serif, Tinos). */
 export const DOCX_FONT = "Times New Roman";
@@ -33,3 +45,30 @@ export const docxPageNumbers = () => ({
   }),
   first: new Header({ children: [new Paragraph({ children: [] })] }),
 });
+
+/** A4 (twips) and the Decree 30 margins: 20 mm top and bottom, 30 mm left, 20 mm right. */
+export const DOCX_PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
+} as const;
+const TEXT_WIDTH = DOCX_PAGE.size.width - DOCX_PAGE.margin.left - DOCX_PAGE.margin.right;
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+
+/**
+ * Two borderless columns across the text width (the header: issuing body | national title; the
+ * footer: recipients | signer), with fixed widths every word processor honours.
+ */
+export function docxTwoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
+  const widths = [Math.round(TEXT_WIDTH * leftShare), TEXT_WIDTH - Math.round(TEXT_WIDTH * leftShare)];
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
+    rows: [new TableRow({ children: [cell(left, widths[0]!), cell(right, widths[1]!)] })],
+  });
+}

@@ -2,32 +2,17 @@
 // Decree 30/2020/NĐ-CP: issuing body and number/symbol on the left, national title and motto on the
 // right, place and date, document kind and subject, body, recipients and signer.
 import { documentDate, documentPlaceAndDate, type DossierKind } from "@toandan/contracts";
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
 import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
-import { DOCX_FONT as FONT, docxPageNumbers, docxRule } from "../../kernel/docx-layout";
+  DOCX_FONT as FONT,
+  DOCX_PAGE,
+  docxPageNumbers,
+  docxRule,
+  docxTwoColumns,
+} from "../../kernel/docx-layout";
 import type { DossierAddressing } from "./certification.addressing";
 import type { CycleRow } from "./certification.queries";
 import type { CertificationEvidence } from "@toandan/contracts";
-
-const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const NO_BORDERS = {
-  top: NONE,
-  bottom: NONE,
-  left: NONE,
-  right: NONE,
-  insideHorizontal: NONE,
-  insideVertical: NONE,
-};
 
 type Run = { text: string; bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
 
@@ -50,16 +35,6 @@ const p = (
           size: r.size ?? 28,
         }),
     ),
-  });
-
-const cell = (children: Paragraph[], pct: number) =>
-  new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
-
-const twoColumns = (left: Paragraph[], right: Paragraph[]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
   });
 
 const KIND: Record<
@@ -141,19 +116,20 @@ export async function dossierDocx(
   a: DossierAddressing,
 ) {
   const k = KIND[kind];
-  const header = twoColumns(
+  const header = docxTwoColumns(
     [
       p([{ text: a.issuer.toUpperCase(), bold: true, size: 26 }], AlignmentType.CENTER, 0),
       docxRule(1200),
       p([{ text: `Số: …/${k.symbol}-…` }], AlignmentType.CENTER, 60),
     ],
     [
-      p([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26 }], AlignmentType.CENTER, 0),
+      p([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24 }], AlignmentType.CENTER, 0),
       p([{ text: "Độc lập - Tự do - Hạnh phúc", bold: true, underline: true }], AlignmentType.CENTER, 120),
       p([{ text: documentPlaceAndDate(a.place, today), italics: true }], AlignmentType.CENTER, 60),
     ],
+    0.4,
   );
-  const footer = twoColumns(
+  const footer = docxTwoColumns(
     [
       p([{ text: "Nơi nhận:", bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
       p([{ text: `- ${kind === "minutes" ? a.addressee : "Như trên"};`, size: 22 }], AlignmentType.LEFT, 0),
@@ -173,6 +149,7 @@ export async function dossierDocx(
         0,
       ),
     ],
+    0.45,
   );
   const doc = new Document({
     creator: "Toàn Dân",
@@ -182,10 +159,7 @@ export async function dossierDocx(
       {
         properties: {
           titlePage: true,
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
-          },
+          page: DOCX_PAGE,
         },
         headers: docxPageNumbers(),
         children: [

@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   Paragraph,
@@ -11,18 +10,14 @@ import {
   WidthType,
 } from "docx";
 import type { Report } from "@toandan/contracts";
-import { placeAndDate, viNumber, viPercent } from "./compose";
-
-const FONT = "Times New Roman";
-const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const NO_BORDERS = {
-  top: NONE,
-  bottom: NONE,
-  left: NONE,
-  right: NONE,
-  insideHorizontal: NONE,
-  insideVertical: NONE,
-};
+import {
+  DOCX_FONT as FONT,
+  DOCX_PAGE,
+  docxPageNumbers,
+  docxRule,
+  docxTwoColumns,
+} from "../../kernel/docx-layout";
+import { cutOffLine, docNumber, formatFigure, reportPlaceAndDate } from "./export-layout";
 
 const run = (
   text: string,
@@ -37,32 +32,22 @@ const run = (
     underline: o.underline ? {} : undefined,
   });
 const centred = (...runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
-const cell = (children: Paragraph[], pct: number) =>
-  new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
-
-export const docNumber = (r: Report) => `Số: ${r.number ? r.number : "     "}/${r.symbol}`;
-export const formatFigure = (unit: string, v: number | null) =>
-  v === null ? "Chưa có số liệu" : unit === "rate" ? viPercent(v) : viNumber(v);
 
 /** Decree 30/2020 header: issuing body and number left, national title and motto right. */
 function header(r: Report): Table {
   const left = [
     ...(r.parentBody ? [centred(run(r.parentBody.toUpperCase(), { size: 13 }))] : []),
     centred(run(r.issuingBody.toUpperCase(), { bold: true, size: 13 })),
-    centred(run("───────", { size: 13 })),
+    docxRule(1200),
     centred(run(docNumber(r), { size: 13 })),
   ];
   const right = [
-    centred(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 13 })),
+    centred(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 12 })),
     centred(run("Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14, underline: true })),
     centred(run("")),
-    centred(run(placeAndDate(r.place, r.issuedOn), { italics: true })),
+    centred(run(reportPlaceAndDate(r), { italics: true })),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
-  });
+  return docxTwoColumns(left, right, 0.4);
 }
 
 function figuresTable(r: Report): Table {
@@ -85,7 +70,7 @@ function figuresTable(r: Report): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       row("TT", "Chỉ tiêu", "Kết quả", true),
-      ...r.figures.map((f, i) => row(String(i + 1), f.label, formatFigure(f.unit, f.value))),
+      ...r.figures.map((f, i) => row(String(i + 1), f.label, formatFigure(f))),
     ],
   });
 }
@@ -103,11 +88,7 @@ function footer(r: Report): Table {
     ...Array.from({ length: 4 }, () => centred(run(""))),
     centred(run(r.signerName, { bold: true })),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, 50), cell(right, 50)] })],
-  });
+  return docxTwoColumns(left, right, 0.5);
 }
 
 const body = (text: string) =>
@@ -133,17 +114,17 @@ export async function reportDocx(r: Report): Promise<Buffer> {
     sections: [
       {
         properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
-          },
+          titlePage: true,
+          page: DOCX_PAGE,
         },
+        headers: docxPageNumbers(),
         children: [
           header(r),
           centred(run("")),
           centred(run("BÁO CÁO", { bold: true })),
           centred(run(r.subject, { bold: true })),
-          centred(run("───────")),
+          docxRule(3400),
+          centred(run(cutOffLine(r), { italics: true })),
           ...r.sections.flatMap((s) => [
             new Paragraph({ spacing: { before: 120 }, children: [run(s.title, { bold: true })] }),
             ...body(s.text),

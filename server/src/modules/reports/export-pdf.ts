@@ -1,8 +1,6 @@
 import { createRequire } from "node:module";
-import path from "node:path";
 import type { Report } from "@toandan/contracts";
-import { placeAndDate } from "./compose";
-import { docNumber, formatFigure } from "./export-docx";
+import { cutOffLine, docNumber, formatFigure, reportPlaceAndDate, tinos } from "./export-layout";
 
 const require = createRequire(import.meta.url);
 
@@ -15,61 +13,70 @@ type PdfMake = {
 
 let pdfmake: PdfMake | null = null;
 
-/**
- * pdfmake with the Roboto fonts shipped inside the package (full Vietnamese glyph coverage): no
- * system font, nothing fetched at run time.
- */
+/** pdfmake with Tinos (a Times New Roman–compatible serif) read from its package; nothing fetched. */
 function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   const p = require("pdfmake") as PdfMake;
-  const dir = path.join(path.dirname(require.resolve("pdfmake/package.json")), "build", "fonts", "Roboto");
-  p.setFonts({
-    Roboto: {
-      normal: path.join(dir, "Roboto-Regular.ttf"),
-      bold: path.join(dir, "Roboto-Medium.ttf"),
-      italics: path.join(dir, "Roboto-Italic.ttf"),
-      bolditalics: path.join(dir, "Roboto-MediumItalic.ttf"),
-    },
-  });
+  const font = tinos();
+  p.setFonts({ Tinos: font.files });
   p.setUrlAccessPolicy(() => false);
-  p.setLocalAccessPolicy((file) => path.resolve(file).startsWith(dir));
+  p.setLocalAccessPolicy((file) => file.startsWith(font.dir));
   pdfmake = p;
   return p;
 }
+
+/** A4 in points, and the margins of Decree 30/2020 (30 mm left, 20 mm top, right and bottom). */
+const PAGE_WIDTH = 595.28;
+const MARGINS = [85, 57, 57, 57] as const;
+const CONTENT_WIDTH = PAGE_WIDTH - MARGINS[0] - MARGINS[2];
+const LEFT_COLUMN = CONTENT_WIDTH * 0.4;
+
+/** A short solid line, centred (under the issuing body, under the subject): drawn, not typed. */
+const rule = (length: number, margin: number[]) => ({
+  canvas: [{ type: "line", x1: 0, y1: 0, x2: length, y2: 0, lineWidth: 0.6 }],
+  alignment: "center",
+  margin,
+});
 
 /** The report as PDF (A4), the same layout as the DOCX. */
 export async function reportPdf(r: Report): Promise<Buffer> {
   const def = {
     pageSize: "A4",
-    pageMargins: [85, 57, 57, 57],
-    defaultStyle: { font: "Roboto", fontSize: 12 },
+    pageMargins: [...MARGINS],
+    defaultStyle: { font: "Tinos", fontSize: 13 },
+    info: { title: r.subject, creator: "Toàn Dân" },
+    // Page numbers from page 2, centred in the top margin (Decree 30/2020, Appendix I).
+    header: (page: number) =>
+      page > 1 ? { text: String(page), alignment: "center", fontSize: 13, margin: [0, 28, 0, 0] } : null,
     content: [
       {
         columns: [
           {
-            width: "40%",
+            width: LEFT_COLUMN,
             alignment: "center",
             stack: [
-              ...(r.parentBody ? [{ text: r.parentBody.toUpperCase(), fontSize: 11 }] : []),
-              { text: r.issuingBody.toUpperCase(), bold: true, fontSize: 11 },
-              { text: "───────", fontSize: 11 },
-              { text: docNumber(r), fontSize: 11 },
+              ...(r.parentBody ? [{ text: r.parentBody.toUpperCase(), fontSize: 12 }] : []),
+              { text: r.issuingBody.toUpperCase(), bold: true, fontSize: 12 },
+              rule(60, [0, 2, 0, 3]),
+              { text: docNumber(r) },
             ],
           },
           {
-            width: "60%",
+            width: "*",
             alignment: "center",
             stack: [
-              { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, fontSize: 11 },
+              { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, fontSize: 12 },
               { text: "Độc lập - Tự do - Hạnh phúc", bold: true, decoration: "underline" },
               { text: " " },
-              { text: placeAndDate(r.place, r.issuedOn), italics: true },
+              { text: reportPlaceAndDate(r), italics: true },
             ],
           },
         ],
       },
       { text: "BÁO CÁO", bold: true, alignment: "center", margin: [0, 18, 0, 0] },
-      { text: r.subject, bold: true, alignment: "center", margin: [0, 0, 0, 12] },
+      { text: r.subject, bold: true, alignment: "center" },
+      rule(120, [0, 6, 0, 4]),
+      { text: cutOffLine(r), italics: true, alignment: "center", margin: [0, 0, 0, 12] },
       ...r.sections.flatMap((s) => [
         { text: s.title, bold: true, margin: [0, 6, 0, 2] },
         ...s.text
@@ -88,10 +95,10 @@ export async function reportPdf(r: Report): Promise<Buffer> {
               { text: "Chỉ tiêu", bold: true },
               { text: "Kết quả", bold: true },
             ],
-            ...r.figures.map((f, i) => [String(i + 1), f.label, formatFigure(f.unit, f.value)]),
+            ...r.figures.map((f, i) => [String(i + 1), f.label, formatFigure(f)]),
           ],
         },
-        fontSize: 10,
+        fontSize: 12,
       },
       {
         margin: [0, 16, 0, 0],
@@ -99,10 +106,10 @@ export async function reportPdf(r: Report): Promise<Buffer> {
           {
             width: "50%",
             stack: [
-              { text: "Nơi nhận:", bold: true, italics: true, fontSize: 11 },
+              { text: "Nơi nhận:", bold: true, italics: true, fontSize: 12 },
               ...[...r.recipients, "Lưu: VT"].map((x, i, all) => ({
                 text: `- ${x}${i === all.length - 1 ? "." : ";"}`,
-                fontSize: 10,
+                fontSize: 11,
               })),
             ],
           },

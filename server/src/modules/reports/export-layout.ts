@@ -1,0 +1,41 @@
+// What the report's DOCX and PDF print the same way: the number line, the figures, the place and
+// date line, the data cut-off, and the font every export uses.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { SMALL_CELL_THRESHOLD, documentPlaceAndDate, type Report } from "@toandan/contracts";
+import { viDate, viNumber, viPercent } from "./compose";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Tinos: metric-compatible with Times New Roman (the font Decree 30/2020 prescribes), full
+ * Vietnamese coverage, free to embed (SIL OFL 1.1), shipped as TTF files inside the npm package
+ * `@expo-google-fonts/tinos` — no system font, nothing fetched at run time.
+ */
+export function tinos() {
+  const dir = path.dirname(require.resolve("@expo-google-fonts/tinos/package.json"));
+  return {
+    dir,
+    files: {
+      normal: path.join(dir, "400Regular", "Tinos_400Regular.ttf"),
+      bold: path.join(dir, "700Bold", "Tinos_700Bold.ttf"),
+      italics: path.join(dir, "400Regular_Italic", "Tinos_400Regular_Italic.ttf"),
+      bolditalics: path.join(dir, "700Bold_Italic", "Tinos_700Bold_Italic.ttf"),
+    },
+  };
+}
+
+export const docNumber = (r: Report) => `Số: ${r.number ? r.number : "     "}/${r.symbol}`;
+/** A figure of the appendix table: "1.157", "95,12%", "dưới 5" (hidden small count), "Chưa có số liệu". */
+export const formatFigure = (f: Report["figures"][number]) =>
+  f.suppressed
+    ? `dưới ${SMALL_CELL_THRESHOLD}`
+    : f.value === null
+      ? "Chưa có số liệu"
+      : f.unit === "rate"
+        ? viPercent(f.value)
+        : viNumber(f.value);
+/** "(Số liệu tính đến ngày 30/11/2026)", under the subject. */
+export const cutOffLine = (r: Report) => `(Số liệu tính đến ngày ${viDate(r.cutOff)})`;
+/** "Bạc Liêu, ngày 05 tháng 02 năm 2026": the one Decree 30 date rule, from the contracts calendar. */
+export const reportPlaceAndDate = (r: Report) => documentPlaceAndDate(r.place, r.issuedOn);

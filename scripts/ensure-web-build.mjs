@@ -1,6 +1,7 @@
 // Builds the web console when web/dist is missing or older than its sources, so `npm start`
-// works on a fresh clone and stays fast on the second start.
-import { execSync } from "node:child_process";
+// works on a fresh clone and stays fast on the second start. The build takes 20–90 s on a small
+// machine and Vite prints little until it is done, so the elapsed time is shown while it runs.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -20,6 +21,26 @@ const sources = [path.join(root, "web/src"), path.join(root, "contracts/src")];
 const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
 const changedAt = Math.max(...sources.filter((d) => fs.existsSync(d)).map(newest));
 if (builtAt < changedAt) {
-  console.log("Building the web console…");
-  execSync("npm run -w web build", { cwd: root, stdio: "inherit" });
+  const t0 = performance.now();
+  const elapsed = () => `${Math.round((performance.now() - t0) / 1000)} s`;
+  console.log(
+    builtAt
+      ? "The web console's sources changed: rebuilding it into web/dist (20–90 s)…"
+      : "First start: building the web console into web/dist (once; 20–90 s on a small machine)…",
+  );
+  const heartbeat = setInterval(
+    () => console.log(`  … still building the web console (${elapsed()})`),
+    15_000,
+  );
+  const code = await new Promise((resolve) => {
+    const child = spawn("npm", ["run", "--silent", "-w", "web", "build"], { cwd: root, stdio: "inherit" });
+    child.on("exit", (c) => resolve(c ?? 1));
+    child.on("error", () => resolve(1));
+  });
+  clearInterval(heartbeat);
+  if (code !== 0) {
+    console.error(`The web console's build failed (exit code ${code}); see the messages above.`);
+    process.exit(code);
+  }
+  console.log(`Web console built in ${elapsed()}.`);
 }

@@ -17,30 +17,60 @@ const USAGE = `Usage: toandan <command>
   create-admin <username>   create a system administrator; password from ADMIN_PASSWORD (≥ 8 characters)
   sql "<stmt>"   run one SQL statement and print the rows (operators; stop the server first on PGlite)`;
 
+// Progress for the operator on the console, in English like the other command output: a first
+// start takes a minute or more on a small machine. The server's runtime logs stay structured (pino).
+const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+const count = (n: number) => n.toLocaleString("en-US");
+const detail = (message: string) => console.log(`  … ${message}`);
+
 async function open(config: Config): Promise<Database> {
+  const t0 = performance.now();
+  console.log(
+    config.databaseUrl
+      ? "Opening the PostgreSQL database and applying migrations…"
+      : `Opening the embedded database in ${config.dataDir} and applying migrations…`,
+  );
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   // Reference data that ships with the code (idempotent).
   await seedGroupTypes(database.db);
+  console.log(`Database ready (${database.engine}) in ${seconds(t0)}.`);
   return database;
 }
 
 async function importUnits(database: Database): Promise<void> {
   const t0 = performance.now();
-  const summary = await importOfficialUnits(database);
-  if (summary) {
-    if (database.engine === "pglite") await database.db.execute(sql`vacuum analyze`);
-    console.log(`Imported units in ${Math.round(performance.now() - t0)} ms: ${JSON.stringify(summary)}`);
-  } else {
+  if (await findRoot(database.db)) {
     console.log("Units already imported.");
+    return;
+  }
+  console.log("First start: importing the official administrative units (once; tens of seconds)…");
+  const summary = await importOfficialUnits(database, undefined, { onProgress: detail });
+  if (summary) {
+    if (database.engine === "pglite") {
+      detail("analysing the tables");
+      await database.db.execute(sql`vacuum analyze`);
+    }
+    console.log(
+      `Imported the units in ${seconds(t0)}: ${summary.provincesCurrent} provinces and ${count(summary.communesCurrent)} communes today; ` +
+        `${summary.provincesPrereform} provinces, ${count(summary.districtsPrereform)} districts and ${count(summary.communesPrereform)} communes before the 2025 reform ` +
+        `(+${summary.communesDissolved} dissolved on 2025-03-01); ${count(summary.lineage)} lineage links; ${count(summary.bodies)} bodies.`,
+    );
   }
 }
 
 async function seed(database: Database, config: Config): Promise<void> {
   if (config.isProduction) throw new Error("Demo data is refused when NODE_ENV=production.");
-  if (await seedDemo(database.db, { masterKeyFile: config.masterKeyFile })) {
+  const t0 = performance.now();
+  let announced = false;
+  const onStep = (message: string) => {
+    if (!announced) console.log("First start: creating the demo data (once)…");
+    announced = true;
+    detail(message);
+  };
+  if (await seedDemo(database.db, { masterKeyFile: config.masterKeyFile, onStep })) {
     console.log(
-      `Demo accounts created (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")}`,
+      `Demo data created in ${seconds(t0)}. Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(", ")}`,
     );
   }
 }

@@ -104,9 +104,16 @@ export async function hasDemoAccounts(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Creates the demo residential area and accounts (once). Returns false when already seeded. */
-export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): Promise<boolean> {
+/**
+ * Creates the demo residential area and accounts (once). Returns false when already seeded.
+ * `onStep` receives a line per step for the operator's console.
+ */
+export async function seedDemo(
+  db: Db,
+  opts: { masterKeyFile?: string; onStep?: (message: string) => void } = {},
+): Promise<boolean> {
   if ((await hasDemoAccounts(db)) > 0) return false;
+  const step = opts.onStep ?? (() => {});
   const root = await findRoot(db);
   if (!root) throw new Error("demo: import the units first");
   const ward = await currentUnitId(db, "commune", BAC_LIEU_WARD);
@@ -151,6 +158,7 @@ export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): P
     return ids;
   });
   units.area = areaId!;
+  step(`residential area ${DEMO_AREA} and ${DEMO_ACCOUNTS.length} demo accounts`);
   for (const a of DEMO_ACCOUNTS) {
     await createAccount(
       db,
@@ -169,21 +177,26 @@ export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): P
     .select({ id: accounts.id })
     .from(accounts)
     .where(eq(accounts.username, "camau.mttq"));
+  step("joint plan 279/KH-MTTQ-BCA of Cà Mau");
   await seedDemoPlan279(db, { ...system, accountId: front!.id }, units[CA_MAU]!);
+  step("2013–2017 records of the former Bạc Liêu city, and this year's activities");
   await seedDemoHistory(db);
   await seedDemoThisYear(db, [ward, areaId!], todayInVietnam());
   const year = Number(todayInVietnam().slice(0, 4));
+  step(`households and their ${year} commitments`);
   await seedDemoHouseholds(
     db,
     { id: areaId!, provinceId: parent.provinceId, rollupPath: `${parent.path}${areaId!}/` },
     year,
   );
+  step(`certification cycle ${year}`);
   await seedCertificationDemo(
     db,
     { areaId: areaId!, wardId: ward, otherWardId: units[AN_XUYEN_WARD]! },
     year,
   );
   if (opts.masterKeyFile) {
+    step("reintegration case files (encrypted)");
     const area = { id: areaId!, provinceId: parent.provinceId, path: `${parent.path}${areaId!}/` };
     await seedDemoCases(
       db,
@@ -192,6 +205,7 @@ export async function seedDemo(db: Db, opts: { masterKeyFile?: string } = {}): P
       area,
     );
   }
+  step("news, warnings, citizen tips and feedback");
   await seedDemoCitizen(db);
   return true;
 }

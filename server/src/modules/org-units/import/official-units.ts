@@ -69,8 +69,15 @@ const asParent = (u: NewUnit) => ({
   provinceId: u.provinceId ?? null,
 });
 
-async function insertBatched<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += 1000) await insert(rows.slice(i, i + 1000));
+async function insertBatched<T>(
+  rows: T[],
+  insert: (batch: T[]) => Promise<unknown>,
+  onBatch?: (done: number) => void,
+) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await insert(rows.slice(i, i + 1000));
+    onBatch?.(Math.min(i + 1000, rows.length));
+  }
 }
 
 /** Longest common prefix of materialised paths, cut at a segment boundary. */
@@ -87,7 +94,10 @@ export type ImportSummary = {
   communesCurrent: number;
   provincesPrereform: number;
   districtsPrereform: number;
+  /** Communes in the final pre-reform list (2025-03-01 to 2025-06-30). */
   communesPrereform: number;
+  /** Communes dissolved on 2025-03-01 that the merge mapping still lists, kept as historic units. */
+  communesDissolved: number;
   lineage: number;
   changes: number;
   bodies: number;
@@ -102,16 +112,21 @@ export async function findRoot(db: Db) {
   return root ?? null;
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
 /**
  * Imports the official tree: the pre-reform tree (valid until 2025-06-30), the current
  * provinces and communes (from 2025-07-01), later attribute changes, and the old → new lineage.
- * Runs once, in one transaction; returns null when the units are already there.
+ * Runs once, in one transaction; returns null when the units are already there. `onProgress`
+ * receives a line per step for the operator's console (the import takes tens of seconds).
  */
 export async function importOfficialUnits(
   database: Database,
   dir: string = DEFAULT_DATA_DIR,
+  opts: { onProgress?: (message: string) => void } = {},
 ): Promise<ImportSummary | null> {
   if (await findRoot(database.db)) return null;
+  const progress = opts.onProgress ?? (() => {});
   const all: NewUnit[] = [];
   const root = unit(
     null,
@@ -149,6 +164,9 @@ export async function importOfficialUnits(
     districtsPrereform: oldDistricts.size,
     communesPrereform: oldCommunes.size,
   };
+  progress(
+    `read the pre-reform tree: ${counts.provincesPrereform} provinces, ${count(counts.districtsPrereform)} districts, ${count(counts.communesPrereform)} communes`,
+  );
 
   // Current tree.
   const newProvinces = new Map<string, NewUnit>();
@@ -165,6 +183,10 @@ export async function importOfficialUnits(
     newCommunes.set(u.code!, u);
     all.push(u);
   }
+
+  progress(
+    `read the current tree: ${newProvinces.size} provinces, ${count(newCommunes.size)} communes (since ${REFORM_DATE})`,
+  );
 
   // Lineage.
   const lineage = new Map<string, { oldUnitId: string; newUnitId: string; mergeType: string }>();
@@ -276,14 +298,29 @@ export async function importOfficialUnits(
     if (o) o.rollupPath = commonAncestorPath(paths);
   }
 
+  const dissolved = oldCommunes.size - counts.communesPrereform;
+  progress(
+    `read the reform lineage: ${count(lineage.size)} links old → new, ${dissolved} communes dissolved on 2025-03-01 kept as historic units`,
+  );
+
   await database.db.transaction(async (tx) => {
     // Parents before children: sort by depth.
     all.sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0));
-    await insertBatched(all, (b) => tx.insert(orgUnits).values(b));
+    await insertBatched(
+      all,
+      (b) => tx.insert(orgUnits).values(b),
+      (done) => {
+        if (done % 5000 === 0 || done === all.length) {
+          progress(`writing units: ${count(done)} / ${count(all.length)}`);
+        }
+      },
+    );
+    progress(`writing ${count(lineage.size)} lineage links and ${changes.length} later changes`);
     await insertBatched([...lineage.values()], (b) =>
       tx.insert(orgUnitLineage).values(b.map((l) => ({ ...l, effectiveDate: REFORM_DATE }))),
     );
     await insertBatched(changes, (b) => tx.insert(orgUnitChanges).values(b));
+    progress("creating the Front, police and member-organisation bodies of every unit");
     // Bodies at every unit, pre-reform ones included (records made before 2025 name their
     // organisers): one INSERT … SELECT, computed in the database.
     const kinds = Object.entries(BODIES_BY_UNIT_KIND).flatMap(([unitKind, list]) =>
@@ -306,7 +343,7 @@ export async function importOfficialUnits(
     provincesCurrent: newProvinces.size,
     communesCurrent: newCommunes.size,
     ...counts,
-    communesPrereform: oldCommunes.size,
+    communesDissolved: dissolved,
     lineage: lineage.size,
     changes: changes.length,
     bodies: Number(

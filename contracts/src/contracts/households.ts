@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
 import { LIMITS } from "../limits";
+import type { CsvColumn } from "../csv-columns";
 
 /** Member organisations a household can belong to (a subset of BODY_KINDS). */
 export const MEMBER_ORG_KINDS = ["farmers", "women", "veterans", "youth", "labour", "elderly"] as const;
@@ -185,7 +186,41 @@ export const ListCommitmentTemplatesQuerySchema = z.object({ orgUnitId: IdSchema
 export const CreateCommitmentTemplateBodySchema = z.strictObject({ orgUnitId: IdSchema, name: templateName });
 export type CreateCommitmentTemplateBody = z.infer<typeof CreateCommitmentTemplateBodySchema>;
 
-/** CSV columns: head_name,address,members,member_orgs,code (member_orgs separated by ";"). */
+/**
+ * The columns of a household CSV, Vietnamese header first (what the sample file writes); the
+ * English names are accepted too. Member organisations come as one list column ("Phụ nữ; Nông
+ * dân") and/or one yes/no column per organisation ("Hội Phụ nữ": Có/Không).
+ */
+export const HOUSEHOLD_CSV_COLUMNS = [
+  {
+    key: "headName",
+    names: ["Chủ hộ", "Họ tên chủ hộ", "Họ và tên chủ hộ", "Tên chủ hộ", "head_name"],
+    required: true,
+  },
+  { key: "address", names: ["Địa chỉ", "address"], required: true },
+  { key: "members", names: ["Số nhân khẩu", "Nhân khẩu", "Số khẩu", "members"], required: true },
+  {
+    key: "memberOrgs",
+    names: ["Hội viên, đoàn viên của", "Tổ chức thành viên", "Đoàn thể", "member_orgs"],
+  },
+  { key: "code", names: ["Số hộ", "Mã hộ", "code"] },
+  { key: "movedOutOn", names: ["Ngày chuyển đi", "moved_out_on"] },
+  { key: "org:farmers", names: ["Hội Nông dân", "Nông dân", "farmers"] },
+  { key: "org:women", names: ["Hội Phụ nữ", "Phụ nữ", "women"] },
+  { key: "org:veterans", names: ["Hội Cựu chiến binh", "Cựu chiến binh", "veterans"] },
+  { key: "org:youth", names: ["Đoàn Thanh niên", "Thanh niên", "youth"] },
+  { key: "org:labour", names: ["Công đoàn", "labour"] },
+  { key: "org:elderly", names: ["Hội Người cao tuổi", "Người cao tuổi", "elderly"] },
+] as const satisfies readonly CsvColumn[];
+export type HouseholdCsvKey = (typeof HOUSEHOLD_CSV_COLUMNS)[number]["key"];
+
+/** The sample file offered for download: the Vietnamese headers and two filled lines. */
+export const HOUSEHOLD_CSV_SAMPLE = [
+  "Chủ hộ,Địa chỉ,Số nhân khẩu,Số hộ,Hội Nông dân,Hội Phụ nữ,Hội Cựu chiến binh,Đoàn Thanh niên,Công đoàn,Hội Người cao tuổi,Ngày chuyển đi",
+  "Nguyễn Văn An,12 Trần Phú,4,K1-001,Có,Có,Không,Không,Không,Không,",
+  'Trần Thị Bình,"25 Lê Lợi, tổ 3",3,K1-002,Không,Có,Không,Có,Không,Không,',
+].join("\r\n");
+
 export const ImportHouseholdsBodySchema = z.object({
   orgUnitId: IdSchema,
   csv: z.string().min(1, "Tệp CSV trống").max(HOUSEHOLD_LIMITS.importMaxChars, "Tệp CSV quá lớn"),

@@ -110,6 +110,63 @@ describe("importHouseholds", () => {
     ]);
   });
 
+  it("reads Vietnamese headers and values: Có/Không per organisation, dd/mm/yyyy dates", async () => {
+    const area = await createResidentialArea(w.t.app.db, w.baclieuId);
+    const csv = [
+      "\uFEFFChủ hộ,Dia chi,SỐ NHÂN KHẨU,Số hộ,Hội Phụ nữ,Nông dân,Ngày chuyển đi",
+      "Đỗ Văn Hải,3 Hà Huy Tập,3,V1,Có,không,",
+      'Đỗ Thị Lệ,"4 Hà Huy Tập, tổ 2",2,V2,Không,x,15/01/2025',
+    ].join("\r\n");
+    const res = await call(w.t.app, w.baclieu, "POST", `${importUrl}?wait=true`, { orgUnitId: area, csv });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 2 });
+    const list = await call(w.t.app, w.baclieu, "GET", `/api/v1/households?orgUnitId=${area}`);
+    type Item = {
+      headName: string;
+      address: string;
+      code: string;
+      memberOrgs: string[];
+      movedOutOn: string | null;
+    };
+    expect(
+      list
+        .json<{ items: Item[] }>()
+        .items.map((h) => [h.headName, h.address, h.code, h.memberOrgs, h.movedOutOn]),
+    ).toEqual([
+      ["Đỗ Thị Lệ", "4 Hà Huy Tập, tổ 2", "V2", ["farmers"], "2025-01-15"],
+      ["Đỗ Văn Hải", "3 Hà Huy Tập", "V1", ["women"], null],
+    ]);
+  });
+
+  it("names a bad Vietnamese value by the file's own column header", async () => {
+    const csv = [
+      "Chủ hộ,Địa chỉ,Số nhân khẩu,Hội Phụ nữ,Ngày chuyển đi",
+      "Hà Văn Một,1 Lý Thường Kiệt,2,Có lẽ,",
+      "Hà Văn Hai,2 Lý Thường Kiệt,2,Không,31/02/2025",
+      "Hà Văn Ba,3 Lý Thường Kiệt,0,Không,",
+    ].join("\n");
+    const res = await call(w.t.app, w.baclieu, "POST", importUrl, { orgUnitId: w.areaA, csv });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>().error.issues).toEqual([
+      {
+        path: "line 2.Hội Phụ nữ",
+        message: 'Dòng 2, cột Hội Phụ nữ: ghi "Có" hoặc "Không", không phải "Có lẽ"',
+      },
+      {
+        path: "line 3.Ngày chuyển đi",
+        message: 'Dòng 3, cột Ngày chuyển đi: ngày "31/02/2025" không hợp lệ (ghi dd/mm/yyyy)',
+      },
+      { path: "line 4.Số nhân khẩu", message: "Dòng 4, cột Số nhân khẩu: Số nhân khẩu từ 1 đến 50" },
+    ]);
+    const missing = await call(w.t.app, w.baclieu, "POST", importUrl, {
+      orgUnitId: w.areaA,
+      csv: "Chủ hộ,Địa chỉ\nA,B",
+    });
+    expect(missing.json<ErrorBody>().error.issues).toEqual([
+      { path: "line 1", message: "Dòng 1: thiếu cột Số nhân khẩu" },
+    ]);
+  });
+
   it("imports 2,000 households synchronously (wait=true) with one audit event", async () => {
     const res = await call(w.t.app, w.baclieu, "POST", `${importUrl}?wait=true`, {
       orgUnitId: w.areaB,

@@ -1,5 +1,5 @@
-import { Alert, Button, FileInput, List, Progress, Stack, Text } from "@mantine/core";
-import { HOUSEHOLD_LIMITS, type ApiIssue } from "@toandan/contracts";
+import { Alert, Anchor, Button, FileInput, List, Progress, Stack, Text } from "@mantine/core";
+import { HOUSEHOLD_CSV_SAMPLE, HOUSEHOLD_LIMITS, type ApiIssue } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,9 @@ import { UnitField } from "../../components/unit-field";
 import { importJobQuery } from "./api";
 
 type Outcome = { issues: ApiIssue[] } | { message: string };
+
+/** The sample file, with a byte-order mark so that Excel opens the Vietnamese as UTF-8. */
+const SAMPLE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${HOUSEHOLD_CSV_SAMPLE}\r\n`)}`;
 
 /** CSV import into one residential area: the server answers with a job, polled every 500 ms. */
 export function ImportHouseholdsForm({ initialUnitId }: { initialUnitId: string | null }) {
@@ -68,6 +71,9 @@ export function ImportHouseholdsForm({ initialUnitId }: { initialUnitId: string 
         <Text size="sm" c="dimmed" className="td-break">
           {t("importHouseholds.intro")}
         </Text>
+        <Anchor href={SAMPLE_HREF} download="mau-nhap-ho-gia-dinh.csv" size="sm">
+          {t("importHouseholds.sample")}
+        </Anchor>
         <UnitField
           label={t("households.area")}
           kinds={["residential_area"]}

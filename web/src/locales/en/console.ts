@@ -593,7 +593,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
   importHouseholds: {
     title: "Import households from CSV",
     intro:
-      "Columns: head_name,address,members,member_orgs,code. member_orgs lists organisations separated by ; (farmers, women, veterans, youth, labour, elderly). All lines go into one residential area; one bad line imports nothing.",
+      "Required columns: Chủ hộ (head_name), Địa chỉ (address), Số nhân khẩu (members); optional: Số hộ (code), Ngày chuyển đi (moved_out_on, dd/mm/yyyy) and a Có/Không (yes/no) column per organisation (Hội Nông dân, Hội Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên, Công đoàn, Hội Người cao tuổi). Headers may be Vietnamese, with or without accents, or English. All lines go into one residential area; one bad line imports nothing.",
+    sample: "Download the sample file (CSV)",
     file: "CSV file",
     filePlaceholder: "Choose a .csv file",
     submit: "Import file",

@@ -1,9 +1,16 @@
 import {
+  HOUSEHOLD_CSV_COLUMNS,
   HOUSEHOLD_LIMITS,
   HouseholdFieldsSchema,
   MEMBER_ORG_KINDS,
   foldVietnamese,
+  matchCsvHeader,
+  parseCsvDate,
+  parseYesNo,
+  todayInVietnam,
   type ApiIssue,
+  type CsvHeaderMatch,
+  type HouseholdCsvKey,
   type HouseholdFields,
   type ImportHouseholdsBody,
   type MemberOrgKind,
@@ -17,9 +24,6 @@ import { validationFailed } from "../../../kernel/errors";
 import { loadArea, type AreaRow } from "../households.queries";
 import { householdRow } from "./create-household";
 
-const KNOWN_COLUMNS = ["head_name", "address", "members", "member_orgs", "code"];
-const REQUIRED_COLUMNS = ["head_name", "address", "members"];
-const FIELD_TO_COLUMN: Record<string, string> = { headName: "head_name", memberOrgs: "member_orgs" };
 /** Rows per multi-row INSERT (measured: 100,000 rows insert in ~5 s on PostgreSQL 15, ~7.5 s on PGlite). */
 const BATCH_ROWS = 2_000;
 /** Issues listed in one answer; the message still counts every bad line. */
@@ -42,7 +46,10 @@ export function memberOrgOf(name: string): MemberOrgKind | undefined {
   return ORG_NAMES.get(folded) ?? ORG_NAMES.get(folded.replace(/^(hoi|doan) /, ""));
 }
 
-export type PreparedImport = { area: AreaRow; rows: HouseholdFields[] };
+/** One imported household: its fields and, for a household that has already left, the date. */
+type ImportRow = HouseholdFields & { movedOutOn: string | null };
+export type PreparedImport = { area: AreaRow; rows: ImportRow[] };
+type Header = CsvHeaderMatch<HouseholdCsvKey>;
 type CsvRecord = { record: Record<string, string>; info: { lines: number } };
 
 function parseCsv(csv: string): CsvRecord[] {
@@ -64,7 +71,8 @@ function parseCsv(csv: string): CsvRecord[] {
   }
 }
 
-function checkHeader(records: CsvRecord[]): void {
+/** The file's header row matched to the columns (Vietnamese or English names, any accents or case). */
+function checkHeader(records: CsvRecord[]): Header {
   if (records.length === 0) {
     throw validationFailed([{ path: "csv", message: "Tệp CSV không có dòng dữ liệu" }]);
   }
@@ -73,43 +81,77 @@ function checkHeader(records: CsvRecord[]): void {
       { path: "csv", message: `Tối đa ${HOUSEHOLD_LIMITS.importMaxRows} dòng mỗi lần nhập` },
     ]);
   }
-  const columns = Object.keys(records[0]!.record);
-  const unknown = columns.filter((c) => !KNOWN_COLUMNS.includes(c));
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-  if (unknown.length) {
-    throw validationFailed([{ path: "line 1", message: `Dòng 1: cột không hợp lệ: ${unknown.join(", ")}` }]);
+  const header = matchCsvHeader(Object.keys(records[0]!.record), HOUSEHOLD_CSV_COLUMNS);
+  if (header.unknown.length) {
+    throw validationFailed([
+      { path: "line 1", message: `Dòng 1: cột không hợp lệ: ${header.unknown.join(", ")}` },
+    ]);
   }
-  if (missing.length) {
-    throw validationFailed([{ path: "line 1", message: `Dòng 1: thiếu cột ${missing.join(", ")}` }]);
+  if (header.repeated.length) {
+    throw validationFailed([
+      { path: "line 1", message: `Dòng 1: cột bị lặp: ${header.repeated.join(", ")}` },
+    ]);
   }
+  if (header.missing.length) {
+    throw validationFailed([{ path: "line 1", message: `Dòng 1: thiếu cột ${header.missing.join(", ")}` }]);
+  }
+  return header;
 }
 
 /** One CSV line → fields, or its issues (path "line N.column", message "Dòng N, cột column: …"). */
-function parseLine(rec: Record<string, string>, line: number, issues: ApiIssue[]): HouseholdFields | null {
-  const issue = (column: string, message: string) =>
-    issues.push({ path: `line ${line}.${column}`, message: `Dòng ${line}, cột ${column}: ${message}` });
-  const names = (rec.member_orgs ?? "")
-    .split(";")
+function parseLine(
+  rec: Record<string, string>,
+  header: Header,
+  line: number,
+  issues: ApiIssue[],
+): ImportRow | null {
+  const before = issues.length;
+  const column = (key: HouseholdCsvKey) => header.headers[key] ?? key;
+  const value = (key: HouseholdCsvKey) => {
+    const h = header.headers[key];
+    return h === undefined ? undefined : (rec[h] ?? "");
+  };
+  const issue = (key: HouseholdCsvKey, message: string) =>
+    issues.push({
+      path: `line ${line}.${column(key)}`,
+      message: `Dòng ${line}, cột ${column(key)}: ${message}`,
+    });
+  const names = (value("memberOrgs") ?? "")
+    .split(/[;,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  const memberOrgs = names.map((n) => memberOrgOf(n));
-  const unknownOrgs = names.filter((_, i) => !memberOrgs[i]);
-  if (unknownOrgs.length) issue("member_orgs", `không rõ tổ chức thành viên "${unknownOrgs.join('", "')}"`);
+  const listed = names.map((n) => memberOrgOf(n));
+  const unknownOrgs = names.filter((_, i) => !listed[i]);
+  if (unknownOrgs.length) issue("memberOrgs", `không rõ tổ chức thành viên "${unknownOrgs.join('", "')}"`);
+  const memberOrgs = new Set(listed.filter((k) => k !== undefined));
+  for (const kind of MEMBER_ORG_KINDS) {
+    const raw = value(`org:${kind}`);
+    if (raw === undefined) continue;
+    const yes = parseYesNo(raw);
+    if (yes === null) issue(`org:${kind}`, `ghi "Có" hoặc "Không", không phải "${raw}"`);
+    else if (yes) memberOrgs.add(kind);
+  }
+  let movedOutOn: string | null = null;
+  const moved = value("movedOutOn");
+  if (moved) {
+    movedOutOn = parseCsvDate(moved);
+    if (movedOutOn === null) issue("movedOutOn", `ngày "${moved}" không hợp lệ (ghi dd/mm/yyyy)`);
+    else if (movedOutOn > todayInVietnam()) issue("movedOutOn", "ngày không được ở tương lai");
+  }
+  const members = value("members");
+  const code = value("code");
   const parsed = HouseholdFieldsSchema.safeParse({
-    headName: rec.head_name,
-    address: rec.address,
-    members: rec.members === "" ? undefined : rec.members,
-    memberOrgs: [...new Set(memberOrgs.filter((k) => k !== undefined))],
-    code: rec.code ? rec.code : undefined,
+    headName: value("headName"),
+    address: value("address"),
+    members: members === "" ? undefined : members,
+    memberOrgs: [...memberOrgs],
+    code: code ? code : undefined,
   });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const field = String(i.path[0] ?? "");
-      issue(FIELD_TO_COLUMN[field] ?? field, i.message);
-    }
+    for (const i of parsed.error.issues) issue(String(i.path[0] ?? "") as HouseholdCsvKey, i.message);
     return null;
   }
-  return unknownOrgs.length ? null : parsed.data;
+  return issues.length > before ? null : { ...parsed.data, movedOutOn };
 }
 
 async function existingCodes(db: Db, areaId: string): Promise<Set<string>> {
@@ -131,25 +173,26 @@ export async function prepareHouseholdImport(
 ): Promise<PreparedImport> {
   const area = await loadArea(db, actor, body.orgUnitId);
   const records = parseCsv(body.csv);
-  checkHeader(records);
+  const header = checkHeader(records);
+  const codeColumn = header.headers.code ?? "code";
   const taken = await existingCodes(db, area.id);
   const seen = new Map<string, number>();
   const issues: ApiIssue[] = [];
-  const rows: HouseholdFields[] = [];
+  const rows: ImportRow[] = [];
   for (const { record, info } of records) {
     const line = info.lines;
-    const fields = parseLine(record, line, issues);
+    const fields = parseLine(record, header, line, issues);
     if (!fields) continue;
     const code = fields.code;
     if (code && taken.has(code)) {
       issues.push({
-        path: `line ${line}.code`,
-        message: `Dòng ${line}, cột code: số hộ ${code} đã có trong khu dân cư`,
+        path: `line ${line}.${codeColumn}`,
+        message: `Dòng ${line}, cột ${codeColumn}: số hộ ${code} đã có trong khu dân cư`,
       });
     } else if (code && seen.has(code)) {
       issues.push({
-        path: `line ${line}.code`,
-        message: `Dòng ${line}, cột code: trùng số hộ với dòng ${seen.get(code)}`,
+        path: `line ${line}.${codeColumn}`,
+        message: `Dòng ${line}, cột ${codeColumn}: trùng số hộ với dòng ${seen.get(code)}`,
       });
     } else {
       if (code) seen.set(code, line);
@@ -170,18 +213,18 @@ export async function prepareHouseholdImport(
  * One multi-row INSERT of a batch: each column is one array parameter unnested in SQL, which
  * PostgreSQL parses and plans far faster than thousands of scalar parameters.
  */
-async function insertBatch(tx: Db, area: AreaRow, batch: HouseholdFields[], actorId: string): Promise<void> {
-  const rows = batch.map((f) => householdRow(area, f, actorId));
+async function insertBatch(tx: Db, area: AreaRow, batch: ImportRow[], actorId: string): Promise<void> {
+  const rows = batch.map((f) => ({ ...householdRow(area, f, actorId), movedOutOn: f.movedOutOn }));
   const col = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   await tx.execute(sql`insert into households
       (id, org_unit_id, province_id, rollup_path, head_name, address, members, member_orgs, code,
-       search_text, created_by)
+       search_text, moved_out_on, created_by)
     select t.id, ${area.id}, ${area.provinceId}, ${area.rollupPath}, t.head_name, t.address, t.members,
-      string_to_array(t.member_orgs, ','), t.code, t.search_text, ${actorId}
+      string_to_array(t.member_orgs, ','), t.code, t.search_text, t.moved_out_on, ${actorId}
     from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.headName)}::text[], ${col((r) => r.address)}::text[],
       ${col((r) => r.members)}::int[], ${col((r) => r.memberOrgs.join(","))}::text[], ${col((r) => r.code)}::text[],
-      ${col((r) => r.searchText)}::text[])
-      as t(id, head_name, address, members, member_orgs, code, search_text)`);
+      ${col((r) => r.searchText)}::text[], ${col((r) => r.movedOutOn)}::date[])
+      as t(id, head_name, address, members, member_orgs, code, search_text, moved_out_on)`);
 }
 
 /** Inserts a checked import in ONE transaction, in multi-row batches, with one audit event. */

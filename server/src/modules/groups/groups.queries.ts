@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
+import { naturalOrder } from "../../kernel/natural-order";
 import { loadUnit } from "../org-units";
 
 export type GroupDbRow = {
@@ -78,7 +79,7 @@ export async function listGroups(
   return queryRows<GroupDbRow>(
     db,
     sql`${SELECT_GROUP} where ${sql.join(where, sql` and `)}
-        order by g.name, g.id limit ${q.limit + 1} offset ${offset}`,
+        order by ${naturalOrder(sql`g.name`)}, g.id limit ${q.limit + 1} offset ${offset}`,
   );
 }
 

@@ -287,3 +287,24 @@ describe("listStaleGroups and getGroupTotals (scope and input)", () => {
     expect((await api(w.baclieu, "GET", `/groups?orgUnitId=${w.anxuyenId}`)).statusCode).toBe(404);
   });
 });
+
+describe("listGroups order", () => {
+  it("sorts names as people read them, page after page: numbers by value, accents folded", async () => {
+    const place = await newArea(w);
+    for (const name of ["Tổ số 10", "Tổ số 2", "Đội xung kích", "Tổ số 1", "Tổ số 21", "Tổ", "Chi hội"]) {
+      await makeGroup(w, place, { name });
+    }
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = `/groups?orgUnitId=${place}&limit=3${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = (await api(w.baclieu, "GET", q)).json<{
+        items: { name: string }[];
+        nextCursor: string | null;
+      }>();
+      names.push(...page.items.map((g) => g.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(names).toEqual(["Chi hội", "Đội xung kích", "Tổ", "Tổ số 1", "Tổ số 2", "Tổ số 10", "Tổ số 21"]);
+  });
+});

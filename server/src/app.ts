@@ -27,7 +27,7 @@ import { activityRoutes } from "./modules/activities";
 import { groupRoutes } from "./modules/groups";
 import { householdRoutes } from "./modules/households";
 import { planRoutes } from "./modules/plans";
-import { certificatePublicPage, certificationRoutes } from "./modules/certification";
+import { certificationRoutes } from "./modules/certification";
 import { caseRoutes } from "./modules/cases";
 import { hotspotRoutes } from "./modules/hotspots";
 import { commendationRoutes } from "./modules/commendations";
@@ -48,7 +48,7 @@ const API = "/api/v1";
 
 /**
  * Every module's routes, registered in this order: the API under /api/v1, public pages at the root
- * (the portal: /, /to-giac, /phan-anh, /tra-cuu, /thong-ke, …; the certificate check: /verify/…).
+ * (the portal: /, /to-giac, /phan-anh, /tra-cuu, /thong-ke, /nguoi-tot-viec-tot, /verify/…).
  */
 const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPluginAsyncZod }[] = [
   { routes: portalRoutes },
@@ -70,7 +70,6 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: feedbackRoutes },
   { prefix: API, routes: newsRoutes },
   { prefix: API, routes: certificationRoutes },
-  { routes: certificatePublicPage },
 ];
 
 export type BuildAppOptions = {

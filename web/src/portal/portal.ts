@@ -5,7 +5,18 @@
  * Codes and secrets travel only in request bodies and are never stored on the device.
  */
 type Data = Record<string, unknown> & { lang?: string; sending?: string };
-type ApiError = { error?: { message?: string; issues?: { path: string; message: string }[] } };
+type Issue = { path: string; message: string };
+type ApiError = { error?: { message?: string; issues?: Issue[] } };
+
+/** A refused request: the server's own words, and the fields it names (no technical prefix). */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+}
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const data: Data = JSON.parse($("td-data")?.textContent ?? "{}") as Data;
@@ -22,11 +33,87 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   const json = (await res.json().catch(() => ({}))) as T & ApiError;
   if (!res.ok) {
     const e = json.error;
-    const detail = e?.issues?.map((i) => i.message).join("; ");
-    throw new Error([e?.message ?? `HTTP ${res.status}`, detail].filter(Boolean).join(" "));
+    const issues = e?.issues ?? [];
+    // "Dữ liệu không hợp lệ." says nothing a citizen can act on: the issues say what to fix.
+    throw new Refused(
+      issues.length ? issues.map((i) => i.message).join(". ") : (e?.message ?? `HTTP ${res.status}`),
+      issues,
+    );
   }
   return json;
 }
+
+/** The message under a field, created on first use. */
+function fieldError(el: HTMLElement): HTMLElement {
+  const id = `${el.id}-err`;
+  let p = $(id);
+  if (!p) {
+    p = document.createElement("p");
+    p.id = id;
+    p.className = "ferr";
+    (el.nextElementSibling?.classList.contains("hint") ? el.nextElementSibling : el).after(p);
+  }
+  return p;
+}
+
+function markField(el: HTMLElement, message: string | null) {
+  const describedBy = (el.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .filter((x) => x && x !== `${el.id}-err`);
+  if (message) {
+    el.setAttribute("aria-invalid", "true");
+    fieldError(el).textContent = message;
+    describedBy.push(`${el.id}-err`);
+  } else {
+    el.removeAttribute("aria-invalid");
+    $(`${el.id}-err`)?.remove();
+  }
+  if (describedBy.length) el.setAttribute("aria-describedby", describedBy.join(" "));
+  else el.removeAttribute("aria-describedby");
+}
+
+function clearMarks(form: HTMLFormElement) {
+  form.querySelectorAll<HTMLElement>("[aria-invalid=true]").forEach((el) => markField(el, null));
+}
+
+/** The visible fields left empty (or mistyped) in the form, each marked with its message. */
+function checkRequired(form: HTMLFormElement): string[] {
+  const messages: string[] = [];
+  form.querySelectorAll<HTMLInputElement>("[data-msg]").forEach((el) => {
+    if (el.closest("[hidden]")) return;
+    const v = el.value.trim();
+    const bad =
+      (el.required && !v) ||
+      (el.minLength > 0 && v.length > 0 && v.length < el.minLength) ||
+      (el.dataset.date !== undefined && v !== "" && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v));
+    if (bad) {
+      markField(el, el.dataset.msg!);
+      messages.push(el.dataset.msg!);
+    }
+  });
+  return messages;
+}
+
+/** The server's issues placed on the fields they name ("contact.email" → the field "contactEmail"). */
+function markIssues(form: HTMLFormElement, issues: Issue[]) {
+  for (const i of issues) {
+    const [head, tail] = i.path.split(".");
+    const name = tail ? `${head}${tail.charAt(0).toUpperCase()}${tail.slice(1)}` : head!;
+    const el = (form.elements.namedItem(name) ?? form.elements.namedItem(head!)) as HTMLElement | null;
+    if (el && "id" in el && el.id) markField(el, i.message);
+  }
+}
+
+/** dd/mm/yyyy as the citizen types digits (a phone's number pad has no "/"). */
+document.querySelectorAll<HTMLInputElement>("input[data-date]").forEach((el) => {
+  el.addEventListener("input", (ev) => {
+    if ((ev as InputEvent).inputType?.startsWith("delete")) return;
+    let v = el.value.replace(/[^\d/]/g, "").replace(/\/{2,}/g, "/");
+    if (/^\d{3,8}$/.test(v)) v = [v.slice(0, 2), v.slice(2, 4), v.slice(4)].filter(Boolean).join("/");
+    if (/^\d{2}$/.test(v) || /^\d{1,2}\/\d{2}$/.test(v)) v += "/";
+    el.value = v.slice(0, 10);
+  });
+});
 
 function value(form: HTMLFormElement, name: string): string | undefined {
   const el = form.elements.namedItem(name) as HTMLInputElement | null;
@@ -70,24 +157,59 @@ function fileToBase64(file: File): Promise<string> {
   });
 }
 
-type Receipt = { code: string; secret: string; routedTo: string; dueOn?: string };
+type Receipt = { code: string; secret: string; receivedOn: string; routedTo: string; dueOn?: string };
+
+/** A code in groups that never break inside ("ABCDE-FGHIJ-…" wraps only between groups). */
+function showCode(el: HTMLElement, code: string) {
+  el.replaceChildren();
+  const groups = code.split("-");
+  groups.forEach((g, i) => {
+    const span = document.createElement("span");
+    span.className = "g";
+    span.textContent = i < groups.length - 1 ? `${g}-` : g;
+    el.append(span);
+  });
+}
+
+async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand("copy");
+  area.remove();
+  if (!ok) throw new Error("copy");
+}
+
+const vnDate = (iso: string) => iso.split("-").reverse().join("/");
 
 function showReceipt(form: HTMLFormElement, r: Receipt) {
   const box = $("receipt")!;
-  $("r-code")!.textContent = r.code;
-  $("r-secret")!.textContent = r.secret;
+  showCode($("r-code")!, r.code);
+  showCode($("r-secret")!, r.secret);
+  $("r-received")!.textContent = vnDate(r.receivedOn);
   $("r-routed")!.textContent = r.routedTo;
   const due = $("r-due");
-  if (due && r.dueOn) due.textContent = r.dueOn.split("-").reverse().join("/");
+  if (due && r.dueOn) due.textContent = vnDate(r.dueOn);
   form.hidden = true;
   box.hidden = false;
   box.focus();
   const saved = $<HTMLInputElement>("r-saved")!;
   const done = $<HTMLButtonElement>("r-done")!;
+  const said = $("r-copied")!;
   saved.addEventListener("change", () => (done.disabled = !saved.checked));
   $("r-copy")!.addEventListener("click", () => {
-    void navigator.clipboard?.writeText(`${r.code} ${r.secret}`);
+    const text = `${String(data.codeLabel)}: ${r.code}\n${String(data.secretLabel)}: ${r.secret}`;
+    copyText(text).then(
+      () => (said.textContent = String(data.copied)),
+      () => (said.textContent = String(data.copyFailed)),
+    );
   });
+  $("r-print")!.addEventListener("click", () => window.print());
   done.addEventListener("click", () => {
     // The secret leaves the page: it was shown once.
     $("r-secret")!.textContent = "••••";
@@ -103,13 +225,21 @@ function wireForm(id: string, build: (form: HTMLFormElement) => Promise<unknown>
     ev.preventDefault();
     const button = form.querySelector<HTMLButtonElement>("button[type=submit]")!;
     const label = button.textContent;
+    error.textContent = "";
+    clearMarks(form);
+    const missing = checkRequired(form);
+    if (missing.length) {
+      error.textContent = missing.join(". ");
+      form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+      return;
+    }
     button.disabled = true;
     button.textContent = data.sending ?? "…";
-    error.textContent = "";
     build(form)
       .then((body) => post<Receipt>(url, body))
       .then((r) => showReceipt(form, r))
       .catch((e: Error) => {
+        if (e instanceof Refused) markIssues(form, e.issues);
         error.textContent = e.message;
       })
       .finally(() => {
@@ -208,6 +338,12 @@ if (lookup) {
   lookup.addEventListener("submit", (ev) => {
     ev.preventDefault();
     error.textContent = "";
+    clearMarks(lookup);
+    const missing = checkRequired(lookup);
+    if (missing.length) {
+      error.textContent = missing.join(". ");
+      return;
+    }
     const code = (value(lookup, "code") ?? "").toUpperCase();
     const secret = value(lookup, "secret") ?? "";
     const kind = code.startsWith("P") ? "P" : "T";
@@ -220,6 +356,7 @@ if (lookup) {
       })
       .catch((e: Error) => {
         $("result")!.hidden = true;
+        if (e instanceof Refused) markIssues(lookup, e.issues);
         error.textContent = e.message;
       });
   });

@@ -7,8 +7,8 @@ import { certificationCycleRoutes } from "./certification.routes";
 
 /**
  * The certification module's API (registered under /api/v1). The criteria catalogue, rules and
- * scoring sheet are seeded (idempotently) when the app starts. Its public /verify/<code> page is
- * `certificatePublicPage`, registered at the root.
+ * scoring sheet are seeded (idempotently) when the app starts. The public /verify/<code> page is
+ * the portal's (news module), from `findCertificateWithPlace`.
  */
 export const certificationRoutes: FastifyPluginAsync = async (api) => {
   await seedCertificationCatalogue(api.db);

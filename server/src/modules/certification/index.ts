@@ -8,5 +8,5 @@ export {
 } from "./certification.rates";
 export { seedCertificationCatalogue } from "./certification.catalogue";
 export { seedCertificationDemo } from "./certification.demo";
-export { certificatePublicPage } from "./certification.public";
+export { findCertificateWithPlace } from "./certification.public";
 export { certificationRoutes } from "./certification.plugin";

@@ -2,3 +2,4 @@
 export { commendationStatistics } from "./commendations.stats";
 export { commendations } from "./commendations.table";
 export { commendationRoutes } from "./commendations.routes";
+export { listExemplarRows } from "./commendations.public";

@@ -139,3 +139,54 @@ describe("news", () => {
     expect(html.body).toContain("50%");
   });
 });
+
+describe("the portal pages", () => {
+  const get = async (url: string) => ctx.app.inject({ method: "GET", url });
+
+  it("share one layout: the register and the certificate check in the navigation, 113 a call link, a plain footer", async () => {
+    for (const url of [
+      "/",
+      "/to-giac",
+      "/phan-anh",
+      "/tra-cuu",
+      "/thong-ke",
+      "/nguoi-tot-viec-tot",
+      "/verify",
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('href="/nguoi-tot-viec-tot"');
+      expect(res.body, url).toContain('href="/verify"');
+      expect(res.body, url).toContain('<a class="tel" href="tel:113">113</a>');
+      expect(res.body, url).toContain("hệ thống không lưu địa chỉ IP");
+      expect(res.body, url).not.toContain("AES");
+    }
+    const bad = await get("/verify/ABCD-EFGH-2345-6789");
+    expect(bad.statusCode).toBe(404);
+    expect(bad.body).toContain("Không tìm thấy giấy công nhận");
+    expect(bad.body).toContain('href="/nguoi-tot-viec-tot"');
+    const redirect = await get("/verify?code=abcd-efgh&lang=en");
+    expect(redirect.headers.location).toBe("/verify/abcd-efgh?lang=en");
+  });
+
+  it("the feedback receipt says feedback was received; the tip form asks the date as dd/mm/yyyy", async () => {
+    const fb = (await get("/phan-anh")).body;
+    expect(fb).toContain("Đã tiếp nhận kiến nghị, phản ánh");
+    expect(fb).not.toContain("Đã tiếp nhận tin báo");
+    const tip = (await get("/to-giac")).body;
+    expect(tip).toContain("Đã tiếp nhận tin báo");
+    expect(tip).not.toContain('type="date"');
+    expect(tip).toMatch(/<input id="occurredOn"[^>]*inputmode="numeric"[^>]*placeholder="dd\/mm\/yyyy"/);
+  });
+
+  it("/thong-ke leads with figures and a chart; the table lists only provinces with figures, on demand", async () => {
+    const html = (await get("/thong-ke")).body;
+    expect(html).toContain('<ol class="bars"');
+    const details = html.slice(html.indexOf("<details>"), html.indexOf("</details>"));
+    expect(details).toContain("<summary>Xem bảng đầy đủ theo tỉnh, thành phố</summary>");
+    const rows = details.slice(details.indexOf("<tbody>"), details.indexOf("</tbody>")).match(/<tr>/g) ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(34);
+    expect(details).not.toMatch(/<td class="n">0<\/td>/);
+  });
+});

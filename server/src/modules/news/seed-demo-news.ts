@@ -1,4 +1,4 @@
-import { dateInVietnam } from "@toandan/contracts";
+import { clockNow, dateInVietnam } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { newsItems } from "./news.table";
 import { vietnameseSlug } from "./slug";
@@ -74,7 +74,7 @@ const NEWS: {
 export async function seedDemoNews(
   db: Db,
   units: { province: string; ward: string },
-  now: number = Date.now(),
+  now: number = clockNow().getTime(),
 ): Promise<void> {
   const { province, ward } = units;
   for (const n of NEWS) {

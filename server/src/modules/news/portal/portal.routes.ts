@@ -4,18 +4,15 @@ import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { queryRows } from "../../../db/client";
+import { findCertificateWithPlace } from "../../certification";
+import { listExemplarRows } from "../../commendations";
 import { listNewsItems, newsBySlug } from "../news.queries";
 import { publicStatistics } from "../statistics";
+import { href } from "./html";
 import type { Lang } from "./i18n";
-import {
-  feedbackFormPage,
-  homePage,
-  lookupPage,
-  newsPage,
-  notFoundPage,
-  statsPage,
-  tipFormPage,
-} from "./pages";
+import { feedbackFormPage, homePage, lookupPage, newsPage, notFoundPage, tipFormPage } from "./pages";
+import { certificateNotFoundPage, certificatePage, exemplarsPage, verifyPage } from "./register-pages";
+import { statsPage } from "./stats-page";
 
 /**
  * The public portal, rendered on the server as plain HTML with inline CSS (no React, no Mantine) so
@@ -33,6 +30,9 @@ function portalScript(webDist: string): string | null {
     return null;
   }
 }
+
+const PUBLIC_LIMIT = { max: 30, timeWindow: "1 minute" };
+const EXEMPLARS_PER_PAGE = 24;
 
 function langOf(req: FastifyRequest): Lang {
   return (req.query as { lang?: string } | undefined)?.lang === "en" ? "en" : "vi";
@@ -120,4 +120,43 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     );
     return sendHtml(req, reply, page);
   });
+  app.get("/nguoi-tot-viec-tot", opts, async (req, reply) => {
+    const lang = langOf(req);
+    const n = Number((req.query as { trang?: string } | undefined)?.trang ?? "1");
+    const pageNo = Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+    const page = await cached(`/nguoi-tot-viec-tot|${pageNo}|${lang}`, async () => {
+      const rows = await listExemplarRows(
+        app.db,
+        undefined,
+        (pageNo - 1) * EXEMPLARS_PER_PAGE,
+        EXEMPLARS_PER_PAGE,
+      );
+      const more = rows.length > EXEMPLARS_PER_PAGE;
+      return exemplarsPage(lang, rows.slice(0, EXEMPLARS_PER_PAGE), more ? pageNo + 1 : null);
+    });
+    return sendHtml(req, reply, page);
+  });
+  // The certificate check, for a phone scanning a printed certificate: no script, rate limited.
+  app.get<{ Params: { code: string } }>(
+    "/verify/:code",
+    { ...opts, config: { rateLimit: PUBLIC_LIMIT } },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const code = req.params.code.slice(0, 64);
+      const path = `/verify/${encodeURIComponent(code)}`;
+      const cert = await findCertificateWithPlace(app.db, code);
+      const html = cert ? certificatePage(lang, cert, path) : certificateNotFoundPage(lang, path);
+      return sendHtml(req, reply, html, cert ? 200 : 404);
+    },
+  );
+  app.get<{ Querystring: { code?: string; lang?: string } }>(
+    "/verify",
+    { ...opts, config: { rateLimit: PUBLIC_LIMIT } },
+    async (req, reply) => {
+      const code = typeof req.query.code === "string" ? req.query.code.trim().slice(0, 64) : "";
+      const lang = langOf(req);
+      if (code) return reply.redirect(href(`/verify/${encodeURIComponent(code)}`, lang));
+      return sendHtml(req, reply, verifyPage(lang));
+    },
+  );
 };

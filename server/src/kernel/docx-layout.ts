@@ -51,7 +51,8 @@ export const DOCX_PAGE = {
   size: { width: 11906, height: 16838 },
   margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
 } as const;
-const TEXT_WIDTH = DOCX_PAGE.size.width - DOCX_PAGE.margin.left - DOCX_PAGE.margin.right;
+/** The width between the margins (twips). */
+export const DOCX_TEXT_WIDTH = DOCX_PAGE.size.width - DOCX_PAGE.margin.left - DOCX_PAGE.margin.right;
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
@@ -61,11 +62,14 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
  * footer: recipients | signer), with fixed widths every word processor honours.
  */
 export function docxTwoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
-  const widths = [Math.round(TEXT_WIDTH * leftShare), TEXT_WIDTH - Math.round(TEXT_WIDTH * leftShare)];
+  const widths = [
+    Math.round(DOCX_TEXT_WIDTH * leftShare),
+    DOCX_TEXT_WIDTH - Math.round(DOCX_TEXT_WIDTH * leftShare),
+  ];
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: DOCX_TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },

@@ -5,6 +5,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -13,6 +14,7 @@ import type { Report } from "@toandan/contracts";
 import {
   DOCX_FONT as FONT,
   DOCX_PAGE,
+  DOCX_TEXT_WIDTH,
   docxPageNumbers,
   docxRule,
   docxTwoColumns,
@@ -51,12 +53,14 @@ function header(r: Report): Table {
 }
 
 function figuresTable(r: Report): Table {
+  const widths = [0.1, 0.65].map((x) => Math.round(DOCX_TEXT_WIDTH * x));
+  widths.push(DOCX_TEXT_WIDTH - widths[0]! - widths[1]!);
   const row = (a: string, b: string, c: string, bold = false) =>
     new TableRow({
       children: [a, b, c].map(
         (t, i) =>
           new TableCell({
-            width: { size: [10, 65, 25][i]!, type: WidthType.PERCENTAGE },
+            width: { size: widths[i]!, type: WidthType.DXA },
             children: [
               new Paragraph({
                 alignment: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER,
@@ -67,7 +71,9 @@ function figuresTable(r: Report): Table {
       ),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: DOCX_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       row("TT", "Chỉ tiêu", "Kết quả", true),
       ...r.figures.map((f, i) => row(String(i + 1), f.label, formatFigure(f))),

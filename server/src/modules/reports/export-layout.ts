@@ -25,7 +25,9 @@ export function tinos() {
   };
 }
 
-export const docNumber = (r: Report) => `Số: ${r.number ? r.number : "     "}/${r.symbol}`;
+/** "Số: 07/BC-MTTQ": numbers below 10 with a leading zero (Decree 30: the year starts at 01); blank to fill by hand. */
+export const docNumber = (r: Report) =>
+  `Số: ${r.number ? (/^\d$/.test(r.number) ? `0${r.number}` : r.number) : "     "}/${r.symbol}`;
 /** A figure of the appendix table: "1.157", "95,12%", "dưới 5" (hidden small count), "Chưa có số liệu". */
 export const formatFigure = (f: Report["figures"][number]) =>
   f.suppressed

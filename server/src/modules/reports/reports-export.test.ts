@@ -32,7 +32,7 @@ const report: Report = {
   cutOff: "2026-12-03",
   issuingBody: "Ban Thường trực Ủy ban MTTQ Việt Nam phường Bạc Liêu",
   parentBody: "Ủy ban MTTQ Việt Nam tỉnh Cà Mau",
-  number: "07",
+  number: "7",
   symbol: "BC-MTTQ",
   place: "Bạc Liêu",
   issuedOn: "2026-02-05",

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "conflict",
   "reference_missing",
   "invalid_transition",
+  "period_locked",
   "payload_too_large",
   "rate_limited",
   "internal_error",
@@ -31,6 +32,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   reference_missing: 409,
   invalid_transition: 409,
+  period_locked: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
@@ -63,6 +65,11 @@ export const ERROR_MESSAGES = {
   invalid_transition: {
     vi: "Không thể chuyển sang trạng thái này.",
     en: "This state change is not allowed.",
+  },
+  /** A write dated in a period an approved report locked; the message names the period. */
+  period_locked: {
+    vi: "Kỳ báo cáo đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.",
+    en: "The report period is approved and its records are locked; the level above must unlock it first.",
   },
   payload_too_large: { vi: "Dữ liệu gửi lên quá lớn.", en: "The request is too large." },
   rate_limited: { vi: "Quá nhiều yêu cầu, vui lòng thử lại sau.", en: "Too many requests." },

@@ -175,7 +175,7 @@ void test(
     const refused = await writeActivity(ward, report.orgUnitId, `${year}-03-03`);
     assert.equal(refused.status(), 409);
     const body = (await refused.json()) as { error: { code: string; message: string } };
-    assert.equal(body.error.code, "conflict");
+    assert.equal(body.error.code, "period_locked");
     const lockMessage = `Kỳ báo cáo 01/01/${year}–30/06/${year} đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.`;
     assert.equal(body.error.message, lockMessage);
     // …and the console shows that message, never the generic "trùng hoặc xung đột".

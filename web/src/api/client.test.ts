@@ -96,14 +96,17 @@ describe("api", () => {
     expect(e.issues).toEqual([{ path: "a", message: "ok" }]);
   });
 
-  it("keeps the server's own sentence, for the conflicts it explains", async () => {
+  it("keeps the server's own sentence, for the refusals it explains", async () => {
     const message =
       "Kỳ báo cáo 01/01/2026–03/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.";
     mockFetch({
-      "POST /activities": { status: 409, body: { error: { code: "conflict", message, requestId: "r" } } },
+      "POST /activities": {
+        status: 409,
+        body: { error: { code: "period_locked", message, requestId: "r" } },
+      },
     });
     const e = await failure(api("/activities", { method: "POST", body: {} }));
-    expect(e.code).toBe("conflict");
+    expect(e.code).toBe("period_locked");
     expect(e.serverMessage).toBe(message);
   });
 

@@ -22,10 +22,20 @@ describe("errorText", () => {
   it("shows the server's own sentence for a conflict it explains, such as a locked period", () => {
     const message =
       "Kỳ báo cáo 01/01/2026–03/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.";
-    const locked = new ApiError({ status: 409, code: "conflict", requestId: "r-2", serverMessage: message });
+    const locked = new ApiError({
+      status: 409,
+      code: "period_locked",
+      requestId: "r-2",
+      serverMessage: message,
+    });
     expect(errorText(tVi, locked)).toBe(message);
     expect(errorText(tVi, locked)).not.toContain("trùng hoặc xung đột");
-    expect(errorText(tEn, locked)).toBe(`This conflicts with existing data: ${message}`);
+    expect(errorText(tEn, locked)).toBe(
+      `The report period is approved and its records are locked; the level above must unlock it first. (${message})`,
+    );
+    // A conflict the server explains (a document number in use) is in its words too.
+    const used = "Số 7 đã được dùng cho một văn bản khác của Ủy ban MTTQ phường năm 2026; hãy chọn số khác.";
+    expect(errorText(tVi, new ApiError({ status: 409, code: "conflict", serverMessage: used }))).toBe(used);
     // A bare conflict (a unique key, the server's default sentence) keeps the translated text.
     const bare = new ApiError({
       status: 409,

@@ -15,6 +15,7 @@ const HAS_TEXT: Record<ErrorCode | "network_error", boolean> = {
   conflict: true,
   reference_missing: true,
   invalid_transition: true,
+  period_locked: true,
   payload_too_large: true,
   rate_limited: true,
   internal_error: false,
@@ -22,12 +23,14 @@ const HAS_TEXT: Record<ErrorCode | "network_error", boolean> = {
 };
 
 /**
- * The server's own sentence for a conflict it explains (a period approved and locked, a document
- * number already used), rather than the generic "trùng hoặc xung đột"; null for a bare conflict.
+ * The server's own sentence where it names what is in the way — the locked period ("Kỳ báo cáo
+ * 01/01/2026–30/06/2026 đã được duyệt…"), a document number already used — rather than the generic
+ * "trùng hoặc xung đột"; null for a bare conflict (the server's default sentence).
  */
 function domainConflict(error: { code: string; serverMessage: string | null }): string | null {
-  if (error.code !== "conflict" || !error.serverMessage) return null;
-  return error.serverMessage === ERROR_MESSAGES.conflict.vi ? null : error.serverMessage;
+  if (error.code !== "conflict" && error.code !== "period_locked") return null;
+  if (!error.serverMessage || error.serverMessage === ERROR_MESSAGES.conflict.vi) return null;
+  return error.serverMessage;
 }
 
 /**
@@ -37,7 +40,10 @@ function domainConflict(error: { code: string; serverMessage: string | null }): 
 export function errorText(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     const message = domainConflict(error);
-    if (message) return t("errors.domainConflict", { message });
+    if (message) {
+      const generic = t(`errors.${error.code}` as "errors.conflict");
+      return t("errors.serverSays", { generic, message });
+    }
     if (HAS_TEXT[error.code]) return t(`errors.${error.code}` as "errors.conflict");
     if (error.requestId) return t("errors.fallback", { requestId: error.requestId });
   }

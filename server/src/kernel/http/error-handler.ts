@@ -5,7 +5,10 @@ import { AppError } from "../errors";
 
 type PgError = { code?: string; constraint?: string; message?: string; cause?: unknown };
 
-/** SQLSTATE raised by our own triggers for a refused write; its message is written for the user. */
+/**
+ * SQLSTATE raised by the period-lock triggers for a write dated in an approved, locked period; its
+ * message, written for the user, names the period.
+ */
 export const DB_CONFLICT_SQLSTATE = "TD409";
 
 function pgToAppError(error: PgError): AppError | null {
@@ -13,7 +16,7 @@ function pgToAppError(error: PgError): AppError | null {
   const err = (error.cause && typeof error.cause === "object" ? error.cause : error) as PgError;
   if (err.code === "23505") return new AppError("conflict");
   if (err.code === "23503") return new AppError("reference_missing");
-  if (err.code === DB_CONFLICT_SQLSTATE) return new AppError("conflict", err.message);
+  if (err.code === DB_CONFLICT_SQLSTATE) return new AppError("period_locked", err.message);
   return null;
 }
 

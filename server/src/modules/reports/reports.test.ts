@@ -445,7 +445,7 @@ describe("the data cut-off and the period it locks", () => {
     const today = await activity("2026-12-04");
     expect(today.statusCode).toBe(409);
     expect(today.json().error).toMatchObject({
-      code: "conflict",
+      code: "period_locked",
       message:
         "Kỳ báo cáo 01/01/2026–04/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.",
     });

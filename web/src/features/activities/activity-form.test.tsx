@@ -134,15 +134,26 @@ describe("ActivityForm", () => {
 
   it("shows a general error, in Vietnamese, for a failure that is not about a field", async () => {
     const { user } = setup(() => ({
-      status: 409,
-      body: { error: { code: "conflict", message: "raw server text", requestId: "r-9" } },
+      status: 403,
+      body: { error: { code: "forbidden", message: "raw server text", requestId: "r-9" } },
     }));
     await user.click(await within(organizers()).findByRole("checkbox", { name: "Công an phường" }));
     await user.click(screen.getByRole("button", { name: "Lưu hoạt động" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Dữ liệu bị trùng hoặc xung đột với dữ liệu đã có.",
-    );
+    expect(await screen.findByRole("alert")).toHaveTextContent("Bạn không có quyền thực hiện thao tác này.");
     expect(screen.queryByText("raw server text")).toBeNull();
+  });
+
+  it("shows the server's own message for a date in an approved, locked period", async () => {
+    const lock =
+      "Kỳ báo cáo 01/01/2026–03/12/2026 đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.";
+    const { user } = setup(() => ({
+      status: 409,
+      body: { error: { code: "period_locked", message: lock, requestId: "r-10" } },
+    }));
+    await user.click(await within(organizers()).findByRole("checkbox", { name: "Công an phường" }));
+    await user.click(screen.getByRole("button", { name: "Lưu hoạt động" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(lock);
+    expect(screen.queryByText(/trùng hoặc xung đột/)).toBeNull();
   });
 
   it("edits an activity without its unit and clears a blanked title", async () => {

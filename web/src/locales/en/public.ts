@@ -60,9 +60,11 @@ export const publicEn: Shape<typeof publicVi> = {
     forbidden: "You may not do this.",
     not_found: "Not found, or you may not see it.",
     conflict: "This conflicts with existing data.",
-    /** A conflict the server explains in its own words (a locked period, a number already used). */
-    domainConflict: "This conflicts with existing data: {{message}}",
+    /** A refusal the server explains in its own (Vietnamese) words: a locked period, a number in use. */
+    serverSays: "{{generic}} ({{message}})",
     reference_missing: "A referenced record does not exist.",
+    period_locked:
+      "The report period is approved and its records are locked; the level above must unlock it first.",
     invalid_transition: "This state change is not allowed.",
     payload_too_large: "The request is too large.",
     rate_limited: "Too many requests; try again later.",

@@ -58,8 +58,9 @@ export const publicVi = {
     not_found: "Không tìm thấy hoặc bạn không có quyền xem.",
     conflict: "Dữ liệu bị trùng hoặc xung đột với dữ liệu đã có.",
     /** Xung đột do máy chủ giải thích bằng lời của nó (kỳ đã khóa số liệu, số văn bản đã dùng). */
-    domainConflict: "{{message}}",
+    serverSays: "{{message}}",
     reference_missing: "Dữ liệu tham chiếu không tồn tại.",
+    period_locked: "Kỳ báo cáo đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.",
     invalid_transition: "Không thể chuyển sang trạng thái này.",
     payload_too_large: "Dữ liệu gửi lên quá lớn.",
     rate_limited: "Quá nhiều yêu cầu, vui lòng thử lại sau.",

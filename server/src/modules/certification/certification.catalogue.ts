@@ -220,7 +220,7 @@ export const RULES_SEED: RuleSeed[] = [
     decisionDeadline: "11-20",
     // The 2021 text names the district chairman; the district level was abolished on 1/7/2025 and
     // the replacement authority (Circular 48/2025) is unverified — domain-rules §1f.7 [?].
-    recognisingAuthority: "Chủ tịch Ủy ban nhân dân cấp tỉnh (chưa xác minh sau 01/7/2025)",
+    recognisingAuthority: "Chủ tịch Ủy ban nhân dân cấp tỉnh",
     authorityVerified: false,
     childRecognisedThreshold: 0.7,
     source: `${TT124}, Điều 5.4, 8.2, 9.1.b; Thông tư 48/2025/TT-BCA [?]`,
@@ -284,7 +284,7 @@ export const EVENT_RULES: Record<
 export const DEFAULT_SCORING_SHEET: ScoringSheet = {
   code: "qd510-placeholder",
   version: "2022",
-  nameVi: "Phiếu chấm điểm phân loại phong trào (mẫu tạm, chưa xác minh)",
+  nameVi: "Phiếu chấm điểm phân loại phong trào",
   source: "Quyết định 510/QĐ-BCA-V05 (20/01/2022) — tiêu chí chi tiết chưa thu thập được",
   verified: false,
   criteria: [

@@ -1,5 +1,5 @@
 import "../../locales/register-console";
-import { Badge, Button, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { ClassifyMovementBodySchema, type CertificationCycleDetail } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -74,14 +74,12 @@ function Cycle({ cycle }: { cycle: CertificationCycleDetail }) {
           {t("window", { from: formatDate(cycle.windowFrom), to: formatDate(cycle.windowTo) })}
         </Text>
         <DeadlineText cycle={cycle} />
-        <Group gap="xs">
-          <Text size="sm">{t("authority", { name: cycle.recognisingAuthority })}</Text>
-          {!cycle.authorityVerified && (
-            <Badge color="#a63a0b" variant="outline" radius="sm" style={{ textTransform: "none" }}>
-              {t("authorityUnverified")}
-            </Badge>
-          )}
-        </Group>
+        <Text size="sm">{t("authority", { name: cycle.recognisingAuthority })}</Text>
+        {!cycle.authorityVerified && (
+          <Text size="sm" c="dimmed">
+            {t("authorityCheck")}
+          </Text>
+        )}
       </div>
 
       <Section title={t("steps")} id="steps">
@@ -161,7 +159,7 @@ function ClassificationForm({ cycle }: { cycle: CertificationCycleDetail }) {
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {sheet.nameVi}. {sheet.verified ? "" : t("classificationIntro")}
+          {sheet.nameVi}. {t("classificationIntro")}
         </Text>
         <WriteError error={w.mutation.error} issues={w.issues} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -77,9 +77,16 @@ export function DossierSection({ cycle }: { cycle: CertificationCycleDetail }) {
           <DocumentRow key={k} cycle={cycle} kind={k} canUpload={cycle.can.upload} />
         ))}
       </Stack>
-      <Text fw={700} c={cycle.dossierComplete ? "teal.9" : "red.9"}>
-        {cycle.dossierComplete ? t("dossierComplete") : t("dossierIncomplete")}
-      </Text>
+      {/* Once decided, the dossier is the record of the decision: its completeness is no longer a task. */}
+      {cycle.status === "recognised" || cycle.status === "not_recognised" ? (
+        <Text size="sm" c="dimmed">
+          {t("dossierDecided")}
+        </Text>
+      ) : (
+        <Text fw={700} c={cycle.dossierComplete ? "teal.9" : "red.9"}>
+          {cycle.dossierComplete ? t("dossierComplete") : t("dossierIncomplete")}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -20,6 +19,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../../components/status-badge";
 import { formatDate } from "../../lib/format";
 import { DateField } from "../../components/date-field";
 import { isoFromVn } from "../../lib/form-values";
@@ -45,14 +45,10 @@ export function EventsSection({ unitId }: { unitId: string | null }) {
               <Paper key={e.id} withBorder p="sm" component="li">
                 <Group gap="xs" wrap="wrap">
                   <Text fw={700}>{t(`eventKinds.${e.kind}`)}</Text>
-                  <Badge
-                    color={e.disqualifies ? "red.9" : "gray.8"}
-                    variant={e.disqualifies ? "filled" : "outline"}
-                    radius="sm"
-                    style={{ textTransform: "none" }}
-                  >
-                    {e.disqualifies ? t("disqualifies") : t("excused")}
-                  </Badge>
+                  <StatusBadge
+                    label={e.disqualifies ? t("disqualifies") : t("excused")}
+                    tone={e.disqualifies ? { color: "red.9" } : { color: "gray.8", variant: "outline" }}
+                  />
                 </Group>
                 <Text size="sm">
                   {formatDate(e.occurredOn)} · {e.orgUnitName} · {t(`severities.${e.severity}`)}

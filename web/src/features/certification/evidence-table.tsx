@@ -1,7 +1,8 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import type { CertificationEvidence, EvidenceVerdict } from "@toandan/contracts";
 import { useTranslation } from "react-i18next";
 import { ScrollRegion } from "../../components/scroll-region";
+import { StatusBadge } from "../../components/status-badge";
 import { formatDate, formatNumber, formatPercent } from "../../lib/format";
 
 const COLOR: Record<EvidenceVerdict, string> = { met: "teal.9", not_met: "red.9", unknown: "gray.8" };
@@ -11,14 +12,10 @@ const DATES = new Set(["registeredOn", "registrationDeadline"]);
 export function VerdictBadge({ verdict }: { verdict: EvidenceVerdict }) {
   const { t } = useTranslation("certification");
   return (
-    <Badge
-      color={COLOR[verdict]}
-      variant={verdict === "unknown" ? "outline" : "filled"}
-      radius="sm"
-      style={{ textTransform: "none" }}
-    >
-      {t(`verdicts.${verdict}`)}
-    </Badge>
+    <StatusBadge
+      label={t(`verdicts.${verdict}`)}
+      tone={{ color: COLOR[verdict], variant: verdict === "unknown" ? "outline" : "filled" }}
+    />
   );
 }
 

@@ -33,7 +33,8 @@ export const certificationEn: Shape<typeof certificationVi> = {
   decidedOn: "Decision {{number}} of {{date}}",
   window: "Evaluation window {{from}} – {{to}}",
   authority: "Recognising authority: {{name}}",
-  authorityUnverified: "Authority not verified",
+  authorityCheck:
+    "Since 1 July 2025 there is no district level: check the recognising authority against the provincial police's current guidance before submitting.",
   status: {
     registered: "Registered",
     self_assessed: "Self-assessed",
@@ -123,6 +124,7 @@ export const certificationEn: Shape<typeof certificationVi> = {
   uploadedAt: "Uploaded {{date}}",
   dossierComplete: "The dossier is complete.",
   dossierIncomplete: "The dossier is incomplete.",
+  dossierDecided: "Decided; the documents above are the cycle's record.",
   appraisal: "Appraisal",
   appraisedOn: "Appraised on",
   recommendation: "Recommendation",
@@ -142,7 +144,7 @@ export const certificationEn: Shape<typeof certificationVi> = {
   certificateCode: "Verification code",
   verifyLink: "Public verification page",
   classification: "Movement classification (Decision 510/QĐ-BCA-V05)",
-  classificationIntro: "The scoring sheet is configuration; the sheet in use is an unverified placeholder.",
+  classificationIntro: "Enter the points of each criterion, at most its maximum; the total gives the classification.",
   points: "{{label}} (max {{max}})",
   total: "Total {{total}}: {{level}}",
   levels: { excellent: "Excellent", good: "Good", average: "Average", below_average: "Below average" },

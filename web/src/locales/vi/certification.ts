@@ -30,7 +30,8 @@ export const certificationVi = {
   decidedOn: "Quyết định số {{number}} ngày {{date}}",
   window: "Kỳ đánh giá {{from}} – {{to}}",
   authority: "Cấp công nhận: {{name}}",
-  authorityUnverified: "Thẩm quyền chưa xác minh",
+  authorityCheck:
+    "Từ ngày 01/7/2025 không còn cấp huyện: đối chiếu cấp công nhận với hướng dẫn hiện hành của Công an tỉnh trước khi trình.",
   status: {
     registered: "Đã đăng ký",
     self_assessed: "Đã tự đánh giá",
@@ -120,6 +121,7 @@ export const certificationVi = {
   uploadedAt: "Đã tải lên {{date}}",
   dossierComplete: "Hồ sơ đã đủ.",
   dossierIncomplete: "Hồ sơ chưa đủ.",
+  dossierDecided: "Đã có quyết định; các văn bản trên là hồ sơ lưu của kỳ xét.",
   appraisal: "Thẩm định",
   appraisedOn: "Ngày thẩm định",
   recommendation: "Đề xuất",
@@ -139,7 +141,7 @@ export const certificationVi = {
   certificateCode: "Mã xác thực",
   verifyLink: "Trang xác thực công khai",
   classification: "Phân loại phong trào (Quyết định 510/QĐ-BCA-V05)",
-  classificationIntro: "Phiếu chấm điểm là cấu hình; phiếu mẫu hiện dùng chưa được xác minh.",
+  classificationIntro: "Nhập điểm từng tiêu chí, không vượt quá điểm tối đa; tổng điểm cho mức phân loại.",
   points: "{{label}} (tối đa {{max}})",
   total: "Tổng điểm {{total}}: {{level}}",
   levels: { excellent: "Xuất sắc", good: "Khá", average: "Trung bình", below_average: "Dưới trung bình" },

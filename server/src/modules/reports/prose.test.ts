@@ -12,7 +12,13 @@ function raw(value: number | null, set: Record<string, number | null> = {}) {
 }
 
 function prose(values: Record<string, number | null>, exactTips: boolean) {
-  const sections = defaultSections({ template: "yearly" }, UNIT, figuresFrom(values, exactTips), CUT_OFF);
+  const sections = defaultSections(
+    { template: "yearly" },
+    UNIT,
+    figuresFrom(values, exactTips),
+    { from: "2026-01-01", to: "2026-12-31" },
+    CUT_OFF,
+  );
   return Object.fromEntries(sections.map((s) => [s.key, s.text]));
 }
 
@@ -48,7 +54,10 @@ const ZERO_PHRASE = /(^|[\s(/;,])0(,0+)?%?\s/;
 describe("report prose", () => {
   it("writes every figure that happened into whole sentences, with the cut-off", () => {
     const p = prose(FULL, false);
-    expect(p.situation).toContain("Số liệu trong báo cáo tính đến ngày 03/12/2026.");
+    expect(p.situation).toBe(
+      "Đánh giá chung tình hình an ninh, trật tự trên địa bàn trong năm 2026. " +
+        "Số liệu trong báo cáo tính đến ngày 03/12/2026.",
+    );
     expect(p.propaganda).toBe(
       "Trong kỳ, Phường An Xuyên đã tổ chức 12 buổi tuyên truyền, sinh hoạt, hoạt động với 1.157 lượt người " +
         "và 420 lượt hộ tham dự; tuyên truyền cho 300 lượt học sinh, sinh viên; phát hành 2.500 tờ rơi; " +

@@ -1,7 +1,7 @@
 // The narrative of a review report: the figures written into Vietnamese sentences. Only what
 // happened is written; a sentence with nothing in it says so plainly; a small tip count the reader
 // may not see reads "dưới 5".
-import { REPORT_TEMPLATE_LABELS, SMALL_CELL_THRESHOLD, type CreateReportBody } from "@toandan/contracts";
+import { SMALL_CELL_THRESHOLD, periodLabel, periodOf, type CreateReportBody } from "@toandan/contracts";
 
 /** One figure of the report; `suppressed`: a small count (1–4) hidden from this reader. */
 export type Figure = {
@@ -162,24 +162,32 @@ function security(read: Read): string {
   return sentences.join(" ");
 }
 
+/** "trong 6 tháng đầu năm 2026", "trong năm 2026", "từ ngày 01/03/2026 đến ngày 30/11/2026". */
+function periodPhrase(template: CreateReportBody["template"], p: { from: string; to: string }): string {
+  if (template === "plan_review") return `từ ngày ${viDate(p.from)} đến ngày ${viDate(p.to)}`;
+  const label = periodLabel(periodOf(template === "six_month" ? "half" : "year", p.from));
+  return `trong ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
 /**
  * The narrative with the figures written into Vietnamese sentences; every section stays editable.
- * `cutOff`: the date the figures are counted up to ("số liệu tính đến ngày …").
+ * `period`: the reviewed days; `cutOff`: the date the figures are counted up to ("số liệu tính đến
+ * ngày …").
  */
 export function defaultSections(
   b: Pick<CreateReportBody, "template">,
   unitName: string,
   figures: Figure[],
+  period: { from: string; to: string },
   cutOff: string,
 ): Section[] {
   const read: Read = (code) => figures.find((f) => f.code === code);
-  const period = REPORT_TEMPLATE_LABELS[b.template].replace("Báo cáo ", "");
   return [
     {
       key: "situation",
       title: "I. TÌNH HÌNH CHUNG",
       text:
-        `Đánh giá chung tình hình an ninh, trật tự trên địa bàn trong ${period.toLowerCase()}. ` +
+        `Đánh giá chung tình hình an ninh, trật tự trên địa bàn ${periodPhrase(b.template, period)}. ` +
         `Số liệu trong báo cáo tính đến ngày ${viDate(cutOff)}.`,
     },
     {

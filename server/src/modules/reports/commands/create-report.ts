@@ -62,7 +62,7 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody)
           place: body.place,
           issuedOn: body.issuedOn,
           subject: body.subject || defaultSubject(body, from, to),
-          sections: defaultSections(body, unit.fullName, figures, cutOff),
+          sections: defaultSections(body, unit.fullName, figures, { from, to }, cutOff),
           figures,
           recipients: body.recipients,
           signerTitle: body.signerTitle,

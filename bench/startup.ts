@@ -15,7 +15,7 @@ type StartRun = {
   msToHealthy: number;
   /** What the server itself logs: `ready in … ms` (open, migrate, import, seed, listen). */
   serverReadyMs: number | null;
-  /** `Imported units in … ms`, on the first start only. */
+  /** `Imported the units in … s`, on the first start only (in ms here). */
   importMs: number | null;
   /** SIGTERM to exit of the process group. */
   shutdownMs: number;
@@ -114,7 +114,7 @@ async function startOnce(target: BenchTarget): Promise<StartRun> {
   return {
     msToHealthy,
     serverReadyMs: num(/ready in (\d+) ms/),
-    importMs: num(/Imported units in (\d+) ms/),
+    importMs: ((s) => (s === null ? null : Math.round(s * 1000)))(num(/Imported the units in ([\d.]+) s/)),
     shutdownMs,
     peakRssMb: rss,
   };

@@ -110,8 +110,13 @@ void test(
       .fill("Công an phường Bạc Liêu đã tiếp nhận tin báo. Cảm ơn anh/chị.");
     await police.getByRole("button", { name: "Gửi", exact: true }).click();
     await police.getByText("Công an phường Bạc Liêu đã tiếp nhận tin báo. Cảm ơn anh/chị.").waitFor();
+    // Triage is chosen, then confirmed, then reported.
+    await police.getByLabel("Mức độ").selectOption({ label: "Khẩn" });
     await police.getByRole("button", { name: "Lưu" }).click();
-    await police.getByText("Đang xác minh").waitFor();
+    const dialog = police.getByRole("dialog", { name: "Phân loại" });
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await police.getByRole("status").filter({ hasText: "Đã lưu phân loại: Khẩn." }).waitFor();
+    await police.getByText("Đang xác minh").first().waitFor();
 
     // The Front of the same ward sees counts only, and no tip content.
     const frontCtx = await journey.browser.newContext();

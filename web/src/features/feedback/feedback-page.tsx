@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Loader, Modal, NativeSelect, Stack, Text, Text
 import { FEEDBACK_STATUSES, FEEDBACK_TOPICS, type FeedbackTopic } from "@toandan/contracts";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { DataTable, type Column } from "../../components/data-table";
@@ -153,6 +154,7 @@ function FeedbackModal({
   onSaved: (message: string) => void;
 }) {
   const L = useLabels();
+  const { t } = useTranslation("console");
   const qc = useQueryClient();
   const q = useQuery(feedbackQuery(id));
   // Nothing is chosen for the officer: the new status is a decision someone makes.
@@ -180,6 +182,7 @@ function FeedbackModal({
       opened
       onClose={onClose}
       title={q.data ? `${q.data.code} · ${q.data.title}` : L.feedbackTitle}
+      closeButtonProps={{ "aria-label": t("common.close") }}
       size="lg"
     >
       {q.isError ? (

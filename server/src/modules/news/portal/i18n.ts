@@ -139,6 +139,7 @@ export const T = {
     statsChartNone: "Chưa tỉnh, thành phố nào ghi nhận buổi tuyên truyền, hoạt động trong năm.",
     statsNoData: "tỉnh, thành phố chưa ghi nhận số liệu.",
     statsFullTable: "Xem bảng đầy đủ theo tỉnh, thành phố",
+    statsTableLabel: "Bảng kết quả phong trào theo tỉnh, thành phố",
     statsDash: "“–”: chưa có số liệu.",
     exIntro:
       "Những tấm gương trong phong trào Toàn dân bảo vệ an ninh Tổ quốc, được công bố với sự đồng ý của người được khen.",
@@ -304,6 +305,7 @@ export const T = {
     statsChartNone: "No province has recorded a session or activity this year.",
     statsNoData: "provinces have recorded nothing yet.",
     statsFullTable: "Show the full table by province",
+    statsTableLabel: "Table of the movement's results by province",
     statsDash: "“–”: nothing recorded.",
     exIntro:
       "Examples from the All People Protect National Security movement, published with the consent of those commended.",

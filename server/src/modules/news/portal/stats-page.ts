@@ -95,7 +95,7 @@ function movementTable(lang: Lang, st: PublicStatistics): string {
   const caption = `${s.statsMovementTitle} ${st.year}`;
   const others = st.provinces.length - withData.length;
   return `<details><summary>${esc(s.statsFullTable)}</summary>
-<div class="scroll" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption class="hint">${esc(caption)}</caption>
+<div class="scroll" tabindex="0" role="region" aria-label="${esc(s.statsTableLabel)}"><table><caption class="hint">${esc(caption)}</caption>
 <thead><tr><th scope="col">${esc(s.statsProvince)}</th>${head}</tr></thead><tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">${esc(s.total)}</th>${cells(st.totals.movement)}</tr></tfoot></table></div>
 <p class="hint">${esc(s.statsDash)}${others > 0 ? ` ${esc(`${others} ${s.statsNoData}`)}` : ""}</p></details>`;

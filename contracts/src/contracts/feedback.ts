@@ -34,7 +34,7 @@ export const SubmitFeedbackBodySchema = z.object({
   topic: FeedbackTopicSchema,
   title: z.string().trim().min(3, "Nhập tiêu đề").max(200),
   content: z.string().trim().min(10, "Nội dung tối thiểu 10 ký tự").max(5000, "Nội dung tối đa 5000 ký tự"),
-  provinceId: IdSchema,
+  provinceId: z.uuid({ error: "Chọn tỉnh, thành phố" }),
   communeId: IdSchema.optional(),
   identity: z
     .object({

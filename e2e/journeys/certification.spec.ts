@@ -3,10 +3,11 @@ import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { assertNoSeriousA11yViolations, signIn } from "../fixtures/browser";
 import { useJourney } from "../fixtures/journey";
+import { currentYearInVietnam } from "@toandan/contracts";
 
 const journey = useJourney();
 
-const year = new Date().getFullYear();
+const year = currentYearInVietnam();
 const PDF = { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 signed scan") };
 
 async function asUser(username: string, width = 1280): Promise<Page> {

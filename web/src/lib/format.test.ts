@@ -163,9 +163,9 @@ describe("formatDateTime", () => {
 });
 
 describe("formatTime", () => {
-  it("shows hours and minutes on the 24-hour clock, zero-padded", () => {
-    expect(formatTime(new Date(2025, 0, 1, 9, 5))).toBe("09:05");
-    expect(formatTime(new Date(2025, 0, 1, 23, 59))).toBe("23:59");
-    expect(formatTime(new Date(2025, 0, 1, 0, 0))).toBe("00:00");
+  it("shows hours and minutes in Vietnam on the 24-hour clock, zero-padded, whatever the browser's zone", () => {
+    expect(formatTime(new Date("2025-01-01T09:05:00+07:00"))).toBe("09:05");
+    expect(formatTime(new Date("2025-01-01T23:59:00+07:00"))).toBe("23:59");
+    expect(formatTime(new Date("2025-01-01T00:00:00+07:00"))).toBe("00:00");
   });
 });

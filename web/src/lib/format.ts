@@ -50,8 +50,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${formatDate(dateInVietnam(d))} ${vietnamTime.format(d)}`;
 }
 
+/** The time of day of an instant in Vietnam, whatever the browser's zone: `14:05`. */
 export function formatTime(d: Date): string {
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return vietnamTime.format(d);
 }
 
 /** `30/6/2025` or `30/06/2025` → `2025-06-30`; null when it is not a real calendar date. */

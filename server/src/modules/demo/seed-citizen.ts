@@ -1,4 +1,5 @@
 import path from "node:path";
+import { clockNow } from "@toandan/contracts";
 import { and, eq, isNull } from "drizzle-orm";
 import { loadConfig } from "../../config";
 import type { Db } from "../../db/client";
@@ -34,7 +35,7 @@ export async function seedDemoCitizen(db: Db, masterKeyFile = loadConfig().maste
     .from(accounts)
     .where(eq(accounts.username, "baclieu.congan"));
   const policeAccount = author?.id ?? null;
-  const now = Date.now();
+  const now = clockNow().getTime();
   await seedDemoNews(db, { province, ward }, now);
   const env = new Envelope(loadOrCreateMasterKey(masterKeyFile));
   const verifier = new ReceiptVerifier(

@@ -206,6 +206,6 @@ export async function seedDemo(
     );
   }
   step("news, warnings, citizen tips and feedback");
-  await seedDemoCitizen(db);
+  await seedDemoCitizen(db, opts.masterKeyFile);
   return true;
 }

@@ -1,4 +1,4 @@
-import { foldVietnamese, type BodyKind } from "@toandan/contracts";
+import { foldVietnamese, todayInVietnam, type BodyKind } from "@toandan/contracts";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
@@ -23,6 +23,9 @@ export async function seedDemoHouseholds(db: Db, area: Area, year: number): Prom
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
   const rows: (typeof households.$inferInsert & { id: string })[] = [];
   const signed: (typeof householdCommitments.$inferInsert)[] = [];
+  // Signed in March, or today when this year's March has not come yet: never a future date.
+  const today = todayInVietnam();
+  const signedOn = (day: string) => (day < today ? day : today);
   for (let i = 1; i <= 120; i++) {
     const id = randomUUID();
     const headName = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
@@ -49,7 +52,7 @@ export async function seedDemoHouseholds(db: Db, area: Area, year: number): Prom
           householdId: id,
           rollupPath: area.rollupPath,
           year: y,
-          signedOn: `${y}-03-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`,
+          signedOn: signedOn(`${y}-03-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`),
           formVersion: "Mẫu cam kết 2024",
         });
       }

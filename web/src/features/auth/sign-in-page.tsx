@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { LoginBodySchema, type LoginBody } from "@toandan/contracts";
+import { clockNow, LoginBodySchema, type LoginBody } from "@toandan/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
@@ -29,7 +29,7 @@ import { contractResolver, fieldMessage } from "../../lib/forms";
 /** Wrong password, disabled, locked (with when to retry), or any other failure, in words. */
 function signInFailureText(t: TFunction, e: unknown): string {
   if (isApiError(e) && e.code === "account_locked" && e.retryAfter) {
-    const until = new Date(Date.now() + e.retryAfter * 1000);
+    const until = new Date(clockNow().getTime() + e.retryAfter * 1000);
     return t("signIn.lockedFor", { minutes: Math.ceil(e.retryAfter / 60), time: formatTime(until) });
   }
   return errorText(t, e);

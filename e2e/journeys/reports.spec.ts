@@ -4,10 +4,11 @@ import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { assertNoSeriousA11yViolations, hasHorizontalScroll, signIn } from "../fixtures/browser";
 import { useJourney } from "../fixtures/journey";
+import { currentYearInVietnam } from "@toandan/contracts";
 
 const journey = useJourney();
 
-const year = new Date().getFullYear();
+const year = currentYearInVietnam();
 const SUBJECT = `Sơ kết công tác phong trào “Toàn dân bảo vệ an ninh Tổ quốc” 6 tháng đầu năm ${year}`;
 const HEADING = "Báo cáo sơ kết 6 tháng — Phường Bạc Liêu";
 

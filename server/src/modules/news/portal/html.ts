@@ -110,6 +110,6 @@ export function page(o: PageOpts): string {
 <nav aria-label="${o.lang === "vi" ? "Điều hướng chính" : "Main navigation"}"><ul>${nav}</ul></nav></div></header>
 <main id="main" tabindex="-1">${o.body}</main>
 <footer><div class="w"><p>${esc(s.privacy)}</p><p>${emergency(o.lang)}</p>
-<ul><li><a href="${esc(href("/verify", o.lang))}">${esc(s.nav.verify)}</a></li><li><a href="${esc(href("/nguoi-tot-viec-tot", o.lang))}">${esc(s.nav.exemplars)}</a></li></ul></div></footer>${data}
+<ul><li><a href="${esc(href("/verify", o.lang))}">${esc(s.nav.verify)}</a></li></ul></div></footer>${data}
 </body></html>`;
 }

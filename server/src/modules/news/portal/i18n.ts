@@ -114,7 +114,7 @@ export const T = {
     statsHouseholdsSigned: "Hộ ký cam kết",
     statsCommitmentRate: "Tỷ lệ hộ ký cam kết",
     statsGroups: "Tổ, mô hình tự quản",
-    statsAreaRate: "Khu dân cư đạt chuẩn “An toàn về ANTT”",
+    statsAreaRate: "Khu dân cư đạt chuẩn “An toàn về an ninh, trật tự”",
     statsCitizenTitle: "Tin báo, kiến nghị của Nhân dân",
     total: "Toàn quốc",
     notFound: "Không tìm thấy trang.",

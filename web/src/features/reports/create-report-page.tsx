@@ -1,15 +1,5 @@
 import "../../locales/register-console";
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
 import {
   CreateReportBodySchema,
   REPORT_TEMPLATES,

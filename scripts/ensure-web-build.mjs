@@ -1,5 +1,5 @@
-// Builds the web console when web/dist is missing or older than its sources, so `npm start`
-// works on a fresh clone and stays fast on the second start. The build takes 20–90 s on a small
+// `npm start`, before the server: builds the web console when web/dist is missing or older than its
+// sources, so a fresh clone works and the second start stays fast. The build takes 5–90 s on a small
 // machine and Vite prints little until it is done, so the elapsed time is shown while it runs.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -25,8 +25,8 @@ if (builtAt < changedAt) {
   const elapsed = () => `${Math.round((performance.now() - t0) / 1000)} s`;
   console.log(
     builtAt
-      ? "The web console's sources changed: rebuilding it into web/dist (20–90 s)…"
-      : "First start: building the web console into web/dist (once; 20–90 s on a small machine)…",
+      ? "The web console's sources changed: rebuilding it into web/dist (5–90 s)…"
+      : "First start: building the web console into web/dist (once; 5–90 s on a small machine)…",
   );
   const heartbeat = setInterval(
     () => console.log(`  … still building the web console (${elapsed()})`),
@@ -44,3 +44,5 @@ if (builtAt < changedAt) {
   }
   console.log(`Web console built in ${elapsed()}.`);
 }
+// Loading the server's modules takes a few seconds before it prints anything itself.
+console.log("Starting the server…");

@@ -27,6 +27,7 @@ const vi = {
   daysLeft: (n: number): string =>
     n < 0 ? `quá hạn ${-n} ngày` : n === 0 ? "hết hạn hôm nay" : `còn ${n} ngày`,
   overdue: "quá hạn",
+  overdueCount: "Quá hạn",
   met: "đã xong",
   metLate: "xong (trễ hạn)",
   content: "Nội dung",
@@ -147,6 +148,7 @@ const en: Labels = {
   clock: { transfer: "Transfer", receipt_notice: "Notice of receipt", decision: "Decision" },
   daysLeft: (n: number) => (n < 0 ? `${-n} days overdue` : n === 0 ? "due today" : `${n} days left`),
   overdue: "overdue",
+  overdueCount: "Overdue",
   met: "done",
   metLate: "done (late)",
   content: "Content",

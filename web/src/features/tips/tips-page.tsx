@@ -60,7 +60,12 @@ function Inbox() {
       header: L.code,
       cell: (tip) => (
         <>
-          <AnchorLink to="/tin-bao/$id" params={{ id: tip.id }} ff="monospace">
+          <AnchorLink
+            to="/tin-bao/$id"
+            params={{ id: tip.id }}
+            ff="monospace"
+            style={{ whiteSpace: "nowrap" }}
+          >
             {tip.code}
           </AnchorLink>
           {tip.awaitingReply && (
@@ -135,7 +140,7 @@ function Counts() {
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Stat label={L.tipsTitle} value={q.data.total.display} />
-        <Stat label={L.overdue} value={q.data.overdue.display} />
+        <Stat label={L.overdueCount} value={q.data.overdue.display} />
         {q.data.byStatus.map((s) => (
           <Stat key={s.status} label={TIP_STATUS_LABELS[s.status][lang]} value={s.count.display} />
         ))}

@@ -31,6 +31,7 @@ async function open(config: Config): Promise<Database> {
       : `Opening the embedded database in ${config.dataDir} and applying migrations…`,
   );
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  detail(`opened in ${seconds(t0)}; applying the migrations`);
   await database.migrate();
   // Reference data that ships with the code (idempotent).
   await seedGroupTypes(database.db);

@@ -198,6 +198,8 @@ void test(
     await page.getByRole("button", { name: "Tra cứu" }).click();
     await page.getByRole("heading", { level: 1, name: "Giấy công nhận hợp lệ" }).waitFor();
     await page.getByText("Khóm 1, Phường Bạc Liêu, tỉnh Cà Mau").waitFor();
+    // The authority that recognised it, named (not "… cấp xã").
+    await page.getByText("Chủ tịch Ủy ban nhân dân phường Bạc Liêu", { exact: true }).waitFor();
     await page.getByRole("navigation").getByRole("link", { name: "Thống kê" }).waitFor();
     assert.equal(await hasHorizontalScroll(page), false);
     await assertNoSeriousA11yViolations(page, "/verify/<code>");

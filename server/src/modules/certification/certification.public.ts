@@ -8,6 +8,7 @@ import { notFound } from "../../kernel/errors";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { ancestorsOf } from "../org-units";
 import { formatCode, normaliseCode } from "./certificate-code";
+import { addressingOf } from "./certification.addressing";
 
 const PUBLIC_LIMIT = { max: 30, timeWindow: "1 minute" };
 
@@ -49,7 +50,8 @@ export const certificatePublicApi = routesPlugin([
 
 /**
  * The certificate with its unit placed for a reader who does not know it: "Khóm 1, Phường Bạc
- * Liêu, tỉnh Cà Mau" (the public /verify page, rendered with the portal's layout).
+ * Liêu, tỉnh Cà Mau", and the actual authority ("Chủ tịch Ủy ban nhân dân phường Bạc Liêu", not
+ * "… cấp xã") — for the public /verify page, rendered with the portal's layout.
  */
 export async function findCertificateWithPlace(
   db: Db,
@@ -57,9 +59,10 @@ export async function findCertificateWithPlace(
 ): Promise<(Certificate & { place: string }) | null> {
   const cert = await findCertificate(db, input);
   if (!cert) return null;
-  const [unit] = await queryRows<{ id: string; path: string; fullName: string }>(
+  const [unit] = await queryRows<{ id: string; path: string; kind: string; name: string; fullName: string }>(
     db,
-    sql`select u.id, u.path, u.full_name as "fullName" from certification_cycles c join org_units u on u.id = c.org_unit_id
+    sql`select u.id, u.path, u.kind, u.name, u.full_name as "fullName"
+        from certification_cycles c join org_units u on u.id = c.org_unit_id
         where c.certificate_code = ${normaliseCode(input)} and c.status = 'recognised'`,
   );
   if (!unit) return { ...cert, place: cert.unitName };
@@ -72,5 +75,6 @@ export async function findCertificateWithPlace(
     commune && commune.id !== unit.id ? commune.fullName : null,
     province && province.id !== unit.id ? lower(province.fullName) : null,
   ].filter(Boolean);
-  return { ...cert, place: place.join(", ") };
+  const { addressee } = addressingOf({ ...unit, unitType: cert.unitType }, above, cert.recognisingAuthority);
+  return { ...cert, recognisingAuthority: addressee, place: place.join(", ") };
 }

@@ -152,6 +152,8 @@ export const CaseSummarySchema = z.object({
   assignDeadline: DeadlineSchema,
   fileDeadline: DeadlineSchema,
   nextQuarterReportDueOn: IsoDateSchema.nullable(),
+  /** The earliest quarterly report not yet made, as a deadline (late when its due day has passed). */
+  quarterReportDeadline: DeadlineSchema.nullable(),
   outcome: CaseOutcomeSchema.nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
@@ -207,6 +209,8 @@ export const CaseAccessEntrySchema = z.object({
   caseId: IdSchema,
   accountId: IdSchema,
   username: z.string(),
+  /** The account's display name: how every log line names the person. */
+  displayName: z.string(),
   basis: z.string(),
   purpose: z.string(),
   reason: z.string(),

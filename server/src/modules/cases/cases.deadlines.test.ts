@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { caseDueDates, deadline, nextQuarterReportDue, quarterOf } from "./cases.deadlines";
+import {
+  caseDueDates,
+  deadline,
+  lastQuarterDueBefore,
+  nextQuarterReportDue,
+  quarterIndex,
+  quarterOf,
+} from "./cases.deadlines";
 import { periodRange, suppressSmall } from "./cases.stats";
 
 describe("case deadlines (Circular 10/2024 Art. 10–11)", () => {
@@ -24,6 +31,24 @@ describe("case deadlines (Circular 10/2024 Art. 10–11)", () => {
     expect(nextQuarterReportDue("2026-11-30", [])).toBe("2027-01-05");
     expect(nextQuarterReportDue("2026-03-31", [])).toBe("2026-04-05");
     expect(nextQuarterReportDue("2026-02-10", ["2026-Q1", "2026-Q2"])).toBe("2026-10-05");
+    expect(nextQuarterReportDue("2025-12-31", ["2025-Q4"])).toBe("2026-04-05");
+  });
+
+  it("a Q3 report due 05/10/2026 and not made is late on 03/12/2026", () => {
+    const due = nextQuarterReportDue("2026-08-14", []);
+    expect(due).toBe("2026-10-05");
+    expect(deadline(due, null, "2026-12-03").workingDaysLeft).toBeLessThan(0);
+    expect(lastQuarterDueBefore("2026-12-03")).toBe(quarterIndex("2026-08-14"));
+  });
+
+  it.each([
+    ["2026-10-05", "2026-Q2"],
+    ["2026-10-06", "2026-Q3"],
+    ["2027-01-05", "2026-Q3"],
+    ["2027-01-06", "2026-Q4"],
+  ])("on %s the last report already late is %s's", (today, quarter) => {
+    const q = Number(quarter.slice(6));
+    expect(lastQuarterDueBefore(today)).toBe(Number(quarter.slice(0, 4)) * 4 + q - 1);
   });
 });
 

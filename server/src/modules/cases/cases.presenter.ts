@@ -15,6 +15,7 @@ const buf = (v: Uint8Array) => Buffer.from(v);
 
 export function presentCaseSummary(r: CaseRow, crypto: CaseCrypto, today: string): CaseSummary {
   const open = r.status !== "closed";
+  const quarterDue = open && r.decidedOn ? nextQuarterReportDue(r.decidedOn, r.reportedQuarters ?? []) : null;
   return {
     id: r.id,
     kind: r.kind as CaseKind,
@@ -28,8 +29,8 @@ export function presentCaseSummary(r: CaseRow, crypto: CaseCrypto, today: string
     latestGroup: r.latestGroup as CaseGroup | null,
     assignDeadline: deadline(r.assignDueOn, r.decidedOn, today),
     fileDeadline: deadline(r.fileDueOn, r.fileOpenedOn, today),
-    nextQuarterReportDueOn:
-      open && r.decidedOn ? nextQuarterReportDue(r.decidedOn, r.reportedQuarters ?? []) : null,
+    nextQuarterReportDueOn: quarterDue,
+    quarterReportDeadline: quarterDue ? deadline(quarterDue, null, today) : null,
     outcome: r.outcome as CaseOutcome | null,
   };
 }

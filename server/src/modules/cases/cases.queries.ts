@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
+import { lastQuarterDueBefore } from "./cases.deadlines";
 import { accessBasis, caseReadable, type AccessBasis } from "./cases.policy";
 
 export type CaseRow = {
@@ -84,8 +85,16 @@ export async function listCaseRows(
   const where: SQL[] = [caseReadable(actor)];
   if (q.status) where.push(sql`c.status = ${q.status}`);
   if (q.overdue === "true") {
+    // A quarterly report is late when a quarter from the assignment's to the last one due before
+    // today has none: fewer distinct reported quarters in that range than quarters in it.
+    const last = lastQuarterDueBefore(today);
+    const assigned = sql`(extract(year from c.decided_on)::int * 4 + extract(quarter from c.decided_on)::int - 1)`;
+    const reportIndex = sql`(substring(r.quarter from 1 for 4)::int * 4 + substring(r.quarter from 7 for 1)::int - 1)`;
     where.push(sql`((c.decided_on is null and c.assign_due_on < ${today}::date)
-      or (c.file_opened_on is null and c.file_due_on < ${today}::date)) and c.status <> 'closed'`);
+      or (c.file_opened_on is null and c.file_due_on < ${today}::date)
+      or (c.decided_on is not null and ${assigned} <= ${last}::int and (select count(distinct r.quarter)
+          from case_reports r where r.case_id = c.id and ${reportIndex} between ${assigned} and ${last}::int)
+          < ${last}::int - ${assigned} + 1)) and c.status <> 'closed'`);
   }
   return queryRows<CaseRow>(
     db,

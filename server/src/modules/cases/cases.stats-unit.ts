@@ -19,13 +19,15 @@ export async function listAccessRows(db: Db, caseId: string, offset: number, lim
     caseId: string;
     accountId: string;
     username: string;
+    displayName: string;
     basis: string;
     purpose: string;
     reason: string;
     accessedAt: string;
   }>(
     db,
-    sql`select l.id, l.case_id as "caseId", l.account_id as "accountId", a.username, l.basis, l.purpose, l.reason,
+    sql`select l.id, l.case_id as "caseId", l.account_id as "accountId", a.username, a.display_name as "displayName",
+          l.basis, l.purpose, l.reason,
           to_char(l.accessed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "accessedAt"
         from case_access_log l join accounts a on a.id = l.account_id
         where l.case_id = ${caseId} order by l.accessed_at desc, l.id limit ${limit + 1} offset ${offset}`,

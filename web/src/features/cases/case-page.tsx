@@ -19,8 +19,6 @@ import {
   GetCaseQuerySchema,
   SUPPORT_KINDS,
   type CaseDetail,
-  periodOf,
-  todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -31,15 +29,16 @@ import { unitBodiesQuery } from "../../api/org-units";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate, formatDateTime } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { Fact } from "../../components/fact";
-import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
 import { ActionForm, type Field } from "../../components/action-form";
-import { caseAccessLogQuery, openCase, post } from "./api";
+import { openCase, post } from "./api";
+import { AccessLog } from "./access-log";
 import { DeadlineBadge } from "./deadline-badge";
+import { quarterText, recentQuarters } from "./quarters";
 
 /** A case file opens only after the reader states why; the read is logged server-side. */
 export function CasePage() {
@@ -95,8 +94,9 @@ export function CasePage() {
 type Action = "assign" | "report" | "classify" | "support" | "close";
 
 function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDetail) => void }) {
-  const { t } = useTranslation("cases");
+  const { t, i18n } = useTranslation("cases");
   const { t: tc } = useTranslation("console");
+  const lang = i18n.language === "en" ? "en" : "vi";
   const qc = useQueryClient();
   const [action, setOpenAction] = useState<Action | null>(null);
   // The dialog keeps its title while it animates out, so it is never an unnamed dialog.
@@ -112,8 +112,7 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
     setAction(null);
     void qc.invalidateQueries({ queryKey: ["cases"] });
   };
-  const current = periodOf("quarter", todayInVietnam());
-  const q = `${current.year}-Q${current.index}`;
+  const quarters = recentQuarters(lang);
   return (
     <Stack gap="lg">
       <Group justify="space-between" wrap="wrap">
@@ -142,7 +141,9 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           <Fact label={t("cases.fileDeadline")}>
             <DeadlineBadge d={file.fileDeadline} />
           </Fact>
-          <Fact label={t("cases.quarterReport")}>{formatDate(file.nextQuarterReportDueOn) || "—"}</Fact>
+          <Fact label={t("cases.quarterReport")}>
+            {file.quarterReportDeadline ? <DeadlineBadge d={file.quarterReportDeadline} /> : "—"}
+          </Fact>
           <Fact label={t("cases.assignee")}>
             {file.assigneeBodyName ?? "—"}
             {file.mentorName ? ` (${file.mentorName})` : ""}
@@ -179,10 +180,19 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           <Text c="dimmed">{t("cases.nothing")}</Text>
         ) : (
           <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("cases.quarter")}</Table.Th>
+                <Table.Th scope="col">{t("cases.reportedOn")}</Table.Th>
+                <Table.Th scope="col">{t("cases.summary")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {file.reports.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>{r.quarter}</Table.Td>
+                  <Table.Th scope="row" fw={500}>
+                    {quarterText(r.quarter, lang)}
+                  </Table.Th>
                   <Table.Td>{formatDate(r.reportedOn)}</Table.Td>
                   <Table.Td>{r.summary}</Table.Td>
                 </Table.Tr>
@@ -196,10 +206,19 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           <Text c="dimmed">{t("cases.nothing")}</Text>
         ) : (
           <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("cases.quarter")}</Table.Th>
+                <Table.Th scope="col">{t("cases.group")}</Table.Th>
+                <Table.Th scope="col">{t("cases.classifiedOn")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {file.classifications.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{c.quarter}</Table.Td>
+                  <Table.Th scope="row" fw={500}>
+                    {quarterText(c.quarter, lang)}
+                  </Table.Th>
                   <Table.Td>{t(`cases.groups.${c.group}`)}</Table.Td>
                   <Table.Td>{formatDate(c.classifiedOn)}</Table.Td>
                 </Table.Tr>
@@ -213,10 +232,19 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           <Text c="dimmed">{t("cases.nothing")}</Text>
         ) : (
           <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("cases.supportKind")}</Table.Th>
+                <Table.Th scope="col">{t("cases.providedOn")}</Table.Th>
+                <Table.Th scope="col">{t("cases.provider")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {file.supports.map((s) => (
                 <Table.Tr key={s.id}>
-                  <Table.Td>{t(`cases.supportKinds.${s.kind}`)}</Table.Td>
+                  <Table.Th scope="row" fw={500}>
+                    {t(`cases.supportKinds.${s.kind}`)}
+                  </Table.Th>
                   <Table.Td>{formatDate(s.providedOn)}</Table.Td>
                   <Table.Td>{s.provider}</Table.Td>
                 </Table.Tr>
@@ -233,7 +261,7 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
         title={t(`cases.${titled}Title`)}
         size="lg"
       >
-        {action && <ActionBody action={action} file={file} quarter={q} onDone={done} />}
+        {action && <ActionBody action={action} file={file} quarters={quarters} onDone={done} />}
       </Modal>
     </Stack>
   );
@@ -242,12 +270,12 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
 function ActionBody({
   action,
   file,
-  quarter,
+  quarters,
   onDone,
 }: {
   action: Action;
   file: CaseDetail;
-  quarter: string;
+  quarters: { value: string; label: string }[];
   onDone: (r: unknown) => void;
 }) {
   const { t } = useTranslation("cases");
@@ -266,12 +294,12 @@ function ActionBody({
       { name: "fileOpenedOn", label: t("cases.fileOpenedOn"), kind: "date" },
     ],
     report: [
-      { name: "quarter", label: t("cases.quarter"), initial: quarter, required: true },
+      { name: "quarter", label: t("cases.quarter"), kind: "select", options: quarters, required: true },
       { name: "reportedOn", label: t("cases.reportedOn"), kind: "date", required: true },
       { name: "summary", label: t("cases.summary"), kind: "textarea", required: true },
     ],
     classify: [
-      { name: "quarter", label: t("cases.quarter"), initial: quarter, required: true },
+      { name: "quarter", label: t("cases.quarter"), kind: "select", options: quarters, required: true },
       {
         name: "group",
         label: t("cases.group"),
@@ -320,40 +348,5 @@ function ActionBody({
       onSubmit={(b) => post<CaseDetail>(`/cases/${file.id}/${paths[action]}`, b)}
       onDone={onDone}
     />
-  );
-}
-
-function AccessLog({ id }: { id: string }) {
-  const { t } = useTranslation("cases");
-  const query = useQuery(caseAccessLogQuery(id));
-  return (
-    <Section title={t("cases.accessLog")} id="case-access">
-      <QueryState query={query}>
-        {(page) => (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("cases.accessedAt")}</Table.Th>
-                <Table.Th>{t("cases.who")}</Table.Th>
-                <Table.Th>{t("cases.accessBasis")}</Table.Th>
-                <Table.Th>{t("cases.purpose")}</Table.Th>
-                <Table.Th>{t("cases.reason")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {page.items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{formatDateTime(e.accessedAt)}</Table.Td>
-                  <Table.Td>{e.username}</Table.Td>
-                  <Table.Td>{t(`cases.basis.${e.basis as "assignee"}`, { defaultValue: e.basis })}</Table.Td>
-                  <Table.Td>{t(`cases.purposes.${e.purpose as "read"}`)}</Table.Td>
-                  <Table.Td>{e.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </QueryState>
-    </Section>
   );
 }

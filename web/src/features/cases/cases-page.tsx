@@ -1,17 +1,6 @@
 import "../../locales/register-console";
 import "../../locales/register-cases";
-import {
-  Button,
-  Checkbox,
-  Modal,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Checkbox, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import {
   CASE_KINDS,
   CASE_PERIODS,
@@ -40,6 +29,7 @@ import { UnitField } from "../../components/unit-field";
 import { ActionForm } from "../../components/action-form";
 import { caseListQuery, caseStatsQuery, post, type CasePage } from "./api";
 import { DeadlineBadge } from "./deadline-badge";
+import { recentPeriods } from "./quarters";
 
 type CaseSummary = CasePage["items"][number];
 
@@ -86,7 +76,7 @@ function CaseList() {
     {
       key: "quarter",
       header: t("cases.quarterReport"),
-      cell: (c) => formatDate(c.nextQuarterReportDueOn) || "—",
+      cell: (c) => (c.quarterReportDeadline ? <DeadlineBadge d={c.quarterReportDeadline} /> : "—"),
     },
     { key: "status", header: t("cases.status"), cell: (c) => t(`cases.statuses.${c.status}`) },
   ];
@@ -200,12 +190,17 @@ function CreateCaseDialog({ opened, onClose }: { opened: boolean; onClose: () =>
   );
 }
 
+const KIND = { month: "month", quarter: "quarter", half_year: "half", year: "year" } as const;
+const COUNT = { month: 24, quarter: 12, half_year: 6, year: 6 } as const;
+
 function CaseStatsPanel() {
-  const { t } = useTranslation("cases");
+  const { t, i18n } = useTranslation("cases");
+  const lang = i18n.language === "en" ? "en" : "vi";
   const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
   const [period, setPeriod] = useState<(typeof CASE_PERIODS)[number]>("year");
   const [key, setKey] = useState(String(currentYearInVietnam()));
+  const keys = recentPeriods(KIND[period], lang, COUNT[period]);
   const query = useQuery(caseStatsQuery(unitId, period, key));
   return (
     <Section title={t("cases.stats")} id="case-stats">
@@ -214,14 +209,18 @@ function CaseStatsPanel() {
         <NativeSelect
           label={t("cases.period")}
           value={period}
-          onChange={(e) => setPeriod(e.currentTarget.value as typeof period)}
+          onChange={(e) => {
+            const next = e.currentTarget.value as typeof period;
+            setPeriod(next);
+            setKey(recentPeriods(KIND[next], lang, 1)[0]!.value);
+          }}
           data={CASE_PERIODS.map((p) => ({ value: p, label: t(`cases.periods.${p}`) }))}
         />
-        <TextInput
+        <NativeSelect
           label={t("cases.periodKey")}
-          description="2026 · 2026-H1 · 2026-Q3 · 2026-07"
           value={key}
           onChange={(e) => setKey(e.currentTarget.value)}
+          data={keys}
         />
       </SimpleGrid>
       {unitId && <QueryState query={query}>{(s) => <StatsTable s={s} />}</QueryState>}

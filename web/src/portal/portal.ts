@@ -29,6 +29,8 @@ async function post<T>(url: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
     credentials: "omit",
     referrerPolicy: "no-referrer",
+  }).catch(() => {
+    throw new Refused(String(data.networkError));
   });
   const json = (await res.json().catch(() => ({}))) as T & ApiError;
   if (!res.ok) {
@@ -36,7 +38,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
     const issues = e?.issues ?? [];
     // "Dữ liệu không hợp lệ." says nothing a citizen can act on: the issues say what to fix.
     throw new Refused(
-      issues.length ? issues.map((i) => i.message).join(". ") : (e?.message ?? `HTTP ${res.status}`),
+      issues.length ? issues.map((i) => i.message).join(". ") : (e?.message ?? String(data.serverError)),
       issues,
     );
   }

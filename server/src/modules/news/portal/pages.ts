@@ -100,6 +100,8 @@ export function tipFormPage(lang: Lang, provinces: Unit[], script: string | null
     script,
     data: {
       sending: s.sending,
+      networkError: s.networkError,
+      serverError: s.serverError,
       lang,
       codeLabel: s.code,
       secretLabel: s.secret,
@@ -141,6 +143,8 @@ export function feedbackFormPage(lang: Lang, provinces: Unit[], script: string |
     script,
     data: {
       sending: s.sending,
+      networkError: s.networkError,
+      serverError: s.serverError,
       lang,
       codeLabel: s.code,
       secretLabel: s.secret,
@@ -176,6 +180,8 @@ export function lookupPage(lang: Lang, script: string | null): string {
     script,
     data: {
       lang,
+      networkError: s.networkError,
+      serverError: s.serverError,
       statusLabels,
       fromPolice: s.fromPolice,
       fromYou: s.fromYou,

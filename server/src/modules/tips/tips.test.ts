@@ -26,7 +26,7 @@ afterAll(() => ctx?.close());
 const tipCount = async () =>
   (await queryRows<{ n: number }>(ctx.app.db, sql`select count(*)::int as n from tips`))[0]!.n;
 
-async function submit(body = tipBody(p.province.id, p.baclieu.id)) {
+async function submit(body: object = tipBody(p.province.id, p.baclieu.id)) {
   const res = await citizen(ctx.app, "/tips", body);
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ code: string; secret: string; receivedOn: string; routedTo: string }>();

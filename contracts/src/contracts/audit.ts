@@ -80,6 +80,8 @@ export const AuditEventSchema = z.object({
   occurredAt: z.string(),
   actorId: z.string().nullable(),
   actorUsername: z.string().nullable(),
+  /** How the log names the person: display name (with the username beside it). */
+  actorDisplayName: z.string().nullable(),
   action: AuditActionSchema,
   entityType: z.string(),
   entityId: z.string().nullable(),

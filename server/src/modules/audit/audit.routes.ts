@@ -18,6 +18,7 @@ type Row = {
   occurredAt: string | Date;
   actorId: string | null;
   actorUsername: string | null;
+  actorDisplayName: string | null;
   action: AuditAction;
   entityType: string;
   entityId: string | null;
@@ -53,6 +54,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await queryRows<Row>(
         app.db,
         sql`select e.id, e.occurred_at as "occurredAt", e.actor_id as "actorId", a.username as "actorUsername",
+              a.display_name as "actorDisplayName",
               e.action, e.entity_type as "entityType", e.entity_id as "entityId", e.org_unit_id as "orgUnitId", e.data
             from audit_log e left join accounts a on a.id = e.actor_id
             where ${scope} ${action} order by e.id desc limit ${req.query.limit + 1} offset ${offset}`,

@@ -18,7 +18,8 @@ import { usePageTitle } from "../../components/use-page-title";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
-import { describeEvent, rawData, SUMMARY_NAMESPACES } from "./audit-summary";
+import { AnchorLink } from "../../components/anchor-link";
+import { eventSentence, rawData, recordPage, SUMMARY_NAMESPACES } from "./audit-summary";
 
 type AuditEvent = z.infer<typeof AuditEventSchema>;
 type AuditPage = z.infer<typeof AuditPageSchema>;
@@ -100,45 +101,38 @@ function useColumns(): Column<AuditEvent>[] {
   return [
     { key: "id", header: "#", cell: (e) => formatNumber(e.id) },
     { key: "time", header: t("audit.time"), nowrap: true, cell: (e) => formatDateTime(e.occurredAt) },
-    { key: "actor", header: t("audit.actor"), cell: (e) => e.actorUsername ?? t("audit.system") },
-    { key: "action", header: t("audit.action"), cell: (e) => t(`audit.actions.${e.action}`) },
     {
-      key: "entity",
-      header: t("audit.entity"),
-      cell: (e) => (
-        <>
-          {t(`audit.entities.${e.entityType}` as "audit.entities.account", { defaultValue: e.entityType })}
-          {e.entityId && (
-            <Text component="span" size="xs" c="dimmed">
-              {" "}
-              {e.entityId.slice(0, 8)}
-            </Text>
-          )}
-        </>
-      ),
+      key: "actor",
+      header: t("audit.actor"),
+      cell: (e) =>
+        e.actorUsername
+          ? t("audit.person", { name: e.actorDisplayName ?? e.actorUsername, username: e.actorUsername })
+          : t("audit.system"),
     },
     { key: "details", header: t("audit.details"), cell: (e) => <Details event={e} /> },
   ];
 }
 
 /**
- * A readable summary of the event's data, with the stored data under it; a row whose data its
- * action's schema does not read (written before a shape changed) shows the stored data alone.
+ * What happened as a sentence ("Ghi nhận cam kết: Cam kết năm 2026, ký ngày 05/01/2026."), a link
+ * to the record, and the stored data under it.
  */
 export function Details({ event }: { event: AuditEvent }) {
   const { t, i18n } = useTranslation(SUMMARY_NAMESPACES);
-  const { summary, parsed } = describeEvent(event, { t, lang: i18n.language === "en" ? "en" : "vi" });
+  const sentence = eventSentence(event, { t, lang: i18n.language === "en" ? "en" : "vi" });
   const hasData = Object.keys(event.data).length > 0;
-  if (!parsed) {
-    return hasData ? (
-      <Code block={false} className="td-break">
-        {summary}
-      </Code>
-    ) : null;
-  }
+  const page = recordPage(event);
+  const what = t(`audit.entities.${event.entityType}` as "audit.entities.account", {
+    defaultValue: event.entityType,
+  });
   return (
     <div className="td-break">
-      {summary && <Text size="sm">{summary}</Text>}
+      <Text size="sm">{sentence}</Text>
+      {page && (
+        <AnchorLink to={page.to as "/ho-gia-dinh/$id"} params={{ id: page.id }} size="sm">
+          {t("audit.open", { what })}
+        </AnchorLink>
+      )}
       {hasData && (
         <details>
           <Text component="summary" size="xs" c="dimmed">

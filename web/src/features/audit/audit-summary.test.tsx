@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { i18n } from "../../app/i18n";
 import { renderWithProviders } from "../../test/render";
 import { Details } from "./audit-page";
-import { describeEvent, SUMMARIES, SUMMARY_NAMESPACES, type SummaryContext } from "./audit-summary";
+import {
+  describeEvent,
+  eventSentence,
+  readableData,
+  recordPage,
+  SUMMARIES,
+  SUMMARY_NAMESPACES,
+  type SummaryContext,
+} from "./audit-summary";
 import "../../locales/register-commendations";
 import "../../locales/register-hotspots";
 
@@ -271,6 +279,7 @@ function eventOf(action: AuditAction, data: Record<string, unknown>) {
     occurredAt: "2026-03-02T01:00:00.000Z",
     actorId: null,
     actorUsername: null,
+    actorDisplayName: null,
     action,
     entityType: "household_commitment",
     entityId: ID,
@@ -304,18 +313,14 @@ describe("audit event summaries", () => {
     const vi = await contextIn("vi");
     const summary = (action: keyof typeof SAMPLES, x: SummaryContext) =>
       describeEvent(eventOf(action, SAMPLES[action]), x).summary;
-    expect(summary("commitment.recorded", vi)).toBe(
-      "Ghi nhận cam kết năm 2026 của hộ 3f2a9c1e…, ký ngày 05/01/2026",
-    );
+    expect(summary("commitment.recorded", vi)).toBe("Cam kết năm 2026, ký ngày 05/01/2026");
     expect(summary("report.returned", vi)).toBe("Đã gửi, chờ duyệt → Bị trả lại — “Bổ sung số liệu”");
     expect(summary("case.closed", vi)).toBe("Tái hòa nhập ngày 06/03/2027");
     expect(summary("account.updated", vi)).toBe("tên hiển thị “Nguyễn Văn A”; mở khóa; đặt lại mật khẩu");
     expect(summary("report.updated", vi)).toBe("Sửa: trích yếu, người ký, somethingNew");
     expect(summary("tip.outcome_recorded", vi)).toBe("Tin báo TB-7KQ2M: Đang xác minh → Đã khởi tố vụ án");
     const en = await contextIn("en");
-    expect(summary("commitment.recorded", en)).toBe(
-      "2026 commitment of household 3f2a9c1e…, signed on 05/01/2026",
-    );
+    expect(summary("commitment.recorded", en)).toBe("2026 commitment, signed on 05/01/2026");
     expect(summary("hotspot.status_changed", en)).toMatch(/→/);
   });
 
@@ -338,9 +343,56 @@ describe("audit event summaries", () => {
   });
 
   it("renders the summary with the stored data under it", async () => {
-    renderWithProviders(<Details event={eventOf("commitment.recorded", SAMPLES["commitment.recorded"])} />);
-    expect(screen.getByText(/Ghi nhận cam kết năm 2026 của hộ 3f2a9c1e…/)).toBeInTheDocument();
+    renderWithProviders(<Details event={eventOf("commitment.recorded", SAMPLES["commitment.recorded"])} />, {
+      route: { pattern: "/nhat-ky", path: "/nhat-ky" },
+    });
+    expect(
+      await screen.findByText("Ghi nhận cam kết: Cam kết năm 2026, ký ngày 05/01/2026."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Xem bản ghi: Cam kết của hộ" })).toHaveAttribute(
+      "href",
+      `/ho-gia-dinh/${SAMPLES["commitment.recorded"].householdId}`,
+    );
     expect(screen.getByText("Dữ liệu gốc")).toBeInTheDocument();
     expect(screen.getByText(/formVersion: 2024/)).toBeInTheDocument();
+  });
+
+  it("reads each event as a sentence, with quarters as people write them and no raw ids", async () => {
+    const vi = await contextIn("vi");
+    const en = await contextIn("en");
+    const sentence = (action: keyof typeof SAMPLES, x: SummaryContext) =>
+      eventSentence(eventOf(action, SAMPLES[action]), x);
+    expect(sentence("commitment.recorded", vi)).toBe(
+      "Ghi nhận cam kết: Cam kết năm 2026, ký ngày 05/01/2026.",
+    );
+    expect(sentence("commitment.recorded", en)).toBe(
+      "Recorded a commitment: 2026 commitment, signed on 05/01/2026.",
+    );
+    expect(sentence("auth.login", vi)).toMatch(/^[^:]+\.$/);
+    const report = sentence("case.report_recorded", vi);
+    expect(report).toContain("Quý ");
+    expect(report).not.toMatch(/\d{4}-Q\d/);
+    for (const action of AUDIT_ACTIONS) {
+      if (action === "group.updated") continue;
+      expect(sentence(action, vi), action).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|caseIds|basis:/);
+    }
+  });
+
+  it("words data no summary reads: known fields by name, ids shortened or counted, numbers as 1.157", async () => {
+    const vi = await contextIn("vi");
+    expect(readableData({ headName: "x", caseIds: [ID, ID], total: 1157, moved: true, who: ID }, vi)).toBe(
+      `họ tên chủ hộ: x; caseIds: 2 hồ sơ; total: 1.157; moved: Có; who: ${ID.slice(0, 8)}…`,
+    );
+  });
+
+  it("links an event to its record's page, a commitment to its household", () => {
+    expect(recordPage({ entityType: "case", entityId: ID, data: {} })).toEqual({ to: "/ho-so/$id", id: ID });
+    expect(
+      recordPage({ entityType: "household_commitment", entityId: "x", data: { householdId: ID } }),
+    ).toEqual({
+      to: "/ho-gia-dinh/$id",
+      id: ID,
+    });
+    expect(recordPage({ entityType: "system", entityId: null, data: {} })).toBeNull();
   });
 });

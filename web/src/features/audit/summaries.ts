@@ -1,7 +1,19 @@
 // One short, readable line per audit action, from its typed data (AuditEventDataMap). SUMMARIES
 // has one entry per action: a new action without one does not compile.
 import { FEEDBACK_STATUS_LABELS, TIP_STATUS_LABELS } from "@toandan/contracts";
-import { d, fields, fileType, kb, n, none, orDash, short, type Summaries, type Summary } from "./summary-kit";
+import {
+  d,
+  fields,
+  fileType,
+  kb,
+  n,
+  none,
+  orDash,
+  quarter,
+  short,
+  type Summaries,
+  type Summary,
+} from "./summary-kit";
 
 const reportMove: Summary<"report.submitted" | "report.returned" | "report.approved"> = (v, x) =>
   x.t("audit.summaries.report.moved", {
@@ -146,7 +158,6 @@ export const SUMMARIES: Summaries = {
   "commitment.recorded": (v, x) =>
     x.t("audit.summaries.commitment.recorded", {
       year: v.year,
-      household: short(v.householdId),
       signedOn: d(v.signedOn),
     }),
   "commitment.scan_attached": (v, x) =>
@@ -219,9 +230,13 @@ export const SUMMARIES: Summaries = {
       date: d(v.decidedOn),
     }),
   "case.report_recorded": (v, x) =>
-    x.t("audit.summaries.case.report_recorded", { quarter: v.quarter, date: d(v.reportedOn) }),
+    x.t("audit.summaries.case.report_recorded", { quarter: quarter(v.quarter, x), date: d(v.reportedOn) }),
   "case.classified": (v, x) =>
-    x.t("audit.summaries.case.classified", { quarter: v.quarter, group: v.group, date: d(v.classifiedOn) }),
+    x.t("audit.summaries.case.classified", {
+      quarter: quarter(v.quarter, x),
+      group: v.group,
+      date: d(v.classifiedOn),
+    }),
   "case.support_recorded": (v, x) =>
     x.t("audit.summaries.case.support_recorded", {
       kind: x.t(`cases:cases.supportKinds.${v.kind}`),

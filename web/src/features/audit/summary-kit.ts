@@ -1,5 +1,5 @@
 // What the audit summaries share: the words' namespaces, the reader's context and formatting.
-import type { AuditAction, AuditEventDataMap } from "@toandan/contracts";
+import { periodLabel, type AuditAction, type AuditEventDataMap } from "@toandan/contracts";
 import type { TFunction } from "i18next";
 import { formatDate, formatNumber } from "../../lib/format";
 
@@ -30,6 +30,11 @@ export const kb = (bytes: number) => `${formatNumber(Math.max(1, Math.round(byte
 export const fileType = (type: string) =>
   type === "application/pdf" ? "PDF" : type === "image/png" ? "PNG" : "JPG";
 export const orDash = (v: string | null | undefined) => (v ? v : "—");
+/** A stored "2026-Q3" as people read it: "Quý III/2026". */
+export const quarter = (key: string, x: SummaryContext) => {
+  const m = /^(\d{4})-Q([1-4])$/.exec(key);
+  return m ? periodLabel({ kind: "quarter", year: Number(m[1]), index: Number(m[2]) }, x.lang) : key;
+};
 
 /** Fields whose change an event names (activities, households, reports). */
 const FIELDS = [

@@ -1,4 +1,10 @@
-import { Badge, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
+import {
+  Badge,
+  createTheme,
+  Loader,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from "@mantine/core";
 
 /** A deep red that keeps white text and red links above 4.5:1 contrast. */
 const brand: MantineColorsTuple = [
@@ -28,6 +34,8 @@ export const theme = createTheme({
       defaultProps: { radius: "sm", variant: "outline" },
       styles: { label: { textTransform: "none" } },
     }),
+    // A loader is a status message: its aria-label is announced, and allowed only with a role.
+    Loader: Loader.extend({ defaultProps: { role: "status" } }),
   },
 });
 

@@ -125,15 +125,17 @@ function DashboardView({ unitId, year }: { unitId: string; year: number }) {
                   : t("dashboard.someNoTargets", { year: d.year })}
               </Text>
             )}
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+            <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
               {d.tiles.map((tile) => {
                 const unit = unitOf(tile.code);
                 const status =
                   tile.status in STATUS_COLOR ? (tile.status as keyof typeof STATUS_COLOR) : null;
                 return (
                   <Paper key={tile.code} withBorder p="sm" data-testid={`tile-${tile.code}`}>
-                    <Text size="sm">{indicatorName(indicators, tile.code, i18n.language)}</Text>
-                    <Text fw={700} size="xl">
+                    <Text size="sm" className="td-break">
+                      {indicatorName(indicators, tile.code, i18n.language)}
+                    </Text>
+                    <Text fw={700} size={tile.value === null ? "md" : "xl"} className="td-break">
                       {formatValue(unit, tile.value, t("dashboard.status.no_data"))}
                     </Text>
                     {tile.target !== null && (
@@ -165,6 +167,8 @@ function Children({ dashboard, yearSearch }: { dashboard: Dashboard; yearSearch:
   const { t } = useTranslation("reports");
   const max = Math.max(1, ...dashboard.children.map((c) => c.values["activities.count"] ?? 0));
   if (dashboard.children.length === 0) return <Text>{t("dashboard.none")}</Text>;
+  const active = dashboard.children.filter((c) => (c.values["activities.count"] ?? 0) > 0);
+  const idle = dashboard.children.filter((c) => (c.values["activities.count"] ?? 0) === 0);
   return (
     <>
       <section aria-labelledby="dashboard-tiles">
@@ -177,6 +181,7 @@ function Children({ dashboard, yearSearch }: { dashboard: Dashboard; yearSearch:
             return (
               <UnitTileLink
                 key={c.id}
+                component="a"
                 to="/bang-dieu-khien/$unitId"
                 params={{ unitId: c.id }}
                 search={yearSearch}
@@ -211,7 +216,7 @@ function Children({ dashboard, yearSearch }: { dashboard: Dashboard; yearSearch:
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {dashboard.children.map((c) => (
+            {active.map((c) => (
               <Table.Tr key={c.id}>
                 <Table.Td>{c.rank}</Table.Td>
                 <Table.Td>
@@ -223,6 +228,31 @@ function Children({ dashboard, yearSearch }: { dashboard: Dashboard; yearSearch:
                 <Table.Td ta="right">{formatNumber(c.values["activities.attendees"] ?? 0)}</Table.Td>
               </Table.Tr>
             ))}
+            {idle.length > 0 && (
+              // Units with no activity tie: one rank for all of them, named on demand.
+              <Table.Tr data-testid="idle-units">
+                <Table.Td>{idle[0]!.rank}</Table.Td>
+                <Table.Td colSpan={3}>
+                  <details>
+                    <summary>{t("dashboard.idle", { count: idle.length, year: dashboard.year })}</summary>
+                    <Text component="p" size="sm" mt={4} className="td-break">
+                      {idle.map((c, i) => (
+                        <span key={c.id}>
+                          {i > 0 && ", "}
+                          <AnchorLink
+                            to="/bang-dieu-khien/$unitId"
+                            params={{ unitId: c.id }}
+                            search={yearSearch}
+                          >
+                            {c.name}
+                          </AnchorLink>
+                        </span>
+                      ))}
+                    </Text>
+                  </details>
+                </Table.Td>
+              </Table.Tr>
+            )}
           </Table.Tbody>
         </Table>
       </Paper>

@@ -154,6 +154,7 @@ export const reportsEn: typeof reportsVi = {
     children: "Ranking of child units",
     tiles: "Units below",
     breadcrumb: "Unit levels",
+    idle: "Units with no activity recorded in {{year}}: {{count}}",
     noTargets: "No plan targets have been set for this unit in {{year}}.",
     someNoTargets: "Figures without a status have no plan target for {{year}}.",
     rank: "Rank",

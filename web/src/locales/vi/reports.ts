@@ -150,6 +150,7 @@ export const reportsVi = {
     children: "Xếp hạng đơn vị trực thuộc",
     tiles: "Đơn vị trực thuộc",
     breadcrumb: "Cấp đơn vị",
+    idle: "{{count}} đơn vị chưa ghi nhận hoạt động nào năm {{year}}",
     noTargets: "Năm {{year}} đơn vị chưa được giao chỉ tiêu kế hoạch nào.",
     someNoTargets: "Các số liệu không ghi trạng thái chưa được giao chỉ tiêu kế hoạch năm {{year}}.",
     rank: "Hạng",

@@ -18,7 +18,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { createLink, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client";
+import { api, isApiError } from "../../api/client";
 import { indicatorName, indicatorsQuery } from "../../api/indicators";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
@@ -70,6 +70,10 @@ function DashboardView({ unitId, year }: { unitId: string; year: number }) {
   const indicators = useQuery(indicatorsQuery).data?.items;
   const unitOf = (code: IndicatorCode) => indicators?.find((i) => i.code === code)?.unit;
   const d = query.data;
+  // An address of a unit that does not exist or is not the user's to see reads as "not found".
+  if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
+    return <NotFoundContent />;
+  }
   const yearSearch = year === currentYear() ? {} : { nam: year };
   const untargeted = d ? d.tiles.filter((tile) => tile.status === "no_target").length : 0;
   return (

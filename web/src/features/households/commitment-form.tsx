@@ -8,7 +8,7 @@ import {
   todayInVietnam,
 } from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
@@ -53,11 +53,17 @@ export function CommitmentForm({
     defaultValues: { year: String(currentYear()), signedOn: formatDate(todayInVietnam()), templateId: "" },
   });
   const { errors } = form.formState;
-  // The nearest unit's newest form is the usual one: picked until the user picks another.
-  const first = items[0]?.id;
+  // The nearest unit's newest form is the usual one: picked until the user picks another. A form
+  // just added is picked once it is among the options (the select cannot show a value it lacks).
+  const wanted = useRef<string | null>(null);
+  const data = templates.data;
   useEffect(() => {
-    if (first && !form.getValues("templateId")) form.setValue("templateId", first);
-  }, [first, form]);
+    const ids = data?.items.map((x) => x.id) ?? [];
+    if (wanted.current && ids.includes(wanted.current)) {
+      form.setValue("templateId", wanted.current);
+      wanted.current = null;
+    } else if (ids[0] && !form.getValues("templateId")) form.setValue("templateId", ids[0]);
+  }, [data, form]);
   const mutation = useMutation({
     mutationFn: (body: RecordCommitmentBody) =>
       api<Commitment>(`/households/${household.id}/commitments`, { method: "POST", body }),
@@ -124,7 +130,9 @@ export function CommitmentForm({
         <AddTemplateForm
           unitId={household.orgUnitId}
           unitName={household.orgUnitName}
-          onAdded={(x) => form.setValue("templateId", x.id)}
+          onAdded={(x) => {
+            wanted.current = x.id;
+          }}
         />
       )}
     </Stack>
@@ -149,10 +157,10 @@ function AddTemplateForm({
     mutationFn: () =>
       api<CommitmentTemplate>("/commitment-templates", { method: "POST", body: { orgUnitId: unitId, name } }),
     onSuccess: async (x) => {
+      onAdded(x);
       await queryClient.invalidateQueries({ queryKey: ["households", "templates"] });
       setAdded(x.name);
       setName("");
-      onAdded(x);
     },
   });
   const error = isApiError(mutation.error) ? mutation.error : null;

@@ -86,6 +86,7 @@ export function ImportHouseholdsForm({ initialUnitId }: { initialUnitId: string 
           placeholder={t("importHouseholds.filePlaceholder")}
           accept=".csv,text/csv"
           clearable
+          clearButtonProps={{ "aria-label": t("importHouseholds.clear") }}
           value={file}
           onChange={(f) => {
             setFile(f);

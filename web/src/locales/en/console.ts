@@ -595,6 +595,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     intro:
       "Required columns: Chủ hộ (head_name), Địa chỉ (address), Số nhân khẩu (members); optional: Số hộ (code), Ngày chuyển đi (moved_out_on, dd/mm/yyyy) and a Có/Không (yes/no) column per organisation (Hội Nông dân, Hội Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên, Công đoàn, Hội Người cao tuổi). Headers may be Vietnamese, with or without accents, or English. All lines go into one residential area; one bad line imports nothing.",
     sample: "Download the sample file (CSV)",
+    clear: "Remove the chosen file",
     file: "CSV file",
     filePlaceholder: "Choose a .csv file",
     submit: "Import file",

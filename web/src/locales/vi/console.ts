@@ -597,6 +597,7 @@ export const consoleVi = {
     intro:
       "Các cột bắt buộc: Chủ hộ, Địa chỉ, Số nhân khẩu; không bắt buộc: Số hộ, Ngày chuyển đi (dd/mm/yyyy) và một cột Có/Không cho mỗi tổ chức (Hội Nông dân, Hội Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên, Công đoàn, Hội Người cao tuổi). Tên cột viết có dấu hay không dấu đều được. Tất cả các dòng vào một khu dân cư; nếu tệp có một dòng lỗi thì không dòng nào được nhập.",
     sample: "Tải tệp mẫu (CSV)",
+    clear: "Bỏ tệp đã chọn",
     file: "Tệp CSV",
     filePlaceholder: "Chọn tệp .csv",
     submit: "Nhập tệp",

@@ -23,7 +23,11 @@ const ROLES: { username: string; landing: RegExp; heading: RegExp; phone?: boole
   { username: "camau.congan", landing: /\/tin-bao$/, heading: /^Tin báo tội phạm$/ },
   { username: "baclieu.mttq", landing: /\/bang-dieu-khien$/, heading: /^Bảng điều khiển — Phường Bạc Liêu$/ },
   { username: "baclieu.congan", landing: /\/tin-bao$/, heading: /^Tin báo tội phạm$/ },
-  { username: "baclieu.phunu", landing: /\/hoat-dong$/, heading: /^Hoạt động$/ },
+  {
+    username: "baclieu.phunu",
+    landing: /\/bang-dieu-khien$/,
+    heading: /^Bảng điều khiển — Phường Bạc Liêu$/,
+  },
   { username: "khom1.baclieu", landing: /\/hoat-dong\/moi$/, heading: /^Ghi nhận hoạt động/, phone: true },
   { username: "anxuyen.mttq", landing: /\/bang-dieu-khien$/, heading: /^Bảng điều khiển — Phường An Xuyên$/ },
   { username: "baclieu.hoso", landing: /\/ho-so$/, heading: /^Hồ sơ/ },

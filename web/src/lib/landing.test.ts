@@ -22,7 +22,7 @@ describe("landingPath", () => {
     ["commune_police", "/tin-bao"],
     ["commune_case_officer", "/ho-so"],
     ["residential_area_cadre", "/hoat-dong/moi"],
-    ["member_org_cadre", "/hoat-dong"],
+    ["member_org_cadre", "/bang-dieu-khien"],
     ["viewer", "/bang-dieu-khien"],
   ])("%s lands on %s", (role, path) => {
     expect(landingPath(makeUser(role))).toBe(path);

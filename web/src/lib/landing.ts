@@ -3,7 +3,7 @@ import { can } from "./permissions";
 
 /** A console page a person can land on after signing in. */
 export type LandingPath =
-  "/tai-khoan" | "/tin-bao" | "/ho-so" | "/hoat-dong/moi" | "/hoat-dong" | "/bang-dieu-khien" | "/don-vi";
+  "/tai-khoan" | "/tin-bao" | "/ho-so" | "/hoat-dong/moi" | "/bang-dieu-khien" | "/don-vi";
 
 /**
  * Where each role's daily work is, in order of precedence when an account holds several roles.
@@ -18,11 +18,13 @@ const WORK_PAGES: readonly { roles: readonly Role[]; to: LandingPath; permission
   { roles: ["commune_case_officer"], to: "/ho-so", permission: "case.read" },
   // A residential-area cadre records today's work at their area.
   { roles: ["residential_area_cadre"], to: "/hoat-dong/moi", permission: "activity.create" },
-  // Ward and province Front committees follow their unit on the dashboard.
-  { roles: ["commune_front", "province_front"], to: "/bang-dieu-khien", permission: "indicator.read" },
-  // A member organisation's cadre records and reviews its organisation's activities.
-  { roles: ["member_org_cadre"], to: "/hoat-dong", permission: "activity.read" },
-  { roles: ["viewer"], to: "/bang-dieu-khien", permission: "indicator.read" },
+  // Ward and province accounts (Front committees, member organisations, viewers) follow their
+  // unit on the dashboard.
+  {
+    roles: ["commune_front", "province_front", "member_org_cadre", "viewer"],
+    to: "/bang-dieu-khien",
+    permission: "indicator.read",
+  },
 ];
 
 /** The page a user starts on after signing in (or when opening the console's home). */

@@ -2,11 +2,14 @@ import { Anchor, Button, Container, Group, Stack, Text, Title } from "@mantine/c
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { usePageTitle } from "../components/use-page-title";
+import { landingPath } from "../lib/landing";
+import { useSession } from "../lib/use-session";
 import { PublicFrame } from "./public-layout";
 
 /** The body of every "not found" answer: unknown route, or an API 404 (absent or not visible). */
 export function NotFoundContent() {
   const { t } = useTranslation();
+  const session = useSession();
   usePageTitle(t("notFound.title"));
   return (
     <Stack gap="md" py="xl" data-testid="not-found">
@@ -16,7 +19,7 @@ export function NotFoundContent() {
         <Anchor component={Link} to="/" reloadDocument>
           {t("notFound.home")}
         </Anchor>
-        <Anchor component={Link} to="/don-vi">
+        <Anchor component={Link} to={session ? landingPath(session.user) : "/dang-nhap"}>
           {t("notFound.console")}
         </Anchor>
       </Group>

@@ -47,7 +47,7 @@ export const publicEn: Shape<typeof publicVi> = {
     title: "Not found, or you may not see it",
     body: "The page or record does not exist, was removed, or lies outside your account's scope.",
     home: "Back to home",
-    console: "Back to units",
+    console: "Back to my work page",
   },
   retry: "Try again",
   errors: {

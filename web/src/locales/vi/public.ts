@@ -44,7 +44,7 @@ export const publicVi = {
     title: "Không tìm thấy hoặc bạn không có quyền xem",
     body: "Trang hoặc dữ liệu bạn tìm không tồn tại, đã bị xóa, hoặc nằm ngoài phạm vi tài khoản của bạn.",
     home: "Về trang chủ",
-    console: "Về danh sách đơn vị",
+    console: "Về trang làm việc",
   },
   retry: "Thử lại",
   errors: {

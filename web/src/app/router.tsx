@@ -211,13 +211,6 @@ const commendationRoute = createRoute({
   ),
 });
 
-/** Public register of good people and good deeds: its own small chunk, no console code. */
-const exemplarsRoute = createRoute({
-  getParentRoute: () => publicLayout,
-  path: "/nguoi-tot-viec-tot",
-  component: lazyRouteComponent(() => import("../features/commendations/exemplars-page"), "ExemplarsPage"),
-});
-
 const dashboardRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/bang-dieu-khien",
@@ -276,7 +269,7 @@ const newsAdminRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([homeRoute, signInRoute, exemplarsRoute]),
+  publicLayout.addChildren([homeRoute, signInRoute]),
   consoleLayout.addChildren([
     unitsRoute,
     unitRoute,

@@ -2,7 +2,6 @@ import type {
   Commendation,
   CommendationPageSchema,
   COMMENDATION_STATUSES,
-  Exemplar,
 } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
@@ -28,20 +27,6 @@ export const commendationQuery = (id: string) =>
     queryKey: ["commendations", id],
     queryFn: ({ signal }) => api<Commendation>(`/commendations/${id}`, { signal }),
   });
-
-/** The public register: consented entries only, no account needed. */
-export function exemplarsQuery() {
-  return infiniteQueryOptions({
-    queryKey: ["exemplars"],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<{ items: Exemplar[]; nextCursor: string | null }>("/public/exemplars", {
-        query: { cursor: pageParam, limit: 20 },
-        signal,
-      }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
 
 export const nominate = (body: Record<string, unknown>) =>
   api<Commendation>("/commendations", { method: "POST", body });

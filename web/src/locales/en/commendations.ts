@@ -59,12 +59,4 @@ export const commendationsEn: CommendationsStrings = {
     published: "Published",
     save: "Save",
   },
-  exemplars: {
-    title: "Good people, good deeds",
-    intro: "Examples from the movement to protect national security, published with the person's consent.",
-    none: "Nothing has been published yet.",
-    person: "Person",
-    collective: "Collective",
-    loadMore: "Load more",
-  },
 };

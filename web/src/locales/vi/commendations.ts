@@ -63,14 +63,5 @@ export const commendationsVi = {
     published: "Đang công bố",
     save: "Lưu",
   },
-  exemplars: {
-    title: "Gương người tốt, việc tốt",
-    intro:
-      "Những tấm gương trong phong trào Toàn dân bảo vệ an ninh Tổ quốc, được công bố với sự đồng ý của người được khen.",
-    none: "Chưa có gương người tốt, việc tốt nào được công bố.",
-    person: "Cá nhân",
-    collective: "Tập thể",
-    loadMore: "Xem thêm",
-  },
 };
 export type CommendationsStrings = typeof commendationsVi;

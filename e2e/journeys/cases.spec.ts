@@ -61,6 +61,47 @@ void test(
 );
 
 void test(
+  "a late quarterly report is flagged; quarters read “Quý II/2026”; every table has headers",
+  { timeout: 90_000 },
+  async () => {
+    const page = await journey.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    const base = journey.baseUrl;
+    await signIn(page, base, "baclieu.congan");
+    await page.goto(`${base}/ho-so`);
+    // The demo file assigned in Q2 has its Q2 report but none for Q3, due 05/10 of this year.
+    const row = page.getByRole("row", { name: /Trần Văn Minh/ });
+    await row.waitFor();
+    assert.match(await row.innerText(), /05\/10\/\d{4}\s+quá hạn \d+ ngày làm việc/, "the late Q3 report");
+    await row.getByRole("link", { name: "Trần Văn Minh" }).click();
+    await page.getByLabel("Lý do mở hồ sơ").fill("Kiểm tra báo cáo quý");
+    await page.getByRole("button", { name: "Mở hồ sơ" }).click();
+    await page.getByRole("heading", { level: 1, name: "Trần Văn Minh" }).waitFor();
+    const reports = page.getByRole("region", { name: "Báo cáo quý" });
+    await reports.getByRole("columnheader", { name: "Ngày báo cáo" }).waitFor();
+    await reports
+      .getByRole("rowheader", { name: /^Quý (I|II|III|IV)\/\d{4}$/ })
+      .first()
+      .waitFor();
+    assert.equal(await page.getByText(/\d{4}-Q\d/).count(), 0, "no “2026-Q3” keys on the page");
+    for (const table of await page.locator("table").all()) {
+      assert.ok((await table.locator("th").count()) > 0, "each table has header cells");
+    }
+    await assertNoSeriousA11yViolations(page, "a case file with its quarterly reports");
+    await page.getByRole("button", { name: "Báo cáo quý" }).click();
+    const dialog = page.getByRole("dialog", { name: /Báo cáo quý/ });
+    const quarter = dialog.getByLabel("Quý");
+    await quarter.locator("option").first().waitFor({ state: "attached" });
+    assert.match(
+      (await quarter.locator("option").allInnerTexts()).join("|"),
+      /^Quý (I|II|III|IV)\/\d{4}\|/,
+      "quarters are picked by name",
+    );
+    await assertNoSeriousA11yViolations(page, "the quarterly report form");
+  },
+);
+
+void test(
   "another ward's Front cannot open the file, and sees counts only",
   { timeout: 90_000 },
   async () => {

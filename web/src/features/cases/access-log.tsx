@@ -19,7 +19,7 @@ export function AccessLog({ id }: { id: string }) {
               <Table.Tr>
                 <Table.Th scope="col">{t("cases.accessedAt")}</Table.Th>
                 <Table.Th scope="col">{t("cases.who")}</Table.Th>
-                <Table.Th scope="col">{t("cases.accessBasis")}</Table.Th>
+                <Table.Th scope="col">{t("cases.accessBasisOf")}</Table.Th>
                 <Table.Th scope="col">{t("cases.purpose")}</Table.Th>
                 <Table.Th scope="col">{t("cases.reason")}</Table.Th>
               </Table.Tr>

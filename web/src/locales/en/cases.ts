@@ -125,6 +125,7 @@ export const casesEn: CasesStrings = {
     accessedAt: "When",
     who: "Accessed by",
     person: "{{name}} ({{username}})",
+    accessBasisOf: "Access as",
     purpose: "Purpose",
     reason: "Reason",
     purposes: { read: "Opened", list: "List", export: "Export" },

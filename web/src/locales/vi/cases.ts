@@ -130,6 +130,7 @@ export const casesVi = {
     accessedAt: "Thời điểm",
     who: "Người truy cập",
     person: "{{name}} ({{username}})",
+    accessBasisOf: "Tư cách truy cập",
     purpose: "Mục đích",
     reason: "Lý do",
     purposes: { read: "Mở hồ sơ", list: "Danh sách", export: "Xuất dữ liệu" },

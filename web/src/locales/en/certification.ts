@@ -60,7 +60,7 @@ export const certificationEn: Shape<typeof certificationVi> = {
   },
   evidence: "Criteria and what the records say",
   evidenceIntro:
-    "Each criterion shows what the system recorded in the window. Crime and social-evil counts are entered by the unit with its self-assessment (no crime statistics source yet).",
+    "Each criterion shows what the system recorded in the window. Crime and social-evil counts are entered by the unit with its self-assessment, from the commune police figures.",
   criterion: "Criterion",
   facts: "Records",
   verdict: "System view",

@@ -57,7 +57,7 @@ export const certificationVi = {
   },
   evidence: "Tiêu chí và dữ liệu từ hệ thống",
   evidenceIntro:
-    "Mỗi tiêu chí hiển thị những gì hệ thống ghi nhận trong kỳ đánh giá. Số vụ phạm tội và tệ nạn xã hội do đơn vị nhập khi tự đánh giá (chưa có nguồn thống kê tội phạm).",
+    "Mỗi tiêu chí hiển thị những gì hệ thống ghi nhận trong kỳ đánh giá. Số vụ phạm tội và tệ nạn xã hội do đơn vị nhập khi tự đánh giá, theo số liệu của Công an xã.",
   criterion: "Tiêu chí",
   facts: "Dữ liệu",
   verdict: "Hệ thống đánh giá",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
 import { LIMITS } from "../limits";
+import type { CsvColumn } from "../csv-columns";
 import { BodyKindSchema } from "../permissions";
 
 export const ORG_UNIT_KINDS = [
@@ -123,7 +124,27 @@ export const CreateOrgUnitBodySchema = z.object({
 });
 export type CreateOrgUnitBody = z.infer<typeof CreateOrgUnitBodySchema>;
 
-/** CSV columns: kind,name,code,commune_code (commune_code optional when parentId is given). */
+/**
+ * CSV columns of a local-unit import, Vietnamese header first (English accepted):
+ * kind, name, code, type, commune_code (commune_code optional when parentId is given).
+ */
+export const ORG_UNIT_CSV_COLUMNS = [
+  { key: "kind", names: ["Loại đơn vị", "Loại", "kind"], required: true },
+  { key: "name", names: ["Tên đơn vị", "Tên", "name"], required: true },
+  { key: "code", names: ["Mã", "Mã đơn vị", "code"] },
+  { key: "type", names: ["Phân loại", "Phân loại khu dân cư", "type"] },
+  { key: "commune_code", names: ["Mã xã", "Mã xã, phường", "commune_code"] },
+] as const satisfies readonly CsvColumn[];
+
+/** A kind as written in a file: the code or its Vietnamese name, folded ("Khu dân cư" → residential_area). */
+export const ORG_UNIT_KIND_NAMES: Record<string, (typeof CREATABLE_KINDS)[number]> = {
+  "khu dan cu": "residential_area",
+  "co quan": "agency",
+  "doanh nghiep": "enterprise",
+  "truong hoc": "school",
+  truong: "school",
+  "co so giao duc": "school",
+};
 export const ImportOrgUnitsBodySchema = z.object({
   parentId: IdSchema.optional(),
   csv: z.string().min(1).max(LIMITS.csvMaxBytes),

@@ -316,4 +316,18 @@ describe("importOrgUnits", () => {
     const kids = await list(caMau, `parentId=${baclieuId}&q=tan%20lap`);
     expect(kids.items.map((u) => u.fullName)).toEqual(["Ấp Tân Lập"]);
   });
+
+  it("reads Vietnamese headers and kinds in words, whatever the accents", async () => {
+    const csv =
+      "\uFEFFLoại đơn vị,Tên đơn vị,Mã,MA XA\r\nKhu dân cư,Khóm Mười Hai,K12,31825\r\ntruong hoc,Trường Mầm non Hoa Sen,,31825\r\n";
+    const res = await call(t.app, caMau, "POST", url, { csv });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 2 });
+    const kids = await list(caMau, `parentId=${baclieuId}&q=hoa%20sen`);
+    expect(kids.items.map((u) => [u.fullName, u.kind])).toEqual([["Trường Mầm non Hoa Sen", "school"]]);
+    const bad = await call(t.app, caMau, "POST", url, { csv: "Loại,Tên,Mã xã\nChợ,Chợ phường,31825\n" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0]).toMatchObject({ path: "line 2.Loại" });
+    expect(bad.json().error.issues[0].message).toMatch(/^Dòng 2, cột Loại: /);
+  });
 });

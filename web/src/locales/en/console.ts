@@ -181,7 +181,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
   importUnits: {
     title: "Import from a CSV file",
     intro:
-      "Columns: kind,name,code,type,commune_code. kind is residential_area, agency, enterprise or school. Only kind and name are required; if any line is wrong, nothing is imported.",
+      "Columns: Loại đơn vị (kind), Tên đơn vị (name) — both required — Mã (code), Phân loại (type), Mã xã (commune_code); Vietnamese headers with or without accents, or the English ones. The kind is Khu dân cư, Cơ quan, Doanh nghiệp or Trường học (or residential_area, agency, enterprise, school). If any line is wrong, nothing is imported.",
     file: "CSV file",
     filePlaceholder: "Choose a .csv file",
     submit: "Import file",

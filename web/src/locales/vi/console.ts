@@ -178,7 +178,7 @@ export const consoleVi = {
   importUnits: {
     title: "Nhập từ tệp CSV",
     intro:
-      "Các cột: kind,name,code,type,commune_code. Cột kind nhận residential_area, agency, enterprise hoặc school. Chỉ cần kind và name; nếu tệp có một dòng lỗi thì không dòng nào được nhập.",
+      "Các cột: Loại đơn vị, Tên đơn vị (bắt buộc), Mã, Phân loại, Mã xã. Loại đơn vị ghi Khu dân cư, Cơ quan, Doanh nghiệp hoặc Trường học. Tên cột viết có dấu hay không dấu đều được (nhận cả kind, name, code, type, commune_code). Nếu tệp có một dòng lỗi thì không dòng nào được nhập.",
     file: "Tệp CSV",
     filePlaceholder: "Chọn tệp .csv",
     submit: "Nhập tệp",

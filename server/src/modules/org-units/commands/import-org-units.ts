@@ -1,7 +1,10 @@
 import {
   CreateOrgUnitBodySchema,
   LIMITS,
+  ORG_UNIT_CSV_COLUMNS,
+  ORG_UNIT_KIND_NAMES,
   foldVietnamese,
+  matchCsvHeader,
   type ApiIssue,
   type ImportOrgUnitsBody,
   todayInVietnam,
@@ -17,7 +20,7 @@ import { loadUnit } from "../places";
 import { assertCommuneParent, insertLocalUnits, type LocalUnitInput } from "./create-org-unit";
 
 const RowSchema = CreateOrgUnitBodySchema.omit({ parentId: true });
-const KNOWN_COLUMNS = ["kind", "name", "code", "type", "commune_code"];
+type Column = (typeof ORG_UNIT_CSV_COLUMNS)[number]["key"];
 
 function parseCsv(csv: string): Record<string, string>[] {
   try {
@@ -105,10 +108,23 @@ export async function importOrgUnits(db: Db, actor: Actor, body: ImportOrgUnitsB
   if (records.length > LIMITS.csvMaxRows) {
     throw validationFailed([{ path: "csv", message: `Tối đa ${LIMITS.csvMaxRows} dòng mỗi lần nhập` }]);
   }
-  const unknown = Object.keys(records[0]!).filter((c) => !KNOWN_COLUMNS.includes(c));
-  if (unknown.length) {
-    issues.push({ path: "line 1", message: `Dòng 1: cột không hợp lệ: ${unknown.join(", ")}` });
-    throw validationFailed(issues);
+  // Headers in Vietnamese or English, any accents or case ("Loại đơn vị", "loai", "kind").
+  const header = matchCsvHeader(Object.keys(records[0]!), ORG_UNIT_CSV_COLUMNS);
+  const headerIssue = header.unknown.length
+    ? `cột không hợp lệ: ${header.unknown.join(", ")}`
+    : header.repeated.length
+      ? `cột bị lặp: ${header.repeated.join(", ")}`
+      : header.missing.length
+        ? `thiếu cột ${header.missing.join(", ")}`
+        : null;
+  if (headerIssue) throw validationFailed([{ path: "line 1", message: `Dòng 1: ${headerIssue}` }]);
+  const column = (key: string) => header.headers[key as Column] ?? key;
+  for (const [i, rec] of records.entries()) {
+    const keyed: Record<string, string> = {};
+    for (const [h, v] of Object.entries(rec)) keyed[header.keys.get(h)!] = v;
+    // A kind written in words ("Khu dân cư") reads as its code.
+    if (keyed.kind) keyed.kind = ORG_UNIT_KIND_NAMES[foldVietnamese(keyed.kind)] ?? keyed.kind;
+    records[i] = keyed;
   }
   const communes = await communesByCode(db, actor, [
     ...new Set(records.map((r) => r.commune_code).filter((c): c is string => !!c)),
@@ -123,7 +139,7 @@ export async function importOrgUnits(db: Db, actor: Actor, body: ImportOrgUnitsB
     const parsed = RowSchema.safeParse(clean);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = issue.path.join(".");
+        const field = column(issue.path.join("."));
         issues.push({
           path: `line ${line}.${field}`,
           message: `Dòng ${line}, cột ${field}: ${issue.message}`,

@@ -132,3 +132,34 @@ void test(
     await page.context().close();
   },
 );
+
+void test(
+  "a decided cycle reads as decided on a phone: no “Hồ sơ chưa đủ”, no developer note, nothing cut or too wide",
+  { timeout: 90_000 },
+  async () => {
+    const page = await asUser("baclieu.mttq", 390);
+    await page.goto(`${journey.baseUrl}/chung-nhan`);
+    await page
+      .getByRole("link", { name: `Phường Bạc Liêu — ${year}` })
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 1, name: `Phường Bạc Liêu — ${year}` }).waitFor();
+    // Last year's cycle of the ward was decided (demo data).
+    await page.getByRole("link", { name: String(year - 1), exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `Phường Bạc Liêu — ${year - 1}` }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Hồ sơ đề nghị công nhận" }).waitFor();
+    const text = await page.locator("main").innerText();
+    assert.doesNotMatch(text, /Hồ sơ chưa đủ/, "a decided dossier is not called incomplete");
+    assert.doesNotMatch(text, /chưa xác minh|mẫu tạm|là cấu hình/, "no developer note");
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, "the page fits a phone");
+    for (const badge of await page.locator(".mantine-Badge-label").all()) {
+      const cut = await badge.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      assert.equal(cut, false, `badge “${await badge.innerText()}” is shown whole`);
+    }
+    await assertNoSeriousA11yViolations(page, "a decided cycle on a phone");
+    await page.context().close();
+  },
+);

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { AnchorLink } from "../../components/anchor-link";
+import { ScrollRegion } from "../../components/scroll-region";
 import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
@@ -75,7 +76,7 @@ function Cycle({ cycle }: { cycle: CertificationCycleDetail }) {
         </Text>
         <DeadlineText cycle={cycle} />
         <Text size="sm">{t("authority", { name: cycle.recognisingAuthority })}</Text>
-        {!cycle.authorityVerified && (
+        {!cycle.authorityVerified && !cycle.decisionNumber && (
           <Text size="sm" c="dimmed">
             {t("authorityCheck")}
           </Text>
@@ -199,34 +200,36 @@ function History({ unitId }: { unitId: string }) {
   if (items.length === 0) return null;
   return (
     <Section title={t("history")} id="history">
-      <Table withTableBorder striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("year")}</Table.Th>
-            <Table.Th scope="col">{t("outcome")}</Table.Th>
-            <Table.Th scope="col">{t("decisionNumber")}</Table.Th>
-            <Table.Th scope="col">{t("crimes")}</Table.Th>
-            <Table.Th scope="col">{t("socialEvils")}</Table.Th>
-            <Table.Th scope="col">{t("classification")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((h) => (
-            <Table.Tr key={h.cycleId}>
-              <Table.Td>
-                <AnchorLink to="/chung-nhan/$id" params={{ id: h.cycleId }}>
-                  {h.year}
-                </AnchorLink>
-              </Table.Td>
-              <Table.Td>{t(`status.${h.status}`)}</Table.Td>
-              <Table.Td>{h.decisionNumber ?? "—"}</Table.Td>
-              <Table.Td>{h.crimes === null ? "—" : formatNumber(h.crimes)}</Table.Td>
-              <Table.Td>{h.socialEvils === null ? "—" : formatNumber(h.socialEvils)}</Table.Td>
-              <Table.Td>{h.classification ? t(`levels.${h.classification}`) : "—"}</Table.Td>
+      <ScrollRegion label={t("history")}>
+        <Table withTableBorder striped miw={560}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("year")}</Table.Th>
+              <Table.Th scope="col">{t("outcome")}</Table.Th>
+              <Table.Th scope="col">{t("decisionNumber")}</Table.Th>
+              <Table.Th scope="col">{t("crimes")}</Table.Th>
+              <Table.Th scope="col">{t("socialEvils")}</Table.Th>
+              <Table.Th scope="col">{t("classification")}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((h) => (
+              <Table.Tr key={h.cycleId}>
+                <Table.Td>
+                  <AnchorLink to="/chung-nhan/$id" params={{ id: h.cycleId }}>
+                    {h.year}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>{t(`status.${h.status}`)}</Table.Td>
+                <Table.Td>{h.decisionNumber ?? "—"}</Table.Td>
+                <Table.Td>{h.crimes === null ? "—" : formatNumber(h.crimes)}</Table.Td>
+                <Table.Td>{h.socialEvils === null ? "—" : formatNumber(h.socialEvils)}</Table.Td>
+                <Table.Td>{h.classification ? t(`levels.${h.classification}`) : "—"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
     </Section>
   );
 }

@@ -144,7 +144,8 @@ export const certificationEn: Shape<typeof certificationVi> = {
   certificateCode: "Verification code",
   verifyLink: "Public verification page",
   classification: "Movement classification (Decision 510/QĐ-BCA-V05)",
-  classificationIntro: "Enter the points of each criterion, at most its maximum; the total gives the classification.",
+  classificationIntro:
+    "Enter the points of each criterion, at most its maximum; the total gives the classification.",
   points: "{{label}} (max {{max}})",
   total: "Total {{total}}: {{level}}",
   levels: { excellent: "Excellent", good: "Good", average: "Average", below_average: "Below average" },

@@ -126,7 +126,7 @@ void test(
     const page = await journey.newPage({ viewport: { width: 375, height: 800 } });
     page.setDefaultTimeout(20_000);
     await page.goto(`${journey.baseUrl}/nguoi-tot-viec-tot`);
-    await page.getByRole("heading", { level: 1, name: "Gương người tốt, việc tốt" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Người tốt, việc tốt" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Chị Nguyễn Thị Lan (Khóm 1)" }).waitFor();
     assert.equal(
       await page.getByText("Tổ bảo vệ an ninh, trật tự Khóm 1").count(),

@@ -160,6 +160,9 @@ describe("the inbox list", () => {
     expect((await list("&status=answered")).map((i) => i.code)).not.toContain(b.code);
     const bad = await call(ctx.app, front, "GET", "/api/v1/feedback?topic=weather");
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues[0]).toMatchObject({ path: "querystring.topic", message: "Lĩnh vực không hợp lệ" });
+    expect(bad.json().error.issues[0]).toMatchObject({
+      path: "querystring.topic",
+      message: "Lĩnh vực không hợp lệ",
+    });
   });
 });

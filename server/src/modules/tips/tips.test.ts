@@ -104,7 +104,7 @@ describe("submitTip", () => {
     const r = await submit({
       ...tipBody(p.province.id, p.baclieu.id),
       attachments: [{ contentBase64: photo.toString("base64") }, { contentBase64: pdf.toString("base64") }],
-    } as ReturnType<typeof tipBody>);
+    });
     const id = await idOf(r.code);
     const detail = await call(ctx.app, police, "GET", `/api/v1/tips/${id}`);
     expect(detail.json().attachments).toEqual([

@@ -1,8 +1,4 @@
-import type {
-  Commendation,
-  CommendationPageSchema,
-  COMMENDATION_STATUSES,
-} from "@toandan/contracts";
+import type { Commendation, CommendationPageSchema, COMMENDATION_STATUSES } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../api/client";

@@ -52,7 +52,7 @@ describe("cli", () => {
     () => {
       const seeded = cli(["seed-demo"]);
       expect(seeded.code).toBe(0);
-      expect(seeded.out).toContain("Demo accounts created (password demo12345)");
+      expect(seeded.out).toContain("Demo accounts (password demo12345): admin,");
       const prod = cli(["start"], { NODE_ENV: "production", PORT: "39999" });
       expect(prod.code).toBe(1);
       expect(prod.out).toContain(

@@ -84,7 +84,10 @@ void test(
     await assertNoSeriousA11yViolations(page, "the finished import");
     await page.getByRole("searchbox", { name: "Tìm hộ" }).fill("quach thi huong");
     await page.getByRole("link", { name: "Quách Thị Hương" }).click();
-    await page.getByText("7 Hà Huy Tập, tổ 2").waitFor();
-    await page.getByText("Hội Nông dân").waitFor();
+    await page.waitForURL(/\/ho-gia-dinh\/[^/?]+$/);
+    // The household's own facts, not the list's address column or the import help.
+    const facts = page.locator("dl");
+    await facts.getByText("7 Hà Huy Tập, tổ 2", { exact: true }).waitFor();
+    await facts.getByText("Hội Nông dân", { exact: true }).waitFor();
   },
 );

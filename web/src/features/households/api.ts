@@ -20,12 +20,18 @@ export type HouseholdFilters = {
   memberOrg?: MemberOrgKind;
 };
 
+/** A page the cadre can scroll on a phone; search or "Xem thêm" reaches the rest. */
+const HOUSEHOLD_PAGE_SIZE = 30;
+
 export function householdListQuery(filters: HouseholdFilters) {
   return infiniteQueryOptions({
     queryKey: ["households", "list", filters],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api<HouseholdPage>("/households", { query: { ...filters, cursor: pageParam, limit: 100 }, signal }),
+      api<HouseholdPage>("/households", {
+        query: { ...filters, cursor: pageParam, limit: HOUSEHOLD_PAGE_SIZE },
+        signal,
+      }),
     getNextPageParam: (last) => last.nextCursor,
   });
 }

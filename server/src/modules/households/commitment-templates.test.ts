@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInVietnam } from "@toandan/contracts";
 import { call } from "../../test/harness";
 import { lastAuditEvent } from "../../test/factories";
+import { signedInAs } from "../../test/factories";
 import { addHousehold, buildWorld, type ErrorBody, type World } from "./households.fixtures";
 
 let w: World;
@@ -68,6 +69,14 @@ describe("commitment templates", () => {
     const viewer = await call(w.t.app, w.viewer, "GET", `${URL}?orgUnitId=${w.areaA}`);
     expect(viewer.json<TemplateList>().can.create).toBe(false);
     expect((await call(w.t.app, w.anxuyen, "GET", `${URL}?orgUnitId=${w.areaA}`)).statusCode).toBe(404);
+  });
+
+  it("an area cadre lists and adds templates at its own area only", async () => {
+    const cadre = await signedInAs(w.t.app, "residential_area_cadre", w.areaA);
+    expect((await call(w.t.app, cadre, "GET", `${URL}?orgUnitId=${w.baclieuId}`)).statusCode).toBe(404);
+    expect((await create(cadre, w.baclieuId, "Mẫu của khóm")).statusCode).toBe(404);
+    const own = await call(w.t.app, cadre, "GET", `${URL}?orgUnitId=${w.areaA}`);
+    expect(own.json<TemplateList>().can.create).toBe(true);
   });
 
   it("a commitment records the picked template's name; another ward's template is refused", async () => {

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
-import { hasPermission, type Actor } from "../../kernel/authz";
+import { isInScope, type Actor } from "../../kernel/authz";
 import { conflict, validationFailed } from "../../kernel/errors";
 import { idsInPath, loadUnit } from "../org-units";
 import { commitmentTemplates } from "./households.table";
@@ -46,7 +46,8 @@ export async function listCommitmentTemplates(
 ): Promise<CommitmentTemplateList> {
   const unit = await loadUnit(db, actor, orgUnitId, { permission: "household.read" });
   const rows = await templatesOnPath(db, unit.path);
-  return { items: rows.map(present), can: { create: hasPermission(actor, "household.manage") } };
+  // The same rule as the create command: managing households at this very unit.
+  return { items: rows.map(present), can: { create: isInScope(actor, "household.manage", unit.path) } };
 }
 
 /** One template the household's unit may use (by the household's rollup path), else 400 on templateId. */

@@ -9,6 +9,7 @@ import type {
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { isInScope, scopePrefixes, type Actor } from "../../kernel/authz";
+import { idsInPath } from "../org-units";
 import { computeIndicator } from "../indicators";
 import { compare } from "./plan-progress";
 
@@ -39,8 +40,6 @@ type TargetRow = {
   label: string | null;
 };
 
-const ids = (path: string) => path.split("/").filter(Boolean);
-
 /** The units at which the actor reads plans: one per plan-reading role (its own unit). */
 async function implementersOf(db: Db, actor: Actor): Promise<Implementer[]> {
   const paths = scopePrefixes(actor, "plan.read");
@@ -70,7 +69,7 @@ export async function listImplementedPlans(
   today = todayInVietnam(),
 ): Promise<ImplementedPlans> {
   const implementers = await implementersOf(db, actor);
-  const above = implementers.map((u) => ({ u, ancestors: ids(u.path).slice(0, -1) }));
+  const above = implementers.map((u) => ({ u, ancestors: idsInPath(u.path).slice(0, -1) }));
   const ancestorIds = [...new Set(above.flatMap((a) => a.ancestors))];
   if (ancestorIds.length === 0) return { items: [] };
   const plans = await queryRows<Omit<AncestorPlanRow, "implementerId"> & { unitPath: string }>(

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, customType } from "drizzle-orm/pg-core";
+import { customType, date, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgUnits } from "../org-units/org-units.table";
 
 /** A binary column (sealed content, receipt verifiers, images) as a Buffer on both engines. */
@@ -7,10 +7,21 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-/** Communes in remote mountain or island areas: urgent tips get 48 hours instead of 24. */
+/**
+ * Communes in remote mountain or island areas with difficult travel: urgent tips get 48 hours
+ * instead of 24 (Joint Circular 01/2017 Art. 8.5). Each row carries the decision that classifies
+ * the commune (e.g. a Prime Minister's or Committee for Ethnic Minority Affairs decision).
+ */
 export const remoteCommunes = pgTable("remote_communes", {
   orgUnitId: uuid("org_unit_id")
     .primaryKey()
     .references(() => orgUnits.id),
   note: text("note"),
+  /** Number and symbol of the classifying decision ("861/QĐ-TTg"). */
+  basisNumber: text("basis_number").notNull(),
+  /** Its date of issue (Vietnam date). */
+  basisDate: date("basis_date", { mode: "string" }).notNull(),
+  /** Issuer and title, free text ("Quyết định của Thủ tướng Chính phủ phê duyệt danh sách xã khu vực III"). */
+  basisText: text("basis_text").notNull(),
+  setAt: timestamp("set_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -25,6 +25,14 @@ export const tips = pgTable(
     unitPath: text("unit_path").notNull(),
     bodyId: uuid("body_id").references(() => bodies.id),
     remote: boolean("remote").notNull().default(false),
+    /**
+     * How it reached the police (CPC 2015 Art. 144.5, 146): "web" (the public form), or recorded
+     * by staff — "oral" (in person), "phone", "letter", "cadre" (passed on by a Front or
+     * association cadre).
+     */
+    channel: text("channel").notNull().default("web"),
+    /** The sealed intake record (biên bản tiếp nhận, CPC Art. 146.1) of a tip recorded by staff. */
+    intake: bytea("intake"),
     receivedHour: timestamp("received_hour", { withTimezone: true }).notNull(),
     content: bytea("content").notNull(),
     contact: bytea("contact"),

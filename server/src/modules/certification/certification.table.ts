@@ -61,6 +61,36 @@ export const certificationCriteria = pgTable(
   (t) => [primaryKey({ columns: [t.version, t.code] })],
 );
 
+/**
+ * Versions of the criteria in force (Circular 124/2021 Art. 8.1): the national version shipped with
+ * the code (province null) and each province's versions of its extra criteria and recognising
+ * authorities. A version is never edited; a new one takes effect from its date. A cycle keeps the
+ * version it was assessed under (`certification_cycles.province_criteria_version_id`).
+ */
+export const certificationCriteriaVersions = pgTable(
+  "certification_criteria_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Null: the national version (text of the Circular, as shipped). */
+    provinceId: uuid("province_id").references(() => orgUnits.id),
+    /** Label shown to people, e.g. "TT124/2021" or "Bổ sung của tỉnh, hiệu lực 01/01/2027". */
+    label: text("label").notNull(),
+    effectiveFrom: date("effective_from").notNull(),
+    /** The province's decision (e.g. "Quyết định 514/QĐ-UBND ngày 26/4/2023") or the Circular. */
+    basis: text("basis").notNull(),
+    /** Recognising authority per unit type, where the province names one (else the national rule). */
+    authorities: jsonb("authorities").notNull().default(sql`'{}'::jsonb`),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("certification_criteria_versions_uq").on(
+      sql`coalesce(${t.provinceId}::text, '')`,
+      t.effectiveFrom,
+    ),
+  ],
+);
+
 /** One unit's certification for one year, moved along CERTIFICATION_TRANSITIONS. */
 export const certificationCycles = pgTable(
   "certification_cycles",
@@ -76,6 +106,8 @@ export const certificationCycles = pgTable(
     year: integer("year").notNull(),
     status: text("status").notNull(),
     criteriaVersion: text("criteria_version").notNull(),
+    /** The province's criteria version the cycle was assessed under (pinned at self-assessment). */
+    provinceCriteriaVersionId: uuid("province_criteria_version_id"),
     windowFrom: date("window_from").notNull(),
     windowTo: date("window_to").notNull(),
     decisionDeadline: date("decision_deadline").notNull(),
@@ -138,6 +170,8 @@ export const disqualifyingEvents = pgTable(
     kind: text("kind").notNull(),
     occurredOn: date("occurred_on").notNull(),
     severity: text("severity").notNull(),
+    /** For a disciplinary kind: the form of discipline (DISCIPLINE_LEVELS in contracts). */
+    disciplineLevel: text("discipline_level"),
     forceMajeure: boolean("force_majeure").notNull(),
     reportedPromptly: boolean("reported_promptly").notNull(),
     description: text("description").notNull(),

@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   "report.approve",
   "tip.handle",
   "tip.stats",
+  "tip.intake",
+  "remote_commune.manage",
   "feedback.handle",
   "news.write",
 ] as const;
@@ -92,8 +94,23 @@ const CERT_ALL: Permission[] = [
   "certification.record_event",
 ];
 /** Citizen channels: tip content is the police compartment; everyone else sees counts. */
-const POLICE_CITIZEN: Permission[] = ["tip.handle", "tip.stats", "feedback.handle", "news.write"];
-const FRONT_CITIZEN: Permission[] = ["tip.stats", "feedback.handle", "news.write"];
+const POLICE_CITIZEN: Permission[] = [
+  "tip.handle",
+  "tip.stats",
+  "tip.intake",
+  "feedback.handle",
+  "news.write",
+];
+const FRONT_CITIZEN: Permission[] = ["tip.stats", "tip.intake", "feedback.handle", "news.write"];
+/**
+ * `tip.intake`: recording a crime report received orally, by phone, by letter or passed on by a
+ * cadre (CPC 2015 Art. 145–146). Police record it for their units; Front and association cadres
+ * record the reports they pass on, which go to the commune police inbox (Art. 145.1: other agencies
+ * and organisations receive reports and pass them on at once; Joint Circular 01/2017 Art. 5).
+ * `remote_commune.manage`: the list of remote communes whose urgent tips get 48 hours (JC 01/2017
+ * Art. 8.5), kept by province-level administrators for their province (and national ones).
+ */
+const PROVINCE_ADMIN: Permission[] = ["remote_commune.manage"];
 
 const REPORT_APPROVE: Permission[] = ["report.manage", "report.approve"];
 export const ROLE_PERMISSIONS = {
@@ -110,6 +127,7 @@ export const ROLE_PERMISSIONS = {
     "commendation.publish",
     ...REPORT_APPROVE,
     ...FRONT_CITIZEN,
+    ...PROVINCE_ADMIN,
   ],
   province_police: [
     ...UNIT_MANAGER,
@@ -122,6 +140,7 @@ export const ROLE_PERMISSIONS = {
     ...COMMENDATION_WORK,
     ...REPORT_APPROVE,
     ...POLICE_CITIZEN,
+    ...PROVINCE_ADMIN,
   ],
   commune_front: [
     ...UNIT_MANAGER,
@@ -158,6 +177,7 @@ export const ROLE_PERMISSIONS = {
     "case.report",
     "commendation.nominate",
     "tip.stats",
+    "tip.intake",
   ],
   residential_area_cadre: [
     "org_unit.read",
@@ -170,6 +190,7 @@ export const ROLE_PERMISSIONS = {
     "case.report",
     "commendation.nominate",
     "tip.stats",
+    "tip.intake",
   ],
   viewer: ["org_unit.read", ...MOVEMENT_READ, "certification.read", ...RECORDS_READ, "tip.stats"],
   commune_case_officer: ["org_unit.read", ...RECORDS_READ, ...CASE_WORK, "case.export"],

@@ -14,3 +14,4 @@ export * from "../modules/citizen/citizen.table";
 export * from "../modules/tips/tips.table";
 export * from "../modules/feedback/feedback.table";
 export * from "../modules/news/news.table";
+export * from "../modules/calendar/calendar.table";

@@ -29,6 +29,16 @@ export const feedbackItems = pgTable(
     answer: bytea("answer"),
     answeredOn: date("answered_on"),
     answeredBy: uuid("answered_by").references(() => accounts.id),
+    /** Law on Citizen Reception 2013 Art. 28: told within 10 working days of receipt (stored at receipt). */
+    acceptanceDueOn: date("acceptance_due_on"),
+    /** The notice given to the sender: accepted / not_accepted (null: not yet given). */
+    acceptance: text("acceptance"),
+    /** Why it was not accepted (not within competence, not eligible…); the officer's words. */
+    acceptanceReason: text("acceptance_reason"),
+    acceptanceNoticedOn: date("acceptance_noticed_on"),
+    /** direct | in_writing | electronic */
+    acceptanceChannel: text("acceptance_channel"),
+    acceptanceBy: uuid("acceptance_by").references(() => accounts.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }),
   },
   (t) => [

@@ -223,3 +223,34 @@ export const certificationRollups = pgTable(
     ),
   ],
 );
+
+/**
+ * Results of past years (2013–2025) at the units of their time, mostly the communes before the
+ * 2025 reform: certified or not (Circular 23/2012/TT-BCA, then Circular 124/2021/TT-BCA art. 8.1),
+ * with the decision when known. One per unit and year. `rollupPath` is the unit's own rollup path
+ * (for a pre-reform unit, the current unit its records count in), so the yearly rates of a current
+ * ward or province are one prefix match (plus the lineage for a unit split between wards).
+ */
+export const certificationHistory = pgTable(
+  "certification_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    unitPath: text("unit_path").notNull(),
+    rollupPath: text("rollup_path").notNull(),
+    unitType: text("unit_type").notNull(),
+    year: integer("year").notNull(),
+    certified: boolean("certified").notNull(),
+    decisionNumber: text("decision_number"),
+    decisionDate: date("decision_date"),
+    decisionAuthority: text("decision_authority"),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("certification_history_unit_year_uq").on(t.orgUnitId, t.year),
+    index("certification_history_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.year),
+  ],
+);

@@ -49,6 +49,16 @@ export const tips = pgTable(
     /** People dealt with (administratively or criminally) thanks to the tip. */
     peopleHandled: integer("people_handled").notNull().default(0),
     outcomeNote: bytea("outcome_note"),
+    /**
+     * The Code's ground of the outcome: for "no_case" one of CPC Art. 157 (TIP_NO_CASE_GROUNDS),
+     * for "suspended" one of Art. 148.1 (TIP_SUSPENSION_GROUNDS); null otherwise.
+     */
+    outcomeGround: text("outcome_ground"),
+    /** The first suspension stops the Art. 147 decision clock (a suspension is one of its decisions). */
+    firstSuspendedAt: timestamp("first_suspended_at", { withTimezone: true }),
+    /** The latest suspension (CPC Art. 148) and resumption (Art. 149: then at most 1 month more). */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    resumedAt: timestamp("resumed_at", { withTimezone: true }),
     /** A citizen wrote after the police's last message. */
     awaitingReply: boolean("awaiting_reply").notNull().default(false),
     messageCount: integer("message_count").notNull().default(0),
@@ -88,4 +98,31 @@ export const tipAttachments = pgTable(
     content: bytea("content").notNull(),
   },
   (t) => [primaryKey({ columns: [t.tipId, t.n] })],
+);
+
+/**
+ * Notices the police sent about a decision on a tip: to whom, when and how. A suspension goes to
+ * the procuracy and the reporter within 24 hours (CPC Art. 148.2), a resumption within 3 days
+ * (Art. 149.2), the outcome to the reporter within 3 days (Joint Circular 01/2017 Art. 14).
+ */
+export const tipNotices = pgTable(
+  "tip_notices",
+  {
+    id: uuid("id").primaryKey(),
+    tipId: uuid("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    /** suspension | resumption | outcome */
+    kind: text("kind").notNull(),
+    /** procuracy | reporter */
+    recipient: text("recipient").notNull(),
+    /** in_app | post | in_person | phone | email | dispatch */
+    channel: text("channel").notNull(),
+    documentNumber: text("document_number"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => accounts.id),
+  },
+  (t) => [index("tip_notices_tip_idx").on(t.tipId, t.kind)],
 );

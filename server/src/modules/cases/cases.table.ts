@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { customType, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
 
@@ -50,6 +60,10 @@ export const cases = pgTable(
     outcome: text("outcome"),
     closedOn: date("closed_on"),
     closeNotesSealed: sealed("close_notes_sealed"),
+    /** Education at the commune (Decree 120/2021): the term in months, its end, the early-end date. */
+    measureMonths: integer("measure_months"),
+    measureEndsOn: date("measure_ends_on"),
+    earlyEndFrom: date("early_end_from"),
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -138,4 +152,77 @@ export const caseAccessLog = pgTable(
     accessedAt: timestamp("accessed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("case_access_log_case_idx").on(t.caseId, t.accessedAt)],
+);
+
+/**
+ * A move of the file to another commune (Circular 10/2024 Art. 15): the sending commune records
+ * it; the file (and access to it) goes to the receiving commune at once, which takes it over within
+ * `receive_due_on` after checking the residence by `residence_check_due_on`.
+ */
+export const caseTransfers = pgTable(
+  "case_transfers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    fromOrgUnitId: uuid("from_org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    fromCommuneId: uuid("from_commune_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    fromRollupPath: text("from_rollup_path").notNull(),
+    toCommuneId: uuid("to_commune_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    toRollupPath: text("to_rollup_path").notNull(),
+    movedOn: date("moved_on").notNull(),
+    transferredOn: date("transferred_on").notNull(),
+    reasonSealed: sealed("reason_sealed").notNull(),
+    previousAssigneeBodyId: uuid("previous_assignee_body_id").references(() => bodies.id),
+    receiveDueOn: date("receive_due_on").notNull(),
+    residenceCheckDueOn: date("residence_check_due_on").notNull(),
+    receivedOn: date("received_on"),
+    residenceCheckedOn: date("residence_checked_on"),
+    receivedBy: uuid("received_by").references(() => accounts.id),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_transfers_case_idx").on(t.caseId, t.transferredOn),
+    uniqueIndex("case_transfers_pending_uq")
+      .on(t.caseId)
+      .where(sql`${t.receivedOn} is null`),
+    index("case_transfers_from_idx").using(
+      "btree",
+      sql`${t.fromRollupPath} text_pattern_ops`,
+      t.transferredOn,
+    ),
+    index("case_transfers_to_idx").using("btree", sql`${t.toRollupPath} text_pattern_ops`, t.transferredOn),
+  ],
+);
+
+/**
+ * Which commune held the file when: [held_from, held_until). Statistics count a file at the commune
+ * that held it on the counted date, so a move shifts later counts only, never past ones.
+ */
+export const caseHoldings = pgTable(
+  "case_holdings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    communeId: uuid("commune_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    rollupPath: text("rollup_path").notNull(),
+    heldFrom: date("held_from").notNull(),
+    heldUntil: date("held_until"),
+  },
+  (t) => [
+    index("case_holdings_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.heldFrom),
+    index("case_holdings_case_idx").on(t.caseId),
+  ],
 );

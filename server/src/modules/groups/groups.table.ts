@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -10,6 +11,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
@@ -118,6 +120,47 @@ export const groupEvaluations = pgTable(
     evaluatedBy: uuid("evaluated_by").references(() => accounts.id),
   },
   (t) => [index("group_evaluations_group_idx").on(t.groupId, t.evaluatedOn)],
+);
+
+/**
+ * The yearly rating of a grassroots security team (member null) or of one of its members, for the
+ * evaluation year 15/11 of the previous year – 14/11 (Hướng dẫn 01/HD-BCA-V05). One row per
+ * subject and year: a re-evaluation updates it (the audit log keeps the previous rating).
+ */
+export const groupYearRatings = pgTable(
+  "group_year_ratings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id").references(() => groupMembers.id, { onDelete: "cascade" }),
+    year: smallint("year").notNull(),
+    /**
+     * A team's rating is also its evaluation for the year in `group_evaluations` (what the detail
+     * page, the stale list and the certification evidence read); this is that row, kept in step.
+     */
+    evaluationId: uuid("evaluation_id").references(() => groupEvaluations.id, { onDelete: "set null" }),
+    rating: text("rating").notNull(),
+    /** Whole months served in the year up to the evaluation (at least the minimum, 9). */
+    monthsServed: smallint("months_served").notNull(),
+    evaluatedOn: date("evaluated_on").notNull(),
+    evaluatedBy: uuid("evaluated_by").references(() => accounts.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("group_year_ratings_team_uq")
+      .on(t.groupId, t.year)
+      .where(sql`${t.memberId} is null`),
+    uniqueIndex("group_year_ratings_member_uq")
+      .on(t.memberId, t.year)
+      .where(sql`${t.memberId} is not null`),
+    index("group_year_ratings_year_idx").on(t.year, t.groupId),
+    check(
+      "group_year_ratings_rating_ck",
+      sql`${t.rating} in ('excellent', 'good', 'completed', 'not_completed')`,
+    ),
+  ],
 );
 
 /**

@@ -242,6 +242,17 @@ export const AUDIT_EVENT_DATA = {
     forceMajeure: z.boolean(),
     reportedPromptly: z.boolean(),
   }),
+  /** entityType certification_history: a past year's result at a (pre-reform) unit. */
+  "certification.history_recorded": z.object({
+    year: count,
+    unitType: CertificationUnitTypeSchema,
+    certified: z.boolean(),
+    decisionNumber: text.nullable(),
+    decisionDate: IsoDateSchema.nullable(),
+    decisionAuthority: text.nullable(),
+  }),
+  /** Counts only; each row is in the history table. */
+  "certification.history_imported": z.object({ created: count, certified: count, years: z.array(count) }),
 
   /** Cases: no personal data, only what happened and when. */
   "case.created": z.object({

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   "certification.document_uploaded",
   "certification.classified",
   "certification.event_recorded",
+  "certification.history_recorded",
+  "certification.history_imported",
   "case.created",
   "case.assigned",
   "case.report_recorded",

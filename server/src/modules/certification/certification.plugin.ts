@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { certificationDossierRoutes } from "./certification-dossier.routes";
+import { certificationHistoryRoutes } from "./certification-history.routes";
 import { certificationRegisterRoutes } from "./certification-register.routes";
 import { seedCertificationCatalogue } from "./certification.catalogue";
 import { certificatePublicApi } from "./certification.public";
@@ -15,5 +16,6 @@ export const certificationRoutes: FastifyPluginAsync = async (api) => {
   await api.register(certificationCycleRoutes);
   await api.register(certificationDossierRoutes);
   await api.register(certificationRegisterRoutes);
+  await api.register(certificationHistoryRoutes);
   await api.register(certificatePublicApi);
 };

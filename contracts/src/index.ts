@@ -25,5 +25,6 @@ export * from "./contracts/hotspots";
 export * from "./contracts/commendations";
 export * from "./contracts/reports";
 export * from "./contracts/tips";
+export * from "./contracts/remote-communes";
 export * from "./contracts/feedback";
 export * from "./contracts/news";

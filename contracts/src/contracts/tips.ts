@@ -185,10 +185,30 @@ export const TipUrgencySchema = z.enum(["urgent", "normal"], { error: "Chọn m�
 export const TIP_OUTCOMES = ["case_opened", "no_case", "suspended", "transferred"] as const;
 export const TipOutcomeSchema = z.enum(TIP_OUTCOMES, { error: "Chọn kết quả giải quyết" });
 
+/**
+ * How a report reached the police: the public form, or recorded by staff (CPC 2015 Art. 144.5:
+ * reports may be oral or written; Art. 146: in person, by post, by phone, or passed on by another
+ * organisation).
+ */
+export const TIP_CHANNELS = ["web", "oral", "phone", "letter", "cadre"] as const;
+export const TipChannelSchema = z.enum(TIP_CHANNELS, { error: "Chọn cách tiếp nhận" });
+export type TipChannel = (typeof TIP_CHANNELS)[number];
+export const INTAKE_CHANNELS = ["oral", "phone", "letter", "cadre"] as const;
+export const IntakeChannelSchema = z.enum(INTAKE_CHANNELS, { error: "Chọn cách tiếp nhận" });
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+export const TIP_CHANNEL_LABELS: Record<TipChannel, { vi: string; en: string }> = {
+  web: { vi: "Qua mạng", en: "Online form" },
+  oral: { vi: "Trực tiếp (bằng lời)", en: "In person (oral)" },
+  phone: { vi: "Qua điện thoại", en: "By phone" },
+  letter: { vi: "Bằng văn bản, thư", en: "By letter" },
+  cadre: { vi: "Cán bộ Mặt trận, đoàn thể chuyển đến", en: "Passed on by a Front or association cadre" },
+};
+
 export const TipSummarySchema = z.object({
   id: IdSchema,
   code: z.string(),
   category: TipCategorySchema,
+  channel: TipChannelSchema,
   status: TipStatusSchema,
   urgency: TipUrgencySchema.nullable(),
   receivedHour: z.string(),
@@ -218,14 +238,41 @@ export const TipAbilitiesSchema = z.object({
 });
 export type TipAbilities = z.infer<typeof TipAbilitiesSchema>;
 
+/** What the intake record shows the police (sealed at rest). */
+export const TipIntakeRecordSchema = z.object({
+  receivedAt: z.string(),
+  receivedPlace: z.string().nullable(),
+  receiverName: z.string(),
+  receiverPosition: z.string().nullable(),
+  /** Recorded by a Front or association cadre passing the report on (not by the police). */
+  recordedByCadre: z.boolean(),
+  passedOnByName: z.string().nullable(),
+  passedOnByOrganisation: z.string().nullable(),
+  anonymous: z.boolean(),
+  confidentialityRequested: z.boolean(),
+  /** Attachment number of the signed record's scan, if uploaded. */
+  signedRecordN: z.number().int().nullable(),
+});
+export type TipIntakeRecord = z.infer<typeof TipIntakeRecordSchema>;
+
 export const TipDetailSchema = TipSummarySchema.extend({
   description: z.string(),
   place: z.string().nullable(),
   occurredOn: z.string().nullable(),
   occurredTime: z.string().nullable(),
   contact: z
-    .object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+    .object({
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      /** Taken down by staff at intake (CPC Art. 146 record): the web form does not ask them. */
+      address: z.string().nullable().optional(),
+      identityNumber: z.string().nullable().optional(),
+      birthYear: z.number().int().nullable().optional(),
+    })
     .nullable(),
+  /** The intake record of a report recorded by staff; null for a web tip. */
+  intake: TipIntakeRecordSchema.nullable().optional(),
   attachments: z.array(z.object({ n: z.number().int(), mediaType: z.string(), bytes: z.number().int() })),
   messages: z.array(TipMessageSchema),
   outcome: TipOutcomeSchema.nullable(),
@@ -275,6 +322,8 @@ export const TipCountsSchema = z.object({
   byStatus: z.array(z.object({ status: TipStatusSchema, count: ShownCountSchema })),
   byCategory: z.array(z.object({ category: TipCategorySchema, count: ShownCountSchema })),
   overdue: ShownCountSchema,
+  /** Web and staff-recorded reports alike, by how they reached the police. */
+  byChannel: z.array(z.object({ channel: TipChannelSchema, count: ShownCountSchema })),
   /** `inbox`: the caller is police with tips routed to its units (the list of tips). */
   can: z.object({ inbox: z.boolean() }),
 });
@@ -282,3 +331,94 @@ export const TipCountsSchema = z.object({
 export const PublicUnitSchema = z.object({ id: IdSchema, name: z.string() });
 export const PublicUnitsQuerySchema = z.object({ provinceId: IdSchema.optional() });
 export const PublicUnitListSchema = z.object({ items: z.array(PublicUnitSchema) });
+
+// ---------- staff intake (tiếp nhận tin báo trực tiếp, qua điện thoại, thư, cán bộ chuyển đến) ----------
+
+/** The legal source shown on the intake form and the intake record. */
+export const TIP_INTAKE_BASIS =
+  "Căn cứ: Điều 145, 146 Bộ luật Tố tụng hình sự 2015; Thông tư liên tịch 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC (Điều 5, 8, 14).";
+
+/** A Vietnam local date and time, "2026-12-03T09:30" (what a datetime-local field sends). */
+export const LocalDateTimeSchema = z
+  .string({ error: "Nhập thời điểm tiếp nhận" })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Thời điểm không hợp lệ (ngày và giờ, ví dụ 03/12/2026 09:30)");
+
+const IntakeText = (max: number, message: string) => z.string().trim().max(max, message);
+
+export const RecordTipIntakeBodySchema = z
+  .object({
+    channel: IntakeChannelSchema,
+    /** The commune (or province) whose police receive it: one the caller may record for. */
+    orgUnitId: IdSchema,
+    /** When it was received (Vietnam time); the clocks run from this hour. */
+    receivedAt: LocalDateTimeSchema,
+    receivedPlace: IntakeText(300, "Nơi tiếp nhận tối đa 300 ký tự").optional(),
+    /** Who received it: the officer or cadre, as written on the record. */
+    receiverName: z
+      .string({ error: "Nhập họ tên người tiếp nhận" })
+      .trim()
+      .min(2, "Nhập họ tên người tiếp nhận")
+      .max(200, "Họ tên tối đa 200 ký tự"),
+    receiverPosition: IntakeText(200, "Chức vụ tối đa 200 ký tự").optional(),
+    /** The cadre who passed it on (channel "cadre" recorded by the police). */
+    passedOnByName: IntakeText(200, "Họ tên tối đa 200 ký tự").optional(),
+    passedOnByOrganisation: IntakeText(200, "Tên tổ chức tối đa 200 ký tự").optional(),
+    /** The reporter chose not to give their name (anonymous report). */
+    anonymous: z.boolean({ error: "Chọn người báo có nêu danh tính hay không" }),
+    reporterName: IntakeText(200, "Họ tên tối đa 200 ký tự").optional(),
+    reporterBirthYear: z
+      .number()
+      .int()
+      .min(1900, "Năm sinh không hợp lệ")
+      .max(2100, "Năm sinh không hợp lệ")
+      .optional(),
+    reporterAddress: IntakeText(500, "Địa chỉ tối đa 500 ký tự").optional(),
+    reporterIdentityNumber: IntakeText(20, "Số định danh tối đa 20 ký tự").optional(),
+    reporterPhone: IntakeText(30, "Số điện thoại tối đa 30 ký tự").optional(),
+    /** CPC Art. 56: the reporter asked that their identity be kept confidential. */
+    confidentialityRequested: z.boolean().default(false),
+    category: TipCategorySchema,
+    description: z
+      .string({ error: "Nhập nội dung tin báo" })
+      .trim()
+      .min(TIP_LIMITS.descriptionMin, `Nội dung tối thiểu ${TIP_LIMITS.descriptionMin} ký tự`)
+      .max(TIP_LIMITS.descriptionMax, `Nội dung tối đa ${TIP_LIMITS.descriptionMax} ký tự`),
+    place: z.string().trim().max(TIP_LIMITS.placeMax).optional(),
+    occurredOn: TypedDateSchema.optional(),
+    occurredTime: z.string().trim().max(100).optional(),
+    /** Scan or photo of the signed intake record (biên bản tiếp nhận). */
+    signedRecord: AttachmentInputSchema.optional(),
+    /** The letter itself, or other documents handed over. */
+    attachments: z
+      .array(AttachmentInputSchema)
+      .max(TIP_LIMITS.attachmentsMax - 1, `Tối đa ${TIP_LIMITS.attachmentsMax - 1} tệp kèm theo`)
+      .optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (!b.anonymous && !b.reporterName) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reporterName"],
+        message: 'Nhập họ tên người báo, hoặc chọn "Người báo không nêu danh tính"',
+      });
+    }
+  });
+export type RecordTipIntakeBody = z.infer<typeof RecordTipIntakeBodySchema>;
+
+export const RecordTipIntakeResultSchema = SubmitTipResultSchema.extend({
+  tipId: IdSchema,
+  channel: IntakeChannelSchema,
+  /** "2026-12-03T09:30", Vietnam time, as recorded. */
+  receivedAt: z.string(),
+});
+export type RecordTipIntakeResult = z.infer<typeof RecordTipIntakeResultSchema>;
+
+/** Where and how the caller may record an intake (the form asks; the command enforces the same). */
+export const TipIntakeOptionsSchema = z.object({
+  units: z.array(z.object({ id: IdSchema, name: z.string(), kind: z.enum(["province", "commune"]) })),
+  /** Police may record any channel; a cadre records only what they pass on ("cadre"). */
+  channels: z.array(IntakeChannelSchema),
+  can: z.object({ record: z.boolean() }),
+});
+export type TipIntakeOptions = z.infer<typeof TipIntakeOptionsSchema>;

@@ -30,6 +30,15 @@ const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 10_000;
 const cache = new Map<string, { at: number; unit: RoutedUnit }>();
 
+/**
+ * Drops every cached routing answer: called after the remote-commune list changes, so the next tip
+ * in this process gets the new transfer limit at once. (Another process of a multi-process
+ * deployment sees it within TTL_MS.)
+ */
+export function forgetRoutedUnits(): void {
+  cache.clear();
+}
+
 export async function routeToUnit(
   db: Db,
   input: { provinceId?: string | undefined; communeId?: string | undefined },

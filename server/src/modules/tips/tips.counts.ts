@@ -1,4 +1,11 @@
-import { TIP_CATEGORIES, TIP_STATUSES, type TipCategory, type TipStatus } from "@toandan/contracts";
+import {
+  TIP_CATEGORIES,
+  TIP_CHANNELS,
+  TIP_STATUSES,
+  type TipCategory,
+  type TipChannel,
+  type TipStatus,
+} from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
@@ -17,14 +24,20 @@ export async function tipCountsOfUnit(db: Db, actor: Actor, orgUnitId: string | 
 /** Tip counts in the actor's `tip.stats` scope (optionally one unit's subtree). */
 export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
   const exact = isPolice(actor);
-  const rows = await queryRows<{ status: TipStatus; category: TipCategory; n: number; overdue: number }>(
+  const rows = await queryRows<{
+    status: TipStatus;
+    category: TipCategory;
+    channel: TipChannel;
+    n: number;
+    overdue: number;
+  }>(
     db,
-    sql`select status, category, count(*)::int as n,
+    sql`select status, category, channel, count(*)::int as n,
           count(*) filter (where decided_at is null and received_hour + case extension_level
             when 0 then interval '20 days' when 1 then interval '2 months' else interval '4 months' end < now())::int as overdue
         from tips t where ${pathInScope(actor, "tip.stats", sql`t.unit_path`)}
         ${unitPath ? sql`and t.unit_path like ${`${unitPath}%`}` : sql``}
-        group by status, category`,
+        group by status, category, channel`,
   );
   const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);
   return {
@@ -43,6 +56,14 @@ export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
       category,
       count: shownCount(
         sum((r) => r.category === category),
+        exact,
+      ),
+    })),
+    // Web tips and reports recorded by staff (oral, phone, letter, cadre) are counted alike.
+    byChannel: TIP_CHANNELS.map((channel) => ({
+      channel,
+      count: shownCount(
+        sum((r) => r.channel === channel),
         exact,
       ),
     })),

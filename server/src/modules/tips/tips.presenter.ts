@@ -1,7 +1,8 @@
 import { clockNow } from "@toandan/contracts";
-import type { TipCategory, TipDetail, TipStatus, TipSummary } from "@toandan/contracts";
+import type { TipCategory, TipChannel, TipDetail, TipStatus, TipSummary } from "@toandan/contracts";
 import type { Envelope } from "../../kernel/envelope";
 import { clocksOf } from "../citizen";
+import { openIntakeRecord } from "./tips.intake";
 import { tipAbilities } from "./tips.policy";
 import type { MessageRow, TipRow } from "./tips.queries";
 import type { Actor } from "../../kernel/authz";
@@ -16,6 +17,7 @@ export function presentTipSummary(r: TipRow, now = clockNow()): TipSummary {
     id: r.id,
     code: r.code,
     category: r.category as TipCategory,
+    channel: r.channel as TipChannel,
     status: r.status as TipStatus,
     urgency: r.urgency,
     receivedHour: hourLabel(r.receivedHour),
@@ -38,7 +40,14 @@ export function presentMessages(env: Envelope, tipId: string, messages: MessageR
 }
 
 type Content = { description: string; place?: string; occurredOn?: string; occurredTime?: string };
-type Contact = { name?: string; phone?: string; email?: string };
+type Contact = {
+  name?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  identityNumber?: string;
+  birthYear?: number;
+};
 
 export function presentTipDetail(
   env: Envelope,
@@ -56,8 +65,16 @@ export function presentTipDetail(
     occurredOn: content.occurredOn ?? null,
     occurredTime: content.occurredTime ?? null,
     contact: contact
-      ? { name: contact.name ?? null, phone: contact.phone ?? null, email: contact.email ?? null }
+      ? {
+          name: contact.name ?? null,
+          phone: contact.phone ?? null,
+          email: contact.email ?? null,
+          address: contact.address ?? null,
+          identityNumber: contact.identityNumber ?? null,
+          birthYear: contact.birthYear ?? null,
+        }
       : null,
+    intake: openIntakeRecord(env, r.id, r.intake),
     attachments,
     messages: presentMessages(env, r.id, messages),
     outcome: (r.outcome as TipDetail["outcome"]) ?? null,

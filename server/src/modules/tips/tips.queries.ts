@@ -33,6 +33,9 @@ export type TipRow = {
   arrests: number;
   peopleHandled: number;
   outcomeNote: Buffer | null;
+  /** How it reached the police; `intake`: the sealed intake record of a staff-recorded report. */
+  channel: string;
+  intake: Buffer | null;
 };
 
 const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urgency,
@@ -41,7 +44,7 @@ const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urge
     t.transferred_at as "transferredAt", t.receipt_notice_at as "receiptNoticeAt", t.decided_at as "decidedAt",
     t.awaiting_reply as "awaitingReply", t.message_count as "messageCount", t.content, t.contact,
     t.outcome, t.cases_solved as "casesSolved", t.arrests, t.people_handled as "peopleHandled",
-    t.outcome_note as "outcomeNote"
+    t.outcome_note as "outcomeNote", t.channel, t.intake
   from tips t join org_units u on u.id = t.org_unit_id left join tips d on d.id = t.duplicate_of_id`;
 
 function normalise(r: TipRow): TipRow {
@@ -57,6 +60,7 @@ function normalise(r: TipRow): TipRow {
     content: buf(r.content)!,
     contact: buf(r.contact),
     outcomeNote: buf(r.outcomeNote),
+    intake: buf(r.intake),
   };
 }
 

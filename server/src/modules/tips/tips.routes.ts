@@ -3,6 +3,8 @@ import {
   IdSchema,
   ListTipsQuerySchema,
   OkSchema,
+  RecordTipIntakeBodySchema,
+  RecordTipIntakeResultSchema,
   RecordTipOutcomeBodySchema,
   ReplyToTipBodySchema,
   SendTipMessageBodySchema,
@@ -11,6 +13,7 @@ import {
   TipCountsQuerySchema,
   TipCountsSchema,
   TipDetailSchema,
+  TipIntakeOptionsSchema,
   TipLookupBodySchema,
   TipPageSchema,
   TipStatusResultSchema,
@@ -22,8 +25,10 @@ import { CITIZEN_ROUTE, ReceiptVerifier } from "../citizen";
 import { replyAsTipster, tipStatusForCitizen } from "./commands/citizen-tip";
 import { extendTipDeadline, recordTipOutcome, sendTipMessage, triageTip } from "./commands/police-actions";
 import { readTip } from "./commands/read-tip";
+import { recordTipIntake } from "./commands/record-tip-intake";
 import { submitTip } from "./commands/submit-tip";
 import { tipCountsOfUnit } from "./tips.counts";
+import { tipIntakeOptions } from "./tips.intake";
 import { tipAttachment, tipInbox } from "./tips.queries";
 
 const tags = ["tips"];
@@ -82,6 +87,31 @@ export const tipRoutes = routesPlugin([
     querystring: ListTipsQuerySchema,
     response: TipPageSchema,
     handler: ({ db, actor, query }) => tipInbox(db, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/tips/intake/options",
+    operationId: "getTipIntakeOptions",
+    summary: "Where and by which channels the caller may record a report received by staff",
+    tags,
+    permission: "tip.intake",
+    response: TipIntakeOptionsSchema,
+    handler: ({ db, actor }) => tipIntakeOptions(db, actor),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/tips/intake",
+    operationId: "recordTipIntake",
+    summary:
+      "Record a report received orally, by phone, by letter or passed on by a cadre (CPC Art. 146); answers a receipt code and secret",
+    tags,
+    permission: "tip.intake",
+    bodyLimit: 10 * 1024 * 1024,
+    body: RecordTipIntakeBodySchema,
+    status: 201,
+    response: RecordTipIntakeResultSchema,
+    handler: ({ db, app, actor, body }) =>
+      recordTipIntake(db, app.envelope, ReceiptVerifier.forApp(app), actor, body),
   }),
   defineRoute({
     method: "GET",

@@ -13,6 +13,7 @@ export * from "./contracts/audit";
 export * from "./contracts/audit-data";
 export * from "./contracts/activities";
 export * from "./contracts/groups";
+export * from "./contracts/team-evaluations";
 export * from "./contracts/households";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";

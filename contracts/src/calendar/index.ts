@@ -3,3 +3,4 @@ export * from "./document-date";
 export * from "./holidays";
 export * from "./periods";
 export * from "./working-days";
+export * from "./evaluation-years";

@@ -43,6 +43,7 @@ import { MemberOrgKindSchema } from "./households";
 import { NewsKindSchema } from "./news";
 import { CreatableKindSchema } from "./org-units";
 import { REPORT_STATUSES, REPORT_TEMPLATES } from "./reports";
+import { TeamRatingSchema } from "./team-evaluations";
 import { IntakeChannelSchema, TipOutcomeSchema, TipStatusSchema, TipUrgencySchema } from "./tips";
 
 /** Actions that store no data (`{}`): the actor, entity and time say it all. */
@@ -172,6 +173,15 @@ export const AUDIT_EVENT_DATA = {
     periodTo: IsoDateSchema,
     rating: GroupRatingSchema,
     reasons: z.array(text),
+  }),
+  /** A grassroots team's yearly ratings (Hướng dẫn 01/HD-BCA-V05); `previous` is null the first time. */
+  "group.year_rated": z.object({
+    year: count,
+    evaluatedOn: IsoDateSchema,
+    team: z.object({ rating: TeamRatingSchema, previous: TeamRatingSchema.nullable() }).nullable(),
+    members: z.array(
+      z.object({ memberId: IdSchema, rating: TeamRatingSchema, previous: TeamRatingSchema.nullable() }),
+    ),
   }),
 
   /** No head's name, no address. */

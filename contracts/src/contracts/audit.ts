@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   "group.member_left",
   "group.surveyed",
   "group.evaluated",
+  "group.year_rated",
   "household.created",
   "household.updated",
   "household.imported",

@@ -17,6 +17,7 @@ import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { EXPORT_MAX_ROWS, ExportParamsSchema, sendExport } from "../../kernel/http/export";
 import { moveGroup, registerGroup } from "./commands/group-answers";
 import { groupRosterRoutes } from "./group-roster.routes";
+import { teamEvaluationRoutes } from "./team-evaluations.routes";
 import { GROUP_EXPORT_COLUMNS } from "./groups.export";
 import {
   groupDetail,
@@ -128,4 +129,5 @@ export const groupRoutes = routesPlugin([
     handler: ({ db, actor, params, body }) => moveGroup(db, actor, params.id, body),
   }),
   ...groupRosterRoutes,
+  ...teamEvaluationRoutes,
 ]);

@@ -121,6 +121,12 @@ const SAMPLES = {
     rating: "good",
     reasons: [],
   },
+  "group.year_rated": {
+    year: 2026,
+    evaluatedOn: "2026-11-10",
+    team: { rating: "good", previous: null },
+    members: [{ memberId: ID, rating: "completed", previous: "good" }],
+  },
   "household.created": { members: 4, memberOrgs: ["women"], code: "12" },
   "household.updated": { fields: ["headName", "members"], members: 5 },
   "household.imported": { created: 120 },

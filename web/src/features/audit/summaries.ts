@@ -150,6 +150,17 @@ export const SUMMARIES: Summaries = {
       from: d(v.periodFrom),
       to: d(v.periodTo),
     }),
+  "group.year_rated": (v, x) => {
+    const t = v.team;
+    const rated = t ? x.t(`ratings.${t.rating}`) : "—";
+    const team = t?.previous ? `${x.t(`ratings.${t.previous}`)} → ${rated}` : rated;
+    return x.t("audit.summaries.group.year_rated", {
+      year: v.year,
+      team,
+      members: n(v.members.length),
+      changed: n(v.members.filter((m) => m.previous !== null && m.previous !== m.rating).length),
+    });
+  },
 
   "household.created": (v, x) =>
     x.t("audit.summaries.household.created", { code: orDash(v.code), members: n(v.members) }),

@@ -716,6 +716,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         member_left: "Recorded a member leaving",
         surveyed: "Recorded a survey",
         evaluated: "Evaluated a team or model",
+        year_rated: "Rated a grassroots security team for the year",
       },
       household: {
         created: "Added a household",
@@ -839,6 +840,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         surveyed:
           "Survey of {{date}}: crimes {{crimes}}, drug users {{drugUsers}}, gangs {{gangs}}, social evils {{socialEvils}}",
         evaluated: "{{rating}} (period {{from}} – {{to}})",
+        year_rated: "Evaluation year {{year}} — team: {{team}}; {{members}} members, {{changed}} re-rated",
       },
       household: {
         created: "Household no. {{code}}, members: {{members}}",

@@ -715,6 +715,7 @@ export const consoleVi = {
         member_left: "Ghi nhận thành viên rời tổ",
         surveyed: "Ghi nhận khảo sát",
         evaluated: "Đánh giá tổ, mô hình",
+        year_rated: "Xếp loại tổ bảo vệ ANTT theo năm",
       },
       household: { created: "Thêm hộ gia đình", updated: "Cập nhật hộ gia đình", imported: "Nhập hộ từ CSV" },
       commitment: { recorded: "Ghi nhận cam kết", scan_attached: "Đính kèm bản quét cam kết" },
@@ -834,6 +835,7 @@ export const consoleVi = {
         surveyed:
           "Khảo sát ngày {{date}}: {{crimes}} vụ phạm tội, {{drugUsers}} người sử dụng ma túy, {{gangs}} băng nhóm, {{socialEvils}} tệ nạn xã hội",
         evaluated: "{{rating}} (kỳ {{from}} – {{to}})",
+        year_rated: "Năm đánh giá {{year}} — tổ: {{team}}; {{members}} thành viên, {{changed}} xếp loại lại",
       },
       household: {
         created: "Hộ số {{code}}, {{members}} nhân khẩu",

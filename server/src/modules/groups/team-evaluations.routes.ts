@@ -1,0 +1,71 @@
+import {
+  IdSchema,
+  RecordTeamEvaluationsBodySchema,
+  TeamEvaluationsQuerySchema,
+  TeamEvaluationsSchema,
+  evaluationYearOf,
+  todayInVietnam,
+  type RecordTeamEvaluationsBody,
+  type TeamEvaluations,
+  type TeamEvaluationsQuery,
+} from "@toandan/contracts";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../kernel/authz";
+import { defineRoute } from "../../kernel/http/define-route";
+import { recordTeamEvaluations } from "./commands/record-team-evaluations";
+import { getVisibleGroup } from "./groups.queries";
+import { mayRecordTeamEvaluations, teamYearState } from "./team-evaluations.queries";
+
+const params = z.object({ id: IdSchema });
+const tags = ["groups"];
+
+/** A grassroots team's evaluation year (default: the one holding today), with what the caller may do. */
+async function teamEvaluations(
+  db: Db,
+  actor: Actor,
+  id: string,
+  q: TeamEvaluationsQuery,
+): Promise<TeamEvaluations> {
+  const group = await getVisibleGroup(db, actor, id);
+  const {
+    recorded: _recorded,
+    areaPath: _areaPath,
+    ...state
+  } = await teamYearState(db, group, q.year ?? evaluationYearOf(todayInVietnam()).year);
+  return { ...state, can: { record: mayRecordTeamEvaluations(actor, group) } };
+}
+
+/** Records the ratings, answers the year as it now is. */
+async function recordAndAnswer(db: Db, actor: Actor, id: string, body: RecordTeamEvaluationsBody) {
+  await recordTeamEvaluations(db, actor, id, body);
+  return teamEvaluations(db, actor, id, { year: body.year });
+}
+
+/** The yearly evaluation of grassroots security teams and their members (Hướng dẫn 01/HD-BCA-V05). */
+export const teamEvaluationRoutes = [
+  defineRoute({
+    method: "GET",
+    url: "/groups/:id/year-evaluations",
+    operationId: "listTeamEvaluations",
+    summary: "A grassroots team's evaluation year (15/11–14/11): months served, ratings, the excellent cap",
+    tags,
+    permission: "group.read",
+    params,
+    querystring: TeamEvaluationsQuerySchema,
+    response: TeamEvaluationsSchema,
+    handler: ({ db, actor, params, query }) => teamEvaluations(db, actor, params.id, query),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/groups/:id/year-evaluations",
+    operationId: "recordTeamEvaluations",
+    summary: "Rate a grassroots team and its members for a year (9 months' service, the 20 % excellent cap)",
+    tags,
+    permission: "group.manage",
+    params,
+    body: RecordTeamEvaluationsBodySchema,
+    response: TeamEvaluationsSchema,
+    handler: ({ db, actor, params, body }) => recordAndAnswer(db, actor, params.id, body),
+  }),
+];

@@ -84,8 +84,16 @@ export const CertificationCycleDetailSchema = CertificationCycleSchema.extend({
       socialEvils: z.number().int(),
       socialEvilsPreviousYear: z.number().int(),
       figuresSource: z.string().nullable(),
+      internalRules: z.boolean().optional(),
+      peopleToBrief: z.number().int().optional(),
+      peopleBriefed: z.number().int().optional(),
     })
     .nullable(),
+  /** The province's criteria version the cycle was assessed under (null: national criteria only / not yet assessed). */
+  provinceCriteriaVersion: z
+    .object({ id: IdSchema, label: z.string(), effectiveFrom: IsoDateSchema, basis: z.string() })
+    .nullable()
+    .optional(),
   reviewMeeting: ReviewMeetingBodySchema.nullable(),
   appraisal: AppraiseBodySchema.nullable(),
   decision: DecideBodySchema.extend({ late: z.boolean() }).nullable(),
@@ -115,6 +123,8 @@ export const CriterionEvidenceSchema = z.object({
     z.object({ key: z.string(), value: z.union([z.number(), z.string(), z.boolean(), z.null()]) }),
   ),
   verdict: EvidenceVerdictSchema,
+  /** "Căn cứ": the legal source of the rule applied (article, clause; the province's decision for an extra). */
+  basis: z.string(),
   /** The unit's own answer in its self-assessment, if any. */
   selfAssessed: z.boolean().nullable(),
 });
@@ -161,6 +171,18 @@ export const CertificationEvidenceSchema = z.object({
     .nullable(),
   criteria: z.array(CriterionEvidenceSchema),
   overall: EvidenceVerdictSchema,
+  /** The criteria versions the evidence is judged under: the national one and the province's, if any. */
+  criteriaVersion: z.string(),
+  provinceCriteriaVersion: z
+    .object({
+      id: IdSchema,
+      label: z.string(),
+      effectiveFrom: IsoDateSchema,
+      basis: z.string(),
+      /** Pinned: the cycle was assessed under it and keeps it; otherwise the version in force today. */
+      pinned: z.boolean(),
+    })
+    .nullable(),
 });
 export type CertificationEvidence = z.infer<typeof CertificationEvidenceSchema>;
 

@@ -1,7 +1,13 @@
 // Movement classification (Decision 510/QĐ-BCA-V05) and the register of disqualifying events.
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf, pageWithAbilitiesOf } from "../common";
-import { DisqualifyingEventKindSchema, EventSeveritySchema, MovementLevelSchema } from "./certification";
+import {
+  DISCIPLINE_EVENT_KINDS,
+  DisqualifyingEventKindSchema,
+  EventSeveritySchema,
+  MovementLevelSchema,
+} from "./certification";
+import { DisciplineLevelSchema } from "./certification-criteria";
 
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 // ---------- movement classification ----------
@@ -39,16 +45,35 @@ export const MovementClassificationSchema = z.object({
 
 // ---------- disqualifying events ----------
 
-export const RecordDisqualifyingEventBodySchema = z.object({
-  orgUnitId: IdSchema,
-  kind: DisqualifyingEventKindSchema,
-  occurredOn: IsoDateSchema,
-  severity: EventSeveritySchema,
-  forceMajeure: z.boolean().default(false),
-  /** Detected promptly, harm mitigated and reported at once (Art. 4.4.b). */
-  reportedPromptly: z.boolean().default(false),
-  description: required(2000, "Chưa mô tả sự việc"),
-});
+const isDiscipline = (kind: string) => (DISCIPLINE_EVENT_KINDS as readonly string[]).includes(kind);
+export const RecordDisqualifyingEventBodySchema = z
+  .object({
+    orgUnitId: IdSchema,
+    kind: DisqualifyingEventKindSchema,
+    occurredOn: IsoDateSchema,
+    severity: EventSeveritySchema,
+    forceMajeure: z.boolean().default(false),
+    /**
+     * Detected promptly, harm mitigated and reported at once (Art. 4.4.b): a condition on the force
+     * majeure exception, never an excuse by itself.
+     */
+    reportedPromptly: z.boolean().default(false),
+    /** For a discipline kind: the form of discipline (Art. 6.3.h counts "cảnh cáo" or above). */
+    disciplineLevel: DisciplineLevelSchema.optional(),
+    description: required(2000, "Chưa mô tả sự việc"),
+  })
+  .superRefine((b, ctx) => {
+    if (isDiscipline(b.kind) && !b.disciplineLevel) {
+      ctx.addIssue({ code: "custom", path: ["disciplineLevel"], message: "Chưa chọn hình thức kỷ luật" });
+    }
+    if (!isDiscipline(b.kind) && b.disciplineLevel) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["disciplineLevel"],
+        message: "Hình thức kỷ luật chỉ ghi cho sự việc kỷ luật",
+      });
+    }
+  });
 export type RecordDisqualifyingEventBody = z.infer<typeof RecordDisqualifyingEventBodySchema>;
 
 export const DisqualifyingEventSchema = z.object({
@@ -60,9 +85,12 @@ export const DisqualifyingEventSchema = z.object({
   severity: EventSeveritySchema,
   forceMajeure: z.boolean(),
   reportedPromptly: z.boolean(),
+  disciplineLevel: DisciplineLevelSchema.nullable(),
   description: z.string(),
   /** Whether, by the configured rule for its kind, the event disqualifies the unit. */
   disqualifies: z.boolean(),
+  /** The rule applied, with its article: "Thông tư 124/2021/TT-BCA, Điều 6 khoản 3 điểm g — …". */
+  basis: z.string().nullable(),
   createdAt: z.string(),
 });
 export type DisqualifyingEvent = z.infer<typeof DisqualifyingEventSchema>;

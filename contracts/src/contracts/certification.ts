@@ -142,8 +142,19 @@ export const DISQUALIFYING_EVENT_KINDS = [
   "unlawful_strike",
   "state_secret_breach",
   "school_violence",
+  /** A member of the grassroots force / the unit's protection force (Art. 4.5, 6.4, 7.5). */
   "member_disciplined",
+  /** An officer of the commune police (Art. 5.3). */
+  "commune_police_disciplined",
+  /** Staff (or learners) with an ANTT administrative penalty or a social evil, disciplined (Art. 6.3.h, 7.4). */
+  "staff_disciplined",
 ] as const;
+/** Kinds that are a person's discipline: the form of discipline is recorded with them. */
+export const DISCIPLINE_EVENT_KINDS = [
+  "member_disciplined",
+  "commune_police_disciplined",
+  "staff_disciplined",
+] as const satisfies readonly (typeof DISQUALIFYING_EVENT_KINDS)[number][];
 export const DisqualifyingEventKindSchema = z.enum(DISQUALIFYING_EVENT_KINDS);
 export type DisqualifyingEventKind = z.infer<typeof DisqualifyingEventKindSchema>;
 
@@ -192,6 +203,14 @@ export const SelfAssessmentBodySchema = z.object({
   socialEvils: z.number().int().min(0).max(1_000_000),
   socialEvilsPreviousYear: z.number().int().min(0).max(1_000_000),
   figuresSource: text(500).optional(),
+  /**
+   * Agencies, enterprises, schools (Circular 124/2021 Art. 6.1, 7.1): internal rules adopted, and
+   * how many people had to be briefed (staff and workers; at a school also teachers and learners)
+   * and how many were. Required for those unit types.
+   */
+  internalRules: z.boolean().optional(),
+  peopleToBrief: z.number().int().min(0).max(1_000_000).optional(),
+  peopleBriefed: z.number().int().min(0).max(1_000_000).optional(),
 });
 export type SelfAssessmentBody = z.infer<typeof SelfAssessmentBodySchema>;
 

@@ -167,7 +167,8 @@ describe("disqualifying events and the window", () => {
     await event(inside, `${YEAR}-10-31`);
     await event(after, `${YEAR}-11-01`);
     await event(before, `${YEAR - 1}-10-31`);
-    await event(before, `${YEAR - 1}-11-01`, { forceMajeure: true }); // inside, but excused
+    // Inside, but excused: force majeure, detected, mitigated and reported at once (Art. 4.4.b).
+    await event(before, `${YEAR - 1}-11-01`, { forceMajeure: true, reportedPromptly: true });
     const e1 = await evidence(await cycleFor(w.front, inside));
     expect(e1.events.map((e) => [e.occurredOn, e.disqualifies])).toEqual([[`${YEAR}-10-31`, true]]);
     expect(verdict(e1, "ra.4")).toBe("not_met");
@@ -178,10 +179,12 @@ describe("disqualifying events and the window", () => {
     expect(verdict(e3, "ra.4")).toBe("unknown");
   });
 
-  it("excuses a serious crime detected and reported promptly, not an anti-State activity", async () => {
+  it("excuses a serious crime only by force majeure with prompt handling (Art. 4.4.b), never an anti-State activity", async () => {
     const area = await createResidentialArea(w.t.app.db, w.baclieuId, "Khóm Báo Cáo");
     const reported = await event(area, `${YEAR}-05-01`, { reportedPromptly: true });
-    expect(reported.disqualifies).toBe(false);
+    expect(reported.disqualifies).toBe(true); // "reported promptly" alone is no excuse
+    const excused = await event(area, `${YEAR}-05-01`, { forceMajeure: true, reportedPromptly: true });
+    expect(excused.disqualifies).toBe(false);
     const other = await event(area, `${YEAR}-05-02`, {
       kind: "anti_state_activity",
       severity: "minor",

@@ -60,7 +60,28 @@ describe("events and the movement classification", () => {
   it("judges events by the configured rule of their kind", () => {
     expect(disqualifies(crime, "residential_area")).toBe(true);
     expect(disqualifies({ ...crime, severity: "minor" }, "residential_area")).toBe(false);
-    expect(disqualifies({ ...crime, forceMajeure: true }, "residential_area")).toBe(false);
+    // Art. 4.4.b: force majeure excuses only with prompt detection, mitigation and reporting.
+    expect(disqualifies({ ...crime, forceMajeure: true }, "residential_area")).toBe(true);
+    expect(disqualifies({ ...crime, reportedPromptly: true }, "residential_area")).toBe(true);
+    expect(disqualifies({ ...crime, forceMajeure: true, reportedPromptly: true }, "residential_area")).toBe(
+      false,
+    );
+    // Art. 6.3.g: no exception for a fire at a school, whatever the flags.
+    expect(
+      disqualifies(
+        { ...crime, kind: "fire_explosion_accident", forceMajeure: true, reportedPromptly: true },
+        "school",
+      ),
+    ).toBe(true);
+    // Art. 6.3.h: "cảnh cáo" or above only.
+    const staff = { ...crime, kind: "staff_disciplined", severity: "minor" } as const;
+    expect(disqualifies({ ...staff, disciplineLevel: "khien_trach" }, "agency")).toBe(false);
+    expect(disqualifies({ ...staff, disciplineLevel: "canh_cao" }, "agency")).toBe(true);
+    expect(disqualifies({ ...staff, disciplineLevel: "cach_chuc" }, "enterprise")).toBe(true);
+    // Art. 5 does not import Art. 4.5: a team member's discipline is not the commune's.
+    expect(
+      disqualifies({ ...staff, kind: "member_disciplined", disciplineLevel: "canh_cao" }, "commune"),
+    ).toBe(false);
     expect(
       disqualifies({ ...crime, kind: "fire_explosion_accident", reportedPromptly: true }, "school"),
     ).toBe(true);

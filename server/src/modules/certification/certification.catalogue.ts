@@ -1,22 +1,35 @@
 // Seed data of the certification module: the criteria of Circular 124/2021/TT-BCA art. 4–7
 // (version "TT124/2021"), the windows, deadlines and recognising authorities per unit type, and a
 // placeholder scoring sheet for the movement classification of Decision 510/QĐ-BCA-V05.
-// Everything here is inserted as rows (configuration) and may be changed per province without code.
-import type {
-  CertificationUnitType,
-  DisqualifyingEventKind,
-  EventSeverity,
-  ScoringSheet,
-} from "@toandan/contracts";
+// The national criteria stay as shipped (a new national text is a new version here); a province's
+// extra criteria and recognising authorities are versions made with updateCertificationCriteria.
+import type { CertificationUnitType, ScoringSheet } from "@toandan/contracts";
 import type { Db } from "../../db/client";
-import { certificationCriteria, certificationRules, movementScoringSheets } from "./certification.table";
+import {
+  certificationCriteria,
+  certificationCriteriaVersions,
+  certificationRules,
+  movementScoringSheets,
+} from "./certification.table";
 
 export const CRITERIA_VERSION = "TT124/2021";
-const TT124 = "Thông tư 124/2021/TT-BCA";
+export const TT124 = "Thông tư 124/2021/TT-BCA";
+/** The national version: the Circular's text as shipped, in force from 10/02/2022 (domain-rules §1a.1 [V]). */
+export const NATIONAL_VERSION = {
+  label: CRITERIA_VERSION,
+  effectiveFrom: "2022-02-10",
+  basis: TT124,
+} as const;
 
 /** How the system judges a criterion from records; null means people judge it alone. */
 export type EvidenceKey =
-  "registration" | "security_events" | "crime_prevention" | "grassroots_force" | "children" | "school_safety";
+  | "registration"
+  | "security_events"
+  | "crime_prevention"
+  | "grassroots_force"
+  | "commune_police"
+  | "children"
+  | "school_safety";
 
 type CriterionSeed = {
   code: string;
@@ -89,7 +102,8 @@ const COMMUNE: CriterionSeed[] = [
     article: "Điều 5 khoản 3",
     titleVi: "Công an xã chủ động nắm tình hình, tham mưu; không có cán bộ, chiến sĩ bị kỷ luật",
     titleEn: "Commune police know the situation and advise; nobody disciplined",
-    evidenceKey: "grassroots_force",
+    // Art. 5.3 is about the commune police, not the grassroots teams of Art. 4.5.
+    evidenceKey: "commune_police",
   },
   {
     code: "cm.4",
@@ -237,47 +251,6 @@ export const RULES_SEED: RuleSeed[] = [
 ];
 
 /**
- * How an event of each kind counts (typed configuration): which criterion it hits, which unit
- * types it concerns, the lowest severity that counts, and the flags that excuse it.
- */
-export const EVENT_RULES: Record<
-  DisqualifyingEventKind,
-  {
-    evidence: EvidenceKey;
-    unitTypes: readonly CertificationUnitType[];
-    minSeverity: EventSeverity;
-    excusedBy: readonly ("forceMajeure" | "reportedPromptly")[];
-  }
-> = (() => {
-  const AREA = ["residential_area", "commune"] as const;
-  const ALL = ["residential_area", "commune", "agency", "enterprise", "school"] as const;
-  const WORK = ["agency", "enterprise", "school"] as const;
-  const rule = (
-    evidence: EvidenceKey,
-    unitTypes: readonly CertificationUnitType[],
-    minSeverity: EventSeverity = "minor",
-    excusedBy: readonly ("forceMajeure" | "reportedPromptly")[] = [],
-  ) => ({ evidence, unitTypes, minSeverity, excusedBy });
-  return {
-    anti_state_activity: rule("security_events", AREA),
-    sabotage: rule("security_events", AREA),
-    unlawful_religion: rule("security_events", ALL),
-    exploiting_religion_ethnicity: rule("security_events", ALL),
-    separatism: rule("security_events", AREA),
-    prolonged_conflict: rule("security_events", AREA),
-    incited_gathering: rule("security_events", ALL),
-    serious_crime: rule("crime_prevention", ALL, "serious", ["forceMajeure", "reportedPromptly"]),
-    new_hotspot: rule("crime_prevention", AREA),
-    new_social_evil_person: rule("crime_prevention", AREA),
-    fire_explosion_accident: rule("crime_prevention", ALL, "serious", ["forceMajeure"]),
-    unlawful_strike: rule("security_events", ["agency", "enterprise"]),
-    state_secret_breach: rule("security_events", WORK),
-    school_violence: rule("school_safety", ["school"]),
-    member_disciplined: rule("grassroots_force", ALL),
-  };
-})();
-
-/**
  * Decision 510/QĐ-BCA-V05's criteria, weights and thresholds were not retrieved (domain-rules §1g.4
  * [?]): this sheet is a placeholder a province replaces with its own, marked unverified.
  */
@@ -307,6 +280,10 @@ export async function seedCertificationCatalogue(db: Db): Promise<void> {
   const have = new Set(existing.map((r) => r.t));
   const missing = RULES_SEED.filter((r) => !have.has(r.unitType));
   if (missing.length > 0) await db.insert(certificationRules).values(missing);
+  await db
+    .insert(certificationCriteriaVersions)
+    .values({ ...NATIONAL_VERSION })
+    .onConflictDoNothing();
   await db
     .insert(movementScoringSheets)
     .values({ ...DEFAULT_SCORING_SHEET })

@@ -1,18 +1,21 @@
 import type {
+  CertificationCycleDetail,
   CertificationEvidence,
   CertificationUnitType,
   CriterionEvidence,
   DisqualifyingEvent,
   EvidenceVerdict,
 } from "@toandan/contracts";
-import { EVENT_SEVERITIES } from "@toandan/contracts";
+import { EVENT_SEVERITIES, isWarningOrAbove } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { commitmentCoverage } from "../households";
-import { EVENT_RULES, type EvidenceKey } from "./certification.catalogue";
+import type { EvidenceKey } from "./certification.catalogue";
+import { EVENT_RULES } from "./certification.event-rules";
 import type { CycleRow } from "./certification.queries";
 import { escapeLike } from "./certification.queries";
 import { periodOf, ruleFor } from "./certification.rules";
+import { criteriaOf, versionOfCycle } from "./certification.versions";
 
 const RATING_RANK: Record<string, number> = { excellent: 3, good: 2, completed: 1, not_completed: 0 };
 /** Lowest acceptable team rating: "completed duties" for areas, "completed well" for the rest. */
@@ -24,22 +27,47 @@ const MIN_RATING: Record<CertificationUnitType, number> = {
   school: 2,
 };
 
-export type EventRow = Omit<DisqualifyingEvent, "disqualifies">;
+export type EventRow = Omit<DisqualifyingEvent, "disqualifies" | "basis">;
+type JudgedEvent = Pick<EventRow, "kind" | "severity" | "forceMajeure" | "reportedPromptly"> & {
+  disciplineLevel?: EventRow["disciplineLevel"] | undefined;
+};
 
-/** Whether an event of this kind and these flags disqualifies a unit of this type (EVENT_RULES). */
-export function disqualifies(
-  e: Pick<EventRow, "kind" | "severity" | "forceMajeure" | "reportedPromptly">,
+/**
+ * Whether an event disqualifies a unit of this type, and the rule's source (EVENT_RULES, one row per
+ * article of Circular 124/2021). The force majeure exception is applied as its article words it.
+ */
+export function judgeEvent(
+  e: JudgedEvent,
   unitType: CertificationUnitType,
-): boolean {
-  const rule = EVENT_RULES[e.kind];
-  if (!rule.unitTypes.includes(unitType)) return false;
-  if (EVENT_SEVERITIES.indexOf(e.severity) < EVENT_SEVERITIES.indexOf(rule.minSeverity)) return false;
-  return !rule.excusedBy.some((flag) => e[flag]);
+): { disqualifies: boolean; basis: string | null } {
+  const rule = EVENT_RULES[e.kind][unitType];
+  if (!rule) return { disqualifies: false, basis: null };
+  const basis = rule.basis;
+  if (EVENT_SEVERITIES.indexOf(e.severity) < EVENT_SEVERITIES.indexOf(rule.minSeverity)) {
+    return { disqualifies: false, basis };
+  }
+  // Art. 6.3.h, 6.4, 7.4, 7.5: discipline "từ hình thức cảnh cáo trở lên". An event recorded before
+  // the level was kept (null) still counts: the register cannot show it was lighter.
+  if (rule.warningOrAbove && e.disciplineLevel && !isWarningOrAbove(e.disciplineLevel)) {
+    return { disqualifies: false, basis };
+  }
+  const excused =
+    rule.excuse === "force_majeure"
+      ? e.forceMajeure
+      : rule.excuse === "force_majeure_handled"
+        ? e.forceMajeure && e.reportedPromptly
+        : false;
+  return { disqualifies: !excused, basis };
+}
+
+/** Whether an event of this kind and these flags disqualifies a unit of this type. */
+export function disqualifies(e: JudgedEvent, unitType: CertificationUnitType): boolean {
+  return judgeEvent(e, unitType).disqualifies;
 }
 
 export const SELECT_EVENT = sql`select e.id, e.org_unit_id as "orgUnitId", u.full_name as "orgUnitName", e.kind,
     e.occurred_on::text as "occurredOn", e.severity, e.force_majeure as "forceMajeure",
-    e.reported_promptly as "reportedPromptly", e.description, e.created_at::text as "createdAt"
+    e.reported_promptly as "reportedPromptly", e.discipline_level as "disciplineLevel", e.description, e.created_at::text as "createdAt"
   from disqualifying_events e join org_units u on u.id = e.org_unit_id`;
 
 /** Events recorded in the unit's subtree within the window (both ends included). */
@@ -120,6 +148,25 @@ async function childrenOf(db: Db, cycle: CycleRow, threshold: number): Promise<C
 const fold = (verdicts: EvidenceVerdict[]): EvidenceVerdict =>
   verdicts.includes("not_met") ? "not_met" : verdicts.includes("unknown") ? "unknown" : "met";
 
+/** Art. 6.1 / 7.1 facts from the self-assessment: null while not recorded. */
+function briefingOf(sa: CertificationCycleDetail["selfAssessment"]) {
+  const internalRules = sa?.internalRules ?? null;
+  const peopleToBrief = sa?.peopleToBrief ?? null;
+  const peopleBriefed = sa?.peopleBriefed ?? null;
+  let met: boolean | null = null;
+  if (internalRules === false) met = false;
+  else if (
+    peopleToBrief !== null &&
+    peopleBriefed !== null &&
+    (peopleToBrief === 0 || peopleBriefed < peopleToBrief)
+  ) {
+    met = false;
+  } else if (internalRules && peopleToBrief !== null && peopleBriefed !== null) met = true;
+  // Assessed without the facts (before they were asked): not shown as met.
+  else if (sa) met = false;
+  return { internalRules, peopleToBrief, peopleBriefed, met };
+}
+
 const reduced = (now: number, before: number) => now < before || (now === 0 && before === 0);
 
 /** What the records say about each criterion of a cycle. */
@@ -129,7 +176,7 @@ export async function computeEvidence(db: Db, cycle: CycleRow): Promise<Certific
   const deadline = periodOf(rule, cycle.year).registrationDeadline;
   const events = (await eventsIn(db, cycle.unitPath, from, to)).map((e) => ({
     ...e,
-    disqualifies: disqualifies(e, unitType),
+    ...judgeEvent(e, unitType),
   }));
   const g = await groupFacts(db, cycle.unitPath, from, to);
   let households: CertificationEvidence["households"] = null;
@@ -158,7 +205,7 @@ export async function computeEvidence(db: Db, cycle: CycleRow): Promise<Certific
   const children =
     unitType === "commune" ? await childrenOf(db, cycle, rule.childRecognisedThreshold ?? 0.7) : null;
   const hits = (key: EvidenceKey) =>
-    events.filter((e) => e.disqualifies && EVENT_RULES[e.kind].evidence === key);
+    events.filter((e) => e.disqualifies && EVENT_RULES[e.kind][unitType]?.evidence === key);
 
   const judge: Record<EvidenceKey, () => { verdict: EvidenceVerdict; facts: CriterionEvidence["facts"] }> = {
     registration: () => {
@@ -179,7 +226,15 @@ export async function computeEvidence(db: Db, cycle: CycleRow): Promise<Certific
       facts.push({ key: "planAdopted", value: cycle.planAdopted });
       facts.push({ key: "effectiveModels", value: g.models });
       const ok = onTime && cycle.partyResolution && cycle.planAdopted && g.models >= 1;
-      return { verdict: ok ? "met" : "not_met", facts };
+      if (unitType === "commune") return { verdict: ok ? "met" : "not_met", facts };
+      // Art. 6.1 (agency, enterprise) and 7.1 (school): internal rules adopted and 100% of staff
+      // (at a school also teachers and learners) briefed on them and on the criteria.
+      const briefing = briefingOf(sa);
+      facts.push({ key: "internalRules", value: briefing.internalRules });
+      facts.push({ key: "peopleToBrief", value: briefing.peopleToBrief });
+      facts.push({ key: "peopleBriefed", value: briefing.peopleBriefed });
+      if (!ok || briefing.met === false) return { verdict: "not_met", facts };
+      return { verdict: briefing.met ? "met" : "unknown", facts };
     },
     security_events: () => {
       const n = hits("security_events").length;
@@ -203,14 +258,26 @@ export async function computeEvidence(db: Db, cycle: CycleRow): Promise<Certific
       return { verdict: ok ? "met" : "not_met", facts };
     },
     grassroots_force: () => {
-      const disciplined = g.disciplined + hits("grassroots_force").length;
+      const recorded = hits("grassroots_force").length;
+      // Art. 4.5 counts any discipline of a team member; Art. 6.4 and 7.5 only "cảnh cáo" or above,
+      // which a team roster's yes/no flag cannot tell: there the flag leaves the criterion to people.
+      const anyForm = unitType === "residential_area";
+      const disciplined = recorded + (anyForm ? g.disciplined : 0);
       const facts: CriterionEvidence["facts"] = [
         { key: "teamRating", value: g.rating },
         { key: "disciplinedMembers", value: disciplined },
       ];
+      if (!anyForm) facts.push({ key: "disciplinedLevelUnknown", value: g.disciplined });
       if (disciplined > 0) return { verdict: "not_met", facts };
-      if (g.worst === null) return { verdict: "unknown", facts };
+      if (g.worst === null || (!anyForm && g.disciplined > 0)) return { verdict: "unknown", facts };
       return { verdict: g.worst >= MIN_RATING[unitType] ? "met" : "not_met", facts };
+    },
+    commune_police: () => {
+      // Art. 5.3: the commune police, none of its officers disciplined (any form). Whether it
+      // "proactively knows the situation and advises" is for people to judge.
+      const n = hits("commune_police").length;
+      const facts: CriterionEvidence["facts"] = [{ key: "communePoliceDisciplined", value: n }];
+      return { verdict: n > 0 ? "not_met" : "unknown", facts };
     },
     children: () => ({
       verdict: children?.passes ? "met" : "not_met",
@@ -222,27 +289,15 @@ export async function computeEvidence(db: Db, cycle: CycleRow): Promise<Certific
       ],
     }),
     school_safety: () => {
+      // Art. 7.4: school violence, or staff/learners with a crime or a social evil disciplined at
+      // "cảnh cáo" or above (staff_disciplined, judged by judgeEvent).
       const n = hits("school_safety").length;
       return { verdict: n > 0 ? "not_met" : "met", facts: [{ key: "schoolViolenceEvents", value: n }] };
     },
   };
 
-  const criteria = await queryRows<{
-    code: string;
-    article: string;
-    titleVi: string;
-    titleEn: string;
-    evidenceKey: EvidenceKey | null;
-    provincial: boolean;
-  }>(
-    db,
-    sql`select code, article, title_vi as "titleVi", title_en as "titleEn", evidence_key as "evidenceKey",
-          (province_id is not null) as provincial
-        from certification_criteria
-        where version = ${cycle.criteriaVersion} and unit_type = ${unitType}
-          and (province_id is null or province_id = ${cycle.provinceId})
-        order by province_id nulls first, sort_order, code`,
-  );
+  const pv = await versionOfCycle(db, cycle);
+  const criteria = await criteriaOf(db, cycle, pv?.version ?? null);
   const answers = new Map((sa?.answers ?? []).map((a) => [a.criterionCode, a.met]));
   const list: CriterionEvidence[] = criteria.map((c) => {
     const j = c.evidenceKey ? judge[c.evidenceKey]() : { verdict: "unknown" as const, facts: [] };
@@ -263,6 +318,16 @@ export async function computeEvidence(db: Db, cycle: CycleRow): Promise<Certific
     crime,
     children,
     criteria: list,
+    criteriaVersion: cycle.criteriaVersion,
+    provinceCriteriaVersion: pv
+      ? {
+          id: pv.version.id,
+          label: pv.version.label,
+          effectiveFrom: pv.version.effectiveFrom,
+          basis: pv.version.basis,
+          pinned: pv.pinned,
+        }
+      : null,
     overall: fold(
       list.map((c) =>
         c.verdict === "unknown" && c.selfAssessed !== null ? (c.selfAssessed ? "met" : "not_met") : c.verdict,

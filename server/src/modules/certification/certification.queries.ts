@@ -20,6 +20,7 @@ import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { loadUnit } from "../org-units";
 import { canCreateAt, cycleAbilities } from "./certification.policy";
 import { allowedSteps, daysBetween } from "./certification.rules";
+import { pinnedVersionOf } from "./certification.versions";
 import { certificationCriteria, certificationRules, movementScoringSheets } from "./certification.table";
 
 export type CycleRow = {
@@ -32,6 +33,7 @@ export type CycleRow = {
   year: number;
   status: CertificationStatus;
   criteriaVersion: string;
+  provinceCriteriaVersionId: string | null;
   windowFrom: string;
   windowTo: string;
   decisionDeadline: string;
@@ -53,7 +55,8 @@ export type CycleRow = {
 
 export const SELECT_CYCLE = sql`select c.id, c.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
     c.province_id as "provinceId", c.unit_path as "unitPath", c.unit_type as "unitType", c.year, c.status,
-    c.criteria_version as "criteriaVersion", c.window_from::text as "windowFrom", c.window_to::text as "windowTo",
+    c.criteria_version as "criteriaVersion", c.province_criteria_version_id as "provinceCriteriaVersionId",
+    c.window_from::text as "windowFrom", c.window_to::text as "windowTo",
     c.decision_deadline::text as "decisionDeadline", c.recognising_authority as "recognisingAuthority",
     c.authority_verified as "authorityVerified", c.registered_on::text as "registeredOn",
     c.party_resolution as "partyResolution", c.plan_adopted as "planAdopted",
@@ -166,6 +169,7 @@ export async function presentDetail(db: Db, actor: Actor, r: CycleRow): Promise<
     planAdopted: r.planAdopted,
     householdsRegistered: r.householdsRegistered,
     selfAssessment: r.selfAssessment,
+    provinceCriteriaVersion: await pinnedVersionOf(db, r.provinceCriteriaVersionId),
     reviewMeeting: r.reviewMeeting,
     appraisal: r.appraisal,
     decision: r.decision,

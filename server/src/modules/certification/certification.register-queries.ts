@@ -14,7 +14,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { loadUnit } from "../org-units";
-import { disqualifies, SELECT_EVENT, type EventRow } from "./certification.evidence";
+import { judgeEvent, SELECT_EVENT, type EventRow } from "./certification.evidence";
 import { canCreateAt } from "./certification.policy";
 import { escapeLike, listCycles, presentCycle, subtreePath } from "./certification.queries";
 import { unitTypeOf } from "./certification.rules";
@@ -24,7 +24,7 @@ const CERTIFIED_KINDS = sql`('residential_area', 'commune', 'agency', 'enterpris
 /** An event is judged against the type of the unit it happened in. */
 const present = (e: EventRow, kind: string) => ({
   ...e,
-  disqualifies: disqualifies(e, unitTypeOf(kind)),
+  ...judgeEvent(e, unitTypeOf(kind)),
 });
 
 /** One event of the register, as recorded. */

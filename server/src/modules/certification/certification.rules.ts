@@ -1,4 +1,5 @@
 import {
+  todayInVietnam,
   CERTIFICATION_STEPS,
   type CertificationStatus,
   type CertificationStep,
@@ -10,6 +11,7 @@ import type { Db } from "../../db/client";
 import { scopePrefixes, type Actor } from "../../kernel/authz";
 import { forbidden, invalidTransition, validationFailed } from "../../kernel/errors";
 import { certificationRules } from "./certification.table";
+import { provinceVersionOn } from "./certification.versions";
 
 export type CertificationRule = typeof certificationRules.$inferSelect;
 
@@ -36,11 +38,16 @@ export function unitTypeOf(kind: string): CertificationUnitType {
   return t;
 }
 
-/** The province's rule for a unit type, else the national one (configuration rows). */
+/**
+ * The province's rule for a unit type, else the national one (configuration rows), with the
+ * recognising authority of the province's criteria version in force on `on` where it names one
+ * (Art. 10; the post-2025 authority is unverified, domain-rules §1f.7, so provinces set it).
+ */
 export async function ruleFor(
   db: Db,
   unitType: CertificationUnitType,
   provinceId: string | null,
+  on: string = todayInVietnam(),
 ): Promise<CertificationRule> {
   const rows = await db
     .select()
@@ -55,7 +62,8 @@ export async function ruleFor(
     );
   const rule = rows.find((r) => r.provinceId !== null) ?? rows[0];
   if (!rule) throw new Error(`no certification rule for ${unitType}`);
-  return rule;
+  const authority = (await provinceVersionOn(db, provinceId, on))?.authorities[unitType];
+  return authority ? { ...rule, ...authority } : rule;
 }
 
 /** The evaluation window and deadlines of a year: a start after the end lies in the previous year. */

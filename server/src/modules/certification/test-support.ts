@@ -45,7 +45,7 @@ export async function buildWorld(): Promise<World> {
   };
 }
 
-type Method = "GET" | "POST";
+type Method = "GET" | "POST" | "PUT";
 
 export function helpers(world: () => World) {
   const api = (s: Session | null, method: Method, url: string, body?: unknown) =>

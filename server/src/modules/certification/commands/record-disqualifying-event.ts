@@ -27,6 +27,7 @@ export async function recordDisqualifyingEvent(db: Db, actor: Actor, body: Recor
         severity: body.severity,
         forceMajeure: body.forceMajeure,
         reportedPromptly: body.reportedPromptly,
+        disciplineLevel: body.disciplineLevel ?? null,
         description: body.description,
         recordedBy: actor.accountId,
       })
@@ -44,6 +45,7 @@ export async function recordDisqualifyingEvent(db: Db, actor: Actor, body: Recor
         severity: body.severity,
         forceMajeure: body.forceMajeure,
         reportedPromptly: body.reportedPromptly,
+        disciplineLevel: body.disciplineLevel ?? null,
       },
     });
     return row!.id;

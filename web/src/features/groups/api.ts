@@ -1,4 +1,11 @@
-import type { GroupCategory, GroupDetail, GroupStatus, GroupTotals, GroupType } from "@toandan/contracts";
+import type {
+  GroupCategory,
+  GroupDetail,
+  GroupStatus,
+  GroupTotals,
+  GroupType,
+  TeamEvaluations,
+} from "@toandan/contracts";
 import type { GroupMemberPageSchema, GroupPageSchema, StaleGroupPageSchema } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
@@ -62,6 +69,15 @@ export function groupMembersQuery(id: string) {
     queryFn: ({ pageParam, signal }) =>
       api<GroupMemberPage>(`/groups/${id}/members`, { query: { cursor: pageParam, limit: 100 }, signal }),
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** A grassroots team's evaluation year (15/11 – 14/11): months served, ratings, the cap. */
+export function teamEvaluationsQuery(id: string, year: number) {
+  return queryOptions({
+    queryKey: ["groups", "one", id, "year-evaluations", year],
+    queryFn: ({ signal }) =>
+      api<TeamEvaluations>(`/groups/${id}/year-evaluations`, { query: { year }, signal }),
   });
 }
 

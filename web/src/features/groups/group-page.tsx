@@ -1,6 +1,6 @@
 import "../../locales/register-console";
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { GroupDetail } from "@toandan/contracts";
+import { GRASSROOTS_SECURITY_TEAM, type GroupDetail } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -22,6 +22,7 @@ import { Members } from "./member-list";
 import { GroupStatusBadge } from "./status-badge";
 import { StatusActions } from "./status-actions";
 import { SurveyForm, SurveyView } from "./surveys";
+import { TeamYearSection } from "./team-year";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -159,6 +160,12 @@ function GroupView({ group: g }: { group: GroupDetail }) {
           )}
         </Stack>
       </Section>
+
+      {g.typeCode === GRASSROOTS_SECURITY_TEAM && (
+        <Section title={t("teamYear.title")} id="team-year">
+          <TeamYearSection group={g} onSaved={setNotice} />
+        </Section>
+      )}
 
       <Section
         title={t("evaluations.title")}

@@ -193,6 +193,15 @@ const SAMPLES = {
     forceMajeure: false,
     reportedPromptly: true,
   },
+  "certification.history_recorded": {
+    year: 2016,
+    unitType: "commune",
+    certified: true,
+    decisionNumber: "215/QĐ-UBND",
+    decisionDate: "2016-11-18",
+    decisionAuthority: "UBND thành phố Bạc Liêu",
+  },
+  "certification.history_imported": { created: 12, certified: 9, years: [2016, 2017] },
   "case.created": {
     kind: "released_prisoner",
     reportedInOn: "2026-03-06",

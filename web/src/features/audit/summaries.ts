@@ -228,6 +228,21 @@ export const SUMMARIES: Summaries = {
       date: d(v.occurredOn),
       severity: x.t(`certification:severities.${v.severity}`),
     }),
+  "certification.history_recorded": (v, x) =>
+    x.t("audit.summaries.certification.history_recorded", {
+      year: v.year,
+      result: x.t(v.certified ? "certification:pastYears.certified" : "certification:pastYears.notCertified"),
+      unitType: x.t(`certification:unitType.${v.unitType}`),
+      decision: v.decisionNumber
+        ? ` — ${v.decisionNumber}${v.decisionDate ? ` (${d(v.decisionDate)})` : ""}`
+        : "",
+    }),
+  "certification.history_imported": (v, x) =>
+    x.t("audit.summaries.certification.history_imported", {
+      created: n(v.created),
+      certified: n(v.certified),
+      years: v.years.join(", "),
+    }),
 
   "case.created": (v, x) =>
     x.t("audit.summaries.case.created", {

@@ -28,4 +28,5 @@ export * from "./contracts/reports";
 export * from "./contracts/tips";
 export * from "./contracts/remote-communes";
 export * from "./contracts/feedback";
+export * from "./contracts/calendar";
 export * from "./contracts/news";

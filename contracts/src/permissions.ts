@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   "remote_commune.manage",
   "feedback.handle",
   "news.write",
+  /** The holidays table every working-day clock counts with (held by national system administrators). */
+  "calendar.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -39,6 +39,7 @@ import { orgUnitRoutes } from "./modules/org-units";
 import { registerSystemRoutes } from "./modules/system";
 import { citizenRoutes } from "./modules/citizen";
 import { feedbackRoutes } from "./modules/feedback";
+import { calendarRoutes, startWorkingCalendar } from "./modules/calendar";
 import { newsRoutes, portalRoutes } from "./modules/news";
 import { tipRoutes } from "./modules/tips";
 
@@ -68,6 +69,7 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: citizenRoutes },
   { prefix: API, routes: tipRoutes },
   { prefix: API, routes: feedbackRoutes },
+  { prefix: API, routes: calendarRoutes },
   { prefix: API, routes: newsRoutes },
   { prefix: API, routes: certificationRoutes },
 ];
@@ -143,6 +145,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   registerSystemRoutes(app);
   for (const { prefix, routes } of MODULE_ROUTES) await app.register(routes, prefix ? { prefix } : {});
+  // Every working-day clock counts with the holidays table from here on (the calendar module).
+  await startWorkingCalendar(app);
 
   await registerWeb(app, opts.config.webDist);
   return app;

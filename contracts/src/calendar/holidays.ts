@@ -4,6 +4,10 @@
  * Labour Code 2019 Art. 112 as amended in 2025 (one more day at National Day); the yearly notices of
  * the Ministry of Home Affairs. Projected entries follow the usual pattern and must be checked
  * against the official notice for that year. Weekends not listed here are days off.
+ *
+ * This table is the SEED: the server copies it into its holidays table at migration (the calendar
+ * module), where a national system administrator maintains it (new years' notices, corrections);
+ * the calendar in force is then the database's (see setWorkingCalendar in working-days.ts).
  */
 export type CalendarDay = {
   date: string;

@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, format, isWeekend, parseISO } from "date-fns";
-import { VIETNAM_CALENDAR_DAYS } from "./holidays";
+import { VIETNAM_CALENDAR_DAYS, type CalendarDay } from "./holidays";
 
 /**
  * Working-day arithmetic for legal clocks ("within 3 working days of …"). Dates are calendar dates
@@ -20,7 +20,7 @@ type DateInput = string | Date;
 const toDate = (d: DateInput) => (typeof d === "string" ? parseISO(d) : d);
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
-export function isWorkingDay(date: DateInput, calendar: WorkingCalendar = VIETNAM_CALENDAR): boolean {
+export function isWorkingDay(date: DateInput, calendar: WorkingCalendar = activeCalendar()): boolean {
   const d = toDate(date);
   const key = iso(d);
   if (calendar.workingWeekends.has(key)) return true;
@@ -34,7 +34,7 @@ export function isWorkingDay(date: DateInput, calendar: WorkingCalendar = VIETNA
 export function addWorkingDays(
   date: DateInput,
   n: number,
-  calendar: WorkingCalendar = VIETNAM_CALENDAR,
+  calendar: WorkingCalendar = activeCalendar(),
 ): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError("n must be a whole number ≥ 0");
   let d = toDate(date);
@@ -54,7 +54,7 @@ export function addWorkingDays(
 export function workingDaysBetween(
   from: DateInput,
   to: DateInput,
-  calendar: WorkingCalendar = VIETNAM_CALENDAR,
+  calendar: WorkingCalendar = activeCalendar(),
 ): number {
   const a = toDate(from);
   const b = toDate(to);
@@ -74,7 +74,29 @@ export const VIETNAM_DAYS_OFF = VIETNAM_CALENDAR_DAYS.filter((d) => d.kind === "
 /** Weekend days worked in exchange for a day off. */
 export const VIETNAM_WORKING_WEEKENDS = VIETNAM_CALENDAR_DAYS.filter((d) => d.kind === "working_weekend");
 
-export const VIETNAM_CALENDAR: WorkingCalendar = {
-  holidays: new Set(VIETNAM_DAYS_OFF.map((h) => h.date)),
-  workingWeekends: new Set(VIETNAM_WORKING_WEEKENDS.map((h) => h.date)),
-};
+/** The calendar of the given days (the shipped table, or the rows an administrator maintains). */
+export function calendarOf(days: readonly Pick<CalendarDay, "date" | "kind">[]): WorkingCalendar {
+  return {
+    holidays: new Set(days.filter((d) => d.kind === "day_off").map((d) => d.date)),
+    workingWeekends: new Set(days.filter((d) => d.kind === "working_weekend").map((d) => d.date)),
+  };
+}
+
+/** The shipped table (2025–2027): the seed of the server's calendar, and the fallback before it loads. */
+export const VIETNAM_CALENDAR: WorkingCalendar = calendarOf(VIETNAM_CALENDAR_DAYS);
+
+let active: WorkingCalendar = VIETNAM_CALENDAR;
+
+/**
+ * The calendar every working-day computation uses when none is passed. The server sets it from the
+ * holidays table an administrator maintains (at start, after each change, and periodically); the
+ * web console from `listHolidays`; tests may set their own. `null` restores the shipped table.
+ */
+export function setWorkingCalendar(calendar: WorkingCalendar | null): void {
+  active = calendar ?? VIETNAM_CALENDAR;
+}
+
+/** The calendar in force (see setWorkingCalendar). */
+export function activeCalendar(): WorkingCalendar {
+  return active;
+}

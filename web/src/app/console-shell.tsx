@@ -28,7 +28,8 @@ type NavItem = {
     | "/khen-thuong"
     | "/tin-bao"
     | "/kien-nghi"
-    | "/dang-tin";
+    | "/dang-tin"
+    | "/ngay-nghi-le";
   label:
     | "units"
     | "dashboard"
@@ -45,7 +46,8 @@ type NavItem = {
     | "commendations"
     | "tips"
     | "feedback"
-    | "news";
+    | "news"
+    | "holidays";
   /** Shown when the user holds any of these (the same rule as the page itself). */
   permission: Permission | readonly Permission[];
 };
@@ -67,6 +69,7 @@ const NAV: NavItem[] = [
   { to: "/dang-tin", label: "news", permission: "news.write" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
+  { to: "/ngay-nghi-le", label: "holidays", permission: "calendar.manage" },
 ];
 
 export function roleSummary(t: ReturnType<typeof useTranslation<"console">>["t"], user: CurrentUser) {

@@ -262,6 +262,12 @@ const feedbackRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/feedback/feedback-page"), "FeedbackPage"),
 });
 
+const holidaysRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ngay-nghi-le",
+  component: lazyRouteComponent(() => import("../features/calendar/holidays-page"), "HolidaysPage"),
+});
+
 const newsAdminRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/dang-tin",
@@ -303,6 +309,7 @@ const routeTree = rootRoute.addChildren([
     tipRoute,
     feedbackRoute,
     newsAdminRoute,
+    holidaysRoute,
   ]),
 ]);
 

@@ -6,6 +6,7 @@ import type { casesVi } from "./vi/cases";
 import type { commendationsVi } from "./vi/commendations";
 import type { hotspotsVi } from "./vi/hotspots";
 import type { reportsVi } from "./vi/reports";
+import type { calendarVi } from "./vi/calendar";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -18,6 +19,7 @@ declare module "i18next" {
       hotspots: typeof hotspotsVi;
       commendations: typeof commendationsVi;
       reports: typeof reportsVi;
+      calendar: typeof calendarVi;
     };
   }
 }

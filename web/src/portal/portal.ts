@@ -307,6 +307,10 @@ type TipStatus = {
   receivedOn: string;
   messages?: { from: string; body: string; sentHour: string }[];
   answer?: string | null;
+  /** Feedback: the acceptance notice and both due dates (Law on Citizen Reception Art. 28). */
+  acceptanceLabel?: string;
+  acceptanceDueOn?: string;
+  dueOn?: string;
 };
 
 const lookup = $<HTMLFormElement>("lookup-form");
@@ -320,6 +324,13 @@ if (lookup) {
     $("res-received")!.textContent = r.receivedOn.split("-").reverse().join("/");
     $("res-messages")!.hidden = kind !== "T";
     $("res-answer")!.hidden = kind !== "P";
+    const clocks = $("res-clocks");
+    if (clocks) {
+      clocks.hidden = kind !== "P" || !r.acceptanceDueOn;
+      $("res-acceptance")!.textContent = r.acceptanceLabel ?? "";
+      $("res-acc-due")!.textContent = r.acceptanceDueOn ? vnDate(r.acceptanceDueOn) : "";
+      $("res-due")!.textContent = r.dueOn ? vnDate(r.dueOn) : "";
+    }
     if (kind === "P") $("res-answer-text")!.textContent = r.answer ?? String(data.notAnswered);
     const list = $("res-list")!;
     list.replaceChildren();

@@ -2,14 +2,14 @@ import {
   addWorkingDays,
   periodOf,
   CASE_DEADLINES,
-  VIETNAM_CALENDAR,
+  activeCalendar,
   workingDaysBetween,
   type Deadline,
   type WorkingCalendar,
 } from "@toandan/contracts";
 
 /** Due dates counted from the reporting-in meeting (Circular 10/2024 Art. 10.3 and 11). */
-export function caseDueDates(reportedInOn: string, calendar: WorkingCalendar = VIETNAM_CALENDAR) {
+export function caseDueDates(reportedInOn: string, calendar: WorkingCalendar = activeCalendar()) {
   return {
     assignDueOn: addWorkingDays(reportedInOn, CASE_DEADLINES.assignWorkingDays, calendar),
     fileDueOn: addWorkingDays(reportedInOn, CASE_DEADLINES.openFileWorkingDays, calendar),
@@ -20,7 +20,7 @@ export function deadline(
   dueOn: string,
   doneOn: string | null,
   today: string,
-  calendar: WorkingCalendar = VIETNAM_CALENDAR,
+  calendar: WorkingCalendar = activeCalendar(),
 ): Deadline {
   return { dueOn, doneOn, workingDaysLeft: doneOn ? null : workingDaysBetween(today, dueOn, calendar) };
 }

@@ -14,7 +14,8 @@ export function handlesFeedback(actor: Actor, f: { unitPath: string; bodyKind: s
 /** What the actor may do with the feedback now: the same rules answerFeedback enforces. */
 export function feedbackAbilities(
   actor: Actor,
-  f: { unitPath: string; bodyKind: string; status: string },
+  f: { unitPath: string; bodyKind: string; status: string; acceptance: string | null },
 ): FeedbackAbilities {
-  return { answer: handlesFeedback(actor, f) && !isFinal(FEEDBACK_TRANSITIONS, f.status) };
+  const open = handlesFeedback(actor, f) && !isFinal(FEEDBACK_TRANSITIONS, f.status);
+  return { answer: open, recordAcceptance: open && f.acceptance === null };
 }

@@ -1,6 +1,13 @@
-import { FEEDBACK_STATUS_LABELS, todayInVietnam, type FeedbackStatus } from "@toandan/contracts";
+import {
+  FEEDBACK_ACCEPTANCE_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  todayInVietnam,
+  type FeedbackKind,
+  type FeedbackStatus,
+} from "@toandan/contracts";
 import type { Actor } from "../../kernel/authz";
 import type { Envelope } from "../../kernel/envelope";
+import { acceptanceDueOf, clocksOf } from "./feedback.clocks";
 import { feedbackAbilities } from "./feedback.policy";
 import type { FeedbackRow } from "./feedback.queries";
 
@@ -15,7 +22,7 @@ export function presentFeedbackSummary(env: Envelope, r: FeedbackRow) {
     id: r.id,
     code: r.code,
     title: env.openText(r.title, `feedback:${r.id}:title`),
-    kind: r.kind as "kien_nghi" | "phan_anh",
+    kind: r.kind as FeedbackKind,
     topic: r.topic as "security_order" | "movement" | "officials" | "other",
     status: r.status as FeedbackStatus,
     orgUnitName: r.orgUnitName,
@@ -24,6 +31,8 @@ export function presentFeedbackSummary(env: Envelope, r: FeedbackRow) {
     dueOn: r.dueOn,
     daysLeft,
     overdue: open ? daysLeft! < 0 : r.answeredOn! > r.dueOn,
+    acceptance: r.acceptance as "accepted" | "not_accepted" | null,
+    clocks: clocksOf(r),
   };
 }
 
@@ -44,19 +53,33 @@ export function presentFeedbackDetail(env: Envelope, actor: Actor, r: FeedbackRo
       : null,
     answer: env.openOptionalText(r.answer, `feedback:${r.id}:answer`),
     answeredOn: r.answeredOn,
+    acceptanceNotice:
+      r.acceptance && r.acceptanceNoticedOn
+        ? {
+            decision: r.acceptance as "accepted" | "not_accepted",
+            reason: r.acceptanceReason,
+            noticedOn: r.acceptanceNoticedOn,
+            channel: r.acceptanceChannel as "direct" | "in_writing" | "electronic",
+          }
+        : null,
     can: feedbackAbilities(actor, r),
   };
 }
 
-/** What the sender reads by code and secret. */
+/** What the sender reads by code and secret: status and dates, never the officer's reasons or names. */
 export function presentFeedbackStatus(env: Envelope, item: FeedbackRow) {
   const status = item.status as FeedbackStatus;
+  const acceptance = (item.acceptance ?? "pending") as keyof typeof FEEDBACK_ACCEPTANCE_LABELS;
   return {
     code: item.code,
     status,
     statusLabel: FEEDBACK_STATUS_LABELS[status].vi,
     receivedOn: item.receivedOn,
     dueOn: item.dueOn,
+    acceptance,
+    acceptanceLabel: FEEDBACK_ACCEPTANCE_LABELS[acceptance].vi,
+    acceptanceDueOn: item.acceptanceDueOn ?? acceptanceDueOf(item.receivedOn),
+    acceptanceNoticedOn: item.acceptanceNoticedOn,
     answer: env.openOptionalText(item.answer, `feedback:${item.id}:answer`),
     answeredOn: item.answeredOn,
   };

@@ -7,6 +7,7 @@ import {
   IdSchema,
   ListFeedbackQuerySchema,
   OkSchema,
+  RecordFeedbackAcceptanceBodySchema,
   SubmitFeedbackBodySchema,
   SubmitFeedbackResultSchema,
 } from "@toandan/contracts";
@@ -14,6 +15,7 @@ import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { CITIZEN_ROUTE, ReceiptVerifier } from "../citizen";
 import { answerFeedback } from "./commands/answer-feedback";
+import { recordFeedbackAcceptance } from "./commands/record-feedback-acceptance";
 import { submitFeedback } from "./commands/submit-feedback";
 import { feedbackDetail, feedbackPage, feedbackStatusForSender } from "./feedback.queries";
 
@@ -83,6 +85,22 @@ export const feedbackRoutes = routesPlugin([
     response: OkSchema,
     handler: async ({ db, app, actor, params, body }) => {
       await answerFeedback(db, app.envelope, actor, params.id, body);
+      return { ok: true as const };
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/feedback/:id/acceptance",
+    operationId: "recordFeedbackAcceptance",
+    summary:
+      "Record the acceptance notice given to the sender (accepted / not accepted with reason, when, how); Law on Citizen Reception Art. 28",
+    tags,
+    permission: "feedback.handle",
+    params,
+    body: RecordFeedbackAcceptanceBodySchema,
+    response: OkSchema,
+    handler: async ({ db, actor, params, body }) => {
+      await recordFeedbackAcceptance(db, actor, params.id, body);
       return { ok: true as const };
     },
   }),

@@ -114,9 +114,11 @@ describe("abilities told by the server", () => {
     const provinceFront = await signedInAs(ctx.app, "province_front", p.province.id);
     expect((await call(ctx.app, front, "GET", `/api/v1/feedback/${id}`)).json().can).toEqual({
       answer: true,
+      recordAcceptance: true,
     });
     expect((await call(ctx.app, provinceFront, "GET", `/api/v1/feedback/${id}`)).json().can).toEqual({
       answer: true,
+      recordAcceptance: true,
     });
     const ans = await call(ctx.app, front, "POST", `/api/v1/feedback/${id}/answer`, {
       status: "answered",
@@ -125,6 +127,7 @@ describe("abilities told by the server", () => {
     expect(ans.statusCode, ans.body).toBe(200);
     expect((await call(ctx.app, provinceFront, "GET", `/api/v1/feedback/${id}`)).json().can).toEqual({
       answer: false,
+      recordAcceptance: false,
     });
     const again = await call(ctx.app, provinceFront, "POST", `/api/v1/feedback/${id}/answer`, {
       status: "rejected",

@@ -193,15 +193,6 @@ const SAMPLES = {
     forceMajeure: false,
     reportedPromptly: true,
   },
-  "certification.history_recorded": {
-    year: 2016,
-    unitType: "commune",
-    certified: true,
-    decisionNumber: "215/QĐ-UBND",
-    decisionDate: "2016-11-18",
-    decisionAuthority: "UBND thành phố Bạc Liêu",
-  },
-  "certification.history_imported": { created: 12, certified: 9, years: [2016, 2017] },
   "case.created": {
     kind: "released_prisoner",
     reportedInOn: "2026-03-06",
@@ -285,6 +276,21 @@ const SAMPLES = {
   "tip.extended": { code: "TB-7KQ2M", level: 1 },
   "tip.content_read": { code: "TB-7KQ2M" },
   "feedback.answered": { code: "PA-9XK3", from: "received", to: "answered" },
+  "feedback.acceptance_recorded": {
+    code: "PA-9XK3",
+    decision: "accepted",
+    noticedOn: "2026-03-02",
+    channel: "in_writing",
+  },
+  "calendar.holiday_upserted": {
+    date: "2026-04-27",
+    kind: "day_off",
+    name: "Giỗ Tổ Hùng Vương (nghỉ bù)",
+    confidence: "official",
+    source: "Thông báo của Bộ Nội vụ",
+    before: { kind: "day_off", name: "Giỗ Tổ Hùng Vương", confidence: "projected" },
+  },
+  "calendar.holiday_deleted": { date: "2026-04-27", kind: "day_off", name: "Nhập nhầm", reason: "Sai ngày" },
   "news.created": { slug: "canh-bao-lua-dao", kind: "warning", title: "Cảnh báo lừa đảo", image: false },
 } satisfies { [A in Exclude<AuditAction, "group.updated">]: AuditEventDataMap[A] };
 

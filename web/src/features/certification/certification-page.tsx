@@ -14,9 +14,7 @@ import { currentYear, defaultUnitId } from "../../lib/scope";
 import { Section } from "../../components/section";
 import { UnitField } from "../../components/unit-field";
 import { cyclesQuery, overviewQuery } from "./api";
-import { CriteriaAdminLink } from "./criteria-page";
 import { EventsSection } from "./events-section";
-import { HistorySection } from "./history-section";
 import { RegisterForm } from "./register-form";
 import { CycleStatusBadge, DeadlineText } from "./status";
 
@@ -74,7 +72,6 @@ function Certification() {
         <Text c="dimmed" mt="xs">
           {t("intro")}
         </Text>
-        <CriteriaAdminLink />
       </div>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -142,8 +139,6 @@ function Certification() {
       )}
 
       <EventsSection unitId={unitId} />
-
-      <HistorySection unitId={unitId} />
     </Stack>
   );
 }

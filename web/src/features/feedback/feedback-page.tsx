@@ -16,7 +16,9 @@ import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { useLabels } from "../../lib/citizen-labels";
+import { useAcceptanceLabels } from "./acceptance-labels";
 import { feedbackListQuery, feedbackQuery, type FeedbackPage } from "./api";
+import { AcceptanceForm, ClockBadge, FeedbackClocksView } from "./feedback-clocks";
 
 type Summary = FeedbackPage["items"][number];
 type Status = Summary["status"];
@@ -32,6 +34,7 @@ export function FeedbackPage() {
 
 function Inbox() {
   const L = useLabels();
+  const A = useAcceptanceLabels();
   const [openId, setOpenId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [status, setStatus] = useState<"" | Status>("");
@@ -64,6 +67,15 @@ function Inbox() {
     { key: "topic", header: L.fbTopic, cell: (f) => `${L.fbTopics[f.topic]} · ${L.fbKinds[f.kind]}` },
     { key: "received", header: L.received, cell: (f) => formatDate(f.receivedOn) },
     { key: "unit", header: L.unit, cell: (f) => f.orgUnitName },
+    {
+      key: "acceptance",
+      header: A.acceptanceDue,
+      cell: (f) => (
+        <>
+          {formatDate(f.clocks.acceptance.dueOn)} <ClockBadge clock={f.clocks.acceptance} />
+        </>
+      ),
+    },
     { key: "status", header: L.status, cell: (f) => L.statuses[f.status] },
     {
       key: "due",
@@ -123,7 +135,7 @@ function Inbox() {
         {(items) => (
           <DataTable
             label={L.feedbackTitle}
-            minWidth={900}
+            minWidth={1020}
             columns={columns}
             rows={items}
             rowKey={(f) => f.id}
@@ -195,6 +207,8 @@ function FeedbackModal({
             {L.fbTopics[q.data.topic]} · {L.fbKinds[q.data.kind]} · {L.statuses[q.data.status]}
           </Text>
           <Text style={{ whiteSpace: "pre-wrap" }}>{q.data.content}</Text>
+          <FeedbackClocksView item={q.data} />
+          {q.data.can.recordAcceptance && <AcceptanceForm item={q.data} onSaved={onSaved} />}
           <Text size="sm">
             {L.identity}:{" "}
             {q.data.identity

@@ -23,6 +23,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     tips: "Crime tips",
     feedback: "Feedback",
     news: "Publish news",
+    holidays: "Holidays and make-up days",
     accounts: "Accounts",
     audit: "Audit log",
     cases: "Reintegration cases",
@@ -734,8 +735,6 @@ export const consoleEn: Shape<typeof consoleVi> = {
         document_uploaded: "Uploaded a signed dossier scan",
         classified: "Scored the movement classification",
         event_recorded: "Recorded a disqualifying event",
-        history_recorded: "Recorded a past year's certification result",
-        history_imported: "Imported past certification results from CSV",
       },
       case: {
         created: "Opened a reintegration case",
@@ -775,7 +774,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
         extended: "Extended a tip's time limit",
         content_read: "Read a tip",
       },
-      feedback: { answered: "Handled or answered feedback" },
+      feedback: {
+        answered: "Handled or answered feedback",
+        acceptance_recorded: "Recorded the acceptance notice",
+      },
+      calendar: {
+        holiday_upserted: "Updated a holiday or make-up day",
+        holiday_deleted: "Deleted a holiday or make-up day",
+      },
       news: { created: "Published news" },
     },
     entities: {
@@ -794,6 +800,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       disqualifying_event: "Disqualifying event",
       tip: "Crime tip",
       feedback: "Feedback",
+      calendar_day: "Holiday or make-up day",
       news: "News",
       household_commitment: "Household commitment",
       commitment_template: "Commitment template",
@@ -863,8 +870,6 @@ export const consoleEn: Shape<typeof consoleVi> = {
         decidedLate: "{{outcome}}, decision no. {{number}} of {{date}} (after the deadline)",
         classified: "{{total}} points: {{level}} (sheet {{sheet}})",
         event_recorded: "{{kind}} on {{date}}, severity: {{severity}}",
-        history_recorded: "{{year}}: {{result}} ({{unitType}}){{decision}}",
-        history_imported: "{{created}} results (years {{years}}), {{certified}} certified",
       },
       case: {
         created: "{{kind}}, reported in on {{date}}; assignment due {{due}}",
@@ -905,7 +910,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
         extended: "Tip {{code}}: extension {{level}}",
         content_read: "Tip {{code}}",
       },
-      feedback: { answered: "{{code}}: {{from}} → {{to}}" },
+      feedback: {
+        answered: "{{code}}: {{from}} → {{to}}",
+        acceptance_recorded: "{{code}}: {{decision}}, notified on {{date}} ({{channel}})",
+      },
+      calendar: {
+        holiday_upserted: "{{date}}: {{kind}} — {{name}}",
+        holiday_deleted: "{{date}}: {{name}} — reason: {{reason}}",
+      },
       news: { created: "News “{{title}}”", warning: "Warning “{{title}}”" },
     },
     changes: {

@@ -20,6 +20,7 @@ export const consoleVi = {
     tips: "Tin báo tội phạm",
     feedback: "Kiến nghị, phản ánh",
     news: "Đăng tin",
+    holidays: "Ngày nghỉ lễ, làm bù",
     accounts: "Tài khoản",
     audit: "Nhật ký",
     cases: "Hồ sơ tái hòa nhập",
@@ -729,8 +730,6 @@ export const consoleVi = {
         document_uploaded: "Tải lên bản ký hồ sơ",
         classified: "Chấm điểm phân loại phong trào",
         event_recorded: "Ghi nhận vụ việc ảnh hưởng tiêu chí",
-        history_recorded: "Ghi kết quả công nhận năm trước",
-        history_imported: "Nhập kết quả công nhận các năm trước từ CSV",
       },
       case: {
         created: "Lập hồ sơ tái hòa nhập",
@@ -770,7 +769,14 @@ export const consoleVi = {
         extended: "Gia hạn giải quyết tin báo",
         content_read: "Xem nội dung tin báo",
       },
-      feedback: { answered: "Xử lý, trả lời kiến nghị, phản ánh" },
+      feedback: {
+        answered: "Xử lý, trả lời kiến nghị, phản ánh",
+        acceptance_recorded: "Ghi thông báo thụ lý, không thụ lý",
+      },
+      calendar: {
+        holiday_upserted: "Cập nhật ngày nghỉ lễ, làm bù",
+        holiday_deleted: "Xóa ngày nghỉ lễ, làm bù",
+      },
       news: { created: "Đăng tin" },
     },
     entities: {
@@ -789,6 +795,7 @@ export const consoleVi = {
       disqualifying_event: "Vụ việc ảnh hưởng tiêu chí",
       tip: "Tin báo tội phạm",
       feedback: "Kiến nghị, phản ánh",
+      calendar_day: "Ngày nghỉ lễ, làm bù",
       news: "Tin tức",
       household_commitment: "Cam kết của hộ",
       commitment_template: "Mẫu cam kết",
@@ -857,8 +864,6 @@ export const consoleVi = {
         decidedLate: "{{outcome}}, quyết định số {{number}} ngày {{date}} (sau hạn)",
         classified: "{{total}} điểm: {{level}} (phiếu {{sheet}})",
         event_recorded: "{{kind}} ngày {{date}}, mức độ: {{severity}}",
-        history_recorded: "Năm {{year}}: {{result}} ({{unitType}}){{decision}}",
-        history_imported: "{{created}} kết quả (năm {{years}}), {{certified}} đạt",
       },
       case: {
         created: "{{kind}}, trình diện ngày {{date}}; hạn giao quản lý {{due}}",
@@ -899,7 +904,14 @@ export const consoleVi = {
         extended: "Tin báo {{code}}: gia hạn lần {{level}}",
         content_read: "Tin báo {{code}}",
       },
-      feedback: { answered: "{{code}}: {{from}} → {{to}}" },
+      feedback: {
+        answered: "{{code}}: {{from}} → {{to}}",
+        acceptance_recorded: "{{code}}: {{decision}}, thông báo ngày {{date}} ({{channel}})",
+      },
+      calendar: {
+        holiday_upserted: "{{date}}: {{kind}} — {{name}}",
+        holiday_deleted: "{{date}}: {{name}} — lý do: {{reason}}",
+      },
       news: { created: "Tin “{{title}}”", warning: "Cảnh báo “{{title}}”" },
     },
     changes: {

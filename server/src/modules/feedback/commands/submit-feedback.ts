@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { SubmitFeedbackBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
-import { addWorkingDays, dateInVietnam, clockNow } from "@toandan/contracts";
+import { dateInVietnam, clockNow } from "@toandan/contracts";
 import { newReceiptCode, newSecret, routeToUnit, type ReceiptVerifier } from "../../citizen";
+import { acceptanceDueOf, handlingDueOf } from "../feedback.clocks";
 import { feedbackItems } from "../feedback.table";
 
 /** Security and order goes to the police; the movement, officials and the rest to the Front. */
@@ -27,7 +28,9 @@ export async function submitFeedback(
   const unit = await routeToUnit(db, body, bodyKind);
   const id = randomUUID();
   const receivedOn = dateInVietnam(now);
-  const dueOn = addWorkingDays(receivedOn, dueWorkingDays);
+  // Both clocks start at receipt (feedback.clocks.ts has their legal basis).
+  const acceptanceDueOn = acceptanceDueOf(receivedOn);
+  const dueOn = handlingDueOf(body.kind, receivedOn, dueWorkingDays);
   const secret = newSecret();
   const identity = body.identity
     ? env.seal(
@@ -55,12 +58,13 @@ export async function submitFeedback(
         bodyId: unit.bodyId,
         receivedOn,
         dueOn,
+        acceptanceDueOn,
         title: env.seal(body.title, `feedback:${id}:title`),
         content: env.seal(body.content, `feedback:${id}:content`),
         identity,
       });
       const bodyName = bodyKind === "police" ? "Công an" : "Ủy ban MTTQ";
-      return { code, secret, receivedOn, dueOn, routedTo: `${bodyName} ${unit.name}` };
+      return { code, secret, receivedOn, dueOn, acceptanceDueOn, routedTo: `${bodyName} ${unit.name}` };
     } catch (e) {
       const err = e as { code?: string; cause?: { code?: string } };
       if (attempt < 3 && (err.code === "23505" || err.cause?.code === "23505")) continue;

@@ -71,7 +71,7 @@ export const T = {
     feedbackIntro:
       "Gửi kiến nghị, phản ánh về an ninh, trật tự và phong trào ở nơi bạn sống. Cơ quan có trách nhiệm trả lời trong thời hạn quy định; bạn tra cứu câu trả lời bằng mã tiếp nhận.",
     kind: "Hình thức",
-    kinds: { kien_nghi: "Kiến nghị", phan_anh: "Phản ánh" },
+    kinds: { kien_nghi: "Kiến nghị", phan_anh: "Phản ánh", to_cao: "Tố cáo" },
     topic: "Lĩnh vực",
     topics: {
       security_order: "An ninh, trật tự",
@@ -86,6 +86,8 @@ export const T = {
     identityAddress: "Địa chỉ",
     sendFeedback: "Gửi kiến nghị, phản ánh",
     dueOn: "Hạn trả lời",
+    acceptance: "Thụ lý",
+    acceptanceDueOn: "Hạn thông báo thụ lý",
     lookupTitle: "Tra cứu kết quả",
     lookupIntro:
       "Nhập mã tiếp nhận và mã bí mật. Mã không được gửi qua đường dẫn (URL) và không được lưu trên máy này.",
@@ -239,7 +241,7 @@ export const T = {
     feedbackIntro:
       "Send feedback or a petition about security, order and the movement where you live. The responsible body answers within the set time; read the answer with your receipt code.",
     kind: "Type",
-    kinds: { kien_nghi: "Petition", phan_anh: "Feedback" },
+    kinds: { kien_nghi: "Petition", phan_anh: "Feedback", to_cao: "Denunciation" },
     topic: "Subject",
     topics: {
       security_order: "Security and order",
@@ -254,6 +256,8 @@ export const T = {
     identityAddress: "Address",
     sendFeedback: "Send",
     dueOn: "Answer due",
+    acceptance: "Acceptance",
+    acceptanceDueOn: "Acceptance notice due",
     lookupTitle: "Check the result",
     lookupIntro:
       "Enter your receipt code and secret. They are never sent in a URL and not stored on this device.",

@@ -114,7 +114,7 @@ export function tipFormPage(lang: Lang, provinces: Unit[], script: string | null
 export function feedbackFormPage(lang: Lang, provinces: Unit[], script: string | null): string {
   const s = T[lang];
   const choose = `<option value="">${esc(s.choose)}</option>`;
-  const kinds = `${choose}${(["phan_anh", "kien_nghi"] as const)
+  const kinds = `${choose}${(["phan_anh", "kien_nghi", "to_cao"] as const)
     .map((k) => `<option value="${k}">${esc(s.kinds[k])}</option>`)
     .join("")}`;
   const topics = `${choose}${(["security_order", "movement", "officials", "other"] as const)
@@ -168,6 +168,7 @@ export function lookupPage(lang: Lang, script: string | null): string {
 <p id="form-error" class="err" role="alert"></p><button class="btn" type="submit">${esc(s.lookup)}</button></form>
 <section id="result" hidden aria-live="polite" aria-labelledby="res-title" tabindex="-1"><h2 id="res-title"></h2>
 <p>${esc(s.status)}: <strong id="res-status"></strong> · ${esc(s.receivedOn)}: <span id="res-received"></span></p>
+<p id="res-clocks" hidden>${esc(s.acceptance)}: <strong id="res-acceptance"></strong> · ${esc(s.acceptanceDueOn)}: <span id="res-acc-due"></span> · ${esc(s.dueOn)}: <span id="res-due"></span></p>
 <div id="res-answer" hidden><h3>${esc(s.answer)}</h3><p id="res-answer-text"></p></div>
 <div id="res-messages" hidden><h3>${esc(s.messages)}</h3><div id="res-list"></div>
 <form id="reply-form" novalidate><label for="reply">${esc(s.reply)}</label><textarea id="reply" name="reply" maxlength="3000" required></textarea>

@@ -10,9 +10,18 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../common";
 import { RoleGrantSchema } from "./accounts";
-import { ACTIVITY_EDITABLE_FIELDS, ActivitySchema, CreateActivityBodySchema } from "./activities";
+import {
+  ACTIVITY_EDITABLE_FIELDS,
+  ActivitySchema,
+  CreateActivityBodySchema,
+} from "./activities";
 import type { AuditAction } from "./audit";
-import { CaseGroupSchema, CaseKindSchema, CaseOutcomeSchema, SupportKindSchema } from "./cases";
+import {
+  CaseGroupSchema,
+  CaseKindSchema,
+  CaseOutcomeSchema,
+  SupportKindSchema,
+} from "./cases";
 import {
   AppraiseBodySchema,
   CertificationStatusSchema,
@@ -31,25 +40,23 @@ import {
   NomineeKindSchema,
   RecordConsentBodySchema,
 } from "./commendations";
-import { CalendarConfidenceSchema, CalendarDayKindSchema } from "./calendar";
-import {
-  FeedbackAcceptanceDecisionSchema,
-  FeedbackNoticeChannelSchema,
-  FeedbackStatusSchema,
-} from "./feedback";
+import { FeedbackStatusSchema } from "./feedback";
 import {
   CreateGroupBodySchema,
   GroupRatingSchema,
   GroupStatusSchema,
   RecordGroupSurveyBodySchema,
 } from "./groups";
-import { DesignateHotspotBodySchema, HotspotStatusSchema, RecordHotspotEvidenceBodySchema } from "./hotspots";
+import {
+  DesignateHotspotBodySchema,
+  HotspotStatusSchema,
+  RecordHotspotEvidenceBodySchema,
+} from "./hotspots";
 import { MemberOrgKindSchema } from "./households";
 import { NewsKindSchema } from "./news";
 import { CreatableKindSchema } from "./org-units";
 import { REPORT_STATUSES, REPORT_TEMPLATES } from "./reports";
-import { TeamRatingSchema } from "./team-evaluations";
-import { IntakeChannelSchema, TipOutcomeSchema, TipStatusSchema, TipUrgencySchema } from "./tips";
+import { TipOutcomeSchema, TipStatusSchema, TipUrgencySchema } from "./tips";
 
 /** Actions that store no data (`{}`): the actor, entity and time say it all. */
 const NoData = z.record(z.string(), z.never());
@@ -61,7 +68,10 @@ const text = z.string();
 /** The file types an upload accepts (sniffed from the bytes). */
 const UploadTypeSchema = z.enum(["application/pdf", "image/jpeg", "image/png"]);
 
-const fromTo = <S extends z.ZodType>(status: S) => ({ from: status, to: status });
+const fromTo = <S extends z.ZodType>(status: S) => ({
+  from: status,
+  to: status,
+});
 
 /** The editable fields of an activity, with the value before or after an edit (changed ones only). */
 const ActivityChangesSchema = z.partialRecord(
@@ -118,9 +128,16 @@ export const AUDIT_EVENT_DATA = {
     code: text.nullable(),
   }),
   /** The parent communes' codes (null for a commune without one). */
-  "org_unit.imported": z.object({ created: count, communes: z.array(text.nullable()) }),
+  "org_unit.imported": z.object({
+    created: count,
+    communes: z.array(text.nullable()),
+  }),
 
-  "account.created": z.object({ username: text, roles: z.array(RoleGrantSchema), isDemo: z.boolean() }),
+  "account.created": z.object({
+    username: text,
+    roles: z.array(RoleGrantSchema),
+    isDemo: z.boolean(),
+  }),
   /** The request without the password; passwordReset says whether one was set. */
   "account.updated": z.object({
     displayName: text.optional(),
@@ -130,7 +147,11 @@ export const AUDIT_EVENT_DATA = {
     passwordReset: z.boolean(),
   }),
 
-  "system.units_imported": z.object({ units: count, lineage: count, changes: count }),
+  "system.units_imported": z.object({
+    units: count,
+    lineage: count,
+    changes: count,
+  }),
   "system.demo_seeded": DemoSeededSchema,
 
   "plan.created": z.object({ number: text, tasks: count, targets: count }),
@@ -149,7 +170,10 @@ export const AUDIT_EVENT_DATA = {
     notes: text.nullable(),
     tags: z.array(text),
   }),
-  "activity.updated": z.object({ before: ActivityChangesSchema, after: ActivityChangesSchema }),
+  "activity.updated": z.object({
+    before: ActivityChangesSchema,
+    after: ActivityChangesSchema,
+  }),
   "activity.deleted": z.object({
     before: ActivitySchema.extend({ organizerBodyIds: z.array(IdSchema) }),
   }),
@@ -167,7 +191,9 @@ export const AUDIT_EVENT_DATA = {
     joinedOn: IsoDateSchema,
     role: text.nullable(),
     disciplined: z.boolean(),
-    ageException: z.object({ decisionNumber: text, decidedOn: IsoDateSchema }).nullable(),
+    ageException: z
+      .object({ decisionNumber: text, decidedOn: IsoDateSchema })
+      .nullable(),
   }),
   "group.member_left": z.object({ memberId: IdSchema, leftOn: IsoDateSchema }),
   "group.surveyed": RecordGroupSurveyBodySchema.extend({ surveyId: IdSchema }),
@@ -178,15 +204,6 @@ export const AUDIT_EVENT_DATA = {
     periodTo: IsoDateSchema,
     rating: GroupRatingSchema,
     reasons: z.array(text),
-  }),
-  /** A grassroots team's yearly ratings (Hướng dẫn 01/HD-BCA-V05); `previous` is null the first time. */
-  "group.year_rated": z.object({
-    year: count,
-    evaluatedOn: IsoDateSchema,
-    team: z.object({ rating: TeamRatingSchema, previous: TeamRatingSchema.nullable() }).nullable(),
-    members: z.array(
-      z.object({ memberId: IdSchema, rating: TeamRatingSchema, previous: TeamRatingSchema.nullable() }),
-    ),
   }),
 
   /** No head's name, no address. */
@@ -210,7 +227,11 @@ export const AUDIT_EVENT_DATA = {
     signedOn: IsoDateSchema,
     formVersion: text,
   }),
-  "commitment.scan_attached": z.object({ year: count, type: UploadTypeSchema, bytes: count }),
+  "commitment.scan_attached": z.object({
+    year: count,
+    type: UploadTypeSchema,
+    bytes: count,
+  }),
   /** entityType commitment_template. */
   "commitment_template.created": z.object({ name: text }),
 
@@ -229,7 +250,9 @@ export const AUDIT_EVENT_DATA = {
     votesFor: count,
     votesTotal: count,
   }),
-  "certification.appraised": AppraiseBodySchema.extend(fromTo(CertificationStatusSchema)),
+  "certification.appraised": AppraiseBodySchema.extend(
+    fromTo(CertificationStatusSchema),
+  ),
   "certification.decided": z.object({
     ...fromTo(CertificationStatusSchema),
     outcome: z.enum(["recognised", "not_recognised"]),
@@ -257,17 +280,6 @@ export const AUDIT_EVENT_DATA = {
     forceMajeure: z.boolean(),
     reportedPromptly: z.boolean(),
   }),
-  /** entityType certification_history: a past year's result at a (pre-reform) unit. */
-  "certification.history_recorded": z.object({
-    year: count,
-    unitType: CertificationUnitTypeSchema,
-    certified: z.boolean(),
-    decisionNumber: text.nullable(),
-    decisionDate: IsoDateSchema.nullable(),
-    decisionAuthority: text.nullable(),
-  }),
-  /** Counts only; each row is in the history table. */
-  "certification.history_imported": z.object({ created: count, certified: count, years: z.array(count) }),
 
   /** Cases: no personal data, only what happened and when. */
   "case.created": z.object({
@@ -284,8 +296,16 @@ export const AUDIT_EVENT_DATA = {
     onTime: z.boolean(),
     fileOpenedOn: IsoDateSchema.nullable(),
   }),
-  "case.report_recorded": z.object({ reportId: IdSchema, quarter: text, reportedOn: IsoDateSchema }),
-  "case.classified": z.object({ quarter: text, group: CaseGroupSchema, classifiedOn: IsoDateSchema }),
+  "case.report_recorded": z.object({
+    reportId: IdSchema,
+    quarter: text,
+    reportedOn: IsoDateSchema,
+  }),
+  "case.classified": z.object({
+    quarter: text,
+    group: CaseGroupSchema,
+    classifiedOn: IsoDateSchema,
+  }),
   "case.support_recorded": z.object({
     supportId: IdSchema,
     kind: SupportKindSchema,
@@ -297,6 +317,25 @@ export const AUDIT_EVENT_DATA = {
     closedOn: IsoDateSchema,
     decisionNumber: text.nullable(),
   }),
+  /** A move: the communes and the clocks, never the reason (sealed in the file). */
+  "case.transferred": z.object({
+    transferId: IdSchema,
+    fromCommuneId: IdSchema,
+    toCommuneId: IdSchema,
+    movedOn: IsoDateSchema,
+    transferredOn: IsoDateSchema,
+    receiveDueOn: IsoDateSchema,
+    residenceCheckDueOn: IsoDateSchema,
+    previousAssigneeBodyId: IdSchema.nullable(),
+  }),
+  "case.transfer_received": z.object({
+    transferId: IdSchema,
+    orgUnitId: IdSchema,
+    receivedOn: IsoDateSchema,
+    residenceCheckedOn: IsoDateSchema,
+    onTime: z.boolean(),
+    assignDueOn: IsoDateSchema,
+  }),
   "case.read": CaseAccessSchema,
   "case.listed": CaseAccessSchema,
   "case.exported": CaseAccessSchema,
@@ -307,7 +346,9 @@ export const AUDIT_EVENT_DATA = {
     date: IsoDateSchema,
     reason: text,
   }),
-  "hotspot.evidence_recorded": RecordHotspotEvidenceBodySchema.extend({ evidenceId: IdSchema }),
+  "hotspot.evidence_recorded": RecordHotspotEvidenceBodySchema.extend({
+    evidenceId: IdSchema,
+  }),
 
   /** The nominee's name and achievements stay in the file. */
   "commendation.nominated": z.object({
@@ -315,9 +356,15 @@ export const AUDIT_EVENT_DATA = {
     nominatedOn: IsoDateSchema,
     evidence: z.array(EvidenceLinkSchema),
   }),
-  "commendation.endorsed": EndorseCommendationBodySchema.extend({ byUnitId: IdSchema }),
+  "commendation.endorsed": EndorseCommendationBodySchema.extend({
+    byUnitId: IdSchema,
+  }),
   "commendation.decided": DecideCommendationBodySchema,
-  "commendation.consent_recorded": RecordConsentBodySchema.pick({ given: true, on: true, method: true }),
+  "commendation.consent_recorded": RecordConsentBodySchema.pick({
+    given: true,
+    on: true,
+    method: true,
+  }),
   "commendation.published": z.object({ published: z.boolean() }),
 
   "report.created": z.object({
@@ -338,7 +385,11 @@ export const AUDIT_EVENT_DATA = {
   }),
 
   /** Tips: the receipt code and what the police did, never the tip's content or the messages. */
-  "tip.triaged": z.object({ ...TipCode, urgency: TipUrgencySchema, duplicateOfCode: text.nullable() }),
+  "tip.triaged": z.object({
+    ...TipCode,
+    urgency: TipUrgencySchema,
+    duplicateOfCode: text.nullable(),
+  }),
   "tip.message_sent": z.object({ ...TipCode, n: count }),
   "tip.outcome_recorded": z.object({
     ...TipCode,
@@ -348,57 +399,31 @@ export const AUDIT_EVENT_DATA = {
     arrests: count,
     peopleHandled: count,
   }),
-  "tip.extended": z.object({ ...TipCode, level: z.union([z.literal(1), z.literal(2)]) }),
-  "tip.content_read": z.object(TipCode),
-  /** A report recorded by staff (CPC Art. 146): how it came and where it went, never who or what. */
-  "tip.intake_recorded": z.object({
+  "tip.extended": z.object({
     ...TipCode,
-    channel: IntakeChannelSchema,
-    anonymous: z.boolean(),
-    signedRecord: z.boolean(),
+    level: z.union([z.literal(1), z.literal(2)]),
   }),
-  /** A commune put on (or taken off) the remote list (JC 01/2017 Art. 8.5), with the decision's reference. */
-  "remote_commune.set": z.object({
-    basisNumber: text,
-    basisDate: IsoDateSchema,
-    basisText: text,
-    previous: z.object({ basisNumber: text, basisDate: IsoDateSchema }).nullable(),
-  }),
-  "remote_commune.unset": z.object({ basisNumber: text, basisDate: IsoDateSchema }),
+  "tip.content_read": z.object(TipCode),
   /** The status move; the answer itself is sealed in the item. */
-  "feedback.answered": z.object({ code: text, ...fromTo(FeedbackStatusSchema) }),
-  /** The acceptance notice (Law on Citizen Reception Art. 28); the reason stays in the item. */
-  "feedback.acceptance_recorded": z.object({
+  "feedback.answered": z.object({
     code: text,
-    decision: FeedbackAcceptanceDecisionSchema,
-    noticedOn: IsoDateSchema,
-    channel: FeedbackNoticeChannelSchema,
+    ...fromTo(FeedbackStatusSchema),
   }),
 
-  /** The holidays table: the day as it is after the change (before: null when new). */
-  "calendar.holiday_upserted": z.object({
-    date: IsoDateSchema,
-    kind: CalendarDayKindSchema,
-    name: text,
-    confidence: CalendarConfidenceSchema,
-    source: text.nullable(),
-    before: z
-      .object({ kind: CalendarDayKindSchema, name: text, confidence: CalendarConfidenceSchema })
-      .nullable(),
+  "news.created": z.object({
+    slug: text,
+    kind: NewsKindSchema,
+    title: text,
+    image: z.boolean(),
   }),
-  "calendar.holiday_deleted": z.object({
-    date: IsoDateSchema,
-    kind: CalendarDayKindSchema,
-    name: text,
-    reason: text,
-  }),
-
-  "news.created": z.object({ slug: text, kind: NewsKindSchema, title: text, image: z.boolean() }),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 /** The data stored with each action. */
-export type AuditEventDataMap = { [A in AuditAction]: z.output<(typeof AUDIT_EVENT_DATA)[A]> };
-export type AuditEventData<A extends AuditAction = AuditAction> = AuditEventDataMap[A];
+export type AuditEventDataMap = {
+  [A in AuditAction]: z.output<(typeof AUDIT_EVENT_DATA)[A]>;
+};
+export type AuditEventData<A extends AuditAction = AuditAction> =
+  AuditEventDataMap[A];
 
 // ---------- guard: nothing personal in the log ----------
 
@@ -416,15 +441,25 @@ type PersonalKey =
   | "ip"
   | "userAgent";
 /** On tips and feedback, also their content. */
-type CitizenContentKey = "description" | "place" | "body" | "answer" | "note" | "text" | "message";
+type CitizenContentKey =
+  "description" | "place" | "body" | "answer" | "note" | "text" | "message";
 /** The named keys of each member of T (an index signature, as in NoData, names none). */
-type KeysOf<T> = T extends unknown ? keyof { [K in keyof T as string extends K ? never : K]: T[K] } : never;
+type KeysOf<T> = T extends unknown
+  ? keyof { [K in keyof T as string extends K ? never : K]: T[K] }
+  : never;
 type Offending = {
   [A in AuditAction]: KeysOf<AuditEventDataMap[A]> &
-    (PersonalKey | (A extends `tip.${string}` | `feedback.${string}` ? CitizenContentKey : never));
+    (
+      | PersonalKey
+      | (A extends `tip.${string}` | `feedback.${string}`
+          ? CitizenContentKey
+          : never)
+    );
 }[AuditAction];
 /** Fails to compile when an action's data names a personal key (the type shows which). */
-export const AUDIT_DATA_HAS_NO_PERSONAL_KEYS: [Offending] extends [never] ? true : Offending = true;
+export const AUDIT_DATA_HAS_NO_PERSONAL_KEYS: [Offending] extends [never]
+  ? true
+  : Offending = true;
 
 // ---------- the stored event, typed ----------
 
@@ -447,5 +482,7 @@ export function parseAuditEvent(
   event: AuditEventBase & { action: AuditAction; data: unknown },
 ): TypedAuditEvent | null {
   const parsed = AUDIT_EVENT_DATA[event.action].safeParse(event.data);
-  return parsed.success ? ({ ...event, data: parsed.data } as TypedAuditEvent) : null;
+  return parsed.success
+    ? ({ ...event, data: parsed.data } as TypedAuditEvent)
+    : null;
 }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
 import type { Transitions } from "../workflow";
 
+export * from "./case-transfers";
+
 export const CASE_KINDS = ["released_prisoner", "commune_education"] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
 export type CaseKind = z.infer<typeof CaseKindSchema>;
@@ -38,24 +40,79 @@ export const SUPPORT_KINDS = [
 export const SupportKindSchema = z.enum(SUPPORT_KINDS);
 export type SupportKind = z.infer<typeof SupportKindSchema>;
 
-export const CASE_OUTCOMES = ["reintegrated", "reoffended", "moved_away", "died"] as const;
+/**
+ * The legal grounds on which supervision ends.
+ * - Released prisoners (Circular 10/2024/TT-BCA Art. 14): record expunged (automatically or by the
+ *   court, Art. 13), moved residence (the file goes to the new commune, Art. 15), settled abroad,
+ *   missing (declared missing by a court / residence unknown), died, convicted again and imprisoned.
+ * - Education at the commune (Decree 120/2021/NĐ-CP) [?] unverified: the measure's term served, ended
+ *   early after half the term for good progress, moved (file transferred), died.
+ * "moved" is never chosen when closing: the move is `transferCase`, and the file continues at the
+ * new commune; the value stays for files moved before transfers existed (migration 0018).
+ */
+export const CASE_OUTCOMES = [
+  "expunged",
+  "moved",
+  "settled_abroad",
+  "missing",
+  "died",
+  "reimprisoned",
+  "completed",
+  "ended_early",
+] as const;
 export const CaseOutcomeSchema = z.enum(CASE_OUTCOMES);
 export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
 
-export const CASE_STATUSES = ["reported_in", "assigned", "closed"] as const;
+/** The grounds each kind of file may end on (the closing picker offers these, less "moved"). */
+export const CASE_OUTCOMES_BY_KIND = {
+  released_prisoner: ["expunged", "moved", "settled_abroad", "missing", "died", "reimprisoned"],
+  commune_education: ["completed", "ended_early", "moved", "died"],
+} as const satisfies Record<CaseKind, readonly CaseOutcome[]>;
+
+export const CASE_STATUSES = ["reported_in", "assigned", "transferring", "closed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-/** Assigned (again, when the decision is replaced) until closed; a closed file is final. */
+/**
+ * Assigned (again, when the decision is replaced) until closed; a closed file is final. A move
+ * sends the file to the new commune (transferring) until that commune receives it, which starts
+ * its own assignment (Circular 10/2024 Art. 15).
+ */
 export const CASE_TRANSITIONS = {
-  reported_in: ["assigned", "closed"],
-  assigned: ["assigned", "closed"],
+  reported_in: ["assigned", "transferring", "closed"],
+  assigned: ["assigned", "transferring", "closed"],
+  transferring: ["reported_in", "closed"],
   closed: [],
 } as const satisfies Transitions<CaseStatus>;
 
 /** Legal clocks: working days after the reporting-in meeting (Circular 10/2024 Art. 10, 11). */
 export const CASE_DEADLINES = { assignWorkingDays: 3, openFileWorkingDays: 5, quarterReportDay: 5 } as const;
 
+/**
+ * Education at the commune (Decree 120/2021/NĐ-CP, Law on Handling Administrative Violations
+ * Art. 90). [?] None of these figures is verified from the primary text (domain-rules §4d.4): they
+ * are configuration to confirm. Clocks run from the commune chairman's decision.
+ * - the term: 3 to 6 months;
+ * - the decision reaches the assigned agency, organisation or family, which takes the person over,
+ *   within `assignWorkingDays`; it draws up the management and education plan within `planWorkingDays`;
+ * - the supervisor reports monthly, by day `monthReportDay` of the next month;
+ * - the term may end early once half of it is served with good progress.
+ */
+export const EDUCATION_DEADLINES = {
+  minMonths: 3,
+  maxMonths: 6,
+  assignWorkingDays: 5,
+  planWorkingDays: 5,
+  monthReportDay: 5,
+  earlyEndShare: 0.5,
+} as const;
+
+export const CASE_REGIMES = ["circular_10_2024", "decree_120_2021"] as const;
+export type CaseRegime = (typeof CASE_REGIMES)[number];
+export const regimeOf = (kind: CaseKind): CaseRegime =>
+  kind === "commune_education" ? "decree_120_2021" : "circular_10_2024";
+
 const text = (max: number) => z.string().trim().max(max);
 const QUARTER = z.string().regex(/^\d{4}-Q[1-4]$/, "Quý phải có dạng 2026-Q1");
+const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Tháng phải có dạng 2026-01");
 
 /** Identity number: 12-digit citizen identity card (CCCD) or 9-digit legacy ID card (CMND). */
 export const IdentityNumberSchema = z
@@ -75,6 +132,20 @@ export const CreateCaseBodySchema = z
     releaseOrDecisionDate: IsoDateSchema,
     reportedInOn: IsoDateSchema,
     notes: text(4000).optional(),
+    /** Education at the commune: the term in the chairman's decision, 3–6 months (Decree 120/2021 [?]). */
+    measureMonths: z.number().int().min(1).max(24).optional(),
+  })
+  .refine(
+    (b) =>
+      b.kind !== "commune_education" ||
+      (b.measureMonths !== undefined &&
+        b.measureMonths >= EDUCATION_DEADLINES.minMonths &&
+        b.measureMonths <= EDUCATION_DEADLINES.maxMonths),
+    { path: ["measureMonths"], message: "Thời hạn giáo dục tại xã phải từ 3 đến 6 tháng" },
+  )
+  .refine((b) => b.kind === "commune_education" || b.measureMonths === undefined, {
+    path: ["measureMonths"],
+    message: "Chỉ hồ sơ giáo dục tại xã mới có thời hạn áp dụng",
   })
   .refine((b) => b.reportedInOn >= b.releaseOrDecisionDate, {
     path: ["reportedInOn"],
@@ -95,11 +166,18 @@ export const AssignCaseBodySchema = z.object({
 });
 export type AssignCaseBody = z.infer<typeof AssignCaseBodySchema>;
 
-export const RecordCaseReportBodySchema = z.object({
-  quarter: QUARTER,
-  reportedOn: IsoDateSchema,
-  summary: text(4000).min(1, "Chưa nhập nội dung báo cáo"),
-});
+/** A quarterly report (Circular 10/2024, `quarter`) or a monthly one (Decree 120/2021, `month`). */
+export const RecordCaseReportBodySchema = z
+  .object({
+    quarter: QUARTER.optional(),
+    month: MONTH.optional(),
+    reportedOn: IsoDateSchema,
+    summary: text(4000).min(1, "Chưa nhập nội dung báo cáo"),
+  })
+  .refine((b) => (b.quarter === undefined) !== (b.month === undefined), {
+    path: ["quarter"],
+    message: "Chọn quý (người chấp hành xong án) hoặc tháng (giáo dục tại xã) của báo cáo",
+  });
 export type RecordCaseReportBody = z.infer<typeof RecordCaseReportBodySchema>;
 
 export const ClassifyCaseBodySchema = z.object({
@@ -155,6 +233,22 @@ export const CaseSummarySchema = z.object({
   /** The earliest quarterly report not yet made, as a deadline (late when its due day has passed). */
   quarterReportDeadline: DeadlineSchema.nullable(),
   outcome: CaseOutcomeSchema.nullable(),
+  regime: z.enum(CASE_REGIMES),
+  /** Circular 10/2024: quarterly; Decree 120/2021: monthly (then `quarterReportDeadline` is the month's). */
+  reportCadence: z.enum(["quarterly", "monthly"]),
+  /** Education at the commune: the term and when it may end early; null for released prisoners. */
+  measure: z
+    .object({ months: z.number().int(), endsOn: IsoDateSchema, earlyEndFrom: IsoDateSchema })
+    .nullable(),
+  /** A move waiting for the receiving commune: its clocks, shown to the receiver. */
+  pendingTransfer: z
+    .object({
+      fromCommuneName: z.string(),
+      transferredOn: IsoDateSchema,
+      receiveDeadline: DeadlineSchema,
+      residenceCheckDeadline: DeadlineSchema,
+    })
+    .nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CasePageSchema = pageOf(CaseSummarySchema);
@@ -193,8 +287,37 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       notes: z.string().nullable(),
     }),
   ),
+  /** Moves of the file between communes, oldest first (the previous communes' history stays). */
+  transfers: z.array(
+    z.object({
+      id: IdSchema,
+      fromCommuneName: z.string(),
+      toCommuneName: z.string(),
+      movedOn: IsoDateSchema,
+      transferredOn: IsoDateSchema,
+      reason: z.string(),
+      previousAssigneeBodyName: z.string().nullable(),
+      receiveDueOn: IsoDateSchema,
+      residenceCheckDueOn: IsoDateSchema,
+      receivedOn: IsoDateSchema.nullable(),
+      residenceCheckedOn: IsoDateSchema.nullable(),
+    }),
+  ),
   /** Why the caller may read the file. */
   accessBasis: z.enum(["case_officer", "commune_police", "assignee"]),
+  /** What this caller may do with the file now. */
+  can: z.object({
+    assign: z.boolean(),
+    report: z.boolean(),
+    classify: z.boolean(),
+    support: z.boolean(),
+    close: z.boolean(),
+    transfer: z.boolean(),
+    receive: z.boolean(),
+    readAccessLog: z.boolean(),
+  }),
+  /** The grounds the file may be closed on now (the kind's legal grounds, less "moved"). */
+  closeOutcomes: z.array(CaseOutcomeSchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
@@ -244,10 +367,18 @@ export const CaseStatsSchema = z.object({
     groupC: Cell,
     groupD: Cell,
     supports: Cell,
-    reintegrated: Cell,
-    reoffended: Cell,
-    movedAway: Cell,
+    /** Files received from another commune / sent to one in the period (Circular 10/2024 Art. 15). */
+    transferredIn: Cell,
+    transferredOut: Cell,
+    /** Ended in the period, by legal ground (Circular 10/2024 Art. 14; Decree 120/2021 [?]). */
+    expunged: Cell,
+    moved: Cell,
+    settledAbroad: Cell,
+    missing: Cell,
     died: Cell,
+    reimprisoned: Cell,
+    completed: Cell,
+    endedEarly: Cell,
   }),
 });
 export type CaseStats = z.infer<typeof CaseStatsSchema>;

@@ -74,10 +74,16 @@ describe("statistics periods and suppression", () => {
       groupC: 0,
       groupD: 0,
       supports: 2,
-      reintegrated: 0,
-      reoffended: 0,
-      movedAway: 0,
+      transferredIn: 0,
+      transferredOut: 3,
+      expunged: 0,
+      moved: 0,
+      settledAbroad: 0,
+      missing: 0,
       died: 0,
+      reimprisoned: 0,
+      completed: 0,
+      endedEarly: 0,
     };
     expect(suppressSmall(counts, true)).toMatchObject({
       underManagement: 7,
@@ -86,6 +92,7 @@ describe("statistics periods and suppression", () => {
       assignedLate: null,
       groupA: 5,
       supports: null,
+      transferredOut: null,
     });
     expect(suppressSmall(counts, false)).toEqual(counts);
   });

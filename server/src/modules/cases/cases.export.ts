@@ -59,8 +59,8 @@ export const caseExportRoutes =
           }),
         );
         const today = todayInVietnam();
-        const empty = { reports: [], classifications: [], supports: [] };
-        const details = rows.map((r) => presentCaseDetail(r, empty, "case_officer", crypto, today));
+        const empty = { reports: [], classifications: [], supports: [], transfers: [] };
+        const details = rows.map((r) => presentCaseDetail(r, empty, "case_officer", crypto, today, actor));
         return sendExport(reply, req.params.format, "ho-so-tai-hoa-nhap", COLUMNS, details);
       },
     );

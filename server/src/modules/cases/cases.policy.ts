@@ -47,3 +47,39 @@ export function accessBasis(
 
 /** The commune's police and case officer manage; the assignee only reports and records support. */
 export const mayManage = (basis: AccessBasis) => basis !== "assignee";
+
+type Abilities = {
+  assign: boolean;
+  report: boolean;
+  classify: boolean;
+  support: boolean;
+  close: boolean;
+  transfer: boolean;
+  receive: boolean;
+  readAccessLog: boolean;
+};
+
+/**
+ * What the actor may do with a file now (the `can` of the detail; the commands check the same).
+ * While a file is on its way to another commune only the receiving commune acts: it receives the
+ * file or closes it; the A–D classification is Circular 10/2024's (Art. 12), not education's.
+ */
+export function caseAbilities(
+  actor: Actor,
+  basis: AccessBasis,
+  row: { status: string; kind: string; decidedOn: string | null },
+): Abilities {
+  const manage = mayManage(basis) && actor.permissions.has("case.manage");
+  const open = row.status === "reported_in" || row.status === "assigned";
+  const report = open && actor.permissions.has("case.report");
+  return {
+    assign: manage && open,
+    report: report && row.decidedOn !== null,
+    classify: manage && open && row.kind === "released_prisoner",
+    support: report,
+    close: manage && row.status !== "closed",
+    transfer: manage && open,
+    receive: manage && row.status === "transferring",
+    readAccessLog: manage,
+  };
+}

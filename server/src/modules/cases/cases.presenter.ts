@@ -1,21 +1,33 @@
-import type {
-  CaseDetail,
-  CaseGroup,
-  CaseKind,
-  CaseOutcome,
-  CaseSummary,
-  OffenceCategory,
+import {
+  regimeOf,
+  type CaseDetail,
+  type CaseGroup,
+  type CaseKind,
+  type CaseOutcome,
+  type CaseSummary,
+  type OffenceCategory,
 } from "@toandan/contracts";
 import { aad, type CaseCrypto } from "./cases.crypto";
 import { deadline, nextQuarterReportDue } from "./cases.deadlines";
-import type { AccessBasis } from "./cases.policy";
+import { caseAbilities, type AccessBasis } from "./cases.policy";
+import { closeOutcomesFor, nextMonthReportDue } from "./cases.regimes";
+import type { Actor } from "../../kernel/authz";
 import type { CaseRow } from "./cases.queries";
 
 const buf = (v: Uint8Array) => Buffer.from(v);
 
 export function presentCaseSummary(r: CaseRow, crypto: CaseCrypto, today: string): CaseSummary {
-  const open = r.status !== "closed";
-  const quarterDue = open && r.decidedOn ? nextQuarterReportDue(r.decidedOn, r.reportedQuarters ?? []) : null;
+  const open = r.status === "reported_in" || r.status === "assigned";
+  const kind = r.kind as CaseKind;
+  const monthly = kind === "commune_education";
+  const reported = r.reportedQuarters ?? [];
+  const periodDue =
+    !open || !r.decidedOn
+      ? null
+      : monthly
+        ? nextMonthReportDue(r.decidedOn, reported, r.measureEndsOn)
+        : nextQuarterReportDue(r.decidedOn, reported);
+  const quarterDue = periodDue;
   return {
     id: r.id,
     kind: r.kind as CaseKind,
@@ -32,10 +44,25 @@ export function presentCaseSummary(r: CaseRow, crypto: CaseCrypto, today: string
     nextQuarterReportDueOn: quarterDue,
     quarterReportDeadline: quarterDue ? deadline(quarterDue, null, today) : null,
     outcome: r.outcome as CaseOutcome | null,
+    regime: regimeOf(kind),
+    reportCadence: monthly ? "monthly" : "quarterly",
+    measure:
+      r.measureMonths !== null && r.measureEndsOn && r.earlyEndFrom
+        ? { months: r.measureMonths, endsOn: r.measureEndsOn, earlyEndFrom: r.earlyEndFrom }
+        : null,
+    pendingTransfer:
+      r.pendingTransferId && r.pendingTransferredOn
+        ? {
+            fromCommuneName: r.pendingFromCommuneName ?? "",
+            transferredOn: r.pendingTransferredOn,
+            receiveDeadline: deadline(r.pendingReceiveDueOn!, null, today),
+            residenceCheckDeadline: deadline(r.pendingResidenceCheckDueOn!, null, today),
+          }
+        : null,
   };
 }
 
-export type CaseChildren = Pick<CaseDetail, "reports" | "classifications" | "supports">;
+export type CaseChildren = Pick<CaseDetail, "reports" | "classifications" | "supports" | "transfers">;
 
 export function presentCaseDetail(
   r: CaseRow,
@@ -43,6 +70,7 @@ export function presentCaseDetail(
   basis: AccessBasis,
   crypto: CaseCrypto,
   today: string,
+  actor: Actor,
 ): CaseDetail {
   const open = (v: Uint8Array, field: string) => crypto.envelope.openText(buf(v), aad(r.id, field));
   return {
@@ -61,5 +89,7 @@ export function presentCaseDetail(
     closedOn: r.closedOn,
     ...children,
     accessBasis: basis,
+    can: caseAbilities(actor, basis, r),
+    closeOutcomes: r.status === "closed" ? [] : closeOutcomesFor(r.kind as CaseKind),
   };
 }

@@ -36,6 +36,14 @@ export type CaseRow = {
   outcome: string | null;
   closedOn: string | null;
   reportedQuarters: string[] | null;
+  measureMonths: number | null;
+  measureEndsOn: string | null;
+  earlyEndFrom: string | null;
+  pendingTransferId: string | null;
+  pendingFromCommuneName: string | null;
+  pendingTransferredOn: string | null;
+  pendingReceiveDueOn: string | null;
+  pendingResidenceCheckDueOn: string | null;
 };
 
 export const SELECT_CASE = sql`select c.id, c.kind, c.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
@@ -51,8 +59,15 @@ export const SELECT_CASE = sql`select c.id, c.kind, c.org_unit_id as "orgUnitId"
     c.decision_number as "decisionNumber", c.decided_on::text as "decidedOn",
     c.file_opened_on::text as "fileOpenedOn", c.latest_group as "latestGroup", c.outcome,
     c.closed_on::text as "closedOn",
-    (select array_agg(r.quarter) from case_reports r where r.case_id = c.id) as "reportedQuarters"
-  from cases c join org_units u on u.id = c.org_unit_id left join bodies ab on ab.id = c.assignee_body_id`;
+    (select array_agg(r.quarter) from case_reports r where r.case_id = c.id) as "reportedQuarters",
+    c.measure_months as "measureMonths", c.measure_ends_on::text as "measureEndsOn",
+    c.early_end_from::text as "earlyEndFrom", pt.id as "pendingTransferId",
+    pf.full_name as "pendingFromCommuneName", pt.transferred_on::text as "pendingTransferredOn",
+    pt.receive_due_on::text as "pendingReceiveDueOn",
+    pt.residence_check_due_on::text as "pendingResidenceCheckDueOn"
+  from cases c join org_units u on u.id = c.org_unit_id left join bodies ab on ab.id = c.assignee_body_id
+    left join case_transfers pt on pt.case_id = c.id and pt.received_on is null
+    left join org_units pf on pf.id = pt.from_commune_id`;
 
 /** A case the actor may read, with the basis of that access; 404 when it may not (never 403). */
 export async function getReadableCase(
@@ -89,10 +104,12 @@ export async function listCaseRows(
     // today has none: fewer distinct reported quarters in that range than quarters in it.
     const last = lastQuarterDueBefore(today);
     const assigned = sql`(extract(year from c.decided_on)::int * 4 + extract(quarter from c.decided_on)::int - 1)`;
-    const reportIndex = sql`(substring(r.quarter from 1 for 4)::int * 4 + substring(r.quarter from 7 for 1)::int - 1)`;
+    // Monthly reports of education files ("2026-11") are not quarters: the case expression skips them.
+    const reportIndex = sql`(case when r.quarter ~ '^[0-9]{4}-Q[1-4]$' then substring(r.quarter from 1 for 4)::int * 4 + substring(r.quarter from 7 for 1)::int - 1 end)`;
     where.push(sql`((c.decided_on is null and c.assign_due_on < ${today}::date)
+      or (pt.id is not null and pt.receive_due_on < ${today}::date)
       or (c.file_opened_on is null and c.file_due_on < ${today}::date)
-      or (c.decided_on is not null and ${assigned} <= ${last}::int and (select count(distinct r.quarter)
+      or (c.kind = 'released_prisoner' and c.decided_on is not null and ${assigned} <= ${last}::int and (select count(distinct r.quarter)
           from case_reports r where r.case_id = c.id and ${reportIndex} between ${assigned} and ${last}::int)
           < ${last}::int - ${assigned} + 1)) and c.status <> 'closed'`);
   }

@@ -13,8 +13,13 @@ import {
   ListCasesQuerySchema,
   PageQuerySchema,
   RecordCaseReportBodySchema,
+  ReceiveCaseTransferBodySchema,
   RecordCaseSupportBodySchema,
   SMALL_CELL_THRESHOLD,
+  TransferCaseBodySchema,
+  TransferCaseResultSchema,
+  TransferDestinationListSchema,
+  TransferDestinationsQuerySchema,
   todayInVietnam,
   type CaseDetail,
 } from "@toandan/contracts";
@@ -37,6 +42,9 @@ import { classifyCase } from "./commands/classify-case";
 import { closeCase } from "./commands/close-case";
 import { createCase } from "./commands/create-case";
 import { readCase } from "./commands/read-case";
+import { receiveCaseTransfer } from "./commands/receive-case-transfer";
+import { transferCase } from "./commands/transfer-case";
+import { listTransferDestinations } from "./cases.transfer-queries";
 import { recordCaseReport } from "./commands/record-case-report";
 import { recordCaseSupport } from "./commands/record-case-support";
 
@@ -117,6 +125,46 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         threshold: SMALL_CELL_THRESHOLD,
         figures: suppressSmall(counts, suppress),
       };
+    },
+  );
+
+  app.get(
+    "/cases/transfer-destinations",
+    {
+      config: { permission: "case.manage" },
+      schema: {
+        operationId: "listCaseTransferDestinations",
+        tags,
+        summary:
+          "Current communes anywhere in the country a file may move to, by name (accent-insensitive); names only",
+        querystring: TransferDestinationsQuerySchema,
+        response: { 200: TransferDestinationListSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      requirePermission(requireActor(req), "case.manage");
+      return { items: await listTransferDestinations(app.db, req.query.q) };
+    },
+  );
+
+  app.post(
+    "/cases/:id/transfer",
+    {
+      config: { permission: "case.manage" },
+      schema: {
+        operationId: "transferCase",
+        tags,
+        summary:
+          "The person moved: send the file to the new commune (Circular 10/2024 Art. 15); this commune loses access, the receiver has 5 working days to take it over",
+        params: IdParams,
+        body: TransferCaseBodySchema,
+        response: { 200: TransferCaseResultSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      requirePermission(actor, "case.manage");
+      return transferCase(app.db, actor, crypto, req.params.id, req.body);
     },
   );
 
@@ -214,7 +262,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   write(
     "/cases/:id/reports",
     "recordCaseReport",
-    "The assignee's quarterly report (HCD-08)",
+    "The assignee's quarterly report (HCD-08), or monthly for education at the commune",
     "case.report",
     RecordCaseReportBodySchema,
     (a, id, b) => recordCaseReport(app.db, a, crypto, id, b),
@@ -236,9 +284,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     (a, id, b) => recordCaseSupport(app.db, a, crypto, id, b),
   );
   write(
+    "/cases/:id/transfer/receive",
+    "receiveCaseTransfer",
+    "The receiving commune takes over a transferred file after the residence check (nhận hồ sơ)",
+    "case.manage",
+    ReceiveCaseTransferBodySchema,
+    (a, id, b) => receiveCaseTransfer(app.db, a, crypto, id, b),
+  );
+  write(
     "/cases/:id/close",
     "closeCase",
-    "End supervision with its outcome (HCD-10/11)",
+    "End supervision on a legal ground (Circular 10/2024 Art. 14, HCD-10/11; Decree 120/2021 for education)",
     "case.manage",
     CloseCaseBodySchema,
     (a, id, b) => closeCase(app.db, a, crypto, id, b),

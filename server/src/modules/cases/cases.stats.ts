@@ -1,32 +1,54 @@
 import { SMALL_CELL_THRESHOLD, type CaseStats, type CaseStatsQuery } from "@toandan/contracts";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 
 export type CaseFigures = CaseStats["figures"];
 type Counts = { [K in keyof CaseFigures]: number };
 
+/** The holding `h` was the subtree's on date `d`: [held_from, held_until). */
+const heldOn = (d: SQL) => sql`(h.held_from <= ${d} and (h.held_until is null or h.held_until > ${d}))`;
+
 /**
  * Case figures of a subtree over a period (HCD-12 monthly, HCD-13 quarterly / half-yearly / yearly):
- * counts only, no personal data. The indicator registry calls this.
+ * counts only, no personal data. The indicator registry calls this. A file counts at the commune
+ * that held it on the counted date (case_holdings), so a move changes later counts, never past ones;
+ * a file held by two communes of the subtree counts once.
  */
 export async function caseStatistics(
   db: Db,
   q: { rollupPathPrefix: string; from: string; to: string },
 ): Promise<Counts> {
   const prefix = `${q.rollupPathPrefix}%`;
-  const [c] = await queryRows<Counts>(
+  const to = sql`${q.to}::date`;
+  const inPeriod = (d: SQL) => sql`(${d} between ${q.from}::date and ${q.to}::date)`;
+  const closedAs = (outcome: string) =>
+    sql`count(distinct c.id) filter (where ${heldOn(sql`c.closed_on`)} and ${inPeriod(sql`c.closed_on`)}
+      and c.outcome = ${outcome})::int`;
+  const [c] = await queryRows<
+    Omit<Counts, "groupA" | "groupB" | "groupC" | "groupD" | "supports" | "transferredIn" | "transferredOut">
+  >(
     db,
     sql`select
-        count(*) filter (where c.reported_in_on <= ${q.to}::date and (c.closed_on is null or c.closed_on > ${q.to}::date))::int as "underManagement",
-        count(*) filter (where c.reported_in_on between ${q.from}::date and ${q.to}::date)::int as "newInPeriod",
-        count(*) filter (where c.closed_on between ${q.from}::date and ${q.to}::date)::int as "closedInPeriod",
-        count(*) filter (where c.assign_due_on between ${q.from}::date and ${q.to}::date
+        count(distinct c.id) filter (where ${heldOn(to)} and c.reported_in_on <= ${to}
+          and (c.closed_on is null or c.closed_on > ${to}))::int as "underManagement",
+        count(distinct c.id) filter (where ${heldOn(sql`c.reported_in_on`)} and ${inPeriod(sql`c.reported_in_on`)})::int as "newInPeriod",
+        count(distinct c.id) filter (where ${heldOn(sql`c.closed_on`)} and ${inPeriod(sql`c.closed_on`)})::int as "closedInPeriod",
+        count(distinct c.id) filter (where ${heldOn(sql`c.assign_due_on`)} and ${inPeriod(sql`c.assign_due_on`)}
           and (c.decided_on is null or c.decided_on > c.assign_due_on))::int as "assignedLate",
-        count(*) filter (where c.closed_on between ${q.from}::date and ${q.to}::date and c.outcome = 'reintegrated')::int as "reintegrated",
-        count(*) filter (where c.closed_on between ${q.from}::date and ${q.to}::date and c.outcome = 'reoffended')::int as "reoffended",
-        count(*) filter (where c.closed_on between ${q.from}::date and ${q.to}::date and c.outcome = 'moved_away')::int as "movedAway",
-        count(*) filter (where c.closed_on between ${q.from}::date and ${q.to}::date and c.outcome = 'died')::int as "died"
-      from cases c where c.rollup_path like ${prefix}`,
+        ${closedAs("expunged")} as "expunged", ${closedAs("moved")} as "moved",
+        ${closedAs("settled_abroad")} as "settledAbroad", ${closedAs("missing")} as "missing",
+        ${closedAs("died")} as "died", ${closedAs("reimprisoned")} as "reimprisoned",
+        ${closedAs("completed")} as "completed", ${closedAs("ended_early")} as "endedEarly"
+      from case_holdings h join cases c on c.id = h.case_id where h.rollup_path like ${prefix}`,
+  );
+  // Moves across the subtree's edge (a move inside it is neither in nor out).
+  const [t] = await queryRows<{ transferredIn: number; transferredOut: number }>(
+    db,
+    sql`select
+        count(*) filter (where t.to_rollup_path like ${prefix} and t.from_rollup_path not like ${prefix})::int as "transferredIn",
+        count(*) filter (where t.from_rollup_path like ${prefix} and t.to_rollup_path not like ${prefix})::int as "transferredOut"
+      from case_transfers t where (t.to_rollup_path like ${prefix} or t.from_rollup_path like ${prefix})
+        and ${inPeriod(sql`t.transferred_on`)}`,
   );
   // Each case counts once, in the group of its latest classification made in the period.
   const groups = await queryRows<{ group: string; n: number }>(
@@ -42,7 +64,16 @@ export async function caseStatistics(
         where s.rollup_path like ${prefix} and s.provided_on between ${q.from}::date and ${q.to}::date`,
   );
   const g = (k: string) => groups.find((r) => r.group === k)?.n ?? 0;
-  return { ...c!, groupA: g("A"), groupB: g("B"), groupC: g("C"), groupD: g("D"), supports: s?.n ?? 0 };
+  return {
+    ...c!,
+    groupA: g("A"),
+    groupB: g("B"),
+    groupC: g("C"),
+    groupD: g("D"),
+    supports: s?.n ?? 0,
+    transferredIn: t?.transferredIn ?? 0,
+    transferredOut: t?.transferredOut ?? 0,
+  };
 }
 
 /** The calendar span of a reporting period key (2026-03, 2026-Q1, 2026-H1, 2026). */
@@ -79,23 +110,29 @@ export function suppressSmall(counts: Counts, suppress: boolean): CaseFigures {
 /**
  * The reintegration figures of the indicator registry over a period: people under community
  * education at some time in it, people who received support in it, people whose supervision ended
- * with reintegration in it. Counts of people (cases), never supports or reads.
+ * in it on a positive ground (record expunged; education term served or ended early). Counts of
+ * people (cases), never supports or reads; each at the commune that held the file at the time.
  */
 export async function reintegrationFigures(
   db: Db,
   q: { rollupPathPrefix: string; from: string; to: string },
 ): Promise<{ reeducated: number; helped: number; reformed: number }> {
   const prefix = `${q.rollupPathPrefix}%`;
-  const [row] = await queryRows<{ reeducated: number; helped: number; reformed: number }>(
+  const [row] = await queryRows<{ reeducated: number; reformed: number }>(
     db,
     sql`select
-        count(*) filter (where c.kind = 'commune_education' and c.reported_in_on <= ${q.to}::date
-          and (c.closed_on is null or c.closed_on >= ${q.from}::date))::int as reeducated,
-        count(*) filter (where exists (select 1 from case_supports s where s.case_id = c.id
-          and s.provided_on between ${q.from}::date and ${q.to}::date))::int as helped,
-        count(*) filter (where c.outcome = 'reintegrated'
-          and c.closed_on between ${q.from}::date and ${q.to}::date)::int as reformed
-      from cases c where c.rollup_path like ${prefix}`,
+        count(distinct c.id) filter (where c.kind = 'commune_education' and c.reported_in_on <= ${q.to}::date
+          and (c.closed_on is null or c.closed_on >= ${q.from}::date)
+          and h.held_from <= ${q.to}::date and (h.held_until is null or h.held_until > ${q.from}::date))::int as reeducated,
+        count(distinct c.id) filter (where c.outcome in ('expunged', 'completed', 'ended_early')
+          and c.closed_on between ${q.from}::date and ${q.to}::date and ${heldOn(sql`c.closed_on`)})::int as reformed
+      from case_holdings h join cases c on c.id = h.case_id where h.rollup_path like ${prefix}`,
   );
-  return row ?? { reeducated: 0, helped: 0, reformed: 0 };
+  // Support is counted where it was given (each support row keeps the path of its time).
+  const [helped] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(distinct s.case_id)::int as n from case_supports s
+        where s.rollup_path like ${prefix} and s.provided_on between ${q.from}::date and ${q.to}::date`,
+  );
+  return { reeducated: row?.reeducated ?? 0, helped: helped?.n ?? 0, reformed: row?.reformed ?? 0 };
 }

@@ -236,18 +236,18 @@ describe("the workflow", () => {
     expect(
       (
         await api(w, w.as.assignee, "POST", `/cases/${c.id}/close`, {
-          outcome: "reintegrated",
+          outcome: "expunged",
           closedOn: "2026-11-30",
         })
       ).statusCode,
     ).toBe(403);
     const closed = await api(w, w.as.officer, "POST", `/cases/${c.id}/close`, {
-      outcome: "reintegrated",
+      outcome: "expunged",
       closedOn: "2026-11-30",
     });
     expect(closed.json()).toMatchObject({
       status: "closed",
-      outcome: "reintegrated",
+      outcome: "expunged",
       nextQuarterReportDueOn: null,
     });
     expect(

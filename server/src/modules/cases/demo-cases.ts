@@ -99,7 +99,7 @@ export async function seedDemoCases(db: Db, masterKeyFile: string, ward: Unit, a
         fileOpenedOn: decidedOn,
         latestGroup: p.assigned ? (p.closed ? "A" : "B") : null,
         latestQuarter: decidedOn ? quarterOf(decidedOn) : null,
-        outcome: p.closed ? "reintegrated" : null,
+        outcome: p.closed ? "expunged" : null,
         closedOn: p.closed ? shift(today, -30) : null,
       });
       if (decidedOn) {

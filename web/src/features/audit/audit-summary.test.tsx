@@ -1,4 +1,8 @@
-import { AUDIT_ACTIONS, type AuditAction, type AuditEventDataMap } from "@toandan/contracts";
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEventDataMap,
+} from "@toandan/contracts";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { i18n } from "../../app/i18n";
@@ -26,20 +30,39 @@ const SAMPLES = {
   "auth.login_failed": { failures: 3 },
   "auth.locked": { minutes: 15 },
   "auth.password_changed": {},
-  "org_unit.created": { parentId: ID, kind: "residential_area", name: "Khóm 3", code: "K3" },
+  "org_unit.created": {
+    parentId: ID,
+    kind: "residential_area",
+    name: "Khóm 3",
+    code: "K3",
+  },
   "org_unit.imported": { created: 12, communes: ["31942", "31945", null] },
   "account.created": {
     username: "mttq.phuong1",
     roles: [{ role: "commune_front", orgUnitId: ID, body: "front" }],
     isDemo: false,
   },
-  "account.updated": { displayName: "Nguyễn Văn A", unlock: true, passwordReset: true },
+  "account.updated": {
+    displayName: "Nguyễn Văn A",
+    unlock: true,
+    passwordReset: true,
+  },
   "system.units_imported": { units: 13_431, lineage: 10_500, changes: 3 },
   "system.demo_seeded": { households: 40, commitments: 31 },
   "plan.created": { number: "279/KH-UBND", tasks: 5, targets: 3 },
   "plan.updated": {
-    before: { number: "279/KH-UBND", title: "Kế hoạch", periodFrom: 2025, periodTo: 2026 },
-    after: { number: "279/KH-UBND", title: "Kế hoạch năm", periodFrom: 2025, periodTo: 2027 },
+    before: {
+      number: "279/KH-UBND",
+      title: "Kế hoạch",
+      periodFrom: 2025,
+      periodTo: 2026,
+    },
+    after: {
+      number: "279/KH-UBND",
+      title: "Kế hoạch năm",
+      periodFrom: 2025,
+      periodTo: 2027,
+    },
     tasks: 5,
     milestones: 2,
     targets: 3,
@@ -63,7 +86,10 @@ const SAMPLES = {
     broadcastHours: 0,
     organizerBodyIds: [ID, ID2],
   },
-  "activity.updated": { before: { attendees: 40, title: null }, after: { attendees: 45, title: "Họp" } },
+  "activity.updated": {
+    before: { attendees: 40, title: null },
+    after: { attendees: 45, title: "Họp" },
+  },
   "activity.deleted": {
     before: {
       id: ID,
@@ -96,7 +122,12 @@ const SAMPLES = {
     foundedOn: "2025-01-10",
     status: "active",
   },
-  "group.status_changed": { from: "pilot", to: "active", date: "2026-01-05", reason: null },
+  "group.status_changed": {
+    from: "pilot",
+    to: "active",
+    date: "2026-01-05",
+    reason: null,
+  },
   "group.member_added": {
     memberId: ID,
     joinedOn: "2026-01-05",
@@ -121,17 +152,20 @@ const SAMPLES = {
     rating: "good",
     reasons: [],
   },
-  "group.year_rated": {
-    year: 2026,
-    evaluatedOn: "2026-11-10",
-    team: { rating: "good", previous: null },
-    members: [{ memberId: ID, rating: "completed", previous: "good" }],
-  },
   "household.created": { members: 4, memberOrgs: ["women"], code: "12" },
   "household.updated": { fields: ["headName", "members"], members: 5 },
   "household.imported": { created: 120 },
-  "commitment.recorded": { householdId: ID, year: 2026, signedOn: "2026-01-05", formVersion: "2024" },
-  "commitment.scan_attached": { year: 2026, type: "application/pdf", bytes: 204_800 },
+  "commitment.recorded": {
+    householdId: ID,
+    year: 2026,
+    signedOn: "2026-01-05",
+    formVersion: "2024",
+  },
+  "commitment.scan_attached": {
+    year: 2026,
+    type: "application/pdf",
+    bytes: 204_800,
+  },
   "commitment_template.created": { name: "Mẫu cam kết 2026" },
   "certification.registered": {
     orgUnitId: ID,
@@ -179,7 +213,11 @@ const SAMPLES = {
     late: false,
     lateReason: null,
   },
-  "certification.document_uploaded": { kind: "minutes", type: "image/png", bytes: 900 },
+  "certification.document_uploaded": {
+    kind: "minutes",
+    type: "image/png",
+    bytes: 900,
+  },
   "certification.classified": {
     sheetCode: "510-2023",
     scores: { a: 40, b: 45.5 },
@@ -207,17 +245,55 @@ const SAMPLES = {
     onTime: true,
     fileOpenedOn: null,
   },
-  "case.report_recorded": { reportId: ID, quarter: "2026-Q1", reportedOn: "2026-03-31" },
-  "case.classified": { quarter: "2026-Q1", group: "B", classifiedOn: "2026-04-02" },
+  "case.report_recorded": {
+    reportId: ID,
+    quarter: "2026-Q1",
+    reportedOn: "2026-03-31",
+  },
+  "case.classified": {
+    quarter: "2026-Q1",
+    group: "B",
+    classifiedOn: "2026-04-02",
+  },
   "case.support_recorded": {
     supportId: ID,
     kind: "job",
     providedOn: "2026-04-10",
     provider: "Hội Liên hiệp Phụ nữ phường",
   },
-  "case.closed": { outcome: "reintegrated", closedOn: "2027-03-06", decisionNumber: null },
-  "case.read": { basis: "case_officer", reason: "Kiểm tra định kỳ", caseIds: [ID] },
-  "case.listed": { basis: "commune_police", reason: "Danh sách", caseIds: [ID, ID2] },
+  "case.closed": {
+    outcome: "expunged",
+    closedOn: "2027-03-06",
+    decisionNumber: null,
+  },
+  "case.transferred": {
+    transferId: ID,
+    fromCommuneId: ID,
+    toCommuneId: ID2,
+    movedOn: "2026-11-30",
+    transferredOn: "2026-12-01",
+    receiveDueOn: "2026-12-08",
+    residenceCheckDueOn: "2026-12-04",
+    previousAssigneeBodyId: null,
+  },
+  "case.transfer_received": {
+    transferId: ID,
+    orgUnitId: ID2,
+    receivedOn: "2026-12-07",
+    residenceCheckedOn: "2026-12-04",
+    onTime: true,
+    assignDueOn: "2026-12-10",
+  },
+  "case.read": {
+    basis: "case_officer",
+    reason: "Kiểm tra định kỳ",
+    caseIds: [ID],
+  },
+  "case.listed": {
+    basis: "commune_police",
+    reason: "Danh sách",
+    caseIds: [ID, ID2],
+  },
   "case.exported": { basis: "export", reason: "Báo cáo quý", caseIds: [] },
   "hotspot.designated": {
     orgUnitId: ID,
@@ -232,20 +308,34 @@ const SAMPLES = {
     date: "2026-03-01",
     reason: "Kế hoạch chuyển hóa",
   },
-  "hotspot.evidence_recorded": { evidenceId: ID, observedOn: "2026-03-15", summary: "Giảm", incidents: 2 },
+  "hotspot.evidence_recorded": {
+    evidenceId: ID,
+    observedOn: "2026-03-15",
+    summary: "Giảm",
+    incidents: 2,
+  },
   "commendation.nominated": {
     nomineeKind: "person",
     nominatedOn: "2026-05-01",
     evidence: [{ kind: "activity", id: ID }],
   },
-  "commendation.endorsed": { level: "commune", approve: true, endorsedOn: "2026-05-05", byUnitId: ID },
+  "commendation.endorsed": {
+    level: "commune",
+    approve: true,
+    endorsedOn: "2026-05-05",
+    byUnitId: ID,
+  },
   "commendation.decided": {
     awardForm: "giay_khen",
     decisionNumber: "20/QĐ-UBND",
     decidedOn: "2026-05-20",
     issuer: "UBND phường",
   },
-  "commendation.consent_recorded": { given: true, on: "2026-05-21", method: "written" },
+  "commendation.consent_recorded": {
+    given: true,
+    on: "2026-05-21",
+    method: "written",
+  },
   "commendation.published": { published: true },
   "report.created": {
     template: "six_month",
@@ -255,7 +345,11 @@ const SAMPLES = {
   },
   "report.updated": { fields: ["subject", "signerName", "somethingNew"] },
   "report.submitted": { from: "draft", to: "submitted" },
-  "report.returned": { from: "submitted", to: "returned", comment: "Bổ sung số liệu" },
+  "report.returned": {
+    from: "submitted",
+    to: "returned",
+    comment: "Bổ sung số liệu",
+  },
   "report.approved": { from: "submitted", to: "approved" },
   "period.unlocked": {
     reason: "Sửa số liệu",
@@ -276,23 +370,15 @@ const SAMPLES = {
   "tip.extended": { code: "TB-7KQ2M", level: 1 },
   "tip.content_read": { code: "TB-7KQ2M" },
   "feedback.answered": { code: "PA-9XK3", from: "received", to: "answered" },
-  "feedback.acceptance_recorded": {
-    code: "PA-9XK3",
-    decision: "accepted",
-    noticedOn: "2026-03-02",
-    channel: "in_writing",
+  "news.created": {
+    slug: "canh-bao-lua-dao",
+    kind: "warning",
+    title: "Cảnh báo lừa đảo",
+    image: false,
   },
-  "calendar.holiday_upserted": {
-    date: "2026-04-27",
-    kind: "day_off",
-    name: "Giỗ Tổ Hùng Vương (nghỉ bù)",
-    confidence: "official",
-    source: "Thông báo của Bộ Nội vụ",
-    before: { kind: "day_off", name: "Giỗ Tổ Hùng Vương", confidence: "projected" },
-  },
-  "calendar.holiday_deleted": { date: "2026-04-27", kind: "day_off", name: "Nhập nhầm", reason: "Sai ngày" },
-  "news.created": { slug: "canh-bao-lua-dao", kind: "warning", title: "Cảnh báo lừa đảo", image: false },
-} satisfies { [A in Exclude<AuditAction, "group.updated">]: AuditEventDataMap[A] };
+} satisfies {
+  [A in Exclude<AuditAction, "group.updated">]: AuditEventDataMap[A];
+};
 
 function eventOf(action: AuditAction, data: Record<string, unknown>) {
   return {
@@ -319,13 +405,22 @@ describe("audit event summaries", () => {
     for (const lang of ["vi", "en"] as const) {
       const x = await contextIn(lang);
       for (const action of AUDIT_ACTIONS) {
-        expect(i18n.exists(`console:audit.actions.${action}`, { lng: lang }), `${lang} ${action}`).toBe(true);
+        expect(
+          i18n.exists(`console:audit.actions.${action}`, { lng: lang }),
+          `${lang} ${action}`,
+        ).toBe(true);
         expect(typeof SUMMARIES[action], action).toBe("function");
         if (action === "group.updated") continue;
-        const { summary, parsed } = describeEvent(eventOf(action, SAMPLES[action]), x);
+        const { summary, parsed } = describeEvent(
+          eventOf(action, SAMPLES[action]),
+          x,
+        );
         expect(parsed, `${action} parses`).toBe(true);
-        expect(summary, `${lang} ${action}`).not.toMatch(/\{\{|undefined|NaN|audit\.|:\w+\./);
-        if (Object.keys(SAMPLES[action]).length > 0) expect(summary, `${lang} ${action}`).not.toBe("");
+        expect(summary, `${lang} ${action}`).not.toMatch(
+          /\{\{|undefined|NaN|audit\.|:\w+\./,
+        );
+        if (Object.keys(SAMPLES[action]).length > 0)
+          expect(summary, `${lang} ${action}`).not.toBe("");
       }
     }
   });
@@ -334,14 +429,26 @@ describe("audit event summaries", () => {
     const vi = await contextIn("vi");
     const summary = (action: keyof typeof SAMPLES, x: SummaryContext) =>
       describeEvent(eventOf(action, SAMPLES[action]), x).summary;
-    expect(summary("commitment.recorded", vi)).toBe("Cam kết năm 2026, ký ngày 05/01/2026");
-    expect(summary("report.returned", vi)).toBe("Đã gửi, chờ duyệt → Bị trả lại — “Bổ sung số liệu”");
-    expect(summary("case.closed", vi)).toBe("Tái hòa nhập ngày 06/03/2027");
-    expect(summary("account.updated", vi)).toBe("tên hiển thị “Nguyễn Văn A”; mở khóa; đặt lại mật khẩu");
-    expect(summary("report.updated", vi)).toBe("Sửa: trích yếu, người ký, somethingNew");
-    expect(summary("tip.outcome_recorded", vi)).toBe("Tin báo TB-7KQ2M: Đang xác minh → Đã khởi tố vụ án");
+    expect(summary("commitment.recorded", vi)).toBe(
+      "Cam kết năm 2026, ký ngày 05/01/2026",
+    );
+    expect(summary("report.returned", vi)).toBe(
+      "Đã gửi, chờ duyệt → Bị trả lại — “Bổ sung số liệu”",
+    );
+    expect(summary("case.closed", vi)).toBe("Được xóa án tích ngày 06/03/2027");
+    expect(summary("account.updated", vi)).toBe(
+      "tên hiển thị “Nguyễn Văn A”; mở khóa; đặt lại mật khẩu",
+    );
+    expect(summary("report.updated", vi)).toBe(
+      "Sửa: trích yếu, người ký, somethingNew",
+    );
+    expect(summary("tip.outcome_recorded", vi)).toBe(
+      "Tin báo TB-7KQ2M: Đang xác minh → Đã khởi tố vụ án",
+    );
     const en = await contextIn("en");
-    expect(summary("commitment.recorded", en)).toBe("2026 commitment, signed on 05/01/2026");
+    expect(summary("commitment.recorded", en)).toBe(
+      "2026 commitment, signed on 05/01/2026",
+    );
     expect(summary("hotspot.status_changed", en)).toMatch(/→/);
   });
 
@@ -349,28 +456,47 @@ describe("audit event summaries", () => {
     const vi = await contextIn("vi");
     const seeded = (data: AuditEventDataMap["system.demo_seeded"]) =>
       describeEvent(eventOf("system.demo_seeded", data), vi).summary;
-    expect(seeded({ cycles: 3, year: 2026 })).toBe("3 hồ sơ công nhận mẫu năm 2026");
-    expect(seeded({ cases: 4, hotspots: 1, commendations: 2 })).toBe("4 hồ sơ mẫu, 1 địa bàn, 2 khen thưởng");
-    expect(seeded({ activities: 1200, sources: ["seed 004"] })).toBe("1.200 hoạt động mẫu");
+    expect(seeded({ cycles: 3, year: 2026 })).toBe(
+      "3 hồ sơ công nhận mẫu năm 2026",
+    );
+    expect(seeded({ cases: 4, hotspots: 1, commendations: 2 })).toBe(
+      "4 hồ sơ mẫu, 1 địa bàn, 2 khen thưởng",
+    );
+    expect(seeded({ activities: 1200, sources: ["seed 004"] })).toBe(
+      "1.200 hoạt động mẫu",
+    );
   });
 
   it("shows the stored data of a row its action's schema does not read", async () => {
     const vi = await contextIn("vi");
-    expect(describeEvent(eventOf("commitment.recorded", { i: 99, tên: "Khóm" }), vi)).toEqual({
+    expect(
+      describeEvent(eventOf("commitment.recorded", { i: 99, tên: "Khóm" }), vi),
+    ).toEqual({
       summary: "i: 99; tên: Khóm",
       parsed: false,
     });
-    expect(describeEvent(eventOf("group.updated", { name: "x" }), vi).parsed).toBe(false);
+    expect(
+      describeEvent(eventOf("group.updated", { name: "x" }), vi).parsed,
+    ).toBe(false);
   });
 
   it("renders the summary with the stored data under it", async () => {
-    renderWithProviders(<Details event={eventOf("commitment.recorded", SAMPLES["commitment.recorded"])} />, {
-      route: { pattern: "/nhat-ky", path: "/nhat-ky" },
-    });
+    renderWithProviders(
+      <Details
+        event={eventOf("commitment.recorded", SAMPLES["commitment.recorded"])}
+      />,
+      {
+        route: { pattern: "/nhat-ky", path: "/nhat-ky" },
+      },
+    );
     expect(
-      await screen.findByText("Ghi nhận cam kết: Cam kết năm 2026, ký ngày 05/01/2026."),
+      await screen.findByText(
+        "Ghi nhận cam kết: Cam kết năm 2026, ký ngày 05/01/2026.",
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "Xem bản ghi: Cam kết của hộ" })).toHaveAttribute(
+    expect(
+      screen.getByRole("link", { name: "Xem bản ghi: Cam kết của hộ" }),
+    ).toHaveAttribute(
       "href",
       `/ho-gia-dinh/${SAMPLES["commitment.recorded"].householdId}`,
     );
@@ -395,25 +521,41 @@ describe("audit event summaries", () => {
     expect(report).not.toMatch(/\d{4}-Q\d/);
     for (const action of AUDIT_ACTIONS) {
       if (action === "group.updated") continue;
-      expect(sentence(action, vi), action).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|caseIds|basis:/);
+      expect(sentence(action, vi), action).not.toMatch(
+        /[0-9a-f]{8}-[0-9a-f]{4}-|caseIds|basis:/,
+      );
     }
   });
 
   it("words data no summary reads: known fields by name, ids shortened or counted, numbers as 1.157", async () => {
     const vi = await contextIn("vi");
-    expect(readableData({ headName: "x", caseIds: [ID, ID], total: 1157, moved: true, who: ID }, vi)).toBe(
+    expect(
+      readableData(
+        { headName: "x", caseIds: [ID, ID], total: 1157, moved: true, who: ID },
+        vi,
+      ),
+    ).toBe(
       `họ tên chủ hộ: x; caseIds: 2 hồ sơ; total: 1.157; moved: Có; who: ${ID.slice(0, 8)}…`,
     );
   });
 
   it("links an event to its record's page, a commitment to its household", () => {
-    expect(recordPage({ entityType: "case", entityId: ID, data: {} })).toEqual({ to: "/ho-so/$id", id: ID });
+    expect(recordPage({ entityType: "case", entityId: ID, data: {} })).toEqual({
+      to: "/ho-so/$id",
+      id: ID,
+    });
     expect(
-      recordPage({ entityType: "household_commitment", entityId: "x", data: { householdId: ID } }),
+      recordPage({
+        entityType: "household_commitment",
+        entityId: "x",
+        data: { householdId: ID },
+      }),
     ).toEqual({
       to: "/ho-gia-dinh/$id",
       id: ID,
     });
-    expect(recordPage({ entityType: "system", entityId: null, data: {} })).toBeNull();
+    expect(
+      recordPage({ entityType: "system", entityId: null, data: {} }),
+    ).toBeNull();
   });
 });

@@ -1,12 +1,6 @@
 // One short, readable line per audit action, from its typed data (AuditEventDataMap). SUMMARIES
 // has one entry per action: a new action without one does not compile.
-import {
-  CALENDAR_DAY_KIND_LABELS,
-  FEEDBACK_ACCEPTANCE_LABELS,
-  FEEDBACK_NOTICE_CHANNEL_LABELS,
-  FEEDBACK_STATUS_LABELS,
-  TIP_STATUS_LABELS,
-} from "@toandan/contracts";
+import { FEEDBACK_STATUS_LABELS, TIP_STATUS_LABELS } from "@toandan/contracts";
 import {
   d,
   fields,
@@ -21,21 +15,31 @@ import {
   type Summary,
 } from "./summary-kit";
 
-const reportMove: Summary<"report.submitted" | "report.returned" | "report.approved"> = (v, x) =>
+const reportMove: Summary<
+  "report.submitted" | "report.returned" | "report.approved"
+> = (v, x) =>
   x.t("audit.summaries.report.moved", {
     from: x.t(`reports:reports.statuses.${v.from}`),
     to: x.t(`reports:reports.statuses.${v.to}`),
     comment: v.comment ? ` — “${v.comment}”` : "",
   });
 
-const caseAccess: Summary<"case.read" | "case.listed" | "case.exported"> = (v, x) =>
-  x.t("audit.summaries.case.access", { n: n(v.caseIds.length), reason: v.reason });
+const caseAccess: Summary<"case.read" | "case.listed" | "case.exported"> = (
+  v,
+  x,
+) =>
+  x.t("audit.summaries.case.access", {
+    n: n(v.caseIds.length),
+    reason: v.reason,
+  });
 
 export const SUMMARIES: Summaries = {
   "auth.login": none,
   "auth.logout": none,
-  "auth.login_failed": (v, x) => x.t("audit.summaries.auth.login_failed", { n: n(v.failures) }),
-  "auth.locked": (v, x) => x.t("audit.summaries.auth.locked", { minutes: n(v.minutes) }),
+  "auth.login_failed": (v, x) =>
+    x.t("audit.summaries.auth.login_failed", { n: n(v.failures) }),
+  "auth.locked": (v, x) =>
+    x.t("audit.summaries.auth.locked", { minutes: n(v.minutes) }),
   "auth.password_changed": none,
 
   "org_unit.created": (v, x) =>
@@ -45,20 +49,32 @@ export const SUMMARIES: Summaries = {
       code: orDash(v.code),
     }),
   "org_unit.imported": (v, x) =>
-    x.t("audit.summaries.org_unit.imported", { n: n(v.created), communes: n(new Set(v.communes).size) }),
+    x.t("audit.summaries.org_unit.imported", {
+      n: n(v.created),
+      communes: n(new Set(v.communes).size),
+    }),
 
   "account.created": (v, x) =>
-    x.t(v.isDemo ? "audit.summaries.account.createdDemo" : "audit.summaries.account.created", {
-      username: v.username,
-      roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", "),
-    }),
+    x.t(
+      v.isDemo
+        ? "audit.summaries.account.createdDemo"
+        : "audit.summaries.account.created",
+      {
+        username: v.username,
+        roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", "),
+      },
+    ),
   "account.updated": (v, x) => {
     const changes = [
-      v.displayName !== undefined ? x.t("audit.changes.displayName", { name: v.displayName }) : null,
+      v.displayName !== undefined
+        ? x.t("audit.changes.displayName", { name: v.displayName })
+        : null,
       v.disabled === true ? x.t("audit.changes.disabled") : null,
       v.disabled === false ? x.t("audit.changes.enabled") : null,
       v.roles
-        ? x.t("audit.changes.roles", { roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", ") })
+        ? x.t("audit.changes.roles", {
+            roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", "),
+          })
         : null,
       v.unlock ? x.t("audit.changes.unlock") : null,
       v.passwordReset ? x.t("audit.changes.passwordReset") : null,
@@ -74,16 +90,26 @@ export const SUMMARIES: Summaries = {
     }),
   "system.demo_seeded": (v, x) => {
     if ("parentCode" in v) {
-      return x.t("audit.summaries.system.demo_area", { name: v.name, code: v.parentCode });
+      return x.t("audit.summaries.system.demo_area", {
+        name: v.name,
+        code: v.parentCode,
+      });
     }
-    if ("activities" in v) return x.t("audit.summaries.system.demo_activities", { n: n(v.activities) });
+    if ("activities" in v)
+      return x.t("audit.summaries.system.demo_activities", {
+        n: n(v.activities),
+      });
     if ("households" in v) {
       return x.t("audit.summaries.system.demo_households", {
         households: n(v.households),
         commitments: n(v.commitments),
       });
     }
-    if ("cycles" in v) return x.t("audit.summaries.system.demo_cycles", { n: n(v.cycles), year: v.year });
+    if ("cycles" in v)
+      return x.t("audit.summaries.system.demo_cycles", {
+        n: n(v.cycles),
+        year: v.year,
+      });
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),
@@ -92,7 +118,11 @@ export const SUMMARIES: Summaries = {
   },
 
   "plan.created": (v, x) =>
-    x.t("audit.summaries.plan.created", { number: v.number, tasks: n(v.tasks), targets: n(v.targets) }),
+    x.t("audit.summaries.plan.created", {
+      number: v.number,
+      tasks: n(v.tasks),
+      targets: n(v.targets),
+    }),
   "plan.updated": (v, x) =>
     x.t("audit.summaries.plan.updated", {
       number: v.after.number,
@@ -102,7 +132,8 @@ export const SUMMARIES: Summaries = {
       milestones: n(v.milestones),
       targets: n(v.targets),
     }),
-  "plan.deleted": (v, x) => x.t("audit.summaries.plan.deleted", { number: v.number, title: v.title }),
+  "plan.deleted": (v, x) =>
+    x.t("audit.summaries.plan.deleted", { number: v.number, title: v.title }),
 
   "activity.created": (v, x) =>
     x.t("audit.summaries.activity.created", {
@@ -112,7 +143,9 @@ export const SUMMARIES: Summaries = {
       organizers: n(v.organizerBodyIds.length),
     }),
   "activity.updated": (v, x) =>
-    x.t("audit.summaries.changed", { fields: fields(Object.keys(v.after), x) || "—" }),
+    x.t("audit.summaries.changed", {
+      fields: fields(Object.keys(v.after), x) || "—",
+    }),
   "activity.deleted": (v, x) =>
     x.t("audit.summaries.activity.deleted", {
       kind: x.t(`activityKinds.${v.before.kind}`),
@@ -141,7 +174,10 @@ export const SUMMARIES: Summaries = {
       joinedOn: d(v.joinedOn),
     }),
   "group.member_left": (v, x) =>
-    x.t("audit.summaries.group.member_left", { member: short(v.memberId), leftOn: d(v.leftOn) }),
+    x.t("audit.summaries.group.member_left", {
+      member: short(v.memberId),
+      leftOn: d(v.leftOn),
+    }),
   "group.surveyed": (v, x) =>
     x.t("audit.summaries.group.surveyed", {
       date: d(v.surveyedOn),
@@ -156,22 +192,16 @@ export const SUMMARIES: Summaries = {
       from: d(v.periodFrom),
       to: d(v.periodTo),
     }),
-  "group.year_rated": (v, x) => {
-    const t = v.team;
-    const rated = t ? x.t(`ratings.${t.rating}`) : "—";
-    const team = t?.previous ? `${x.t(`ratings.${t.previous}`)} → ${rated}` : rated;
-    return x.t("audit.summaries.group.year_rated", {
-      year: v.year,
-      team,
-      members: n(v.members.length),
-      changed: n(v.members.filter((m) => m.previous !== null && m.previous !== m.rating).length),
-    });
-  },
 
   "household.created": (v, x) =>
-    x.t("audit.summaries.household.created", { code: orDash(v.code), members: n(v.members) }),
-  "household.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
-  "household.imported": (v, x) => x.t("audit.summaries.household.imported", { n: n(v.created) }),
+    x.t("audit.summaries.household.created", {
+      code: orDash(v.code),
+      members: n(v.members),
+    }),
+  "household.updated": (v, x) =>
+    x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
+  "household.imported": (v, x) =>
+    x.t("audit.summaries.household.imported", { n: n(v.created) }),
   "commitment.recorded": (v, x) =>
     x.t("audit.summaries.commitment.recorded", {
       year: v.year,
@@ -211,11 +241,16 @@ export const SUMMARIES: Summaries = {
       recommendation: x.t(`certification:recommend.${v.recommendation}`),
     }),
   "certification.decided": (v, x) =>
-    x.t(v.late ? "audit.summaries.certification.decidedLate" : "audit.summaries.certification.decided", {
-      outcome: x.t(`certification:outcomes.${v.outcome}`),
-      number: v.decisionNumber,
-      date: d(v.decisionDate),
-    }),
+    x.t(
+      v.late
+        ? "audit.summaries.certification.decidedLate"
+        : "audit.summaries.certification.decided",
+      {
+        outcome: x.t(`certification:outcomes.${v.outcome}`),
+        number: v.decisionNumber,
+        date: d(v.decisionDate),
+      },
+    ),
   "certification.document_uploaded": (v, x) =>
     x.t("audit.summaries.file", {
       what: x.t(`certification:docs.${v.kind}`),
@@ -242,12 +277,20 @@ export const SUMMARIES: Summaries = {
       due: d(v.assignDueOn),
     }),
   "case.assigned": (v, x) =>
-    x.t(v.onTime ? "audit.summaries.case.assigned" : "audit.summaries.case.assignedLate", {
-      number: v.decisionNumber,
-      date: d(v.decidedOn),
-    }),
+    x.t(
+      v.onTime
+        ? "audit.summaries.case.assigned"
+        : "audit.summaries.case.assignedLate",
+      {
+        number: v.decisionNumber,
+        date: d(v.decidedOn),
+      },
+    ),
   "case.report_recorded": (v, x) =>
-    x.t("audit.summaries.case.report_recorded", { quarter: quarter(v.quarter, x), date: d(v.reportedOn) }),
+    x.t("audit.summaries.case.report_recorded", {
+      quarter: quarter(v.quarter, x),
+      date: d(v.reportedOn),
+    }),
   "case.classified": (v, x) =>
     x.t("audit.summaries.case.classified", {
       quarter: quarter(v.quarter, x),
@@ -265,6 +308,22 @@ export const SUMMARIES: Summaries = {
       outcome: x.t(`cases:cases.outcomes.${v.outcome}`),
       date: d(v.closedOn),
     }),
+  "case.transferred": (v, x) =>
+    x.t("audit.summaries.case.transferred", {
+      moved: d(v.movedOn),
+      date: d(v.transferredOn),
+      due: d(v.receiveDueOn),
+    }),
+  "case.transfer_received": (v, x) =>
+    x.t(
+      v.onTime
+        ? "audit.summaries.case.transfer_received"
+        : "audit.summaries.case.transfer_receivedLate",
+      {
+        date: d(v.receivedOn),
+        checked: d(v.residenceCheckedOn),
+      },
+    ),
   "case.read": caseAccess,
   "case.listed": caseAccess,
   "case.exported": caseAccess,
@@ -285,7 +344,10 @@ export const SUMMARIES: Summaries = {
   "hotspot.evidence_recorded": (v, x) =>
     v.incidents === undefined
       ? x.t("audit.summaries.hotspot.evidence", { date: d(v.observedOn) })
-      : x.t("audit.summaries.hotspot.evidenceIncidents", { date: d(v.observedOn), n: n(v.incidents) }),
+      : x.t("audit.summaries.hotspot.evidenceIncidents", {
+          date: d(v.observedOn),
+          n: n(v.incidents),
+        }),
 
   "commendation.nominated": (v, x) =>
     x.t("audit.summaries.commendation.nominated", {
@@ -294,10 +356,15 @@ export const SUMMARIES: Summaries = {
       evidence: n(v.evidence.length),
     }),
   "commendation.endorsed": (v, x) =>
-    x.t(v.approve ? "audit.summaries.commendation.approved" : "audit.summaries.commendation.rejected", {
-      level: x.t(`commendations:commendations.levels.${v.level}`),
-      date: d(v.endorsedOn),
-    }),
+    x.t(
+      v.approve
+        ? "audit.summaries.commendation.approved"
+        : "audit.summaries.commendation.rejected",
+      {
+        level: x.t(`commendations:commendations.levels.${v.level}`),
+        date: d(v.endorsedOn),
+      },
+    ),
   "commendation.decided": (v, x) =>
     x.t("audit.summaries.commendation.decided", {
       award: x.t(`commendations:commendations.awardForms.${v.awardForm}`),
@@ -307,14 +374,20 @@ export const SUMMARIES: Summaries = {
     }),
   "commendation.consent_recorded": (v, x) =>
     x.t(
-      v.given ? "audit.summaries.commendation.consentGiven" : "audit.summaries.commendation.consentWithdrawn",
+      v.given
+        ? "audit.summaries.commendation.consentGiven"
+        : "audit.summaries.commendation.consentWithdrawn",
       {
         date: d(v.on),
         method: x.t(`commendations:commendations.consentMethods.${v.method}`),
       },
     ),
   "commendation.published": (v, x) =>
-    x.t(v.published ? "audit.summaries.commendation.published" : "audit.summaries.commendation.unpublished"),
+    x.t(
+      v.published
+        ? "audit.summaries.commendation.published"
+        : "audit.summaries.commendation.unpublished",
+    ),
 
   "report.created": (v, x) =>
     x.t("audit.summaries.report.created", {
@@ -323,7 +396,8 @@ export const SUMMARIES: Summaries = {
       to: d(v.periodTo),
       symbol: v.symbol,
     }),
-  "report.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
+  "report.updated": (v, x) =>
+    x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
   "report.submitted": reportMove,
   "report.returned": reportMove,
   "report.approved": reportMove,
@@ -339,41 +413,36 @@ export const SUMMARIES: Summaries = {
     x.t("audit.summaries.tip.triaged", {
       code: v.code,
       urgency: x.t(`audit.urgency.${v.urgency}`),
-      duplicate: v.duplicateOfCode ? x.t("audit.summaries.tip.duplicate", { code: v.duplicateOfCode }) : "",
+      duplicate: v.duplicateOfCode
+        ? x.t("audit.summaries.tip.duplicate", { code: v.duplicateOfCode })
+        : "",
     }),
-  "tip.message_sent": (v, x) => x.t("audit.summaries.tip.message_sent", { code: v.code, n: n(v.n) }),
+  "tip.message_sent": (v, x) =>
+    x.t("audit.summaries.tip.message_sent", { code: v.code, n: n(v.n) }),
   "tip.outcome_recorded": (v, x) =>
     x.t("audit.summaries.tip.outcome_recorded", {
       code: v.code,
       from: TIP_STATUS_LABELS[v.from][x.lang],
       to: TIP_STATUS_LABELS[v.outcome][x.lang],
     }),
-  "tip.extended": (v, x) => x.t("audit.summaries.tip.extended", { code: v.code, level: v.level }),
-  "tip.content_read": (v, x) => x.t("audit.summaries.tip.content_read", { code: v.code }),
+  "tip.extended": (v, x) =>
+    x.t("audit.summaries.tip.extended", { code: v.code, level: v.level }),
+  "tip.content_read": (v, x) =>
+    x.t("audit.summaries.tip.content_read", { code: v.code }),
   "feedback.answered": (v, x) =>
     x.t("audit.summaries.feedback.answered", {
       code: v.code,
       from: FEEDBACK_STATUS_LABELS[v.from][x.lang],
       to: FEEDBACK_STATUS_LABELS[v.to][x.lang],
     }),
-  "feedback.acceptance_recorded": (v, x) =>
-    x.t("audit.summaries.feedback.acceptance_recorded", {
-      code: v.code,
-      decision: FEEDBACK_ACCEPTANCE_LABELS[v.decision][x.lang],
-      date: d(v.noticedOn),
-      channel: FEEDBACK_NOTICE_CHANNEL_LABELS[v.channel][x.lang],
-    }),
-  "calendar.holiday_upserted": (v, x) =>
-    x.t("audit.summaries.calendar.holiday_upserted", {
-      date: d(v.date),
-      kind: CALENDAR_DAY_KIND_LABELS[v.kind][x.lang],
-      name: v.name,
-    }),
-  "calendar.holiday_deleted": (v, x) =>
-    x.t("audit.summaries.calendar.holiday_deleted", { date: d(v.date), name: v.name, reason: v.reason }),
 
   "news.created": (v, x) =>
-    x.t(v.kind === "warning" ? "audit.summaries.news.warning" : "audit.summaries.news.created", {
-      title: v.title,
-    }),
+    x.t(
+      v.kind === "warning"
+        ? "audit.summaries.news.warning"
+        : "audit.summaries.news.created",
+      {
+        title: v.title,
+      },
+    ),
 };

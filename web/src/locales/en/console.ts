@@ -23,7 +23,6 @@ export const consoleEn: Shape<typeof consoleVi> = {
     tips: "Crime tips",
     feedback: "Feedback",
     news: "Publish news",
-    holidays: "Holidays and make-up days",
     accounts: "Accounts",
     audit: "Audit log",
     cases: "Reintegration cases",
@@ -93,7 +92,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     tinh: "Province",
     thanh_pho_truc_thuoc_trung_uong: "Centrally-run city",
     thanh_pho_thuoc_tinh: "Provincial city",
-    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong: "City within a centrally-run city",
+    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong:
+      "City within a centrally-run city",
     huyen: "Rural district",
     quan: "Urban district",
     thi_xa: "District-level town",
@@ -114,7 +114,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
   },
   date: {
     label: "View as of date",
-    description: "Type a date as dd/mm/yyyy; leave empty for today's structure.",
+    description:
+      "Type a date as dd/mm/yyyy; leave empty for today's structure.",
     placeholder: "dd/mm/yyyy",
     invalid: "Not a valid date; use dd/mm/yyyy.",
     today: "Today",
@@ -148,7 +149,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     validTo: "Until {{to}}",
     validAlways: "No limit",
     childCount: "Units below",
-    historicNote: "This unit ceased to exist after {{date}}; it is shown as it stood on that day.",
+    historicNote:
+      "This unit ceased to exist after {{date}}; it is shown as it stood on that day.",
     children: "Units below",
     noChildren: "No units below.",
     bodies: "Bodies",
@@ -169,15 +171,18 @@ export const consoleEn: Shape<typeof consoleVi> = {
   },
   createUnit: {
     title: "Add a unit below",
-    intro: "A residential area, agency, enterprise or school managed by the commune.",
+    intro:
+      "A residential area, agency, enterprise or school managed by the commune.",
     kind: "Kind of unit",
     name: "Name",
     code: "Code (optional)",
     type: "Residential area type (optional)",
     submit: "Add unit",
     created: "Added “{{name}}”.",
-    conflict: "A unit of this kind with this name, or with this code, already exists in the commune.",
-    notCommune: "Units can only be added under a commune, ward or special zone that is valid today.",
+    conflict:
+      "A unit of this kind with this name, or with this code, already exists in the commune.",
+    notCommune:
+      "Units can only be added under a commune, ward or special zone that is valid today.",
   },
   importUnits: {
     title: "Import from a CSV file",
@@ -257,7 +262,12 @@ export const consoleEn: Shape<typeof consoleVi> = {
       actual: "Actual",
       status: "Result",
     },
-    status: { met: "Met", not_met: "Not met", no_data: "No data yet", not_started: "Not due yet" },
+    status: {
+      met: "Met",
+      not_met: "Not met",
+      no_data: "No data yet",
+      not_started: "Not due yet",
+    },
   },
   createPlan: {
     editTitle: "Edit plan",
@@ -303,7 +313,13 @@ export const consoleEn: Shape<typeof consoleVi> = {
     targetUnitHint: "Leave empty for the whole issuing unit.",
     targetLabel: "Note (optional)",
     removeTarget: "Remove target {{n}}",
-    comparators: { gte: "at least", gt: "more than", lte: "at most", lt: "less than", eq: "exactly" },
+    comparators: {
+      gte: "at least",
+      gt: "more than",
+      lte: "at most",
+      lt: "less than",
+      eq: "exactly",
+    },
     submit: "Save plan",
   },
   activities: {
@@ -330,7 +346,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     createTitle: "Record an activity",
     editTitle: "Edit activity",
     unit: "Unit",
-    unitFixed: "Unit: {{unit}} (a recorded activity cannot move to another unit).",
+    unitFixed:
+      "Unit: {{unit}} (a recorded activity cannot move to another unit).",
     date: "Date (dd/mm/yyyy)",
     dateFuture: "The date cannot be in the future.",
     organizers: "Organisers",
@@ -416,7 +433,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     members: "Members",
     total: "Total",
     staleTitle: "Models inactive for 12 months",
-    staleIntro: "Teams and models with no evaluation, at units with no activity, in the last 12 months.",
+    staleIntro:
+      "Teams and models with no evaluation, at units with no activity, in the last 12 months.",
     staleNone: "No team or model has been inactive for 12 months.",
     staleMeta: "Last evaluation: {{evaluated}} · last activity: {{activity}}",
     lastEvaluated: "Last evaluation",
@@ -457,7 +475,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     role: "Position",
     rolePlaceholder: "Leader, deputy, member…",
     birthDate: "Date of birth (dd/mm/yyyy)",
-    ageRule: "Members of a grassroots security team must be {{min}} to {{max}} years old.",
+    ageRule:
+      "Members of a grassroots security team must be {{min}} to {{max}} years old.",
     joinedOn: "Joined on (dd/mm/yyyy)",
     leftOn: "Left on (dd/mm/yyyy)",
     disciplined: "Disciplined at warning level or above",
@@ -499,10 +518,13 @@ export const consoleEn: Shape<typeof consoleVi> = {
     rating: "Result",
     reasons: "Reasons and remarks (one per line)",
     reasonsHint: "Optional.",
-    reasonsHintModel: "Required when a model is rated as existing only on paper.",
-    reasonsRequired: "Give at least one reason when rating a model as existing only on paper.",
+    reasonsHintModel:
+      "Required when a model is rated as existing only on paper.",
+    reasonsRequired:
+      "Give at least one reason when rating a model as existing only on paper.",
     periodOrder: "The period ends before it starts.",
-    dateOrder: "The evaluation date cannot be before the period or in the future.",
+    dateOrder:
+      "The evaluation date cannot be before the period or in the future.",
     submit: "Save evaluation",
   },
   ratings: {
@@ -587,7 +609,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     unit: "Unit",
     org: "Member organisation",
     memberHouseholds: "Member households",
-    summary: "{{signed}}/{{households}} households signed the {{year}} commitment",
+    summary:
+      "{{signed}}/{{households}} households signed the {{year}} commitment",
     summaryRate: "rate {{rate}}",
     summaryDetails: "By unit and organisation",
   },
@@ -640,8 +663,10 @@ export const consoleEn: Shape<typeof consoleVi> = {
       submit: "Create account",
       created: "Created account {{username}}.",
       usernameTaken: "This username is already taken.",
-      usernameRule: "Use lower-case letters without tone marks, digits and . _ - only",
-      unitIssue: "The unit does not suit the role, is no longer valid, or lies outside your scope.",
+      usernameRule:
+        "Use lower-case letters without tone marks, digits and . _ - only",
+      unitIssue:
+        "The unit does not suit the role, is no longer valid, or lies outside your scope.",
       bodyIssue: "The body does not suit the role.",
       unitRequired: "Choose a unit.",
     },
@@ -655,16 +680,19 @@ export const consoleEn: Shape<typeof consoleVi> = {
       newPassword: "New password",
       updated: "Updated account {{username}}.",
       selfDisable: "You cannot disable your own account.",
-      confirmDisable: "Disable account {{username}}? The user is signed out at once.",
+      confirmDisable:
+        "Disable account {{username}}? The user is signed out at once.",
     },
   },
   audit: {
     title: "Audit log",
-    intro: "The newest events. The log is append-only and hash-chained so that any edit shows.",
+    intro:
+      "The newest events. The log is append-only and hash-chained so that any edit shows.",
     table: "Table of events",
     verify: "Verify chain",
     verifyOk: "The audit chain is intact; events checked: {{n}}.",
-    verifyBad: "The audit chain breaks at event {{id}} ({{reason}}). Valid events before it: {{n}}.",
+    verifyBad:
+      "The audit chain breaks at event {{id}} ({{reason}}). Valid events before it: {{n}}.",
     reasons: {
       missing: "an event is missing from the chain",
       prevHash: "the link hash does not match the previous event",
@@ -703,7 +731,11 @@ export const consoleEn: Shape<typeof consoleVi> = {
         units_imported: "Imported the official unit list",
         demo_seeded: "Created demo data",
       },
-      plan: { created: "Created a plan", updated: "Updated a plan", deleted: "Deleted a plan" },
+      plan: {
+        created: "Created a plan",
+        updated: "Updated a plan",
+        deleted: "Deleted a plan",
+      },
       activity: {
         created: "Recorded an activity",
         updated: "Edited an activity",
@@ -717,14 +749,16 @@ export const consoleEn: Shape<typeof consoleVi> = {
         member_left: "Recorded a member leaving",
         surveyed: "Recorded a survey",
         evaluated: "Evaluated a team or model",
-        year_rated: "Rated a grassroots security team for the year",
       },
       household: {
         created: "Added a household",
         updated: "Updated a household",
         imported: "Imported households from CSV",
       },
-      commitment: { recorded: "Recorded a commitment", scan_attached: "Attached a commitment scan" },
+      commitment: {
+        recorded: "Recorded a commitment",
+        scan_attached: "Attached a commitment scan",
+      },
       commitment_template: { created: "Added a commitment template" },
       certification: {
         registered: "Registered for certification",
@@ -743,6 +777,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         classified: "Classified for the quarter",
         support_recorded: "Recorded support",
         closed: "Ended supervision",
+        transferred: "Sent the file to another commune",
+        transfer_received: "Received a transferred file",
         read: "Opened a case file",
         listed: "Listed case files",
         exported: "Exported case data",
@@ -774,14 +810,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         extended: "Extended a tip's time limit",
         content_read: "Read a tip",
       },
-      feedback: {
-        answered: "Handled or answered feedback",
-        acceptance_recorded: "Recorded the acceptance notice",
-      },
-      calendar: {
-        holiday_upserted: "Updated a holiday or make-up day",
-        holiday_deleted: "Deleted a holiday or make-up day",
-      },
+      feedback: { answered: "Handled or answered feedback" },
       news: { created: "Published news" },
     },
     entities: {
@@ -800,7 +829,6 @@ export const consoleEn: Shape<typeof consoleVi> = {
       disqualifying_event: "Disqualifying event",
       tip: "Crime tip",
       feedback: "Feedback",
-      calendar_day: "Holiday or make-up day",
       news: "News",
       household_commitment: "Household commitment",
       commitment_template: "Commitment template",
@@ -824,12 +852,16 @@ export const consoleEn: Shape<typeof consoleVi> = {
         createdDemo: "Demo account {{username}}: {{roles}}",
       },
       system: {
-        units_imported: "Units: {{units}}; reorganisation links: {{lineage}}; changes: {{changes}}",
-        demo_area: "Demo residential area “{{name}}” (parent unit code {{code}})",
+        units_imported:
+          "Units: {{units}}; reorganisation links: {{lineage}}; changes: {{changes}}",
+        demo_area:
+          "Demo residential area “{{name}}” (parent unit code {{code}})",
         demo_activities: "Demo activities: {{n}}",
-        demo_households: "Demo households: {{households}}; commitments: {{commitments}}",
+        demo_households:
+          "Demo households: {{households}}; commitments: {{commitments}}",
         demo_cycles: "Demo certification cycles for {{year}}: {{n}}",
-        demo_cases: "Demo cases: {{cases}}; hotspots: {{hotspots}}; commendations: {{commendations}}",
+        demo_cases:
+          "Demo cases: {{cases}}; hotspots: {{hotspots}}; commendations: {{commendations}}",
       },
       plan: {
         created: "Plan no. {{number}}: tasks {{tasks}}, targets {{targets}}",
@@ -838,7 +870,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         deleted: "Plan no. {{number}}: {{title}}",
       },
       activity: {
-        created: "{{kind}} on {{date}}: attendees {{attendees}}, organising bodies {{organizers}}",
+        created:
+          "{{kind}} on {{date}}: attendees {{attendees}}, organising bodies {{organizers}}",
         deleted: "{{kind}} on {{date}} at {{unit}}",
       },
       group: {
@@ -849,7 +882,6 @@ export const consoleEn: Shape<typeof consoleVi> = {
         surveyed:
           "Survey of {{date}}: crimes {{crimes}}, drug users {{drugUsers}}, gangs {{gangs}}, social evils {{socialEvils}}",
         evaluated: "{{rating}} (period {{from}} – {{to}})",
-        year_rated: "Evaluation year {{year}} — team: {{team}}; {{members}} members, {{changed}} re-rated",
       },
       household: {
         created: "Household no. {{code}}, members: {{members}}",
@@ -862,12 +894,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
       commitment_template: { created: "Template “{{name}}”" },
       certification: {
         registered: "{{year}}, registered on {{date}} ({{unitType}})",
-        self_assessed: "Self-assessed on {{date}}: {{met}} of {{total}} criteria met",
+        self_assessed:
+          "Self-assessed on {{date}}: {{met}} of {{total}} criteria met",
         reviewed:
           "Meeting of {{date}}: {{votesFor}} of {{votesTotal}} votes in favour, attendees {{attendees}}",
         appraised: "Appraised on {{date}}: {{recommendation}}",
         decided: "{{outcome}}, decision no. {{number}} of {{date}}",
-        decidedLate: "{{outcome}}, decision no. {{number}} of {{date}} (after the deadline)",
+        decidedLate:
+          "{{outcome}}, decision no. {{number}} of {{date}} (after the deadline)",
         classified: "{{total}} points: {{level}} (sheet {{sheet}})",
         event_recorded: "{{kind}} on {{date}}, severity: {{severity}}",
       },
@@ -879,6 +913,12 @@ export const consoleEn: Shape<typeof consoleVi> = {
         classified: "{{quarter}}: group {{group}} ({{date}})",
         support_recorded: "{{kind}} on {{date}}: {{provider}}",
         closed: "{{outcome}} on {{date}}",
+        transferred:
+          "Moved on {{moved}}, file sent on {{date}}; the receiving commune is due by {{due}}",
+        transfer_received:
+          "File received on {{date}} (residence checked {{checked}}), on time",
+        transfer_receivedLate:
+          "File received on {{date}} (residence checked {{checked}}), late",
         access: "Case files: {{n}}; reason: {{reason}}",
       },
       hotspot: {
@@ -893,7 +933,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         rejected: "{{level}} rejected on {{date}}",
         decided: "{{award}}, decision no. {{number}} of {{date}} ({{issuer}})",
         consentGiven: "Consent to publish given on {{date}} ({{method}})",
-        consentWithdrawn: "Consent refused or withdrawn on {{date}} ({{method}})",
+        consentWithdrawn:
+          "Consent refused or withdrawn on {{date}} ({{method}})",
         published: "Published on the public site",
         unpublished: "Unpublished",
       },
@@ -901,7 +942,10 @@ export const consoleEn: Shape<typeof consoleVi> = {
         created: "{{template}}, period {{from}} – {{to}}, symbol {{symbol}}",
         moved: "{{from}} → {{to}}{{comment}}",
       },
-      period: { unlocked: "Period {{from}} – {{to}}; locks lifted: {{n}}; reason: {{reason}}" },
+      period: {
+        unlocked:
+          "Period {{from}} – {{to}}; locks lifted: {{n}}; reason: {{reason}}",
+      },
       tip: {
         triaged: "Tip {{code}}: {{urgency}}{{duplicate}}",
         duplicate: ", repeats tip {{code}}",
@@ -910,14 +954,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         extended: "Tip {{code}}: extension {{level}}",
         content_read: "Tip {{code}}",
       },
-      feedback: {
-        answered: "{{code}}: {{from}} → {{to}}",
-        acceptance_recorded: "{{code}}: {{decision}}, notified on {{date}} ({{channel}})",
-      },
-      calendar: {
-        holiday_upserted: "{{date}}: {{kind}} — {{name}}",
-        holiday_deleted: "{{date}}: {{name}} — reason: {{reason}}",
-      },
+      feedback: { answered: "{{code}}: {{from}} → {{to}}" },
       news: { created: "News “{{title}}”", warning: "Warning “{{title}}”" },
     },
     changes: {

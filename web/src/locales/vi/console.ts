@@ -20,7 +20,6 @@ export const consoleVi = {
     tips: "Tin báo tội phạm",
     feedback: "Kiến nghị, phản ánh",
     news: "Đăng tin",
-    holidays: "Ngày nghỉ lễ, làm bù",
     accounts: "Tài khoản",
     audit: "Nhật ký",
     cases: "Hồ sơ tái hòa nhập",
@@ -90,7 +89,8 @@ export const consoleVi = {
     tinh: "Tỉnh",
     thanh_pho_truc_thuoc_trung_uong: "Thành phố trực thuộc TW",
     thanh_pho_thuoc_tinh: "Thành phố thuộc tỉnh",
-    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong: "Thành phố thuộc TP trực thuộc TW",
+    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong:
+      "Thành phố thuộc TP trực thuộc TW",
     huyen: "Huyện",
     quan: "Quận",
     thi_xa: "Thị xã",
@@ -128,7 +128,8 @@ export const consoleVi = {
     resultsCount: "Tìm thấy {{n}} đơn vị",
     noResults: "Không tìm thấy đơn vị nào phù hợp.",
     tree: "Cây đơn vị",
-    treeHint: "Bắt đầu từ đơn vị của bạn; mở từng cấp để xem đơn vị trực thuộc.",
+    treeHint:
+      "Bắt đầu từ đơn vị của bạn; mở từng cấp để xem đơn vị trực thuộc.",
     expand: "Mở {{name}}",
     collapse: "Thu gọn {{name}}",
     noChildren: "Không có đơn vị trực thuộc vào ngày này.",
@@ -145,7 +146,8 @@ export const consoleVi = {
     validTo: "Đến {{to}}",
     validAlways: "Không thời hạn",
     childCount: "Số đơn vị trực thuộc",
-    historicNote: "Đơn vị này không còn hiệu lực sau ngày {{date}}; thông tin hiển thị như tại ngày đó.",
+    historicNote:
+      "Đơn vị này không còn hiệu lực sau ngày {{date}}; thông tin hiển thị như tại ngày đó.",
     children: "Đơn vị trực thuộc",
     noChildren: "Không có đơn vị trực thuộc.",
     bodies: "Tổ chức, lực lượng",
@@ -173,8 +175,10 @@ export const consoleVi = {
     type: "Phân loại khu dân cư (không bắt buộc)",
     submit: "Thêm đơn vị",
     created: "Đã thêm “{{name}}”.",
-    conflict: "Đã có đơn vị cùng loại và cùng tên, hoặc mã này đã được dùng trong xã.",
-    notCommune: "Chỉ thêm được đơn vị dưới một xã, phường hoặc đặc khu đang có hiệu lực.",
+    conflict:
+      "Đã có đơn vị cùng loại và cùng tên, hoặc mã này đã được dùng trong xã.",
+    notCommune:
+      "Chỉ thêm được đơn vị dưới một xã, phường hoặc đặc khu đang có hiệu lực.",
   },
   importUnits: {
     title: "Nhập từ tệp CSV",
@@ -305,7 +309,13 @@ export const consoleVi = {
     targetUnitHint: "Để trống: chỉ tiêu chung của đơn vị ban hành.",
     targetLabel: "Ghi chú (không bắt buộc)",
     removeTarget: "Xóa chỉ tiêu {{n}}",
-    comparators: { gte: "ít nhất", gt: "trên", lte: "không quá", lt: "dưới", eq: "bằng" },
+    comparators: {
+      gte: "ít nhất",
+      gt: "trên",
+      lte: "không quá",
+      lt: "dưới",
+      eq: "bằng",
+    },
     submit: "Lưu kế hoạch",
   },
   activities: {
@@ -418,9 +428,11 @@ export const consoleVi = {
     members: "Số thành viên",
     total: "Tổng cộng",
     staleTitle: "Mô hình không hoạt động 12 tháng",
-    staleIntro: "Tổ, mô hình không có đánh giá và đơn vị không có hoạt động nào trong 12 tháng qua.",
+    staleIntro:
+      "Tổ, mô hình không có đánh giá và đơn vị không có hoạt động nào trong 12 tháng qua.",
     staleNone: "Không có tổ, mô hình nào không hoạt động trong 12 tháng qua.",
-    staleMeta: "Đánh giá gần nhất: {{evaluated}} · hoạt động gần nhất: {{activity}}",
+    staleMeta:
+      "Đánh giá gần nhất: {{evaluated}} · hoạt động gần nhất: {{activity}}",
     lastEvaluated: "Đánh giá gần nhất",
     lastActivity: "Hoạt động gần nhất",
     never: "chưa có",
@@ -432,7 +444,11 @@ export const consoleVi = {
     submit: "Thêm tổ, mô hình",
   },
   groupCategories: { team: "Tổ", model: "Mô hình" },
-  groupStatuses: { pilot: "Thí điểm", active: "Đang hoạt động", dissolved: "Đã giải thể" },
+  groupStatuses: {
+    pilot: "Thí điểm",
+    active: "Đang hoạt động",
+    dissolved: "Đã giải thể",
+  },
   status: {
     to: {
       pilot_active: "Công nhận hoạt động chính thức",
@@ -459,7 +475,8 @@ export const consoleVi = {
     role: "Chức danh",
     rolePlaceholder: "Tổ trưởng, tổ phó, tổ viên…",
     birthDate: "Ngày sinh (dd/mm/yyyy)",
-    ageRule: "Thành viên tổ bảo vệ an ninh, trật tự ở cơ sở phải từ đủ {{min}} đến {{max}} tuổi.",
+    ageRule:
+      "Thành viên tổ bảo vệ an ninh, trật tự ở cơ sở phải từ đủ {{min}} đến {{max}} tuổi.",
     joinedOn: "Ngày vào (dd/mm/yyyy)",
     leftOn: "Ngày rời (dd/mm/yyyy)",
     disciplined: "Đã bị kỷ luật từ khiển trách trở lên",
@@ -502,7 +519,8 @@ export const consoleVi = {
     reasons: "Lý do, nhận xét (mỗi dòng một ý)",
     reasonsHint: "Không bắt buộc.",
     reasonsHintModel: "Bắt buộc khi đánh giá mô hình hoạt động hình thức.",
-    reasonsRequired: "Cần nêu ít nhất một lý do khi đánh giá mô hình hoạt động hình thức.",
+    reasonsRequired:
+      "Cần nêu ít nhất một lý do khi đánh giá mô hình hoạt động hình thức.",
     periodOrder: "Kỳ đánh giá kết thúc trước khi bắt đầu.",
     dateOrder: "Ngày đánh giá không được trước kỳ đánh giá hoặc ở tương lai.",
     submit: "Lưu đánh giá",
@@ -643,7 +661,8 @@ export const consoleVi = {
       created: "Đã tạo tài khoản {{username}}.",
       usernameTaken: "Tên đăng nhập này đã được dùng.",
       usernameRule: "Chỉ dùng chữ thường không dấu, số và các dấu . _ -",
-      unitIssue: "Đơn vị không phù hợp với vai trò, đã hết hiệu lực hoặc nằm ngoài phạm vi của bạn.",
+      unitIssue:
+        "Đơn vị không phù hợp với vai trò, đã hết hiệu lực hoặc nằm ngoài phạm vi của bạn.",
       bodyIssue: "Cơ quan, tổ chức không phù hợp với vai trò.",
       unitRequired: "Hãy chọn một đơn vị.",
     },
@@ -657,12 +676,14 @@ export const consoleVi = {
       newPassword: "Mật khẩu mới",
       updated: "Đã cập nhật tài khoản {{username}}.",
       selfDisable: "Không thể tự vô hiệu hóa tài khoản của mình.",
-      confirmDisable: "Vô hiệu hóa tài khoản {{username}}? Người dùng sẽ bị đăng xuất ngay.",
+      confirmDisable:
+        "Vô hiệu hóa tài khoản {{username}}? Người dùng sẽ bị đăng xuất ngay.",
     },
   },
   audit: {
     title: "Nhật ký",
-    intro: "Các sự kiện mới nhất. Nhật ký chỉ ghi thêm và được nối chuỗi bằng mã băm để phát hiện sửa đổi.",
+    intro:
+      "Các sự kiện mới nhất. Nhật ký chỉ ghi thêm và được nối chuỗi bằng mã băm để phát hiện sửa đổi.",
     table: "Bảng sự kiện",
     verify: "Kiểm tra chuỗi",
     verifyOk: "Chuỗi nhật ký toàn vẹn: đã kiểm tra {{n}} sự kiện.",
@@ -706,8 +727,16 @@ export const consoleVi = {
         units_imported: "Nhập danh mục đơn vị hành chính",
         demo_seeded: "Tạo dữ liệu mẫu",
       },
-      plan: { created: "Tạo kế hoạch", updated: "Cập nhật kế hoạch", deleted: "Xóa kế hoạch" },
-      activity: { created: "Ghi nhận hoạt động", updated: "Sửa hoạt động", deleted: "Xóa hoạt động" },
+      plan: {
+        created: "Tạo kế hoạch",
+        updated: "Cập nhật kế hoạch",
+        deleted: "Xóa kế hoạch",
+      },
+      activity: {
+        created: "Ghi nhận hoạt động",
+        updated: "Sửa hoạt động",
+        deleted: "Xóa hoạt động",
+      },
       group: {
         created: "Thêm tổ, mô hình",
         updated: "Cập nhật tổ, mô hình",
@@ -716,10 +745,16 @@ export const consoleVi = {
         member_left: "Ghi nhận thành viên rời tổ",
         surveyed: "Ghi nhận khảo sát",
         evaluated: "Đánh giá tổ, mô hình",
-        year_rated: "Xếp loại tổ bảo vệ ANTT theo năm",
       },
-      household: { created: "Thêm hộ gia đình", updated: "Cập nhật hộ gia đình", imported: "Nhập hộ từ CSV" },
-      commitment: { recorded: "Ghi nhận cam kết", scan_attached: "Đính kèm bản quét cam kết" },
+      household: {
+        created: "Thêm hộ gia đình",
+        updated: "Cập nhật hộ gia đình",
+        imported: "Nhập hộ từ CSV",
+      },
+      commitment: {
+        recorded: "Ghi nhận cam kết",
+        scan_attached: "Đính kèm bản quét cam kết",
+      },
       commitment_template: { created: "Thêm mẫu cam kết" },
       certification: {
         registered: "Đăng ký xét công nhận",
@@ -738,6 +773,8 @@ export const consoleVi = {
         classified: "Phân loại quý",
         support_recorded: "Ghi hỗ trợ",
         closed: "Kết thúc quản lý",
+        transferred: "Chuyển hồ sơ đến xã, phường khác",
+        transfer_received: "Nhận hồ sơ chuyển đến",
         read: "Mở hồ sơ",
         listed: "Xem danh sách hồ sơ",
         exported: "Xuất dữ liệu hồ sơ",
@@ -769,14 +806,7 @@ export const consoleVi = {
         extended: "Gia hạn giải quyết tin báo",
         content_read: "Xem nội dung tin báo",
       },
-      feedback: {
-        answered: "Xử lý, trả lời kiến nghị, phản ánh",
-        acceptance_recorded: "Ghi thông báo thụ lý, không thụ lý",
-      },
-      calendar: {
-        holiday_upserted: "Cập nhật ngày nghỉ lễ, làm bù",
-        holiday_deleted: "Xóa ngày nghỉ lễ, làm bù",
-      },
+      feedback: { answered: "Xử lý, trả lời kiến nghị, phản ánh" },
       news: { created: "Đăng tin" },
     },
     entities: {
@@ -795,7 +825,6 @@ export const consoleVi = {
       disqualifying_event: "Vụ việc ảnh hưởng tiêu chí",
       tip: "Tin báo tội phạm",
       feedback: "Kiến nghị, phản ánh",
-      calendar_day: "Ngày nghỉ lễ, làm bù",
       news: "Tin tức",
       household_commitment: "Cam kết của hộ",
       commitment_template: "Mẫu cam kết",
@@ -819,21 +848,25 @@ export const consoleVi = {
         createdDemo: "Tài khoản mẫu {{username}}: {{roles}}",
       },
       system: {
-        units_imported: "{{units}} đơn vị, {{lineage}} liên kết sắp xếp, {{changes}} thay đổi",
+        units_imported:
+          "{{units}} đơn vị, {{lineage}} liên kết sắp xếp, {{changes}} thay đổi",
         demo_area: "Khu dân cư mẫu “{{name}}” (đơn vị cha mã {{code}})",
         demo_activities: "{{n}} hoạt động mẫu",
         demo_households: "{{households}} hộ mẫu, {{commitments}} cam kết",
         demo_cycles: "{{n}} hồ sơ công nhận mẫu năm {{year}}",
-        demo_cases: "{{cases}} hồ sơ mẫu, {{hotspots}} địa bàn, {{commendations}} khen thưởng",
+        demo_cases:
+          "{{cases}} hồ sơ mẫu, {{hotspots}} địa bàn, {{commendations}} khen thưởng",
       },
       plan: {
-        created: "Kế hoạch số {{number}}: {{tasks}} nhiệm vụ, {{targets}} chỉ tiêu",
+        created:
+          "Kế hoạch số {{number}}: {{tasks}} nhiệm vụ, {{targets}} chỉ tiêu",
         updated:
           "Kế hoạch số {{number}} ({{from}}–{{to}}): {{tasks}} nhiệm vụ, {{milestones}} mốc, {{targets}} chỉ tiêu",
         deleted: "Kế hoạch số {{number}}: {{title}}",
       },
       activity: {
-        created: "{{kind}} ngày {{date}}: {{attendees}} người dự, {{organizers}} đơn vị tổ chức",
+        created:
+          "{{kind}} ngày {{date}}: {{attendees}} người dự, {{organizers}} đơn vị tổ chức",
         deleted: "{{kind}} ngày {{date}} tại {{unit}}",
       },
       group: {
@@ -844,7 +877,6 @@ export const consoleVi = {
         surveyed:
           "Khảo sát ngày {{date}}: {{crimes}} vụ phạm tội, {{drugUsers}} người sử dụng ma túy, {{gangs}} băng nhóm, {{socialEvils}} tệ nạn xã hội",
         evaluated: "{{rating}} (kỳ {{from}} – {{to}})",
-        year_rated: "Năm đánh giá {{year}} — tổ: {{team}}; {{members}} thành viên, {{changed}} xếp loại lại",
       },
       household: {
         created: "Hộ số {{code}}, {{members}} nhân khẩu",
@@ -857,11 +889,14 @@ export const consoleVi = {
       commitment_template: { created: "Mẫu “{{name}}”" },
       certification: {
         registered: "Năm {{year}}, đăng ký ngày {{date}} ({{unitType}})",
-        self_assessed: "Tự đánh giá ngày {{date}}: đạt {{met}}/{{total}} tiêu chí",
-        reviewed: "Họp ngày {{date}}: {{votesFor}}/{{votesTotal}} phiếu tán thành, {{attendees}} người dự",
+        self_assessed:
+          "Tự đánh giá ngày {{date}}: đạt {{met}}/{{total}} tiêu chí",
+        reviewed:
+          "Họp ngày {{date}}: {{votesFor}}/{{votesTotal}} phiếu tán thành, {{attendees}} người dự",
         appraised: "Thẩm định ngày {{date}}: {{recommendation}}",
         decided: "{{outcome}}, quyết định số {{number}} ngày {{date}}",
-        decidedLate: "{{outcome}}, quyết định số {{number}} ngày {{date}} (sau hạn)",
+        decidedLate:
+          "{{outcome}}, quyết định số {{number}} ngày {{date}} (sau hạn)",
         classified: "{{total}} điểm: {{level}} (phiếu {{sheet}})",
         event_recorded: "{{kind}} ngày {{date}}, mức độ: {{severity}}",
       },
@@ -873,6 +908,12 @@ export const consoleVi = {
         classified: "{{quarter}}: loại {{group}} (ngày {{date}})",
         support_recorded: "{{kind}} ngày {{date}}: {{provider}}",
         closed: "{{outcome}} ngày {{date}}",
+        transferred:
+          "Chuyển đi ngày {{moved}}, chuyển hồ sơ ngày {{date}}; xã nhận hạn {{due}}",
+        transfer_received:
+          "Nhận hồ sơ ngày {{date}} (kiểm tra cư trú {{checked}}), đúng hạn",
+        transfer_receivedLate:
+          "Nhận hồ sơ ngày {{date}} (kiểm tra cư trú {{checked}}), quá hạn",
         access: "{{n}} hồ sơ; lý do: {{reason}}",
       },
       hotspot: {
@@ -885,7 +926,8 @@ export const consoleVi = {
         nominated: "{{kind}}, đề nghị ngày {{date}}, {{evidence}} minh chứng",
         approved: "{{level}} đồng ý ngày {{date}}",
         rejected: "{{level}} không đồng ý ngày {{date}}",
-        decided: "{{award}}, quyết định số {{number}} ngày {{date}} ({{issuer}})",
+        decided:
+          "{{award}}, quyết định số {{number}} ngày {{date}} ({{issuer}})",
         consentGiven: "Đồng ý công bố ngày {{date}} ({{method}})",
         consentWithdrawn: "Không đồng ý / rút lại ngày {{date}} ({{method}})",
         published: "Công bố trên trang công khai",
@@ -895,7 +937,9 @@ export const consoleVi = {
         created: "{{template}}, kỳ {{from}} – {{to}}, ký hiệu {{symbol}}",
         moved: "{{from}} → {{to}}{{comment}}",
       },
-      period: { unlocked: "Kỳ {{from}} – {{to}}, {{n}} khóa; lý do: {{reason}}" },
+      period: {
+        unlocked: "Kỳ {{from}} – {{to}}, {{n}} khóa; lý do: {{reason}}",
+      },
       tip: {
         triaged: "Tin báo {{code}}: {{urgency}}{{duplicate}}",
         duplicate: ", trùng tin báo {{code}}",
@@ -904,14 +948,7 @@ export const consoleVi = {
         extended: "Tin báo {{code}}: gia hạn lần {{level}}",
         content_read: "Tin báo {{code}}",
       },
-      feedback: {
-        answered: "{{code}}: {{from}} → {{to}}",
-        acceptance_recorded: "{{code}}: {{decision}}, thông báo ngày {{date}} ({{channel}})",
-      },
-      calendar: {
-        holiday_upserted: "{{date}}: {{kind}} — {{name}}",
-        holiday_deleted: "{{date}}: {{name}} — lý do: {{reason}}",
-      },
+      feedback: { answered: "{{code}}: {{from}} → {{to}}" },
       news: { created: "Tin “{{title}}”", warning: "Cảnh báo “{{title}}”" },
     },
     changes: {

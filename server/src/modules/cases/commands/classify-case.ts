@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
-import { validationFailed } from "../../../kernel/errors";
+import { conflict, validationFailed } from "../../../kernel/errors";
 import { aad, type CaseCrypto } from "../cases.crypto";
 import { quarterOf, quarterStart } from "../cases.deadlines";
 import { caseClassifications, cases } from "../cases.table";
@@ -20,6 +20,11 @@ export async function classifyCase(
   body: ClassifyCaseBody,
 ): Promise<CaseDetail> {
   const { row } = await loadCaseForWrite(db, actor, id, "manage");
+  if (row.kind !== "released_prisoner") {
+    throw conflict(
+      "Phân loại A, B, C, D chỉ áp dụng cho người chấp hành xong án phạt tù (Điều 12 Thông tư 10/2024/TT-BCA).",
+    );
+  }
   const issues = [];
   if (body.quarter < quarterOf(row.reportedInOn)) {
     issues.push({ path: "quarter", message: "Quý trước ngày trình diện" });

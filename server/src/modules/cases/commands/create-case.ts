@@ -8,7 +8,7 @@ import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { ancestorsOf, loadUnit, provinceOf } from "../../org-units";
 import { aad, type CaseCrypto } from "../cases.crypto";
-import { caseDueDates } from "../cases.deadlines";
+import { dueDatesFor } from "../cases.regimes";
 import { cases } from "../cases.table";
 import { readCase } from "./read-case";
 
@@ -44,7 +44,9 @@ export async function createCase(
   if (dup) throw conflict("Người này đang có hồ sơ quản lý chưa kết thúc.");
   const id = randomUUID();
   const seal = (v: string, f: string) => crypto.envelope.seal(v, aad(id, f));
-  const due = caseDueDates(body.reportedInOn);
+  // Released prisoners: Circular 10/2024's clocks from the reporting-in meeting; education at the
+  // commune: Decree 120/2021's from the chairman's decision, with the term and its half ([?]).
+  const { measureMonths, measureEndsOn, earlyEndFrom, ...due } = dueDatesFor(body.kind, body);
   await db.transaction(async (tx) => {
     await tx.insert(cases).values({
       id,
@@ -63,6 +65,9 @@ export async function createCase(
       releaseOrDecisionDate: body.releaseOrDecisionDate,
       reportedInOn: body.reportedInOn,
       ...due,
+      measureMonths,
+      measureEndsOn,
+      earlyEndFrom,
       createdBy: actor.accountId,
     });
     // The audit chain holds no personal data of the case, only what happened and when.

@@ -21,6 +21,10 @@ export async function loadCaseForWrite(
   if (need === "manage" && !mayManage(found.basis)) throw forbidden();
   if (need === "manage" && !actor.permissions.has("case.manage")) throw forbidden();
   const status = found.row.status;
+  // While a file travels to another commune nothing is recorded on it but its receipt or its end.
+  if (status === "transferring" && to !== "reported_in" && to !== "closed") {
+    throw conflict("Hồ sơ đang chuyển đến xã, phường mới; nhận hồ sơ trước khi ghi thêm.");
+  }
   if (to ? !canTransition(CASE_TRANSITIONS, status, to) : isFinal(CASE_TRANSITIONS, status)) {
     throw conflict("Hồ sơ đã kết thúc, không ghi thêm được.");
   }

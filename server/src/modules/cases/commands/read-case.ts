@@ -44,7 +44,34 @@ async function loadChildren(db: Db, crypto: CaseCrypto, id: string): Promise<Cas
     sql`select id, kind, provided_on::text as "providedOn", provider, notes_sealed as "notesSealed"
         from case_supports where case_id = ${id} order by provided_on, id`,
   );
+  const transfers = await queryRows<{
+    id: string;
+    fromCommuneName: string;
+    toCommuneName: string;
+    movedOn: string;
+    transferredOn: string;
+    reasonSealed: Uint8Array;
+    previousAssigneeBodyName: string | null;
+    receiveDueOn: string;
+    residenceCheckDueOn: string;
+    receivedOn: string | null;
+    residenceCheckedOn: string | null;
+  }>(
+    db,
+    sql`select t.id, f.full_name as "fromCommuneName", d.full_name as "toCommuneName",
+          t.moved_on::text as "movedOn", t.transferred_on::text as "transferredOn",
+          t.reason_sealed as "reasonSealed", b.name as "previousAssigneeBodyName",
+          t.receive_due_on::text as "receiveDueOn", t.residence_check_due_on::text as "residenceCheckDueOn",
+          t.received_on::text as "receivedOn", t.residence_checked_on::text as "residenceCheckedOn"
+        from case_transfers t join org_units f on f.id = t.from_commune_id
+          join org_units d on d.id = t.to_commune_id left join bodies b on b.id = t.previous_assignee_body_id
+        where t.case_id = ${id} order by t.transferred_on, t.created_at`,
+  );
   return {
+    transfers: transfers.map(({ reasonSealed, ...t }) => ({
+      ...t,
+      reason: open(reasonSealed, `transfer:${t.id}`) ?? "",
+    })),
     reports: reports.map((r) => ({
       id: r.id,
       quarter: r.quarter,
@@ -80,5 +107,5 @@ export async function readCase(
   await db.transaction((tx) =>
     logCaseAccess(tx, actor, { caseIds: [id], basis, purpose: "read", reason, orgUnitId: row.orgUnitId }),
   );
-  return presentCaseDetail(row, await loadChildren(db, crypto, id), basis, crypto, todayInVietnam());
+  return presentCaseDetail(row, await loadChildren(db, crypto, id), basis, crypto, todayInVietnam(), actor);
 }

@@ -1,4 +1,10 @@
-import type { CaseAccessPageSchema, CaseDetail, CasePageSchema, CaseStats } from "@toandan/contracts";
+import type {
+  CaseAccessPageSchema,
+  CaseDetail,
+  CasePageSchema,
+  CaseStats,
+  TransferDestinationListSchema,
+} from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../api/client";
@@ -34,3 +40,16 @@ export const caseAccessLogQuery = (id: string) =>
   });
 
 export const post = <T>(path: string, body: unknown) => api<T>(path, { method: "POST", body });
+
+/** Current communes anywhere, by name, for the transfer form (names only, no file). */
+export const transferDestinationsQuery = (q: string) =>
+  queryOptions({
+    queryKey: ["cases", "transfer-destinations", q],
+    enabled: q.length >= 2,
+    staleTime: 60_000,
+    queryFn: ({ signal }) =>
+      api<z.infer<typeof TransferDestinationListSchema>>("/cases/transfer-destinations", {
+        query: { q },
+        signal,
+      }),
+  });

@@ -1,6 +1,7 @@
 import "../../locales/register-console";
 import "../../locales/register-cases";
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -13,19 +14,13 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import {
-  CASE_GROUPS,
-  CASE_OUTCOMES,
-  GetCaseQuerySchema,
-  SUPPORT_KINDS,
-  type CaseDetail,
-} from "@toandan/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { GetCaseQuerySchema, type CaseDetail, type TransferCaseResult } from "@toandan/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
+import { AnchorLink } from "../../components/anchor-link";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
-import { unitBodiesQuery } from "../../api/org-units";
 import { NotFoundContent } from "../../app/fallback-pages";
 import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
@@ -34,11 +29,12 @@ import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { Fact } from "../../components/fact";
 import { Section } from "../../components/section";
-import { ActionForm, type Field } from "../../components/action-form";
-import { openCase, post } from "./api";
+import { openCase } from "./api";
+import { ActionBody, type Action } from "./case-actions";
+import { CaseTransfers } from "./case-transfers";
 import { AccessLog } from "./access-log";
 import { DeadlineBadge } from "./deadline-badge";
-import { quarterText, recentQuarters } from "./quarters";
+import { periodText, quarterText } from "./quarters";
 
 /** A case file opens only after the reader states why; the read is logged server-side. */
 export function CasePage() {
@@ -48,10 +44,22 @@ export function CasePage() {
   usePageTitle(t("cases.open.title"));
   const [reason, setReason] = useState("");
   const [file, setFile] = useState<CaseDetail | null>(null);
+  const [sent, setSent] = useState<TransferCaseResult | null>(null);
   const [localIssue, setLocalIssue] = useState<string | undefined>();
   const open = useMutation({ mutationFn: () => openCase(id, reason.trim()), onSuccess: setFile });
   if (!can(user, "case.report")) return <NotFoundContent />;
-  if (file) return <CaseFile file={file} onChange={setFile} />;
+  if (sent) {
+    return (
+      <Stack gap="lg" maw={640}>
+        <Title order={1}>{t("cases.transfer")}</Title>
+        <Alert color="green.9" variant="light" role="status">
+          {t("cases.transferred", { name: sent.toCommuneName, due: formatDate(sent.receiveDueOn) })}
+        </Alert>
+        <AnchorLink to="/ho-so">{t("cases.list")}</AnchorLink>
+      </Stack>
+    );
+  }
+  if (file) return <CaseFile file={file} onChange={setFile} onTransferred={setSent} />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // The same contract the server applies: no request (and no read) without a valid reason.
@@ -91,9 +99,15 @@ export function CasePage() {
   );
 }
 
-type Action = "assign" | "report" | "classify" | "support" | "close";
-
-function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDetail) => void }) {
+function CaseFile({
+  file,
+  onChange,
+  onTransferred,
+}: {
+  file: CaseDetail;
+  onChange: (f: CaseDetail) => void;
+  onTransferred: (r: TransferCaseResult) => void;
+}) {
   const { t, i18n } = useTranslation("cases");
   const { t: tc } = useTranslation("console");
   const lang = i18n.language === "en" ? "en" : "vi";
@@ -105,14 +119,29 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
     if (a) setTitled(a);
     setOpenAction(a);
   };
-  const manage = file.accessBasis !== "assignee";
-  const closed = file.status === "closed";
   const done = (r: unknown) => {
     onChange(r as CaseDetail);
     setAction(null);
     void qc.invalidateQueries({ queryKey: ["cases"] });
   };
-  const quarters = recentQuarters(lang);
+  // After a transfer this commune may no longer open the file: the page says where it went.
+  const transferred = (r: TransferCaseResult) => {
+    setAction(null);
+    void qc.invalidateQueries({ queryKey: ["cases"] });
+    onTransferred(r);
+  };
+  const education = file.regime === "decree_120_2021";
+  const can = file.can;
+  const buttons: { action: Action; primary?: boolean; danger?: boolean }[] = [
+    { action: "receive", primary: true },
+    { action: "assign", primary: true },
+    { action: "report" },
+    { action: "classify" },
+    { action: "support" },
+    { action: "transfer" },
+    { action: "close", danger: true },
+  ];
+  const reportTitle = education ? "reportMonthTitle" : "reportTitle";
   return (
     <Stack gap="lg">
       <Group justify="space-between" wrap="wrap">
@@ -121,9 +150,26 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           {t("cases.accessBasis")}: {t(`cases.basis.${file.accessBasis}`)}
         </Badge>
       </Group>
+      {file.pendingTransfer && (
+        <Alert color="orange.9" variant="light" title={t("cases.inbox")}>
+          <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }}>
+            <Fact label={t("cases.fromCommune")}>{file.pendingTransfer.fromCommuneName}</Fact>
+            <Fact label={t("cases.residenceCheckDeadline")}>
+              <DeadlineBadge d={file.pendingTransfer.residenceCheckDeadline} />
+            </Fact>
+            <Fact label={t("cases.receiveDeadline")}>
+              <DeadlineBadge d={file.pendingTransfer.receiveDeadline} />
+            </Fact>
+          </SimpleGrid>
+          <Text size="sm" mt="xs">
+            {t("cases.basisLabel", { basis: t("cases.transferBasis") })}
+          </Text>
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }}>
           <Fact label={t("cases.kind")}>{t(`cases.kinds.${file.kind}`)}</Fact>
+          <Fact label={t("cases.regime")}>{t(`cases.regimes.${file.regime}`)}</Fact>
           <Fact label={t("cases.dateOfBirth")}>{formatDate(file.dateOfBirth)}</Fact>
           <Fact label={t("cases.identityNumber")}>{file.identityNumber}</Fact>
           <Fact label={t("cases.offenceCategory")}>{t(`cases.offences.${file.offenceCategory}`)}</Fact>
@@ -134,14 +180,26 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           <Fact label={t("cases.status")}>
             {t(`cases.statuses.${file.status}`)}
             {file.outcome ? ` — ${t(`cases.outcomes.${file.outcome}`)}` : ""}
+            {file.outcome && (
+              <Text size="sm" c="dimmed">
+                {t("cases.basisLabel", { basis: t(`cases.outcomeBasis.${file.outcome}`) })}
+              </Text>
+            )}
           </Fact>
-          <Fact label={t("cases.assignDeadline")}>
+          {file.measure && (
+            <>
+              <Fact label={t("cases.measureMonths")}>{file.measure.months}</Fact>
+              <Fact label={t("cases.measureEndsOn")}>{formatDate(file.measure.endsOn)}</Fact>
+              <Fact label={t("cases.earlyEndFrom")}>{formatDate(file.measure.earlyEndFrom)}</Fact>
+            </>
+          )}
+          <Fact label={t(education ? "cases.educationAssignDeadline" : "cases.assignDeadline")}>
             <DeadlineBadge d={file.assignDeadline} />
           </Fact>
-          <Fact label={t("cases.fileDeadline")}>
+          <Fact label={t(education ? "cases.planDeadline" : "cases.fileDeadline")}>
             <DeadlineBadge d={file.fileDeadline} />
           </Fact>
-          <Fact label={t("cases.quarterReport")}>
+          <Fact label={t(education ? "cases.monthReport" : "cases.quarterReport")}>
             {file.quarterReportDeadline ? <DeadlineBadge d={file.quarterReportDeadline} /> : "—"}
           </Fact>
           <Fact label={t("cases.assignee")}>
@@ -153,28 +211,29 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           </Fact>
           <Fact label={t("cases.notes")}>{file.notes ?? "—"}</Fact>
         </SimpleGrid>
+        {education && (
+          <Text size="sm" c="dimmed" mt="sm">
+            {t("cases.educationNote")}
+          </Text>
+        )}
       </Paper>
-      {!closed && (
+      {buttons.some((b) => can[b.action]) && (
         <Group>
-          {manage && <Button onClick={() => setAction("assign")}>{t("cases.assign")}</Button>}
-          <Button variant="default" onClick={() => setAction("report")}>
-            {t("cases.report")}
-          </Button>
-          {manage && (
-            <Button variant="default" onClick={() => setAction("classify")}>
-              {t("cases.classify")}
-            </Button>
-          )}
-          <Button variant="default" onClick={() => setAction("support")}>
-            {t("cases.support")}
-          </Button>
-          {manage && (
-            <Button variant="default" color="red" onClick={() => setAction("close")}>
-              {t("cases.close")}
-            </Button>
-          )}
+          {buttons
+            .filter((b) => can[b.action])
+            .map((b) => (
+              <Button
+                key={b.action}
+                variant={b.primary ? "filled" : "default"}
+                color={b.danger ? "red" : undefined}
+                onClick={() => setAction(b.action)}
+              >
+                {t(`cases.${b.action}`)}
+              </Button>
+            ))}
         </Group>
       )}
+      <CaseTransfers transfers={file.transfers} />
       <Section title={t("cases.reports")} id="case-reports">
         {file.reports.length === 0 ? (
           <Text c="dimmed">{t("cases.nothing")}</Text>
@@ -191,7 +250,7 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
               {file.reports.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Th scope="row" fw={500}>
-                    {quarterText(r.quarter, lang)}
+                    {periodText(r.quarter, lang)}
                   </Table.Th>
                   <Table.Td>{formatDate(r.reportedOn)}</Table.Td>
                   <Table.Td>{r.summary}</Table.Td>
@@ -253,100 +312,16 @@ function CaseFile({ file, onChange }: { file: CaseDetail; onChange: (f: CaseDeta
           </Table>
         )}
       </Section>
-      {manage && <AccessLog id={file.id} />}
+      {can.readAccessLog && <AccessLog id={file.id} />}
       <Modal
         closeButtonProps={{ "aria-label": tc("common.close") }}
         opened={action !== null}
         onClose={() => setAction(null)}
-        title={t(`cases.${titled}Title`)}
+        title={titled === "report" ? t(`cases.${reportTitle}`) : t(`cases.${titled}Title`)}
         size="lg"
       >
-        {action && <ActionBody action={action} file={file} quarters={quarters} onDone={done} />}
+        {action && <ActionBody action={action} file={file} onDone={done} onTransferred={transferred} />}
       </Modal>
     </Stack>
-  );
-}
-
-function ActionBody({
-  action,
-  file,
-  quarters,
-  onDone,
-}: {
-  action: Action;
-  file: CaseDetail;
-  quarters: { value: string; label: string }[];
-  onDone: (r: unknown) => void;
-}) {
-  const { t } = useTranslation("cases");
-  const bodies = useQuery(unitBodiesQuery(action === "assign" ? file.communeId : null)).data?.bodies ?? [];
-  const fields: Record<Action, Field[]> = {
-    assign: [
-      {
-        name: "assigneeBodyId",
-        label: t("cases.assigneeBody"),
-        kind: "select",
-        options: bodies.map((b) => ({ value: b.id, label: b.name })),
-      },
-      { name: "mentorName", label: t("cases.mentorName") },
-      { name: "decisionNumber", label: t("cases.decisionNumber"), required: true },
-      { name: "decidedOn", label: t("cases.decidedOn"), kind: "date", required: true },
-      { name: "fileOpenedOn", label: t("cases.fileOpenedOn"), kind: "date" },
-    ],
-    report: [
-      { name: "quarter", label: t("cases.quarter"), kind: "select", options: quarters, required: true },
-      { name: "reportedOn", label: t("cases.reportedOn"), kind: "date", required: true },
-      { name: "summary", label: t("cases.summary"), kind: "textarea", required: true },
-    ],
-    classify: [
-      { name: "quarter", label: t("cases.quarter"), kind: "select", options: quarters, required: true },
-      {
-        name: "group",
-        label: t("cases.group"),
-        kind: "select",
-        options: CASE_GROUPS.map((g) => ({ value: g, label: t(`cases.groups.${g}`) })),
-      },
-      { name: "classifiedOn", label: t("cases.classifiedOn"), kind: "date", required: true },
-      { name: "notes", label: t("cases.notes"), kind: "textarea" },
-    ],
-    support: [
-      {
-        name: "kind",
-        label: t("cases.supportKind"),
-        kind: "select",
-        options: SUPPORT_KINDS.map((k) => ({ value: k, label: t(`cases.supportKinds.${k}`) })),
-      },
-      { name: "providedOn", label: t("cases.providedOn"), kind: "date", required: true },
-      { name: "provider", label: t("cases.provider"), required: true },
-      { name: "notes", label: t("cases.notes"), kind: "textarea" },
-    ],
-    close: [
-      {
-        name: "outcome",
-        label: t("cases.outcome"),
-        kind: "select",
-        options: CASE_OUTCOMES.map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) })),
-      },
-      { name: "closedOn", label: t("cases.closedOn"), kind: "date", required: true },
-      { name: "decisionNumber", label: t("cases.decisionNumber") },
-      { name: "notes", label: t("cases.notes"), kind: "textarea" },
-    ],
-  };
-  const paths: Record<Action, string> = {
-    assign: "assignment",
-    report: "reports",
-    classify: "classifications",
-    support: "supports",
-    close: "close",
-  };
-  if (action === "assign" && bodies.length === 0) return null;
-  return (
-    <ActionForm
-      key={action}
-      fields={fields[action]}
-      submitLabel={t("cases.save")}
-      onSubmit={(b) => post<CaseDetail>(`/cases/${file.id}/${paths[action]}`, b)}
-      onDone={onDone}
-    />
   );
 }

@@ -42,9 +42,53 @@ export function CasesPage() {
     <Stack gap="lg">
       <Title order={1}>{t("cases.title")}</Title>
       <Text>{t("cases.intro")}</Text>
+      {can(user, "case.manage") && <TransferInbox />}
       {(can(user, "case.read") || can(user, "case.report")) && <CaseList />}
       {can(user, "case.stats") && <CaseStatsPanel />}
     </Stack>
+  );
+}
+
+/** "Hồ sơ chuyển đến": files other communes sent here, with the receiver's clocks (Circular 10/2024 Art. 15). */
+function TransferInbox() {
+  const { t } = useTranslation("cases");
+  const query = useInfiniteQuery(caseListQuery({ status: "transferring" }));
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  if (items.length === 0) return null;
+  const columns: Column<CaseSummary>[] = [
+    {
+      key: "name",
+      header: t("cases.name"),
+      cell: (c) => (
+        <AnchorLink to="/ho-so/$id" params={{ id: c.id }}>
+          {c.fullName}
+        </AnchorLink>
+      ),
+    },
+    { key: "from", header: t("cases.fromCommune"), cell: (c) => c.pendingTransfer?.fromCommuneName ?? "—" },
+    {
+      key: "sent",
+      header: t("cases.transferredOn"),
+      cell: (c) => (c.pendingTransfer ? formatDate(c.pendingTransfer.transferredOn) : "—"),
+    },
+    {
+      key: "check",
+      header: t("cases.residenceCheckDeadline"),
+      cell: (c) => (c.pendingTransfer ? <DeadlineBadge d={c.pendingTransfer.residenceCheckDeadline} /> : "—"),
+    },
+    {
+      key: "receive",
+      header: t("cases.receiveDeadline"),
+      cell: (c) => (c.pendingTransfer ? <DeadlineBadge d={c.pendingTransfer.receiveDeadline} /> : "—"),
+    },
+  ];
+  return (
+    <Section title={t("cases.inbox")} id="case-inbox">
+      <Text size="sm" mb="sm">
+        {t("cases.inboxIntro")}
+      </Text>
+      <DataTable label={t("cases.inbox")} columns={columns} rows={items} rowKey={(c) => c.id} />
+    </Section>
   );
 }
 
@@ -175,6 +219,12 @@ function CreateCaseDialog({ opened, onClose }: { opened: boolean; onClose: () =>
               initial: "",
             },
             { name: "reportedInOn", label: t("cases.reportedInOn"), kind: "date", required: true },
+            {
+              name: "measureMonths",
+              label: t("cases.measureMonths"),
+              kind: "number",
+              description: t("cases.educationNote"),
+            },
             { name: "notes", label: t("cases.notes"), kind: "textarea" },
           ]}
           extra={(b) => ({ ...b, orgUnitId: unitId ?? "" })}

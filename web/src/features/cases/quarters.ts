@@ -11,6 +11,14 @@ export function quarterText(key: string, lang: Lang): string {
   return m ? periodLabel({ kind: "quarter", year: Number(m[1]), index: Number(m[2]) }, lang) : key;
 }
 
+/** A report's key as people read it: "Quý III/2026", or "Tháng 11/2026" for a monthly report. */
+export function periodText(key: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  return m
+    ? periodLabel({ kind: "month", year: Number(m[1]), index: Number(m[2]) }, lang)
+    : quarterText(key, lang);
+}
+
 /** This quarter and the seven before it, newest first, for the report and classification forms. */
 export function recentQuarters(lang: Lang): Option[] {
   return recentPeriods("quarter", lang, 8);

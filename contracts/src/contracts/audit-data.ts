@@ -33,6 +33,7 @@ import {
   RegisterCertificationBodySchema,
   SelfAssessmentBodySchema,
 } from "./certification";
+import { DisciplineLevelSchema } from "./certification-criteria";
 import {
   DecideCommendationBodySchema,
   EndorseCommendationBodySchema,
@@ -279,6 +280,21 @@ export const AUDIT_EVENT_DATA = {
     severity: EventSeveritySchema,
     forceMajeure: z.boolean(),
     reportedPromptly: z.boolean(),
+    disciplineLevel: DisciplineLevelSchema.nullable().optional(),
+  }),
+  /** entityType certification_criteria_version: a province's new version (Circular 124/2021 Art. 8.1). */
+  "certification.criteria_updated": z.object({
+    provinceId: IdSchema,
+    effectiveFrom: IsoDateSchema,
+    basis: text,
+    extraCriteria: z.array(z.object({ unitType: CertificationUnitTypeSchema, code: text, article: text })),
+    authorities: z.array(
+      z.object({
+        unitType: CertificationUnitTypeSchema,
+        recognisingAuthority: text,
+        authorityVerified: z.boolean(),
+      }),
+    ),
   }),
 
   /** Cases: no personal data, only what happened and when. */

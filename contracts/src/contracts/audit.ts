@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   "certification.document_uploaded",
   "certification.classified",
   "certification.event_recorded",
+  "certification.criteria_updated",
   "case.created",
   "case.assigned",
   "case.report_recorded",

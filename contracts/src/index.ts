@@ -20,6 +20,7 @@ export * from "./contracts/indicators";
 export * from "./contracts/certification";
 export * from "./contracts/certification-events";
 export * from "./contracts/certification-cycles";
+export * from "./contracts/certification-criteria";
 export * from "./contracts/certification-history";
 export * from "./contracts/cases";
 export * from "./contracts/hotspots";

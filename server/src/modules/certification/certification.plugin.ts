@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import { certificationCriteriaRoutes } from "./certification-criteria.routes";
 import { certificationDossierRoutes } from "./certification-dossier.routes";
 import { certificationHistoryRoutes } from "./certification-history.routes";
 import { certificationRegisterRoutes } from "./certification-register.routes";
@@ -15,6 +16,7 @@ export const certificationRoutes: FastifyPluginAsync = async (api) => {
   await seedCertificationCatalogue(api.db);
   await api.register(certificationCycleRoutes);
   await api.register(certificationDossierRoutes);
+  await api.register(certificationCriteriaRoutes);
   await api.register(certificationRegisterRoutes);
   await api.register(certificationHistoryRoutes);
   await api.register(certificatePublicApi);

@@ -10,8 +10,11 @@ import {
   Textarea,
 } from "@mantine/core";
 import {
+  DISCIPLINE_EVENT_KINDS,
+  DISCIPLINE_LEVELS,
   DISQUALIFYING_EVENT_KINDS,
   EVENT_SEVERITIES,
+  type DisciplineLevel,
   RecordDisqualifyingEventBodySchema,
   type DisqualifyingEventKind,
   type EventSeverity,
@@ -29,9 +32,16 @@ import { eventsQuery } from "./api";
 import { useCertWrite, WriteError } from "./form-kit";
 import { CERTIFIED_KINDS } from "./register-form";
 
+const isDiscipline = (k: DisqualifyingEventKind) => (DISCIPLINE_EVENT_KINDS as readonly string[]).includes(k);
+/** A form of discipline in the reader's language (the list and its sources live in contracts). */
+export const levelLabel = (code: DisciplineLevel, language: string) => {
+  const l = DISCIPLINE_LEVELS.find((x) => x.code === code);
+  return l ? (language.startsWith("en") ? l.labelEn : l.labelVi) : code;
+};
+
 /** The register of disqualifying events under a unit, with a form for those who record them. */
 export function EventsSection({ unitId }: { unitId: string | null }) {
-  const { t } = useTranslation("certification");
+  const { t, i18n } = useTranslation("certification");
   const query = useQuery(eventsQuery(unitId ?? undefined));
   const items = query.data?.items ?? [];
   return (
@@ -53,7 +63,14 @@ export function EventsSection({ unitId }: { unitId: string | null }) {
                 <Text size="sm">
                   {formatDate(e.occurredOn)} · {e.orgUnitName} · {t(`severities.${e.severity}`)}
                   {e.forceMajeure ? ` · ${t("forceMajeure")}` : ""}
+                  {e.reportedPromptly ? ` · ${t("reportedPromptlyShort")}` : ""}
+                  {e.disciplineLevel ? ` · ${levelLabel(e.disciplineLevel, i18n.language)}` : ""}
                 </Text>
+                {e.basis && (
+                  <Text size="sm" c="dimmed">
+                    {t("basis", { basis: e.basis })}
+                  </Text>
+                )}
                 <Text size="sm" c="dimmed" className="td-break">
                   {e.description}
                 </Text>
@@ -68,13 +85,14 @@ export function EventsSection({ unitId }: { unitId: string | null }) {
 }
 
 function RecordEventForm({ initialUnitId }: { initialUnitId: string | null }) {
-  const { t } = useTranslation("certification");
+  const { t, i18n } = useTranslation("certification");
   const [unitId, setUnitId] = useState<string | null>(initialUnitId);
   const [kind, setKind] = useState<DisqualifyingEventKind>("serious_crime");
   const [severity, setSeverity] = useState<EventSeverity>("serious");
   const [occurredOn, setOccurredOn] = useState("");
   const [forceMajeure, setForceMajeure] = useState(false);
   const [reportedPromptly, setReportedPromptly] = useState(false);
+  const [disciplineLevel, setDisciplineLevel] = useState<DisciplineLevel | "">("");
   const [description, setDescription] = useState("");
   const { submit, issues, mutation } = useCertWrite(
     "/certification/disqualifying-events",
@@ -97,6 +115,7 @@ function RecordEventForm({ initialUnitId }: { initialUnitId: string | null }) {
           occurredOn: isoFromVn(occurredOn),
           forceMajeure,
           reportedPromptly,
+          ...(isDiscipline(kind) && disciplineLevel ? { disciplineLevel } : {}),
           description,
         });
       }}
@@ -135,6 +154,26 @@ function RecordEventForm({ initialUnitId }: { initialUnitId: string | null }) {
             error={issues.occurredOn}
           />
         </SimpleGrid>
+        {isDiscipline(kind) && (
+          <NativeSelect
+            label={t("disciplineLevel")}
+            description={t("disciplineLevelHint")}
+            required
+            value={disciplineLevel}
+            onChange={(e) => setDisciplineLevel(e.currentTarget.value as DisciplineLevel)}
+            error={issues.disciplineLevel}
+            data={[
+              { value: "", label: t("choose") },
+              ...DISCIPLINE_LEVELS.map((l) => ({
+                value: l.code,
+                label: i18n.language.startsWith("en") ? l.labelEn : l.labelVi,
+              })),
+            ]}
+          />
+        )}
+        <Text size="sm" c="dimmed">
+          {t("forceMajeureRule")}
+        </Text>
         <Checkbox
           label={t("forceMajeure")}
           checked={forceMajeure}

@@ -35,6 +35,17 @@ export function EvidenceTable({ evidence }: { evidence: CertificationEvidence })
       <Text size="sm" c="dimmed" mb="sm">
         {t("evidenceIntro")}
       </Text>
+      <Text size="sm" mb="sm">
+        {t("criteriaVersionLine", { version: evidence.criteriaVersion })}
+        {evidence.provinceCriteriaVersion &&
+          ` ${t(
+            evidence.provinceCriteriaVersion.pinned ? "provinceVersionPinned" : "provinceVersionInForce",
+            {
+              date: formatDate(evidence.provinceCriteriaVersion.effectiveFrom),
+              basis: evidence.provinceCriteriaVersion.basis,
+            },
+          )}`}
+      </Text>
       <ScrollRegion label={t("evidence")}>
         <Table striped withTableBorder miw={640}>
           <Table.Thead>
@@ -53,6 +64,9 @@ export function EvidenceTable({ evidence }: { evidence: CertificationEvidence })
                     {c.article}
                   </Text>
                   <Text size="sm">{c.titleVi}</Text>
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {t("basis", { basis: c.basis })}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {c.facts.map((f) => (

@@ -14,11 +14,16 @@ export type Issues = Partial<Record<string, string>>;
  * A certification write: validates the body with the contract schema first (nothing is sent when it
  * fails), then posts it; field issues from either side land in `issues`.
  */
-export function useCertWrite<T>(path: string, schema: z.ZodType<T>, onDone?: () => void) {
+export function useCertWrite<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  onDone?: () => void,
+  method: "POST" | "PUT" = "POST",
+) {
   const queryClient = useQueryClient();
   const [issues, setIssues] = useState<Issues>({});
   const mutation = useMutation({
-    mutationFn: (body: T) => api<unknown>(path, { method: "POST", body }),
+    mutationFn: (body: T) => api<unknown>(path, { method, body }),
     onSuccess: async () => {
       setIssues({});
       await queryClient.invalidateQueries({ queryKey: ["certification"] });

@@ -1,4 +1,4 @@
-import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import {
   AppraiseBodySchema,
   DecideBodySchema,
@@ -77,6 +77,13 @@ export function SelfAssessmentForm({
     socialEvilsPreviousYear: String(prev?.socialEvilsPreviousYear ?? ""),
   });
   const [source, setSource] = useState(prev?.figuresSource ?? "");
+  // Art. 6.1 / 7.1: agencies, enterprises and schools record their internal rules and briefing.
+  const work = cycle.unitType !== "residential_area" && cycle.unitType !== "commune";
+  const [internalRules, setInternalRules] = useState(prev?.internalRules ?? false);
+  const [briefing, setBriefing] = useState({
+    peopleToBrief: String(prev?.peopleToBrief ?? ""),
+    peopleBriefed: String(prev?.peopleBriefed ?? ""),
+  });
   const w = useCertWrite(url(cycle, "self-assessment"), SelfAssessmentBodySchema);
   const numberField = (key: keyof typeof figures) => (
     <TextInput
@@ -101,6 +108,13 @@ export function SelfAssessmentForm({
           socialEvils: numberFrom(figures.socialEvils),
           socialEvilsPreviousYear: numberFrom(figures.socialEvilsPreviousYear),
           figuresSource: blankToUndefined(source),
+          ...(work
+            ? {
+                internalRules,
+                peopleToBrief: numberFrom(briefing.peopleToBrief),
+                peopleBriefed: numberFrom(briefing.peopleBriefed),
+              }
+            : {}),
         })
       }
     >
@@ -121,6 +135,32 @@ export function SelfAssessmentForm({
           />
         ))}
       </Stack>
+      {work && (
+        <Stack gap="xs" role="group" aria-label={t("briefing.title")}>
+          <Checkbox
+            label={t("briefing.internalRules")}
+            checked={internalRules}
+            onChange={(e) => setInternalRules(e.currentTarget.checked)}
+            error={w.issues.internalRules}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {(["peopleToBrief", "peopleBriefed"] as const).map((key) => (
+              <TextInput
+                key={key}
+                label={t(`briefing.${key}${cycle.unitType === "school" ? "School" : ""}`)}
+                required
+                inputMode="numeric"
+                value={briefing[key]}
+                onChange={(e) => setBriefing({ ...briefing, [key]: e.currentTarget.value })}
+                error={w.issues[key]}
+              />
+            ))}
+          </SimpleGrid>
+          <Text size="sm" c="dimmed">
+            {t("briefing.basis")}
+          </Text>
+        </Stack>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {numberField("crimes")}
         {numberField("crimesPreviousYear")}

@@ -160,6 +160,12 @@ const certificationRoute = createRoute({
   ),
 });
 
+const certificationCriteriaRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/chung-nhan/tieu-chi",
+  component: lazyRouteComponent(() => import("../features/certification/criteria-page"), "CriteriaPage"),
+});
+
 const certificationCycleRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/chung-nhan/$id",
@@ -293,6 +299,7 @@ const routeTree = rootRoute.addChildren([
     householdsRoute,
     householdRoute,
     certificationRoute,
+    certificationCriteriaRoute,
     certificationCycleRoute,
     casesRoute,
     caseRoute,

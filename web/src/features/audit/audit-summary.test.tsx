@@ -231,6 +231,13 @@ const SAMPLES = {
     forceMajeure: false,
     reportedPromptly: true,
   },
+  "certification.criteria_updated": {
+    provinceId: "00000000-0000-4000-8000-000000000096",
+    effectiveFrom: "2027-01-01",
+    basis: "Quyết định 99/QĐ-UBND",
+    extraCriteria: [{ unitType: "residential_area", code: "tinh.1", article: "Điều 2" }],
+    authorities: [],
+  },
   "case.created": {
     kind: "released_prisoner",
     reportedInOn: "2026-03-06",

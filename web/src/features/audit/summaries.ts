@@ -263,6 +263,13 @@ export const SUMMARIES: Summaries = {
       level: x.t(`certification:levels.${v.level}`),
       sheet: v.sheetCode,
     }),
+  "certification.criteria_updated": (v, x) =>
+    x.t("audit.summaries.certification.criteria_updated", {
+      date: d(v.effectiveFrom),
+      criteria: v.extraCriteria.length,
+      authorities: v.authorities.length,
+      basis: v.basis,
+    }),
   "certification.event_recorded": (v, x) =>
     x.t("audit.summaries.certification.event_recorded", {
       kind: x.t(`certification:eventKinds.${v.kind}`),

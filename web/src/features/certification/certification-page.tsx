@@ -14,6 +14,7 @@ import { currentYear, defaultUnitId } from "../../lib/scope";
 import { Section } from "../../components/section";
 import { UnitField } from "../../components/unit-field";
 import { cyclesQuery, overviewQuery } from "./api";
+import { CriteriaAdminLink } from "./criteria-page";
 import { EventsSection } from "./events-section";
 import { RegisterForm } from "./register-form";
 import { CycleStatusBadge, DeadlineText } from "./status";
@@ -72,6 +73,7 @@ function Certification() {
         <Text c="dimmed" mt="xs">
           {t("intro")}
         </Text>
+        <CriteriaAdminLink />
       </div>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -769,6 +769,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         document_uploaded: "Uploaded a signed dossier scan",
         classified: "Scored the movement classification",
         event_recorded: "Recorded a disqualifying event",
+        criteria_updated: "Issued a version of the province's extra criteria and recognising authorities",
       },
       case: {
         created: "Opened a reintegration case",
@@ -904,6 +905,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
           "{{outcome}}, decision no. {{number}} of {{date}} (after the deadline)",
         classified: "{{total}} points: {{level}} (sheet {{sheet}})",
         event_recorded: "{{kind}} on {{date}}, severity: {{severity}}",
+        criteria_updated: "In force from {{date}}: {{criteria}} extra criteria, {{authorities}} authorities; basis {{basis}}",
       },
       case: {
         created: "{{kind}}, reported in on {{date}}; assignment due {{due}}",

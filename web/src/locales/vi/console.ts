@@ -765,6 +765,7 @@ export const consoleVi = {
         document_uploaded: "Tải lên bản ký hồ sơ",
         classified: "Chấm điểm phân loại phong trào",
         event_recorded: "Ghi nhận vụ việc ảnh hưởng tiêu chí",
+        criteria_updated: "Ban hành phiên bản tiêu chí bổ sung, cấp công nhận của tỉnh",
       },
       case: {
         created: "Lập hồ sơ tái hòa nhập",
@@ -899,6 +900,7 @@ export const consoleVi = {
           "{{outcome}}, quyết định số {{number}} ngày {{date}} (sau hạn)",
         classified: "{{total}} điểm: {{level}} (phiếu {{sheet}})",
         event_recorded: "{{kind}} ngày {{date}}, mức độ: {{severity}}",
+        criteria_updated: "Hiệu lực từ {{date}}: {{criteria}} tiêu chí bổ sung, {{authorities}} cấp công nhận; căn cứ {{basis}}",
       },
       case: {
         created: "{{kind}}, trình diện ngày {{date}}; hạn giao quản lý {{due}}",

@@ -231,13 +231,15 @@ const SAMPLES = {
     forceMajeure: false,
     reportedPromptly: true,
   },
-  "certification.criteria_updated": {
-    provinceId: "00000000-0000-4000-8000-000000000096",
-    effectiveFrom: "2027-01-01",
-    basis: "Quyết định 99/QĐ-UBND",
-    extraCriteria: [{ unitType: "residential_area", code: "tinh.1", article: "Điều 2" }],
-    authorities: [],
+  "certification.history_recorded": {
+    year: 2016,
+    unitType: "commune",
+    certified: true,
+    decisionNumber: "215/QĐ-UBND",
+    decisionDate: "2016-11-18",
+    decisionAuthority: "UBND thành phố Bạc Liêu",
   },
+  "certification.history_imported": { created: 12, certified: 9, years: [2016, 2017] },
   "case.created": {
     kind: "released_prisoner",
     reportedInOn: "2026-03-06",

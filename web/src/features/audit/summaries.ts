@@ -263,18 +263,24 @@ export const SUMMARIES: Summaries = {
       level: x.t(`certification:levels.${v.level}`),
       sheet: v.sheetCode,
     }),
-  "certification.criteria_updated": (v, x) =>
-    x.t("audit.summaries.certification.criteria_updated", {
-      date: d(v.effectiveFrom),
-      criteria: v.extraCriteria.length,
-      authorities: v.authorities.length,
-      basis: v.basis,
-    }),
   "certification.event_recorded": (v, x) =>
     x.t("audit.summaries.certification.event_recorded", {
       kind: x.t(`certification:eventKinds.${v.kind}`),
       date: d(v.occurredOn),
       severity: x.t(`certification:severities.${v.severity}`),
+    }),
+  "certification.history_recorded": (v, x) =>
+    x.t("audit.summaries.certification.history_recorded", {
+      year: v.year,
+      result: x.t(v.certified ? "certification:pastYears.certified" : "certification:pastYears.notCertified"),
+      unitType: x.t(`certification:unitType.${v.unitType}`),
+      decision: v.decisionNumber ? ` — ${v.decisionNumber}${v.decisionDate ? ` (${d(v.decisionDate)})` : ""}` : "",
+    }),
+  "certification.history_imported": (v, x) =>
+    x.t("audit.summaries.certification.history_imported", {
+      created: n(v.created),
+      certified: n(v.certified),
+      years: v.years.join(", "),
     }),
 
   "case.created": (v, x) =>

@@ -769,7 +769,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         document_uploaded: "Uploaded a signed dossier scan",
         classified: "Scored the movement classification",
         event_recorded: "Recorded a disqualifying event",
-        criteria_updated: "Issued a version of the province's extra criteria and recognising authorities",
+        history_recorded: "Recorded a past year's certification result",
+        history_imported: "Imported past certification results from CSV",
       },
       case: {
         created: "Opened a reintegration case",
@@ -905,7 +906,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
           "{{outcome}}, decision no. {{number}} of {{date}} (after the deadline)",
         classified: "{{total}} points: {{level}} (sheet {{sheet}})",
         event_recorded: "{{kind}} on {{date}}, severity: {{severity}}",
-        criteria_updated: "In force from {{date}}: {{criteria}} extra criteria, {{authorities}} authorities; basis {{basis}}",
+        history_recorded: "{{year}}: {{result}} ({{unitType}}){{decision}}",
+        history_imported: "{{created}} results (years {{years}}), {{certified}} certified",
       },
       case: {
         created: "{{kind}}, reported in on {{date}}; assignment due {{due}}",

@@ -765,7 +765,8 @@ export const consoleVi = {
         document_uploaded: "Tải lên bản ký hồ sơ",
         classified: "Chấm điểm phân loại phong trào",
         event_recorded: "Ghi nhận vụ việc ảnh hưởng tiêu chí",
-        criteria_updated: "Ban hành phiên bản tiêu chí bổ sung, cấp công nhận của tỉnh",
+        history_recorded: "Ghi kết quả công nhận năm trước",
+        history_imported: "Nhập kết quả công nhận các năm trước từ CSV",
       },
       case: {
         created: "Lập hồ sơ tái hòa nhập",
@@ -900,7 +901,8 @@ export const consoleVi = {
           "{{outcome}}, quyết định số {{number}} ngày {{date}} (sau hạn)",
         classified: "{{total}} điểm: {{level}} (phiếu {{sheet}})",
         event_recorded: "{{kind}} ngày {{date}}, mức độ: {{severity}}",
-        criteria_updated: "Hiệu lực từ {{date}}: {{criteria}} tiêu chí bổ sung, {{authorities}} cấp công nhận; căn cứ {{basis}}",
+        history_recorded: "Năm {{year}}: {{result}} ({{unitType}}){{decision}}",
+        history_imported: "{{created}} kết quả (năm {{years}}), {{certified}} đạt",
       },
       case: {
         created: "{{kind}}, trình diện ngày {{date}}; hạn giao quản lý {{due}}",

@@ -152,6 +152,12 @@ const SAMPLES = {
     rating: "good",
     reasons: [],
   },
+  "group.year_rated": {
+    year: 2026,
+    evaluatedOn: "2026-11-10",
+    team: { rating: "good", previous: null },
+    members: [{ memberId: ID, rating: "completed", previous: "good" }],
+  },
   "household.created": { members: 4, memberOrgs: ["women"], code: "12" },
   "household.updated": { fields: ["headName", "members"], members: 5 },
   "household.imported": { created: 120 },
@@ -240,6 +246,13 @@ const SAMPLES = {
     decisionAuthority: "UBND thành phố Bạc Liêu",
   },
   "certification.history_imported": { created: 12, certified: 9, years: [2016, 2017] },
+  "certification.criteria_updated": {
+    provinceId: "00000000-0000-4000-8000-000000000096",
+    effectiveFrom: "2027-01-01",
+    basis: "Quyết định 99/QĐ-UBND",
+    extraCriteria: [{ unitType: "residential_area", code: "tinh.1", article: "Điều 2" }],
+    authorities: [],
+  },
   "case.created": {
     kind: "released_prisoner",
     reportedInOn: "2026-03-06",

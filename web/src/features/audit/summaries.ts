@@ -192,6 +192,17 @@ export const SUMMARIES: Summaries = {
       from: d(v.periodFrom),
       to: d(v.periodTo),
     }),
+  "group.year_rated": (v, x) => {
+    const t = v.team;
+    const rated = t ? x.t(`ratings.${t.rating}`) : "—";
+    const team = t?.previous ? `${x.t(`ratings.${t.previous}`)} → ${rated}` : rated;
+    return x.t("audit.summaries.group.year_rated", {
+      year: v.year,
+      team,
+      members: n(v.members.length),
+      changed: n(v.members.filter((m) => m.previous !== null && m.previous !== m.rating).length),
+    });
+  },
 
   "household.created": (v, x) =>
     x.t("audit.summaries.household.created", {
@@ -262,6 +273,13 @@ export const SUMMARIES: Summaries = {
       total: n(v.total),
       level: x.t(`certification:levels.${v.level}`),
       sheet: v.sheetCode,
+    }),
+  "certification.criteria_updated": (v, x) =>
+    x.t("audit.summaries.certification.criteria_updated", {
+      date: d(v.effectiveFrom),
+      criteria: v.extraCriteria.length,
+      authorities: v.authorities.length,
+      basis: v.basis,
     }),
   "certification.event_recorded": (v, x) =>
     x.t("audit.summaries.certification.event_recorded", {

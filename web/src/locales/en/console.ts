@@ -527,6 +527,38 @@ export const consoleEn: Shape<typeof consoleVi> = {
       "The evaluation date cannot be before the period or in the future.",
     submit: "Save evaluation",
   },
+  teamYear: {
+    title: "Yearly evaluation",
+    year: "Evaluation year",
+    yearLabel: "Evaluation year {{year}} ({{from}} – {{to}})",
+    asOf: "Months counted up to {{date}}.",
+    team: "Team",
+    member: "Member",
+    role: "Role",
+    joinedOn: "Joined on",
+    months: "Months in the year",
+    rating: "Rating",
+    ratingOf: "Rating of {{name}}",
+    notRated: "Not rated",
+    tooShort: "Not yet due for evaluation (under {{min}} months)",
+    left: "Left the team",
+    teamLeft: "Team dissolved",
+    noMembers: "No members in this evaluation year.",
+    capTitle: "Share of excellent ratings in {{area}}",
+    capLine:
+      "{{what}}: {{excellent}} excellent, {{good}} good — at most {{max}} excellent ({{percent}}% of those rated {{basis}})",
+    capOver: "Over the cap: remove {{n}} excellent rating(s) or rate more good.",
+    capMembers: "Members",
+    capTeams: "Teams",
+    basisGoodOrBetter: "good or better",
+    basisGood: "good",
+    capUnverified:
+      "How the 20% is counted has not been checked against the text of Guidance 01/HD-BCA-V05; the value is configurable.",
+    basis: "Basis: {{basis}}",
+    save: "Save ratings",
+    saved: "Yearly ratings saved.",
+    nothingChanged: "No rating has changed.",
+  },
   ratings: {
     excellent: "Excellent",
     good: "Good",
@@ -749,6 +781,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         member_left: "Recorded a member leaving",
         surveyed: "Recorded a survey",
         evaluated: "Evaluated a team or model",
+        year_rated: "Rated a grassroots security team for the year",
       },
       household: {
         created: "Added a household",
@@ -771,6 +804,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         event_recorded: "Recorded a disqualifying event",
         history_recorded: "Recorded a past year's certification result",
         history_imported: "Imported past certification results from CSV",
+        criteria_updated: "Issued a version of the province's extra criteria and recognising authorities",
       },
       case: {
         created: "Opened a reintegration case",
@@ -884,6 +918,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         surveyed:
           "Survey of {{date}}: crimes {{crimes}}, drug users {{drugUsers}}, gangs {{gangs}}, social evils {{socialEvils}}",
         evaluated: "{{rating}} (period {{from}} – {{to}})",
+        year_rated: "Evaluation year {{year}} — team: {{team}}; {{members}} members, {{changed}} re-rated",
       },
       household: {
         created: "Household no. {{code}}, members: {{members}}",
@@ -908,6 +943,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         event_recorded: "{{kind}} on {{date}}, severity: {{severity}}",
         history_recorded: "{{year}}: {{result}} ({{unitType}}){{decision}}",
         history_imported: "{{created}} results (years {{years}}), {{certified}} certified",
+        criteria_updated: "In force from {{date}}: {{criteria}} extra criteria, {{authorities}} authorities; basis {{basis}}",
       },
       case: {
         created: "{{kind}}, reported in on {{date}}; assignment due {{due}}",

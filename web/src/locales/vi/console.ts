@@ -525,6 +525,38 @@ export const consoleVi = {
     dateOrder: "Ngày đánh giá không được trước kỳ đánh giá hoặc ở tương lai.",
     submit: "Lưu đánh giá",
   },
+  teamYear: {
+    title: "Đánh giá, xếp loại năm",
+    year: "Năm đánh giá",
+    yearLabel: "Năm đánh giá {{year}} ({{from}} – {{to}})",
+    asOf: "Số tháng tính đến ngày {{date}}.",
+    team: "Tổ",
+    member: "Thành viên",
+    role: "Chức danh",
+    joinedOn: "Ngày vào tổ",
+    months: "Số tháng trong năm",
+    rating: "Xếp loại",
+    ratingOf: "Xếp loại {{name}}",
+    notRated: "Chưa xếp loại",
+    tooShort: "Chưa đủ thời gian đánh giá (dưới {{min}} tháng)",
+    left: "Đã rời tổ",
+    teamLeft: "Tổ đã giải thể",
+    noMembers: "Chưa có thành viên nào trong năm đánh giá.",
+    capTitle: "Tỷ lệ xuất sắc trên địa bàn {{area}}",
+    capLine:
+      "{{what}}: {{excellent}} Hoàn thành xuất sắc, {{good}} Hoàn thành tốt — tối đa {{max}} xuất sắc ({{percent}}% số {{basis}})",
+    capOver: "Vượt tỷ lệ: bớt {{n}} xếp loại xuất sắc hoặc xếp loại thêm Hoàn thành tốt.",
+    capMembers: "Thành viên",
+    capTeams: "Tổ",
+    basisGoodOrBetter: "Hoàn thành tốt trở lên",
+    basisGood: "Hoàn thành tốt",
+    capUnverified:
+      "Cách tính mẫu số của tỷ lệ 20% chưa được đối chiếu với văn bản gốc của Hướng dẫn 01/HD-BCA-V05; giá trị cấu hình được.",
+    basis: "Căn cứ: {{basis}}",
+    save: "Lưu xếp loại",
+    saved: "Đã lưu xếp loại năm.",
+    nothingChanged: "Chưa thay đổi xếp loại nào.",
+  },
   ratings: {
     excellent: "Hoàn thành xuất sắc nhiệm vụ",
     good: "Hoàn thành tốt nhiệm vụ",
@@ -745,6 +777,7 @@ export const consoleVi = {
         member_left: "Ghi nhận thành viên rời tổ",
         surveyed: "Ghi nhận khảo sát",
         evaluated: "Đánh giá tổ, mô hình",
+        year_rated: "Xếp loại tổ bảo vệ ANTT theo năm",
       },
       household: {
         created: "Thêm hộ gia đình",
@@ -767,6 +800,7 @@ export const consoleVi = {
         event_recorded: "Ghi nhận vụ việc ảnh hưởng tiêu chí",
         history_recorded: "Ghi kết quả công nhận năm trước",
         history_imported: "Nhập kết quả công nhận các năm trước từ CSV",
+        criteria_updated: "Ban hành phiên bản tiêu chí bổ sung, cấp công nhận của tỉnh",
       },
       case: {
         created: "Lập hồ sơ tái hòa nhập",
@@ -879,6 +913,7 @@ export const consoleVi = {
         surveyed:
           "Khảo sát ngày {{date}}: {{crimes}} vụ phạm tội, {{drugUsers}} người sử dụng ma túy, {{gangs}} băng nhóm, {{socialEvils}} tệ nạn xã hội",
         evaluated: "{{rating}} (kỳ {{from}} – {{to}})",
+        year_rated: "Năm đánh giá {{year}} — tổ: {{team}}; {{members}} thành viên, {{changed}} xếp loại lại",
       },
       household: {
         created: "Hộ số {{code}}, {{members}} nhân khẩu",
@@ -903,6 +938,7 @@ export const consoleVi = {
         event_recorded: "{{kind}} ngày {{date}}, mức độ: {{severity}}",
         history_recorded: "Năm {{year}}: {{result}} ({{unitType}}){{decision}}",
         history_imported: "{{created}} kết quả (năm {{years}}), {{certified}} đạt",
+        criteria_updated: "Hiệu lực từ {{date}}: {{criteria}} tiêu chí bổ sung, {{authorities}} cấp công nhận; căn cứ {{basis}}",
       },
       case: {
         created: "{{kind}}, trình diện ngày {{date}}; hạn giao quản lý {{due}}",

@@ -27,6 +27,8 @@ type NavItem = {
     | "/dia-ban-trong-diem"
     | "/khen-thuong"
     | "/tin-bao"
+    | "/tiep-nhan-tin-bao"
+    | "/xa-vung-sau-vung-xa"
     | "/kien-nghi"
     | "/dang-tin"
     | "/ngay-nghi-le";
@@ -45,6 +47,8 @@ type NavItem = {
     | "hotspots"
     | "commendations"
     | "tips"
+    | "tipIntake"
+    | "remoteCommunes"
     | "feedback"
     | "news"
     | "holidays";
@@ -65,6 +69,8 @@ const NAV: NavItem[] = [
   { to: "/dia-ban-trong-diem", label: "hotspots", permission: "hotspot.read" },
   { to: "/khen-thuong", label: "commendations", permission: "commendation.read" },
   { to: "/tin-bao", label: "tips", permission: "tip.stats" },
+  { to: "/tiep-nhan-tin-bao", label: "tipIntake", permission: "tip.intake" },
+  { to: "/xa-vung-sau-vung-xa", label: "remoteCommunes", permission: "remote_commune.manage" },
   { to: "/kien-nghi", label: "feedback", permission: "feedback.handle" },
   { to: "/dang-tin", label: "news", permission: "news.write" },
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },

@@ -262,6 +262,18 @@ const tipRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/tips/tip-page"), "TipPage"),
 });
 
+const tipIntakeRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/tiep-nhan-tin-bao",
+  component: lazyRouteComponent(() => import("../features/tips/intake-page"), "TipIntakePage"),
+});
+
+const remoteCommunesRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/xa-vung-sau-vung-xa",
+  component: lazyRouteComponent(() => import("../features/tips/remote-communes-page"), "RemoteCommunesPage"),
+});
+
 const feedbackRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/kien-nghi",
@@ -314,6 +326,8 @@ const routeTree = rootRoute.addChildren([
     reportRoute,
     tipsRoute,
     tipRoute,
+    tipIntakeRoute,
+    remoteCommunesRoute,
     feedbackRoute,
     newsAdminRoute,
     holidaysRoute,

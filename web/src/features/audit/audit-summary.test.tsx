@@ -391,6 +391,14 @@ const SAMPLES = {
   },
   "tip.extended": { code: "TB-7KQ2M", level: 1 },
   "tip.content_read": { code: "TB-7KQ2M" },
+  "tip.intake_recorded": { code: "TB-7KQ2M", channel: "phone", anonymous: true, signedRecord: false },
+  "remote_commune.set": {
+    basisNumber: "861/QĐ-TTg",
+    basisDate: "2017-06-04",
+    basisText: "Quyết định của Thủ tướng Chính phủ",
+    previous: null,
+  },
+  "remote_commune.unset": { basisNumber: "861/QĐ-TTg", basisDate: "2017-06-04" },
   "feedback.answered": { code: "PA-9XK3", from: "received", to: "answered" },
   "news.created": {
     slug: "canh-bao-lua-dao",

@@ -1,6 +1,6 @@
 // One short, readable line per audit action, from its typed data (AuditEventDataMap). SUMMARIES
 // has one entry per action: a new action without one does not compile.
-import { FEEDBACK_STATUS_LABELS, TIP_STATUS_LABELS } from "@toandan/contracts";
+import { FEEDBACK_STATUS_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS } from "@toandan/contracts";
 import {
   d,
   fields,
@@ -460,6 +460,20 @@ export const SUMMARIES: Summaries = {
     x.t("audit.summaries.tip.extended", { code: v.code, level: v.level }),
   "tip.content_read": (v, x) =>
     x.t("audit.summaries.tip.content_read", { code: v.code }),
+  "tip.intake_recorded": (v, x) =>
+    x.t("audit.summaries.tip.intake_recorded", {
+      code: v.code,
+      channel: TIP_CHANNEL_LABELS[v.channel][x.lang],
+      anonymous: v.anonymous ? x.t("audit.summaries.tip.anonymous") : "",
+    }),
+  "remote_commune.set": (v, x) =>
+    x.t("audit.summaries.remote_commune.set", {
+      number: v.basisNumber,
+      date: d(v.basisDate),
+      text: v.basisText,
+    }),
+  "remote_commune.unset": (v, x) =>
+    x.t("audit.summaries.remote_commune.unset", { number: v.basisNumber, date: d(v.basisDate) }),
   "feedback.answered": (v, x) =>
     x.t("audit.summaries.feedback.answered", {
       code: v.code,

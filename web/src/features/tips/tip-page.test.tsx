@@ -12,6 +12,7 @@ const tip: TipDetail = {
   id: TIP_ID,
   code: "T2345-6789",
   category: "drugs",
+  channel: "web",
   status: "new",
   urgency: null,
   receivedHour: "2026-12-01T09",

@@ -27,6 +27,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { formatDate } from "../../lib/format";
 import { tipActions, tipQuery } from "./api";
 import { ClockBadges } from "./clock-badges";
+import { IntakeRecord } from "./intake-record";
 import { useLabels } from "../../lib/citizen-labels";
 
 const route = getRouteApi("/console/tin-bao/$id");
@@ -207,9 +208,19 @@ function Tip({ tip }: { tip: TipDetail }) {
         </Text>
         <Text>
           {tip.contact
-            ? [tip.contact.name, tip.contact.phone, tip.contact.email].filter(Boolean).join(" · ")
+            ? [
+                tip.contact.name,
+                tip.contact.birthYear,
+                tip.contact.identityNumber,
+                tip.contact.address,
+                tip.contact.phone,
+                tip.contact.email,
+              ]
+                .filter(Boolean)
+                .join(" · ")
             : L.noContact}
         </Text>
+        <IntakeRecord tip={tip} />
         {tip.attachments.length > 0 && (
           <Group mt="xs">
             <Text fw={600}>{L.attachments}:</Text>

@@ -1,6 +1,7 @@
 import "../../locales/register-console";
+import "../../locales/register-intake";
 import { Badge, Checkbox, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { TIP_CATEGORY_LABELS, TIP_STATUS_LABELS, TIP_STATUSES } from "@toandan/contracts";
+import { TIP_CATEGORY_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS, TIP_STATUSES } from "@toandan/contracts";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -48,6 +49,7 @@ function hourText(h: string) {
 function Inbox() {
   const L = useLabels();
   const { i18n } = useTranslation();
+  const { t: ti } = useTranslation("intake");
   const lang = i18n.language?.startsWith("en") ? "en" : "vi";
   const [status, setStatus] = useState("");
   const [overdue, setOverdue] = useState(false);
@@ -78,6 +80,8 @@ function Inbox() {
     },
     { key: "received", header: L.received, cell: (tip) => hourText(tip.receivedHour) },
     { key: "category", header: L.category, cell: (tip) => TIP_CATEGORY_LABELS[tip.category][lang] },
+    { key: "channel", header: ti("intake.channel"), cell: (tip) => TIP_CHANNEL_LABELS[tip.channel][lang] },
+
     { key: "unit", header: L.unit, cell: (tip) => tip.orgUnitName },
     {
       key: "urgency",
@@ -143,6 +147,10 @@ function Counts() {
         <Stat label={L.overdueCount} value={q.data.overdue.display} />
         {q.data.byStatus.map((s) => (
           <Stat key={s.status} label={TIP_STATUS_LABELS[s.status][lang]} value={s.count.display} />
+        ))}
+        {/* Web tips and reports recorded by staff, counted alike (CPC Art. 144–146). */}
+        {q.data.byChannel.map((c) => (
+          <Stat key={c.channel} label={TIP_CHANNEL_LABELS[c.channel][lang]} value={c.count.display} />
         ))}
       </SimpleGrid>
     </Paper>

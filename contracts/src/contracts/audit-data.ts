@@ -34,6 +34,7 @@ import {
   SelfAssessmentBodySchema,
 } from "./certification";
 import { DisciplineLevelSchema } from "./certification-criteria";
+import { TeamRatingSchema } from "./team-evaluations";
 import {
   DecideCommendationBodySchema,
   EndorseCommendationBodySchema,
@@ -206,6 +207,15 @@ export const AUDIT_EVENT_DATA = {
     rating: GroupRatingSchema,
     reasons: z.array(text),
   }),
+  /** A grassroots team's yearly ratings (Hướng dẫn 01/HD-BCA-V05); `previous` is null the first time. */
+  "group.year_rated": z.object({
+    year: count,
+    evaluatedOn: IsoDateSchema,
+    team: z.object({ rating: TeamRatingSchema, previous: TeamRatingSchema.nullable() }).nullable(),
+    members: z.array(
+      z.object({ memberId: IdSchema, rating: TeamRatingSchema, previous: TeamRatingSchema.nullable() }),
+    ),
+  }),
 
   /** No head's name, no address. */
   "household.created": z.object({
@@ -296,6 +306,17 @@ export const AUDIT_EVENT_DATA = {
       }),
     ),
   }),
+  /** entityType certification_history: a past year's result at a (pre-reform) unit. */
+  "certification.history_recorded": z.object({
+    year: count,
+    unitType: CertificationUnitTypeSchema,
+    certified: z.boolean(),
+    decisionNumber: text.nullable(),
+    decisionDate: IsoDateSchema.nullable(),
+    decisionAuthority: text.nullable(),
+  }),
+  /** Counts only; each row is in the history table. */
+  "certification.history_imported": z.object({ created: count, certified: count, years: z.array(count) }),
 
   /** Cases: no personal data, only what happened and when. */
   "case.created": z.object({

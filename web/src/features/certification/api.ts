@@ -2,6 +2,8 @@ import type {
   CertificationCycleDetail,
   CertificationCyclePageSchema,
   CertificationEvidence,
+  CertificationHistoryPage,
+  CertificationHistoryRates,
   CertificationHistorySchema,
   CertificationOverview,
   DisqualifyingEventPageSchema,
@@ -65,3 +67,24 @@ export const sheetsQuery = queryOptions({
   queryKey: ["certification", "sheets"],
   queryFn: ({ signal }) => api<SheetList>("/certification/scoring-sheets", { signal }),
 });
+
+/** Past years' rates (2013–2025) under a unit, its pre-reform predecessors included. */
+export function historyRatesQuery(orgUnitId: string) {
+  return queryOptions({
+    queryKey: ["certification", "history-rates", orgUnitId],
+    queryFn: ({ signal }) =>
+      api<CertificationHistoryRates>("/certification/history/rates", { query: { orgUnitId }, signal }),
+  });
+}
+
+/** Past results of one year that count under a unit. */
+export function pastResultsQuery(orgUnitId: string, year: number) {
+  return queryOptions({
+    queryKey: ["certification", "past-results", orgUnitId, year],
+    queryFn: ({ signal }) =>
+      api<CertificationHistoryPage>("/certification/history", {
+        query: { orgUnitId, year, limit: 200 },
+        signal,
+      }),
+  });
+}

@@ -16,6 +16,7 @@ import { UnitField } from "../../components/unit-field";
 import { cyclesQuery, overviewQuery } from "./api";
 import { CriteriaAdminLink } from "./criteria-page";
 import { EventsSection } from "./events-section";
+import { HistorySection } from "./history-section";
 import { RegisterForm } from "./register-form";
 import { CycleStatusBadge, DeadlineText } from "./status";
 
@@ -141,6 +142,8 @@ function Certification() {
       )}
 
       <EventsSection unitId={unitId} />
+
+      <HistorySection unitId={unitId} />
     </Stack>
   );
 }

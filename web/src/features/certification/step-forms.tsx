@@ -78,7 +78,7 @@ export function SelfAssessmentForm({
   });
   const [source, setSource] = useState(prev?.figuresSource ?? "");
   // Art. 6.1 / 7.1: agencies, enterprises and schools record their internal rules and briefing.
-  const work = cycle.unitType !== "residential_area" && cycle.unitType !== "commune";
+  const work = (["agency", "enterprise", "school"] as string[]).includes(cycle.unitType);
   const [internalRules, setInternalRules] = useState(prev?.internalRules ?? false);
   const [briefing, setBriefing] = useState({
     peopleToBrief: String(prev?.peopleToBrief ?? ""),

@@ -33,8 +33,13 @@ type Picks = Record<string, TeamRating | "">;
  */
 export function TeamYearSection({ group, onSaved }: { group: GroupDetail; onSaved: (text: string) => void }) {
   const { t } = useTranslation("console");
-  const current = evaluationYearOf(todayInVietnam()).year;
-  const [year, setYear] = useState(current);
+  const today = todayInVietnam();
+  const current = evaluationYearOf(today).year;
+  // Until the current year is old enough for anyone to be rated (14/08, 9 months in), the year
+  // being evaluated is the one that just ended.
+  const [year, setYear] = useState(() =>
+    today < `${current}-08-15` && current > FIRST_YEAR ? current - 1 : current,
+  );
   const query = useQuery(teamEvaluationsQuery(group.id, year));
   const years = Array.from({ length: Math.min(3, current - FIRST_YEAR + 1) }, (_, i) => current - i);
   return (
@@ -89,8 +94,7 @@ function YearForm({ data, onSaved }: { data: TeamEvaluations; onSaved: (text: st
 
   const save = () => {
     const changed = data.members.filter((m) => picks[m.memberId] && picks[m.memberId] !== (m.rating ?? ""));
-    const team =
-      picks[TEAM] && picks[TEAM] !== (data.team.rating ?? "") ? (picks[TEAM]) : undefined;
+    const team = picks[TEAM] && picks[TEAM] !== (data.team.rating ?? "") ? picks[TEAM] : undefined;
     if (!team && changed.length === 0) {
       setUnchanged(true);
       return;
@@ -148,9 +152,7 @@ function YearForm({ data, onSaved }: { data: TeamEvaluations; onSaved: (text: st
         {t("teamYear.asOf", { date: formatDate(data.asOf) })}
       </Text>
       <Group gap="sm" align="center" wrap="wrap">
-        <Text fw={500}>
-          {t("teamYear.team")} ({formatNumber(data.team.monthsServed)} {t("teamYear.months").toLowerCase()}):
-        </Text>
+        <Text fw={500}>{t("teamYear.teamMonths", { n: formatNumber(data.team.monthsServed) })}</Text>
         {status(data.team.ineligible, true) ? (
           <Text size="sm" c="dimmed">
             {status(data.team.ineligible, true)}
@@ -166,7 +168,7 @@ function YearForm({ data, onSaved }: { data: TeamEvaluations; onSaved: (text: st
           columns={columns}
           rows={data.members}
           rowKey={(m) => m.memberId}
-          label={t("teamYear.title")}
+          label={t("teamYear.tableLabel")}
           minWidth={640}
         />
       )}

@@ -531,10 +531,12 @@ export const consoleEn: Shape<typeof consoleVi> = {
   },
   teamYear: {
     title: "Yearly evaluation",
+    tableLabel: "Member ratings",
     year: "Evaluation year",
     yearLabel: "Evaluation year {{year}} ({{from}} – {{to}})",
     asOf: "Months counted up to {{date}}.",
     team: "Team",
+    teamMonths: "Team ({{n}} months in the year):",
     member: "Member",
     role: "Role",
     joinedOn: "Joined on",

@@ -529,10 +529,12 @@ export const consoleVi = {
   },
   teamYear: {
     title: "Đánh giá, xếp loại năm",
+    tableLabel: "Xếp loại thành viên",
     year: "Năm đánh giá",
     yearLabel: "Năm đánh giá {{year}} ({{from}} – {{to}})",
     asOf: "Số tháng tính đến ngày {{date}}.",
     team: "Tổ",
+    teamMonths: "Tổ ({{n}} tháng trong năm):",
     member: "Thành viên",
     role: "Chức danh",
     joinedOn: "Ngày vào tổ",

@@ -465,7 +465,9 @@ describe("audit event summaries", () => {
     expect(summary("report.returned", vi)).toBe(
       "Đã gửi, chờ duyệt → Bị trả lại — “Bổ sung số liệu”",
     );
-    expect(summary("case.closed", vi)).toBe("Được xóa án tích ngày 06/03/2027");
+    expect(summary("case.closed", vi)).toBe(
+      "Được xóa án tích (đương nhiên hoặc theo quyết định của Tòa án) ngày 06/03/2027",
+    );
     expect(summary("account.updated", vi)).toBe(
       "tên hiển thị “Nguyễn Văn A”; mở khóa; đặt lại mật khẩu",
     );

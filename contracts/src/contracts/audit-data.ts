@@ -58,7 +58,7 @@ import { MemberOrgKindSchema } from "./households";
 import { NewsKindSchema } from "./news";
 import { CreatableKindSchema } from "./org-units";
 import { REPORT_STATUSES, REPORT_TEMPLATES } from "./reports";
-import { TipOutcomeSchema, TipStatusSchema, TipUrgencySchema } from "./tips";
+import { IntakeChannelSchema, TipOutcomeSchema, TipStatusSchema, TipUrgencySchema } from "./tips";
 
 /** Actions that store no data (`{}`): the actor, entity and time say it all. */
 const NoData = z.record(z.string(), z.never());
@@ -441,6 +441,21 @@ export const AUDIT_EVENT_DATA = {
     level: z.union([z.literal(1), z.literal(2)]),
   }),
   "tip.content_read": z.object(TipCode),
+  /** A report recorded by staff (CPC Art. 146): how it came and where it went, never who or what. */
+  "tip.intake_recorded": z.object({
+    ...TipCode,
+    channel: IntakeChannelSchema,
+    anonymous: z.boolean(),
+    signedRecord: z.boolean(),
+  }),
+  /** A commune put on (or taken off) the remote list (JC 01/2017 Art. 8.5), with the decision's reference. */
+  "remote_commune.set": z.object({
+    basisNumber: text,
+    basisDate: IsoDateSchema,
+    basisText: text,
+    previous: z.object({ basisNumber: text, basisDate: IsoDateSchema }).nullable(),
+  }),
+  "remote_commune.unset": z.object({ basisNumber: text, basisDate: IsoDateSchema }),
   /** The status move; the answer itself is sealed in the item. */
   "feedback.answered": z.object({
     code: text,

@@ -75,6 +75,9 @@ export const AUDIT_ACTIONS = [
   "tip.outcome_recorded",
   "tip.extended",
   "tip.content_read",
+  "tip.intake_recorded",
+  "remote_commune.set",
+  "remote_commune.unset",
   "feedback.answered",
   "news.created",
 ] as const;

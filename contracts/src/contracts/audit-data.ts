@@ -58,7 +58,14 @@ import { MemberOrgKindSchema } from "./households";
 import { NewsKindSchema } from "./news";
 import { CreatableKindSchema } from "./org-units";
 import { REPORT_STATUSES, REPORT_TEMPLATES } from "./reports";
-import { IntakeChannelSchema, TipOutcomeSchema, TipStatusSchema, TipUrgencySchema } from "./tips";
+import {
+  IntakeChannelSchema,
+  RecordTipNoticeBodySchema,
+  TipGroundSchema,
+  TipOutcomeSchema,
+  TipStatusSchema,
+  TipUrgencySchema,
+} from "./tips";
 
 /** Actions that store no data (`{}`): the actor, entity and time say it all. */
 const NoData = z.record(z.string(), z.never());
@@ -432,6 +439,8 @@ export const AUDIT_EVENT_DATA = {
     ...TipCode,
     from: TipStatusSchema,
     outcome: TipOutcomeSchema,
+    /** The Code's ground (CPC Art. 157 / 148.1); absent on events recorded before it was kept. */
+    ground: TipGroundSchema.nullable().optional(),
     casesSolved: count,
     arrests: count,
     peopleHandled: count,
@@ -439,6 +448,16 @@ export const AUDIT_EVENT_DATA = {
   "tip.extended": z.object({
     ...TipCode,
     level: z.union([z.literal(1), z.literal(2)]),
+  }),
+  /** A resumption decision (CPC Art. 149.1): the handling goes on for at most 1 month. */
+  "tip.resumed": z.object({ ...TipCode, ground: TipGroundSchema.nullable() }),
+  /** A notice about a decision sent to the procuracy or the reporter (CPC Art. 148.2, 149.2; JC 01/2017 Art. 14). */
+  "tip.notice_recorded": z.object({
+    ...TipCode,
+    kind: RecordTipNoticeBodySchema.shape.kind,
+    recipient: RecordTipNoticeBodySchema.shape.recipient,
+    channel: RecordTipNoticeBodySchema.shape.channel,
+    sentAt: text,
   }),
   "tip.content_read": z.object(TipCode),
   /** A report recorded by staff (CPC Art. 146): how it came and where it went, never who or what. */

@@ -74,6 +74,8 @@ export const AUDIT_ACTIONS = [
   "tip.message_sent",
   "tip.outcome_recorded",
   "tip.extended",
+  "tip.resumed",
+  "tip.notice_recorded",
   "tip.content_read",
   "tip.intake_recorded",
   "remote_commune.set",

@@ -135,14 +135,21 @@ export const TIP_STATUSES = ["new", "triaged", "transferred", "case_opened", "no
 export const TipStatusSchema = z.enum(TIP_STATUSES);
 export type TipStatus = (typeof TIP_STATUSES)[number];
 /**
- * The police's moves: a new tip is triaged, and any tip still being handled gets an outcome
- * (transferred, case opened, no case, suspended). A case opened or no case is final.
+ * The police's moves (CPC 2015 Art. 145–149; Joint Circular 01/2017 Art. 8–9):
+ * - a new tip is taken into verification ("triaged": Art. 146.3 preliminary check), transferred
+ *   to the competent investigation agency at once, or a case is opened straight away when the
+ *   grounds are clear (JC 01/2017 Art. 9);
+ * - "no case" and "suspended" need verification under way first (Art. 147.1: "kiểm tra, xác minh
+ *   và ra một trong các quyết định"), never straight from "new";
+ * - a suspended tip goes back to verification only by a resumption decision (Art. 149.1);
+ * - a case opened or no case is final.
+ * Who may make which move is by the acting account's unit level (see TIP_AGENCY_OUTCOMES).
  */
 export const TIP_TRANSITIONS = {
-  new: ["triaged", "transferred", "case_opened", "no_case", "suspended"],
+  new: ["triaged", "transferred", "case_opened"],
   triaged: ["transferred", "case_opened", "no_case", "suspended"],
   transferred: ["case_opened", "no_case", "suspended"],
-  suspended: ["case_opened", "no_case"],
+  suspended: ["triaged"],
   case_opened: [],
   no_case: [],
 } as const satisfies Transitions<TipStatus>;
@@ -166,13 +173,55 @@ export const TipStatusResultSchema = z.object({
   code: z.string(),
   status: TipStatusSchema,
   statusLabel: z.string(),
+  /**
+   * The date the outcome was notified to the reporter (JC 01/2017 Art. 14), or null: a status
+   * only, never the decision's internal content.
+   */
+  outcomeNoticeOn: IsoDateSchema.nullable().optional(),
   receivedOn: IsoDateSchema,
   messages: z.array(TipMessageSchema),
 });
 export type TipStatusResult = z.infer<typeof TipStatusResultSchema>;
 
+export const CLOCK_KINDS = [
+  "transfer",
+  "receipt_notice",
+  "decision",
+  "suspension_notice",
+  "resumed_decision",
+  "outcome_notice",
+] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
+/** The rule each clock keeps, shown to the officer as "Căn cứ: …". */
+export const CLOCK_BASIS: Record<ClockKind, { vi: string; en: string }> = {
+  transfer: {
+    vi: "Điều 146 BLTTHS 2015; khoản 5 Điều 8 Thông tư liên tịch 01/2017 (24 giờ; 48 giờ ở xã miền núi, hải đảo; 7 ngày với tin thường)",
+    en: "CPC 2015 Art. 146; Joint Circular 01/2017 Art. 8.5 (24 h; 48 h remote; 7 days otherwise)",
+  },
+  receipt_notice: {
+    vi: "Điều 14 Thông tư liên tịch 01/2017 (thông báo tiếp nhận trong 03 ngày làm việc)",
+    en: "Joint Circular 01/2017 Art. 14 (notice of receipt within 3 working days)",
+  },
+  decision: {
+    vi: "Điều 147 BLTTHS 2015 (20 ngày; gia hạn đến 02 tháng, rồi thêm 02 tháng)",
+    en: "CPC 2015 Art. 147 (20 days; extended to 2 months, then 2 more)",
+  },
+  suspension_notice: {
+    vi: "Khoản 2 Điều 148 BLTTHS 2015 (gửi quyết định tạm đình chỉ cho Viện kiểm sát và người tố giác, báo tin trong 24 giờ)",
+    en: "CPC 2015 Art. 148.2 (suspension sent to the procuracy and the reporter within 24 hours)",
+  },
+  resumed_decision: {
+    vi: "Khoản 1 Điều 149 BLTTHS 2015 (sau khi phục hồi, giải quyết tiếp không quá 01 tháng)",
+    en: "CPC 2015 Art. 149.1 (after resumption, at most 1 month more)",
+  },
+  outcome_notice: {
+    vi: "Điều 145 BLTTHS 2015; Điều 14 Thông tư liên tịch 01/2017 (thông báo kết quả giải quyết trong 03 ngày)",
+    en: "CPC 2015 Art. 145; Joint Circular 01/2017 Art. 14 (notice of the outcome within 3 days)",
+  },
+};
+
 export const ClockSchema = z.object({
-  kind: z.enum(["transfer", "receipt_notice", "decision"]),
+  kind: z.enum(CLOCK_KINDS),
   dueAt: z.string(),
   met: z.boolean(),
   /** Whole days left (negative when overdue); null once met. */
@@ -184,6 +233,137 @@ export type Clock = z.infer<typeof ClockSchema>;
 export const TipUrgencySchema = z.enum(["urgent", "normal"], { error: "Chọn mức độ: khẩn hoặc thường" });
 export const TIP_OUTCOMES = ["case_opened", "no_case", "suspended", "transferred"] as const;
 export const TipOutcomeSchema = z.enum(TIP_OUTCOMES, { error: "Chọn kết quả giải quyết" });
+export type TipOutcome = (typeof TIP_OUTCOMES)[number];
+/**
+ * Only the investigation agency decides to open a case, not to open one, or to suspend (CPC 2015
+ * Art. 147.1, 148); commune police receive, check and transfer (Art. 146.2–3; JC 01/2017 Art.
+ * 8.5). After 01/03/2025 the agency is the provincial police's (domain-rules §3b.8, §8.4).
+ */
+export const TIP_AGENCY_OUTCOMES = ["case_opened", "no_case", "suspended"] as const satisfies TipOutcome[];
+
+/**
+ * Grounds for not opening a case, CPC 2015 Art. 157 (clauses 1–8). [S] Wording checked against
+ * secondary reproductions of the Code, not the Công báo; clause 8's list of Penal Code articles
+ * differs between sources (with or without Art. 226), so it is named without the list.
+ */
+export const TIP_NO_CASE_GROUNDS = [
+  "no_crime_event",
+  "not_a_crime",
+  "under_age",
+  "already_judged",
+  "time_barred",
+  "amnesty",
+  "deceased",
+  "victim_no_request",
+] as const;
+export type TipNoCaseGround = (typeof TIP_NO_CASE_GROUNDS)[number];
+export const TIP_NO_CASE_GROUND_LABELS: Record<TipNoCaseGround, { vi: string; en: string; clause: string }> =
+  {
+    no_crime_event: { vi: "Không có sự việc phạm tội", en: "No criminal event", clause: "khoản 1 Điều 157" },
+    not_a_crime: {
+      vi: "Hành vi không cấu thành tội phạm",
+      en: "The act is not a crime",
+      clause: "khoản 2 Điều 157",
+    },
+    under_age: {
+      vi: "Người thực hiện hành vi chưa đến tuổi chịu trách nhiệm hình sự",
+      en: "Below the age of criminal responsibility",
+      clause: "khoản 3 Điều 157",
+    },
+    already_judged: {
+      vi: "Hành vi đã có bản án hoặc quyết định đình chỉ vụ án có hiệu lực pháp luật",
+      en: "Already judged or the case discontinued by a final decision",
+      clause: "khoản 4 Điều 157",
+    },
+    time_barred: {
+      vi: "Đã hết thời hiệu truy cứu trách nhiệm hình sự",
+      en: "The limitation period has run out",
+      clause: "khoản 5 Điều 157",
+    },
+    amnesty: {
+      vi: "Tội phạm đã được đại xá",
+      en: "The crime has been amnestied",
+      clause: "khoản 6 Điều 157",
+    },
+    deceased: {
+      vi: "Người thực hiện hành vi đã chết (trừ trường hợp cần tái thẩm đối với người khác)",
+      en: "The person has died (unless a reopening is needed for others)",
+      clause: "khoản 7 Điều 157",
+    },
+    victim_no_request: {
+      vi: "Tội phạm chỉ khởi tố theo yêu cầu của bị hại mà bị hại không yêu cầu",
+      en: "A crime prosecuted only at the victim's request, and none was made",
+      clause: "khoản 8 Điều 157",
+    },
+  };
+
+/**
+ * Grounds for suspending the handling, CPC 2015 Art. 148.1 as amended by Law 02/2021/QH15
+ * (domain-rules §3a.6, [V] on the substance). [?] The clause letters a–c are not verified against
+ * the primary text.
+ */
+export const TIP_SUSPENSION_GROUNDS = ["expert_pending", "documents_pending", "force_majeure"] as const;
+export type TipSuspensionGround = (typeof TIP_SUSPENSION_GROUNDS)[number];
+export const TIP_SUSPENSION_GROUND_LABELS: Record<
+  TipSuspensionGround,
+  { vi: string; en: string; clause: string }
+> = {
+  expert_pending: {
+    vi: "Đã trưng cầu giám định, yêu cầu định giá tài sản hoặc yêu cầu nước ngoài tương trợ tư pháp nhưng chưa có kết quả",
+    en: "Forensic examination, valuation or foreign legal assistance requested and pending",
+    clause: "điểm a khoản 1 Điều 148",
+  },
+  documents_pending: {
+    vi: "Đã yêu cầu cơ quan, tổ chức, cá nhân cung cấp tài liệu, đồ vật có ý nghĩa quyết định nhưng chưa có kết quả",
+    en: "Decisive documents or objects requested and not yet received",
+    clause: "điểm b khoản 1 Điều 148",
+  },
+  force_majeure: {
+    vi: "Thiên tai, dịch bệnh hoặc sự kiện bất khả kháng",
+    en: "Natural disaster, epidemic or other force majeure",
+    clause: "điểm c khoản 1 Điều 148",
+  },
+};
+export const TipGroundSchema = z.enum([...TIP_NO_CASE_GROUNDS, ...TIP_SUSPENSION_GROUNDS], {
+  error: "Căn cứ không hợp lệ",
+});
+export type TipGround = z.infer<typeof TipGroundSchema>;
+
+/** Notices about a decision: to the procuracy and the reporter (CPC Art. 148.2, 149.2; JC Art. 14). */
+export const TIP_NOTICE_KINDS = ["suspension", "resumption", "outcome"] as const;
+export const TIP_NOTICE_RECIPIENTS = ["procuracy", "reporter"] as const;
+export const TIP_NOTICE_CHANNELS = ["in_app", "post", "in_person", "phone", "email", "dispatch"] as const;
+export const TIP_NOTICE_KIND_LABELS: Record<(typeof TIP_NOTICE_KINDS)[number], { vi: string; en: string }> = {
+  suspension: { vi: "Quyết định tạm đình chỉ", en: "Suspension decision" },
+  resumption: { vi: "Quyết định phục hồi", en: "Resumption decision" },
+  outcome: { vi: "Thông báo kết quả giải quyết", en: "Notice of the outcome" },
+};
+export const TIP_NOTICE_RECIPIENT_LABELS: Record<
+  (typeof TIP_NOTICE_RECIPIENTS)[number],
+  { vi: string; en: string }
+> = {
+  procuracy: { vi: "Viện kiểm sát", en: "Procuracy" },
+  reporter: { vi: "Người tố giác, báo tin", en: "The reporter" },
+};
+export const TIP_NOTICE_CHANNEL_LABELS: Record<
+  (typeof TIP_NOTICE_CHANNELS)[number],
+  { vi: string; en: string }
+> = {
+  in_app: { vi: "Tin nhắn trên hệ thống (theo mã tiếp nhận)", en: "Message in the system (by receipt code)" },
+  post: { vi: "Bưu điện", en: "Post" },
+  in_person: { vi: "Giao trực tiếp", en: "In person" },
+  phone: { vi: "Điện thoại", en: "Phone" },
+  email: { vi: "Thư điện tử", en: "Email" },
+  dispatch: { vi: "Công văn, giao liên", en: "Official dispatch" },
+};
+export const TipNoticeSchema = z.object({
+  kind: z.enum(TIP_NOTICE_KINDS),
+  recipient: z.enum(TIP_NOTICE_RECIPIENTS),
+  channel: z.enum(TIP_NOTICE_CHANNELS),
+  documentNumber: z.string().nullable(),
+  sentAt: z.string(),
+});
+export type TipNotice = z.infer<typeof TipNoticeSchema>;
 
 /**
  * How a report reached the police: the public form, or recorded by staff (CPC 2015 Art. 144.5:
@@ -233,8 +413,18 @@ export const TipAbilitiesSchema = z.object({
   reply: z.boolean(),
   /** Record a decision or transfer: the tip is still being handled. */
   recordOutcome: z.boolean(),
-  /** Extend the decision limit: no decision yet and fewer than 2 extensions. */
+  /** The outcomes the caller may record now (transition table × the caller's unit level). */
+  outcomes: z.array(TipOutcomeSchema),
+  /** Extend the decision limit: investigation agency, no decision yet, within the time the Code allows. */
   extend: z.boolean(),
+  /** The next extension level, or null. */
+  nextExtension: z.union([z.literal(1), z.literal(2)]).nullable(),
+  /** Resume a suspended tip (investigation agency, CPC Art. 149). */
+  resume: z.boolean(),
+  /** Record a notice sent about a decision (suspension, resumption, outcome). */
+  recordNotice: z.boolean(),
+  /** The caller acts as the investigation agency (provincial police) for this tip. */
+  investigationAgency: z.boolean(),
 });
 export type TipAbilities = z.infer<typeof TipAbilitiesSchema>;
 
@@ -280,6 +470,11 @@ export const TipDetailSchema = TipSummarySchema.extend({
   arrests: z.number().int(),
   peopleHandled: z.number().int(),
   outcomeNote: z.string().nullable(),
+  /** The Code's ground of the outcome (Art. 157 for no case, Art. 148.1 for a suspension). */
+  outcomeGround: TipGroundSchema.nullable(),
+  suspendedAt: z.string().nullable(),
+  resumedAt: z.string().nullable(),
+  notices: z.array(TipNoticeSchema),
   can: TipAbilitiesSchema,
 });
 export type TipDetail = z.infer<typeof TipDetailSchema>;
@@ -297,12 +492,45 @@ export const TriageTipBodySchema = z.object({
 export const SendTipMessageBodySchema = z.object({
   body: z.string().trim().min(1, "Nhập nội dung").max(TIP_LIMITS.messageMax),
 });
-export const RecordTipOutcomeBodySchema = z.object({
-  outcome: TipOutcomeSchema,
-  casesSolved: z.number().int().min(0).max(10_000).default(0),
-  arrests: z.number().int().min(0).max(10_000).default(0),
-  peopleHandled: z.number().int().min(0).max(10_000).default(0),
-  note: z.string().trim().max(3000).optional(),
+export const RecordTipOutcomeBodySchema = z
+  .object({
+    outcome: TipOutcomeSchema,
+    /** Required for "no_case" (an Art. 157 ground) and "suspended" (an Art. 148.1 ground). */
+    ground: TipGroundSchema.optional(),
+    casesSolved: z.number().int().min(0).max(10_000).default(0),
+    arrests: z.number().int().min(0).max(10_000).default(0),
+    peopleHandled: z.number().int().min(0).max(10_000).default(0),
+    note: z.string().trim().max(3000).optional(),
+  })
+  .superRefine((b, ctx) => {
+    const need =
+      b.outcome === "no_case"
+        ? {
+            list: TIP_NO_CASE_GROUNDS as readonly string[],
+            msg: "Chọn căn cứ không khởi tố (Điều 157 BLTTHS)",
+          }
+        : b.outcome === "suspended"
+          ? {
+              list: TIP_SUSPENSION_GROUNDS as readonly string[],
+              msg: "Chọn căn cứ tạm đình chỉ (khoản 1 Điều 148 BLTTHS)",
+            }
+          : null;
+    if (need && (!b.ground || !need.list.includes(b.ground))) {
+      ctx.addIssue({ code: "custom", path: ["ground"], message: need.msg });
+    }
+    if (!need && b.ground) {
+      ctx.addIssue({ code: "custom", path: ["ground"], message: "Kết quả này không cần căn cứ" });
+    }
+  });
+/** A resumption decision (CPC Art. 149.1): the ground of the suspension no longer exists. */
+export const ResumeTipBodySchema = z.object({});
+export const RecordTipNoticeBodySchema = z.object({
+  kind: z.enum(TIP_NOTICE_KINDS, { error: "Chọn loại thông báo" }),
+  recipient: z.enum(TIP_NOTICE_RECIPIENTS, { error: "Chọn nơi nhận" }),
+  channel: z.enum(TIP_NOTICE_CHANNELS, { error: "Chọn cách gửi" }),
+  documentNumber: z.string().trim().max(60).optional(),
+  /** When it was sent (defaults to now); never in the future. */
+  sentAt: z.iso.datetime({ offset: true, error: "Thời điểm gửi không hợp lệ" }).optional(),
 });
 export const ExtendTipDeadlineBodySchema = z.object({
   /** 1: extended to 2 months by the head of the investigation body; 2: 2 more months by the procuracy. */

@@ -3,7 +3,7 @@
 export { type CleanFile, cleanAttachment, cleanImage, decodeBase64 } from "./attachments";
 export { CITIZEN_ROUTE, citizenRateLimit, citizenRoute } from "./citizen-route";
 export { citizenRoutes } from "./citizen.routes";
-export { type ClockInput, clocksOf, truncateToHour } from "./legal-clock";
+export { type ClockInput, clocksOf, decisionDue, truncateToHour } from "./legal-clock";
 export { ReceiptVerifier, newReceiptCode, newSecret } from "./receipt";
 export { type RoutedUnit, routeToUnit } from "./routing";
 export { shownCount } from "./small-cells";

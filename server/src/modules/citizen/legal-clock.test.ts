@@ -3,7 +3,10 @@ import { addWorkingDays, dateInVietnam, isWorkingDay, VIETNAM_DAYS_OFF } from "@
 import {
   clocksOf,
   decisionDue,
+  outcomeNoticeDue,
   receiptNoticeDue,
+  resumedDecisionDue,
+  suspensionNoticeDue,
   transferDue,
   truncateToHour,
   type ClockInput,
@@ -89,6 +92,17 @@ describe("transfer clock (24 h urgent, 48 h remote, 7 days otherwise)", () => {
     expect(c).toMatchObject({ daysLeft: 4, overdue: false });
   });
 
+  it("a decision does not meet the transfer clock: only a transfer does (CPC Art. 146.3; JC 01/2017 Art. 8.5)", () => {
+    const t = { ...base, urgency: "urgent" as const, decidedAt: at("2026-03-02T12:00:00+07:00") };
+    expect(clocksOf(t, at("2026-03-04T00:00:00+07:00"))[0]).toMatchObject({
+      kind: "transfer",
+      met: false,
+      overdue: true,
+    });
+    // A tip received by the investigation agency itself has no transfer clock.
+    expect(clocksOf({ ...t, transferApplies: false }).map((c) => c.kind)).not.toContain("transfer");
+  });
+
   it("met when transferred in time; late transfer stays marked overdue", () => {
     const t = { ...base, urgency: "urgent" as const, transferredAt: at("2026-03-03T11:00:00+07:00") };
     expect(clocksOf(t, at("2026-03-10T00:00:00+07:00"))[0]).toMatchObject({
@@ -127,5 +141,54 @@ describe("time kept of a tip", () => {
   it("truncates to the hour and reads the date in Vietnam time", () => {
     expect(truncateToHour(at("2026-03-02T10:47:31.123Z")).toISOString()).toBe("2026-03-02T10:00:00.000Z");
     expect(dateInVietnam(at("2026-03-02T18:30:00Z"))).toBe("2026-03-03");
+  });
+});
+
+describe("suspension, resumption and the outcome notice (CPC Art. 148–149; JC 01/2017 Art. 14)", () => {
+  const kinds = (cs: { kind: string }[]) => cs.map((c) => c.kind);
+
+  it("a suspension meets the decision clock and runs a 24-hour notice clock", () => {
+    const suspendedAt = at("2026-03-22T09:00:00+07:00");
+    const t = { ...base, firstSuspendedAt: suspendedAt, suspendedAt };
+    const cs = clocksOf(t, at("2026-03-23T08:59:00+07:00"));
+    expect(kinds(cs)).toEqual(["transfer", "receipt_notice", "decision", "suspension_notice"]);
+    expect(cs[2]).toMatchObject({ kind: "decision", met: true, overdue: false });
+    expect(cs[3]).toMatchObject({ met: false, overdue: false });
+    expect(suspensionNoticeDue(suspendedAt).toISOString()).toBe(
+      at("2026-03-23T09:00:00+07:00").toISOString(),
+    );
+    expect(clocksOf(t, at("2026-03-23T09:01:00+07:00"))[3]).toMatchObject({ overdue: true });
+    const told = { ...t, suspensionNoticedAt: at("2026-03-22T15:00:00+07:00") };
+    expect(clocksOf(told, at("2026-03-30T00:00:00+07:00"))[3]).toMatchObject({ met: true, overdue: false });
+  });
+
+  it("a resumption gives at most 1 month more, met by the next decision", () => {
+    const resumedAt = at("2026-04-10T09:00:00+07:00");
+    expect(resumedDecisionDue(resumedAt).toISOString()).toBe(at("2026-05-10T09:00:00+07:00").toISOString());
+    const t = {
+      ...base,
+      firstSuspendedAt: at("2026-03-22T09:00:00+07:00"),
+      suspendedAt: at("2026-03-22T09:00:00+07:00"),
+      resumedAt,
+    };
+    const open = clocksOf(t, at("2026-05-11T00:00:00+07:00")).find((c) => c.kind === "resumed_decision");
+    expect(open).toMatchObject({ met: false, overdue: true });
+    const decided = clocksOf({ ...t, decidedAt: at("2026-05-01T09:00:00+07:00") }).find(
+      (c) => c.kind === "resumed_decision",
+    );
+    expect(decided).toMatchObject({ met: true, overdue: false });
+  });
+
+  it("the outcome notice is due by the end of the 3rd day after the decision, met when sent", () => {
+    const decidedAt = at("2026-03-10T16:00:00+07:00");
+    expect(outcomeNoticeDue(decidedAt).toISOString()).toBe(at("2026-03-14T00:00:00+07:00").toISOString());
+    expect(kinds(clocksOf(base))).not.toContain("outcome_notice");
+    const t = { ...base, decidedAt };
+    const pending = clocksOf(t, at("2026-03-13T23:00:00+07:00")).find((c) => c.kind === "outcome_notice");
+    expect(pending).toMatchObject({ met: false, overdue: false });
+    const sent = clocksOf({ ...t, outcomeNoticedAt: at("2026-03-12T08:00:00+07:00") }).find(
+      (c) => c.kind === "outcome_notice",
+    );
+    expect(sent).toMatchObject({ met: true, overdue: false });
   });
 });

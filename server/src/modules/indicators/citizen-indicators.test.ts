@@ -63,7 +63,9 @@ beforeAll(async () => {
     { outcome: "case_opened", casesSolved: 2, arrests: 1, peopleHandled: 1 },
   ];
   for (const [i, body] of outcomes.entries()) {
-    const res = await call(ctx.app, police, "POST", `/api/v1/tips/${await tipId(codes[i]!)}/outcome`, body);
+    // Commune police transfer; the provincial investigation agency opens cases (CPC Art. 146–147).
+    const who = body.outcome === "transferred" ? police : provincePolice;
+    const res = await call(ctx.app, who, "POST", `/api/v1/tips/${await tipId(codes[i]!)}/outcome`, body);
     expect(res.statusCode, res.body).toBe(200);
   }
   for (let i = 0; i < 3; i++) {

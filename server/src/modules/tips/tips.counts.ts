@@ -33,7 +33,7 @@ export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
   }>(
     db,
     sql`select status, category, channel, count(*)::int as n,
-          count(*) filter (where decided_at is null and received_hour + case extension_level
+          count(*) filter (where decided_at is null and first_suspended_at is null and received_hour + case extension_level
             when 0 then interval '20 days' when 1 then interval '2 months' else interval '4 months' end < now())::int as overdue
         from tips t where ${pathInScope(actor, "tip.stats", sql`t.unit_path`)}
         ${unitPath ? sql`and t.unit_path like ${`${unitPath}%`}` : sql``}

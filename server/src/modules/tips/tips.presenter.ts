@@ -4,7 +4,7 @@ import type { Envelope } from "../../kernel/envelope";
 import { clocksOf } from "../citizen";
 import { openIntakeRecord } from "./tips.intake";
 import { tipAbilities } from "./tips.policy";
-import type { MessageRow, TipRow } from "./tips.queries";
+import type { MessageRow, NoticeRow, TipRow } from "./tips.queries";
 import type { Actor } from "../../kernel/authz";
 
 /** "2026-11-30T14" in Vietnam time: the hour, never the minute. */
@@ -26,7 +26,8 @@ export function presentTipSummary(r: TipRow, now = clockNow()): TipSummary {
     remote: r.remote,
     duplicateOfCode: r.duplicateOfCode,
     extensionLevel: r.extensionLevel,
-    clocks: clocksOf(r, now),
+    // Only the investigation agency may decide or suspend (tips.policy), so these are its acts.
+    clocks: clocksOf({ ...r, agencyHandledAt: r.firstSuspendedAt ?? r.decidedAt }, now),
     awaitingReply: r.awaitingReply,
   };
 }
@@ -55,6 +56,7 @@ export function presentTipDetail(
   r: TipRow,
   messages: MessageRow[],
   attachments: { n: number; mediaType: string; bytes: number }[],
+  notices: NoticeRow[] = [],
 ): TipDetail {
   const content = JSON.parse(env.openText(r.content, `tip:${r.id}:content`)) as Content;
   const contact = r.contact ? (JSON.parse(env.openText(r.contact, `tip:${r.id}:contact`)) as Contact) : null;
@@ -82,6 +84,10 @@ export function presentTipDetail(
     arrests: r.arrests,
     peopleHandled: r.peopleHandled,
     outcomeNote: env.openOptionalText(r.outcomeNote, `tip:${r.id}:outcome-note`),
+    outcomeGround: (r.outcomeGround as TipDetail["outcomeGround"]) ?? null,
+    suspendedAt: r.suspendedAt?.toISOString() ?? null,
+    resumedAt: r.resumedAt?.toISOString() ?? null,
+    notices: notices.map((n) => ({ ...n, sentAt: n.sentAt.toISOString() })),
     can: tipAbilities(actor, r),
   };
 }

@@ -36,6 +36,15 @@ export type TipRow = {
   /** How it reached the police; `intake`: the sealed intake record of a staff-recorded report. */
   channel: string;
   intake: Buffer | null;
+  outcomeGround: string | null;
+  firstSuspendedAt: Date | null;
+  suspendedAt: Date | null;
+  resumedAt: Date | null;
+  /** Kind of the receiving unit: a commune's police must transfer (JC 01/2017 Art. 8.5). */
+  orgUnitKind: string;
+  transferApplies: boolean;
+  suspensionNoticedAt: Date | null;
+  outcomeNoticedAt: Date | null;
 };
 
 const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urgency,
@@ -44,7 +53,18 @@ const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urge
     t.transferred_at as "transferredAt", t.receipt_notice_at as "receiptNoticeAt", t.decided_at as "decidedAt",
     t.awaiting_reply as "awaitingReply", t.message_count as "messageCount", t.content, t.contact,
     t.outcome, t.cases_solved as "casesSolved", t.arrests, t.people_handled as "peopleHandled",
-    t.outcome_note as "outcomeNote", t.channel, t.intake
+    t.outcome_note as "outcomeNote", t.channel, t.intake, t.outcome_ground as "outcomeGround",
+    t.first_suspended_at as "firstSuspendedAt", t.suspended_at as "suspendedAt", t.resumed_at as "resumedAt",
+    u.kind as "orgUnitKind", u.kind = 'commune' as "transferApplies",
+    (select case when count(*) filter (where n.recipient = 'procuracy') > 0
+                  and count(*) filter (where n.recipient = 'reporter') > 0
+             then greatest(min(n.sent_at) filter (where n.recipient = 'procuracy'),
+                           min(n.sent_at) filter (where n.recipient = 'reporter')) end
+       from tip_notices n where n.tip_id = t.id and n.kind = 'suspension' and n.sent_at >= t.suspended_at)
+      as "suspensionNoticedAt",
+    (select min(n.sent_at) from tip_notices n
+       where n.tip_id = t.id and n.kind = 'outcome' and n.recipient = 'reporter' and n.sent_at >= t.decided_at)
+      as "outcomeNoticedAt"
   from tips t join org_units u on u.id = t.org_unit_id left join tips d on d.id = t.duplicate_of_id`;
 
 function normalise(r: TipRow): TipRow {
@@ -56,6 +76,11 @@ function normalise(r: TipRow): TipRow {
     transferredAt: toDate(r.transferredAt),
     receiptNoticeAt: toDate(r.receiptNoticeAt),
     decidedAt: toDate(r.decidedAt),
+    firstSuspendedAt: toDate(r.firstSuspendedAt),
+    suspendedAt: toDate(r.suspendedAt),
+    resumedAt: toDate(r.resumedAt),
+    suspensionNoticedAt: toDate(r.suspensionNoticedAt),
+    outcomeNoticedAt: toDate(r.outcomeNoticedAt),
     verifier: buf(r.verifier)!,
     content: buf(r.content)!,
     contact: buf(r.contact),
@@ -123,6 +148,23 @@ export async function messagesOf(db: Db, tipId: string): Promise<MessageRow[]> {
     sql`select n, author, sent_hour as "sentHour", body from tip_messages where tip_id = ${tipId} order by n`,
   );
   return rows.map((m) => ({ ...m, sentHour: new Date(m.sentHour), body: Buffer.from(m.body) }));
+}
+
+export type NoticeRow = {
+  kind: "suspension" | "resumption" | "outcome";
+  recipient: "procuracy" | "reporter";
+  channel: "in_app" | "post" | "in_person" | "phone" | "email" | "dispatch";
+  documentNumber: string | null;
+  sentAt: Date;
+};
+
+export async function noticesOf(db: Db, tipId: string): Promise<NoticeRow[]> {
+  const rows = await queryRows<NoticeRow>(
+    db,
+    sql`select kind, recipient, channel, document_number as "documentNumber", sent_at as "sentAt"
+        from tip_notices where tip_id = ${tipId} order by sent_at, kind, recipient`,
+  );
+  return rows.map((r) => ({ ...r, sentAt: new Date(r.sentAt) }));
 }
 
 export type AttachmentInfo = { n: number; mediaType: string; bytes: number };

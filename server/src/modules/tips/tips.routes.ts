@@ -5,8 +5,10 @@ import {
   OkSchema,
   RecordTipIntakeBodySchema,
   RecordTipIntakeResultSchema,
+  RecordTipNoticeBodySchema,
   RecordTipOutcomeBodySchema,
   ReplyToTipBodySchema,
+  ResumeTipBodySchema,
   SendTipMessageBodySchema,
   SubmitTipBodySchema,
   SubmitTipResultSchema,
@@ -23,8 +25,15 @@ import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { CITIZEN_ROUTE, ReceiptVerifier } from "../citizen";
 import { replyAsTipster, tipStatusForCitizen } from "./commands/citizen-tip";
-import { extendTipDeadline, recordTipOutcome, sendTipMessage, triageTip } from "./commands/police-actions";
+import {
+  extendTipDeadline,
+  recordTipOutcome,
+  resumeTip,
+  sendTipMessage,
+  triageTip,
+} from "./commands/police-actions";
 import { readTip } from "./commands/read-tip";
+import { recordTipNotice } from "./commands/record-tip-notice";
 import { recordTipIntake } from "./commands/record-tip-intake";
 import { submitTip } from "./commands/submit-tip";
 import { tipCountsOfUnit } from "./tips.counts";
@@ -200,12 +209,40 @@ export const tipRoutes = routesPlugin([
     method: "POST",
     url: "/tips/:id/extension",
     operationId: "extendTipDeadline",
-    summary: "Extend the decision limit to 2 months, then 2 more",
+    summary:
+      "Extend the decision limit to 2 months, then 2 more (investigation agency; before the limit, the second at least 5 days before)",
     tags,
     permission: "tip.handle",
     params,
     body: ExtendTipDeadlineBodySchema,
     response: OkSchema,
     handler: async ({ db, actor, params, body }) => (await extendTipDeadline(db, actor, params.id, body), ok),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/tips/:id/resumption",
+    operationId: "resumeTip",
+    summary: "Resume a suspended tip once its ground has ended (CPC Art. 149: at most 1 month more)",
+    tags,
+    permission: "tip.handle",
+    params,
+    body: ResumeTipBodySchema,
+    response: OkSchema,
+    handler: async ({ db, actor, params }) => (await resumeTip(db, actor, params.id), ok),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/tips/:id/notices",
+    operationId: "recordTipNotice",
+    summary: "Record a notice of a suspension, resumption or outcome sent to the procuracy or the reporter",
+    tags,
+    permission: "tip.handle",
+    params,
+    body: RecordTipNoticeBodySchema,
+    response: OkSchema,
+    handler: async ({ db, app, actor, params, body }) => (
+      await recordTipNotice(db, app.envelope, actor, params.id, body),
+      ok
+    ),
   }),
 ]);

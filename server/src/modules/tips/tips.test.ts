@@ -228,34 +228,51 @@ describe("police workflow", () => {
     expect(detail.awaitingReply).toBe(true);
     expect(detail.clocks.find((c: { kind: string }) => c.kind === "receipt_notice").met).toBe(true);
     expect(detail.description).toBe("Có người bán ma túy ở đầu hẻm 12");
-    const out = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, {
+    // The investigation agency (provincial police) decides, not the commune police.
+    const out = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
       outcome: "case_opened",
       casesSolved: 1,
       arrests: 2,
       note: "Đã bắt quả tang",
     });
-    expect(out.statusCode).toBe(200);
+    expect(out.statusCode, out.body).toBe(200);
     expect(await lastAuditEvent(ctx.app.db)).toMatchObject({ action: "tip.outcome_recorded" });
     const status = await citizen(ctx.app, "/tips/status", { code: r.code, secret: r.secret });
     expect(status.json().status).toBe("case_opened");
-    const again = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, { outcome: "no_case" });
+    const again = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "no_case",
+      ground: "not_a_crime",
+    });
     expect(again.statusCode).toBe(409);
   });
 
-  it("follows the outcome transition table", async () => {
+  it("follows the outcome transition table: the commune transfers, the agency decides", async () => {
     const r = await submit();
     const id = await idOf(r.code);
-    const steps: [string, number][] = [
-      ["transferred", 200],
-      ["transferred", 409],
-      ["suspended", 200],
-      ["no_case", 200],
-      ["case_opened", 409],
+    // The limit has run out, so a suspension is possible (CPC Art. 148.1).
+    await queryRows(
+      ctx.app.db,
+      sql`update tips set received_hour = now() - interval '21 days' where id = ${id}`,
+    );
+    const steps: [Session, object, number][] = [
+      [police, { outcome: "transferred" }, 200],
+      [police, { outcome: "transferred" }, 409],
+      [provincePolice, { outcome: "suspended", ground: "expert_pending" }, 200],
+      [provincePolice, { outcome: "no_case", ground: "not_a_crime" }, 409],
+      [provincePolice, { outcome: "case_opened" }, 409],
     ];
-    for (const [outcome, code] of steps) {
-      const res = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, { outcome });
-      expect(res.statusCode, `${outcome}: ${res.body}`).toBe(code);
+    for (const [who, body, code] of steps) {
+      const res = await call(ctx.app, who, "POST", `/api/v1/tips/${id}/outcome`, body);
+      expect(res.statusCode, `${JSON.stringify(body)}: ${res.body}`).toBe(code);
     }
+    expect(
+      (await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/resumption`, {})).statusCode,
+    ).toBe(200);
+    const done = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "no_case",
+      ground: "not_a_crime",
+    });
+    expect(done.statusCode, done.body).toBe(200);
   });
 
   it("records no decision nobody made: outcome and urgency must be chosen", async () => {
@@ -287,10 +304,14 @@ describe("police workflow", () => {
       duplicateOfCode: a.code,
     });
     expect(dup.statusCode).toBe(200);
-    const bad = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/extension`, { level: 2 });
+    const bad = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/extension`, { level: 2 });
     expect(bad.statusCode).toBe(400);
+    // Commune police do not extend: the head of the investigation agency does (CPC Art. 147.2).
     expect(
       (await call(ctx.app, police, "POST", `/api/v1/tips/${id}/extension`, { level: 1 })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/extension`, { level: 1 })).statusCode,
     ).toBe(200);
     const d = (await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json();
     expect(d).toMatchObject({ duplicateOfCode: a.code, urgency: "normal", extensionLevel: 1 });
@@ -342,7 +363,7 @@ describe("scope and the police compartment", () => {
 });
 
 describe("abilities told by the server", () => {
-  it("a tip being handled may be triaged, answered, decided and extended; a decided one only answered", async () => {
+  it("the commune may check and transfer; the agency decides and extends; a decided tip is only answered", async () => {
     const r = await submit();
     const id = await idOf(r.code);
     const open = (await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json();
@@ -351,11 +372,29 @@ describe("abilities told by the server", () => {
       triage: true,
       reply: true,
       recordOutcome: true,
-      extend: true,
+      outcomes: ["transferred"],
+      extend: false,
+      nextExtension: null,
+      resume: false,
+      recordNotice: false,
+      investigationAgency: false,
     });
     const above = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
-    expect(above.can.triage).toBe(true);
-    const out = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, { outcome: "no_case" });
+    expect(above.can).toMatchObject({
+      triage: true,
+      outcomes: ["case_opened", "transferred"],
+      extend: true,
+      nextExtension: 1,
+      investigationAgency: true,
+    });
+    await call(ctx.app, police, "POST", `/api/v1/tips/${id}/triage`, { urgency: "normal" });
+    const checked = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    // No suspension before the limit runs out (CPC Art. 148.1).
+    expect(checked.can.outcomes).toEqual(["case_opened", "no_case", "transferred"]);
+    const out = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "no_case",
+      ground: "no_crime_event",
+    });
     expect(out.statusCode, out.body).toBe(200);
     const closed = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
     expect(closed.can).toEqual({
@@ -363,7 +402,12 @@ describe("abilities told by the server", () => {
       triage: false,
       reply: true,
       recordOutcome: false,
+      outcomes: [],
       extend: false,
+      nextExtension: null,
+      resume: false,
+      recordNotice: true,
+      investigationAgency: true,
     });
     // What the commands refuse, the abilities deny.
     expect(
@@ -375,5 +419,220 @@ describe("abilities told by the server", () => {
   it("the counts tell whether the caller has an inbox: the police yes, the Front no", async () => {
     expect((await call(ctx.app, police, "GET", "/api/v1/tips/counts")).json().can).toEqual({ inbox: true });
     expect((await call(ctx.app, front, "GET", "/api/v1/tips/counts")).json().can).toEqual({ inbox: false });
+  });
+});
+
+describe("CPC 2015 Art. 146–149 and Joint Circular 01/2017: who decides, when, and the notices", () => {
+  const backdate = (id: string, days: number, level = 0) =>
+    queryRows(
+      ctx.app.db,
+      sql`update tips set received_hour = now() - make_interval(days => ${days}), extension_level = ${level}
+          where id = ${id}`,
+    );
+  const clock = (detail: { clocks: { kind: string }[] }, kind: string) =>
+    detail.clocks.find((c) => c.kind === kind) as
+      { kind: string; met: boolean; overdue: boolean; dueAt: string } | undefined;
+
+  it("commune police may not decide not to open a case, open one, suspend or extend (403, nothing changes)", async () => {
+    const r = await submit();
+    const id = await idOf(r.code);
+    await call(ctx.app, police, "POST", `/api/v1/tips/${id}/triage`, { urgency: "normal" });
+    await backdate(id, 21);
+    for (const body of [
+      { outcome: "no_case", ground: "not_a_crime" },
+      { outcome: "case_opened" },
+      { outcome: "suspended", ground: "expert_pending" },
+    ]) {
+      const res = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, body);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.message).toContain("Căn cứ: khoản 3 Điều 146");
+    }
+    expect(
+      (await call(ctx.app, police, "POST", `/api/v1/tips/${id}/extension`, { level: 1 })).statusCode,
+    ).toBe(403);
+    const d = (await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json();
+    expect(d).toMatchObject({ status: "triaged", outcome: null, extensionLevel: 0 });
+    // Nothing the commune did meets its transfer clock but a transfer.
+    expect(clock(d, "transfer")).toMatchObject({ met: false });
+    const moved = await call(ctx.app, police, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "transferred",
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = (await call(ctx.app, police, "GET", `/api/v1/tips/${id}`)).json();
+    expect(clock(after, "transfer")).toMatchObject({ met: true });
+    expect(after.can).toMatchObject({ triage: false, outcomes: [] });
+  });
+
+  it("no suspension straight from 'new', without an Art. 148.1 ground, or before the limit runs out", async () => {
+    const r = await submit();
+    const id = await idOf(r.code);
+    await backdate(id, 21);
+    const fromNew = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "suspended",
+      ground: "expert_pending",
+    });
+    expect(fromNew.statusCode).toBe(409);
+    expect(fromNew.json().error.message).toContain("khoản 1 Điều 147");
+    const noCaseFromNew = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "no_case",
+      ground: "not_a_crime",
+    });
+    expect(noCaseFromNew.statusCode).toBe(409);
+    await call(ctx.app, police, "POST", `/api/v1/tips/${id}/triage`, { urgency: "normal" });
+    const noGround = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "suspended",
+    });
+    expect(noGround.statusCode).toBe(400);
+    expect(noGround.json().error.issues).toEqual([
+      { path: "ground", message: "Chọn căn cứ tạm đình chỉ (khoản 1 Điều 148 BLTTHS)" },
+    ]);
+    const wrongGround = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "suspended",
+      ground: "not_a_crime",
+    });
+    expect(wrongGround.statusCode).toBe(400);
+    const noCaseNoGround = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "no_case",
+    });
+    expect(noCaseNoGround.json().error.issues[0].path).toBe("ground");
+    // Before the limit's last day: refused, the rule named.
+    await backdate(id, 5);
+    const early = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "suspended",
+      ground: "expert_pending",
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain("khoản 1 Điều 148");
+    expect((await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json().status).toBe("triaged");
+  });
+
+  it("a suspension runs its 24-hour notice clock, met once the procuracy and the reporter are told; resumption runs 1 month", async () => {
+    const r = await submit();
+    const id = await idOf(r.code);
+    await call(ctx.app, police, "POST", `/api/v1/tips/${id}/triage`, { urgency: "normal" });
+    await backdate(id, 21);
+    const s = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "suspended",
+      ground: "documents_pending",
+    });
+    expect(s.statusCode, s.body).toBe(200);
+    let d = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(d).toMatchObject({ status: "suspended", outcomeGround: "documents_pending" });
+    expect(clock(d, "decision")).toMatchObject({ met: true });
+    expect(clock(d, "suspension_notice")).toMatchObject({ met: false, overdue: false });
+    expect(d.can).toMatchObject({ resume: true, recordNotice: true, extend: false, outcomes: [] });
+    const toProcuracy = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/notices`, {
+      kind: "suspension",
+      recipient: "procuracy",
+      channel: "dispatch",
+      documentNumber: "12/QĐ-CSĐT",
+    });
+    expect(toProcuracy.statusCode, toProcuracy.body).toBe(200);
+    d = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(clock(d, "suspension_notice")).toMatchObject({ met: false });
+    const future = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/notices`, {
+      kind: "suspension",
+      recipient: "reporter",
+      channel: "post",
+      sentAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(future.statusCode).toBe(400);
+    const toReporter = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/notices`, {
+      kind: "suspension",
+      recipient: "reporter",
+      channel: "in_app",
+    });
+    expect(toReporter.statusCode, toReporter.body).toBe(200);
+    expect(await lastAuditEvent(ctx.app.db)).toMatchObject({ action: "tip.notice_recorded" });
+    d = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(clock(d, "suspension_notice")).toMatchObject({ met: true, overdue: false });
+    expect(d.notices.map((n: { recipient: string }) => n.recipient).sort()).toEqual([
+      "procuracy",
+      "reporter",
+    ]);
+    const seen = await citizen(ctx.app, "/tips/status", { code: r.code, secret: r.secret });
+    expect(seen.json()).toMatchObject({ status: "suspended", outcomeNoticeOn: null });
+    expect(seen.json().messages.at(-1).body).toContain("tạm đình chỉ");
+    // Commune police cannot resume; the agency can, and the Art. 149.1 clock starts.
+    expect((await call(ctx.app, police, "POST", `/api/v1/tips/${id}/resumption`, {})).statusCode).toBe(403);
+    const resumed = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/resumption`, {});
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    d = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(d.status).toBe("triaged");
+    const rc = clock(d, "resumed_decision")!;
+    expect(rc).toMatchObject({ met: false, overdue: false });
+    const days = (new Date(rc.dueAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(27);
+    expect(days).toBeLessThan(32);
+  });
+
+  it("an extension is refused after the limit and, for the procuracy's, later than 5 days before it", async () => {
+    const r = await submit();
+    const id = await idOf(r.code);
+    await backdate(id, 21);
+    const late = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/extension`, { level: 1 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: "invalid_transition" });
+    expect(late.json().error.message).toContain("không gia hạn sau khi hết hạn");
+    expect(late.json().error.message).toContain("Căn cứ: Điều 147 BLTTHS 2015");
+    // Level 1 done; the 2-month limit ends in about 3 days: too late to ask the procuracy.
+    const [row] = await queryRows<{ dueIn: number }>(
+      ctx.app.db,
+      sql`update tips set extension_level = 1, received_hour = now() - interval '2 months' + interval '3 days'
+          where id = ${id} returning 0 as "dueIn"`,
+    );
+    expect(row).toBeDefined();
+    const short = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/extension`, { level: 2 });
+    expect(short.statusCode).toBe(409);
+    expect(short.json().error.message).toContain("chậm nhất 05 ngày trước khi hết thời hạn");
+    expect((await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json().extensionLevel).toBe(1);
+    expect((await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json().can.extend).toBe(false);
+    // Ten days before: accepted.
+    await queryRows(
+      ctx.app.db,
+      sql`update tips set received_hour = now() - interval '2 months' + interval '10 days' where id = ${id}`,
+    );
+    const inTime = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/extension`, { level: 2 });
+    expect(inTime.statusCode, inTime.body).toBe(200);
+  });
+
+  it("the outcome notice clock runs from the decision and is met when the reporter is told; the citizen sees only the date", async () => {
+    const r = await submit();
+    const id = await idOf(r.code);
+    await call(ctx.app, police, "POST", `/api/v1/tips/${id}/triage`, { urgency: "normal" });
+    const before = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(clock(before, "outcome_notice")).toBeUndefined();
+    const tooEarly = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/notices`, {
+      kind: "outcome",
+      recipient: "reporter",
+      channel: "in_app",
+    });
+    expect(tooEarly.statusCode).toBe(409);
+    const out = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/outcome`, {
+      outcome: "no_case",
+      ground: "not_a_crime",
+      note: "Tranh chấp dân sự",
+    });
+    expect(out.statusCode, out.body).toBe(200);
+    let d = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(d).toMatchObject({ outcome: "no_case", outcomeGround: "not_a_crime" });
+    expect(clock(d, "outcome_notice")).toMatchObject({ met: false, overdue: false });
+    const dueDays = (new Date(clock(d, "outcome_notice")!.dueAt).getTime() - Date.now()) / 86_400_000;
+    expect(dueDays).toBeGreaterThan(3);
+    expect(dueDays).toBeLessThanOrEqual(4);
+    const status = await citizen(ctx.app, "/tips/status", { code: r.code, secret: r.secret });
+    expect(status.json()).toMatchObject({ status: "no_case", outcomeNoticeOn: null });
+    const told = await call(ctx.app, provincePolice, "POST", `/api/v1/tips/${id}/notices`, {
+      kind: "outcome",
+      recipient: "reporter",
+      channel: "in_app",
+    });
+    expect(told.statusCode, told.body).toBe(200);
+    d = (await call(ctx.app, provincePolice, "GET", `/api/v1/tips/${id}`)).json();
+    expect(clock(d, "outcome_notice")).toMatchObject({ met: true, overdue: false });
+    const after = await citizen(ctx.app, "/tips/status", { code: r.code, secret: r.secret });
+    expect(after.json().outcomeNoticeOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(after.body).not.toContain("Tranh chấp dân sự");
+    expect(after.body).not.toContain("not_a_crime");
   });
 });

@@ -390,6 +390,14 @@ const SAMPLES = {
     peopleHandled: 2,
   },
   "tip.extended": { code: "TB-7KQ2M", level: 1 },
+  "tip.resumed": { code: "TB-7KQ2M", ground: "expert_pending" },
+  "tip.notice_recorded": {
+    code: "TB-7KQ2M",
+    kind: "suspension",
+    recipient: "procuracy",
+    channel: "dispatch",
+    sentAt: "2026-03-22T03:00:00.000Z",
+  },
   "tip.content_read": { code: "TB-7KQ2M" },
   "tip.intake_recorded": { code: "TB-7KQ2M", channel: "phone", anonymous: true, signedRecord: false },
   "remote_commune.set": {

@@ -1,6 +1,13 @@
 // One short, readable line per audit action, from its typed data (AuditEventDataMap). SUMMARIES
 // has one entry per action: a new action without one does not compile.
-import { FEEDBACK_STATUS_LABELS, TIP_CHANNEL_LABELS, TIP_STATUS_LABELS } from "@toandan/contracts";
+import {
+  FEEDBACK_STATUS_LABELS,
+  TIP_CHANNEL_LABELS,
+  TIP_NOTICE_CHANNEL_LABELS,
+  TIP_NOTICE_KIND_LABELS,
+  TIP_NOTICE_RECIPIENT_LABELS,
+  TIP_STATUS_LABELS,
+} from "@toandan/contracts";
 import {
   d,
   fields,
@@ -458,6 +465,14 @@ export const SUMMARIES: Summaries = {
     }),
   "tip.extended": (v, x) =>
     x.t("audit.summaries.tip.extended", { code: v.code, level: v.level }),
+  "tip.resumed": (v, x) => x.t("audit.summaries.tip.resumed", { code: v.code }),
+  "tip.notice_recorded": (v, x) =>
+    x.t("audit.summaries.tip.notice_recorded", {
+      code: v.code,
+      kind: TIP_NOTICE_KIND_LABELS[v.kind][x.lang],
+      recipient: TIP_NOTICE_RECIPIENT_LABELS[v.recipient][x.lang],
+      channel: TIP_NOTICE_CHANNEL_LABELS[v.channel][x.lang],
+    }),
   "tip.content_read": (v, x) =>
     x.t("audit.summaries.tip.content_read", { code: v.code }),
   "tip.intake_recorded": (v, x) =>

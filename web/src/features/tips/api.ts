@@ -1,5 +1,6 @@
 import type {
   ExtendTipDeadlineBodySchema,
+  RecordTipNoticeBodySchema,
   RecordTipOutcomeBodySchema,
   TipCountsSchema,
   TipDetail,
@@ -43,4 +44,7 @@ export const tipActions = {
     api(`/tips/${id}/outcome`, { method: "POST", body }),
   extend: (id: string, body: z.input<typeof ExtendTipDeadlineBodySchema>) =>
     api(`/tips/${id}/extension`, { method: "POST", body }),
+  resume: (id: string) => api(`/tips/${id}/resumption`, { method: "POST", body: {} }),
+  notice: (id: string, body: z.input<typeof RecordTipNoticeBodySchema>) =>
+    api(`/tips/${id}/notices`, { method: "POST", body }),
 };

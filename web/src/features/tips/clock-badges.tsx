@@ -1,10 +1,12 @@
 import { Badge, Group } from "@mantine/core";
 import type { Clock } from "@toandan/contracts";
 import { useLabels } from "../../lib/citizen-labels";
+import { useProcedureLabels } from "./procedure-labels";
 
 /** The legal clocks of a tip: red when overdue, orange within a day, grey once met. */
 export function ClockBadges({ clocks }: { clocks: Clock[] }) {
   const L = useLabels();
+  const P = useProcedureLabels();
   return (
     <Group gap={4}>
       {clocks.map((c) => {
@@ -27,7 +29,7 @@ export function ClockBadges({ clocks }: { clocks: Clock[] }) {
             : L.daysLeft(c.daysLeft ?? 0);
         return (
           <Badge key={c.kind} color={color} variant="filled" tt="none">
-            {L.clock[c.kind]}: {state}
+            {P.clock[c.kind]}: {state}
           </Badge>
         );
       })}

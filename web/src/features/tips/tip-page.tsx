@@ -15,7 +15,15 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { TIP_CATEGORY_LABELS, TIP_OUTCOMES, TIP_STATUS_LABELS, type TipDetail } from "@toandan/contracts";
+import {
+  TIP_CATEGORY_LABELS,
+  TIP_NO_CASE_GROUNDS,
+  TIP_OUTCOMES,
+  TIP_STATUS_LABELS,
+  TIP_SUSPENSION_GROUNDS,
+  type TipDetail,
+  type TipGround,
+} from "@toandan/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState, type FormEvent, type ReactNode } from "react";
@@ -29,6 +37,8 @@ import { tipActions, tipQuery } from "./api";
 import { ClockBadges } from "./clock-badges";
 import { IntakeRecord } from "./intake-record";
 import { useLabels } from "../../lib/citizen-labels";
+import { groundLabel, ProcedurePanel } from "./procedure-panel";
+import { useProcedureLabels } from "./procedure-labels";
 
 const route = getRouteApi("/console/tin-bao/$id");
 
@@ -103,6 +113,12 @@ function Tip({ tip }: { tip: TipDetail }) {
   const [dup, setDup] = useState(tip.duplicateOfCode ?? "");
   const [outcome, setOutcome] = useState<"" | (typeof TIP_OUTCOMES)[number]>("");
   const [outcomeError, setOutcomeError] = useState<string | null>(null);
+  const P = useProcedureLabels();
+  // The Code's grounds: Art. 157 for not opening a case, Art. 148.1 for a suspension.
+  const [ground, setGround] = useState<"" | TipGround>("");
+  const [groundError, setGroundError] = useState<string | null>(null);
+  const grounds: readonly TipGround[] =
+    outcome === "no_case" ? TIP_NO_CASE_GROUNDS : outcome === "suspended" ? TIP_SUSPENSION_GROUNDS : [];
   const [solved, setSolved] = useState<number | string>(tip.casesSolved);
   const [arrests, setArrests] = useState<number | string>(tip.arrests);
   const [handled, setHandled] = useState<number | string>(tip.peopleHandled);
@@ -133,7 +149,11 @@ function Tip({ tip }: { tip: TipDetail }) {
   const askOutcome = (e: FormEvent) => {
     e.preventDefault();
     if (!outcome) return setOutcomeError(L.outcomeRequired);
-    const label = L.outcomes[outcome];
+    if (grounds.length > 0 && !ground) return setGroundError(P.groundRequired);
+    const label =
+      grounds.length > 0 && ground
+        ? `${L.outcomes[outcome]} — ${groundLabel(ground, P.lang)}`
+        : L.outcomes[outcome];
     act.ask({
       title: L.outcome,
       question: L.outcomeConfirm(tip.code, label),
@@ -142,6 +162,7 @@ function Tip({ tip }: { tip: TipDetail }) {
       run: () =>
         tipActions.outcome(tip.id, {
           outcome,
+          ground: grounds.length > 0 && ground ? ground : undefined,
           casesSolved: Number(solved) || 0,
           arrests: Number(arrests) || 0,
           peopleHandled: Number(handled) || 0,
@@ -149,7 +170,7 @@ function Tip({ tip }: { tip: TipDetail }) {
         }),
     });
   };
-  const level = (tip.extensionLevel + 1) as 1 | 2;
+  const level = tip.can.nextExtension ?? ((tip.extensionLevel + 1) as 1 | 2);
   const askExtend = () =>
     act.ask({
       title: L.extend(level),
@@ -167,6 +188,7 @@ function Tip({ tip }: { tip: TipDetail }) {
         {TIP_CATEGORY_LABELS[tip.category][lang]} · {tip.orgUnitName} · {TIP_STATUS_LABELS[tip.status][lang]}
       </Text>
       <ClockBadges clocks={tip.clocks} />
+      <ProcedurePanel tip={tip} />
       {act.error && !act.asking && (
         <Alert color="red" role="alert">
           {act.error}
@@ -309,6 +331,11 @@ function Tip({ tip }: { tip: TipDetail }) {
                     </Button>
                   )}
                 </Group>
+                {tip.can.extend && (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {P.extensionBasis}
+                  </Text>
+                )}
               </form>
             </Paper>
           )}
@@ -326,12 +353,39 @@ function Tip({ tip }: { tip: TipDetail }) {
                   onChange={(e) => {
                     setOutcome(e.currentTarget.value as typeof outcome);
                     setOutcomeError(null);
+                    setGround("");
+                    setGroundError(null);
                   }}
                   data={[
                     { value: "", label: L.chooseOutcome },
-                    ...TIP_OUTCOMES.map((o) => ({ value: o, label: L.outcomes[o] })),
+                    // Only what the server allows this caller now (unit level, state, time).
+                    ...TIP_OUTCOMES.filter((o) => tip.can.outcomes.includes(o)).map((o) => ({
+                      value: o,
+                      label: L.outcomes[o],
+                    })),
                   ]}
                 />
+                {grounds.length > 0 && (
+                  <>
+                    <NativeSelect
+                      label={P.ground}
+                      withAsterisk
+                      value={ground}
+                      error={groundError}
+                      onChange={(e) => {
+                        setGround(e.currentTarget.value as typeof ground);
+                        setGroundError(null);
+                      }}
+                      data={[
+                        { value: "", label: P.chooseGround },
+                        ...grounds.map((g) => ({ value: g, label: groundLabel(g, P.lang) })),
+                      ]}
+                    />
+                    <Text size="xs" c="dimmed" mt={4}>
+                      {outcome === "suspended" ? P.suspensionBasis : P.noCaseBasis}
+                    </Text>
+                  </>
+                )}
                 <Group grow>
                   <NumberInput label={L.casesSolved} min={0} value={solved} onChange={setSolved} />
                   <NumberInput label={L.arrests} min={0} value={arrests} onChange={setArrests} />

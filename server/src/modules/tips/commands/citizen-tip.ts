@@ -28,6 +28,8 @@ async function statusOf(db: Db, env: Envelope, tip: TipRow) {
     status,
     statusLabel: TIP_STATUS_LABELS[status].vi,
     receivedOn: dateInVietnam(tip.receivedHour),
+    // A status only (JC 01/2017 Art. 14): the day the outcome was notified, never its content.
+    outcomeNoticeOn: tip.outcomeNoticedAt ? dateInVietnam(tip.outcomeNoticedAt) : null,
     messages: presentMessages(env, tip.id, await messagesOf(db, tip.id)),
   };
 }

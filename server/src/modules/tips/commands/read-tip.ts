@@ -4,7 +4,7 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import type { Envelope } from "../../../kernel/envelope";
 import { presentTipDetail } from "../tips.presenter";
-import { attachmentsOf, getScopedTip, messagesOf } from "../tips.queries";
+import { attachmentsOf, getScopedTip, messagesOf, noticesOf } from "../tips.queries";
 
 /** A tip's content for the police of its unit; every read is on the record (who, which tip, when). */
 export async function readTip(db: Db, env: Envelope, actor: Actor, id: string): Promise<TipDetail> {
@@ -19,5 +19,12 @@ export async function readTip(db: Db, env: Envelope, actor: Actor, id: string): 
       data: { code: tip.code },
     }),
   );
-  return presentTipDetail(env, actor, tip, await messagesOf(db, tip.id), await attachmentsOf(db, tip.id));
+  return presentTipDetail(
+    env,
+    actor,
+    tip,
+    await messagesOf(db, tip.id),
+    await attachmentsOf(db, tip.id),
+    await noticesOf(db, tip.id),
+  );
 }

@@ -42,7 +42,12 @@ import {
   NomineeKindSchema,
   RecordConsentBodySchema,
 } from "./commendations";
-import { FeedbackStatusSchema } from "./feedback";
+import { CalendarConfidenceSchema, CalendarDayKindSchema } from "./calendar";
+import {
+  FeedbackAcceptanceDecisionSchema,
+  FeedbackNoticeChannelSchema,
+  FeedbackStatusSchema,
+} from "./feedback";
 import {
   CreateGroupBodySchema,
   GroupRatingSchema,
@@ -479,6 +484,31 @@ export const AUDIT_EVENT_DATA = {
   "feedback.answered": z.object({
     code: text,
     ...fromTo(FeedbackStatusSchema),
+  }),
+  /** The acceptance notice (Law on Citizen Reception Art. 28); the reason stays in the item. */
+  "feedback.acceptance_recorded": z.object({
+    code: text,
+    decision: FeedbackAcceptanceDecisionSchema,
+    noticedOn: IsoDateSchema,
+    channel: FeedbackNoticeChannelSchema,
+  }),
+
+  /** The holidays table: the day as it is after the change (before: null when new). */
+  "calendar.holiday_upserted": z.object({
+    date: IsoDateSchema,
+    kind: CalendarDayKindSchema,
+    name: text,
+    confidence: CalendarConfidenceSchema,
+    source: text.nullable(),
+    before: z
+      .object({ kind: CalendarDayKindSchema, name: text, confidence: CalendarConfidenceSchema })
+      .nullable(),
+  }),
+  "calendar.holiday_deleted": z.object({
+    date: IsoDateSchema,
+    kind: CalendarDayKindSchema,
+    name: text,
+    reason: text,
   }),
 
   "news.created": z.object({

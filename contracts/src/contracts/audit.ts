@@ -81,6 +81,9 @@ export const AUDIT_ACTIONS = [
   "remote_commune.set",
   "remote_commune.unset",
   "feedback.answered",
+  "feedback.acceptance_recorded",
+  "calendar.holiday_upserted",
+  "calendar.holiday_deleted",
   "news.created",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -408,6 +408,21 @@ const SAMPLES = {
   },
   "remote_commune.unset": { basisNumber: "861/QĐ-TTg", basisDate: "2017-06-04" },
   "feedback.answered": { code: "PA-9XK3", from: "received", to: "answered" },
+  "feedback.acceptance_recorded": {
+    code: "PA-9XK3",
+    decision: "accepted",
+    noticedOn: "2026-03-02",
+    channel: "in_writing",
+  },
+  "calendar.holiday_upserted": {
+    date: "2026-04-27",
+    kind: "day_off",
+    name: "Giỗ Tổ Hùng Vương (nghỉ bù)",
+    confidence: "official",
+    source: "Thông báo của Bộ Nội vụ",
+    before: { kind: "day_off", name: "Giỗ Tổ Hùng Vương", confidence: "projected" },
+  },
+  "calendar.holiday_deleted": { date: "2026-04-27", kind: "day_off", name: "Nhập nhầm", reason: "Sai ngày" },
   "news.created": {
     slug: "canh-bao-lua-dao",
     kind: "warning",

@@ -1,6 +1,9 @@
 // One short, readable line per audit action, from its typed data (AuditEventDataMap). SUMMARIES
 // has one entry per action: a new action without one does not compile.
 import {
+  CALENDAR_DAY_KIND_LABELS,
+  FEEDBACK_ACCEPTANCE_LABELS,
+  FEEDBACK_NOTICE_CHANNEL_LABELS,
   FEEDBACK_STATUS_LABELS,
   TIP_CHANNEL_LABELS,
   TIP_NOTICE_CHANNEL_LABELS,
@@ -495,6 +498,21 @@ export const SUMMARIES: Summaries = {
       from: FEEDBACK_STATUS_LABELS[v.from][x.lang],
       to: FEEDBACK_STATUS_LABELS[v.to][x.lang],
     }),
+  "feedback.acceptance_recorded": (v, x) =>
+    x.t("audit.summaries.feedback.acceptance_recorded", {
+      code: v.code,
+      decision: FEEDBACK_ACCEPTANCE_LABELS[v.decision][x.lang],
+      date: d(v.noticedOn),
+      channel: FEEDBACK_NOTICE_CHANNEL_LABELS[v.channel][x.lang],
+    }),
+  "calendar.holiday_upserted": (v, x) =>
+    x.t("audit.summaries.calendar.holiday_upserted", {
+      date: d(v.date),
+      kind: CALENDAR_DAY_KIND_LABELS[v.kind][x.lang],
+      name: v.name,
+    }),
+  "calendar.holiday_deleted": (v, x) =>
+    x.t("audit.summaries.calendar.holiday_deleted", { date: d(v.date), name: v.name, reason: v.reason }),
 
   "news.created": (v, x) =>
     x.t(

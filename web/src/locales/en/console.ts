@@ -25,6 +25,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     remoteCommunes: "Remote communes",
     feedback: "Feedback",
     news: "Publish news",
+    holidays: "Holidays and make-up days",
     accounts: "Accounts",
     audit: "Audit log",
     cases: "Reintegration cases",
@@ -854,7 +855,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
         intake_recorded: "Recorded a report received in person, by phone or by letter",
       },
       remote_commune: { set: "Marked a commune as remote", unset: "Removed a commune from the remote list" },
-      feedback: { answered: "Handled or answered feedback" },
+      feedback: {
+        answered: "Handled or answered feedback",
+        acceptance_recorded: "Recorded the acceptance notice",
+      },
+      calendar: {
+        holiday_upserted: "Updated a holiday or make-up day",
+        holiday_deleted: "Deleted a holiday or make-up day",
+      },
       news: { created: "Published news" },
     },
     entities: {
@@ -873,6 +881,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       disqualifying_event: "Disqualifying event",
       tip: "Crime tip",
       feedback: "Feedback",
+      calendar_day: "Holiday or make-up day",
       news: "News",
       household_commitment: "Household commitment",
       commitment_template: "Commitment template",
@@ -1010,7 +1019,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
         set: "Decision {{number}} of {{date}}: {{text}}",
         unset: "Removed; it was decision {{number}} of {{date}}",
       },
-      feedback: { answered: "{{code}}: {{from}} → {{to}}" },
+      feedback: {
+        answered: "{{code}}: {{from}} → {{to}}",
+        acceptance_recorded: "{{code}}: {{decision}}, notified on {{date}} ({{channel}})",
+      },
+      calendar: {
+        holiday_upserted: "{{date}}: {{kind}} — {{name}}",
+        holiday_deleted: "{{date}}: {{name}} — reason: {{reason}}",
+      },
       news: { created: "News “{{title}}”", warning: "Warning “{{title}}”" },
     },
     changes: {

@@ -22,6 +22,7 @@ export const consoleVi = {
     remoteCommunes: "Xã vùng sâu, vùng xa",
     feedback: "Kiến nghị, phản ánh",
     news: "Đăng tin",
+    holidays: "Ngày nghỉ lễ, làm bù",
     accounts: "Tài khoản",
     audit: "Nhật ký",
     cases: "Hồ sơ tái hòa nhập",
@@ -850,7 +851,14 @@ export const consoleVi = {
         intake_recorded: "Ghi nhận tin báo tiếp nhận trực tiếp, qua điện thoại, thư",
       },
       remote_commune: { set: "Xếp xã vùng sâu, vùng xa", unset: "Bỏ xã khỏi danh sách vùng sâu, vùng xa" },
-      feedback: { answered: "Xử lý, trả lời kiến nghị, phản ánh" },
+      feedback: {
+        answered: "Xử lý, trả lời kiến nghị, phản ánh",
+        acceptance_recorded: "Ghi thông báo thụ lý, không thụ lý",
+      },
+      calendar: {
+        holiday_upserted: "Cập nhật ngày nghỉ lễ, làm bù",
+        holiday_deleted: "Xóa ngày nghỉ lễ, làm bù",
+      },
       news: { created: "Đăng tin" },
     },
     entities: {
@@ -869,6 +877,7 @@ export const consoleVi = {
       disqualifying_event: "Vụ việc ảnh hưởng tiêu chí",
       tip: "Tin báo tội phạm",
       feedback: "Kiến nghị, phản ánh",
+      calendar_day: "Ngày nghỉ lễ, làm bù",
       news: "Tin tức",
       household_commitment: "Cam kết của hộ",
       commitment_template: "Mẫu cam kết",
@@ -1004,7 +1013,14 @@ export const consoleVi = {
         set: "Văn bản {{number}} ngày {{date}}: {{text}}",
         unset: "Bỏ theo văn bản {{number}} ngày {{date}}",
       },
-      feedback: { answered: "{{code}}: {{from}} → {{to}}" },
+      feedback: {
+        answered: "{{code}}: {{from}} → {{to}}",
+        acceptance_recorded: "{{code}}: {{decision}}, thông báo ngày {{date}} ({{channel}})",
+      },
+      calendar: {
+        holiday_upserted: "{{date}}: {{kind}} — {{name}}",
+        holiday_deleted: "{{date}}: {{name}} — lý do: {{reason}}",
+      },
       news: { created: "Tin “{{title}}”", warning: "Cảnh báo “{{title}}”" },
     },
     changes: {

@@ -1,4 +1,9 @@
-import { SMALL_CELL_THRESHOLD, type CaseStats, type CaseStatsQuery } from "@toandan/contracts";
+import {
+  SMALL_CELL_THRESHOLD,
+  todayInVietnam,
+  type CaseStats,
+  type CaseStatsQuery,
+} from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 
@@ -34,7 +39,8 @@ export async function caseStatistics(
         count(distinct c.id) filter (where ${heldOn(sql`c.reported_in_on`)} and ${inPeriod(sql`c.reported_in_on`)})::int as "newInPeriod",
         count(distinct c.id) filter (where ${heldOn(sql`c.closed_on`)} and ${inPeriod(sql`c.closed_on`)})::int as "closedInPeriod",
         count(distinct c.id) filter (where ${heldOn(sql`c.assign_due_on`)} and ${inPeriod(sql`c.assign_due_on`)}
-          and (c.decided_on is null or c.decided_on > c.assign_due_on))::int as "assignedLate",
+          and ((c.decided_on is null and c.assign_due_on < ${todayInVietnam()}::date)
+            or c.decided_on > c.assign_due_on))::int as "assignedLate",
         ${closedAs("expunged")} as "expunged", ${closedAs("moved")} as "moved",
         ${closedAs("settled_abroad")} as "settledAbroad", ${closedAs("missing")} as "missing",
         ${closedAs("died")} as "died", ${closedAs("reimprisoned")} as "reimprisoned",

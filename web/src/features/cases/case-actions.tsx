@@ -84,12 +84,11 @@ export function ActionBody({
         name: "outcome",
         label: t("cases.outcome"),
         kind: "select",
-        description: t("cases.movedHint"),
-        // The legal grounds the server offers for this file, each with its article.
-        options: file.closeOutcomes.map((o) => ({
-          value: o,
-          label: `${t(`cases.outcomes.${o}`)} — ${t("cases.basisLabel", { basis: t(`cases.outcomeBasis.${o}`) })}`,
-        })),
+        // The legal grounds the server offers for this file, and the articles behind them.
+        description: `${t("cases.basisLabel", {
+          basis: [...new Set(file.closeOutcomes.map((o) => t(`cases.outcomeBasis.${o}`)))].join("; "),
+        })}. ${t("cases.movedHint")}`,
+        options: file.closeOutcomes.map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) })),
       },
       { name: "closedOn", label: t("cases.closedOn"), kind: "date", required: true },
       { name: "decisionNumber", label: t("cases.decisionNumber") },
@@ -159,7 +158,7 @@ function TransferForm({ file, onDone }: { file: CaseDetail; onDone: (r: Transfer
   const [to, setTo] = useState<string | null>(null);
   return (
     <Stack gap="sm">
-      <Alert color="blue.9" variant="light">
+      <Alert color="blue" variant="outline">
         <Text size="sm">{t("cases.transferIntro")}</Text>
         <Text size="sm" mt={4}>
           {t("cases.basisLabel", { basis: t("cases.transferBasis") })}

@@ -52,7 +52,7 @@ export function CasePage() {
     return (
       <Stack gap="lg" maw={640}>
         <Title order={1}>{t("cases.transfer")}</Title>
-        <Alert color="green.9" variant="light" role="status">
+        <Alert color="green" variant="outline" role="status">
           {t("cases.transferred", { name: sent.toCommuneName, due: formatDate(sent.receiveDueOn) })}
         </Alert>
         <AnchorLink to="/ho-so">{t("cases.list")}</AnchorLink>
@@ -151,7 +151,7 @@ function CaseFile({
         </Badge>
       </Group>
       {file.pendingTransfer && (
-        <Alert color="orange.9" variant="light" title={t("cases.inbox")}>
+        <Alert color="orange" variant="outline" title={t("cases.inbox")}>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }}>
             <Fact label={t("cases.fromCommune")}>{file.pendingTransfer.fromCommuneName}</Fact>
             <Fact label={t("cases.residenceCheckDeadline")}>

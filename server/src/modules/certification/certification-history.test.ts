@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { lastAuditEvent, signedInAs, unitByCode } from "../../test/factories";
 import type { Session } from "../../test/harness";
+import { seedCertificationHistoryDemo } from "./certification.history-demo";
 import { buildWorld, helpers, type World } from "./test-support";
 
 let w: World;
@@ -267,5 +268,27 @@ describe("importCertificationHistory", () => {
     expect(
       (await h.api(w.anxuyen, "GET", `/certification/history/rates?orgUnitId=${w.baclieuId}`)).statusCode,
     ).toBe(404);
+  });
+});
+
+describe("demo history of the former Bạc Liêu city", () => {
+  it("gives the seed's 90 % of communes and wards in Cà Mau, and Phường Bạc Liêu its five old wards", async () => {
+    await seedCertificationHistoryDemo(w.t.app.db);
+    const province = (await h.ok(
+      caMauPolice,
+      "GET",
+      `/certification/history/rates?orgUnitId=${caMau.id}`,
+    )) as Rates;
+    expect(province.years.find((y) => y.year === 2013)).toMatchObject({
+      commune: { recorded: 10, certified: 9, rate: 0.9 },
+    });
+    const ward = (await h.ok(
+      w.front,
+      "GET",
+      `/certification/history/rates?orgUnitId=${w.baclieuId}`,
+    )) as Rates;
+    expect(ward.years.find((y) => y.year === 2015)).toMatchObject({
+      commune: { recorded: 5, certified: 5, rate: 1 },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { recordEvent } from "../../kernel/audit";
 import { orgUnits } from "../org-units/org-units.table";
 import { newCertificateCode } from "./certificate-code";
 import { CRITERIA_VERSION, seedCertificationCatalogue } from "./certification.catalogue";
+import { seedCertificationHistoryDemo } from "./certification.history-demo";
 import { periodOf, ruleFor, unitTypeOf } from "./certification.rules";
 import { certificationCycles, disqualifyingEvents } from "./certification.table";
 
@@ -55,7 +56,8 @@ function stageFields(stage: Stage, year: number, codes: string[]) {
 
 /**
  * Demo certification cycles: Khóm 1 recognised last year and registered this year, Phường Bạc Liêu
- * registered this year, Phường An Xuyên self-assessed; and one event in the register. Written
+ * registered this year, Phường An Xuyên self-assessed; one event in the register; and the 2013–2017
+ * results of the former Bạc Liêu city's communes (certification.history-demo.ts). Written
  * straight to the tables as the demo households are, with one audit event.
  */
 export async function seedCertificationDemo(
@@ -125,4 +127,5 @@ export async function seedCertificationDemo(
       data: { cycles: plan.length, year },
     });
   });
+  await seedCertificationHistoryDemo(db);
 }

@@ -49,6 +49,7 @@ export function GroupPage() {
 function GroupView({ group: g }: { group: GroupDetail }) {
   const { t, i18n } = useTranslation("console");
   const manage = g.can.manage;
+  const yearly = g.typeCode === GRASSROOTS_SECURITY_TEAM;
   const types = useQuery(groupTypesQuery).data?.items;
   const [adding, setAdding] = useState(false);
   const [surveying, setSurveying] = useState(false);
@@ -161,7 +162,7 @@ function GroupView({ group: g }: { group: GroupDetail }) {
         </Stack>
       </Section>
 
-      {g.typeCode === GRASSROOTS_SECURITY_TEAM && (
+      {yearly && (
         <Section title={t("teamYear.title")} id="team-year">
           <TeamYearSection group={g} onSaved={setNotice} />
         </Section>
@@ -171,7 +172,8 @@ function GroupView({ group: g }: { group: GroupDetail }) {
         title={t("evaluations.title")}
         id="evaluations"
         actions={
-          manage && !evaluating ? (
+          // A grassroots team is rated in its yearly evaluation above (Hướng dẫn 01/HD-BCA-V05).
+          manage && !evaluating && !yearly ? (
             <Button size="xs" variant="default" onClick={() => setEvaluating(true)}>
               {t("evaluations.record")}
             </Button>

@@ -1,5 +1,5 @@
 import type { Holiday, HolidayList, UpsertHolidayBody } from "@toandan/contracts";
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api } from "../../api/client";
 
 /** The holidays table of one year, with whether the caller may change it (`listHolidays`). */
@@ -7,6 +7,8 @@ export function holidaysQuery(year: number) {
   return queryOptions({
     queryKey: ["calendar", "holidays", year],
     queryFn: ({ signal }) => api<HolidayList>("/calendar/holidays", { query: { year }, signal }),
+    // Another year keeps the table on screen until its days arrive.
+    placeholderData: keepPreviousData,
   });
 }
 

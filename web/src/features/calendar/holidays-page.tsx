@@ -97,7 +97,9 @@ export function HolidaysPage() {
       void refresh();
     },
   });
-  if (q.data && !q.data.can.manage) return <NotFoundContent />;
+  // Nothing of the page until the server has said whether the caller may change the table.
+  if (!q.data) return <QueryState query={q}>{() => null}</QueryState>;
+  if (!q.data.can.manage) return <NotFoundContent />;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

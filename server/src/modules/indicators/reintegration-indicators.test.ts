@@ -26,7 +26,7 @@ describe("reintegration indicators count people from the case files", () => {
       reformed: await figure("reintegration.reformed"),
     };
 
-    await newCase(w, { kind: "commune_education" });
+    await newCase(w, { kind: "commune_education", measureMonths: 3 });
     const helped = await newCase(w);
     await assign(w, helped.id);
     for (const kind of ["job", "vocational_training"]) {
@@ -38,7 +38,7 @@ describe("reintegration indicators count people from the case files", () => {
       expect(s.statusCode, s.body).toBeLessThan(300);
     }
     const closed = await api(w, w.as.police, "POST", `/cases/${helped.id}/close`, {
-      outcome: "reintegrated",
+      outcome: "expunged",
       closedOn: "2026-11-30",
     });
     expect(closed.statusCode, closed.body).toBe(200);

@@ -16,6 +16,7 @@ import { ErrorAlert } from "../../components/error-alert";
 import { PageHeader } from "../../components/page-header";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatTime } from "../../lib/format";
+import { useCurrentUser } from "../../lib/use-session";
 import { intakeOptionsQuery, recordTipIntake } from "./intake-api";
 
 function toBase64(file: File): Promise<string> {
@@ -74,6 +75,7 @@ function IntakeForm({
   const { t, i18n } = useTranslation("intake");
   const lang = i18n.language?.startsWith("en") ? "en" : "vi";
   const qc = useQueryClient();
+  const user = useCurrentUser();
   const [file, setFile] = useState<File | null>(null);
   const cadreOnly = options.channels.length === 1 && options.channels[0] === "cadre";
   const yesNo = [
@@ -116,7 +118,12 @@ function IntakeForm({
               initial: formatTime(new Date()),
             },
             { name: "receivedPlace", label: t("intake.receivedPlace") },
-            { name: "receiverName", label: t("intake.receiverName"), required: true },
+            {
+              name: "receiverName",
+              label: t("intake.receiverName"),
+              required: true,
+              initial: user.displayName,
+            },
             { name: "receiverPosition", label: t("intake.receiverPosition") },
             ...(cadreOnly
               ? []

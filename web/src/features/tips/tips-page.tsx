@@ -81,7 +81,6 @@ function Inbox() {
     { key: "received", header: L.received, cell: (tip) => hourText(tip.receivedHour) },
     { key: "category", header: L.category, cell: (tip) => TIP_CATEGORY_LABELS[tip.category][lang] },
     { key: "channel", header: ti("intake.channel"), cell: (tip) => TIP_CHANNEL_LABELS[tip.channel][lang] },
-
     { key: "unit", header: L.unit, cell: (tip) => tip.orgUnitName },
     {
       key: "urgency",

@@ -10,18 +10,9 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../common";
 import { RoleGrantSchema } from "./accounts";
-import {
-  ACTIVITY_EDITABLE_FIELDS,
-  ActivitySchema,
-  CreateActivityBodySchema,
-} from "./activities";
+import { ACTIVITY_EDITABLE_FIELDS, ActivitySchema, CreateActivityBodySchema } from "./activities";
 import type { AuditAction } from "./audit";
-import {
-  CaseGroupSchema,
-  CaseKindSchema,
-  CaseOutcomeSchema,
-  SupportKindSchema,
-} from "./cases";
+import { CaseGroupSchema, CaseKindSchema, CaseOutcomeSchema, SupportKindSchema } from "./cases";
 import {
   AppraiseBodySchema,
   CertificationStatusSchema,
@@ -54,11 +45,7 @@ import {
   GroupStatusSchema,
   RecordGroupSurveyBodySchema,
 } from "./groups";
-import {
-  DesignateHotspotBodySchema,
-  HotspotStatusSchema,
-  RecordHotspotEvidenceBodySchema,
-} from "./hotspots";
+import { DesignateHotspotBodySchema, HotspotStatusSchema, RecordHotspotEvidenceBodySchema } from "./hotspots";
 import { MemberOrgKindSchema } from "./households";
 import { NewsKindSchema } from "./news";
 import { CreatableKindSchema } from "./org-units";
@@ -205,9 +192,7 @@ export const AUDIT_EVENT_DATA = {
     joinedOn: IsoDateSchema,
     role: text.nullable(),
     disciplined: z.boolean(),
-    ageException: z
-      .object({ decisionNumber: text, decidedOn: IsoDateSchema })
-      .nullable(),
+    ageException: z.object({ decisionNumber: text, decidedOn: IsoDateSchema }).nullable(),
   }),
   "group.member_left": z.object({ memberId: IdSchema, leftOn: IsoDateSchema }),
   "group.surveyed": RecordGroupSurveyBodySchema.extend({ surveyId: IdSchema }),
@@ -273,9 +258,7 @@ export const AUDIT_EVENT_DATA = {
     votesFor: count,
     votesTotal: count,
   }),
-  "certification.appraised": AppraiseBodySchema.extend(
-    fromTo(CertificationStatusSchema),
-  ),
+  "certification.appraised": AppraiseBodySchema.extend(fromTo(CertificationStatusSchema)),
   "certification.decided": z.object({
     ...fromTo(CertificationStatusSchema),
     outcome: z.enum(["recognised", "not_recognised"]),
@@ -523,8 +506,7 @@ export const AUDIT_EVENT_DATA = {
 export type AuditEventDataMap = {
   [A in AuditAction]: z.output<(typeof AUDIT_EVENT_DATA)[A]>;
 };
-export type AuditEventData<A extends AuditAction = AuditAction> =
-  AuditEventDataMap[A];
+export type AuditEventData<A extends AuditAction = AuditAction> = AuditEventDataMap[A];
 
 // ---------- guard: nothing personal in the log ----------
 
@@ -542,25 +524,15 @@ type PersonalKey =
   | "ip"
   | "userAgent";
 /** On tips and feedback, also their content. */
-type CitizenContentKey =
-  "description" | "place" | "body" | "answer" | "note" | "text" | "message";
+type CitizenContentKey = "description" | "place" | "body" | "answer" | "note" | "text" | "message";
 /** The named keys of each member of T (an index signature, as in NoData, names none). */
-type KeysOf<T> = T extends unknown
-  ? keyof { [K in keyof T as string extends K ? never : K]: T[K] }
-  : never;
+type KeysOf<T> = T extends unknown ? keyof { [K in keyof T as string extends K ? never : K]: T[K] } : never;
 type Offending = {
   [A in AuditAction]: KeysOf<AuditEventDataMap[A]> &
-    (
-      | PersonalKey
-      | (A extends `tip.${string}` | `feedback.${string}`
-          ? CitizenContentKey
-          : never)
-    );
+    (PersonalKey | (A extends `tip.${string}` | `feedback.${string}` ? CitizenContentKey : never));
 }[AuditAction];
 /** Fails to compile when an action's data names a personal key (the type shows which). */
-export const AUDIT_DATA_HAS_NO_PERSONAL_KEYS: [Offending] extends [never]
-  ? true
-  : Offending = true;
+export const AUDIT_DATA_HAS_NO_PERSONAL_KEYS: [Offending] extends [never] ? true : Offending = true;
 
 // ---------- the stored event, typed ----------
 
@@ -583,7 +555,5 @@ export function parseAuditEvent(
   event: AuditEventBase & { action: AuditAction; data: unknown },
 ): TypedAuditEvent | null {
   const parsed = AUDIT_EVENT_DATA[event.action].safeParse(event.data);
-  return parsed.success
-    ? ({ ...event, data: parsed.data } as TypedAuditEvent)
-    : null;
+  return parsed.success ? ({ ...event, data: parsed.data } as TypedAuditEvent) : null;
 }

@@ -79,7 +79,9 @@ export const certificationCriteriaVersions = pgTable(
     /** The province's decision (e.g. "Quyết định 514/QĐ-UBND ngày 26/4/2023") or the Circular. */
     basis: text("basis").notNull(),
     /** Recognising authority per unit type, where the province names one (else the national rule). */
-    authorities: jsonb("authorities").notNull().default(sql`'{}'::jsonb`),
+    authorities: jsonb("authorities")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

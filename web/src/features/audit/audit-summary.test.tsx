@@ -1,8 +1,4 @@
-import {
-  AUDIT_ACTIONS,
-  type AuditAction,
-  type AuditEventDataMap,
-} from "@toandan/contracts";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEventDataMap } from "@toandan/contracts";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { i18n } from "../../app/i18n";
@@ -458,22 +454,13 @@ describe("audit event summaries", () => {
     for (const lang of ["vi", "en"] as const) {
       const x = await contextIn(lang);
       for (const action of AUDIT_ACTIONS) {
-        expect(
-          i18n.exists(`console:audit.actions.${action}`, { lng: lang }),
-          `${lang} ${action}`,
-        ).toBe(true);
+        expect(i18n.exists(`console:audit.actions.${action}`, { lng: lang }), `${lang} ${action}`).toBe(true);
         expect(typeof SUMMARIES[action], action).toBe("function");
         if (action === "group.updated") continue;
-        const { summary, parsed } = describeEvent(
-          eventOf(action, SAMPLES[action]),
-          x,
-        );
+        const { summary, parsed } = describeEvent(eventOf(action, SAMPLES[action]), x);
         expect(parsed, `${action} parses`).toBe(true);
-        expect(summary, `${lang} ${action}`).not.toMatch(
-          /\{\{|undefined|NaN|audit\.|:\w+\./,
-        );
-        if (Object.keys(SAMPLES[action]).length > 0)
-          expect(summary, `${lang} ${action}`).not.toBe("");
+        expect(summary, `${lang} ${action}`).not.toMatch(/\{\{|undefined|NaN|audit\.|:\w+\./);
+        if (Object.keys(SAMPLES[action]).length > 0) expect(summary, `${lang} ${action}`).not.toBe("");
       }
     }
   });
@@ -482,28 +469,16 @@ describe("audit event summaries", () => {
     const vi = await contextIn("vi");
     const summary = (action: keyof typeof SAMPLES, x: SummaryContext) =>
       describeEvent(eventOf(action, SAMPLES[action]), x).summary;
-    expect(summary("commitment.recorded", vi)).toBe(
-      "Cam kết năm 2026, ký ngày 05/01/2026",
-    );
-    expect(summary("report.returned", vi)).toBe(
-      "Đã gửi, chờ duyệt → Bị trả lại — “Bổ sung số liệu”",
-    );
+    expect(summary("commitment.recorded", vi)).toBe("Cam kết năm 2026, ký ngày 05/01/2026");
+    expect(summary("report.returned", vi)).toBe("Đã gửi, chờ duyệt → Bị trả lại — “Bổ sung số liệu”");
     expect(summary("case.closed", vi)).toBe(
       "Được xóa án tích (đương nhiên hoặc theo quyết định của Tòa án) ngày 06/03/2027",
     );
-    expect(summary("account.updated", vi)).toBe(
-      "tên hiển thị “Nguyễn Văn A”; mở khóa; đặt lại mật khẩu",
-    );
-    expect(summary("report.updated", vi)).toBe(
-      "Sửa: trích yếu, người ký, somethingNew",
-    );
-    expect(summary("tip.outcome_recorded", vi)).toBe(
-      "Tin báo TB-7KQ2M: Đang xác minh → Đã khởi tố vụ án",
-    );
+    expect(summary("account.updated", vi)).toBe("tên hiển thị “Nguyễn Văn A”; mở khóa; đặt lại mật khẩu");
+    expect(summary("report.updated", vi)).toBe("Sửa: trích yếu, người ký, somethingNew");
+    expect(summary("tip.outcome_recorded", vi)).toBe("Tin báo TB-7KQ2M: Đang xác minh → Đã khởi tố vụ án");
     const en = await contextIn("en");
-    expect(summary("commitment.recorded", en)).toBe(
-      "2026 commitment, signed on 05/01/2026",
-    );
+    expect(summary("commitment.recorded", en)).toBe("2026 commitment, signed on 05/01/2026");
     expect(summary("hotspot.status_changed", en)).toMatch(/→/);
   });
 
@@ -511,47 +486,28 @@ describe("audit event summaries", () => {
     const vi = await contextIn("vi");
     const seeded = (data: AuditEventDataMap["system.demo_seeded"]) =>
       describeEvent(eventOf("system.demo_seeded", data), vi).summary;
-    expect(seeded({ cycles: 3, year: 2026 })).toBe(
-      "3 hồ sơ công nhận mẫu năm 2026",
-    );
-    expect(seeded({ cases: 4, hotspots: 1, commendations: 2 })).toBe(
-      "4 hồ sơ mẫu, 1 địa bàn, 2 khen thưởng",
-    );
-    expect(seeded({ activities: 1200, sources: ["seed 004"] })).toBe(
-      "1.200 hoạt động mẫu",
-    );
+    expect(seeded({ cycles: 3, year: 2026 })).toBe("3 hồ sơ công nhận mẫu năm 2026");
+    expect(seeded({ cases: 4, hotspots: 1, commendations: 2 })).toBe("4 hồ sơ mẫu, 1 địa bàn, 2 khen thưởng");
+    expect(seeded({ activities: 1200, sources: ["seed 004"] })).toBe("1.200 hoạt động mẫu");
   });
 
   it("shows the stored data of a row its action's schema does not read", async () => {
     const vi = await contextIn("vi");
-    expect(
-      describeEvent(eventOf("commitment.recorded", { i: 99, tên: "Khóm" }), vi),
-    ).toEqual({
+    expect(describeEvent(eventOf("commitment.recorded", { i: 99, tên: "Khóm" }), vi)).toEqual({
       summary: "i: 99; tên: Khóm",
       parsed: false,
     });
-    expect(
-      describeEvent(eventOf("group.updated", { name: "x" }), vi).parsed,
-    ).toBe(false);
+    expect(describeEvent(eventOf("group.updated", { name: "x" }), vi).parsed).toBe(false);
   });
 
   it("renders the summary with the stored data under it", async () => {
-    renderWithProviders(
-      <Details
-        event={eventOf("commitment.recorded", SAMPLES["commitment.recorded"])}
-      />,
-      {
-        route: { pattern: "/nhat-ky", path: "/nhat-ky" },
-      },
-    );
+    renderWithProviders(<Details event={eventOf("commitment.recorded", SAMPLES["commitment.recorded"])} />, {
+      route: { pattern: "/nhat-ky", path: "/nhat-ky" },
+    });
     expect(
-      await screen.findByText(
-        "Ghi nhận cam kết: Cam kết năm 2026, ký ngày 05/01/2026.",
-      ),
+      await screen.findByText("Ghi nhận cam kết: Cam kết năm 2026, ký ngày 05/01/2026."),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole("link", { name: "Xem bản ghi: Cam kết của hộ" }),
-    ).toHaveAttribute(
+    expect(screen.getByRole("link", { name: "Xem bản ghi: Cam kết của hộ" })).toHaveAttribute(
       "href",
       `/ho-gia-dinh/${SAMPLES["commitment.recorded"].householdId}`,
     );
@@ -576,20 +532,13 @@ describe("audit event summaries", () => {
     expect(report).not.toMatch(/\d{4}-Q\d/);
     for (const action of AUDIT_ACTIONS) {
       if (action === "group.updated") continue;
-      expect(sentence(action, vi), action).not.toMatch(
-        /[0-9a-f]{8}-[0-9a-f]{4}-|caseIds|basis:/,
-      );
+      expect(sentence(action, vi), action).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|caseIds|basis:/);
     }
   });
 
   it("words data no summary reads: known fields by name, ids shortened or counted, numbers as 1.157", async () => {
     const vi = await contextIn("vi");
-    expect(
-      readableData(
-        { headName: "x", caseIds: [ID, ID], total: 1157, moved: true, who: ID },
-        vi,
-      ),
-    ).toBe(
+    expect(readableData({ headName: "x", caseIds: [ID, ID], total: 1157, moved: true, who: ID }, vi)).toBe(
       `họ tên chủ hộ: x; caseIds: 2 hồ sơ; total: 1.157; moved: Có; who: ${ID.slice(0, 8)}…`,
     );
   });
@@ -609,8 +558,6 @@ describe("audit event summaries", () => {
       to: "/ho-gia-dinh/$id",
       id: ID,
     });
-    expect(
-      recordPage({ entityType: "system", entityId: null, data: {} }),
-    ).toBeNull();
+    expect(recordPage({ entityType: "system", entityId: null, data: {} })).toBeNull();
   });
 });

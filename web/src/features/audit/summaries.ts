@@ -25,19 +25,14 @@ import {
   type Summary,
 } from "./summary-kit";
 
-const reportMove: Summary<
-  "report.submitted" | "report.returned" | "report.approved"
-> = (v, x) =>
+const reportMove: Summary<"report.submitted" | "report.returned" | "report.approved"> = (v, x) =>
   x.t("audit.summaries.report.moved", {
     from: x.t(`reports:reports.statuses.${v.from}`),
     to: x.t(`reports:reports.statuses.${v.to}`),
     comment: v.comment ? ` — “${v.comment}”` : "",
   });
 
-const caseAccess: Summary<"case.read" | "case.listed" | "case.exported"> = (
-  v,
-  x,
-) =>
+const caseAccess: Summary<"case.read" | "case.listed" | "case.exported"> = (v, x) =>
   x.t("audit.summaries.case.access", {
     n: n(v.caseIds.length),
     reason: v.reason,
@@ -46,10 +41,8 @@ const caseAccess: Summary<"case.read" | "case.listed" | "case.exported"> = (
 export const SUMMARIES: Summaries = {
   "auth.login": none,
   "auth.logout": none,
-  "auth.login_failed": (v, x) =>
-    x.t("audit.summaries.auth.login_failed", { n: n(v.failures) }),
-  "auth.locked": (v, x) =>
-    x.t("audit.summaries.auth.locked", { minutes: n(v.minutes) }),
+  "auth.login_failed": (v, x) => x.t("audit.summaries.auth.login_failed", { n: n(v.failures) }),
+  "auth.locked": (v, x) => x.t("audit.summaries.auth.locked", { minutes: n(v.minutes) }),
   "auth.password_changed": none,
 
   "org_unit.created": (v, x) =>
@@ -65,20 +58,13 @@ export const SUMMARIES: Summaries = {
     }),
 
   "account.created": (v, x) =>
-    x.t(
-      v.isDemo
-        ? "audit.summaries.account.createdDemo"
-        : "audit.summaries.account.created",
-      {
-        username: v.username,
-        roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", "),
-      },
-    ),
+    x.t(v.isDemo ? "audit.summaries.account.createdDemo" : "audit.summaries.account.created", {
+      username: v.username,
+      roles: v.roles.map((r) => x.t(`roles.${r.role}`)).join(", "),
+    }),
   "account.updated": (v, x) => {
     const changes = [
-      v.displayName !== undefined
-        ? x.t("audit.changes.displayName", { name: v.displayName })
-        : null,
+      v.displayName !== undefined ? x.t("audit.changes.displayName", { name: v.displayName }) : null,
       v.disabled === true ? x.t("audit.changes.disabled") : null,
       v.disabled === false ? x.t("audit.changes.enabled") : null,
       v.roles
@@ -106,9 +92,9 @@ export const SUMMARIES: Summaries = {
       });
     }
     if ("activities" in v)
-      return x.t("audit.summaries.system.demo_activities", {
+      {return x.t("audit.summaries.system.demo_activities", {
         n: n(v.activities),
-      });
+      });}
     if ("households" in v) {
       return x.t("audit.summaries.system.demo_households", {
         households: n(v.households),
@@ -116,10 +102,10 @@ export const SUMMARIES: Summaries = {
       });
     }
     if ("cycles" in v)
-      return x.t("audit.summaries.system.demo_cycles", {
+      {return x.t("audit.summaries.system.demo_cycles", {
         n: n(v.cycles),
         year: v.year,
-      });
+      });}
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),
@@ -142,8 +128,7 @@ export const SUMMARIES: Summaries = {
       milestones: n(v.milestones),
       targets: n(v.targets),
     }),
-  "plan.deleted": (v, x) =>
-    x.t("audit.summaries.plan.deleted", { number: v.number, title: v.title }),
+  "plan.deleted": (v, x) => x.t("audit.summaries.plan.deleted", { number: v.number, title: v.title }),
 
   "activity.created": (v, x) =>
     x.t("audit.summaries.activity.created", {
@@ -219,10 +204,8 @@ export const SUMMARIES: Summaries = {
       code: orDash(v.code),
       members: n(v.members),
     }),
-  "household.updated": (v, x) =>
-    x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
-  "household.imported": (v, x) =>
-    x.t("audit.summaries.household.imported", { n: n(v.created) }),
+  "household.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
+  "household.imported": (v, x) => x.t("audit.summaries.household.imported", { n: n(v.created) }),
   "commitment.recorded": (v, x) =>
     x.t("audit.summaries.commitment.recorded", {
       year: v.year,
@@ -262,16 +245,11 @@ export const SUMMARIES: Summaries = {
       recommendation: x.t(`certification:recommend.${v.recommendation}`),
     }),
   "certification.decided": (v, x) =>
-    x.t(
-      v.late
-        ? "audit.summaries.certification.decidedLate"
-        : "audit.summaries.certification.decided",
-      {
-        outcome: x.t(`certification:outcomes.${v.outcome}`),
-        number: v.decisionNumber,
-        date: d(v.decisionDate),
-      },
-    ),
+    x.t(v.late ? "audit.summaries.certification.decidedLate" : "audit.summaries.certification.decided", {
+      outcome: x.t(`certification:outcomes.${v.outcome}`),
+      number: v.decisionNumber,
+      date: d(v.decisionDate),
+    }),
   "certification.document_uploaded": (v, x) =>
     x.t("audit.summaries.file", {
       what: x.t(`certification:docs.${v.kind}`),
@@ -302,7 +280,9 @@ export const SUMMARIES: Summaries = {
       year: v.year,
       result: x.t(v.certified ? "certification:pastYears.certified" : "certification:pastYears.notCertified"),
       unitType: x.t(`certification:unitType.${v.unitType}`),
-      decision: v.decisionNumber ? ` — ${v.decisionNumber}${v.decisionDate ? ` (${d(v.decisionDate)})` : ""}` : "",
+      decision: v.decisionNumber
+        ? ` — ${v.decisionNumber}${v.decisionDate ? ` (${d(v.decisionDate)})` : ""}`
+        : "",
     }),
   "certification.history_imported": (v, x) =>
     x.t("audit.summaries.certification.history_imported", {
@@ -318,15 +298,10 @@ export const SUMMARIES: Summaries = {
       due: d(v.assignDueOn),
     }),
   "case.assigned": (v, x) =>
-    x.t(
-      v.onTime
-        ? "audit.summaries.case.assigned"
-        : "audit.summaries.case.assignedLate",
-      {
-        number: v.decisionNumber,
-        date: d(v.decidedOn),
-      },
-    ),
+    x.t(v.onTime ? "audit.summaries.case.assigned" : "audit.summaries.case.assignedLate", {
+      number: v.decisionNumber,
+      date: d(v.decidedOn),
+    }),
   "case.report_recorded": (v, x) =>
     x.t("audit.summaries.case.report_recorded", {
       quarter: quarter(v.quarter, x),
@@ -356,15 +331,10 @@ export const SUMMARIES: Summaries = {
       due: d(v.receiveDueOn),
     }),
   "case.transfer_received": (v, x) =>
-    x.t(
-      v.onTime
-        ? "audit.summaries.case.transfer_received"
-        : "audit.summaries.case.transfer_receivedLate",
-      {
-        date: d(v.receivedOn),
-        checked: d(v.residenceCheckedOn),
-      },
-    ),
+    x.t(v.onTime ? "audit.summaries.case.transfer_received" : "audit.summaries.case.transfer_receivedLate", {
+      date: d(v.receivedOn),
+      checked: d(v.residenceCheckedOn),
+    }),
   "case.read": caseAccess,
   "case.listed": caseAccess,
   "case.exported": caseAccess,
@@ -397,15 +367,10 @@ export const SUMMARIES: Summaries = {
       evidence: n(v.evidence.length),
     }),
   "commendation.endorsed": (v, x) =>
-    x.t(
-      v.approve
-        ? "audit.summaries.commendation.approved"
-        : "audit.summaries.commendation.rejected",
-      {
-        level: x.t(`commendations:commendations.levels.${v.level}`),
-        date: d(v.endorsedOn),
-      },
-    ),
+    x.t(v.approve ? "audit.summaries.commendation.approved" : "audit.summaries.commendation.rejected", {
+      level: x.t(`commendations:commendations.levels.${v.level}`),
+      date: d(v.endorsedOn),
+    }),
   "commendation.decided": (v, x) =>
     x.t("audit.summaries.commendation.decided", {
       award: x.t(`commendations:commendations.awardForms.${v.awardForm}`),
@@ -415,20 +380,14 @@ export const SUMMARIES: Summaries = {
     }),
   "commendation.consent_recorded": (v, x) =>
     x.t(
-      v.given
-        ? "audit.summaries.commendation.consentGiven"
-        : "audit.summaries.commendation.consentWithdrawn",
+      v.given ? "audit.summaries.commendation.consentGiven" : "audit.summaries.commendation.consentWithdrawn",
       {
         date: d(v.on),
         method: x.t(`commendations:commendations.consentMethods.${v.method}`),
       },
     ),
   "commendation.published": (v, x) =>
-    x.t(
-      v.published
-        ? "audit.summaries.commendation.published"
-        : "audit.summaries.commendation.unpublished",
-    ),
+    x.t(v.published ? "audit.summaries.commendation.published" : "audit.summaries.commendation.unpublished"),
 
   "report.created": (v, x) =>
     x.t("audit.summaries.report.created", {
@@ -437,8 +396,7 @@ export const SUMMARIES: Summaries = {
       to: d(v.periodTo),
       symbol: v.symbol,
     }),
-  "report.updated": (v, x) =>
-    x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
+  "report.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
   "report.submitted": reportMove,
   "report.returned": reportMove,
   "report.approved": reportMove,
@@ -454,20 +412,16 @@ export const SUMMARIES: Summaries = {
     x.t("audit.summaries.tip.triaged", {
       code: v.code,
       urgency: x.t(`audit.urgency.${v.urgency}`),
-      duplicate: v.duplicateOfCode
-        ? x.t("audit.summaries.tip.duplicate", { code: v.duplicateOfCode })
-        : "",
+      duplicate: v.duplicateOfCode ? x.t("audit.summaries.tip.duplicate", { code: v.duplicateOfCode }) : "",
     }),
-  "tip.message_sent": (v, x) =>
-    x.t("audit.summaries.tip.message_sent", { code: v.code, n: n(v.n) }),
+  "tip.message_sent": (v, x) => x.t("audit.summaries.tip.message_sent", { code: v.code, n: n(v.n) }),
   "tip.outcome_recorded": (v, x) =>
     x.t("audit.summaries.tip.outcome_recorded", {
       code: v.code,
       from: TIP_STATUS_LABELS[v.from][x.lang],
       to: TIP_STATUS_LABELS[v.outcome][x.lang],
     }),
-  "tip.extended": (v, x) =>
-    x.t("audit.summaries.tip.extended", { code: v.code, level: v.level }),
+  "tip.extended": (v, x) => x.t("audit.summaries.tip.extended", { code: v.code, level: v.level }),
   "tip.resumed": (v, x) => x.t("audit.summaries.tip.resumed", { code: v.code }),
   "tip.notice_recorded": (v, x) =>
     x.t("audit.summaries.tip.notice_recorded", {
@@ -476,8 +430,7 @@ export const SUMMARIES: Summaries = {
       recipient: TIP_NOTICE_RECIPIENT_LABELS[v.recipient][x.lang],
       channel: TIP_NOTICE_CHANNEL_LABELS[v.channel][x.lang],
     }),
-  "tip.content_read": (v, x) =>
-    x.t("audit.summaries.tip.content_read", { code: v.code }),
+  "tip.content_read": (v, x) => x.t("audit.summaries.tip.content_read", { code: v.code }),
   "tip.intake_recorded": (v, x) =>
     x.t("audit.summaries.tip.intake_recorded", {
       code: v.code,
@@ -515,12 +468,7 @@ export const SUMMARIES: Summaries = {
     x.t("audit.summaries.calendar.holiday_deleted", { date: d(v.date), name: v.name, reason: v.reason }),
 
   "news.created": (v, x) =>
-    x.t(
-      v.kind === "warning"
-        ? "audit.summaries.news.warning"
-        : "audit.summaries.news.created",
-      {
-        title: v.title,
-      },
-    ),
+    x.t(v.kind === "warning" ? "audit.summaries.news.warning" : "audit.summaries.news.created", {
+      title: v.title,
+    }),
 };

@@ -206,12 +206,14 @@ export const certificationEn: Shape<typeof certificationVi> = {
     "Agencies, enterprises and schools count warning (cảnh cáo) or above only (Art. 6.3.h, 6.4, 7.4, 7.5); residential areas and the commune police count any form (Art. 4.5, 5.3).",
   briefing: {
     title: "Internal rules and briefing (Q1)",
-    internalRules: "Internal rules adopted (protection, State secrets, internal security, labour safety, fire prevention)",
+    internalRules:
+      "Internal rules adopted (protection, State secrets, internal security, labour safety, fire prevention)",
     peopleToBrief: "Staff and workers to brief",
     peopleBriefed: "Staff and workers briefed",
     peopleToBriefSchool: "Staff, teachers and learners to brief",
     peopleBriefedSchool: "Staff, teachers and learners briefed",
-    basis: "Basis: Circular 124/2021/TT-BCA, Art. 6.1 (agencies, enterprises), Art. 7.1 (schools): 100% briefed.",
+    basis:
+      "Basis: Circular 124/2021/TT-BCA, Art. 6.1 (agencies, enterprises), Art. 7.1 (schools): 100% briefed.",
   },
   criteriaAdmin: {
     link: "Extra criteria and recognising authority of {{province}}",

@@ -95,8 +95,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     tinh: "Province",
     thanh_pho_truc_thuoc_trung_uong: "Centrally-run city",
     thanh_pho_thuoc_tinh: "Provincial city",
-    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong:
-      "City within a centrally-run city",
+    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong: "City within a centrally-run city",
     huyen: "Rural district",
     quan: "Urban district",
     thi_xa: "District-level town",
@@ -117,8 +116,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
   },
   date: {
     label: "View as of date",
-    description:
-      "Type a date as dd/mm/yyyy; leave empty for today's structure.",
+    description: "Type a date as dd/mm/yyyy; leave empty for today's structure.",
     placeholder: "dd/mm/yyyy",
     invalid: "Not a valid date; use dd/mm/yyyy.",
     today: "Today",
@@ -152,8 +150,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     validTo: "Until {{to}}",
     validAlways: "No limit",
     childCount: "Units below",
-    historicNote:
-      "This unit ceased to exist after {{date}}; it is shown as it stood on that day.",
+    historicNote: "This unit ceased to exist after {{date}}; it is shown as it stood on that day.",
     children: "Units below",
     noChildren: "No units below.",
     bodies: "Bodies",
@@ -174,18 +171,15 @@ export const consoleEn: Shape<typeof consoleVi> = {
   },
   createUnit: {
     title: "Add a unit below",
-    intro:
-      "A residential area, agency, enterprise or school managed by the commune.",
+    intro: "A residential area, agency, enterprise or school managed by the commune.",
     kind: "Kind of unit",
     name: "Name",
     code: "Code (optional)",
     type: "Residential area type (optional)",
     submit: "Add unit",
     created: "Added “{{name}}”.",
-    conflict:
-      "A unit of this kind with this name, or with this code, already exists in the commune.",
-    notCommune:
-      "Units can only be added under a commune, ward or special zone that is valid today.",
+    conflict: "A unit of this kind with this name, or with this code, already exists in the commune.",
+    notCommune: "Units can only be added under a commune, ward or special zone that is valid today.",
   },
   importUnits: {
     title: "Import from a CSV file",
@@ -349,8 +343,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     createTitle: "Record an activity",
     editTitle: "Edit activity",
     unit: "Unit",
-    unitFixed:
-      "Unit: {{unit}} (a recorded activity cannot move to another unit).",
+    unitFixed: "Unit: {{unit}} (a recorded activity cannot move to another unit).",
     date: "Date (dd/mm/yyyy)",
     dateFuture: "The date cannot be in the future.",
     organizers: "Organisers",
@@ -436,8 +429,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     members: "Members",
     total: "Total",
     staleTitle: "Models inactive for 12 months",
-    staleIntro:
-      "Teams and models with no evaluation, at units with no activity, in the last 12 months.",
+    staleIntro: "Teams and models with no evaluation, at units with no activity, in the last 12 months.",
     staleNone: "No team or model has been inactive for 12 months.",
     staleMeta: "Last evaluation: {{evaluated}} · last activity: {{activity}}",
     lastEvaluated: "Last evaluation",
@@ -478,8 +470,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     role: "Position",
     rolePlaceholder: "Leader, deputy, member…",
     birthDate: "Date of birth (dd/mm/yyyy)",
-    ageRule:
-      "Members of a grassroots security team must be {{min}} to {{max}} years old.",
+    ageRule: "Members of a grassroots security team must be {{min}} to {{max}} years old.",
     joinedOn: "Joined on (dd/mm/yyyy)",
     leftOn: "Left on (dd/mm/yyyy)",
     disciplined: "Disciplined at warning level or above",
@@ -521,13 +512,10 @@ export const consoleEn: Shape<typeof consoleVi> = {
     rating: "Result",
     reasons: "Reasons and remarks (one per line)",
     reasonsHint: "Optional.",
-    reasonsHintModel:
-      "Required when a model is rated as existing only on paper.",
-    reasonsRequired:
-      "Give at least one reason when rating a model as existing only on paper.",
+    reasonsHintModel: "Required when a model is rated as existing only on paper.",
+    reasonsRequired: "Give at least one reason when rating a model as existing only on paper.",
     periodOrder: "The period ends before it starts.",
-    dateOrder:
-      "The evaluation date cannot be before the period or in the future.",
+    dateOrder: "The evaluation date cannot be before the period or in the future.",
     submit: "Save evaluation",
   },
   teamYear: {
@@ -646,8 +634,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     unit: "Unit",
     org: "Member organisation",
     memberHouseholds: "Member households",
-    summary:
-      "{{signed}}/{{households}} households signed the {{year}} commitment",
+    summary: "{{signed}}/{{households}} households signed the {{year}} commitment",
     summaryRate: "rate {{rate}}",
     summaryDetails: "By unit and organisation",
   },
@@ -700,10 +687,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
       submit: "Create account",
       created: "Created account {{username}}.",
       usernameTaken: "This username is already taken.",
-      usernameRule:
-        "Use lower-case letters without tone marks, digits and . _ - only",
-      unitIssue:
-        "The unit does not suit the role, is no longer valid, or lies outside your scope.",
+      usernameRule: "Use lower-case letters without tone marks, digits and . _ - only",
+      unitIssue: "The unit does not suit the role, is no longer valid, or lies outside your scope.",
       bodyIssue: "The body does not suit the role.",
       unitRequired: "Choose a unit.",
     },
@@ -717,19 +702,16 @@ export const consoleEn: Shape<typeof consoleVi> = {
       newPassword: "New password",
       updated: "Updated account {{username}}.",
       selfDisable: "You cannot disable your own account.",
-      confirmDisable:
-        "Disable account {{username}}? The user is signed out at once.",
+      confirmDisable: "Disable account {{username}}? The user is signed out at once.",
     },
   },
   audit: {
     title: "Audit log",
-    intro:
-      "The newest events. The log is append-only and hash-chained so that any edit shows.",
+    intro: "The newest events. The log is append-only and hash-chained so that any edit shows.",
     table: "Table of events",
     verify: "Verify chain",
     verifyOk: "The audit chain is intact; events checked: {{n}}.",
-    verifyBad:
-      "The audit chain breaks at event {{id}} ({{reason}}). Valid events before it: {{n}}.",
+    verifyBad: "The audit chain breaks at event {{id}} ({{reason}}). Valid events before it: {{n}}.",
     reasons: {
       missing: "an event is missing from the chain",
       prevHash: "the link hash does not match the previous event",
@@ -905,16 +887,12 @@ export const consoleEn: Shape<typeof consoleVi> = {
         createdDemo: "Demo account {{username}}: {{roles}}",
       },
       system: {
-        units_imported:
-          "Units: {{units}}; reorganisation links: {{lineage}}; changes: {{changes}}",
-        demo_area:
-          "Demo residential area “{{name}}” (parent unit code {{code}})",
+        units_imported: "Units: {{units}}; reorganisation links: {{lineage}}; changes: {{changes}}",
+        demo_area: "Demo residential area “{{name}}” (parent unit code {{code}})",
         demo_activities: "Demo activities: {{n}}",
-        demo_households:
-          "Demo households: {{households}}; commitments: {{commitments}}",
+        demo_households: "Demo households: {{households}}; commitments: {{commitments}}",
         demo_cycles: "Demo certification cycles for {{year}}: {{n}}",
-        demo_cases:
-          "Demo cases: {{cases}}; hotspots: {{hotspots}}; commendations: {{commendations}}",
+        demo_cases: "Demo cases: {{cases}}; hotspots: {{hotspots}}; commendations: {{commendations}}",
       },
       plan: {
         created: "Plan no. {{number}}: tasks {{tasks}}, targets {{targets}}",
@@ -923,8 +901,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         deleted: "Plan no. {{number}}: {{title}}",
       },
       activity: {
-        created:
-          "{{kind}} on {{date}}: attendees {{attendees}}, organising bodies {{organizers}}",
+        created: "{{kind}} on {{date}}: attendees {{attendees}}, organising bodies {{organizers}}",
         deleted: "{{kind}} on {{date}} at {{unit}}",
       },
       group: {
@@ -948,19 +925,18 @@ export const consoleEn: Shape<typeof consoleVi> = {
       commitment_template: { created: "Template “{{name}}”" },
       certification: {
         registered: "{{year}}, registered on {{date}} ({{unitType}})",
-        self_assessed:
-          "Self-assessed on {{date}}: {{met}} of {{total}} criteria met",
+        self_assessed: "Self-assessed on {{date}}: {{met}} of {{total}} criteria met",
         reviewed:
           "Meeting of {{date}}: {{votesFor}} of {{votesTotal}} votes in favour, attendees {{attendees}}",
         appraised: "Appraised on {{date}}: {{recommendation}}",
         decided: "{{outcome}}, decision no. {{number}} of {{date}}",
-        decidedLate:
-          "{{outcome}}, decision no. {{number}} of {{date}} (after the deadline)",
+        decidedLate: "{{outcome}}, decision no. {{number}} of {{date}} (after the deadline)",
         classified: "{{total}} points: {{level}} (sheet {{sheet}})",
         event_recorded: "{{kind}} on {{date}}, severity: {{severity}}",
         history_recorded: "{{year}}: {{result}} ({{unitType}}){{decision}}",
         history_imported: "{{created}} results (years {{years}}), {{certified}} certified",
-        criteria_updated: "In force from {{date}}: {{criteria}} extra criteria, {{authorities}} authorities; basis {{basis}}",
+        criteria_updated:
+          "In force from {{date}}: {{criteria}} extra criteria, {{authorities}} authorities; basis {{basis}}",
       },
       case: {
         created: "{{kind}}, reported in on {{date}}; assignment due {{due}}",
@@ -970,12 +946,9 @@ export const consoleEn: Shape<typeof consoleVi> = {
         classified: "{{quarter}}: group {{group}} ({{date}})",
         support_recorded: "{{kind}} on {{date}}: {{provider}}",
         closed: "{{outcome}} on {{date}}",
-        transferred:
-          "Moved on {{moved}}, file sent on {{date}}; the receiving commune is due by {{due}}",
-        transfer_received:
-          "File received on {{date}} (residence checked {{checked}}), on time",
-        transfer_receivedLate:
-          "File received on {{date}} (residence checked {{checked}}), late",
+        transferred: "Moved on {{moved}}, file sent on {{date}}; the receiving commune is due by {{due}}",
+        transfer_received: "File received on {{date}} (residence checked {{checked}}), on time",
+        transfer_receivedLate: "File received on {{date}} (residence checked {{checked}}), late",
         access: "Case files: {{n}}; reason: {{reason}}",
       },
       hotspot: {
@@ -990,8 +963,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         rejected: "{{level}} rejected on {{date}}",
         decided: "{{award}}, decision no. {{number}} of {{date}} ({{issuer}})",
         consentGiven: "Consent to publish given on {{date}} ({{method}})",
-        consentWithdrawn:
-          "Consent refused or withdrawn on {{date}} ({{method}})",
+        consentWithdrawn: "Consent refused or withdrawn on {{date}} ({{method}})",
         published: "Published on the public site",
         unpublished: "Unpublished",
       },
@@ -1000,8 +972,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         moved: "{{from}} → {{to}}{{comment}}",
       },
       period: {
-        unlocked:
-          "Period {{from}} – {{to}}; locks lifted: {{n}}; reason: {{reason}}",
+        unlocked: "Period {{from}} – {{to}}; locks lifted: {{n}}; reason: {{reason}}",
       },
       tip: {
         triaged: "Tip {{code}}: {{urgency}}{{duplicate}}",

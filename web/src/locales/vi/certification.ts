@@ -202,12 +202,14 @@ export const certificationVi = {
     "Cơ quan, doanh nghiệp, cơ sở giáo dục chỉ tính từ cảnh cáo trở lên (Điều 6 khoản 3 điểm h, khoản 4; Điều 7 khoản 4, 5); khu dân cư, Công an xã tính mọi hình thức (Điều 4 khoản 5, Điều 5 khoản 3).",
   briefing: {
     title: "Nội quy và quán triệt (Quý I)",
-    internalRules: "Đã có nội quy, quy chế bảo vệ cơ quan, bí mật nhà nước, an ninh nội bộ, an toàn lao động, PCCC",
+    internalRules:
+      "Đã có nội quy, quy chế bảo vệ cơ quan, bí mật nhà nước, an ninh nội bộ, an toàn lao động, PCCC",
     peopleToBrief: "Số cán bộ, người lao động phải quán triệt",
     peopleBriefed: "Số cán bộ, người lao động đã được quán triệt",
     peopleToBriefSchool: "Số cán bộ, giáo viên, người học phải quán triệt",
     peopleBriefedSchool: "Số cán bộ, giáo viên, người học đã được quán triệt",
-    basis: "Căn cứ: Thông tư 124/2021/TT-BCA, Điều 6 khoản 1 (cơ quan, doanh nghiệp), Điều 7 khoản 1 (cơ sở giáo dục): 100% được quán triệt.",
+    basis:
+      "Căn cứ: Thông tư 124/2021/TT-BCA, Điều 6 khoản 1 (cơ quan, doanh nghiệp), Điều 7 khoản 1 (cơ sở giáo dục): 100% được quán triệt.",
   },
   criteriaAdmin: {
     link: "Tiêu chí bổ sung và cấp công nhận của {{province}}",
@@ -216,7 +218,8 @@ export const certificationVi = {
       "Theo Điều 8 khoản 1 Thông tư 124/2021/TT-BCA, ngoài tiêu chí của Thông tư còn có tiêu chí bổ sung do UBND tỉnh quy định. Mỗi lần thay đổi tạo một phiên bản mới có hiệu lực từ ngày chọn; hồ sơ đã tự đánh giá, đã quyết định giữ phiên bản đã áp dụng.",
     back: "Về trang công nhận",
     provinceVersions: "Các phiên bản của {{province}}",
-    noVersions: "Tỉnh chưa ban hành tiêu chí bổ sung; áp dụng tiêu chí của Thông tư và cấp công nhận mặc định.",
+    noVersions:
+      "Tỉnh chưa ban hành tiêu chí bổ sung; áp dụng tiêu chí của Thông tư và cấp công nhận mặc định.",
     national: "Tiêu chí của Thông tư 124/2021/TT-BCA",
     nationalNote: "Nội dung tiêu chí của Thông tư giữ nguyên như ban hành; không sửa trên hệ thống.",
     newVersion: "Ban hành phiên bản mới",

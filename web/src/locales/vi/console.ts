@@ -92,8 +92,7 @@ export const consoleVi = {
     tinh: "Tỉnh",
     thanh_pho_truc_thuoc_trung_uong: "Thành phố trực thuộc TW",
     thanh_pho_thuoc_tinh: "Thành phố thuộc tỉnh",
-    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong:
-      "Thành phố thuộc TP trực thuộc TW",
+    thanh_pho_thuoc_thanh_pho_truc_thuoc_trung_uong: "Thành phố thuộc TP trực thuộc TW",
     huyen: "Huyện",
     quan: "Quận",
     thi_xa: "Thị xã",
@@ -131,8 +130,7 @@ export const consoleVi = {
     resultsCount: "Tìm thấy {{n}} đơn vị",
     noResults: "Không tìm thấy đơn vị nào phù hợp.",
     tree: "Cây đơn vị",
-    treeHint:
-      "Bắt đầu từ đơn vị của bạn; mở từng cấp để xem đơn vị trực thuộc.",
+    treeHint: "Bắt đầu từ đơn vị của bạn; mở từng cấp để xem đơn vị trực thuộc.",
     expand: "Mở {{name}}",
     collapse: "Thu gọn {{name}}",
     noChildren: "Không có đơn vị trực thuộc vào ngày này.",
@@ -149,8 +147,7 @@ export const consoleVi = {
     validTo: "Đến {{to}}",
     validAlways: "Không thời hạn",
     childCount: "Số đơn vị trực thuộc",
-    historicNote:
-      "Đơn vị này không còn hiệu lực sau ngày {{date}}; thông tin hiển thị như tại ngày đó.",
+    historicNote: "Đơn vị này không còn hiệu lực sau ngày {{date}}; thông tin hiển thị như tại ngày đó.",
     children: "Đơn vị trực thuộc",
     noChildren: "Không có đơn vị trực thuộc.",
     bodies: "Tổ chức, lực lượng",
@@ -178,10 +175,8 @@ export const consoleVi = {
     type: "Phân loại khu dân cư (không bắt buộc)",
     submit: "Thêm đơn vị",
     created: "Đã thêm “{{name}}”.",
-    conflict:
-      "Đã có đơn vị cùng loại và cùng tên, hoặc mã này đã được dùng trong xã.",
-    notCommune:
-      "Chỉ thêm được đơn vị dưới một xã, phường hoặc đặc khu đang có hiệu lực.",
+    conflict: "Đã có đơn vị cùng loại và cùng tên, hoặc mã này đã được dùng trong xã.",
+    notCommune: "Chỉ thêm được đơn vị dưới một xã, phường hoặc đặc khu đang có hiệu lực.",
   },
   importUnits: {
     title: "Nhập từ tệp CSV",
@@ -431,11 +426,9 @@ export const consoleVi = {
     members: "Số thành viên",
     total: "Tổng cộng",
     staleTitle: "Mô hình không hoạt động 12 tháng",
-    staleIntro:
-      "Tổ, mô hình không có đánh giá và đơn vị không có hoạt động nào trong 12 tháng qua.",
+    staleIntro: "Tổ, mô hình không có đánh giá và đơn vị không có hoạt động nào trong 12 tháng qua.",
     staleNone: "Không có tổ, mô hình nào không hoạt động trong 12 tháng qua.",
-    staleMeta:
-      "Đánh giá gần nhất: {{evaluated}} · hoạt động gần nhất: {{activity}}",
+    staleMeta: "Đánh giá gần nhất: {{evaluated}} · hoạt động gần nhất: {{activity}}",
     lastEvaluated: "Đánh giá gần nhất",
     lastActivity: "Hoạt động gần nhất",
     never: "chưa có",
@@ -478,8 +471,7 @@ export const consoleVi = {
     role: "Chức danh",
     rolePlaceholder: "Tổ trưởng, tổ phó, tổ viên…",
     birthDate: "Ngày sinh (dd/mm/yyyy)",
-    ageRule:
-      "Thành viên tổ bảo vệ an ninh, trật tự ở cơ sở phải từ đủ {{min}} đến {{max}} tuổi.",
+    ageRule: "Thành viên tổ bảo vệ an ninh, trật tự ở cơ sở phải từ đủ {{min}} đến {{max}} tuổi.",
     joinedOn: "Ngày vào (dd/mm/yyyy)",
     leftOn: "Ngày rời (dd/mm/yyyy)",
     disciplined: "Đã bị kỷ luật từ khiển trách trở lên",
@@ -522,8 +514,7 @@ export const consoleVi = {
     reasons: "Lý do, nhận xét (mỗi dòng một ý)",
     reasonsHint: "Không bắt buộc.",
     reasonsHintModel: "Bắt buộc khi đánh giá mô hình hoạt động hình thức.",
-    reasonsRequired:
-      "Cần nêu ít nhất một lý do khi đánh giá mô hình hoạt động hình thức.",
+    reasonsRequired: "Cần nêu ít nhất một lý do khi đánh giá mô hình hoạt động hình thức.",
     periodOrder: "Kỳ đánh giá kết thúc trước khi bắt đầu.",
     dateOrder: "Ngày đánh giá không được trước kỳ đánh giá hoặc ở tương lai.",
     submit: "Lưu đánh giá",
@@ -698,8 +689,7 @@ export const consoleVi = {
       created: "Đã tạo tài khoản {{username}}.",
       usernameTaken: "Tên đăng nhập này đã được dùng.",
       usernameRule: "Chỉ dùng chữ thường không dấu, số và các dấu . _ -",
-      unitIssue:
-        "Đơn vị không phù hợp với vai trò, đã hết hiệu lực hoặc nằm ngoài phạm vi của bạn.",
+      unitIssue: "Đơn vị không phù hợp với vai trò, đã hết hiệu lực hoặc nằm ngoài phạm vi của bạn.",
       bodyIssue: "Cơ quan, tổ chức không phù hợp với vai trò.",
       unitRequired: "Hãy chọn một đơn vị.",
     },
@@ -713,14 +703,12 @@ export const consoleVi = {
       newPassword: "Mật khẩu mới",
       updated: "Đã cập nhật tài khoản {{username}}.",
       selfDisable: "Không thể tự vô hiệu hóa tài khoản của mình.",
-      confirmDisable:
-        "Vô hiệu hóa tài khoản {{username}}? Người dùng sẽ bị đăng xuất ngay.",
+      confirmDisable: "Vô hiệu hóa tài khoản {{username}}? Người dùng sẽ bị đăng xuất ngay.",
     },
   },
   audit: {
     title: "Nhật ký",
-    intro:
-      "Các sự kiện mới nhất. Nhật ký chỉ ghi thêm và được nối chuỗi bằng mã băm để phát hiện sửa đổi.",
+    intro: "Các sự kiện mới nhất. Nhật ký chỉ ghi thêm và được nối chuỗi bằng mã băm để phát hiện sửa đổi.",
     table: "Bảng sự kiện",
     verify: "Kiểm tra chuỗi",
     verifyOk: "Chuỗi nhật ký toàn vẹn: đã kiểm tra {{n}} sự kiện.",
@@ -901,25 +889,21 @@ export const consoleVi = {
         createdDemo: "Tài khoản mẫu {{username}}: {{roles}}",
       },
       system: {
-        units_imported:
-          "{{units}} đơn vị, {{lineage}} liên kết sắp xếp, {{changes}} thay đổi",
+        units_imported: "{{units}} đơn vị, {{lineage}} liên kết sắp xếp, {{changes}} thay đổi",
         demo_area: "Khu dân cư mẫu “{{name}}” (đơn vị cha mã {{code}})",
         demo_activities: "{{n}} hoạt động mẫu",
         demo_households: "{{households}} hộ mẫu, {{commitments}} cam kết",
         demo_cycles: "{{n}} hồ sơ công nhận mẫu năm {{year}}",
-        demo_cases:
-          "{{cases}} hồ sơ mẫu, {{hotspots}} địa bàn, {{commendations}} khen thưởng",
+        demo_cases: "{{cases}} hồ sơ mẫu, {{hotspots}} địa bàn, {{commendations}} khen thưởng",
       },
       plan: {
-        created:
-          "Kế hoạch số {{number}}: {{tasks}} nhiệm vụ, {{targets}} chỉ tiêu",
+        created: "Kế hoạch số {{number}}: {{tasks}} nhiệm vụ, {{targets}} chỉ tiêu",
         updated:
           "Kế hoạch số {{number}} ({{from}}–{{to}}): {{tasks}} nhiệm vụ, {{milestones}} mốc, {{targets}} chỉ tiêu",
         deleted: "Kế hoạch số {{number}}: {{title}}",
       },
       activity: {
-        created:
-          "{{kind}} ngày {{date}}: {{attendees}} người dự, {{organizers}} đơn vị tổ chức",
+        created: "{{kind}} ngày {{date}}: {{attendees}} người dự, {{organizers}} đơn vị tổ chức",
         deleted: "{{kind}} ngày {{date}} tại {{unit}}",
       },
       group: {
@@ -943,19 +927,17 @@ export const consoleVi = {
       commitment_template: { created: "Mẫu “{{name}}”" },
       certification: {
         registered: "Năm {{year}}, đăng ký ngày {{date}} ({{unitType}})",
-        self_assessed:
-          "Tự đánh giá ngày {{date}}: đạt {{met}}/{{total}} tiêu chí",
-        reviewed:
-          "Họp ngày {{date}}: {{votesFor}}/{{votesTotal}} phiếu tán thành, {{attendees}} người dự",
+        self_assessed: "Tự đánh giá ngày {{date}}: đạt {{met}}/{{total}} tiêu chí",
+        reviewed: "Họp ngày {{date}}: {{votesFor}}/{{votesTotal}} phiếu tán thành, {{attendees}} người dự",
         appraised: "Thẩm định ngày {{date}}: {{recommendation}}",
         decided: "{{outcome}}, quyết định số {{number}} ngày {{date}}",
-        decidedLate:
-          "{{outcome}}, quyết định số {{number}} ngày {{date}} (sau hạn)",
+        decidedLate: "{{outcome}}, quyết định số {{number}} ngày {{date}} (sau hạn)",
         classified: "{{total}} điểm: {{level}} (phiếu {{sheet}})",
         event_recorded: "{{kind}} ngày {{date}}, mức độ: {{severity}}",
         history_recorded: "Năm {{year}}: {{result}} ({{unitType}}){{decision}}",
         history_imported: "{{created}} kết quả (năm {{years}}), {{certified}} đạt",
-        criteria_updated: "Hiệu lực từ {{date}}: {{criteria}} tiêu chí bổ sung, {{authorities}} cấp công nhận; căn cứ {{basis}}",
+        criteria_updated:
+          "Hiệu lực từ {{date}}: {{criteria}} tiêu chí bổ sung, {{authorities}} cấp công nhận; căn cứ {{basis}}",
       },
       case: {
         created: "{{kind}}, trình diện ngày {{date}}; hạn giao quản lý {{due}}",
@@ -965,12 +947,9 @@ export const consoleVi = {
         classified: "{{quarter}}: loại {{group}} (ngày {{date}})",
         support_recorded: "{{kind}} ngày {{date}}: {{provider}}",
         closed: "{{outcome}} ngày {{date}}",
-        transferred:
-          "Chuyển đi ngày {{moved}}, chuyển hồ sơ ngày {{date}}; xã nhận hạn {{due}}",
-        transfer_received:
-          "Nhận hồ sơ ngày {{date}} (kiểm tra cư trú {{checked}}), đúng hạn",
-        transfer_receivedLate:
-          "Nhận hồ sơ ngày {{date}} (kiểm tra cư trú {{checked}}), quá hạn",
+        transferred: "Chuyển đi ngày {{moved}}, chuyển hồ sơ ngày {{date}}; xã nhận hạn {{due}}",
+        transfer_received: "Nhận hồ sơ ngày {{date}} (kiểm tra cư trú {{checked}}), đúng hạn",
+        transfer_receivedLate: "Nhận hồ sơ ngày {{date}} (kiểm tra cư trú {{checked}}), quá hạn",
         access: "{{n}} hồ sơ; lý do: {{reason}}",
       },
       hotspot: {
@@ -983,8 +962,7 @@ export const consoleVi = {
         nominated: "{{kind}}, đề nghị ngày {{date}}, {{evidence}} minh chứng",
         approved: "{{level}} đồng ý ngày {{date}}",
         rejected: "{{level}} không đồng ý ngày {{date}}",
-        decided:
-          "{{award}}, quyết định số {{number}} ngày {{date}} ({{issuer}})",
+        decided: "{{award}}, quyết định số {{number}} ngày {{date}} ({{issuer}})",
         consentGiven: "Đồng ý công bố ngày {{date}} ({{method}})",
         consentWithdrawn: "Không đồng ý / rút lại ngày {{date}} ({{method}})",
         published: "Công bố trên trang công khai",

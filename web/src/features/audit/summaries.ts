@@ -91,21 +91,23 @@ export const SUMMARIES: Summaries = {
         code: v.parentCode,
       });
     }
-    if ("activities" in v)
-      {return x.t("audit.summaries.system.demo_activities", {
+    if ("activities" in v) {
+      return x.t("audit.summaries.system.demo_activities", {
         n: n(v.activities),
-      });}
+      });
+    }
     if ("households" in v) {
       return x.t("audit.summaries.system.demo_households", {
         households: n(v.households),
         commitments: n(v.commitments),
       });
     }
-    if ("cycles" in v)
-      {return x.t("audit.summaries.system.demo_cycles", {
+    if ("cycles" in v) {
+      return x.t("audit.summaries.system.demo_cycles", {
         n: n(v.cycles),
         year: v.year,
-      });}
+      });
+    }
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),

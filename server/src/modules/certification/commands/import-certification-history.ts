@@ -11,11 +11,11 @@ import {
   type CsvHeaderMatch,
   type ImportCertificationHistoryBody,
 } from "@toandan/contracts";
-import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
+import { parseCsvRecords, type CsvRecord } from "../../../kernel/csv";
 import { AppError, validationFailed } from "../../../kernel/errors";
 import { loadUnit } from "../../org-units";
 import {
@@ -30,7 +30,6 @@ import {
 import { certificationHistory } from "../certification.table";
 
 type Key = CertificationHistoryCsvKey;
-type CsvRecord = { record: Record<string, string>; info: { lines: number } };
 type Line = {
   line: number;
   unitRef: string;
@@ -83,25 +82,6 @@ const fold = (v: string) =>
   foldVietnamese(v)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
-
-function parseCsv(csv: string): CsvRecord[] {
-  try {
-    return parse<CsvRecord>(csv.replace(/^\uFEFF/, ""), {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw validationFailed([
-      {
-        path: line ? `line ${line}` : "csv",
-        message: `Tệp CSV không đọc được${line ? ` ở dòng ${line}` : ""}`,
-      },
-    ]);
-  }
-}
 
 function checkHeader(records: CsvRecord[]): CsvHeaderMatch<Key> {
   if (records.length === 0) {
@@ -212,7 +192,7 @@ export async function prepareCertificationHistoryImport(
   actor: Actor,
   body: ImportCertificationHistoryBody,
 ): Promise<PreparedHistoryImport> {
-  const records = parseCsv(body.csv);
+  const records = parseCsvRecords(body.csv);
   const header = checkHeader(records);
   const issues: ApiIssue[] = [];
   const lines = records

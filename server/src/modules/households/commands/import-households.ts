@@ -15,11 +15,11 @@ import {
   type ImportHouseholdsBody,
   type MemberOrgKind,
 } from "@toandan/contracts";
-import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
+import { parseCsvRecords, type CsvRecord } from "../../../kernel/csv";
 import { validationFailed } from "../../../kernel/errors";
 import { loadArea, type AreaRow } from "../households.queries";
 import { householdRow } from "./create-household";
@@ -50,26 +50,6 @@ export function memberOrgOf(name: string): MemberOrgKind | undefined {
 type ImportRow = HouseholdFields & { movedOutOn: string | null };
 export type PreparedImport = { area: AreaRow; rows: ImportRow[] };
 type Header = CsvHeaderMatch<HouseholdCsvKey>;
-type CsvRecord = { record: Record<string, string>; info: { lines: number } };
-
-function parseCsv(csv: string): CsvRecord[] {
-  try {
-    return parse<CsvRecord>(csv.replace(/^\uFEFF/, ""), {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw validationFailed([
-      {
-        path: line ? `line ${line}` : "csv",
-        message: `Tệp CSV không đọc được${line ? ` ở dòng ${line}` : ""}`,
-      },
-    ]);
-  }
-}
 
 /** The file's header row matched to the columns (Vietnamese or English names, any accents or case). */
 function checkHeader(records: CsvRecord[]): Header {
@@ -172,7 +152,7 @@ export async function prepareHouseholdImport(
   body: ImportHouseholdsBody,
 ): Promise<PreparedImport> {
   const area = await loadArea(db, actor, body.orgUnitId);
-  const records = parseCsv(body.csv);
+  const records = parseCsvRecords(body.csv);
   const header = checkHeader(records);
   const codeColumn = header.headers.code ?? "code";
   const taken = await existingCodes(db, area.id);

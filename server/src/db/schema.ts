@@ -2,6 +2,7 @@ export * from "../modules/org-units/org-units.table";
 export * from "../modules/accounts/accounts.table";
 export * from "../kernel/audit.table";
 export * from "../kernel/keys.table";
+export * from "../kernel/shared-state.table";
 export * from "../modules/activities/activities.table";
 export * from "../modules/groups/groups.table";
 export * from "../modules/households/households.table";

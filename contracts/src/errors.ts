@@ -16,7 +16,12 @@ export const ERROR_CODES = [
   "period_locked",
   "payload_too_large",
   "rate_limited",
+  "uri_too_long",
+  "headers_too_large",
+  "unsupported_media_type",
+  "not_acceptable",
   "internal_error",
+  "service_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -35,7 +40,12 @@ export const ERROR_STATUS = {
   period_locked: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  unsupported_media_type: 415,
+  not_acceptable: 406,
   internal_error: 500,
+  service_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Default human messages (Vietnamese first, English second) per code. */
@@ -73,7 +83,25 @@ export const ERROR_MESSAGES = {
   },
   payload_too_large: { vi: "Dữ liệu gửi lên quá lớn.", en: "The request is too large." },
   rate_limited: { vi: "Quá nhiều yêu cầu, vui lòng thử lại sau.", en: "Too many requests." },
+  uri_too_long: { vi: "Địa chỉ yêu cầu quá dài.", en: "The request URL is too long." },
+  headers_too_large: {
+    vi: "Phần đầu (header) của yêu cầu quá lớn.",
+    en: "The request's header fields are too large.",
+  },
+  unsupported_media_type: {
+    vi: "Định dạng nội dung gửi lên không được hỗ trợ.",
+    en: "The request's content type is not supported.",
+  },
+  not_acceptable: {
+    vi: "Không có định dạng phản hồi phù hợp với yêu cầu.",
+    en: "No response format matches the request.",
+  },
   internal_error: { vi: "Đã có lỗi xảy ra.", en: "Something went wrong." },
+  /** The database is unreachable for a moment; the answer carries Retry-After. */
+  service_unavailable: {
+    vi: "Hệ thống tạm thời gián đoạn, vui lòng thử lại sau ít phút.",
+    en: "The service is briefly unavailable; try again in a moment.",
+  },
 } as const satisfies Record<ErrorCode, { vi: string; en: string }>;
 
 export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });

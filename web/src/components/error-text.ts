@@ -18,7 +18,13 @@ const HAS_TEXT: Record<ErrorCode | "network_error", boolean> = {
   period_locked: true,
   payload_too_large: true,
   rate_limited: true,
+  // Refusals of malformed requests the console never sends: the request id is shown instead.
+  uri_too_long: false,
+  headers_too_large: false,
+  unsupported_media_type: false,
+  not_acceptable: false,
   internal_error: false,
+  service_unavailable: true,
   network_error: true,
 };
 

@@ -69,6 +69,7 @@ export const publicEn: Shape<typeof publicVi> = {
     payload_too_large: "The request is too large.",
     rate_limited: "Too many requests; try again later.",
     internal_error: "Something went wrong.",
+    service_unavailable: "The service is briefly unavailable; try again in a moment.",
     network_error: "Cannot reach the server. Check the network and try again.",
     fallback: "Something went wrong (ref: {{requestId}})",
     fallbackNoId: "Something went wrong.",

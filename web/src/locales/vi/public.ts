@@ -65,6 +65,7 @@ export const publicVi = {
     payload_too_large: "Dữ liệu gửi lên quá lớn.",
     rate_limited: "Quá nhiều yêu cầu, vui lòng thử lại sau.",
     internal_error: "Đã có lỗi xảy ra.",
+    service_unavailable: "Hệ thống tạm thời gián đoạn, vui lòng thử lại sau ít phút.",
     network_error: "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.",
     fallback: "Đã có lỗi xảy ra (mã: {{requestId}})",
     fallbackNoId: "Đã có lỗi xảy ra.",

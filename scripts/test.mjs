@@ -1,7 +1,8 @@
 // `npm test`: lint, type check, format check, the web build and the web unit tests (two at a time, as each is mostly
 // one core's work; TEST_PARALLEL_STEPS=1 runs them one by one), then the unit and integration
 // tests (PGlite, or PostgreSQL when DATABASE_URL is set), then the browser journeys. Stops after
-// the first stage with a failure.
+// the first stage with a failure. TEST_ALONGSIDE_JOURNEYS, a command line, runs beside the browser
+// journeys (CI runs the PostgreSQL integration pass there: the journeys leave a core mostly idle).
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -17,13 +18,22 @@ const stages = [
     ["web unit", "npm", ["run", "-w", "web", "test"]],
   ],
   [["unit + integration", "npm", ["run", "-w", "server", "test"]]],
-  [["browser journeys", "npm", ["run", "-w", "e2e", "test"]]],
+  [
+    ["browser journeys", "npm", ["run", "-w", "e2e", "test"], { live: true }],
+    ...(process.env.TEST_ALONGSIDE_JOURNEYS
+      ? [["beside the journeys", "bash", ["-c", process.env.TEST_ALONGSIDE_JOURNEYS]]]
+      : []),
+  ],
 ];
 
 const results = [];
 
-/** Runs one step; alone it prints as it goes, beside others its output is printed when it ends. */
-function run([name, cmd, args], alone) {
+/**
+ * Runs one step; alone (or marked live) it prints as it goes, beside others its output is printed
+ * when it ends.
+ */
+function run([name, cmd, args, opts], alone) {
+  alone ||= opts?.live === true;
   const t0 = Date.now();
   if (alone) console.log(`\n▶ ${name}`);
   return new Promise((resolve) => {

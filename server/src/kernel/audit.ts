@@ -65,18 +65,14 @@ export function hashRow(r: Hashable): string {
 }
 
 /**
- * Appends one event to the chain. Call it with the transaction that makes the change, so the
- * change and its record commit or roll back together. Writes passed as `alongside` run in the
- * same statement as the audit insert (as data-modifying CTEs): a hot path then costs two round
- * trips in all — the chain head under its lock, and one statement for the change and its record.
+ * Appends one event to the log. Call it with the transaction that makes the change, so the change
+ * and its record commit or roll back together. The row is written unsealed, with no lock shared
+ * with other writers: the audit sequencer (audit-sequencer.ts) links committed rows into the chain
+ * within a second. Writes passed as `alongside` run in the same statement as the audit insert (as
+ * data-modifying CTEs): a hot path then costs one round trip for the change and its record.
  */
 export async function recordEvent(tx: Db, event: AuditEvent, alongside: SQLWrapper[] = []): Promise<void> {
-  const [head] = await queryRows<{ id: number | string | null; hash: string | null }>(
-    tx,
-    sql`select id, hash from audit_chain_head()`,
-  );
-  const row: Hashable = {
-    id: head?.id === null || head?.id === undefined ? 1 : Number(head.id) + 1,
+  const insert = tx.insert(auditLog).values({
     occurredAt: new Date().toISOString(),
     actorId: event.actorId,
     action: event.action,
@@ -84,9 +80,7 @@ export async function recordEvent(tx: Db, event: AuditEvent, alongside: SQLWrapp
     entityId: event.entityId ?? null,
     orgUnitId: event.orgUnitId ?? null,
     data: JSON.parse(canonicalJson(event.data ?? {})) as unknown,
-    prevHash: head?.hash ?? GENESIS,
-  };
-  const insert = tx.insert(auditLog).values({ ...row, hash: hashRow(row) });
+  });
   if (alongside.length === 0) {
     await insert;
     return;

@@ -82,17 +82,34 @@ describe("login", () => {
       username: s.username,
       password: TEST_PASSWORD,
     });
-    expect(res.statusCode).toBe(429);
-    expect(res.json().error.code).toBe("account_locked");
-    expect(Number(res.headers["retry-after"])).toBeGreaterThan(800);
+    // Locked looks exactly like a wrong password or an unknown username to the caller.
+    const unknown = await call(t.app, null, "POST", "/api/v1/auth/login", {
+      username: "nobody-at-all",
+      password: TEST_PASSWORD,
+    });
+    expect(res.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    const { requestId: _a, ...lockedError } = res.json().error;
+    const { requestId: _b, ...unknownError } = unknown.json().error;
+    expect(lockedError).toEqual(unknownError);
+    expect(lockedError.code).toBe("invalid_credentials");
+    expect(res.headers["retry-after"]).toBeUndefined();
+    const [row] = await t.app.db.select().from(accounts).where(eq(accounts.username, s.username));
+    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     // An administrator's unlock lets the account in again.
     await t.app.db.update(accounts).set({ lockedUntil: null }).where(eq(accounts.username, s.username));
     await login(t.app, s.username, TEST_PASSWORD);
   });
 
-  it("refuses a disabled account", async () => {
+  it("refuses a disabled account: generic for a wrong password, account_disabled only for the right one", async () => {
     const s = await signedInAs(t.app, "viewer", communeId);
     await t.app.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.username, s.username));
+    const wrong = await call(t.app, null, "POST", "/api/v1/auth/login", {
+      username: s.username,
+      password: "not-the-password",
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe("invalid_credentials");
     const res = await call(t.app, null, "POST", "/api/v1/auth/login", {
       username: s.username,
       password: TEST_PASSWORD,

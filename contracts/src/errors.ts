@@ -53,8 +53,8 @@ export const ERROR_MESSAGES = {
   validation_failed: { vi: "Dữ liệu không hợp lệ.", en: "The input is not valid." },
   unauthenticated: { vi: "Bạn chưa đăng nhập.", en: "You are not signed in." },
   invalid_credentials: {
-    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
-    en: "Wrong username or password.",
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa sau nhiều lần nhập sai. Vui lòng kiểm tra lại hoặc thử lại sau ít phút.",
+    en: "Wrong username or password, or the account is locked for a while after too many failed sign-ins. Check and try again later.",
   },
   account_locked: {
     vi: "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.",

@@ -45,7 +45,7 @@ describe("login", () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().error).toMatchObject({
       code: "invalid_credentials",
-      message: "Tên đăng nhập hoặc mật khẩu không đúng.",
+      message: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa sau nhiều lần nhập sai. Vui lòng kiểm tra lại hoặc thử lại sau ít phút.",
     });
   });
 

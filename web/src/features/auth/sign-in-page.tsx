@@ -11,27 +11,24 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { clockNow, LoginBodySchema, type LoginBody } from "@toandan/contracts";
+import { LoginBodySchema, type LoginBody } from "@toandan/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
 import { signIn } from "../../api/session";
 import { errorText } from "../../components/error-text";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatTime } from "../../lib/format";
 import { landingPath } from "../../lib/landing";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 
-/** Wrong password, disabled, locked (with when to retry), or any other failure, in words. */
+/**
+ * The failure in words. The server answers a wrong password, an unknown username and a locked
+ * account alike (so a stranger cannot tell whether the account exists); its one message says so.
+ */
 function signInFailureText(t: TFunction, e: unknown): string {
-  if (isApiError(e) && e.code === "account_locked" && e.retryAfter) {
-    const until = new Date(clockNow().getTime() + e.retryAfter * 1000);
-    return t("signIn.lockedFor", { minutes: Math.ceil(e.retryAfter / 60), time: formatTime(until) });
-  }
   return errorText(t, e);
 }
 

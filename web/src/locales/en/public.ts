@@ -39,8 +39,6 @@ export const publicEn: Shape<typeof publicVi> = {
     username: "Username",
     password: "Password",
     submit: "Sign in",
-    lockedFor:
-      "The account is locked after too many failed sign-ins. Try again in {{minutes}} minutes (at {{time}}).",
     backHome: "Back to home",
   },
   notFound: {
@@ -53,7 +51,8 @@ export const publicEn: Shape<typeof publicVi> = {
   errors: {
     validation_failed: "The input is not valid. Check the highlighted fields.",
     unauthenticated: "You are not signed in, or your session has expired.",
-    invalid_credentials: "Wrong username or password.",
+    invalid_credentials:
+      "Wrong username or password, or the account is locked for a while after too many failed sign-ins. Check and try again later.",
     account_locked: "Too many failed sign-ins. The account is locked for a while.",
     account_disabled: "This account is disabled. Contact an administrator.",
     csrf_invalid: "Invalid session token; reload the page.",

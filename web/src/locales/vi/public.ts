@@ -36,8 +36,6 @@ export const publicVi = {
     username: "Tên đăng nhập",
     password: "Mật khẩu",
     submit: "Đăng nhập",
-    lockedFor:
-      "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {{minutes}} phút (lúc {{time}}).",
     backHome: "Về trang chủ",
   },
   notFound: {
@@ -50,7 +48,8 @@ export const publicVi = {
   errors: {
     validation_failed: "Dữ liệu không hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.",
     unauthenticated: "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.",
-    invalid_credentials: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    invalid_credentials:
+      "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa sau nhiều lần nhập sai. Vui lòng kiểm tra lại hoặc thử lại sau ít phút.",
     account_locked: "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.",
     account_disabled: "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên.",
     csrf_invalid: "Phiên làm việc không hợp lệ, vui lòng tải lại trang.",

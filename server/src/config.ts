@@ -24,8 +24,8 @@ const EnvSchema = z.object({
       error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
-  /** Set "true" behind an HTTPS proxy so cookies are marked Secure. */
-  COOKIE_SECURE: z.enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" }).default("false"),
+  /** Session cookies are marked Secure by default when NODE_ENV=production; "false" switches it off. */
+  COOKIE_SECURE: z.enum(["true", "false"], { error: "COOKIE_SECURE must be true or false" }).optional(),
   WEB_DIST: z.string().optional(),
   /** Sign-in attempts per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce
@@ -80,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
-    cookieSecure: e.COOKIE_SECURE === "true",
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : e.NODE_ENV === "production",
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     citizenRateLimit: e.CITIZEN_RATE_LIMIT,
     feedbackDueWorkingDays: e.FEEDBACK_DUE_WORKING_DAYS,

@@ -16,6 +16,11 @@ import { login } from "./commands/login";
 import { actorFromToken, SESSION_COOKIE } from "./sessions";
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  if (app.config.isProduction && !app.config.cookieSecure) {
+    app.log.warn(
+      "COOKIE_SECURE=false with NODE_ENV=production: session cookies are sent without Secure; use it only behind no proxy on a trusted network",
+    );
+  }
   const cookieOptions = {
     httpOnly: true,
     sameSite: "lax" as const,

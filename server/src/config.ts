@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   FEEDBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** The master key that wraps the data keys of encrypted fields; default DATA_DIR/keys/master.key. */
   MASTER_KEY_FILE: z.string().optional(),
+  /** Where the audit sequencer appends its signed checkpoints; default DATA_DIR/audit-checkpoints.log. */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -57,6 +59,9 @@ export type Config = {
   webDist: string;
   loginRateLimit: number;
   masterKeyFile: string;
+  /** The key that signs the audit checkpoints, beside the master key (audit-checkpoint.key). */
+  auditCheckpointKeyFile: string;
+  auditCheckpointFile: string;
   citizenRateLimit: number;
   feedbackDueWorkingDays: number;
 };
@@ -85,6 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     citizenRateLimit: e.CITIZEN_RATE_LIMIT,
     feedbackDueWorkingDays: e.FEEDBACK_DUE_WORKING_DAYS,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key")),
+    auditCheckpointKeyFile: path.join(
+      path.dirname(path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key"))),
+      "audit-checkpoint.key",
+    ),
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, "audit-checkpoints.log"),
+    ),
     webDist: path.resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
   };
 }

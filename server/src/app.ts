@@ -22,6 +22,7 @@ import { Envelope, loadOrCreateMasterKey } from "./kernel/envelope";
 import { registerAuthHooks } from "./kernel/http/auth-hooks";
 import { registerErrorHandler } from "./kernel/http/error-handler";
 import { hashedClientKey } from "./kernel/http/client-key";
+import { databaseRateLimitStore } from "./kernel/http/rate-limit-store";
 import { accountRoutes } from "./modules/accounts";
 import { activityRoutes } from "./modules/activities";
 import { groupRoutes } from "./modules/groups";
@@ -123,7 +124,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fileSize: 5 * 1024 * 1024, fields: 10 } });
-  await app.register(rateLimit, { global: false, keyGenerator: hashedClientKey });
+  // Limits are counted in the database so they hold across every app process on it.
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: hashedClientKey,
+    store: databaseRateLimitStore(opts.database.db),
+  });
   registerErrorHandler(app);
   registerAuthHooks(app, { cookieName: SESSION_COOKIE, actorFromToken });
 

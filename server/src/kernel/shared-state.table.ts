@@ -1,6 +1,10 @@
 import { bigint, customType, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+/** A binary column as a Buffer on both engines (PGlite answers a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 /**
  * State that every app process on one database must agree on (kernel/shared-state.ts).

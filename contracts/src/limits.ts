@@ -2,7 +2,8 @@
 export const LIMITS = {
   usernameMin: 3,
   usernameMax: 64,
-  passwordMin: 8,
+  /** New passwords only (sign-in accepts any stored password); see contracts/password-policy.ts. */
+  passwordMin: 10,
   passwordMax: 256,
   displayNameMax: 200,
   unitNameMax: 200,

@@ -4,6 +4,8 @@ import { LIMITS } from "../limits";
 import { BodyKindSchema, RoleSchema } from "../permissions";
 import { OrgUnitKindSchema } from "./org-units";
 
+export * from "./password-policy";
+
 export const LoginBodySchema = z.object({
   username: z.string().trim().min(1, "Nhập tên đăng nhập").max(LIMITS.usernameMax),
   password: z.string().min(1, "Nhập mật khẩu").max(LIMITS.passwordMax),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestContext, login, type Session, type TestContext } from "../../test/harness";
-import { lastAuditEvent, rootUnit, signedInAs, unitByCode } from "../../test/factories";
+import { lastAuditEvent, rootUnit, signedInAs, TEST_PASSWORD, unitByCode } from "../../test/factories";
 
 let t: TestContext;
 let admin: Session;
@@ -53,8 +53,28 @@ describe("createAccount", () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues).toEqual([
       { path: "username", message: "Chỉ dùng chữ thường không dấu, số và . _ -" },
-      { path: "password", message: "Mật khẩu cần ít nhất 8 ký tự" },
+      { path: "password", message: "Mật khẩu cần ít nhất 10 ký tự" },
     ]);
+  });
+
+  it("is 400 for a long but guessable password, or one made of the account's own words", async () => {
+    for (const [password, hint] of [
+      ["password123", "mật khẩu thông dụng"],
+      ["canbothu2026", "không dùng tên đăng nhập, họ tên, tên đơn vị hay tên hệ thống"],
+      ["baclieu2026", "không dùng tên đăng nhập, họ tên, tên đơn vị hay tên hệ thống"],
+      ["Toàn Dân 2026", "không dùng tên đăng nhập, họ tên, tên đơn vị hay tên hệ thống"],
+    ] as const) {
+      const res = await call(t.app, admin, "POST", "/api/v1/accounts", {
+        ...newAccount(`weak${password.length}${hint.length}`, baclieuId),
+        password,
+      });
+      expect(res.statusCode, password).toBe(400);
+      const [issue, ...more] = res.json().error.issues;
+      expect(more).toEqual([]);
+      expect(issue.path).toBe("password");
+      expect(issue.message, password).toMatch(/^Mật khẩu quá dễ đoán: /);
+      expect(issue.message, password).toContain(hint);
+    }
   });
 
   it("is 400 when a role does not fit the unit or the body", async () => {
@@ -135,9 +155,20 @@ describe("updateAccount", () => {
     });
     await call(t.app, admin, "PATCH", `/api/v1/accounts/${s.accountId}`, {
       disabled: false,
-      password: "moi-moi-123",
+      password: "song-hong-chay-mai",
     });
-    await login(t.app, s.username, "moi-moi-123");
+    await login(t.app, s.username, "song-hong-chay-mai");
+  });
+
+  it("refuses a guessable password on an administrator's reset", async () => {
+    const s = await signedInAs(t.app, "commune_front", baclieuId);
+    const res = await call(t.app, admin, "PATCH", `/api/v1/accounts/${s.accountId}`, {
+      password: `${s.username}-2026`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues[0]).toMatchObject({ path: "password" });
+    expect(res.json().error.issues[0].message).toMatch(/^Mật khẩu quá dễ đoán: /);
+    await login(t.app, s.username, TEST_PASSWORD);
   });
 
   it("does not put the password into the audit log", async () => {

@@ -45,7 +45,8 @@ describe("login", () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().error).toMatchObject({
       code: "invalid_credentials",
-      message: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa sau nhiều lần nhập sai. Vui lòng kiểm tra lại hoặc thử lại sau ít phút.",
+      message:
+        "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa sau nhiều lần nhập sai. Vui lòng kiểm tra lại hoặc thử lại sau ít phút.",
     });
   });
 
@@ -166,13 +167,33 @@ describe("session", () => {
     await login(t.app, s.username, "another-pass-9");
   });
 
-  it("requires a new password of at least 8 characters", async () => {
+  it("refuses a new password that is easy to guess, with the reason on newPassword", async () => {
+    const s = await signedInAs(t.app, "commune_front", communeId);
+    for (const newPassword of ["1234567890", "baclieu12345", `${s.username}2026`]) {
+      const res = await call(t.app, s, "POST", "/api/v1/auth/password", {
+        currentPassword: TEST_PASSWORD,
+        newPassword,
+      });
+      expect(res.statusCode, newPassword).toBe(400);
+      const issues = res.json().error.issues;
+      expect(issues).toHaveLength(1);
+      expect(issues[0].path).toBe("newPassword");
+      expect(issues[0].message).toMatch(/^Mật khẩu quá dễ đoán: .+\.$/);
+    }
+    // The old password still signs in.
+    await login(t.app, s.username, TEST_PASSWORD);
+  });
+
+  it("requires a new password of at least 10 characters", async () => {
     const s = await signedInAs(t.app, "commune_front", communeId);
     const res = await call(t.app, s, "POST", "/api/v1/auth/password", {
       currentPassword: TEST_PASSWORD,
-      newPassword: "short",
+      newPassword: "short-pw9",
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues[0].path).toBe("newPassword");
+    expect(res.json().error.issues[0]).toEqual({
+      path: "newPassword",
+      message: "Mật khẩu cần ít nhất 10 ký tự",
+    });
   });
 });

@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict } from "../../../kernel/errors";
-import { hashPassword } from "../../auth";
+import { assertNewPassword, hashPassword } from "../../auth";
 import { accountRoles, accounts } from "../accounts.table";
 import { checkGrants } from "./grant-check";
 
@@ -21,6 +21,16 @@ export async function createAccount(
     .from(accounts)
     .where(eq(accounts.username, username));
   if (existing) throw conflict("Tên đăng nhập đã tồn tại");
+  if (opts.isDemo) {
+    // The demo seed's shared, published password is for demo accounts only, never in production.
+    if (process.env.NODE_ENV === "production") throw new Error("Demo accounts are refused in production.");
+  } else {
+    await assertNewPassword(db, body.password, {
+      username,
+      displayName: body.displayName,
+      orgUnitIds: body.roles.map((r) => r.orgUnitId),
+    });
+  }
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     const [row] = await tx

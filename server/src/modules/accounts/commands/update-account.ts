@@ -4,17 +4,25 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
-import { hashPassword } from "../../auth";
+import { assertNewPassword, hashPassword } from "../../auth";
 import { getAccount } from "../accounts.queries";
 import { accountRoles, accounts, sessions } from "../accounts.table";
 import { checkGrants } from "./grant-check";
 
 /** Renames, disables or enables, resets the password, unlocks or re-grants roles of an account. */
 export async function updateAccount(db: Db, actor: Actor, id: string, body: UpdateAccountBody) {
-  await getAccount(db, actor, id, "account.update");
+  const account = await getAccount(db, actor, id, "account.update");
   if (body.roles) await checkGrants(db, actor, body.roles);
   if (id === actor.accountId && body.disabled) {
     throw validationFailed([{ path: "disabled", message: "Không thể tự vô hiệu hóa tài khoản của mình" }]);
+  }
+  if (body.password) {
+    await assertNewPassword(db, body.password, {
+      username: account.username,
+      displayName: body.displayName ?? account.displayName,
+      unitNames: account.roles.map((r) => r.orgUnitName),
+      orgUnitIds: body.roles?.map((r) => r.orgUnitId),
+    });
   }
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   await db.transaction(async (tx) => {

@@ -1,4 +1,3 @@
-import type { TranslationKeys, ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { LIMITS } from "../limits";
 import { foldVietnamese } from "../text";
 
@@ -9,8 +8,9 @@ import { foldVietnamese } from "../text";
  * (username, display name, unit names, the system's name) as guessable. Existing passwords are
  * not re-judged: sign-in checks only the hash.
  *
- * The estimator and its dictionaries (≈1.5 MB) are loaded on first use with dynamic imports, so a
- * web page that never checks a password never downloads them.
+ * The estimator, its dictionaries (≈1.5 MB) and its Vietnamese feedback (password-estimator.ts)
+ * are loaded on first use with a dynamic import, so a web page that never checks a password never
+ * downloads them.
  */
 export const PASSWORD_MIN_SCORE = 3;
 
@@ -29,117 +29,6 @@ const DEFAULT_HINT = "hãy dùng vài từ ít gặp ghép lại, dài hơn";
 
 /** Words every password here should avoid, besides the account's own. */
 const SYSTEM_WORDS = ["toandan", "toàn dân", "toan dan", "toàn dân bảo vệ an ninh tổ quốc", "mttq", "congan"];
-
-/** Common Vietnamese password words the English dictionaries do not know. */
-const VIETNAMESE_COMMON = [
-  "matkhau",
-  "mat khau",
-  "baomat",
-  "anninh",
-  "toquoc",
-  "vietnam",
-  "hanoi",
-  "saigon",
-  "hochiminh",
-  "xinchao",
-  "yeuem",
-  "anhyeuem",
-  "emyeuanh",
-  "iloveyou",
-  "dangnhap",
-  "quantri",
-  "admin",
-  "congan",
-  "mattran",
-  "phuong",
-  "tinh",
-  "huyen",
-  "nguyen",
-  "tran",
-  "pham",
-  "hoang",
-  "huynh",
-  "phan",
-  "dang",
-  "bui",
-  "ngo",
-  "duong",
-];
-
-const VI_TRANSLATIONS: TranslationKeys = {
-  warnings: {
-    straightRow: "các phím liền hàng trên bàn phím rất dễ đoán",
-    keyPattern: "các mẫu phím ngắn rất dễ đoán",
-    simpleRepeat: 'ký tự lặp lại như "aaa" rất dễ đoán',
-    extendedRepeat: 'chuỗi lặp lại như "abcabcabc" rất dễ đoán',
-    sequences: 'dãy ký tự thông dụng như "abc", "123" rất dễ đoán',
-    recentYears: "các năm gần đây rất dễ đoán",
-    dates: "ngày tháng rất dễ đoán",
-    topTen: "đây là một trong những mật khẩu bị dùng nhiều nhất",
-    topHundred: "đây là mật khẩu bị dùng rất nhiều",
-    common: "đây là mật khẩu thông dụng",
-    similarToCommon: "mật khẩu này gần giống một mật khẩu thông dụng",
-    wordByItself: "một từ đơn lẻ rất dễ đoán",
-    namesByThemselves: "tên hoặc họ đơn lẻ rất dễ đoán",
-    commonNames: "tên và họ phổ biến rất dễ đoán",
-    userInputs: "không dùng tên đăng nhập, họ tên, tên đơn vị hay tên hệ thống",
-    pwned: "mật khẩu này đã bị lộ trên Internet",
-  },
-  suggestions: {
-    l33t: 'tránh thay chữ dễ đoán như "@" cho "a"',
-    reverseWords: "tránh viết ngược các từ thông dụng",
-    allUppercase: "viết hoa một vài chữ, không phải tất cả",
-    capitalization: "viết hoa thêm chữ khác ngoài chữ đầu",
-    dates: "tránh ngày tháng năm gắn với bạn",
-    recentYears: "tránh các năm gần đây",
-    associatedYears: "tránh các năm gắn với bạn",
-    sequences: "tránh các dãy ký tự thông dụng",
-    repeated: "tránh lặp lại từ và ký tự",
-    longerKeyboardPattern: "dùng mẫu phím dài hơn và đổi hướng gõ nhiều lần",
-    anotherWord: "thêm vài từ ít gặp",
-    useWords: "dùng nhiều từ ghép lại, tránh các câu quen thuộc",
-    noNeed: "không cần ký hiệu, số hay chữ hoa: vài từ ít gặp ghép lại là đủ mạnh",
-    pwned: "nếu bạn dùng mật khẩu này ở nơi khác, hãy đổi nó",
-  },
-  timeEstimation: {
-    ltSecond: "dưới một giây",
-    second: "{base} giây",
-    seconds: "{base} giây",
-    minute: "{base} phút",
-    minutes: "{base} phút",
-    hour: "{base} giờ",
-    hours: "{base} giờ",
-    day: "{base} ngày",
-    days: "{base} ngày",
-    month: "{base} tháng",
-    months: "{base} tháng",
-    year: "{base} năm",
-    years: "{base} năm",
-    centuries: "hàng thế kỷ",
-  },
-};
-
-let estimator: Promise<ZxcvbnFactory> | undefined;
-
-/** The estimator with the common and English dictionaries and Vietnamese feedback, loaded once. */
-export function loadPasswordEstimator(): Promise<ZxcvbnFactory> {
-  estimator ??= (async () => {
-    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
-      import("@zxcvbn-ts/core"),
-      import("@zxcvbn-ts/language-common"),
-      import("@zxcvbn-ts/language-en"),
-    ]);
-    return new ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...en.dictionary, "vi-common": VIETNAMESE_COMMON },
-      graphs: common.adjacencyGraphs,
-      translations: VI_TRANSLATIONS,
-    });
-  })();
-  estimator.catch(() => {
-    estimator = undefined;
-  });
-  return estimator;
-}
 
 /**
  * The account's words in every form a person might type them: as written, lower case, without
@@ -170,6 +59,7 @@ export function passwordUserInputs(context: PasswordContext): string[] {
 /** Judges a new password; the refusal's message is Vietnamese, for the password field. */
 export async function checkNewPassword(password: string, context: PasswordContext): Promise<PasswordVerdict> {
   if (password.length < LIMITS.passwordMin) return { ok: false, score: 0, message: PASSWORD_TOO_SHORT };
+  const { loadPasswordEstimator } = await import("./password-estimator");
   const zxcvbn = await loadPasswordEstimator();
   const inputs = passwordUserInputs(context);
   const result = zxcvbn.check(password, inputs);

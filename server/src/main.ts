@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { openDatabase, queryRows, type Database } from "./db/client";
 import { verifyAuditChain } from "./kernel/audit";
+import { sealPendingAudit } from "./kernel/audit-sequencer";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modules/demo";
 import { createAccount } from "./modules/accounts";
 import { seedGroupTypes } from "./modules/groups";
@@ -131,14 +132,18 @@ async function main(argv: string[]): Promise<number> {
     }
     case "verify-audit": {
       const db = await open(config);
-      const r = await verifyAuditChain(db.db);
+      // Rows written while no server ran (import, seed, create-admin) are sealed first (decision 0012).
+      const files = { keyFile: config.auditCheckpointKeyFile, checkpointFile: config.auditCheckpointFile };
+      const sealed = await sealPendingAudit(db.db, files);
+      if (sealed > 0) console.log(`Sealed ${sealed} audit rows written while no server ran.`);
+      const r = await verifyAuditChain(db.db, files);
       await db.close();
       if (r.ok) {
         console.log(`Audit chain intact: ${r.checked} rows checked.`);
         return 0;
       }
       console.error(
-        `Audit chain BROKEN at row id ${r.firstBadId}: ${r.reason} (${r.checked} rows before it are intact).`,
+        `Audit chain BROKEN${r.firstBadId === null ? "" : ` at row id ${r.firstBadId}`}: ${r.reason} (${r.checked} rows before it are intact).`,
       );
       return 2;
     }

@@ -1,15 +1,63 @@
+import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type Db } from "../db/client";
 import { call, createTestContext, type TestContext } from "../test/harness";
 import { rootUnit, signedInAs, unitByCode } from "../test/factories";
-import { canonicalJson, recordEvent, verifyAuditChain, type AuditEvent } from "./audit";
+import {
+  canonicalJson,
+  hashRow,
+  HASHED_COLUMNS,
+  recordEvent,
+  verifyAuditChain,
+  type AuditEvent,
+  type VerifyResult,
+} from "./audit";
+import { readNewestFileCheckpoint } from "./audit-checkpoint";
+import { auditSequencerOf, sealPendingAudit } from "./audit-sequencer";
 
 let t: TestContext;
+let files: { keyFile: string; checkpointFile: string };
 
 beforeAll(async () => {
   t = await createTestContext();
+  files = { keyFile: t.app.config.auditCheckpointKeyFile, checkpointFile: t.app.config.auditCheckpointFile };
 });
 afterAll(() => t.close());
+
+const unitEvent = (orgUnitId: string, name: string): AuditEvent => ({
+  actorId: null,
+  action: "org_unit.created",
+  entityType: "org_unit",
+  orgUnitId,
+  data: { parentId: orgUnitId, kind: "residential_area", name, code: null },
+});
+
+const ROLLBACK = new Error("rollback");
+/** Tampers inside a transaction, verifies what the tampering left, and rolls it all back. */
+async function tampered(
+  tamper: (tx: Db) => Promise<void>,
+  options: Parameters<typeof verifyAuditChain>[1] = {},
+): Promise<VerifyResult> {
+  let result: VerifyResult | undefined;
+  await t.app.db
+    .transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+      await tx.execute(sql`alter table audit_checkpoints disable trigger audit_checkpoints_append_only`);
+      await tamper(tx);
+      result = await verifyAuditChain(tx, { ...files, ...options });
+      throw ROLLBACK;
+    })
+    .catch((e: unknown) => {
+      if (e !== ROLLBACK) throw e;
+    });
+  return result!;
+}
+
+async function sealedCount(db: Db = t.app.db): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(db, sql`select count(seq)::int as n from audit_log`);
+  return r!.n;
+}
 
 describe("audit chain", () => {
   it("canonical JSON ignores key order", () => {
@@ -18,59 +66,124 @@ describe("audit chain", () => {
     );
   });
 
-  it("chains every event and verifies", async () => {
+  it("appends unsealed rows under no shared lock; the sequencer chains and signs them", async () => {
     const root = await rootUnit(t.app.db);
-    for (let i = 0; i < 5; i++) {
-      await t.app.db.transaction((tx) =>
-        recordEvent(tx, {
-          actorId: null,
-          action: "org_unit.created",
-          entityType: "org_unit",
-          orgUnitId: root.id,
-          data: { parentId: root.id, kind: "residential_area", name: `Khóm ${i}`, code: null },
-        }),
+    await sealPendingAudit(t.app.db);
+    const before = await verifyAuditChain(t.app.db);
+    await t.app.db.transaction(async (tx) => {
+      await recordEvent(tx, unitEvent(root.id, "Khóm 0"));
+      const locks = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from pg_locks where locktype = 'advisory'`,
       );
+      expect(locks[0]!.n).toBe(0);
+    });
+    for (let i = 1; i < 5; i++) {
+      await t.app.db.transaction((tx) => recordEvent(tx, unitEvent(root.id, `Khóm ${i}`)));
     }
+    await sealPendingAudit(t.app.db);
+    const rows = await queryRows<{ seq: number; prevHash: string; hash: string }>(
+      t.app.db,
+      sql`select seq, prev_hash as "prevHash", hash from audit_log order by seq desc limit 5`,
+    );
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.seq !== null && /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
+    expect(rows[0]!.prevHash).toBe(rows[1]!.hash);
     const r = await verifyAuditChain(t.app.db);
-    expect(r).toMatchObject({ ok: true, firstBadId: null });
-    expect(r.checked).toBeGreaterThanOrEqual(6);
+    expect(r).toMatchObject({ ok: true, firstBadId: null, unsealed: 0 });
+    expect(r.checked).toBe(before.checked + 5);
+    // The newest checkpoint is in the table and in the file outside the database (mode 0600).
+    const fromFile = readNewestFileCheckpoint(files.checkpointFile);
+    expect(fromFile).toMatchObject({ treeSize: r.checked });
+    expect(r.checkpoint).toMatchObject({ treeSize: r.checked, source: "file" });
+    expect(fs.statSync(files.checkpointFile).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(files.keyFile).mode & 0o777).toBe(0o600);
+  });
+
+  it("seals within a second in the background", async () => {
+    const root = await rootUnit(t.app.db);
+    await t.app.db.transaction((tx) => recordEvent(tx, unitEvent(root.id, "Khóm nền")));
+    const t0 = Date.now();
+    const unsealed = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.app.db,
+          sql`select count(*)::int as n from audit_log where seq is null`,
+        )
+      )[0]!.n;
+    while ((await unsealed()) > 0 && Date.now() - t0 < 1000) await new Promise((r) => setTimeout(r, 20));
+    expect((await verifyAuditChain(t.app.db)).unsealed).toBe(0);
   });
 
   it("keeps one unbroken chain under concurrent writers (a pool on PostgreSQL)", async () => {
     const root = await rootUnit(t.app.db);
+    await sealPendingAudit(t.app.db);
     const before = await verifyAuditChain(t.app.db);
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
         t.app.db.transaction((tx) =>
           recordEvent(
             tx,
-            {
-              actorId: null,
-              action: "org_unit.created",
-              entityType: "org_unit",
-              orgUnitId: root.id,
-              data: { parentId: root.id, kind: "residential_area", name: `Khóm ${i}`, code: null },
-            },
+            unitEvent(root.id, `Khóm ${i}`),
             // Half of them carry a write in the same statement as the audit insert.
             i % 2 === 0 ? [sql`update org_units set name = name where id = ${root.id}`] : [],
           ),
         ),
       ),
     );
+    await sealPendingAudit(t.app.db);
     const after = await verifyAuditChain(t.app.db);
     expect(after).toMatchObject({ ok: true, firstBadId: null });
     expect(after.checked).toBe(before.checked + 24);
   });
 
+  it.runIf(process.env.DATABASE_URL)(
+    "seals a row whose transaction took a lower id but committed later, after the others",
+    async () => {
+      const root = await rootUnit(t.app.db);
+      let wrote!: () => void;
+      let release!: () => void;
+      const written = new Promise<void>((r) => (wrote = r));
+      const held = new Promise<void>((r) => (release = r));
+      const slow = t.app.db.transaction(async (tx) => {
+        await recordEvent(tx, unitEvent(root.id, "Chậm"));
+        wrote();
+        await held;
+      });
+      await written;
+      // Commits while the slow writer is still open: no lock is shared between them.
+      await t.app.db.transaction((tx) => recordEvent(tx, unitEvent(root.id, "Nhanh")));
+      await sealPendingAudit(t.app.db);
+      release();
+      await slow;
+      await sealPendingAudit(t.app.db);
+      const [a, b] = await queryRows<{ name: string; id: number; seq: number }>(
+        t.app.db,
+        sql`select data->>'name' as name, id::int, seq::int from audit_log
+            where data->>'name' in ('Chậm', 'Nhanh') order by id`,
+      );
+      expect(a!.name).toBe("Chậm");
+      expect(a!.seq).toBeGreaterThan(b!.seq);
+      expect(await verifyAuditChain(t.app.db)).toMatchObject({ ok: true });
+    },
+  );
+
   it("rolls the event back with the write it belongs to", async () => {
-    const before = await verifyAuditChain(t.app.db);
+    const [{ n: before }] = (await queryRows<{ n: number }>(
+      t.app.db,
+      sql`select count(*)::int as n from audit_log`,
+    )) as [{ n: number }];
     await expect(
       t.app.db.transaction(async (tx) => {
         await recordEvent(tx, { actorId: null, action: "auth.logout", entityType: "account" });
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    expect((await verifyAuditChain(t.app.db)).checked).toBe(before.checked);
+    const [{ n: after }] = (await queryRows<{ n: number }>(
+      t.app.db,
+      sql`select count(*)::int as n from audit_log`,
+    )) as [{ n: number }];
+    expect(after).toBe(before);
   });
 
   it("types each action's data (a wrong shape does not compile)", () => {
@@ -97,24 +210,164 @@ describe("audit chain", () => {
     event({ ...base, action: "auth.login", data: { ip: "203.0.113.9" } });
   });
 
-  it("refuses UPDATE and DELETE through SQL", async () => {
+  it("refuses UPDATE and DELETE through SQL, but the sealing of an unsealed row", async () => {
     await expect(t.app.db.execute(sql`update audit_log set action = 'x' where id = 1`)).rejects.toThrow();
+    await expect(
+      t.app.db.execute(sql`update audit_log set seq = seq + 100000 where id = 1`),
+    ).rejects.toThrow();
     await expect(t.app.db.execute(sql`delete from audit_log where id = 1`)).rejects.toThrow();
+    await expect(t.app.db.execute(sql`delete from audit_checkpoints`)).rejects.toThrow();
+  });
+
+  describe("tampering by someone who can write to the database", () => {
+    beforeAll(async () => {
+      await sealPendingAudit(t.app.db);
+    });
+
+    it("a row changed without its hash", async () => {
+      const r = await tampered((tx) =>
+        tx.execute(sql`update audit_log set data = '{"i": 99}' where seq = 3`).then(() => undefined),
+      );
+      expect(r).toMatchObject({ ok: false, reason: "row content does not match its hash" });
+    });
+
+    it("a row rewritten with every later hash recomputed", async () => {
+      const n = await sealedCount();
+      const r = await tampered(async (tx) => {
+        const rows = await queryRows<{ id: number; seq: number; prevHash: string; data: unknown } & object>(
+          tx,
+          sql`select ${HASHED_COLUMNS}, seq::int, prev_hash as "prevHash" from audit_log
+              where seq >= ${n - 3} order by seq`,
+        );
+        let prev = rows[0]!.prevHash;
+        for (const row of rows) {
+          const data = row.seq === n - 3 ? { forged: true } : row.data;
+          const hash = hashRow({
+            ...(row as unknown as Parameters<typeof hashRow>[0]),
+            id: Number(row.id),
+            data,
+            prevHash: prev,
+          });
+          await tx.execute(
+            sql`update audit_log set data = ${JSON.stringify(data)}::jsonb, prev_hash = ${prev}, hash = ${hash}
+                where id = ${row.id}`,
+          );
+          prev = hash;
+        }
+      });
+      expect(r.ok).toBe(false);
+      expect(r.reason).toMatch(
+        /do not match the signed checkpoint of \d+ rows \(rewritten with recomputed hashes\)/,
+      );
+      expect(r.firstBadId).not.toBeNull();
+    });
+
+    it("the newest rows deleted, with their checkpoints: the file outside the database tells", async () => {
+      // Back to the checkpoint before the newest, as if the last batch had never been sealed.
+      const sizes = await queryRows<{ size: number }>(
+        t.app.db,
+        sql`select tree_size::int as size from audit_checkpoints order by tree_size desc limit 2`,
+      );
+      const [newest, previous] = sizes.map((r) => r.size) as [number, number];
+      const drop = async (tx: Db) => {
+        await tx.execute(sql`delete from audit_log where seq > ${previous}`);
+        await tx.execute(sql`delete from audit_checkpoints where tree_size > ${previous}`);
+      };
+      const r = await tampered(drop);
+      expect(r.ok).toBe(false);
+      expect(r.reason).toMatch(new RegExp(`covers ${newest} rows but only ${previous} sealed rows remain`));
+      // Without the file only the table speaks, and it was cleaned too: not detected (decision 0012).
+      const blind = await tampered(drop, { checkpointFile: "/nonexistent/audit-checkpoints.log" });
+      expect(blind).toMatchObject({ ok: true, checked: previous });
+    });
+
+    it("the newest rows deleted, their checkpoint kept", async () => {
+      const n = await sealedCount();
+      const r = await tampered(
+        (tx) => tx.execute(sql`delete from audit_log where seq = ${n}`).then(() => undefined),
+        { checkpointFile: "/nonexistent/audit-checkpoints.log" },
+      );
+      expect(r.ok).toBe(false);
+      expect(r.reason).toMatch(/rows were deleted/);
+    });
+
+    it("a forged checkpoint, and rows appended outside the sequencer", async () => {
+      const forged = await tampered((tx) =>
+        tx
+          .execute(
+            sql`insert into audit_checkpoints (tree_size, head_hash, signed_at, key_id, signature)
+                select tree_size + 1000, head_hash, signed_at, key_id, signature from audit_checkpoints
+                order by tree_size desc limit 1`,
+          )
+          .then(() => undefined),
+      );
+      expect(forged).toMatchObject({ ok: false });
+      expect(forged.reason).toMatch(/bad signature/);
+      const appended = await tampered(async (tx) => {
+        const [head] = await queryRows<{ seq: number; hash: string }>(
+          tx,
+          sql`select seq::int, hash from audit_log order by seq desc nulls last limit 1`,
+        );
+        const row = {
+          id: 900_000_000,
+          occurredAt: new Date().toISOString(),
+          actorId: null,
+          action: "auth.logout",
+          entityType: "account",
+          entityId: null,
+          orgUnitId: null,
+          data: {},
+          prevHash: head!.hash,
+        };
+        await tx.execute(
+          sql`insert into audit_log (id, occurred_at, action, entity_type, data, seq, prev_hash, hash)
+              values (${row.id}, ${row.occurredAt}, ${row.action}, ${row.entityType}, '{}', ${head!.seq + 1}, ${row.prevHash}, ${hashRow(row)})`,
+        );
+      });
+      expect(appended).toMatchObject({ ok: false, firstBadId: 900_000_000 });
+      expect(appended.reason).toMatch(/covered by no signed checkpoint/);
+    });
+
+    it("rows left unsealed (sequencer stopped, or a row withheld) are reported", async () => {
+      const sequencer = auditSequencerOf(t.app.db)!;
+      await sequencer.stop();
+      try {
+        await t.app.db.transaction((tx) =>
+          recordEvent(tx, { actorId: null, action: "auth.logout", entityType: "account" }),
+        );
+        await new Promise((r) => setTimeout(r, 30));
+        const r = await verifyAuditChain(t.app.db, { maxUnsealedSeconds: 0 });
+        expect(r).toMatchObject({ ok: false, unsealed: 1 });
+        expect(r.reason).toMatch(/1 rows are not sealed/);
+        expect((await verifyAuditChain(t.app.db)).ok).toBe(true); // young rows are normal
+      } finally {
+        sequencer.start();
+      }
+    });
   });
 
   it("names the first tampered row, even when the trigger is bypassed", async () => {
+    await sealPendingAudit(t.app.db);
     await t.app.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
-    await t.app.db.execute(sql`update audit_log set data = '{"i": 99, "tên": "Khóm"}' where id = 3`);
+    await t.app.db.execute(sql`update audit_log set data = '{"i": 99, "tên": "Khóm"}' where seq = 3`);
     await t.app.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+    const [{ id }] = (await queryRows<{ id: number }>(
+      t.app.db,
+      sql`select id::int from audit_log where seq = 3`,
+    )) as [{ id: number }];
     const r = await verifyAuditChain(t.app.db);
-    expect(r).toMatchObject({ ok: false, firstBadId: 3, reason: "row content does not match its hash" });
+    expect(r).toMatchObject({ ok: false, firstBadId: id, reason: "row content does not match its hash" });
   });
 
   it("exposes verification to administrators only", async () => {
+    const [{ id }] = (await queryRows<{ id: number }>(
+      t.app.db,
+      sql`select id::int from audit_log where seq = 3`,
+    )) as [{ id: number }];
     const admin = await signedInAs(t.app, "system_admin", (await rootUnit(t.app.db)).id);
     const res = await call(t.app, admin, "GET", "/api/v1/audit-events/verify");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: false, firstBadId: 3 });
+    expect(res.json()).toMatchObject({ ok: false, firstBadId: id });
     const logins = await call(t.app, admin, "GET", "/api/v1/audit-events?action=auth.login&limit=5");
     expect(logins.json().items.map((e: { actorId: string }) => e.actorId)).toContain(admin.accountId);
     const cadre = await signedInAs(

@@ -2,6 +2,13 @@ import { createHash } from "node:crypto";
 import type { AuditAction, AuditEventDataMap } from "@toandan/contracts";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type Db } from "../db/client";
+import {
+  checkpointFilesFor,
+  loadSigner,
+  readNewestFileCheckpoint,
+  type Checkpoint,
+  type CheckpointFiles,
+} from "./audit-checkpoint";
 import { auditLog } from "./audit.table";
 
 /** One action's event: its data is the shape AuditEventDataMap gives that action. */
@@ -23,7 +30,7 @@ export type AuditActionData<A extends AuditAction = AuditAction> = {
   [K in A]: { action: K; data: AuditEventDataMap[K] };
 }[A];
 
-const GENESIS = "0".repeat(64);
+export const GENESIS = "0".repeat(64);
 
 /** JSON with object keys sorted at every level, so jsonb round-trips hash the same. */
 export function canonicalJson(value: unknown): string {
@@ -37,7 +44,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-type Hashable = {
+export type Hashable = {
   id: number;
   occurredAt: string;
   actorId: string | null;
@@ -49,6 +56,11 @@ type Hashable = {
   prevHash: string;
 };
 
+/**
+ * A sealed row's hash: its id, content and the previous row's hash (the chain's order is the
+ * prev_hash links; `seq` numbers the places). Unchanged from the first chain, so rows sealed
+ * before decision 0012 verify as they are.
+ */
 export function hashRow(r: Hashable): string {
   const material = canonicalJson([
     r.id,
@@ -92,38 +104,189 @@ export async function recordEvent(tx: Db, event: AuditEvent, alongside: SQLWrapp
   await tx.execute(sql`with ${ctes} ${insert.getSQL()}`);
 }
 
+/** The columns a row's hash covers, as hashRow reads them (the time to the millisecond, in UTC). */
+export const HASHED_COLUMNS = sql`id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurredAt",
+  actor_id as "actorId", action, entity_type as "entityType", entity_id as "entityId",
+  org_unit_id as "orgUnitId", data`;
+
 export type VerifyResult = {
   ok: boolean;
+  /** Sealed rows whose hash and link were checked. */
   checked: number;
+  /** The row (id) where the first problem shows; null when no single row can be named. */
   firstBadId: number | null;
   reason: string | null;
+  /** Rows written but not sealed yet. */
+  unsealed?: number;
+  /** The newest signed checkpoint the chain was checked against, and where it was read. */
+  checkpoint?: (Checkpoint & { source: "file" | "table" }) | null;
 };
 
-/** Walks the chain in order; names the first row whose hash or link does not hold. */
-export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResult> {
-  let prevHash = GENESIS;
-  let expectedId = 1;
+export type VerifyOptions = Partial<CheckpointFiles> & {
+  batch?: number;
+  /** An unsealed row older than this is reported (the sequencer seals within a second). */
+  maxUnsealedSeconds?: number;
+};
+
+type SealedRow = Hashable & { hash: string; id: number | string; seq: number | string };
+type CheckpointRow = Omit<Checkpoint, "treeSize"> & { treeSize: number | string };
+
+const toCheckpoint = (r: CheckpointRow): Checkpoint => ({ ...r, treeSize: Number(r.treeSize) });
+
+async function tableCheckpoints(db: Db, above = 0): Promise<Checkpoint[]> {
+  const rows = await queryRows<CheckpointRow>(
+    db,
+    sql`select tree_size as "treeSize", head_hash as "headHash", signed_at as "signedAt", key_id as "keyId", signature
+        from audit_checkpoints where tree_size > ${above} order by tree_size`,
+  );
+  return rows.map(toCheckpoint);
+}
+
+/**
+ * Checks the audit log against tampering, including by someone who can write to the database:
+ * every sealed row's hash and link in chain order; every checkpoint's signature (key outside the
+ * database); that the chain at each checkpoint's size ends in the signed hash (a row rewritten
+ * with every later hash recomputed fails here); that no signed row is missing (newest rows
+ * deleted) — against the checkpoint file outside the database when there is one; that every
+ * sealed row is covered by a signed checkpoint; and that no row waits unsealed for long (a row
+ * withheld from the sequencer, or a stopped sequencer). Names the first bad row when it can.
+ */
+export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const files = { ...checkpointFilesFor(db), ...options };
+  if (!files.keyFile) throw new Error("verifyAuditChain: no checkpoint key file configured");
+  const batch = options.batch ?? 5000;
+  const maxUnsealedSeconds = options.maxUnsealedSeconds ?? 30;
   let checked = 0;
-  for (;;) {
-    const rows = await queryRows<Hashable & { hash: string; id: number | string }>(
-      db,
-      sql`select id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurredAt",
-            actor_id as "actorId", action, entity_type as "entityType", entity_id as "entityId",
-            org_unit_id as "orgUnitId", data, prev_hash as "prevHash", hash
-          from audit_log where id >= ${expectedId} order by id limit ${batch}`,
-    );
-    if (rows.length === 0) return { ok: true, checked, firstBadId: null, reason: null };
-    for (const raw of rows) {
-      const r = { ...raw, id: Number(raw.id) };
-      const bad = (reason: string) => ({ ok: false, checked, firstBadId: r.id, reason });
-      if (r.id !== expectedId) {
-        return { ok: false, checked, firstBadId: expectedId, reason: "row missing from the chain" };
-      }
-      if (r.prevHash !== prevHash) return bad("prev_hash does not match the previous row");
-      if (hashRow(r) !== r.hash) return bad("row content does not match its hash");
-      prevHash = r.hash;
-      expectedId += 1;
-      checked += 1;
+  let newest: VerifyResult["checkpoint"] = null;
+  const fail = (firstBadId: number | null, reason: string): VerifyResult => ({
+    ok: false,
+    checked,
+    firstBadId,
+    reason,
+    checkpoint: newest,
+  });
+
+  // The file first: what it holds was committed before anything read below.
+  let fileCp: Checkpoint | null = null;
+  if (files.checkpointFile) {
+    try {
+      fileCp = readNewestFileCheckpoint(files.checkpointFile);
+    } catch (e) {
+      return fail(null, `the checkpoint file cannot be read: ${(e as Error).message}`);
     }
   }
+  const signer = loadSigner(files.keyFile);
+  const cps = await tableCheckpoints(db);
+  if (!signer && (cps.length > 0 || fileCp)) {
+    return fail(null, `the checkpoint key ${files.keyFile} is missing: signatures cannot be checked`);
+  }
+  const expected = new Map<number, Checkpoint>();
+  for (const cp of cps) {
+    if (!signer!.verify(cp)) return fail(null, `the checkpoint of ${cp.treeSize} rows has a bad signature`);
+    expected.set(cp.treeSize, cp);
+  }
+  if (fileCp) {
+    if (!signer!.verify(fileCp)) return fail(null, "the newest checkpoint in the file has a bad signature");
+    const same = expected.get(fileCp.treeSize);
+    if (same && same.headHash !== fileCp.headHash) {
+      return fail(
+        null,
+        `the checkpoint of ${fileCp.treeSize} rows differs between the file and the database`,
+      );
+    }
+    expected.set(fileCp.treeSize, fileCp);
+  }
+  const tableNewest = cps.at(-1);
+  newest =
+    fileCp && (!tableNewest || fileCp.treeSize >= tableNewest.treeSize)
+      ? { ...fileCp, source: "file" }
+      : tableNewest
+        ? { ...tableNewest, source: "table" }
+        : null;
+
+  let prevHash = GENESIS;
+  let lastGood = 0; // the last place a checkpoint confirmed
+  let firstIdAfterGood: number | null = null;
+  for (;;) {
+    const rows = await queryRows<SealedRow>(
+      db,
+      sql`select ${HASHED_COLUMNS}, seq, prev_hash as "prevHash", hash
+          from audit_log where seq > ${checked} order by seq limit ${batch}`,
+    );
+    for (const raw of rows) {
+      const r = { ...raw, id: Number(raw.id), seq: Number(raw.seq) };
+      const bad = (reason: string) => fail(r.id, reason);
+      if (r.seq !== checked + 1) return bad(`row missing from the chain (place ${checked + 1})`);
+      if (r.prevHash !== prevHash) return bad("prev_hash does not match the previous row");
+      if (hashRow(r) !== r.hash) return bad("row content does not match its hash");
+      firstIdAfterGood ??= r.id;
+      const cp = expected.get(r.seq);
+      if (cp) {
+        if (cp.headHash !== r.hash) {
+          return fail(
+            firstIdAfterGood,
+            `rows at places ${lastGood + 1}–${r.seq} do not match the signed checkpoint of ${r.seq} rows (rewritten with recomputed hashes)`,
+          );
+        }
+        lastGood = r.seq;
+        firstIdAfterGood = null;
+      }
+      prevHash = r.hash;
+      checked += 1;
+    }
+    if (rows.length < batch) break;
+  }
+
+  if (newest && checked < newest.treeSize) {
+    return fail(
+      null,
+      `the newest signed checkpoint (${newest.source}, ${newest.signedAt}) covers ${newest.treeSize} rows but only ${checked} sealed rows remain: rows were deleted`,
+    );
+  }
+  // Rows sealed while we walked come with their checkpoint (same transaction): read those now.
+  let covered = newest?.treeSize ?? 0;
+  for (const cp of await tableCheckpoints(db, tableNewest?.treeSize ?? 0)) {
+    if (cp.treeSize > checked) break;
+    if (!signer!.verify(cp)) return fail(null, `the checkpoint of ${cp.treeSize} rows has a bad signature`);
+    const [row] = await queryRows<{ hash: string }>(
+      db,
+      sql`select hash from audit_log where seq = ${cp.treeSize}`,
+    );
+    if (row?.hash !== cp.headHash) {
+      return fail(null, `the chain does not match the signed checkpoint of ${cp.treeSize} rows`);
+    }
+    covered = Math.max(covered, cp.treeSize);
+  }
+  if (checked > covered) {
+    const [row] = await queryRows<{ id: number | string }>(
+      db,
+      sql`select id from audit_log where seq = ${covered + 1}`,
+    );
+    return fail(
+      row ? Number(row.id) : null,
+      `${checked - covered} sealed rows are covered by no signed checkpoint (added outside the sequencer)`,
+    );
+  }
+
+  const [pending] = await queryRows<{
+    n: number | string;
+    oldestId: number | string | null;
+    age: number | null;
+  }>(
+    db,
+    sql`select count(*) as n, min(id) as "oldestId",
+          extract(epoch from (now() - min(occurred_at)))::float8 as age
+        from audit_log where seq is null`,
+  );
+  const unsealed = Number(pending?.n ?? 0);
+  if (pending && unsealed > 0 && (pending.age ?? 0) > maxUnsealedSeconds) {
+    return {
+      ...fail(
+        Number(pending.oldestId),
+        `${unsealed} rows are not sealed, the oldest for ${Math.round(pending.age ?? 0)} s (the sequencer is stopped or rows are withheld from it)`,
+      ),
+      unsealed,
+    };
+  }
+  return { ok: true, checked, firstBadId: null, reason: null, unsealed, checkpoint: newest };
 }

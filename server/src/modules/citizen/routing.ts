@@ -1,6 +1,7 @@
 import type { ApiIssue } from "@toandan/contracts";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { VersionedCache } from "../../kernel/cache-version";
 import { validationFailed } from "../../kernel/errors";
 import { bodiesOf, findCurrentUnit, listCurrentUnits } from "../org-units";
 import { remoteCommunes } from "./citizen.table";
@@ -24,33 +25,20 @@ export function routableUnits(db: Db, provinceId?: string): Promise<{ id: string
 
 /**
  * Routing answers change only when units, bodies or the remote-commune list change, so they are
- * kept in memory for a few minutes: the public submission path then writes one row and reads none.
+ * kept in memory for a few minutes: the public submission path then reads one version row instead
+ * of the unit, its bodies and the remote list. Setting a remote commune bumps ROUTING_CACHE in its
+ * transaction, so the next report on any app process gets the new transfer limit at once.
  */
-const TTL_MS = 5 * 60_000;
-const MAX_ENTRIES = 10_000;
-const cache = new Map<string, { at: number; unit: RoutedUnit }>();
+export const ROUTING_CACHE = "citizen-routing";
+const cache = new VersionedCache<RoutedUnit>(ROUTING_CACHE, { ttlMs: 5 * 60_000, maxEntries: 10_000 });
 
-/**
- * Drops every cached routing answer: called after the remote-commune list changes, so the next tip
- * in this process gets the new transfer limit at once. (Another process of a multi-process
- * deployment sees it within TTL_MS.)
- */
-export function forgetRoutedUnits(): void {
-  cache.clear();
-}
-
-export async function routeToUnit(
+export function routeToUnit(
   db: Db,
   input: { provinceId?: string | undefined; communeId?: string | undefined },
   bodyKind: string,
 ): Promise<RoutedUnit> {
   const key = `${input.provinceId ?? ""}|${input.communeId ?? ""}|${bodyKind}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.unit;
-  const unit = await resolveUnit(db, input, bodyKind);
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(key, { at: Date.now(), unit });
-  return unit;
+  return cache.get(db, key, () => resolveUnit(db, input, bodyKind));
 }
 
 /**

@@ -11,7 +11,6 @@ import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { createNews } from "./commands/create-news";
 import { listNewsItems, newsImage, newsItemBySlug } from "./news.queries";
-import { clearPortalCache } from "./portal/portal.routes";
 import { publicStatistics } from "./statistics";
 
 const tags = ["news"];
@@ -66,11 +65,7 @@ export const newsRoutes = routesPlugin([
     body: CreateNewsBodySchema,
     status: 201,
     response: z.object({ id: IdSchema, slug: z.string() }),
-    handler: async ({ db, actor, body }) => {
-      const created = await createNews(db, actor, body);
-      clearPortalCache();
-      return created;
-    },
+    handler: ({ db, actor, body }) => createNews(db, actor, body),
   }),
   defineRoute({
     method: "GET",

@@ -2,12 +2,13 @@ import { clockNow, type RemoteCommune, type SetRemoteCommuneBody } from "@toanda
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
+import { bumpCacheVersion } from "../../../kernel/cache-version";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
 import { loadUnit } from "../../org-units";
 import { remoteCommunes } from "../citizen.table";
 import { remoteCommuneOf } from "../remote-communes.queries";
-import { forgetRoutedUnits } from "../routing";
+import { ROUTING_CACHE } from "../routing";
 
 /**
  * Puts a current commune on the remote list with the decision that classifies it, or takes it off.
@@ -64,8 +65,9 @@ export async function setRemoteCommune(
         data: { basisNumber: before.basisNumber, basisDate: before.basisDate },
       });
     }
+    // Routing answers are cached in every app process: the next tip to this commune, on any of
+    // them, must get the new limit at once.
+    await bumpCacheVersion(tx, ROUTING_CACHE);
   });
-  // Routing answers are cached: the next tip to this commune must get the new limit at once.
-  forgetRoutedUnits();
   return (await remoteCommuneOf(db, unit.id))!;
 }

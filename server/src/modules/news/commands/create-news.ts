@@ -2,12 +2,14 @@ import type { CreateNewsBody } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
+import { bumpCacheVersion } from "../../../kernel/cache-version";
 import { isInScope, type Actor } from "../../../kernel/authz";
 import { forbidden, notFound } from "../../../kernel/errors";
 import { cleanImage, decodeBase64 } from "../../citizen";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
 import { newsItems } from "../news.table";
 import { vietnameseSlug } from "../slug";
+import { PORTAL_CACHE } from "../portal/page-cache";
 
 /** Publishes news or a warning as the Front or police of a unit in the actor's scope. */
 export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now = clockNow()) {
@@ -57,6 +59,8 @@ export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now
       orgUnitId: unit.id,
       data: { slug, kind: body.kind, title: body.title, image: image !== null },
     });
+    // Every app process's portal shows it on its next request.
+    await bumpCacheVersion(tx, PORTAL_CACHE);
     return { id: row!.id, slug };
   });
 }

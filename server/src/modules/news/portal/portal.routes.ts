@@ -9,6 +9,7 @@ import { listExemplarRows } from "../../commendations";
 import { listNewsItems, newsBySlug } from "../news.queries";
 import { publicStatistics } from "../statistics";
 import { href } from "./html";
+import { pageCache, type Rendered } from "./page-cache";
 import type { Lang } from "./i18n";
 import { feedbackFormPage, homePage, lookupPage, newsPage, notFoundPage, tipFormPage } from "./pages";
 import { certificateNotFoundPage, certificatePage, exemplarsPage, verifyPage } from "./register-pages";
@@ -38,7 +39,6 @@ function langOf(req: FastifyRequest): Lang {
   return (req.query as { lang?: string } | undefined)?.lang === "en" ? "en" : "vi";
 }
 
-type Rendered = { html: string; gzip: Buffer };
 const rendered = (html: string): Rendered => ({ html, gzip: gzipSync(html) });
 
 function sendHtml(req: FastifyRequest, reply: FastifyReply, page: string | Rendered, status = 200) {
@@ -54,26 +54,6 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, page: string | Rende
   return reply.send(r.html);
 }
 
-/**
- * Pages that every visitor gets alike (home, statistics, the forms) are kept rendered and
- * compressed for a short while, so a cheap phone on a slow network waits only for the network.
- * Publishing news clears the cache.
- */
-const TTL_MS = 30_000;
-const pageCache = new Map<string, { at: number; page: Rendered }>();
-
-export function clearPortalCache(): void {
-  pageCache.clear();
-}
-
-async function cached(key: string, render: () => Promise<string>): Promise<Rendered> {
-  const hit = pageCache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.page;
-  const page = rendered(await render());
-  pageCache.set(key, { at: Date.now(), page });
-  return page;
-}
-
 export const portalRoutes: FastifyPluginAsync = async (app) => {
   const script = portalScript(app.config.webDist);
   const provinces = () =>
@@ -82,6 +62,9 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
       sql`select id, full_name as name from org_units where kind = 'province' and valid_to is null order by sort_name`,
     );
   const opts = { schema: { hide: true } };
+  // The pages every visitor gets alike, kept rendered (./page-cache.ts).
+  const cached = async (key: string, render: () => Promise<string>): Promise<Rendered> =>
+    pageCache.get(app.db, key, async () => rendered(await render()));
 
   app.get("/", opts, async (req, reply) => {
     const lang = langOf(req);

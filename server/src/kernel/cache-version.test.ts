@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type TestContext } from "../test/harness";
+import { bumpCacheVersion, cacheVersion, VersionedCache } from "./cache-version";
+
+/** Two processes sharing these caches: modules/news/shared-caches.test.ts. */
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+}, 300_000);
+afterAll(() => t?.close());
+
+describe("VersionedCache", () => {
+  it("a version bumped in a transaction that rolls back invalidates nothing", async () => {
+    const db = t.database.db;
+    const cache = new VersionedCache<number>("test-rollback", { ttlMs: 60_000 });
+    let loads = 0;
+    const load = () => Promise.resolve((loads += 1));
+    expect(await cache.get(db, "k", load)).toBe(1);
+    await db
+      .transaction(async (tx) => {
+        await bumpCacheVersion(tx, "test-rollback");
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect(await cacheVersion(db, "test-rollback")).toBe(0);
+    expect(await cache.get(db, "k", load)).toBe(1);
+    await db.transaction((tx) => bumpCacheVersion(tx, "test-rollback"));
+    expect(await cacheVersion(db, "test-rollback")).toBe(1);
+    expect(await cache.get(db, "k", load)).toBe(2);
+    expect(await cache.get(db, "k", load)).toBe(2);
+  });
+});

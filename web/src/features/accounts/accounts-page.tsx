@@ -11,6 +11,9 @@ import { PageHeader } from "../../components/page-header";
 import { PagedList } from "../../components/paged-list";
 import { usePageTitle } from "../../components/use-page-title";
 import { can } from "../../lib/permissions";
+import { issuesByField } from "../../lib/forms";
+import { usePasswordVerdict } from "../../lib/password-verdict";
+import { isApiError } from "../../api/client";
 import { useCurrentUser } from "../../lib/use-session";
 import { AccountCard, type AccountAction } from "./account-card";
 import { accountListQuery, updateAccount } from "./api";
@@ -66,7 +69,14 @@ function Accounts() {
       setNotice({ ok: true, text: t("accounts.action.updated", { username: account.username }) });
       await queryClient.invalidateQueries({ queryKey: ["accounts"] });
     },
-    onError: (e) => setNotice({ ok: false, text: errorText(tp, e) }),
+    onError: (e) => {
+      // The password policy's reason (too short, too easy to guess: why) in the server's words.
+      const passwordIssue =
+        isApiError(e) && e.code === "validation_failed"
+          ? issuesByField(e.issues, ["password"] as const).password
+          : undefined;
+      setNotice({ ok: false, text: passwordIssue ?? errorText(tp, e) });
+    },
   });
 
   const onAction = (action: AccountAction, account: Account) => {
@@ -75,6 +85,11 @@ function Accounts() {
     else mutation.mutate({ action, account });
   };
   const passwordTooShort = newPassword.length > 0 && newPassword.length < LIMITS.passwordMin;
+  const verdict = usePasswordVerdict(pending?.action === "resetPassword" ? newPassword : "", {
+    username: pending?.account.username,
+    displayName: pending?.account.displayName,
+    unitNames: pending?.account.roles.map((r) => r.orgUnitName),
+  });
 
   return (
     <Stack gap="lg">
@@ -163,12 +178,20 @@ function Accounts() {
               ) : (
                 <PasswordInput
                   label={t("accounts.action.newPassword")}
-                  description={t("accounts.create.passwordHint", { min: LIMITS.passwordMin })}
+                  description={
+                    verdict?.ok
+                      ? t("accounts.create.passwordStrong")
+                      : t("accounts.create.passwordHint", { min: LIMITS.passwordMin })
+                  }
                   autoComplete="new-password"
                   required
                   value={newPassword}
                   error={
-                    passwordTooShort ? tp("validation.tooShort", { min: LIMITS.passwordMin }) : undefined
+                    passwordTooShort
+                      ? tp("validation.tooShort", { min: LIMITS.passwordMin })
+                      : verdict?.ok === false
+                        ? verdict.message
+                        : undefined
                   }
                   onChange={(e) => setNewPassword(e.currentTarget.value)}
                 />

@@ -7,17 +7,12 @@ import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
 import { FormError } from "../../components/form-error";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
+import { usePasswordVerdict } from "../../lib/password-verdict";
 import { rolesQuery, type CreateAccountValues } from "./api";
 import { UnitPicker } from "../../components/unit-picker";
 
-const FIELDS = [
-  "username",
-  "displayName",
-  "password",
-  "roles.0.role",
-  "roles.0.orgUnitId",
-  "roles.0.body",
-] as const;
+// The password's issues keep the server's words (see onError).
+const FIELDS = ["username", "displayName", "roles.0.role", "roles.0.orgUnitId", "roles.0.body"] as const;
 
 export function CreateAccountForm({
   onCreated,
@@ -52,6 +47,12 @@ export function CreateAccountForm({
   const info = roles.data?.items.find((r) => r.role === role);
   const kinds = info?.unitKinds ?? [];
   const bodies = info?.bodies ?? [];
+  const [username, displayName, password] = useWatch({
+    control: form.control,
+    name: ["username", "displayName", "password"],
+  });
+  // Unit names are judged by the server, which knows them; here the account's own words.
+  const verdict = usePasswordVerdict(password, { username, displayName });
 
   const mutation = useMutation({
     mutationFn: (values: CreateAccountValues) => api<Account>("/accounts", { method: "POST", body: values }),
@@ -60,6 +61,8 @@ export function CreateAccountForm({
       onCreated(account);
     },
     onError: (e) => {
+      // The password policy's reason (too short, too easy to guess: why) is the server's own words.
+      applyApiIssues(e, ["password"] as const, form.setError);
       applyApiIssues(e, FIELDS, form.setError, (path) => {
         if (path === "roles.0.orgUnitId") return t("accounts.create.unitIssue");
         if (path === "roles.0.body") return t("accounts.create.bodyIssue");
@@ -93,10 +96,14 @@ export function CreateAccountForm({
         />
         <PasswordInput
           label={t("accounts.create.password")}
-          description={t("accounts.create.passwordHint", { min: LIMITS.passwordMin })}
+          description={
+            verdict?.ok
+              ? t("accounts.create.passwordStrong")
+              : t("accounts.create.passwordHint", { min: LIMITS.passwordMin })
+          }
           required
           autoComplete="new-password"
-          error={fieldMessage(errors.password)}
+          error={fieldMessage(errors.password) ?? (verdict?.ok === false ? verdict.message : undefined)}
           {...form.register("password")}
         />
         <NativeSelect

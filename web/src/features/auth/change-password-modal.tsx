@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack } from "@mantine/core";
 import { ChangePasswordBodySchema, LIMITS } from "@toandan/contracts";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { api } from "../../api/client";
 import { FormError } from "../../components/form-error";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
+import { usePasswordVerdict } from "../../lib/password-verdict";
+import { sessionQuery } from "../../api/session";
 
 const FormSchema = ChangePasswordBodySchema.and(z.object({ confirm: z.string() })).refine(
   (v) => v.confirm === v.newPassword,
@@ -32,6 +34,13 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     defaultValues: { currentPassword: "", newPassword: "", confirm: "" },
   });
   const { errors } = form.formState;
+  const session = useQuery(sessionQuery);
+  const newPassword = useWatch({ control: form.control, name: "newPassword" });
+  const verdict = usePasswordVerdict(newPassword, {
+    username: session.data?.user.username,
+    displayName: session.data?.user.displayName,
+    unitNames: session.data?.user.roles.map((r) => r.orgUnitName),
+  });
   const mutation = useMutation({
     mutationFn: ({ currentPassword, newPassword }: FormValues) =>
       api("/auth/password", { method: "POST", body: { currentPassword, newPassword } }),
@@ -40,9 +49,9 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       form.reset();
     },
     onError: (e) => {
-      applyApiIssues(e, ["currentPassword", "newPassword"] as const, form.setError, (path) =>
-        path === "currentPassword" ? t("password.wrongCurrent") : tp("validation.invalid"),
-      );
+      applyApiIssues(e, ["currentPassword"] as const, form.setError, () => t("password.wrongCurrent"));
+      // The policy's reason (too short, too easy to guess: why) is the server's own words.
+      applyApiIssues(e, ["newPassword"] as const, form.setError);
     },
   });
 
@@ -77,10 +86,14 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           />
           <PasswordInput
             label={t("password.next")}
-            description={t("accounts.create.passwordHint", { min: LIMITS.passwordMin })}
+            description={
+              verdict?.ok
+                ? t("accounts.create.passwordStrong")
+                : t("accounts.create.passwordHint", { min: LIMITS.passwordMin })
+            }
             autoComplete="new-password"
             required
-            error={fieldMessage(errors.newPassword)}
+            error={fieldMessage(errors.newPassword) ?? (verdict?.ok === false ? verdict.message : undefined)}
             {...form.register("newPassword")}
           />
           <PasswordInput

@@ -678,7 +678,9 @@ export const consoleEn: Shape<typeof consoleVi> = {
       open: "Create account",
       title: "Create an account",
       password: "Password",
-      passwordHint: "At least {{min}} characters.",
+      passwordHint:
+        "At least {{min}} characters and hard to guess: not a name, username or unit name; a few uncommon words together work well.",
+      passwordStrong: "Strong enough.",
       role: "Role",
       unit: "Unit",
       unitPlaceholder: "Type a unit name to search",

@@ -679,7 +679,9 @@ export const consoleVi = {
       open: "Tạo tài khoản",
       title: "Tạo tài khoản",
       password: "Mật khẩu",
-      passwordHint: "Tối thiểu {{min}} ký tự.",
+      passwordHint:
+        "Tối thiểu {{min}} ký tự, khó đoán: không dùng tên, tên đăng nhập, tên đơn vị; nên ghép vài từ ít gặp.",
+      passwordStrong: "Mật khẩu đủ mạnh.",
       role: "Vai trò",
       unit: "Đơn vị",
       unitPlaceholder: "Gõ tên đơn vị để tìm",

@@ -15,7 +15,7 @@ const USAGE = `Usage: toandan <command>
   import-units   import the official administrative units (once)
   seed-demo      create the demo residential area and demo accounts (refused in production)
   verify-audit   check the audit hash chain; names the first tampered row
-  create-admin <username>   create a system administrator; password from ADMIN_PASSWORD (≥ 8 characters)
+  create-admin <username>   create a system administrator; password from ADMIN_PASSWORD (≥ 10 characters, hard to guess)
   sql "<stmt>"   run one SQL statement and print the rows (operators; stop the server first on PGlite)`;
 
 // Progress for the operator on the console, in English like the other command output: a first
@@ -150,8 +150,15 @@ async function main(argv: string[]): Promise<number> {
     case "create-admin": {
       const username = rest[0];
       const password = process.env.ADMIN_PASSWORD ?? "";
-      if (!username || password.length < 8) {
-        console.error("Usage: ADMIN_PASSWORD=<at least 8 characters> toandan create-admin <username>");
+      if (!username) {
+        console.error("Usage: ADMIN_PASSWORD=<a hard-to-guess password> toandan create-admin <username>");
+        return 1;
+      }
+      // The one password policy (contracts/password-policy.ts), checked before the database opens.
+      const { checkNewPassword } = await import("@toandan/contracts");
+      const verdict = await checkNewPassword(password, { username, displayName: "Quản trị hệ thống" });
+      if (!verdict.ok) {
+        console.error(`ADMIN_PASSWORD refused: ${verdict.message}`);
         return 1;
       }
       const db = await open(config);

@@ -18,10 +18,10 @@ import {
 import { z } from "zod";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
-import { startAuditSequencer } from "./kernel/audit-sequencer";
 import { Envelope, loadOrCreateMasterKey } from "./kernel/envelope";
 import { registerAuthHooks } from "./kernel/http/auth-hooks";
-import { registerErrorHandler } from "./kernel/http/error-handler";
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./kernel/http/error-handler";
+import { registerNoStore, registerTextGuard } from "./kernel/http/request-guards";
 import { hashedClientKey } from "./kernel/http/client-key";
 import { databaseRateLimitStore } from "./kernel/http/rate-limit-store";
 import { accountRoutes } from "./modules/accounts";
@@ -104,6 +104,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
           },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Refusals made before any route (Node's HTTP parser, the router) answer in the error shape too.
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -112,13 +115,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.decorate("db", opts.database.db);
   app.decorate("config", opts.config);
   app.decorate("envelope", new Envelope(loadOrCreateMasterKey(opts.config.masterKeyFile)));
-  // Links the audit rows writes append into the signed chain, in the background (decision 0012).
-  const auditSequencer = startAuditSequencer(opts.database.db, {
-    keyFile: opts.config.auditCheckpointKeyFile,
-    checkpointFile: opts.config.auditCheckpointFile,
-    onError: (err) => app.log.error({ err }, "audit sequencer"),
-  });
-  app.addHook("onClose", () => auditSequencer.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -140,6 +136,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   registerErrorHandler(app);
   registerAuthHooks(app, { cookieName: SESSION_COOKIE, actorFromToken });
+  registerTextGuard(app);
+  registerNoStore(app);
 
   await app.register(swagger, {
     openapi: {

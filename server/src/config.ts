@@ -45,6 +45,16 @@ const EnvSchema = z.object({
   MASTER_KEY_FILE: z.string().optional(),
   /** Where the audit sequencer appends its signed checkpoints; default DATA_DIR/audit-checkpoints.log. */
   AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /** Bearer token that opens GET /metrics on the public port; without it /metrics there is 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** A separate port serving only /metrics, without a token, bound to METRICS_HOST. */
+  METRICS_PORT: z.coerce
+    .number({ error: "METRICS_PORT must be a number between 1 and 65535" })
+    .int()
+    .min(1, "METRICS_PORT must be a number between 1 and 65535")
+    .max(65535, "METRICS_PORT must be a number between 1 and 65535")
+    .optional(),
+  METRICS_HOST: z.string().min(1, "METRICS_HOST must not be empty").default("127.0.0.1"),
 });
 
 export type Config = {
@@ -64,6 +74,9 @@ export type Config = {
   auditCheckpointFile: string;
   citizenRateLimit: number;
   feedbackDueWorkingDays: number;
+  metricsToken?: string | undefined;
+  metricsPort?: number | undefined;
+  metricsHost?: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     citizenRateLimit: e.CITIZEN_RATE_LIMIT,
     feedbackDueWorkingDays: e.FEEDBACK_DUE_WORKING_DAYS,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key")),
     auditCheckpointKeyFile: path.join(
       path.dirname(path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key"))),

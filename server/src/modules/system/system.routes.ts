@@ -1,7 +1,10 @@
+import { timingSafeEqual } from "node:crypto";
+import http from "node:http";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import client from "prom-client";
 import { z } from "zod";
+import { unauthenticated } from "../../kernel/errors";
 
 /** Health, metrics. Metrics carry route patterns and status codes only: no addresses, no bodies. */
 export function registerSystemRoutes(app: FastifyInstance): void {
@@ -45,8 +48,54 @@ export function registerSystemRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get("/metrics", { schema: { hide: true } }, async (_req, reply) => {
-    void reply.type(registry.contentType);
+  // On the public port /metrics answers only with the METRICS_TOKEN bearer; without a token set
+  // it is not there at all (404). METRICS_PORT serves it without a token on a local address.
+  const token = app.config.metricsToken;
+  app.get("/metrics", { schema: { hide: true } }, async (req, reply) => {
+    if (!token) return reply.callNotFound();
+    if (!bearerMatches(req.headers.authorization, token)) {
+      void reply.header("www-authenticate", 'Bearer realm="metrics"');
+      throw unauthenticated();
+    }
+    void reply.type(registry.contentType).header("cache-control", "no-store");
     return registry.metrics();
+  });
+  const port = app.config.metricsPort;
+  if (port) serveMetricsLocally(app, registry, port, app.config.metricsHost ?? "127.0.0.1");
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const sent = Buffer.from(/^Bearer (.+)$/i.exec(header ?? "")?.[1] ?? "");
+  const want = Buffer.from(token);
+  return sent.length === want.length && timingSafeEqual(sent, want);
+}
+
+/**
+ * A second listener, only for Prometheus: started when the app is ready (a port in use stops the
+ * start with the listener's error), closed with the app.
+ */
+function serveMetricsLocally(app: FastifyInstance, registry: client.Registry, port: number, host: string) {
+  const server = http.createServer((req, res) => {
+    if (req.method !== "GET" || (req.url ?? "").split("?")[0] !== "/metrics") {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+      return;
+    }
+    registry.metrics().then(
+      (text) => res.writeHead(200, { "content-type": registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  app.addHook("onReady", async () => {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  });
+  app.addHook("onClose", async () => {
+    if (!server.listening) return;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 }

@@ -1,9 +1,27 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestContext, type TestContext } from "../../test/harness";
 
+const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 let t: TestContext;
+let metricsPort: number;
+
+/** A port nothing listens on right now, for the metrics listener. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 beforeAll(async () => {
-  t = await createTestContext({ LOGIN_RATE_LIMIT: "3" });
+  metricsPort = await freePort();
+  t = await createTestContext({
+    LOGIN_RATE_LIMIT: "3",
+    METRICS_TOKEN,
+    METRICS_PORT: String(metricsPort),
+  });
 });
 afterAll(() => t.close());
 
@@ -39,12 +57,38 @@ describe("operations", () => {
     expect(docs.statusCode).toBe(200);
   });
 
-  it("serves Prometheus metrics without client addresses", async () => {
+  it("serves Prometheus metrics without client addresses, only with the token", async () => {
     await t.app.inject({ method: "GET", url: "/api/health", remoteAddress: "203.0.113.77" });
-    const res = await t.app.inject({ method: "GET", url: "/metrics" });
+    const res = await t.app.inject({
+      method: "GET",
+      url: "/metrics",
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("http_request_duration_seconds");
     expect(res.body).not.toContain("203.0.113.77");
+    for (const authorization of [
+      undefined,
+      "Bearer wrong",
+      `Basic ${METRICS_TOKEN}`,
+      `Bearer ${METRICS_TOKEN}x`,
+    ]) {
+      const refused = await t.app.inject({
+        method: "GET",
+        url: "/metrics",
+        headers: authorization ? { authorization } : {},
+      });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().error.code).toBe("unauthenticated");
+      expect(refused.body).not.toContain("http_request_duration_seconds");
+    }
+  });
+
+  it("serves metrics without a token on the local metrics port, and nothing else there", async () => {
+    const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("http_request_duration_seconds");
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/api/health`)).status).toBe(404);
   });
 
   it("answers unknown API paths with the error shape", async () => {

@@ -75,6 +75,7 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     LOG_LEVEL: "trace",
     WEB_DIST: "/nonexistent",
+    METRICS_TOKEN: "anonymity-test-metrics-token",
   });
   app = await buildApp({ database, config, logStream: stream });
   await app.ready();
@@ -129,7 +130,13 @@ beforeAll(async () => {
   });
   expect(fb.statusCode, fb.body).toBe(201);
   await login(app, police.username, "test-password-1").catch(() => undefined);
-  metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
+  const scraped = await app.inject({
+    method: "GET",
+    url: "/metrics",
+    headers: { authorization: "Bearer anonymity-test-metrics-token" },
+  });
+  expect(scraped.statusCode).toBe(200);
+  metrics = scraped.body;
 }, 360_000);
 
 afterAll(async () => {

@@ -1,4 +1,14 @@
-import { bigint, customType, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** A binary column as a Buffer on both engines (PGlite answers a Uint8Array). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -34,3 +44,30 @@ export const cacheVersions = pgTable("cache_versions", {
   name: text("name").primaryKey(),
   version: bigint("version", { mode: "number" }).notNull(),
 });
+
+/**
+ * Background jobs every app process can run (kernel/jobs.ts): a process claims a queued job, or one
+ * whose runner stopped sending heartbeats, with FOR UPDATE SKIP LOCKED; the job's own transaction
+ * marks it done, so a job runs to completion once even across a restart. The payload is dropped when
+ * the job ends; ended jobs are deleted after an hour.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    ownerId: uuid("owner_id"),
+    status: text("status", { enum: ["queued", "running", "done", "failed"] }).notNull(),
+    payload: jsonb("payload"),
+    processed: integer("processed").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    result: jsonb("result"),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    lockedBy: text("locked_by"),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [index("jobs_claim_idx").on(t.kind, t.status, t.createdAt)],
+);

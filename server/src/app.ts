@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
+import { startAuditSequencer } from "./kernel/audit-sequencer";
 import { Envelope, loadOrCreateMasterKey } from "./kernel/envelope";
 import { registerAuthHooks } from "./kernel/http/auth-hooks";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./kernel/http/error-handler";
@@ -115,6 +116,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.decorate("db", opts.database.db);
   app.decorate("config", opts.config);
   app.decorate("envelope", new Envelope(loadOrCreateMasterKey(opts.config.masterKeyFile)));
+  // Links the audit rows writes append into the signed chain, in the background (decision 0012).
+  const auditSequencer = startAuditSequencer(opts.database.db, {
+    keyFile: opts.config.auditCheckpointKeyFile,
+    checkpointFile: opts.config.auditCheckpointFile,
+    onError: (err) => app.log.error({ err }, "audit sequencer"),
+  });
+  app.addHook("onClose", () => auditSequencer.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy: {

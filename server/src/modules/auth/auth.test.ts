@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { accounts } from "../accounts/accounts.table";
+import { hashPassword } from "./password";
 import { call, createTestContext, login, type TestContext } from "../../test/harness";
 import { lastAuditEvent, signedInAs, TEST_PASSWORD, unitByCode } from "../../test/factories";
 
@@ -182,6 +183,15 @@ describe("session", () => {
     }
     // The old password still signs in.
     await login(t.app, s.username, TEST_PASSWORD);
+  });
+
+  it("lets an account keep signing in with an old password the policy would now refuse", async () => {
+    const s = await signedInAs(t.app, "viewer", communeId);
+    await t.app.db
+      .update(accounts)
+      .set({ passwordHash: await hashPassword("12345678") })
+      .where(eq(accounts.username, s.username));
+    await login(t.app, s.username, "12345678");
   });
 
   it("requires a new password of at least 10 characters", async () => {

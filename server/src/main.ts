@@ -1,13 +1,20 @@
+import net from "node:net";
 import { sql } from "drizzle-orm";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig, type Config } from "./config";
-import { openDatabase, queryRows, type Database } from "./db/client";
+import { describeDatabaseError, openDatabase, queryRows, type Database } from "./db/client";
+import { checkDataFolderModes, StartupError } from "./db/data-folder";
 import { verifyAuditChain } from "./kernel/audit";
 import { sealPendingAudit } from "./kernel/audit-sequencer";
+import { ensureKeyFiles, KeyCheckError } from "./kernel/keys";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modules/demo";
 import { createAccount } from "./modules/accounts";
 import { seedGroupTypes } from "./modules/groups";
 import { findRoot, importOfficialUnits } from "./modules/org-units";
+
+// Everything this process writes — PGlite's data files, keys, uploads, exports, logs — is readable
+// and writable by its owner only (folders 0700, files 0600), whatever the caller's umask.
+process.umask(0o077);
 
 const USAGE = `Usage: toandan <command>
   start          migrate, import units if missing, seed demo data (not in production), serve HTTP
@@ -24,20 +31,81 @@ const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)}
 const count = (n: number) => n.toLocaleString("en-US");
 const detail = (message: string) => console.log(`  … ${message}`);
 
-async function open(config: Config): Promise<Database> {
+/**
+ * Opens the database for `command`. "write" applies the migrations and ships the reference data,
+ * then runs `work` (unit import, keys, demo seed), all under the database-wide start-up lock so
+ * that processes started together do it once; "read" applies nothing and refuses a database that
+ * lacks migrations; "raw" only opens. A PGlite folder is this process's until close (lock file).
+ */
+async function open(
+  config: Config,
+  command: string,
+  mode: "write" | "read" | "raw" = "write",
+  work?: (database: Database) => Promise<void>,
+): Promise<Database> {
   const t0 = performance.now();
+  checkDataFolderModes(config.dataDir);
   console.log(
     config.databaseUrl
-      ? "Opening the PostgreSQL database and applying migrations…"
-      : `Opening the embedded database in ${config.dataDir} and applying migrations…`,
+      ? "Opening the PostgreSQL database…"
+      : `Opening the embedded database in ${config.dataDir}…`,
   );
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  detail(`opened in ${seconds(t0)}; applying the migrations`);
-  await database.migrate();
-  // Reference data that ships with the code (idempotent).
-  await seedGroupTypes(database.db);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    owner: { command, ...(command === "start" ? { host: config.host, port: config.port } : {}) },
+  });
+  try {
+    if (mode === "read") {
+      const pending = await database.pendingMigrations();
+      if (pending.length > 0) {
+        throw new StartupError(
+          `The database lacks ${pending.length} migration(s) (first: ${pending[0]}); "${command}" changes nothing: apply them with npm run cli -- migrate, then retry.`,
+        );
+      }
+    } else if (mode === "write") {
+      await database.exclusive(
+        async () => {
+          detail(`opened in ${seconds(t0)}; applying the migrations`);
+          await database.migrate();
+          // Reference data that ships with the code (idempotent).
+          await seedGroupTypes(database.db);
+          await work?.(database);
+        },
+        () => detail("another process is preparing this database: waiting for it to finish"),
+      );
+    }
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
   console.log(`Database ready (${database.engine}) in ${seconds(t0)}.`);
   return database;
+}
+
+/** Refuses a port another process listens on, before any migration runs. */
+async function checkPortFree(host: string, port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (e: NodeJS.ErrnoException) =>
+      reject(
+        new StartupError(
+          e.code === "EADDRINUSE"
+            ? `Port ${port} on ${host} is already in use (EADDRINUSE): stop the process that listens there, or set PORT to a free port.`
+            : `Cannot listen on ${host}:${port} (${e.code ?? e.message}); check HOST and PORT.`,
+        ),
+      ),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+/** The key files must be the ones the database was sealed with (kernel/keys.ts). */
+async function checkKeys(database: Database, config: Config): Promise<void> {
+  for (const k of await ensureKeyFiles(database.db, config.masterKeyFile)) {
+    if (k.status === "created") detail(`new key ${k.file} (this database holds nothing sealed yet)`);
+    if (k.status === "recorded") detail(`recorded the fingerprint of ${k.file}`);
+  }
 }
 
 async function importUnits(database: Database): Promise<void> {
@@ -79,17 +147,19 @@ async function seed(database: Database, config: Config): Promise<void> {
 
 async function start(config: Config): Promise<void> {
   const t0 = performance.now();
-  const database = await open(config);
-  await importUnits(database);
-  if (config.isProduction) {
-    const n = await hasDemoAccounts(database.db);
-    if (n > 0) {
-      await database.close();
-      throw new Error(`Refusing to start in production: ${n} demo account(s) exist. Remove them first.`);
+  await checkPortFree(config.host, config.port);
+  const database = await open(config, "start", "write", async (d) => {
+    await importUnits(d);
+    await checkKeys(d, config);
+    if (config.isProduction) {
+      const n = await hasDemoAccounts(d.db);
+      if (n > 0) {
+        throw new Error(`Refusing to start in production: ${n} demo account(s) exist. Remove them first.`);
+      }
+    } else {
+      await seed(d, config);
     }
-  } else {
-    await seed(database, config);
-  }
+  });
   const app = await buildApp({ database, config });
   const shutdown = async () => {
     await app.close();
@@ -112,26 +182,27 @@ async function main(argv: string[]): Promise<number> {
       await start(config);
       return -1;
     case "migrate": {
-      const db = await open(config);
+      const db = await open(config, "migrate");
       await db.close();
       console.log("Migrations applied.");
       return 0;
     }
     case "import-units": {
-      const db = await open(config);
-      await importUnits(db);
+      const db = await open(config, "import-units", "write", importUnits);
       await db.close();
       return 0;
     }
     case "seed-demo": {
-      const db = await open(config);
-      await importUnits(db);
-      await seed(db, config);
+      const db = await open(config, "seed-demo", "write", async (d) => {
+        await importUnits(d);
+        await checkKeys(d, config);
+        await seed(d, config);
+      });
       await db.close();
       return 0;
     }
     case "verify-audit": {
-      const db = await open(config);
+      const db = await open(config, "verify-audit", "read");
       // Rows written while no server ran (import, seed, create-admin) are sealed first (decision 0012).
       const files = { keyFile: config.auditCheckpointKeyFile, checkpointFile: config.auditCheckpointFile };
       const sealed = await sealPendingAudit(db.db, files);
@@ -161,8 +232,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`ADMIN_PASSWORD refused: ${verdict.message}`);
         return 1;
       }
-      const db = await open(config);
-      await importUnits(db);
+      const db = await open(config, "create-admin", "write", importUnits);
       const root = await findRoot(db.db);
       await createAccount(db.db, null, {
         username,
@@ -175,7 +245,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "sql": {
-      const db = await open(config);
+      const db = await open(config, "sql", "raw");
       const rows = await queryRows(db.db, sql.raw(rest.join(" ")));
       console.log(JSON.stringify(rows, null, 2));
       await db.close();
@@ -192,7 +262,13 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    console.error(err instanceof ConfigError || err instanceof Error ? err.message : err);
+    // One line for the operator: our own refusals as they are, a database error with PostgreSQL's
+    // own message and constraint (not only drizzle's "Failed query: …").
+    const known = err instanceof ConfigError || err instanceof StartupError || err instanceof KeyCheckError;
+    const message = known
+      ? err.message
+      : (describeDatabaseError(err) ?? (err instanceof Error ? err.message : String(err)));
+    console.error(message);
     process.exit(1);
   },
 );

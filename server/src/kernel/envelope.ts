@@ -97,27 +97,51 @@ export class Envelope {
 }
 
 /**
- * Reads the master key file, or creates it (32 random bytes, base64, mode 0600 in a 0700 folder)
- * when it does not exist. Refuses a key file that others can read.
+ * Creates a key file (32 random bytes, base64, mode 0600 in a 0700 folder) unless it exists;
+ * true when this call wrote it. Never replaces an existing file.
  */
-export function loadOrCreateMasterKey(file: string): Buffer {
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      fs.writeFileSync(file, `${randomBytes(KEY_BYTES).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
+export function createKeyFile(file: string): boolean {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.writeFileSync(file, `${randomBytes(KEY_BYTES).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    return false;
   }
+}
+
+/**
+ * Reads a key file (32 bytes in base64). Refuses a key file that others can read or write, or a
+ * key folder that others can write (they could swap the key).
+ */
+export function readKeyFile(file: string): Buffer {
   const mode = fs.statSync(file).mode & 0o777;
   if ((mode & 0o077) !== 0) {
     throw new EnvelopeError(
-      `master key file ${file} must not be readable by others (mode ${mode.toString(8)}); run chmod 600`,
+      `Key file ${file} must not be readable by others (mode ${mode.toString(8)}); run: chmod 600 ${file}`,
+    );
+  }
+  const dir = path.dirname(file);
+  const dirMode = fs.statSync(dir).mode & 0o777;
+  if ((dirMode & 0o022) !== 0) {
+    throw new EnvelopeError(
+      `Key folder ${dir} must not be writable by others (mode ${dirMode.toString(8)}); run: chmod 700 ${dir}`,
     );
   }
   const key = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64");
   if (key.length !== KEY_BYTES) {
-    throw new EnvelopeError(`master key file ${file} must hold 32 bytes in base64`);
+    throw new EnvelopeError(`Key file ${file} must hold 32 bytes in base64`);
   }
   return key;
+}
+
+/**
+ * Reads a key file, or creates it when it does not exist. The server's start (kernel/keys.ts) has
+ * already refused a missing key that the database needs, so a file created here is a new key for
+ * a database that holds nothing sealed with it (tests, and an engine opened without the CLI).
+ */
+export function loadOrCreateMasterKey(file: string): Buffer {
+  if (!fs.existsSync(file)) createKeyFile(file);
+  return readKeyFile(file);
 }

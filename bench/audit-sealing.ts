@@ -65,12 +65,12 @@ function write(db: Db, mode: Mode, i: number): Promise<void> {
     );
     if (mode === "old") await legacyRecordEvent(tx, `r${i}`);
     else
-      await recordEvent(tx, {
+      {await recordEvent(tx, {
         actorId: null,
         action: "auth.logout",
         entityType: "account",
         entityId: `r${i}`,
-      });
+      });}
   });
 }
 

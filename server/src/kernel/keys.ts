@@ -19,6 +19,8 @@ export const KEY_FILES = [
   { name: "master.key", purpose: "wraps the data keys of every sealed field", guardsExistingData: true },
   { name: "case-index.key", purpose: "keys the search index of case files", guardsExistingData: true },
   { name: "receipt-verifier.key", purpose: "checks citizens' receipt codes", guardsExistingData: true },
+  // Signs the audit checkpoints (decision 0012); none existed before it, so a new one is safe then.
+  { name: "audit-checkpoint.key", purpose: "signs the audit log's checkpoints", guardsExistingData: false },
 ] as const satisfies readonly KeyFileSpec[];
 
 export type KeyFileSpec = { name: string; purpose: string; guardsExistingData: boolean };

@@ -11,6 +11,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modul
 import { createAccount } from "./modules/accounts";
 import { seedGroupTypes } from "./modules/groups";
 import { findRoot, importOfficialUnits } from "./modules/org-units";
+import { isOpsCommand, OPS_USAGE, runOpsCommand } from "./ops/cli";
+import { startControlChannel } from "./ops/control";
 
 // Everything this process writes — PGlite's data files, keys, uploads, exports, logs — is readable
 // and writable by its owner only (folders 0700, files 0600), whatever the caller's umask.
@@ -23,7 +25,8 @@ const USAGE = `Usage: toandan <command>
   seed-demo      create the demo residential area and demo accounts (refused in production)
   verify-audit   check the audit hash chain; names the first tampered row
   create-admin <username>   create a system administrator; password from ADMIN_PASSWORD (≥ 10 characters, hard to guess)
-  sql "<stmt>"   run one SQL statement and print the rows (operators; stop the server first on PGlite)`;
+  sql "<stmt>"   run one SQL statement and print the rows (operators; stop the server first on PGlite)
+${OPS_USAGE}`;
 
 // Progress for the operator on the console, in English like the other command output: a first
 // start takes a minute or more on a small machine. The server's runtime logs stay structured (pino).
@@ -161,7 +164,10 @@ async function start(config: Config): Promise<void> {
     }
   });
   const app = await buildApp({ database, config });
+  // On PGlite, `backup` asks this process for the snapshot through DATA_DIR/control.sock (ops/control.ts).
+  const control = await startControlChannel({ dataDir: config.dataDir, pglite: database.pglite });
   const shutdown = async () => {
+    await control.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -252,6 +258,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
+      if (command && isOpsCommand(command)) return runOpsCommand(command, rest, config);
       console.error(USAGE);
       return command ? 1 : 0;
   }

@@ -32,13 +32,17 @@ import { updateHousehold } from "./commands/update-household";
 import { coverageFor } from "./households.coverage";
 import { presentCommitment, presentHousehold } from "./households.presenter";
 import { commitmentsOf, getVisibleHousehold, listHouseholds } from "./households.queries";
-import { getImportJob, startImportJob } from "./import-jobs";
+import { getImportJob, householdImportWorker, startImportJob } from "./import-jobs";
 
 const IdParams = z.object({ id: IdSchema });
 const JobParams = z.object({ jobId: IdSchema });
 const TAGS = ["households"];
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Import jobs wait in the database; this process's worker runs them (and those left by others).
+  const imports = householdImportWorker(app.db, app.log);
+  app.addHook("onReady", async () => imports.start());
+  app.addHook("onClose", async () => imports.stop());
   await app.register(commitmentScanRoutes);
   await app.register(householdExportRoutes);
   await app.register(commitmentTemplateRoutes);
@@ -195,7 +199,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       if (req.query.wait) {
         return reply.status(200).send({ created: await insertHouseholdImport(app.db, actor, prepared) });
       }
-      return reply.status(202).send({ jobId: startImportJob(app.db, actor, prepared, req.log) });
+      return reply.status(202).send({ jobId: await startImportJob(app.db, imports, actor, prepared) });
     },
   );
 
@@ -214,7 +218,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, "household.manage");
-      return getImportJob(actor, req.params.jobId);
+      return getImportJob(app.db, imports, actor, req.params.jobId);
     },
   );
 };

@@ -1,65 +1,68 @@
-import { randomUUID } from "node:crypto";
 import type { HouseholdImportJob } from "@toandan/contracts";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
+import { enqueueJob, findJob, JobWorker } from "../../kernel/jobs";
 import { insertHouseholdImport, type PreparedImport } from "./commands/import-households";
 
-type Job = HouseholdImportJob & { ownerId: string };
-
 /**
- * Import jobs live in this process's memory, keyed by id, with the owner's account id. A
- * deployment of several server processes behind one PostgreSQL would need a jobs table (the
- * status poll may reach another process); the import itself is already one transaction.
+ * Import jobs are rows of the kernel's jobs table (kernel/jobs.ts): the checked rows wait there,
+ * any app process may run them, a job left by a process that stopped is taken up again, and the
+ * status poll may reach any process. The import itself is one transaction that also marks the job
+ * done, so it commits once.
  */
-const jobs = new Map<string, Job>();
-/** Finished jobs are forgotten after an hour. */
-const KEEP_FINISHED_MS = 60 * 60 * 1000;
+const KIND = "household-import";
 
-function finish(id: string, patch: Partial<Job>): void {
-  const job = jobs.get(id);
-  if (!job) return;
-  Object.assign(job, patch);
-  setTimeout(() => jobs.delete(id), KEEP_FINISHED_MS).unref();
+export function householdImportWorker(db: Db, log: FastifyBaseLogger): JobWorker {
+  return new JobWorker(db, {
+    kind: KIND,
+    log,
+    run: async ({ job, progress, complete }) => {
+      const prepared = job.payload as PreparedImport;
+      await insertHouseholdImport(db, { accountId: job.ownerId! }, prepared, progress, (tx) =>
+        complete(tx, { created: prepared.rows.length }),
+      );
+    },
+    failure: (err) =>
+      (err as { code?: string }).code === "23505"
+        ? "Số hộ trùng với một hộ vừa được thêm; chưa nhập dòng nào."
+        : "Nhập dữ liệu thất bại; chưa nhập dòng nào.",
+  });
 }
 
-/** Starts the insert of a checked import in the background; answers the job id at once. */
-export function startImportJob(
+/** Queues the insert of a checked import; answers the job id at once. */
+export async function startImportJob(
   db: Db,
+  worker: JobWorker,
   actor: Actor,
   prepared: PreparedImport,
-  log: FastifyBaseLogger,
-): string {
-  const id = randomUUID();
-  const job: Job = { ownerId: actor.accountId, status: "queued", processed: 0, total: prepared.rows.length };
-  jobs.set(id, job);
-  setImmediate(() => {
-    job.status = "running";
-    insertHouseholdImport(db, actor, prepared, (n) => {
-      job.processed = n;
-    }).then(
-      (created) => finish(id, { status: "done", processed: created, created }),
-      (err: unknown) => {
-        log.error({ err }, "household import failed");
-        const duplicate = (err as { code?: string }).code === "23505";
-        finish(id, {
-          status: "failed",
-          processed: 0,
-          error: duplicate
-            ? "Số hộ trùng với một hộ vừa được thêm; chưa nhập dòng nào."
-            : "Nhập dữ liệu thất bại; chưa nhập dòng nào.",
-        });
-      },
-    );
+): Promise<string> {
+  const id = await enqueueJob(db, {
+    kind: KIND,
+    ownerId: actor.accountId,
+    payload: prepared,
+    total: prepared.rows.length,
   });
+  worker.kick();
   return id;
 }
 
 /** The job's progress for its owner; 404 for anyone else and for unknown or forgotten jobs. */
-export function getImportJob(actor: Actor, id: string): HouseholdImportJob {
-  const job = jobs.get(id);
+export async function getImportJob(
+  db: Db,
+  worker: JobWorker,
+  actor: Actor,
+  id: string,
+): Promise<HouseholdImportJob> {
+  const job = await findJob(db, KIND, id);
   if (!job || job.ownerId !== actor.accountId) throw notFound();
-  const { ownerId: _o, ...status } = job;
-  return status;
+  const result = job.result as { created?: number } | null;
+  return {
+    status: job.status,
+    processed: job.status === "running" ? (worker.progressOf(job.id) ?? job.processed) : job.processed,
+    total: job.total,
+    ...(result?.created !== undefined ? { created: result.created } : {}),
+    ...(job.error ? { error: job.error } : {}),
+  };
 }

@@ -207,12 +207,16 @@ async function insertBatch(tx: Db, area: AreaRow, batch: ImportRow[], actorId: s
       as t(id, head_name, address, members, member_orgs, code, search_text, moved_out_on)`);
 }
 
-/** Inserts a checked import in ONE transaction, in multi-row batches, with one audit event. */
+/**
+ * Inserts a checked import in ONE transaction, in multi-row batches, with one audit event;
+ * `inTransaction` runs last inside it (the background job marks itself done there).
+ */
 export async function insertHouseholdImport(
   db: Db,
-  actor: Actor,
+  actor: Pick<Actor, "accountId">,
   { area, rows }: PreparedImport,
   onProgress: (processed: number) => void = () => {},
+  inTransaction: (tx: Db) => Promise<void> = async () => {},
 ): Promise<number> {
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += BATCH_ROWS) {
@@ -230,6 +234,7 @@ export async function insertHouseholdImport(
       orgUnitId: area.id,
       data: { created: rows.length },
     });
+    await inTransaction(tx);
   });
   // No autovacuum on PGlite: refresh planner statistics after a large load.
   if (rows.length >= 10_000) await db.execute(sql`analyze households`);

@@ -46,8 +46,9 @@ function bootTicks(pid: number): number | undefined {
   }
 }
 
-function isAlive(owner: FolderOwner): boolean {
-  if (owner.pid === process.pid) return false; // our own earlier life (a container restarts as pid 1)
+function isAlive(owner: FolderOwner, file: string): boolean {
+  // Our own pid: held by this process now, or left by an earlier life (a container restarts as pid 1).
+  if (owner.pid === process.pid) return held.has(file);
   try {
     process.kill(owner.pid, 0);
   } catch (e) {
@@ -73,8 +74,9 @@ function readOwner(file: string): FolderOwner | undefined {
  * server for a snapshot instead of opening the folder.
  */
 export function folderOwner(dataDir: string): FolderOwner | null {
-  const owner = readOwner(path.join(dataDir, LOCK_FILE));
-  return owner && owner.pid > 0 && isAlive(owner) ? owner : null;
+  const file = path.join(dataDir, LOCK_FILE);
+  const owner = readOwner(file);
+  return owner && owner.pid > 0 && isAlive(owner, file) ? owner : null;
 }
 
 function notWritable(dataDir: string, e: NodeJS.ErrnoException): StartupError {
@@ -112,7 +114,7 @@ export function acquireFolderLock(
       if (err.code !== "EEXIST") throw notWritable(dataDir, err);
       const other = readOwner(file);
       if (!other) continue; // released meanwhile
-      if (other.pid > 0 && isAlive(other)) {
+      if (other.pid > 0 && isAlive(other, file)) {
         const what = other.command === "start" ? "a server" : `the command "${other.command}"`;
         throw new StartupError(
           `Data folder ${dataDir} is used by process ${other.pid} (${what}, started ${other.startedAt}); stop it first.`,

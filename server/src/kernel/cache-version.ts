@@ -34,7 +34,7 @@ type Entry<V> = { at: number; version: number; value: V };
  */
 export class VersionedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
-  private inFlight: Promise<number> | null = null;
+  private inFlight: { db: Db; read: Promise<number> } | null = null;
 
   constructor(
     readonly name: string,
@@ -51,12 +51,20 @@ export class VersionedCache<V> {
     return value;
   }
 
+  /**
+   * Joins the read in flight only on the same handle: a reader inside a transaction must not wait
+   * for a read queued behind that transaction (PGlite has one connection).
+   */
   private version(db: Db): Promise<number> {
-    if (!this.inFlight) {
-      this.inFlight = cacheVersion(db, this.name).finally(() => {
-        this.inFlight = null;
-      });
-    }
-    return this.inFlight;
+    if (this.inFlight?.db === db) return this.inFlight.read;
+    const read = cacheVersion(db, this.name);
+    const flight = { db, read };
+    this.inFlight = flight;
+    void read
+      .finally(() => {
+        if (this.inFlight === flight) this.inFlight = null;
+      })
+      .catch(() => undefined);
+    return read;
   }
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Db } from "../db/client";
+import { openDatabase, queryRows, type Db } from "../db/client";
 import { call, createTestContext, type TestContext } from "../test/harness";
 import { rootUnit, signedInAs, unitByCode } from "../test/factories";
 import {
@@ -14,7 +14,7 @@ import {
   type VerifyResult,
 } from "./audit";
 import { readNewestFileCheckpoint } from "./audit-checkpoint";
-import { auditSequencerOf, sealPendingAudit } from "./audit-sequencer";
+import { AuditSequencer, auditSequencerOf, sealPendingAudit } from "./audit-sequencer";
 
 let t: TestContext;
 let files: { keyFile: string; checkpointFile: string };
@@ -165,6 +165,30 @@ describe("audit chain", () => {
       expect(a!.name).toBe("Chậm");
       expect(a!.seq).toBeGreaterThan(b!.seq);
       expect(await verifyAuditChain(t.app.db)).toMatchObject({ ok: true });
+    },
+  );
+
+  it.runIf(process.env.DATABASE_URL)(
+    "lets one leader seal at a time when two processes' sequencers race (PostgreSQL)",
+    async () => {
+      const root = await rootUnit(t.app.db);
+      // A second "process": its own pool on the same database, its own sequencer.
+      const url = (t.database.pool!.options as { connectionString: string }).connectionString;
+      const other = await openDatabase({ databaseUrl: url });
+      try {
+        const a = new AuditSequencer(t.app.db, files);
+        const b = new AuditSequencer(other.db, files);
+        const writes = Array.from({ length: 60 }, (_, i) =>
+          (i % 2 ? other.db : t.app.db).transaction((tx) => recordEvent(tx, unitEvent(root.id, `Đua ${i}`))),
+        );
+        const seals = Array.from({ length: 10 }, (_, i) => (i % 2 ? b : a).sealOnce());
+        await Promise.all([...writes, ...seals]);
+        await a.sealAll();
+        const r = await verifyAuditChain(t.app.db);
+        expect(r).toMatchObject({ ok: true, unsealed: 0 });
+      } finally {
+        await other.close();
+      }
     },
   );
 

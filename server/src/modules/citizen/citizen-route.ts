@@ -8,7 +8,7 @@ declare module "fastify" {
   }
 }
 
-/** Per-address limits (per minute) of the citizen routes, keyed by the rotating in-memory hash. */
+/** Per-address limits (per minute) of the citizen routes, keyed by the rotating salted hash. */
 export function citizenRateLimit(app: FastifyInstance) {
   const base = app.config.citizenRateLimit;
   return { submit: base, lookup: base };
@@ -16,7 +16,8 @@ export function citizenRateLimit(app: FastifyInstance) {
 
 /**
  * Options for a public citizen route: no session needed, rate limited by the salted rotating hash
- * of the address (never stored), and silent in the logs.
+ * of the address (the address is never stored; counted in the database for every process), and
+ * silent in the logs.
  */
 export function citizenRoute(max: number) {
   return {

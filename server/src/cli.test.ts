@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -14,10 +17,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 const TIMEOUT = 180_000;
 let db: DatabaseCopy;
 
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, opts: { uid?: number } = {}) {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   const r = spawnSync(process.execPath, ["--import", "tsx", "server/src/main.ts", ...args], {
     cwd: root,
+    ...(opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.uid }),
     env: {
       ...base,
       ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
@@ -40,6 +44,24 @@ async function execute(statement: string): Promise<void> {
     await database.close();
   }
 }
+
+/** A free port on this machine (listened on, then closed). */
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+const folders: string[] = [];
+/** An empty data folder of the test's own (0700, like mkdtemp makes it). */
+const emptyFolder = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "toandan-cli-"));
+  folders.push(d);
+  return d;
+};
+afterAll(() => folders.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 beforeAll(async () => {
   db = await copyTemplate({ template: inject("databaseTemplate"), baseUrl: process.env.DATABASE_URL });
@@ -84,6 +106,141 @@ describe("cli", () => {
       const bad = cli(["verify-audit"]);
       expect(bad.code).toBe(2);
       expect(bad.out).toContain("Audit chain BROKEN at row id 2: row content does not match its hash");
+    },
+    TIMEOUT,
+  );
+});
+
+// Each failure an operator meets at start: one line naming the cause and the fix, exit code 1,
+// no stack trace, and nothing done before it.
+describe("start failures", () => {
+  const oneLine = (out: string) => expect(out).not.toMatch(/^\s+at /m);
+
+  it(
+    "a PostgreSQL server that is not there: host, port and ECONNREFUSED, never the password",
+    async () => {
+      const port = await freePort();
+      const r = cli(["migrate"], { DATABASE_URL: `postgres://toandan:secret@127.0.0.1:${port}/toandan` });
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(
+        `Cannot connect to PostgreSQL at 127.0.0.1:${port} (database "toandan"): ECONNREFUSED, connection refused`,
+      );
+      expect(r.out).not.toContain("Failed query");
+      expect(r.out).not.toContain("secret");
+      oneLine(r.out);
+    },
+    TIMEOUT,
+  );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    "a database that does not exist: named, with how to create it",
+    () => {
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = "/toandan_no_such_database";
+      const r = cli(["migrate"], { DATABASE_URL: url.toString() });
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(
+        `Database "toandan_no_such_database" does not exist on PostgreSQL at ${url.hostname}:${url.port || "5432"}; create it first (createdb`,
+      );
+      oneLine(r.out);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a port in use: refused before the database is opened",
+    async () => {
+      const server = net.createServer();
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      const port = (server.address() as net.AddressInfo).port;
+      try {
+        const r = cli(["start"], { PORT: String(port), HOST: "127.0.0.1" });
+        expect(r.code).toBe(1);
+        expect(r.out).toContain(`Port ${port} on 127.0.0.1 is already in use (EADDRINUSE)`);
+        expect(r.out).not.toContain("Opening");
+        oneLine(r.out);
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a data folder others can write, or one this user cannot write",
+    () => {
+      const d = emptyFolder();
+      fs.chmodSync(d, 0o777);
+      const open = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
+      expect(open.code).toBe(1);
+      expect(open.out).toContain(
+        `Data folder ${d} is writable by other users (mode 777); run: chmod -R go-rwx ${d}`,
+      );
+      expect(fs.existsSync(path.join(d, "pglite"))).toBe(false);
+      // root writes anywhere: then the folder stays root's and the CLI runs as nobody.
+      const asRoot = process.getuid?.() === 0;
+      fs.chmodSync(d, asRoot ? 0o755 : 0o500);
+      const closed = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d }, asRoot ? { uid: 65534 } : {});
+      fs.chmodSync(d, 0o700);
+      expect(closed.code).toBe(1);
+      expect(closed.out).toContain(`Data folder ${d} is not writable (EACCES); give user `);
+      oneLine(closed.out);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a folder held by a live process stops at once; a dead owner's lock is taken over; verify-audit does not migrate",
+    () => {
+      const d = emptyFolder();
+      const lock = path.join(d, "pglite.lock");
+      const startedAt = "2026-12-04T08:00:00.000Z";
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, command: "start", startedAt }));
+      const busy = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
+      expect(busy.code).toBe(1);
+      expect(busy.out).toContain(
+        `Data folder ${d} is used by process ${process.pid} (a server, started ${startedAt}); stop it first.`,
+      );
+      expect(fs.existsSync(path.join(d, "pglite"))).toBe(false);
+
+      const dead = spawnSync("true").pid;
+      fs.writeFileSync(lock, JSON.stringify({ pid: dead, command: "start", startedAt }));
+      const r = cli(["verify-audit"], { DATABASE_URL: "", DATA_DIR: d });
+      expect(r.out).toContain(
+        `Taking over the lock of process ${dead} (started ${startedAt}), which is no longer running.`,
+      );
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(
+        /The database lacks \d+ migration\(s\) \(first: 0000_extensions\.sql\); "verify-audit" changes nothing: apply them with npm run cli -- migrate/,
+      );
+      expect(fs.existsSync(lock)).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a key file missing or different: named, with the restore command, and no new key written",
+    async () => {
+      // The first test seeded the demo: the database holds sealed data and the keys' fingerprints.
+      const master = path.join(db.dataDir, "keys", "master.key");
+      const saved = fs.readFileSync(master);
+      fs.rmSync(master);
+      try {
+        const missing = cli(["start"], { PORT: String(await freePort()) });
+        expect(missing.code).toBe(1);
+        expect(missing.out).toContain(
+          `Key file ${master} is missing, but this database holds data sealed with it`,
+        );
+        expect(missing.out).toContain("npm run cli -- restore-keys <file>");
+        expect(fs.existsSync(master)).toBe(false);
+        oneLine(missing.out);
+        fs.writeFileSync(master, `${Buffer.alloc(32, 7).toString("base64")}\n`, { mode: 0o600 });
+        const other = cli(["seed-demo"]);
+        expect(other.code).toBe(1);
+        expect(other.out).toContain(`Key file ${master} is not the key this database was sealed with`);
+      } finally {
+        fs.writeFileSync(master, saved, { mode: 0o600 });
+      }
     },
     TIMEOUT,
   );

@@ -167,9 +167,11 @@ async function runMigrations(db: Db, migrationsFolder: string, run: () => Promis
       pending.find((f) => query && fs.readFileSync(path.join(migrationsFolder, f), "utf8").includes(query)) ??
       (pending.length === 1 ? pending[0] : undefined);
     const message = describeDatabaseError(err) ?? (err as Error).message;
+    const where = file
+      ? `Migration ${file} failed`
+      : `Applying the migrations failed${query ? ` at "${query.replace(/\s+/g, " ").slice(0, 80)}"` : ""}`;
     throw new StartupError(
-      `Migration ${file ?? `(one of ${pending.join(", ") || "none pending"})`} failed: ${message}. ` +
-        `No migration of this run was applied; fix the cause and run the migrations again.`,
+      `${where}: ${message}. No migration of this run was applied; fix the cause and run the migrations again.`,
     );
   }
 }

@@ -54,6 +54,7 @@ export class AuditSequencer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private checkedCoverage = false;
+  private busy = false;
   private readonly signer: CheckpointSigner;
   readonly batchSize: number;
   readonly intervalMs: number;
@@ -108,12 +109,14 @@ export class AuditSequencer {
     let more = false;
     try {
       // A cheap look first (the partial index of unsealed rows), so an idle server opens no transaction.
-      const [p] = this.checkedCoverage
-        ? await queryRows<{ pending: boolean }>(
-            this.db,
-            sql`select exists (select 1 from audit_log where seq is null) as pending`,
-          )
-        : [{ pending: true }];
+      // Skipped while busy (the last batch sealed rows): on PGlite every statement queues behind the writes.
+      const [p] =
+        this.checkedCoverage && !this.busy
+          ? await queryRows<{ pending: boolean }>(
+              this.db,
+              sql`select exists (select 1 from audit_log where seq is null) as pending`,
+            )
+          : [{ pending: true }];
       if (p?.pending) {
         const b = await this.sealOnce();
         more = (b?.sealed ?? 0) >= this.batchSize;
@@ -181,6 +184,7 @@ export class AuditSequencer {
     });
     if (!result) return null;
     this.checkedCoverage = true;
+    this.busy = result.sealed > 0;
     const batch: SealedBatch = { ...result, committedAt: Date.now() };
     if (batch.checkpoint) {
       await appendCheckpointFile(this.options.checkpointFile, batch.checkpoint).catch((e: unknown) =>

@@ -15,6 +15,7 @@ import path from "node:path";
 import { clockNow } from "@toandan/contracts";
 import type { Config } from "../config";
 import { openDatabase } from "../db/client";
+import { folderOwner } from "../db/data-folder";
 import { verifyAuditChain } from "../kernel/audit";
 import {
   assembleBackup,
@@ -70,7 +71,7 @@ export async function backupDatabase(
       } else {
         const folder = pgliteFolder(target.dataDir);
         if (!holdsDatabase(folder)) throw new BackupFileError(`No embedded database in ${folder}.`);
-        const snap = await snapshotFolder(folder);
+        const snap = await snapshotFolder(target.dataDir);
         manifest = snap.manifest;
         written = await writeHashed(gzipTar(snap.tar), tmp.path);
         how = "no server running: snapshot of the folder";
@@ -139,11 +140,10 @@ export async function restoreDatabase(
     await restorePostgres(target.databaseUrl, backup.payload(), { clean: existing > 0 });
   } else {
     const folder = pgliteFolder(target.dataDir);
-    const live = await probeServer(target.dataDir);
+    // A running server answers on its socket; another command shows in the folder's lock file.
+    const live = (await probeServer(target.dataDir)) ?? folderOwner(target.dataDir);
     if (live) {
-      throw new BackupFileError(
-        `A server (pid ${live.pid}) holds ${target.dataDir}: stop it before restoring.`,
-      );
+      throw new BackupFileError(`Process ${live.pid} holds ${target.dataDir}: stop it before restoring.`);
     }
     if (fs.existsSync(folder) && fs.readdirSync(folder).length > 0) {
       if (!opts.force) {
@@ -156,7 +156,7 @@ export async function restoreDatabase(
       fs.renameSync(folder, aside);
       say(`  the previous database folder was moved to ${aside}`);
     }
-    await loadIntoFolder(folder, backup.payload());
+    await loadIntoFolder(target.dataDir, backup.payload());
   }
   say(`  restored in ${seconds(t0)}; checking the restored copy…`);
 

@@ -12,6 +12,8 @@ import { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { openDatabase } from "../db/client";
+import { acquireFolderLock, prepareDataFolder } from "../db/data-folder";
 import { collectManifest, type DatabaseManifest } from "./manifest";
 
 export type PgliteSnapshot = { manifest: DatabaseManifest; tar: Blob };
@@ -41,29 +43,39 @@ export function holdsDatabase(folder: string): boolean {
 }
 
 /**
- * Snapshot of a folder no server holds: opened as is (no migration, no seed, nothing written
- * by the application), copied, closed.
+ * Snapshot of a data folder no server holds: opened under the folder's lock (a server cannot start
+ * meanwhile), as is (no migration, no seed, nothing written by the application), copied, closed.
  */
-export async function snapshotFolder(folder: string): Promise<PgliteSnapshot> {
-  const pglite = await PGlite.create(folder, { extensions: { pg_trgm } });
+export async function snapshotFolder(dataDir: string): Promise<PgliteSnapshot> {
+  const database = await openDatabase({ dataDir, owner: { command: "backup" } });
   try {
-    return await snapshotPglite(pglite);
+    return await snapshotPglite(database.pglite!);
   } finally {
-    await pglite.close();
+    await database.close();
   }
 }
 
-/** Loads a gzipped data-folder tar into `folder`, which must not exist or be empty. */
-export async function loadIntoFolder(folder: string, gz: Readable): Promise<void> {
+/**
+ * Loads a gzipped data-folder tar into DATA_DIR/pglite, which must not exist or be empty, holding
+ * the folder's lock meanwhile.
+ */
+export async function loadIntoFolder(dataDir: string, gz: Readable): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of gz.pipe(zlib.createGunzip())) chunks.push(chunk as Buffer);
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const pglite = await PGlite.create(folder, {
-    extensions: { pg_trgm },
-    loadDataDir: new Blob(chunks),
-  });
-  await pglite.close();
-  ownerOnly(folder);
+  prepareDataFolder(dataDir);
+  const release = acquireFolderLock(dataDir, { command: "restore" });
+  try {
+    const folder = pgliteFolder(dataDir);
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const pglite = await PGlite.create(folder, {
+      extensions: { pg_trgm },
+      loadDataDir: new Blob(chunks),
+    });
+    await pglite.close();
+    ownerOnly(folder);
+  } finally {
+    release();
+  }
 }
 
 /** Folders 0700, files 0600: the restored database is the service user's only. */

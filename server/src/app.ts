@@ -21,6 +21,7 @@ import type { Database } from "./db/client";
 import { startAuditSequencer } from "./kernel/audit-sequencer";
 import { Envelope, loadOrCreateMasterKey } from "./kernel/envelope";
 import { registerAuthHooks } from "./kernel/http/auth-hooks";
+import { registerReadReplica } from "./kernel/http/read-routing";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./kernel/http/error-handler";
 import { registerNoStore, registerTextGuard } from "./kernel/http/request-guards";
 import { hashedClientKey } from "./kernel/http/client-key";
@@ -104,7 +105,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
             },
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Behind a balancer (TRUST_PROXY), req.ip is the client it names, so limits stay per client.
+    trustProxy: opts.config.trustProxy,
     // Refusals made before any route (Node's HTTP parser, the router) answer in the error shape too.
     clientErrorHandler,
     frameworkErrors,
@@ -115,6 +117,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.decorate("database", opts.database);
   app.decorate("db", opts.database.db);
   app.decorate("config", opts.config);
+  // app.readDb: the streaming replica of DATABASE_READ_URL, or the primary (read-routing.ts).
+  await registerReadReplica(app, opts.database);
   app.decorate("envelope", new Envelope(loadOrCreateMasterKey(opts.config.masterKeyFile)));
   // Links the audit rows writes append into the signed chain, in the background (decision 0012).
   const auditSequencer = startAuditSequencer(opts.database.db, {

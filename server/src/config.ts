@@ -14,6 +14,17 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
+  /** A PostgreSQL streaming replica the dashboard, indicator queries and lists read from (optional). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_READ_URL must start with postgres:// or postgresql://")
+    .optional(),
+  /** Seconds the replica may lag and still be read from; also how long a caller reads the primary after its own write. */
+  DATABASE_READ_MAX_LAG: z.coerce
+    .number({ error: "DATABASE_READ_MAX_LAG must be a number of seconds" })
+    .min(1, "DATABASE_READ_MAX_LAG must be at least 1 second")
+    .max(3600, "DATABASE_READ_MAX_LAG must be at most 3600 seconds")
+    .default(10),
   NODE_ENV: z
     .enum(["development", "production", "test"], {
       error: "NODE_ENV must be development, production or test",
@@ -55,6 +66,15 @@ const EnvSchema = z.object({
     .max(65535, "METRICS_PORT must be a number between 1 and 65535")
     .optional(),
   METRICS_HOST: z.string().min(1, "METRICS_HOST must not be empty").default("127.0.0.1"),
+  /**
+   * The balancer's addresses (comma-separated IPs or CIDRs, e.g. "127.0.0.1,10.0.0.0/8"): from them
+   * X-Forwarded-For names the client, which rate limits hash. Unset: the socket's address counts.
+   */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** On SIGTERM: seconds /api/ready answers 503 before the listener closes (balancer check interval). */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(0),
+  /** On SIGTERM: seconds in-flight requests get to finish before their connections are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
 });
 
 export type Config = {
@@ -62,6 +82,9 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The read replica (DATABASE_READ_URL); undefined: every read goes to the primary. */
+  databaseReadUrl: string | undefined;
+  databaseReadMaxLagSeconds: number;
   env: "development" | "production" | "test";
   isProduction: boolean;
   logLevel: string;
@@ -77,6 +100,10 @@ export type Config = {
   metricsToken?: string | undefined;
   metricsPort?: number | undefined;
   metricsHost?: string | undefined;
+  /** Fastify's trustProxy: the balancer's addresses, or false. */
+  trustProxy: string | false;
+  shutdownDrainMs: number;
+  shutdownGraceMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -90,11 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (its primary) to be set too",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    databaseReadMaxLagSeconds: e.DATABASE_READ_MAX_LAG,
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
@@ -105,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
+    trustProxy: e.TRUST_PROXY ?? false,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_SECONDS * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key")),
     auditCheckpointKeyFile: path.join(
       path.dirname(path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, "keys", "master.key"))),

@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "./modul
 import { createAccount } from "./modules/accounts";
 import { seedGroupTypes } from "./modules/groups";
 import { findRoot, importOfficialUnits } from "./modules/org-units";
+import { markDraining } from "./modules/system";
 import { isOpsCommand, OPS_USAGE, runOpsCommand } from "./ops/cli";
 import { startControlChannel } from "./ops/control";
 
@@ -166,14 +167,30 @@ async function start(config: Config): Promise<void> {
   const app = await buildApp({ database, config });
   // On PGlite, `backup` asks this process for the snapshot through DATA_DIR/control.sock (ops/control.ts).
   const control = await startControlChannel({ dataDir: config.dataDir, pglite: database.pglite });
-  const shutdown = async () => {
+  // SIGTERM: /api/ready answers 503 (the balancer stops sending), the listener closes after
+  // SHUTDOWN_DRAIN_SECONDS, in-flight requests finish (connections cut after SHUTDOWN_GRACE_SECONDS),
+  // then the onClose hooks stop the audit sequencer and the job workers, and the database closes.
+  const shutdown = async (signal: string) => {
+    markDraining(app);
+    console.log(`${signal}: draining; finishing the requests in flight…`);
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    const t1 = performance.now();
+    // Keep-alive sockets that go idle once their request is answered are closed as they do.
+    const reap = setInterval(() => app.server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => {
+      console.error(`Requests still in flight after ${config.shutdownGraceMs / 1000} s: cutting them.`);
+      app.server.closeAllConnections();
+    }, config.shutdownGraceMs);
     await control.close();
     await app.close();
+    clearInterval(reap);
+    clearTimeout(cut);
     await database.close();
+    console.log(`Stopped in ${seconds(t1)}.`);
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
   console.log(
     `Toàn Dân is listening on http://${config.host}:${config.port} (${database.engine}, ready in ${Math.round(performance.now() - t0)} ms)`,

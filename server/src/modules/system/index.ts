@@ -1,2 +1,2 @@
 // What other modules may use from the system module.
-export { registerSystemRoutes } from "./system.routes";
+export { markDraining, registerSystemRoutes } from "./system.routes";

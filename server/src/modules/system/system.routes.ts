@@ -6,6 +6,14 @@ import client from "prom-client";
 import { z } from "zod";
 import { unauthenticated } from "../../kernel/errors";
 
+/** Apps whose process is shutting down: /api/ready answers 503 so the balancer sends no more. */
+const draining = new WeakSet<FastifyInstance>();
+
+/** Called on SIGTERM, before the listener closes (main.ts). */
+export function markDraining(app: FastifyInstance): void {
+  draining.add(app);
+}
+
 /** Health, metrics. Metrics carry route patterns and status codes only: no addresses, no bodies. */
 export function registerSystemRoutes(app: FastifyInstance): void {
   const registry = new client.Registry();
@@ -42,6 +50,31 @@ export function registerSystemRoutes(app: FastifyInstance): void {
       try {
         await app.db.execute(sql`select 1`);
         return { status: "ok" as const, database: app.database.engine };
+      } catch {
+        return reply.status(503).send({ status: "unavailable" as const });
+      }
+    },
+  );
+
+  // Readiness, for the load balancer's health check: not ready while this process drains (SIGTERM,
+  // markDraining) or while the database does not answer. /api/health stays the liveness probe.
+  app.get(
+    "/api/ready",
+    {
+      schema: {
+        operationId: "getReadiness",
+        tags: ["system"],
+        response: {
+          200: z.object({ status: z.literal("ready") }),
+          503: z.object({ status: z.enum(["draining", "unavailable"]) }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      if (draining.has(app)) return reply.status(503).send({ status: "draining" as const });
+      try {
+        await app.db.execute(sql`select 1`);
+        return { status: "ready" as const };
       } catch {
         return reply.status(503).send({ status: "unavailable" as const });
       }

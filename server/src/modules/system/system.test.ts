@@ -1,6 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestContext, type TestContext } from "../../test/harness";
+import { markDraining } from "./system.routes";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 let t: TestContext;
@@ -122,5 +123,19 @@ describe("operations", () => {
     expect(codes).toEqual([401, 401, 401, 429]);
     expect((await attempt()).json().error.code).toBe("rate_limited");
     expect((await call(t.app, null, "GET", "/api/v1/auth/me")).statusCode).toBe(401);
+  });
+});
+
+describe("readiness", () => {
+  it("is ready with a database that answers, and not ready once the process drains", async () => {
+    const ready = await t.app.inject({ method: "GET", url: "/api/ready" });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: "ready" });
+    markDraining(t.app);
+    const draining = await t.app.inject({ method: "GET", url: "/api/ready" });
+    expect(draining.statusCode).toBe(503);
+    expect(draining.json()).toEqual({ status: "draining" });
+    // Liveness is not readiness: the process still answers its in-flight work.
+    expect((await t.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
   });
 });

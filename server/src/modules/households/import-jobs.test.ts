@@ -2,10 +2,13 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows } from "../../db/client";
-import { enqueueJob } from "../../kernel/jobs";
+import type { Actor } from "../../kernel/authz";
+import type { JobWorker } from "../../kernel/jobs";
 import { call } from "../../test/harness";
 import { createResidentialArea } from "../../test/factories";
 import { buildWorld, type World } from "./households.fixtures";
+import type { PreparedImport } from "./commands/import-households";
+import { startImportJob } from "./import-jobs";
 
 /**
  * Import jobs outlive the process that queued them: the first app is closed (its worker stops)
@@ -21,7 +24,7 @@ afterAll(async () => {
 
 type Job = { status: string; processed: number; total: number; created?: number };
 
-async function preparedFor(areaId: string, n: number, prefix: string) {
+async function preparedFor(areaId: string, n: number, prefix: string): Promise<PreparedImport> {
   const [area] = await queryRows<{ id: string; rollupPath: string; provinceId: string }>(
     w.t.database.db,
     sql`select id, rollup_path as "rollupPath", province_id as "provinceId" from org_units where id = ${areaId}`,
@@ -30,11 +33,12 @@ async function preparedFor(areaId: string, n: number, prefix: string) {
     headName: `Lê Văn ${prefix}${i + 1}`,
     address: `${i + 1} Lý Thường Kiệt`,
     members: 3,
-    memberOrgs: ["women"],
-    code: `${prefix}${i + 1}`,
-    movedOutOn: null,
+    memberOrgs: ["women" as const],
+    // Every third household has no code, one has moved out: the queued rows keep both.
+    ...(i % 3 === 0 ? {} : { code: `${prefix}${i + 1}` }),
+    movedOutOn: i === 1 ? "2024-05-01" : null,
   }));
-  return { area, rows };
+  return { area: area!, rows };
 }
 
 const count = async (areaId: string) =>
@@ -59,13 +63,10 @@ beforeAll(async () => {
   // The first process stops; what it left in the jobs table stays.
   await w.t.app.close();
   const owner = w.baclieu.accountId;
+  // Queued as the import route does, by a process whose worker no longer runs.
+  const stopped = { kick: () => undefined } as unknown as JobWorker;
   const job = async (area: string, prefix: string) =>
-    enqueueJob(db, {
-      kind: "household-import",
-      ownerId: owner,
-      payload: await preparedFor(area, 300, prefix),
-      total: 300,
-    });
+    startImportJob(db, stopped, { accountId: owner } as Actor, await preparedFor(area, 300, prefix));
   ids.queued = await job(queuedArea, "Q");
   ids.died = await job(diedArea, "D");
   ids.alive = await job(aliveArea, "A");
@@ -97,6 +98,13 @@ describe("household import jobs in the database", () => {
     expect(await until(ids.died!)).toEqual({ status: "done", processed: 300, total: 300, created: 300 });
     expect(await count(queuedArea)).toBe(300);
     expect(await count(diedArea)).toBe(300);
+    const [kept] = await queryRows<{ noCode: number; moved: number }>(
+      w.t.database.db,
+      sql`select count(*) filter (where code is null)::int as "noCode",
+            count(*) filter (where moved_out_on = '2024-05-01')::int as moved
+          from households where org_unit_id = ${queuedArea}`,
+    );
+    expect(kept).toEqual({ noCode: 100, moved: 1 });
     const events = await queryRows<{ n: number }>(
       w.t.database.db,
       sql`select count(*)::int as n from audit_log where action = 'household.imported'

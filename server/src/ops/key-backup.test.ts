@@ -3,20 +3,25 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupKeys, openKeyBackup, restoreKeys } from "./key-backup";
+import { backupKeys, openKeyBackup, readPassphrase, restoreKeys } from "./key-backup";
 
 // No database: the key files of a folder, sealed with a passphrase and written back.
 let dir: string;
 const PASSPHRASE = "một câu dài đủ mạnh 2026";
 const KEYS = ["master.key", "case-index.key", "receipt-verifier.key", "audit-checkpoint.key"];
+/** The default cost is checked once (first test); the others read a file sealed at a lower cost. */
+const FAST_KDF = { N: 2 ** 14, r: 8, p: 1 };
+let fast: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "toandan-keys-"));
   fs.mkdirSync(path.join(dir, "keys"), { mode: 0o700 });
   for (const k of KEYS) {
     fs.writeFileSync(path.join(dir, "keys", k), `${randomBytes(32).toString("base64")}\n`, { mode: 0o600 });
   }
   fs.writeFileSync(path.join(dir, "keys", "notes.txt"), "not a key");
+  fast = path.join(dir, "fast.backup");
+  await backupKeys(path.join(dir, "keys"), fast, PASSPHRASE, { kdf: FAST_KDF });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -57,7 +62,7 @@ describe("key backup", () => {
   });
 
   it("refuses a wrong passphrase and an altered file with a clear message, writing nothing", async () => {
-    const file = path.join(dir, "keys.backup");
+    const file = fast;
     const empty = path.join(dir, "empty", "keys");
     await expect(restoreKeys(empty, file, "not the passphrase")).rejects.toThrow(
       "Wrong passphrase, or the key backup was altered: nothing was restored.",
@@ -73,7 +78,7 @@ describe("key backup", () => {
   });
 
   it("refuses to replace a different key unless forced, and keeps the old one renamed", async () => {
-    const file = path.join(dir, "keys.backup");
+    const file = fast;
     const other = path.join(dir, "other", "keys");
     fs.mkdirSync(other, { recursive: true, mode: 0o700 });
     fs.writeFileSync(path.join(other, "master.key"), "another key\n", { mode: 0o600 });
@@ -84,6 +89,22 @@ describe("key backup", () => {
     const forced = await restoreKeys(other, file, PASSPHRASE, { force: true });
     expect(forced.find((r) => r.name === "master.key")?.status).toBe("replaced");
     expect(fs.readdirSync(other).some((n) => n.startsWith("master.key.replaced-"))).toBe(true);
+  });
+
+  it("takes the passphrase from BACKUP_PASSPHRASE; without it and without a terminal, says how to give one", async () => {
+    const saved = process.env.BACKUP_PASSPHRASE;
+    try {
+      process.env.BACKUP_PASSPHRASE = PASSPHRASE;
+      await expect(readPassphrase(true)).resolves.toBe(PASSPHRASE);
+      delete process.env.BACKUP_PASSPHRASE;
+      expect(process.stdin.isTTY).toBeFalsy();
+      await expect(readPassphrase(false)).rejects.toThrow(
+        "Set BACKUP_PASSPHRASE, or run the command in a terminal to type the passphrase.",
+      );
+    } finally {
+      if (saved === undefined) delete process.env.BACKUP_PASSPHRASE;
+      else process.env.BACKUP_PASSPHRASE = saved;
+    }
   });
 
   it("refuses a short passphrase, an existing file, an empty folder", async () => {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDatabase } from "./db/client";
+import { openDatabase, queryRows } from "./db/client";
 import { DEMO_ACCOUNTS } from "./modules/demo";
 import { copyTemplate, type DatabaseCopy } from "./test/template";
 
@@ -190,7 +190,7 @@ describe("start failures", () => {
   );
 
   it(
-    "a folder held by a live process stops at once; a dead owner's lock is taken over; verify-audit does not migrate",
+    "a folder held by a live process stops at once; a dead owner's lock is taken over",
     () => {
       const d = emptyFolder();
       const lock = path.join(d, "pglite.lock");
@@ -203,17 +203,45 @@ describe("start failures", () => {
       );
       expect(fs.existsSync(path.join(d, "pglite"))).toBe(false);
 
+      // A dead owner's lock is taken over; then the open stops at once on a "pglite" that is a
+      // file (no database is created, which would take seconds), and the lock is released.
       const dead = spawnSync("true").pid;
       fs.writeFileSync(lock, JSON.stringify({ pid: dead, command: "start", startedAt }));
-      const r = cli(["verify-audit"], { DATABASE_URL: "", DATA_DIR: d });
+      fs.writeFileSync(path.join(d, "pglite"), "");
+      const r = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
       expect(r.out).toContain(
         `Taking over the lock of process ${dead} (started ${startedAt}), which is no longer running.`,
       );
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(
-        /The database lacks \d+ migration\(s\) \(first: 0000_extensions\.sql\); "verify-audit" changes nothing: apply them with npm run cli -- migrate/,
+      expect(r.out).toContain(
+        `Data folder ${d} is not writable (EEXIST): cannot create ${path.join(d, "pglite")}.`,
       );
       expect(fs.existsSync(lock)).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "verify-audit applies no migration: it refuses a database that lacks one",
+    async () => {
+      const last = "(select max(created_at) from drizzle.__drizzle_migrations)";
+      const database = await openDatabase({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+      const [row] = await queryRows<{ hash: string; created_at: string }>(
+        database.db,
+        sql.raw(`select hash, created_at::text from drizzle.__drizzle_migrations where created_at = ${last}`),
+      ).finally(() => database.close());
+      await execute(`delete from drizzle.__drizzle_migrations where created_at = ${last}`);
+      try {
+        const r = cli(["verify-audit"]);
+        expect(r.code).toBe(1);
+        expect(r.out).toMatch(
+          /The database lacks 1 migration\(s\) \(first: \d{4}_\w+\.sql\); "verify-audit" changes nothing: apply them with npm run cli -- migrate/,
+        );
+      } finally {
+        await execute(
+          `insert into drizzle.__drizzle_migrations (hash, created_at) values ('${row!.hash}', ${row!.created_at})`,
+        );
+      }
     },
     TIMEOUT,
   );

@@ -386,5 +386,10 @@ export const DashboardSchema = z.object({
   children: z.array(
     z.object({ id: z.string(), name: z.string(), kind: z.string(), rank: z.number().int(), values: Values }),
   ),
+  /**
+   * Present only when a read replica (DATABASE_READ_URL) served the figures: how far behind the
+   * primary it was, in whole seconds (0: it had replayed everything the primary had written).
+   */
+  replica: z.object({ lagSeconds: z.number().int().min(0) }).optional(),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Db } from "../../db/client";
 import { requirePermission, type Actor } from "../authz";
 import { requireActor } from "./context";
+import { readHandle } from "./read-routing";
 import { ERROR_RESPONSES } from "./openapi";
 
 type Schema = z.ZodType;
@@ -15,6 +16,11 @@ type Success = 200 | 201 | 202 | 204;
 export type RouteContext<P, Q, B> = {
   actor: Actor;
   db: Db;
+  /**
+   * For read-only queries that may be a little behind: the replica when one is set, lagging less than
+   * DATABASE_READ_MAX_LAG, and the caller has not just written; else the primary (read-routing.ts).
+   */
+  readDb: Db;
   app: FastifyInstance;
   params: Infer<P>;
   query: Infer<Q>;
@@ -99,6 +105,7 @@ export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginA
         handler: async (req, reply) => {
           const base = {
             db: app.db,
+            readDb: readHandle(app, req).db,
             app,
             params: req.params,
             query: req.query,

@@ -32,13 +32,13 @@ export const activityRoutes = routesPlugin([
     permission: "activity.read",
     params: ExportParamsSchema,
     querystring: ListActivitiesQuerySchema,
-    handler: async ({ db, actor, params, query, reply }) =>
+    handler: async ({ readDb, actor, params, query, reply }) =>
       sendExport(
         reply,
         params.format,
         "hoat-dong",
         ACTIVITY_EXPORT_COLUMNS,
-        await activitiesForExport(db, actor, query),
+        await activitiesForExport(readDb, actor, query),
       ),
   }),
   defineRoute({
@@ -50,7 +50,7 @@ export const activityRoutes = routesPlugin([
     permission: "activity.read",
     querystring: ListActivitiesQuerySchema,
     response: ActivityPageSchema,
-    handler: ({ db, actor, query }) => listActivities(db, actor, query),
+    handler: ({ readDb, actor, query }) => listActivities(readDb, actor, query),
   }),
   defineRoute({
     method: "GET",
@@ -61,7 +61,7 @@ export const activityRoutes = routesPlugin([
     permission: "activity.read",
     querystring: ActivityTotalsQuerySchema,
     response: ActivityTotalsSchema,
-    handler: ({ db, actor, query }) => unitTotals(db, actor, query),
+    handler: ({ readDb, actor, query }) => unitTotals(readDb, actor, query),
   }),
   defineRoute({
     method: "GET",

@@ -41,13 +41,13 @@ export const groupRoutes = routesPlugin([
     permission: "group.read",
     params: ExportParamsSchema,
     querystring: ListGroupsQuerySchema,
-    handler: async ({ db, actor, params, query, reply }) =>
+    handler: async ({ readDb, actor, params, query, reply }) =>
       sendExport(
         reply,
         params.format,
         "to-mo-hinh",
         GROUP_EXPORT_COLUMNS,
-        await groupsForExport(db, actor, query, EXPORT_MAX_ROWS - 1),
+        await groupsForExport(readDb, actor, query, EXPORT_MAX_ROWS - 1),
       ),
   }),
   defineRoute({
@@ -81,7 +81,7 @@ export const groupRoutes = routesPlugin([
     permission: "group.read",
     querystring: ListGroupsQuerySchema,
     response: GroupPageSchema,
-    handler: ({ db, actor, query }) => groupPage(db, actor, query),
+    handler: ({ readDb, actor, query }) => groupPage(readDb, actor, query),
   }),
   defineRoute({
     method: "GET",
@@ -103,7 +103,7 @@ export const groupRoutes = routesPlugin([
     permission: "group.read",
     querystring: GroupTotalsQuerySchema,
     response: GroupTotalsSchema,
-    handler: ({ db, actor, query }) => unitGroupTotals(db, actor, query),
+    handler: ({ readDb, actor, query }) => unitGroupTotals(readDb, actor, query),
   }),
   defineRoute({
     method: "GET",

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
+import { readHandle } from "../../kernel/http/read-routing";
 import { getDashboard } from "./dashboard";
 import { queryIndicators } from "./indicators.query";
 
@@ -29,7 +30,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, "indicator.read");
-      return queryIndicators(app.db, actor, req.query);
+      return queryIndicators(readHandle(app, req).db, actor, req.query);
     },
   );
 
@@ -48,7 +49,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, "indicator.read");
-      return getDashboard(app.db, actor, req.query);
+      // Served by the replica when one may be used; the page then says how fresh the figures are.
+      const { db, replica } = readHandle(app, req);
+      const [dashboard, lag] = await Promise.all([
+        getDashboard(db, actor, req.query),
+        replica ? app.readReplica?.lag().catch(() => app.readReplica?.lastLag()) : undefined,
+      ]);
+      return lag ? { ...dashboard, replica: { lagSeconds: Math.round(lag.seconds) } } : dashboard;
     },
   );
 };

@@ -46,7 +46,7 @@ export const reportRoutes = routesPlugin([
     permission: "report.read",
     querystring: ListReportsQuerySchema,
     response: ReportPageSchema,
-    handler: ({ db, actor, query }) => listReportPage(db, actor, query),
+    handler: ({ readDb, actor, query }) => listReportPage(readDb, actor, query),
   }),
   defineRoute({
     method: "GET",

@@ -93,6 +93,16 @@ describe("database client", () => {
     expect(fs.existsSync(path.join(d, "pglite.lock"))).toBe(false);
   });
 
+  it("says which embedded database could not be opened, and what to check, in one line", async () => {
+    const d = folder();
+    fs.mkdirSync(path.join(d, "pglite"));
+    fs.writeFileSync(path.join(d, "pglite", "PG_VERSION"), "99\n");
+    await expect(openDatabase({ dataDir: d })).rejects.toThrow(
+      `The embedded database in ${path.join(d, "pglite")} could not be opened (PGlite failed to initialize properly); check that the folder and every file in it are readable and writable by user ${os.userInfo().username}`,
+    );
+    expect(fs.existsSync(path.join(d, "pglite.lock"))).toBe(false);
+  });
+
   it.skipIf(!baseUrl)(
     "PostgreSQL: two processes preparing one fresh database at once both succeed, and the migrations run once",
     async () => {

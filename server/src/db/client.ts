@@ -257,7 +257,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     release();
     throw new StartupError(
       `The embedded database in ${dir ?? "memory"} could not be opened (${(e as Error).message}); ` +
-        `check that the folder and every file in it are writable by user ${os.userInfo().username} and the disk is neither full nor read-only.`,
+        `check that the folder and every file in it are readable and writable by user ${os.userInfo().username}, that the disk is neither full nor read-only, and that it holds an intact database (else restore a backup: npm run cli -- restore <file>).`,
     );
   }
   const d = drizzlePglite(client, { schema });

@@ -16,13 +16,34 @@ export function caseDueDates(reportedInOn: string, calendar: WorkingCalendar = a
   };
 }
 
+/**
+ * `workingDaysBetween` walks the days one by one (~1 ms for a year on this machine), and a list page
+ * asks it twice per file: the answers are kept per calendar (a maintained calendar is a new object,
+ * so a change of holidays starts afresh) and per (today, due date), up to MEMO_ENTRIES of them.
+ */
+const MEMO_ENTRIES = 20_000;
+const daysLeftMemo = new WeakMap<WorkingCalendar, Map<string, number>>();
+
+function workingDaysLeft(today: string, dueOn: string, calendar: WorkingCalendar): number {
+  let memo = daysLeftMemo.get(calendar);
+  if (!memo) daysLeftMemo.set(calendar, (memo = new Map<string, number>()));
+  const key = `${today}|${dueOn}`;
+  let left = memo.get(key);
+  if (left === undefined) {
+    left = workingDaysBetween(today, dueOn, calendar);
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(key, left);
+  }
+  return left;
+}
+
 export function deadline(
   dueOn: string,
   doneOn: string | null,
   today: string,
   calendar: WorkingCalendar = activeCalendar(),
 ): Deadline {
-  return { dueOn, doneOn, workingDaysLeft: doneOn ? null : workingDaysBetween(today, dueOn, calendar) };
+  return { dueOn, doneOn, workingDaysLeft: doneOn ? null : workingDaysLeft(today, dueOn, calendar) };
 }
 
 /** "2026-Q1" of a date (the key stored with a quarterly report). */

@@ -11,14 +11,16 @@ function assigneeGrants(actor: Actor) {
 }
 
 /**
- * SQL: the case `c` (with its assignee body `ab` joined) is readable by the actor — the commune's
- * police and case officer through `case.read` in scope, or the assigned body.
+ * SQL: the case `c` is readable by the actor — the commune's police and case officer through
+ * `case.read` in scope, or the assigned body. Both branches read columns of `c` only (the assignee
+ * as a sub-select of the bodies the grants name, by `bodies_unit_kind_uq`), so the planner can
+ * combine `cases_rollup_idx` and `cases_assignee_idx` instead of joining every body first.
  */
 export function caseReadable(actor: Actor, permission: Permission = "case.read"): SQL {
   const grants = assigneeGrants(actor);
   const asAssignee = grants.length
-    ? sql`(${sql.join(
-        grants.map((g) => sql`(ab.org_unit_id = ${g.orgUnitId} and ab.kind = ${g.body})`),
+    ? sql`c.assignee_body_id in (select b.id from bodies b where ${sql.join(
+        grants.map((g) => sql`(b.org_unit_id = ${g.orgUnitId} and b.kind = ${g.body})`),
         sql` or `,
       )})`
     : sql`false`;

@@ -89,7 +89,18 @@ export async function getReadableCase(
   return { row, basis };
 }
 
-/** A page of readable cases, earliest open deadline first. Returns `limit + 1` rows. */
+/** The list's order: open files first, earliest open deadline first, then newest; `c.id` makes it total. */
+const LIST_ORDER = sql`(c.status = 'closed'), least(case when c.decided_on is null then c.assign_due_on end,
+          case when c.file_opened_on is null then c.file_due_on end) nulls last, c.reported_in_on desc, c.id`;
+
+/**
+ * A page of readable cases, earliest open deadline first. Returns `limit + 1` rows.
+ *
+ * Two steps: the page's ids are chosen from `cases` alone (the scope predicate on `c`'s own
+ * columns, the filters and the order), then only those rows are joined to their unit, assignee,
+ * pending transfer and reports. Joining first made every list read all of `bodies` and join every
+ * file in scope before sorting (1.3 s at 5,000 files on PGlite; bench/case-files.ts).
+ */
 export async function listCaseRows(
   db: Db,
   actor: Actor,
@@ -99,7 +110,9 @@ export async function listCaseRows(
 ): Promise<CaseRow[]> {
   const where: SQL[] = [caseReadable(actor)];
   if (q.status) where.push(sql`c.status = ${q.status}`);
+  let joinPending = sql``;
   if (q.overdue === "true") {
+    joinPending = sql`left join case_transfers pt on pt.case_id = c.id and pt.received_on is null`;
     // A quarterly report is late when a quarter from the assignment's to the last one due before
     // today has none: fewer distinct reported quarters in that range than quarters in it.
     const last = lastQuarterDueBefore(today);
@@ -115,9 +128,12 @@ export async function listCaseRows(
   }
   return queryRows<CaseRow>(
     db,
-    sql`${SELECT_CASE} where ${sql.join(where, sql` and `)}
-        order by (c.status = 'closed'), least(case when c.decided_on is null then c.assign_due_on end,
-          case when c.file_opened_on is null then c.file_due_on end) nulls last, c.reported_in_on desc, c.id
-        limit ${q.limit + 1} offset ${offset}`,
+    sql`with page as materialized (
+          select c.id from cases c ${joinPending}
+          where ${sql.join(where, sql` and `)}
+          order by ${LIST_ORDER}
+          limit ${q.limit + 1} offset ${offset})
+        ${SELECT_CASE} where c.id in (select id from page)
+        order by ${LIST_ORDER}`,
   );
 }

@@ -30,8 +30,8 @@ const DEMO_UNITS = { province: "96", ward: "31825" } as const;
 const PASSPHRASE = "drill passphrase 2026";
 /** The default scrypt cost is measured in key-backup.test.ts; the drill needs no second measure. */
 const FAST_KDF = { N: 2 ** 14, r: 8, p: 1 };
-// About 15 s of work on an idle 2-core machine (backup 3 s, restore 5 s, the rest comparing); a
-// loaded machine can take three times as long.
+// Measured on the 2-core development machine while others' tests ran: 23 s at load average 9,
+// 43 s at load average 20 (most of it copying and loading the 227 MB folder of the country's units).
 
 let source: DatabaseCopy;
 let target: DatabaseCopy;

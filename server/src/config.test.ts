@@ -30,4 +30,14 @@ describe("config", () => {
   it("treats production as production", () => {
     expect(loadConfig({ NODE_ENV: "production" }).isProduction).toBe(true);
   });
+
+  it("trusts no proxy unless told, and drains for the seconds given", () => {
+    const plain = loadConfig({});
+    expect(plain.trustProxy).toBe(false);
+    expect([plain.shutdownDrainMs, plain.shutdownGraceMs]).toEqual([0, 10_000]);
+    const behind = loadConfig({ TRUST_PROXY: "127.0.0.1,10.0.0.0/8", SHUTDOWN_DRAIN_SECONDS: "3" });
+    expect(behind.trustProxy).toBe("127.0.0.1,10.0.0.0/8");
+    expect(behind.shutdownDrainMs).toBe(3000);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: "-1" })).toThrow("SHUTDOWN_GRACE_SECONDS");
+  });
 });

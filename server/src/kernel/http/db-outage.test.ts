@@ -20,7 +20,8 @@ const baseUrl = process.env.DATABASE_URL;
 
 class Relay {
   private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
+  /** Connections from the app's pool, and the relay's own connections to the server. */
+  private readonly sockets = new Map<net.Socket, "app" | "server">();
   port = 0;
   constructor(
     private readonly host: string,
@@ -31,8 +32,11 @@ class Relay {
     if (this.server) return;
     const server = net.createServer((client) => {
       const upstream = net.connect(this.targetPort, this.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
+      for (const [s, side] of [
+        [client, "app"],
+        [upstream, "server"],
+      ] as const) {
+        this.sockets.set(s, side);
         s.on("close", () => this.sockets.delete(s));
         s.on("error", () => undefined);
       }
@@ -48,7 +52,11 @@ class Relay {
   async cut(): Promise<void> {
     const server = this.server;
     this.server = null;
-    for (const s of this.sockets) s.destroy();
+    // The app's side is closed as a server shutting down closes it (FIN), the server's side at once.
+    for (const [s, side] of this.sockets) {
+      if (side === "app") s.end(() => s.destroy());
+      else s.destroy();
+    }
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
@@ -95,7 +103,9 @@ describe.skipIf(!baseUrl)("database outage at run time (PostgreSQL)", () => {
     expect((await me()).statusCode).toBe(200);
 
     await relay.cut();
-    for (const res of [await me(), await me()]) {
+    // The session look-up (a hook), then a public route's own query (its handler), twice each.
+    const stats = () => app.inject({ method: "GET", url: "/api/v1/public/statistics" });
+    for (const res of [await me(), await me(), await stats(), await stats()]) {
       expect(res.statusCode, res.body).toBe(503);
       expect(res.headers["retry-after"]).toMatch(/^\d+$/);
       const body = res.json<{ error: { code: string; requestId: string } }>();

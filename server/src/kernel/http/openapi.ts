@@ -8,4 +8,6 @@ export const ERROR_RESPONSES = {
   404: ApiErrorBodySchema,
   409: ApiErrorBodySchema,
   429: ApiErrorBodySchema,
+  /** The database is unreachable for a moment (with Retry-After). */
+  503: ApiErrorBodySchema,
 } as const;

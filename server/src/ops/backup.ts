@@ -17,6 +17,7 @@ import type { Config } from "../config";
 import { openDatabase } from "../db/client";
 import { folderOwner } from "../db/data-folder";
 import { verifyAuditChain } from "../kernel/audit";
+import { readNewestFileCheckpoint } from "../kernel/audit-checkpoint";
 import {
   assembleBackup,
   BackupFileError,
@@ -39,7 +40,7 @@ import { gzipTar, holdsDatabase, loadIntoFolder, pgliteFolder, snapshotFolder } 
 import { dumpPostgres, restorePostgres, userTableCount } from "./postgres-dump";
 
 export type BackupTarget = Pick<Config, "databaseUrl" | "dataDir"> &
-  Partial<Pick<Config, "masterKeyFile" | "auditCheckpointKeyFile">>;
+  Partial<Pick<Config, "masterKeyFile" | "auditCheckpointKeyFile" | "auditCheckpointFile">>;
 type Say = (message: string) => void;
 
 const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
@@ -196,6 +197,11 @@ export async function restoreDatabase(
         : `  audit chain BROKEN after ${result.audit.checked} rows: ${result.audit.reason}`,
     );
   }
+  const lost = rowsAfterBackup(
+    target.auditCheckpointFile ?? path.join(target.dataDir, "audit-checkpoints.log"),
+    result.audit?.checked,
+  );
+  if (lost) say(lost);
   if (!fs.existsSync(target.masterKeyFile ?? path.join(keysDir, "master.key"))) {
     say(
       `The key files are not part of a database backup: run \`restore-keys <file>\` into ${keysDir} before starting the server.`,
@@ -204,4 +210,25 @@ export async function restoreDatabase(
   const ok = result.differences.length === 0 && result.audit?.ok !== false;
   say(ok ? `Restore complete in ${seconds(t0)}.` : "Restore FAILED its checks.");
   return result;
+}
+
+/**
+ * The checkpoint file outside the database still records the chain written after the backup (a
+ * PostgreSQL restore, or --force on the same DATA_DIR): say so, since verify-audit will report
+ * those rows as deleted — which they are.
+ */
+function rowsAfterBackup(checkpointFile: string, restored: number | undefined): string | null {
+  if (restored === undefined || !fs.existsSync(checkpointFile)) return null;
+  let newest: { treeSize: number; signedAt: string } | null;
+  try {
+    newest = readNewestFileCheckpoint(checkpointFile);
+  } catch {
+    return null;
+  }
+  if (!newest || newest.treeSize <= restored) return null;
+  return (
+    `Note: ${checkpointFile} records ${newest.treeSize} sealed audit rows (signed ${newest.signedAt}); ` +
+    `the backup holds ${restored}. The ${newest.treeSize - restored} rows written after the backup are lost, ` +
+    "and verify-audit reports them as deleted until that file is moved aside (keep it: it records the loss)."
+  );
 }

@@ -55,6 +55,8 @@ export class AuditSequencer {
   private stopped = true;
   private checkedCoverage = false;
   private busy = false;
+  /** The largest chain this process has signed: a shorter chain later means rows were deleted. */
+  private lastSigned = 0;
   private readonly signer: CheckpointSigner;
   readonly batchSize: number;
   readonly intervalMs: number;
@@ -127,6 +129,38 @@ export class AuditSequencer {
     this.schedule(more ? 0 : this.intervalMs);
   }
 
+  /**
+   * The chain is only extended from a head this key signed: the newest checkpoint must verify and
+   * name the head (size and hash). Otherwise rows were appended, rewritten or deleted by hand, and
+   * sealing on top would sign the tampering; refuse, so the rows stay unsealed and verify-audit
+   * reports them. A chain with no checkpoint yet (just upgraded) is signed as it is.
+   */
+  private async checkHead(tx: Db, head: { seq: number | string; hash: string } | undefined): Promise<number> {
+    const [cp] = await queryRows<Omit<Checkpoint, "treeSize"> & { treeSize: number | string }>(
+      tx,
+      sql`select tree_size as "treeSize", head_hash as "headHash", signed_at as "signedAt", key_id as "keyId", signature
+          from audit_checkpoints order by tree_size desc limit 1`,
+    );
+    const size = head ? Number(head.seq) : 0;
+    const refuse = (why: string) => {
+      throw new Error(
+        `audit sequencer: ${why}; refusing to seal until verify-audit is run and the log repaired`,
+      );
+    };
+    if (size < this.lastSigned)
+      {refuse(`the chain has ${size} rows but this process signed ${this.lastSigned}`);}
+    if (!cp) return 0;
+    const checkpoint = { ...cp, treeSize: Number(cp.treeSize) };
+    if (!this.signer.verify(checkpoint))
+      {refuse(`the newest checkpoint (${checkpoint.treeSize} rows) has a bad signature`);}
+    if (checkpoint.treeSize !== size || checkpoint.headHash !== head?.hash) {
+      refuse(
+        `the chain's head (${size} rows) is not the newest signed checkpoint (${checkpoint.treeSize} rows)`,
+      );
+    }
+    return checkpoint.treeSize;
+  }
+
   private async batch(): Promise<SealedBatch | null> {
     const result = await this.db.transaction(async (tx) => {
       const [lock] = await queryRows<{ leader: boolean }>(
@@ -138,6 +172,7 @@ export class AuditSequencer {
         tx,
         sql`select seq, hash from audit_log where seq is not null order by seq desc limit 1`,
       );
+      const last = await this.checkHead(tx, head);
       const rows = await queryRows<PendingRow>(
         tx,
         sql`select ${HASHED_COLUMNS} from audit_log where seq is null order by id limit ${this.batchSize}`,
@@ -168,12 +203,8 @@ export class AuditSequencer {
         );
       }
       // Sign when the head moved — or on the first turn after an upgrade, over the existing chain.
-      const [last] = await queryRows<{ size: number | string | null }>(
-        tx,
-        sql`select max(tree_size) as size from audit_checkpoints`,
-      );
       let checkpoint: Checkpoint | null = null;
-      if (seq > 0 && seq > Number(last?.size ?? 0)) {
+      if (seq > 0 && seq > last) {
         checkpoint = this.signer.sign(seq, prevHash, new Date().toISOString());
         await tx.execute(
           sql`insert into audit_checkpoints (tree_size, head_hash, signed_at, key_id, signature)
@@ -183,6 +214,7 @@ export class AuditSequencer {
       return { sealed: rows.length, treeSize: seq, occurredAt: rows.map((r) => r.occurredAt), checkpoint };
     });
     if (!result) return null;
+    this.lastSigned = Math.max(this.lastSigned, result.treeSize);
     this.checkedCoverage = true;
     this.busy = result.sealed > 0;
     const batch: SealedBatch = { ...result, committedAt: Date.now() };

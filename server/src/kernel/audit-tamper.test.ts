@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "../db/client";
 import { createTestContext, type TestContext } from "../test/harness";
 import { hashRow, HASHED_COLUMNS, recordEvent, verifyAuditChain, type VerifyResult } from "./audit";
-import { auditSequencerOf, sealPendingAudit } from "./audit-sequencer";
+import { AuditSequencer, auditSequencerOf, sealPendingAudit } from "./audit-sequencer";
 
 // What verify-audit detects when someone who can write to the database tampers with the log
 // (decision 0012). Each tampering runs in a transaction that is rolled back after the check.
@@ -55,6 +55,29 @@ async function tampered(
       if (e !== ROLLBACK) throw e;
     });
   return result!;
+}
+
+/** Appends a row by hand with a correct link and hash, as the sequencer would have. */
+async function appendForged(tx: Db): Promise<void> {
+  const [head] = await queryRows<{ seq: number; hash: string }>(
+    tx,
+    sql`select seq::int, hash from audit_log order by seq desc nulls last limit 1`,
+  );
+  const row = {
+    id: 900_000_000,
+    occurredAt: new Date().toISOString(),
+    actorId: null,
+    action: "auth.logout",
+    entityType: "account",
+    entityId: null,
+    orgUnitId: null,
+    data: {},
+    prevHash: head!.hash,
+  };
+  await tx.execute(
+    sql`insert into audit_log (id, occurred_at, action, entity_type, data, seq, prev_hash, hash)
+        values (${row.id}, ${row.occurredAt}, ${row.action}, ${row.entityType}, '{}', ${head!.seq + 1}, ${row.prevHash}, ${hashRow(row)})`,
+  );
 }
 
 describe("tampering by someone who can write to the database", () => {
@@ -141,29 +164,29 @@ describe("tampering by someone who can write to the database", () => {
     );
     expect(forged).toMatchObject({ ok: false });
     expect(forged.reason).toMatch(/bad signature/);
-    const appended = await tampered(async (tx) => {
-      const [head] = await queryRows<{ seq: number; hash: string }>(
-        tx,
-        sql`select seq::int, hash from audit_log order by seq desc nulls last limit 1`,
-      );
-      const row = {
-        id: 900_000_000,
-        occurredAt: new Date().toISOString(),
-        actorId: null,
-        action: "auth.logout",
-        entityType: "account",
-        entityId: null,
-        orgUnitId: null,
-        data: {},
-        prevHash: head!.hash,
-      };
-      await tx.execute(
-        sql`insert into audit_log (id, occurred_at, action, entity_type, data, seq, prev_hash, hash)
-            values (${row.id}, ${row.occurredAt}, ${row.action}, ${row.entityType}, '{}', ${head!.seq + 1}, ${row.prevHash}, ${hashRow(row)})`,
-      );
-    });
+    const appended = await tampered(appendForged);
     expect(appended).toMatchObject({ ok: false, firstBadId: 900_000_000 });
     expect(appended.reason).toMatch(/covered by no signed checkpoint/);
+  });
+
+  it("the sequencer refuses to sign over rows appended or deleted by hand", async () => {
+    await tampered(async (tx) => {
+      await appendForged(tx);
+      await expect(new AuditSequencer(tx, files).sealOnce()).rejects.toThrow(
+        /is not the newest signed checkpoint \(\d+ rows\); refusing to seal/,
+      );
+    });
+    const sizes = await queryRows<{ size: number }>(
+      t.app.db,
+      sql`select tree_size::int as size from audit_checkpoints order by tree_size desc limit 2`,
+    );
+    await tampered(async (tx) => {
+      const sequencer = new AuditSequencer(tx, files);
+      await sequencer.sealOnce(); // it has signed the newest head
+      await tx.execute(sql`delete from audit_log where seq > ${sizes[1]!.size}`);
+      await tx.execute(sql`delete from audit_checkpoints where tree_size > ${sizes[1]!.size}`);
+      await expect(sequencer.sealOnce()).rejects.toThrow(/but this process signed/);
+    });
   });
 
   it("rows left unsealed (sequencer stopped, or a row withheld) are reported", async () => {

@@ -114,6 +114,13 @@ function DashboardView({ unitId, year }: { unitId: string; year: number }) {
           )}
         </Breadcrumbs>
       )}
+      {d?.replica && (
+        <Text size="sm" c="dimmed" data-testid="replica-freshness">
+          {d.replica.lagSeconds === 0
+            ? t("dashboard.replicaCurrent")
+            : t("dashboard.replicaLag", { count: d.replica.lagSeconds })}
+        </Text>
+      )}
       {query.isPending && <Loader aria-label="…" />}
       {query.isError && <ErrorAlert error={query.error} />}
       {d && (

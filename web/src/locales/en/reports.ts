@@ -163,5 +163,9 @@ export const reportsEn: typeof reportsVi = {
     none: "No child units.",
     activities: "Activities",
     attendees: "Attendances",
+    /** Shown only when a read replica served the figures (DATABASE_READ_URL). */
+    replicaLag_one: "Figures as of {{count}} second ago",
+    replicaLag_other: "Figures as of {{count}} seconds ago",
+    replicaCurrent: "Figures as of less than a second ago",
   },
 };

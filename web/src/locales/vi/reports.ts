@@ -159,5 +159,9 @@ export const reportsVi = {
     none: "Không có đơn vị trực thuộc.",
     activities: "Số buổi, hoạt động",
     attendees: "Lượt người tham dự",
+    /** Shown only when a read replica served the figures (DATABASE_READ_URL). */
+    replicaLag_one: "Số liệu cập nhật cách đây {{count}} giây",
+    replicaLag_other: "Số liệu cập nhật cách đây {{count}} giây",
+    replicaCurrent: "Số liệu cập nhật cách đây chưa đến 1 giây",
   },
 };

@@ -79,9 +79,10 @@ async function open(
         );
       }
     } else if (mode === "write") {
+      detail(`opened in ${seconds(t0)}`);
       await database.exclusive(
         async () => {
-          detail(`opened in ${seconds(t0)}; applying the migrations`);
+          detail("applying the migrations");
           await database.migrate();
           // Reference data that ships with the code (idempotent).
           await (await server()).seedGroupTypes(database.db);

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import net from "node:net";
 import { Readable } from "node:stream";
+import zlib from "node:zlib";
 import { todayInVietnam } from "@toandan/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -203,6 +205,29 @@ describe("backup and restore drill", () => {
       };
       await expect(restoreDatabase(other, file, {}, say)).rejects.toThrow(/Restore it on the same engine/);
       await expect(backupDatabase(to, file, say)).rejects.toThrow(/already exists/);
+      // A live server's snapshot cut short (the server stopped while sending) writes no file.
+      const fakeDir = path.join(scratch, "fake");
+      fs.mkdirSync(fakeDir);
+      const gz = zlib.gzipSync(Buffer.alloc(200_000, 7));
+      const fake = net.createServer((c) =>
+        c.once("data", (line) => {
+          const op = (JSON.parse(line.toString()) as { op: string }).op;
+          if (op === "ping") return c.end(`${JSON.stringify({ ok: true, pid: 1 })}\n`);
+          const manifest = openBackup(file).manifest;
+          c.write(`${JSON.stringify({ ok: true, pid: 1, manifest, tarBytes: 200_000 })}\n`);
+          c.end(gz.subarray(0, gz.length >> 1));
+        }),
+      );
+      await new Promise<void>((resolve) => fake.listen(path.join(fakeDir, "control.sock"), resolve));
+      try {
+        const cut = path.join(scratch, "cut.backup");
+        await expect(backupDatabase({ databaseUrl: undefined, dataDir: fakeDir }, cut, say)).rejects.toThrow(
+          "The server's snapshot arrived incomplete",
+        );
+        expect(fs.readdirSync(scratch).filter((n) => n.includes("cut.backup"))).toEqual([]);
+      } finally {
+        fake.close();
+      }
       // Without Debian's client tools, the operator is told what to install.
       const searchPath = process.env.PATH;
       process.env.PATH = "/nonexistent";

@@ -68,6 +68,7 @@ export async function backupDatabase(
         const snap = await requestSnapshot(target.dataDir);
         manifest = snap.manifest;
         written = await writeHashed(snap.payload, tmp.path);
+        checkGzipEnd(tmp.path, snap.tarBytes);
         how = `snapshot taken by the running server (pid ${live.pid})`;
       } else {
         const folder = pgliteFolder(target.dataDir);
@@ -231,4 +232,24 @@ function rowsAfterBackup(checkpointFile: string, restored: number | undefined): 
     `the backup holds ${restored}. The ${newest.treeSize - restored} rows written after the backup are lost, ` +
     "and verify-audit reports them as deleted until that file is moved aside (keep it: it records the loss)."
   );
+}
+
+/**
+ * A gzip stream ends with the uncompressed size (mod 2^32): a snapshot cut short (the server
+ * stopped while sending) does not end with the size the server announced.
+ */
+function checkGzipEnd(file: string, tarBytes: number): void {
+  const size = fs.statSync(file).size;
+  const tail = Buffer.alloc(4);
+  const fd = fs.openSync(file, "r");
+  try {
+    if (size >= 4) fs.readSync(fd, tail, 0, 4, size - 4);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (size < 4 || tail.readUInt32LE(0) !== tarBytes % 2 ** 32) {
+    throw new BackupFileError(
+      "The server's snapshot arrived incomplete (the server stopped or the connection broke): nothing was written.",
+    );
+  }
 }

@@ -25,7 +25,8 @@ export const controlSocketPath = (dataDir: string) => path.join(dataDir, CONTROL
 
 export type ControlChannel = { path: string | null; close: () => Promise<void> };
 
-type Reply = { ok: true; pid: number; manifest?: DatabaseManifest } | { ok: false; error: string };
+type Reply =
+  { ok: true; pid: number; manifest?: DatabaseManifest; tarBytes?: number } | { ok: false; error: string };
 
 /**
  * Starts the channel for a server on PGlite. Refuses when another live server answers on the
@@ -63,7 +64,13 @@ export async function startControlChannel(opts: {
         try {
           const snap = await snapshotPglite(pglite);
           conn.resume(); // nothing more is read from the client
-          conn.write(`${JSON.stringify({ ok: true, pid: process.pid, manifest: snap.manifest })}\n`);
+          const reply: Reply = {
+            ok: true,
+            pid: process.pid,
+            manifest: snap.manifest,
+            tarBytes: snap.tar.size,
+          };
+          conn.write(`${JSON.stringify(reply)}\n`);
           await pipeline(gzipTar(snap.tar), conn);
         } finally {
           busy = false;
@@ -184,7 +191,7 @@ export async function probeServer(dataDir: string, timeoutMs = 3000): Promise<{ 
 /** Asks the live server for a snapshot: its manifest, then the gzipped tar as a stream. */
 export async function requestSnapshot(
   dataDir: string,
-): Promise<{ pid: number; manifest: DatabaseManifest; payload: Readable }> {
+): Promise<{ pid: number; manifest: DatabaseManifest; tarBytes: number; payload: Readable }> {
   const conn = await connect(dataDir);
   conn.write(`${JSON.stringify({ op: "snapshot" })}\n`);
   const line = await withTimeout(readLine(conn), 120_000, "the server did not start the snapshot");
@@ -194,7 +201,7 @@ export async function requestSnapshot(
     throw new ControlChannelError(`The server refused the backup: ${reply.error}.`);
   }
   if (!reply.manifest) throw new ControlChannelError("The server sent no manifest.");
-  return { pid: reply.pid, manifest: reply.manifest, payload: conn };
+  return { pid: reply.pid, manifest: reply.manifest, tarBytes: reply.tarBytes ?? -1, payload: conn };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {

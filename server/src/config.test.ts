@@ -27,6 +27,19 @@ describe("config", () => {
     expect(() => loadConfig({ PORT: "70000" })).toThrow("PORT must be a number between 1 and 65535");
   });
 
+  it("takes a read replica only beside a primary, and bounds its lag", () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: "postgres://r/x" })).toThrow(
+      "DATABASE_READ_URL: a read replica needs DATABASE_URL (its primary) to be set too",
+    );
+    expect(() => loadConfig({ DATABASE_URL: "postgres://p/x", DATABASE_READ_URL: "mysql://r/x" })).toThrow(
+      "DATABASE_READ_URL must start with postgres://",
+    );
+    expect(() => loadConfig({ DATABASE_READ_MAX_LAG: "0" })).toThrow("at least 1 second");
+    const c = loadConfig({ DATABASE_URL: "postgres://p/x", DATABASE_READ_URL: "postgres://r/x" });
+    expect([c.databaseReadUrl, c.databaseReadMaxLagSeconds]).toEqual(["postgres://r/x", 10]);
+    expect(loadConfig({}).databaseReadUrl).toBeUndefined();
+  });
+
   it("treats production as production", () => {
     expect(loadConfig({ NODE_ENV: "production" }).isProduction).toBe(true);
   });

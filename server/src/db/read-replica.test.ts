@@ -235,7 +235,11 @@ if (whyNot) {
 
     it("serves the dashboard from the standby after replay, reports its lag, and sends the writer to the primary", async () => {
       // Caught up: the standby serves the dashboard and reports no lag.
-      const before = await dashboard(admin);
+      // (The audit sequencer may have just written: wait for the standby to replay it.)
+      const before = await until("the standby to catch up", async () => {
+        const d = await dashboard(admin);
+        return d.replica?.lagSeconds === 0 ? d : undefined;
+      });
       expect(before.replica).toEqual({ lagSeconds: 0 });
 
       // Replay paused: a write through the app is on the primary only; the standby still serves the

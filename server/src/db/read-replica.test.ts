@@ -259,8 +259,15 @@ if (whyNot) {
       const own = await dashboard(writer);
       expect(own.replica).toBeUndefined();
       expect(own.count).toBe(before.count + 1);
-      const lists = await call(app!, writer, "GET", `/api/v1/activities?orgUnitId=${caMauId}`);
-      expect(lists.statusCode, lists.body).toBe(200);
+      // The activity list likewise: the standby's lacks the new row, the writer's (primary) has it.
+      const id = created.json<{ id: string }>().id;
+      const listIds = async (session: Session) => {
+        const res = await call(app!, session, "GET", `/api/v1/activities?orgUnitId=${caMauId}&limit=100`);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<{ items: { id: string }[] }>().items.map((x) => x.id);
+      };
+      expect(await listIds(admin)).not.toContain(id);
+      expect(await listIds(writer)).toContain(id);
 
       // Replay resumed: the standby shows the row and reports it is caught up.
       await standby!.query("select pg_wal_replay_resume()");

@@ -64,13 +64,14 @@ function write(db: Db, mode: Mode, i: number): Promise<void> {
       sql`insert into bench_records (name, payload) values (${`r${i}`}, ${JSON.stringify({ i })}::jsonb)`,
     );
     if (mode === "old") await legacyRecordEvent(tx, `r${i}`);
-    else
-      {await recordEvent(tx, {
+    else {
+      await recordEvent(tx, {
         actorId: null,
         action: "auth.logout",
         entityType: "account",
         entityId: `r${i}`,
-      });}
+      });
+    }
   });
 }
 

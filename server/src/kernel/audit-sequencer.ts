@@ -147,12 +147,14 @@ export class AuditSequencer {
         `audit sequencer: ${why}; refusing to seal until verify-audit is run and the log repaired`,
       );
     };
-    if (size < this.lastSigned)
-      {refuse(`the chain has ${size} rows but this process signed ${this.lastSigned}`);}
+    if (size < this.lastSigned) {
+      refuse(`the chain has ${size} rows but this process signed ${this.lastSigned}`);
+    }
     if (!cp) return 0;
     const checkpoint = { ...cp, treeSize: Number(cp.treeSize) };
-    if (!this.signer.verify(checkpoint))
-      {refuse(`the newest checkpoint (${checkpoint.treeSize} rows) has a bad signature`);}
+    if (!this.signer.verify(checkpoint)) {
+      refuse(`the newest checkpoint (${checkpoint.treeSize} rows) has a bad signature`);
+    }
     if (checkpoint.treeSize !== size || checkpoint.headHash !== head?.hash) {
       refuse(
         `the chain's head (${size} rows) is not the newest signed checkpoint (${checkpoint.treeSize} rows)`,

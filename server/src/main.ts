@@ -30,12 +30,6 @@ const count = (n: number) => n.toLocaleString("en-US");
 const detail = (message: string) => console.log(`  … ${message}`);
 
 /**
- * Opens the database for `command`. "write" applies the migrations and ships the reference data,
- * then runs `work` (unit import, keys, demo seed), all under the database-wide start-up lock so
- * that processes started together do it once; "read" applies nothing and refuses a database that
- * lacks migrations; "raw" only opens. A PGlite folder is this process's until close (lock file).
- */
-/**
  * The application and its modules, loaded once a command is past the checks that need none of
  * them (configuration, port, data folder, database connection): a refused start answers in about
  * a second instead of after loading the whole server (~2.6 s of CPU).
@@ -52,6 +46,12 @@ async function server() {
   };
 }
 
+/**
+ * Opens the database for `command`. "write" applies the migrations and ships the reference data,
+ * then runs `work` (unit import, keys, demo seed), all under the database-wide start-up lock so
+ * that processes started together do it once; "read" applies nothing and refuses a database that
+ * lacks migrations; "raw" only opens. A PGlite folder is this process's until close (lock file).
+ */
 async function open(
   config: Config,
   command: string,

@@ -41,6 +41,11 @@ export const reports = pgTable(
     recipients: text("recipients").array().notNull(),
     signerTitle: text("signer_title").notNull(),
     signerName: text("signer_name").notNull(),
+    /**
+     * The annex compiled from the direct children's approved reports (compileReportFromChildren):
+     * frozen at compile time with each child report's id and approval time; null until compiled.
+     */
+    compiled: jsonb("compiled"),
     /** draft → submitted → returned | approved; returned → submitted. */
     status: text("status").notNull().default("draft"),
     comments: jsonb("comments")

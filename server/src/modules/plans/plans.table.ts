@@ -3,12 +3,15 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
@@ -28,6 +31,8 @@ export const plans = pgTable(
     rollupPath: text("rollup_path").notNull(),
     periodFrom: integer("period_from").notNull(),
     periodTo: integer("period_to").notNull(),
+    /** `plan` (kế hoạch) or `coordination_programme` (chương trình phối hợp of two signing bodies). */
+    kind: text("kind").notNull().default("plan"),
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -96,4 +101,73 @@ export const planTargets = pgTable(
     label: text("label"),
   },
   (t) => [index("plan_targets_plan_idx").on(t.planId, t.ordinal)],
+);
+
+/**
+ * The register of source documents plans implement: Party directives, programmes and resolutions,
+ * projects (đề án) and higher plans. Registered at a unit; read by that unit's subtree and the
+ * units above it. A source may itself implement another (20-CTr/TU implements 09-CT/TW).
+ */
+export const planSources = pgTable(
+  "plan_sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    number: text("number").notNull(),
+    issuedOn: date("issued_on").notNull(),
+    issuer: text("issuer").notNull(),
+    title: text("title").notNull(),
+    level: text("level").notNull(),
+    implementsId: uuid("implements_id").references((): AnyPgColumn => planSources.id),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    rollupPath: text("rollup_path").notNull(),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("plan_sources_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
+    uniqueIndex("plan_sources_unit_number_uq").on(t.orgUnitId, t.number, t.issuedOn),
+  ],
+);
+
+/** Which source documents a plan implements (many-to-many). */
+export const planSourceLinks = pgTable(
+  "plan_source_links",
+  {
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => planSources.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.sourceId] }),
+    index("plan_source_links_source_idx").on(t.sourceId),
+  ],
+);
+
+/**
+ * A review of a plan (yearly for a coordination programme; sơ kết 5 năm / tổng kết 10 năm against
+ * its source): findings and the plan's target figures computed from the records on that date.
+ */
+export const planReviews = pgTable(
+  "plan_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    year: integer("year").notNull(),
+    reviewedOn: date("reviewed_on").notNull(),
+    sourceId: uuid("source_id").references(() => planSources.id),
+    findings: text("findings").notNull(),
+    figures: jsonb("figures").notNull(),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("plan_reviews_plan_kind_year_uq").on(t.planId, t.kind, t.year)],
 );

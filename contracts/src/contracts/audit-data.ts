@@ -164,6 +164,8 @@ export const AUDIT_EVENT_DATA = {
     targets: count,
   }),
   "plan.deleted": z.object({ number: text, title: text }),
+  "plan.source_registered": z.object({ kind: text, number: text, issuer: text }),
+  "plan.reviewed": z.object({ number: text, kind: text, year: count, sourceNumber: text.nullable() }),
 
   /** The activity as created (empty title and notes stored as null). */
   "activity.created": CreateActivityBodySchema.extend({

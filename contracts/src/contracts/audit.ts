@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "plan.created",
   "plan.updated",
   "plan.deleted",
+  "plan.source_registered",
+  "plan.reviewed",
   "activity.created",
   "activity.updated",
   "activity.deleted",

@@ -131,6 +131,18 @@ export const SUMMARIES: Summaries = {
       targets: n(v.targets),
     }),
   "plan.deleted": (v, x) => x.t("audit.summaries.plan.deleted", { number: v.number, title: v.title }),
+  "plan.source_registered": (v, x) =>
+    x.t("audit.summaries.plan.source_registered", {
+      kind: x.t(`planSources.kinds.${v.kind}`),
+      number: v.number,
+      issuer: v.issuer,
+    }),
+  "plan.reviewed": (v, x) =>
+    x.t("audit.summaries.plan.reviewed", {
+      number: v.number,
+      kind: x.t(`planReviews.kinds.${v.kind}`),
+      year: v.year,
+    }),
 
   "activity.created": (v, x) =>
     x.t("audit.summaries.activity.created", {

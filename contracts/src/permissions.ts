@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   "case.export",
   "hotspot.read",
   "hotspot.manage",
+  /** Steering committees (Ban Chỉ đạo): their members, meetings and assignments. */
+  "committee.read",
+  "committee.manage",
   "commendation.read",
   "commendation.nominate",
   "commendation.endorse",
@@ -71,7 +74,7 @@ export type Role = (typeof ROLES)[number];
 /** Case files are read only by the commune's police, case officer and the assigned body. */
 const CASE_FILE: Permission[] = ["case.read", "case.manage", "case.report", "case.export"];
 const ALL: Permission[] = PERMISSIONS.filter((p) => !CASE_FILE.includes(p));
-const RECORDS_READ: Permission[] = ["case.stats", "hotspot.read", "commendation.read"];
+const RECORDS_READ: Permission[] = ["case.stats", "hotspot.read", "commendation.read", "committee.read"];
 const COMMENDATION_WORK: Permission[] = [
   "commendation.nominate",
   "commendation.endorse",
@@ -128,6 +131,7 @@ export const ROLE_PERMISSIONS = {
     "certification.configure",
     ...RECORDS_READ,
     "hotspot.manage",
+    "committee.manage",
     ...COMMENDATION_WORK,
     "commendation.publish",
     ...REPORT_APPROVE,
@@ -143,6 +147,7 @@ export const ROLE_PERMISSIONS = {
     "certification.configure",
     ...RECORDS_READ,
     "hotspot.manage",
+    "committee.manage",
     ...COMMENDATION_WORK,
     ...REPORT_APPROVE,
     ...POLICE_CITIZEN,
@@ -157,6 +162,7 @@ export const ROLE_PERMISSIONS = {
     ...RECORDS_READ,
     "case.report",
     "hotspot.manage",
+    "committee.manage",
     ...COMMENDATION_WORK,
     "commendation.publish",
     "report.manage",
@@ -170,6 +176,7 @@ export const ROLE_PERMISSIONS = {
     ...RECORDS_READ,
     ...CASE_WORK,
     "hotspot.manage",
+    "committee.manage",
     ...COMMENDATION_WORK,
     "report.manage",
     ...POLICE_CITIZEN,

@@ -35,6 +35,11 @@ import {
 } from "./commendations";
 import { CalendarConfidenceSchema, CalendarDayKindSchema } from "./calendar";
 import {
+  CommitteeMeetingKindSchema,
+  CommitteeRoleSchema,
+  CreateSteeringCommitteeBodySchema,
+} from "./committees";
+import {
   FeedbackAcceptanceDecisionSchema,
   FeedbackNoticeChannelSchema,
   FeedbackStatusSchema,
@@ -383,6 +388,31 @@ export const AUDIT_EVENT_DATA = {
   "hotspot.evidence_recorded": RecordHotspotEvidenceBodySchema.extend({
     evidenceId: IdSchema,
   }),
+
+  /** Members' names stay in the committee's record. */
+  "committee.created": CreateSteeringCommitteeBodySchema.pick({
+    decisionKind: true,
+    decisionNumber: true,
+    decisionOn: true,
+  }).extend({ members: z.number().int() }),
+  "committee.member_added": z.object({
+    memberId: IdSchema,
+    role: CommitteeRoleSchema,
+    joinedOn: IsoDateSchema,
+  }),
+  "committee.member_removed": z.object({ memberId: IdSchema, leftOn: IsoDateSchema }),
+  "committee.meeting_recorded": z.object({
+    meetingId: IdSchema,
+    heldOn: IsoDateSchema,
+    kind: CommitteeMeetingKindSchema,
+    attendees: z.number().int(),
+  }),
+  "committee.assignment_created": z.object({
+    assignmentId: IdSchema,
+    responsibleMemberId: IdSchema,
+    dueOn: IsoDateSchema.nullable(),
+  }),
+  "committee.assignment_done": z.object({ assignmentId: IdSchema, doneOn: IsoDateSchema }),
 
   /** The nominee's name and achievements stay in the file. */
   "commendation.nominated": z.object({

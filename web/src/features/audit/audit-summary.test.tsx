@@ -320,6 +320,17 @@ const SAMPLES = {
     reasons: ["drugs"],
     tasks: [{ title: "Tuần tra", responsibleBodyId: ID }],
   },
+  "committee.created": {
+    decisionKind: "consolidated",
+    decisionNumber: "12/QĐ-UBND",
+    decisionOn: "2026-01-05",
+    members: 3,
+  },
+  "committee.member_added": { memberId: ID, role: "member", joinedOn: "2026-01-05" },
+  "committee.member_removed": { memberId: ID, leftOn: "2026-06-01" },
+  "committee.meeting_recorded": { meetingId: ID, heldOn: "2026-03-31", kind: "regular", attendees: 9 },
+  "committee.assignment_created": { assignmentId: ID, responsibleMemberId: ID, dueOn: "2026-06-30" },
+  "committee.assignment_done": { assignmentId: ID, doneOn: "2026-06-20" },
   "hotspot.status_changed": {
     from: "designated",
     to: "transforming",

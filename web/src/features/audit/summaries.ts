@@ -374,6 +374,13 @@ export const SUMMARIES: Summaries = {
           n: n(v.incidents),
         }),
 
+  "committee.created": (v) => `${v.decisionNumber}, ${d(v.decisionOn)}`,
+  "committee.member_added": (v) => d(v.joinedOn),
+  "committee.member_removed": (v) => d(v.leftOn),
+  "committee.meeting_recorded": (v) => d(v.heldOn),
+  "committee.assignment_created": (v) => (v.dueOn ? d(v.dueOn) : ""),
+  "committee.assignment_done": (v) => d(v.doneOn),
+
   "commendation.nominated": (v, x) =>
     x.t("audit.summaries.commendation.nominated", {
       kind: x.t(`commendations:commendations.nomineeKinds.${v.nomineeKind}`),

@@ -851,6 +851,14 @@ export const consoleEn: Shape<typeof consoleVi> = {
         status_changed: "Changed a hotspot's status",
         evidence_recorded: "Recorded hotspot evidence",
       },
+      committee: {
+        created: "Established or consolidated a steering committee",
+        member_added: "Added a steering committee member",
+        member_removed: "Removed a steering committee member",
+        meeting_recorded: "Recorded a steering committee meeting",
+        assignment_created: "Assigned a steering committee task",
+        assignment_done: "Completed a steering committee task",
+      },
       commendation: {
         nominated: "Nominated for commendation",
         endorsed: "Endorsed a nomination",

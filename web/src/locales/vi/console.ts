@@ -853,6 +853,14 @@ export const consoleVi = {
         status_changed: "Chuyển trạng thái địa bàn",
         evidence_recorded: "Ghi nhận diễn biến địa bàn",
       },
+      committee: {
+        created: "Thành lập, kiện toàn Ban Chỉ đạo",
+        member_added: "Bổ sung thành viên Ban Chỉ đạo",
+        member_removed: "Thôi thành viên Ban Chỉ đạo",
+        meeting_recorded: "Ghi cuộc họp Ban Chỉ đạo",
+        assignment_created: "Phân công nhiệm vụ Ban Chỉ đạo",
+        assignment_done: "Hoàn thành nhiệm vụ Ban Chỉ đạo",
+      },
       commendation: {
         nominated: "Đề nghị khen thưởng",
         endorsed: "Cho ý kiến đề nghị khen thưởng",

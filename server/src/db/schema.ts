@@ -10,6 +10,7 @@ export * from "../modules/plans/plans.table";
 export * from "../modules/certification/certification.table";
 export * from "../modules/cases/cases.table";
 export * from "../modules/hotspots/hotspots.table";
+export * from "../modules/committees/committees.table";
 export * from "../modules/supervision/supervision.table";
 export * from "../modules/commendations/commendations.table";
 export * from "../modules/reports/reports.table";

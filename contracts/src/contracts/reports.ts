@@ -1,5 +1,6 @@
 // Review reports (sơ kết, tổng kết) in the Decree 30/2020 layout, and periodic reporting up the levels.
 import { z } from "zod";
+import { addWorkingDays } from "../calendar/working-days";
 import { IdSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
 import type { Transitions } from "../workflow";
 
@@ -113,6 +114,51 @@ export const ReportLockSchema = z.object({
   unlockReason: z.string().nullable(),
 });
 
+/** The figures of the children's reports the compiled annex tabulates (one column each, with a total row). */
+export const COMPILED_KEY_FIGURES = [
+  "activities.count",
+  "activities.attendees",
+  "groups.count",
+  "groups.members",
+  "households.signed",
+  "tips.received",
+] as const;
+/** The kinds of unit that report to the level above (a province's communes, a ward's residential areas). */
+export const REPORTING_UNIT_KINDS = ["district", "commune", "residential_area"] as const;
+/**
+ * When a child's report is due: the reviewed period's last day plus this many working days (the
+ * contracts calendar, with its days off and working weekends).
+ */
+export const CHILD_REPORT_DUE_WORKING_DAYS = 5;
+export const childReportDueOn = (periodTo: string) => addWorkingDays(periodTo, CHILD_REPORT_DUE_WORKING_DAYS);
+
+/** One child's approved report as gathered into the parent's report, frozen at compile time. */
+export const CompiledChildSchema = z.object({
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  /** The version used: the child report's id and when it was approved. */
+  reportId: IdSchema,
+  approvedAt: z.string().nullable(),
+  number: z.string().nullable(),
+  symbol: z.string(),
+  issuedOn: z.string(),
+  /** The child's narrative of results, as written by the child. */
+  quote: z.string(),
+  /** The child's proposals (kiến nghị, đề xuất); empty when it made none. */
+  proposals: z.string(),
+  figures: z.array(ReportFigureSchema),
+});
+export const CompiledAnnexSchema = z.object({
+  compiledAt: z.string(),
+  compiledBy: z.string(),
+  children: z.array(CompiledChildSchema),
+  /** The sum of each key figure over the children; `partial`: some child's count was hidden ("dưới 5"). */
+  totals: z.array(z.object({ code: z.string(), label: z.string(), value: z.number(), partial: z.boolean() })),
+  /** Children without an approved report at compile time. */
+  missing: z.array(z.object({ orgUnitId: IdSchema, orgUnitName: z.string() })),
+});
+export type CompiledAnnex = z.infer<typeof CompiledAnnexSchema>;
+
 export const ReportSchema = z.object({
   id: IdSchema,
   orgUnitId: IdSchema,
@@ -139,6 +185,8 @@ export const ReportSchema = z.object({
   comments: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
   createdAt: z.string(),
   lock: ReportLockSchema.nullable(),
+  /** The annex gathered from the children's approved reports, or null when not compiled. */
+  compiled: CompiledAnnexSchema.nullable().optional(),
   can: ReportAbilitiesSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;
@@ -217,3 +265,33 @@ export const PeriodLockSchema = z.object({
   unlockReason: z.string().nullable(),
 });
 export const UnlockResultSchema = z.object({ unlocked: z.array(PeriodLockSchema) });
+
+/**
+ * A child unit's reporting for the parent report's period: approved, submitted (awaiting approval),
+ * in progress (draft or returned), or missing (no report at all).
+ */
+export const CHILD_REPORT_STATES = ["approved", "submitted", "in_progress", "missing"] as const;
+export const ChildReportingSchema = z.object({
+  orgUnitId: IdSchema,
+  orgUnitName: z.string(),
+  state: z.enum(CHILD_REPORT_STATES),
+  reportId: IdSchema.nullable(),
+  /** The first submission's day (Vietnam), or null when never submitted. */
+  submittedOn: z.string().nullable(),
+  /** Submitted after the due day, or not submitted and the due day has passed. */
+  late: z.boolean(),
+});
+export const ReportCompletenessSchema = z.object({
+  orgUnitId: IdSchema,
+  template: z.enum(REPORT_TEMPLATES),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  dueOn: z.string(),
+  total: z.number().int(),
+  approved: z.number().int(),
+  submitted: z.number().int(),
+  notReported: z.number().int(),
+  late: z.number().int(),
+  children: z.array(ChildReportingSchema),
+});
+export type ReportCompleteness = z.infer<typeof ReportCompletenessSchema>;

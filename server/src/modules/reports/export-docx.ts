@@ -19,7 +19,7 @@ import {
   docxRule,
   docxTwoColumns,
 } from "../../kernel/docx-layout";
-import { cutOffLine, docNumber, formatFigure, reportPlaceAndDate } from "./export-layout";
+import { compiledRows, cutOffLine, docNumber, formatFigure, reportPlaceAndDate } from "./export-layout";
 
 const run = (
   text: string,
@@ -81,6 +81,42 @@ function figuresTable(r: Report): Table {
   });
 }
 
+/** The compiled annex: the children's key figures, one row each, with the total row (bold). */
+function compiledAnnex(r: Report): (Paragraph | Table)[] {
+  const t = compiledRows(r);
+  if (!t) return [];
+  const first = [0.06, 0.26].map((x) => Math.round(DOCX_TEXT_WIDTH * x));
+  const rest = Math.floor((DOCX_TEXT_WIDTH - first[0]! - first[1]!) / (t.head.length - 2));
+  const widths = [...first, ...Array.from({ length: t.head.length - 2 }, () => rest)];
+  const row = (cells: string[], bold = false) =>
+    new TableRow({
+      children: cells.map(
+        (text, i) =>
+          new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            children: [
+              new Paragraph({
+                alignment: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER,
+                children: [run(text, { bold, size: 11 })],
+              }),
+            ],
+          }),
+      ),
+    });
+  return [
+    new Paragraph({
+      spacing: { before: 200 },
+      children: [run("PHỤ LỤC TỔNG HỢP SỐ LIỆU TỪ BÁO CÁO CẤP DƯỚI", { bold: true })],
+    }),
+    new Table({
+      width: { size: DOCX_TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      rows: [row(t.head, true), ...t.rows.map((x) => row(x)), row(t.total, true)],
+    }),
+  ];
+}
+
 function footer(r: Report): Table {
   const left = [
     new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: 12 })] }),
@@ -137,6 +173,7 @@ export async function reportDocx(r: Report): Promise<Buffer> {
           ]),
           new Paragraph({ spacing: { before: 200 }, children: [run("PHỤ LỤC SỐ LIỆU", { bold: true })] }),
           figuresTable(r),
+          ...compiledAnnex(r),
           centred(run("")),
           footer(r),
         ],

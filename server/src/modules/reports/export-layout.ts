@@ -41,3 +41,20 @@ export const formatFigure = (f: Report["figures"][number]) =>
 export const cutOffLine = (r: Report) => `(Số liệu tính đến ngày ${viDate(r.cutOff)})`;
 /** "Bạc Liêu, ngày 05 tháng 02 năm 2026": the one Decree 30 date rule, from the contracts calendar. */
 export const reportPlaceAndDate = (r: Report) => documentPlaceAndDate(r.place, r.issuedOn);
+
+/** "Phụ lục tổng hợp" table of the compiled annex: a header row, one row per child, a total row. */
+export function compiledRows(r: Report): { head: string[]; rows: string[][]; total: string[] } | null {
+  const c = r.compiled;
+  if (!c || c.children.length === 0) return null;
+  const head = ["TT", "Đơn vị", ...c.totals.map((t) => t.label)];
+  const rows = c.children.map((child, i) => [
+    String(i + 1),
+    child.orgUnitName,
+    ...c.totals.map((t) => {
+      const f = child.figures.find((x) => x.code === t.code);
+      return f ? formatFigure(f) : "Chưa có số liệu";
+    }),
+  ]);
+  const total = ["", "Tổng cộng", ...c.totals.map((t) => `${t.partial ? "trên " : ""}${viNumber(t.value)}`)];
+  return { head, rows, total };
+}

@@ -1,6 +1,13 @@
 import { createRequire } from "node:module";
 import type { Report } from "@toandan/contracts";
-import { cutOffLine, docNumber, formatFigure, reportPlaceAndDate, tinos } from "./export-layout";
+import {
+  compiledRows,
+  cutOffLine,
+  docNumber,
+  formatFigure,
+  reportPlaceAndDate,
+  tinos,
+} from "./export-layout";
 
 const require = createRequire(import.meta.url);
 
@@ -37,6 +44,24 @@ const rule = (length: number, margin: number[]) => ({
   alignment: "center",
   margin,
 });
+
+/** The compiled annex: the children's key figures, one row each, with the total row (bold). */
+function compiledAnnex(r: Report): unknown[] {
+  const t = compiledRows(r);
+  if (!t) return [];
+  const bold = (cells: string[]) => cells.map((text) => ({ text, bold: true }));
+  return [
+    { text: "PHỤ LỤC TỔNG HỢP SỐ LIỆU TỪ BÁO CÁO CẤP DƯỚI", bold: true, margin: [0, 10, 0, 4] },
+    {
+      table: {
+        headerRows: 1,
+        widths: [20, "*", ...t.head.slice(2).map(() => 50)],
+        body: [bold(t.head), ...t.rows, bold(t.total)],
+      },
+      fontSize: 10,
+    },
+  ];
+}
 
 /** The report as PDF (A4), the same layout as the DOCX. */
 export async function reportPdf(r: Report): Promise<Buffer> {
@@ -100,6 +125,7 @@ export async function reportPdf(r: Report): Promise<Buffer> {
         },
         fontSize: 12,
       },
+      ...compiledAnnex(r),
       {
         margin: [0, 16, 0, 0],
         columns: [

@@ -5,6 +5,7 @@ import {
   ListReportsQuerySchema,
   NextReportNumberQuerySchema,
   NextReportNumberSchema,
+  ReportCompletenessSchema,
   ReportPageSchema,
   ReportSchema,
   ReturnReportBodySchema,
@@ -14,10 +15,12 @@ import {
 } from "@toandan/contracts";
 import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
+import { compileReportFromChildren } from "./commands/compile-report";
 import { createReport } from "./commands/create-report";
 import { moveReport } from "./commands/report-workflow";
 import { unlockPeriod } from "./commands/unlock-period";
 import { updateReport } from "./commands/update-report";
+import { getReportCompleteness } from "./reports.completeness";
 import { listReportPage, nextReportNumber, reportDetail, sendReportExport } from "./reports.page";
 
 const params = z.object({ id: IdSchema });
@@ -82,6 +85,30 @@ export const reportRoutes = routesPlugin([
     body: UpdateReportBodySchema,
     response: ReportSchema,
     handler: ({ db, actor, params, body }) => updateReport(db, actor, params.id, body),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/reports/:id/compile",
+    operationId: "compileReportFromChildren",
+    summary:
+      "Gather the approved reports of the unit's direct children for the same period into an editable compiled section and annex (frozen now)",
+    tags,
+    permission: "report.manage",
+    params,
+    response: ReportSchema,
+    handler: ({ db, actor, params }) => compileReportFromChildren(db, actor, params.id),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/reports/:id/completeness",
+    operationId: "getReportCompleteness",
+    summary:
+      "Which units of the level below have reported for the report's period (approved, submitted, in progress, missing; late against the due day)",
+    tags,
+    permission: "report.read",
+    params,
+    response: ReportCompletenessSchema,
+    handler: ({ readDb, actor, params }) => getReportCompleteness(readDb, actor, params.id),
   }),
   defineRoute({
     method: "GET",

@@ -34,6 +34,8 @@ import { planRoutes } from "./modules/plans";
 import { certificationRoutes } from "./modules/certification";
 import { caseRoutes } from "./modules/cases";
 import { hotspotRoutes } from "./modules/hotspots";
+import { supervisionRoutes } from "./modules/supervision";
+import { committeeRoutes } from "./modules/committees";
 import { commendationRoutes } from "./modules/commendations";
 import { indicatorRoutes } from "./modules/indicators";
 import { reportRoutes } from "./modules/reports";
@@ -67,6 +69,8 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: planRoutes },
   { prefix: API, routes: caseRoutes },
   { prefix: API, routes: hotspotRoutes },
+  { prefix: API, routes: supervisionRoutes },
+  { prefix: API, routes: committeeRoutes },
   { prefix: API, routes: commendationRoutes },
   { prefix: API, routes: indicatorRoutes },
   { prefix: API, routes: reportRoutes },

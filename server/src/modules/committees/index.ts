@@ -1,0 +1,10 @@
+// What other modules may use from the committees module.
+export { committeeTotals } from "./committees.queries";
+export {
+  committeeAssignments,
+  committeeMeetings,
+  committeeMembers,
+  steeringCommittees,
+} from "./committees.table";
+export { createSteeringCommittee } from "./commands/create-steering-committee";
+export { committeeRoutes } from "./committees.routes";

@@ -16,6 +16,7 @@ import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
 import { indicatorName, indicatorsQuery } from "../../api/indicators";
 import { EXPORT_FORMATS, exportUrl, reportPeriodText, reportQuery } from "./api";
+import { CompileAction, CompletenessPanel } from "./report-compile";
 import { ReportDialog, useDialog } from "./report-dialogs";
 import { ReportEditForm, ReportText } from "./report-form";
 import { ReportStatusBadge } from "./status-badge";
@@ -72,7 +73,14 @@ function ReportView({ report }: { report: Report }) {
       )}
       <StatusNotes report={report} />
       <Actions report={report} />
-      {report.can.edit ? <ReportEditForm key={report.id} report={report} /> : <ReportText report={report} />}
+      <CompletenessPanel report={report} />
+      <CompileAction report={report} />
+      {report.can.edit ? (
+        // A new compilation rewrites the sections: the form starts again from them.
+        <ReportEditForm key={`${report.id}-${report.compiled?.compiledAt ?? ""}`} report={report} />
+      ) : (
+        <ReportText report={report} />
+      )}
       <Figures report={report} />
       <Section title={t("report.history")} id="history">
         {report.comments.length === 0 ? (

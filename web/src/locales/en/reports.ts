@@ -136,6 +136,23 @@ export const reportsEn: typeof reportsVi = {
     commentBy: "{{by}} · {{at}}",
     readOnlyFacts: "The issuing body, symbol, place and date were set when the report was created.",
   },
+  compile: {
+    action: "Compile from the level below's reports",
+    hint: "Gathers the approved reports of the units below for the same period into the section “Compiled from the level below” and a figures annex; save unfinished edits first.",
+    done: "Compiled at {{at}} ({{by}}) from {{count}} approved reports of the level below.",
+    completeness: "Reports of the level below",
+    summary: "{{sent}}/{{total}} units have sent their report.",
+    notSent: "{{count}} not sent: {{names}}.",
+    counts: "Approved: {{approved}} · Awaiting approval: {{submitted}} · Late: {{late}} · Due: {{due}}",
+    sentOn: "Sent on {{date}}",
+    late: "Late",
+    state: {
+      approved: "Approved",
+      submitted: "Sent, awaiting approval",
+      in_progress: "Being drafted",
+      missing: "No report",
+    },
+  },
   dashboard: {
     title: "Dashboard",
     year: "Year",

@@ -132,6 +132,23 @@ export const reportsVi = {
     commentBy: "{{by}} · {{at}}",
     readOnlyFacts: "Cơ quan ban hành, ký hiệu, địa danh và ngày ban hành được đặt khi tạo báo cáo.",
   },
+  compile: {
+    action: "Tổng hợp từ báo cáo cấp dưới",
+    hint: "Lấy các báo cáo đã được duyệt của đơn vị cấp dưới cùng kỳ vào mục “Phần tổng hợp từ báo cáo cấp dưới” và phụ lục số liệu; lưu các chỉnh sửa đang dở trước khi tổng hợp.",
+    done: "Đã tổng hợp lúc {{at}} ({{by}}) từ {{count}} báo cáo cấp dưới đã duyệt.",
+    completeness: "Báo cáo của cấp dưới",
+    summary: "{{sent}}/{{total}} đơn vị đã gửi báo cáo.",
+    notSent: "{{count}} chưa gửi: {{names}}.",
+    counts: "Đã duyệt: {{approved}} · Chờ duyệt: {{submitted}} · Chậm hạn: {{late}} · Hạn gửi: {{due}}",
+    sentOn: "Gửi ngày {{date}}",
+    late: "Chậm hạn",
+    state: {
+      approved: "Đã duyệt",
+      submitted: "Đã gửi, chờ duyệt",
+      in_progress: "Đang soạn",
+      missing: "Chưa có báo cáo",
+    },
+  },
   dashboard: {
     title: "Bảng điều khiển",
     year: "Năm",

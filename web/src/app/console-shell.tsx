@@ -25,6 +25,7 @@ type NavItem = {
     | "/nhat-ky"
     | "/ho-so"
     | "/dia-ban-trong-diem"
+    | "/ban-chi-dao"
     | "/khen-thuong"
     | "/tin-bao"
     | "/tiep-nhan-tin-bao"
@@ -45,6 +46,7 @@ type NavItem = {
     | "audit"
     | "cases"
     | "hotspots"
+    | "committees"
     | "commendations"
     | "tips"
     | "tipIntake"
@@ -67,6 +69,7 @@ const NAV: NavItem[] = [
   { to: "/chung-nhan", label: "certification", permission: "certification.read" },
   { to: "/ho-so", label: "cases", permission: ["case.stats", "case.report"] },
   { to: "/dia-ban-trong-diem", label: "hotspots", permission: "hotspot.read" },
+  { to: "/ban-chi-dao", label: "committees", permission: "committee.manage" },
   { to: "/khen-thuong", label: "commendations", permission: "commendation.read" },
   { to: "/tin-bao", label: "tips", permission: "tip.stats" },
   { to: "/tiep-nhan-tin-bao", label: "tipIntake", permission: "tip.intake" },

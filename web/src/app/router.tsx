@@ -199,6 +199,18 @@ const hotspotRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/hotspots/hotspot-page"), "HotspotPage"),
 });
 
+const committeesRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ban-chi-dao",
+  component: lazyRouteComponent(() => import("../features/committees/committees-page"), "CommitteesPage"),
+});
+
+const committeeRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ban-chi-dao/$id",
+  component: lazyRouteComponent(() => import("../features/committees/committee-page"), "CommitteePage"),
+});
+
 const commendationsRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/khen-thuong",
@@ -317,6 +329,8 @@ const routeTree = rootRoute.addChildren([
     caseRoute,
     hotspotsRoute,
     hotspotRoute,
+    committeesRoute,
+    committeeRoute,
     commendationsRoute,
     commendationRoute,
     dashboardRoute,

@@ -5,6 +5,7 @@ import type { publicVi } from "./vi/public";
 import type { casesVi } from "./vi/cases";
 import type { commendationsVi } from "./vi/commendations";
 import type { hotspotsVi } from "./vi/hotspots";
+import type { committeesVi } from "./vi/committees";
 import type { intakeVi } from "./vi/intake";
 import type { reportsVi } from "./vi/reports";
 import type { calendarVi } from "./vi/calendar";
@@ -18,6 +19,7 @@ declare module "i18next" {
       certification: typeof certificationVi;
       cases: typeof casesVi;
       hotspots: typeof hotspotsVi;
+      committees: typeof committeesVi;
       intake: typeof intakeVi;
       commendations: typeof commendationsVi;
       reports: typeof reportsVi;

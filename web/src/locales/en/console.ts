@@ -30,6 +30,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     audit: "Audit log",
     cases: "Reintegration cases",
     hotspots: "Hotspots",
+    committees: "Steering committees",
     commendations: "Commendations",
   },
   common: {
@@ -850,6 +851,13 @@ export const consoleEn: Shape<typeof consoleVi> = {
         designated: "Designated a hotspot",
         status_changed: "Changed a hotspot's status",
         evidence_recorded: "Recorded hotspot evidence",
+      },
+      supervision: {
+        created: "Planned a supervision",
+        finding_recorded: "Recorded a supervision finding",
+        recommendation_added: "Made a supervision recommendation",
+        response_recorded: "Recorded an answer to a recommendation",
+        closed: "Closed a supervision",
       },
       committee: {
         created: "Established or consolidated a steering committee",

@@ -27,6 +27,7 @@ export const consoleVi = {
     audit: "Nhật ký",
     cases: "Hồ sơ tái hòa nhập",
     hotspots: "Địa bàn trọng điểm",
+    committees: "Ban Chỉ đạo",
     commendations: "Khen thưởng",
   },
   common: {
@@ -852,6 +853,13 @@ export const consoleVi = {
         designated: "Xác định địa bàn trọng điểm",
         status_changed: "Chuyển trạng thái địa bàn",
         evidence_recorded: "Ghi nhận diễn biến địa bàn",
+      },
+      supervision: {
+        created: "Lập kế hoạch giám sát",
+        finding_recorded: "Ghi kết quả giám sát",
+        recommendation_added: "Ghi kiến nghị sau giám sát",
+        response_recorded: "Ghi trả lời kiến nghị",
+        closed: "Kết thúc giám sát",
       },
       committee: {
         created: "Thành lập, kiện toàn Ban Chỉ đạo",

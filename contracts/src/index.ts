@@ -24,6 +24,7 @@ export * from "./contracts/certification-criteria";
 export * from "./contracts/certification-history";
 export * from "./contracts/cases";
 export * from "./contracts/hotspots";
+export * from "./contracts/supervision";
 export * from "./contracts/committees";
 export * from "./contracts/commendations";
 export * from "./contracts/reports";

@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   "case.export",
   "hotspot.read",
   "hotspot.manage",
+  /** Front supervision (giám sát): plans, findings, recommendations; respond = answer those addressed to one's body. */
+  "supervision.read",
+  "supervision.manage",
+  "supervision.respond",
   /** Steering committees (Ban Chỉ đạo): their members, meetings and assignments. */
   "committee.read",
   "committee.manage",
@@ -119,6 +123,8 @@ const FRONT_CITIZEN: Permission[] = ["tip.stats", "tip.intake", "feedback.handle
  */
 const PROVINCE_ADMIN: Permission[] = ["remote_commune.manage"];
 
+/** The Front supervises (Law on VFF 2015 Art. 25–27); the bodies supervised answer its recommendations. */
+const SUPERVISION_FRONT: Permission[] = ["supervision.read", "supervision.manage"];
 const REPORT_APPROVE: Permission[] = ["report.manage", "report.approve"];
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
@@ -136,6 +142,7 @@ export const ROLE_PERMISSIONS = {
     "commendation.publish",
     ...REPORT_APPROVE,
     ...FRONT_CITIZEN,
+    ...SUPERVISION_FRONT,
     ...PROVINCE_ADMIN,
   ],
   province_police: [
@@ -151,6 +158,8 @@ export const ROLE_PERMISSIONS = {
     ...COMMENDATION_WORK,
     ...REPORT_APPROVE,
     ...POLICE_CITIZEN,
+    "supervision.read",
+    "supervision.respond",
     ...PROVINCE_ADMIN,
   ],
   commune_front: [
@@ -167,6 +176,7 @@ export const ROLE_PERMISSIONS = {
     "commendation.publish",
     "report.manage",
     ...FRONT_CITIZEN,
+    ...SUPERVISION_FRONT,
   ],
   commune_police: [
     ...UNIT_MANAGER,
@@ -180,6 +190,8 @@ export const ROLE_PERMISSIONS = {
     ...COMMENDATION_WORK,
     "report.manage",
     ...POLICE_CITIZEN,
+    "supervision.read",
+    "supervision.respond",
   ],
   member_org_cadre: [
     "org_unit.read",
@@ -205,7 +217,14 @@ export const ROLE_PERMISSIONS = {
     "tip.stats",
     "tip.intake",
   ],
-  viewer: ["org_unit.read", ...MOVEMENT_READ, "certification.read", ...RECORDS_READ, "tip.stats"],
+  viewer: [
+    "org_unit.read",
+    ...MOVEMENT_READ,
+    "certification.read",
+    ...RECORDS_READ,
+    "tip.stats",
+    "supervision.read",
+  ],
   commune_case_officer: ["org_unit.read", ...RECORDS_READ, ...CASE_WORK, "case.export"],
 } as const satisfies Record<Role, readonly Permission[]>;
 

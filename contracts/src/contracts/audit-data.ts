@@ -52,6 +52,7 @@ import {
 } from "./groups";
 import { DesignateHotspotBodySchema, HotspotStatusSchema, RecordHotspotEvidenceBodySchema } from "./hotspots";
 import { MemberOrgKindSchema } from "./households";
+import { SupervisionFormSchema, SupervisionResultSchema, SupervisionSubjectSchema } from "./supervision";
 import { NewsKindSchema } from "./news";
 import { CreatableKindSchema } from "./org-units";
 import { REPORT_STATUSES, REPORT_TEMPLATES } from "./reports";
@@ -387,6 +388,34 @@ export const AUDIT_EVENT_DATA = {
   }),
   "hotspot.evidence_recorded": RecordHotspotEvidenceBodySchema.extend({
     evidenceId: IdSchema,
+  }),
+
+  /** Front supervision: the plan's frame; members' names and the texts stay in the record. */
+  "supervision.created": z.object({
+    title: text,
+    subjectKind: SupervisionSubjectSchema,
+    form: SupervisionFormSchema,
+    periodFrom: IsoDateSchema,
+    periodTo: IsoDateSchema,
+    decisionNumber: text.nullable(),
+    members: count,
+  }),
+  "supervision.finding_recorded": z.object({ findingId: IdSchema, foundOn: IsoDateSchema }),
+  "supervision.recommendation_added": z.object({
+    recommendationId: IdSchema,
+    addresseeBodyId: IdSchema.nullable(),
+    madeOn: IsoDateSchema,
+    dueOn: IsoDateSchema,
+  }),
+  "supervision.response_recorded": z.object({
+    recommendationId: IdSchema,
+    respondedOn: IsoDateSchema,
+    late: z.boolean(),
+  }),
+  "supervision.closed": z.object({
+    closedOn: IsoDateSchema,
+    result: SupervisionResultSchema,
+    unanswered: count,
   }),
 
   /** Members' names stay in the committee's record. */

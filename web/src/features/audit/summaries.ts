@@ -374,6 +374,12 @@ export const SUMMARIES: Summaries = {
           n: n(v.incidents),
         }),
 
+  "supervision.created": (v) => `${v.title}, ${d(v.periodFrom)} – ${d(v.periodTo)}`,
+  "supervision.finding_recorded": (v) => d(v.foundOn),
+  "supervision.recommendation_added": (v) => `${d(v.madeOn)} → ${d(v.dueOn)}`,
+  "supervision.response_recorded": (v) => d(v.respondedOn),
+  "supervision.closed": (v) => d(v.closedOn),
+
   "committee.created": (v) => `${v.decisionNumber}, ${d(v.decisionOn)}`,
   "committee.member_added": (v) => d(v.joinedOn),
   "committee.member_removed": (v) => d(v.leftOn),

@@ -7,4 +7,5 @@ export {
   steeringCommittees,
 } from "./committees.table";
 export { createSteeringCommittee } from "./commands/create-steering-committee";
+export { seedDemoCommittees } from "./demo-committees";
 export { committeeRoutes } from "./committees.routes";

@@ -23,6 +23,13 @@ afterAll(async () => {
 });
 
 describe("a fresh start at 00:30 Vietnam time", () => {
+  it("seeds the steering committees of the ward and the province, counted by the API", async () => {
+    const front = await login(t.app, "camau.mttq", DEMO_PASSWORD);
+    const res = await call(t.app, front, "GET", "/api/v1/committees/totals");
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ committees: 2, consolidated: 1, members: 10 });
+  });
+
   it("seeds no record dated after today in Vietnam", async () => {
     const rows = await queryRows<{ dated: string; latest: string | null }>(
       t.app.db,

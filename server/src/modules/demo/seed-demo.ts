@@ -15,6 +15,7 @@ import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
 import { seedDemoHouseholds } from "./seed-households";
 import { seedCertificationDemo } from "../certification";
 import { seedDemoCases } from "../cases";
+import { seedDemoCommittees } from "../committees";
 import { seedDemoCitizen } from "./seed-citizen";
 
 export const DEMO_PASSWORD = "demo12345";
@@ -179,6 +180,12 @@ export async function seedDemo(
     .where(eq(accounts.username, "camau.mttq"));
   step("joint plan 279/KH-MTTQ-BCA of Cà Mau");
   await seedDemoPlan279(db, { ...system, accountId: front!.id }, units[CA_MAU]!);
+  step("steering committees of Phường Bạc Liêu and Cà Mau");
+  await seedDemoCommittees(
+    db,
+    { ...system, accountId: front!.id },
+    { wardId: ward, provinceId: units[CA_MAU]! },
+  );
   step("2013–2017 records of the former Bạc Liêu city, and this year's activities");
   await seedDemoHistory(db);
   await seedDemoThisYear(db, [ward, areaId!], todayInVietnam());

@@ -54,6 +54,7 @@ import { DesignateHotspotBodySchema, HotspotStatusSchema, RecordHotspotEvidenceB
 import { MemberOrgKindSchema } from "./households";
 import { SupervisionFormSchema, SupervisionResultSchema, SupervisionSubjectSchema } from "./supervision";
 import { NewsKindSchema } from "./news";
+import { ReviewKindSchema, SourceKindSchema } from "./plans";
 import { CreatableKindSchema } from "./org-units";
 import { REPORT_STATUSES, REPORT_TEMPLATES } from "./reports";
 import {
@@ -170,8 +171,13 @@ export const AUDIT_EVENT_DATA = {
     targets: count,
   }),
   "plan.deleted": z.object({ number: text, title: text }),
-  "plan.source_registered": z.object({ kind: text, number: text, issuer: text }),
-  "plan.reviewed": z.object({ number: text, kind: text, year: count, sourceNumber: text.nullable() }),
+  "plan.source_registered": z.object({ kind: SourceKindSchema, number: text, issuer: text }),
+  "plan.reviewed": z.object({
+    number: text,
+    kind: ReviewKindSchema,
+    year: count,
+    sourceNumber: text.nullable(),
+  }),
 
   /** The activity as created (empty title and notes stored as null). */
   "activity.created": CreateActivityBodySchema.extend({

@@ -83,6 +83,8 @@ export async function seedDemoPlan279(db: Db, actor: Actor, provinceId: string):
   );
   const body: CreatePlanBody = {
     number: "279/KH-MTTQ-BCA",
+    kind: "plan",
+    sourceIds: [],
     title: "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới, giai đoạn 2021 - 2023",
     issuedOn: "2021-03-29",
     orgUnitId: provinceId,

@@ -1,6 +1,7 @@
 import { indicatorOf, todayInVietnam } from "@toandan/contracts";
 import type {
   BodyKind,
+  PlanKind,
   Comparator,
   ImplementedPlan,
   ImplementedPlans,
@@ -24,6 +25,7 @@ type AncestorPlanRow = {
   orgUnitName: string;
   periodFrom: number;
   periodTo: number;
+  kind: PlanKind;
   implementerId: string;
 };
 
@@ -76,7 +78,7 @@ export async function listImplementedPlans(
     db,
     sql`select p.id, p.number, p.title, p.issued_on::text as "issuedOn", p.org_unit_id as "orgUnitId",
           u.full_name as "orgUnitName", u.path as "unitPath", p.period_from as "periodFrom",
-          p.period_to as "periodTo"
+          p.period_to as "periodTo", p.kind
         from plans p join org_units u on u.id = p.org_unit_id
         where p.org_unit_id = any(${sql.param(ancestorIds)}::uuid[])
           ${opts.year ? sql`and ${opts.year} between p.period_from and p.period_to` : sql``}

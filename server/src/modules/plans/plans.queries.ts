@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { forbidden, notFound } from "../../kernel/errors";
+import { reviewsOfPlan, sourcesOfPlan } from "./plan-sources.queries";
 
 type PlanRow = {
   id: string;
@@ -14,6 +15,7 @@ type PlanRow = {
   unitPath: string;
   periodFrom: number;
   periodTo: number;
+  kind: Plan["kind"];
   createdAt: string | Date;
 };
 
@@ -21,7 +23,7 @@ export type PlanWithPath = Plan & { unitPath: string };
 
 const SELECT_PLAN = sql`select p.id, p.number, p.title, p.issued_on::text as "issuedOn", p.org_unit_id as "orgUnitId",
     u.full_name as "orgUnitName", u.path as "unitPath", p.period_from as "periodFrom", p.period_to as "periodTo",
-    p.created_at as "createdAt"
+    p.kind, p.created_at as "createdAt"
   from plans p join org_units u on u.id = p.org_unit_id`;
 
 /** A plan the actor may manage (read scope for 404, then manage scope for 403 on the unit). */
@@ -46,7 +48,9 @@ export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanWit
     sql`${SELECT_PLAN} where p.id = ${id} and ${pathInScope(actor, "plan.read", sql`p.rollup_path`)}`,
   );
   if (!row) throw notFound();
-  const [issuers, tasks, milestones, targets] = await Promise.all([
+  const [sources, reviews, issuers, tasks, milestones, targets] = await Promise.all([
+    sourcesOfPlan(db, id),
+    reviewsOfPlan(db, id),
     queryRows<{ id: string; kind: BodyKind; name: string }>(
       db,
       sql`select b.id, b.kind, b.name from plan_issuers i join bodies b on b.id = i.body_id
@@ -72,6 +76,8 @@ export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanWit
   return {
     ...row,
     createdAt: new Date(row.createdAt).toISOString(),
+    sources,
+    reviews,
     issuers,
     tasks,
     milestones,
@@ -87,11 +93,24 @@ export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanWit
 export async function listPlans(
   db: Db,
   actor: Actor,
-  opts: { unitPath?: string; year?: number; offset: number; limit: number },
+  opts: {
+    unitPath?: string;
+    year?: number;
+    kind?: string;
+    sourceId?: string;
+    offset: number;
+    limit: number;
+  },
 ) {
   const where = [pathInScope(actor, "plan.read", sql`p.rollup_path`)];
   if (opts.unitPath) where.push(sql`p.rollup_path like ${`${opts.unitPath}%`}`);
   if (opts.year) where.push(sql`${opts.year} between p.period_from and p.period_to`);
+  if (opts.kind) where.push(sql`p.kind = ${opts.kind}`);
+  if (opts.sourceId) {
+    where.push(
+      sql`exists (select 1 from plan_source_links l where l.plan_id = p.id and l.source_id = ${opts.sourceId})`,
+    );
+  }
   const rows = await queryRows<PlanRow>(
     db,
     sql`${SELECT_PLAN} where ${sql.join(where, sql` and `)}

@@ -1,5 +1,10 @@
 import {
   CreatePlanBodySchema,
+  CreatePlanSourceBodySchema,
+  ListPlanSourcesQuerySchema,
+  PlanSourcePageSchema,
+  PlanSourceSchema,
+  RecordPlanReviewBodySchema,
   IdSchema,
   ImplementedPlansSchema,
   IndicatorSchema,
@@ -19,6 +24,9 @@ import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { listIndicators } from "../indicators";
 import { loadUnit } from "../org-units";
 import { createPlan } from "./commands/create-plan";
+import { recordPlanReview } from "./commands/record-plan-review";
+import { registerPlanSource } from "./commands/register-plan-source";
+import { getPlanSource, listPlanSources } from "./plan-sources.queries";
 import { deletePlan, updatePlan } from "./commands/update-plan";
 import { listImplementedPlans } from "./implemented-plans";
 import { planProgress } from "./plan-progress";
@@ -82,6 +90,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await listPlans(app.db, actor, {
         unitPath: unit?.path,
         year: q.year,
+        kind: q.kind,
+        sourceId: q.sourceId,
         offset,
         limit: q.limit,
       });
@@ -174,6 +184,87 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const plan = await getPlan(app.db, requireActor(req), req.params.id);
       return planProgress(app.db, plan);
+    },
+  );
+
+  app.post(
+    "/plan-sources",
+    {
+      config: { permission: "plan.manage" },
+      schema: {
+        operationId: "registerPlanSource",
+        tags: ["plans"],
+        summary:
+          "Register a source document plans implement: a Party directive or programme, a project, a higher plan",
+        body: CreatePlanSourceBodySchema,
+        response: { 201: PlanSourceSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const id = await registerPlanSource(app.db, actor, req.body);
+      return reply.status(201).send(await getPlanSource(app.db, actor, id));
+    },
+  );
+
+  app.get(
+    "/plan-sources",
+    {
+      config: { permission: "plan.read" },
+      schema: {
+        operationId: "listPlanSources",
+        tags: ["plans"],
+        summary: "Source documents registered at the caller's units and the units above them",
+        querystring: ListPlanSourcesQuerySchema,
+        response: { 200: PlanSourcePageSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const offset = decodeCursor(q.cursor);
+      const rows = await listPlanSources(app.db, requireActor(req), {
+        kind: q.kind,
+        q: q.q,
+        offset,
+        limit: q.limit,
+      });
+      return pageFrom(rows, offset, q.limit);
+    },
+  );
+
+  app.get(
+    "/plan-sources/:id",
+    {
+      config: { permission: "plan.read" },
+      schema: {
+        operationId: "getPlanSource",
+        tags: ["plans"],
+        params: IdParams,
+        response: { 200: PlanSourceSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => getPlanSource(app.db, requireActor(req), req.params.id),
+  );
+
+  app.post(
+    "/plans/:id/reviews",
+    {
+      config: { permission: "plan.manage" },
+      schema: {
+        operationId: "recordPlanReview",
+        tags: ["plans"],
+        summary:
+          "Record a yearly, five-year (sơ kết) or ten-year (tổng kết) review, with the targets computed that day",
+        params: IdParams,
+        body: RecordPlanReviewBodySchema,
+        response: { 201: PlanSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await recordPlanReview(app.db, actor, req.params.id, req.body);
+      const { unitPath: _p, ...plan } = await getPlan(app.db, actor, req.params.id);
+      return reply.status(201).send(plan);
     },
   );
 };

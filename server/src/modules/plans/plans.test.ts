@@ -76,7 +76,7 @@ describe("createPlan", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues).toEqual([
-      { path: "number", message: "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA" },
+      { path: "number", message: "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA hoặc 20-CTr/TU" },
     ]);
     const years = await call(
       t.app,

@@ -64,6 +64,8 @@ const SAMPLES = {
     targets: 3,
   },
   "plan.deleted": { number: "279/KH-UBND", title: "Kế hoạch năm" },
+  "plan.source_registered": { kind: "chuong_trinh", number: "20-CTr/TU", issuer: "Ban Thường vụ Thành ủy" },
+  "plan.reviewed": { number: "20-CTr/TU", kind: "five_year", year: 2017, sourceNumber: "09-CT/TW" },
   "activity.created": {
     orgUnitId: ID,
     kind: "meeting",

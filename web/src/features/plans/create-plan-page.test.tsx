@@ -55,8 +55,10 @@ describe("CreatePlanPage", () => {
     await user.type(box(/^Đến năm/), "2000");
     await user.click(screen.getByRole("button", { name: "Thêm nhiệm vụ" }));
     await user.click(submit());
-    expect(await screen.findByText("Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA.")).toBeVisible();
-    expectIssue(box(/^Số hiệu/), "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA.");
+    expect(
+      await screen.findByText("Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA hoặc 20-CTr/TU."),
+    ).toBeVisible();
+    expectIssue(box(/^Số hiệu/), "Số hiệu dạng số/ký hiệu, ví dụ 279/KH-MTTQ-BCA hoặc 20-CTr/TU.");
     expectIssue(box(/^Đến năm/), "Năm kết thúc phải bằng hoặc sau năm bắt đầu.");
     expectIssue(box(/^Trích yếu/), "Vui lòng nhập thông tin này.");
     expectIssue(box(/^Nội dung nhiệm vụ 1/), "Vui lòng nhập thông tin này.");
@@ -94,6 +96,8 @@ describe("CreatePlanPage", () => {
     expect(writes(calls)).toHaveLength(1);
     expect(writes(calls)[0]!.body).toEqual({
       number: "12/KH-MTTQ",
+      kind: "plan",
+      sourceIds: [],
       title: "Kế hoạch thực hiện phong trào năm 2026",
       issuedOn: "2025-12-03",
       orgUnitId: WARD_ID,
@@ -142,6 +146,9 @@ describe("EditPlanPage", () => {
     orgUnitName: "Phường Bến Thành",
     periodFrom: 2021,
     periodTo: 2025,
+    kind: "plan",
+    sources: [],
+    reviews: [],
     issuers: [{ id: FRONT_BODY_ID, kind: "front", name: "Ủy ban MTTQ Việt Nam phường" }],
     tasks: [
       { id: "t1", ordinal: 1, title: "Tuyên truyền", description: null, bodyKinds: ["front"] },

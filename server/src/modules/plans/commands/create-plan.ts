@@ -5,7 +5,8 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { idsInPath, loadUnit } from "../../org-units";
-import { planIssuers, planMilestones, planTargets, planTasks, plans } from "../plans.table";
+import { sourceReadable } from "../plan-sources.queries";
+import { planIssuers, planMilestones, planSourceLinks, planTargets, planTasks, plans } from "../plans.table";
 
 const ids = (list: string[]) =>
   sql.join(
@@ -14,12 +15,17 @@ const ids = (list: string[]) =>
   );
 
 /** Checks what the schema cannot: issuers, years, split bodies, pushed-down units. */
-export async function checkPlan(db: Db, body: UpdatePlanBody, unitPath: string): Promise<ApiIssue[]> {
+export async function checkPlan(
+  db: Db,
+  actor: Actor,
+  body: UpdatePlanBody,
+  unitPath: string,
+): Promise<ApiIssue[]> {
   const issues: ApiIssue[] = [];
   const ancestors = idsInPath(unitPath);
-  const issuers = await queryRows<{ id: string }>(
+  const issuers = await queryRows<{ id: string; kind: string }>(
     db,
-    sql`select id from bodies where id in (${ids(body.issuerBodyIds)}) and org_unit_id in (${ids(ancestors)})`,
+    sql`select id, kind from bodies where id in (${ids(body.issuerBodyIds)}) and org_unit_id in (${ids(ancestors)})`,
   );
   const found = new Set(issuers.map((b) => b.id));
   body.issuerBodyIds.forEach((id, i) => {
@@ -30,6 +36,33 @@ export async function checkPlan(db: Db, body: UpdatePlanBody, unitPath: string):
       });
     }
   });
+  if (body.kind === "coordination_programme" && issuers.length === body.issuerBodyIds.length) {
+    // Signed by the police and one member organisation (or the Front), one body each.
+    const kinds = issuers.map((b) => b.kind);
+    const police = kinds.filter((k) => k === "police").length;
+    const other = kinds.filter((k) => k !== "police" && k !== "steering" && k !== "grassroots_team").length;
+    if (kinds.length !== 2 || police !== 1 || other !== 1) {
+      issues.push({
+        path: "issuerBodyIds",
+        message: "Chương trình phối hợp do Công an và một tổ chức (Mặt trận hoặc đoàn thể) cùng ký",
+      });
+    }
+  }
+  if (body.sourceIds.length) {
+    const readable = new Set(
+      (
+        await queryRows<{ id: string }>(
+          db,
+          sql`select s.id from plan_sources s where s.id in (${ids(body.sourceIds)}) and ${sourceReadable(actor)}`,
+        )
+      ).map((s) => s.id),
+    );
+    body.sourceIds.forEach((id, i) => {
+      if (!readable.has(id)) {
+        issues.push({ path: `sourceIds.${i}`, message: "Không tìm thấy văn bản chỉ đạo" });
+      }
+    });
+  }
   const inPeriod = (y: number) => y >= body.periodFrom && y <= body.periodTo;
   body.milestones.forEach((m, i) => {
     if (!inPeriod(m.year)) {
@@ -74,7 +107,7 @@ export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Pr
   if (unit.validTo) {
     throw validationFailed([{ path: "orgUnitId", message: "Đơn vị đã hết hiệu lực" }]);
   }
-  const issues = await checkPlan(db, body, unit.path);
+  const issues = await checkPlan(db, actor, body, unit.path);
   if (issues.length) throw validationFailed(issues);
   const [dup] = await queryRows<{ id: string }>(
     db,
@@ -93,6 +126,7 @@ export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Pr
         rollupPath: unit.path,
         periodFrom: body.periodFrom,
         periodTo: body.periodTo,
+        kind: body.kind,
         createdBy: actor.accountId,
       })
       .returning({ id: plans.id });
@@ -110,9 +144,13 @@ export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Pr
   });
 }
 
-/** Issuers, numbered tasks, milestones and targets of a plan. */
+/** Issuers, source documents, numbered tasks, milestones and targets of a plan. */
 export async function insertPlanParts(tx: Db, planId: string, body: UpdatePlanBody): Promise<void> {
   await tx.insert(planIssuers).values(body.issuerBodyIds.map((bodyId) => ({ planId, bodyId })));
+  const sourceIds = [...new Set(body.sourceIds)];
+  if (sourceIds.length) {
+    await tx.insert(planSourceLinks).values(sourceIds.map((sourceId) => ({ planId, sourceId })));
+  }
   if (body.tasks.length) {
     await tx.insert(planTasks).values(body.tasks.map((t, i) => ({ planId, ordinal: i + 1, ...t })));
   }

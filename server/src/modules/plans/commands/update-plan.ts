@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { planIssuers, planMilestones, planTargets, planTasks, plans } from "../plans.table";
+import { planIssuers, planMilestones, planSourceLinks, planTargets, planTasks, plans } from "../plans.table";
 import { loadManagedPlan } from "../plans.queries";
 import { checkPlan, insertPlanParts } from "./create-plan";
 
@@ -14,7 +14,7 @@ import { checkPlan, insertPlanParts } from "./create-plan";
  */
 export async function updatePlan(db: Db, actor: Actor, id: string, body: UpdatePlanBody): Promise<void> {
   const plan = await loadManagedPlan(db, actor, id);
-  const issues = await checkPlan(db, body, plan.unitPath);
+  const issues = await checkPlan(db, actor, body, plan.unitPath);
   if (issues.length) throw validationFailed(issues);
   const [dup] = await queryRows<{ id: string }>(
     db,
@@ -30,9 +30,11 @@ export async function updatePlan(db: Db, actor: Actor, id: string, body: UpdateP
         issuedOn: body.issuedOn,
         periodFrom: body.periodFrom,
         periodTo: body.periodTo,
+        kind: body.kind,
       })
       .where(eq(plans.id, id));
     await tx.delete(planIssuers).where(eq(planIssuers.planId, id));
+    await tx.delete(planSourceLinks).where(eq(planSourceLinks.planId, id));
     await tx.delete(planTasks).where(eq(planTasks.planId, id));
     await tx.delete(planMilestones).where(eq(planMilestones.planId, id));
     await tx.delete(planTargets).where(eq(planTargets.planId, id));

@@ -9,6 +9,7 @@ import { CreatePlanPage, EditPlanPage } from "./create-plan-page";
 
 const PLAN_ID = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 const RATE = "households.commitment_rate";
+const SOURCE_ID = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
 
 const base: Record<string, Reply> = {
   "GET /indicators": { body: { items: INDICATORS } },
@@ -147,7 +148,16 @@ describe("EditPlanPage", () => {
     periodFrom: 2021,
     periodTo: 2025,
     kind: "plan",
-    sources: [],
+    sources: [
+      {
+        id: SOURCE_ID,
+        kind: "chi_thi",
+        number: "09-CT/TW",
+        issuedOn: "2011-12-01",
+        issuer: "Ban Bí thư (khóa XI)",
+        title: "Tăng cường sự lãnh đạo của Đảng",
+      },
+    ],
     reviews: [],
     issuers: [{ id: FRONT_BODY_ID, kind: "front", name: "Ủy ban MTTQ Việt Nam phường" }],
     tasks: [
@@ -193,6 +203,8 @@ describe("EditPlanPage", () => {
       method: "PUT",
       body: {
         title: "Kế hoạch phối hợp (sửa)",
+        kind: "plan",
+        sourceIds: [SOURCE_ID],
         issuedOn: "2021-03-15",
         issuerBodyIds: [FRONT_BODY_ID],
         tasks: [{ title: "Tuyên truyền", bodyKinds: ["front"] }],

@@ -22,6 +22,9 @@ export type FormValues = {
   periodFrom: string;
   periodTo: string;
   issuerBodyIds: string[];
+  /** Kept as they are when a plan is edited (chosen on the plan's own page). */
+  kind: Plan["kind"];
+  sourceIds: string[];
   tasks: TaskValues[];
   milestones: MilestoneValues[];
   targets: TargetValues[];
@@ -38,6 +41,8 @@ export function toBody(v: FormValues, indicators: readonly Indicator[]): unknown
     periodFrom: numberFrom(v.periodFrom),
     periodTo: numberFrom(v.periodTo),
     issuerBodyIds: v.issuerBodyIds,
+    kind: v.kind,
+    sourceIds: v.sourceIds,
     tasks: v.tasks.map((x) => ({
       title: x.title,
       description: blankToUndefined(x.description),
@@ -71,6 +76,8 @@ export function valuesOf(plan: Plan, indicators: readonly Indicator[]): FormValu
     periodFrom: String(plan.periodFrom),
     periodTo: String(plan.periodTo),
     issuerBodyIds: plan.issuers.map((b) => b.id),
+    kind: plan.kind,
+    sourceIds: plan.sources.map((s) => s.id),
     tasks: plan.tasks.map((x) => ({
       title: x.title,
       description: x.description ?? "",

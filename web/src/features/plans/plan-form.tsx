@@ -59,6 +59,8 @@ export function CreatePlanForm({ indicators, existing }: { indicators: Indicator
           periodFrom: String(year),
           periodTo: String(year + 4),
           issuerBodyIds: [],
+          kind: "plan",
+          sourceIds: [],
           tasks: [],
           milestones: [],
           targets: [],

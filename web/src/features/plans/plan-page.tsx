@@ -95,6 +95,22 @@ function PlanView({ plan }: { plan: Plan }) {
           {t("plan.heading", { number: plan.number })}
         </Title>
         <Text className="td-break">{plan.title}</Text>
+        {plan.kind === "coordination_programme" && (
+          <Text size="sm" fw={600}>
+            {t("planKinds.coordination_programme")}
+          </Text>
+        )}
+        {plan.sources.map((s) => (
+          <Text key={s.id} size="sm" className="td-break">
+            {t("planSources.implementsLine", {
+              kind: t(`planSources.kinds.${s.kind}`),
+              number: s.number,
+              date: formatDate(s.issuedOn),
+              issuer: s.issuer,
+            })}{" "}
+            “{s.title}”
+          </Text>
+        ))}
         <Text size="sm" c="dimmed" className="td-break">
           {t("plans.meta", {
             unit: plan.orgUnitName,
@@ -115,6 +131,42 @@ function PlanView({ plan }: { plan: Plan }) {
 
       <Section title={t("plan.progress")} id="progress">
         <Progress plan={plan} />
+      </Section>
+
+      <Section title={t("planReviews.heading")} id="reviews">
+        {plan.reviews.length === 0 ? (
+          <Text c="dimmed">{t("planReviews.empty")}</Text>
+        ) : (
+          <Stack gap="sm">
+            {plan.reviews.map((r) => (
+              <div key={r.id}>
+                <Title order={3} size="h5">
+                  {t("planReviews.line", {
+                    kind: t(`planReviews.kinds.${r.kind}`),
+                    year: r.year,
+                    date: formatDate(r.reviewedOn),
+                  })}
+                </Title>
+                {r.source && (
+                  <Text size="sm" c="dimmed">
+                    {t("planReviews.source")}: {t(`planSources.kinds.${r.source.kind}`)} {r.source.number}
+                  </Text>
+                )}
+                <Text size="sm" className="td-break" style={{ whiteSpace: "pre-line" }}>
+                  {r.findings}
+                </Text>
+                {r.figures.length > 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t("planReviews.targetsMet", {
+                      met: r.figures.filter((f) => f.status === "met").length,
+                      total: r.figures.length,
+                    })}
+                  </Text>
+                )}
+              </div>
+            ))}
+          </Stack>
+        )}
       </Section>
 
       <Section title={t("plan.tasks")} id="tasks">

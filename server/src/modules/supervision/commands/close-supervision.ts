@@ -23,8 +23,9 @@ export async function closeSupervision(
   body: CloseSupervisionBody,
 ): Promise<SupervisionDetail> {
   const s = await getSupervisionRow(db, actor, id, "supervision.manage");
-  if (!canTransition(SUPERVISION_TRANSITIONS, s.status, "closed"))
-    {throw invalidTransition(s.status, "closed");}
+  if (!canTransition(SUPERVISION_TRANSITIONS, s.status, "closed")) {
+    throw invalidTransition(s.status, "closed");
+  }
   if (body.closedOn < s.periodFrom) {
     throw validationFailed([{ path: "closedOn", message: "Ngày kết thúc trước thời gian giám sát" }]);
   }

@@ -64,6 +64,8 @@ function Committee({ c }: { c: SteeringCommitteeDetail }) {
       <Section title={`${t("committees.members")} (${formatNumber(c.activeMembers)})`} id="committee-members">
         {c.members.length === 0 && <Text c="dimmed">{t("committees.noMembers")}</Text>}
         <DataTable
+          label={t("committees.members")}
+          minWidth={640}
           striped={false}
           rows={c.members}
           rowKey={(m) => m.id}
@@ -100,6 +102,8 @@ function Committee({ c }: { c: SteeringCommitteeDetail }) {
       <Section title={t("committees.meetings")} id="committee-meetings">
         {c.meetings.length === 0 && <Text c="dimmed">{t("committees.noMeetings")}</Text>}
         <DataTable
+          label={t("committees.meetings")}
+          minWidth={560}
           striped={false}
           rows={c.meetings}
           rowKey={(m) => m.id}
@@ -124,6 +128,8 @@ function Committee({ c }: { c: SteeringCommitteeDetail }) {
       <Section title={t("committees.assignments")} id="committee-assignments">
         {c.assignments.length === 0 && <Text c="dimmed">{t("committees.noAssignments")}</Text>}
         <DataTable
+          label={t("committees.assignments")}
+          minWidth={480}
           striped={false}
           rows={c.assignments}
           rowKey={(a) => a.id}

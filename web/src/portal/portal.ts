@@ -135,19 +135,35 @@ document.querySelectorAll<HTMLInputElement>("input[data-reveal]").forEach((box) 
   });
 });
 
-/** Province → communes, loaded on demand. */
+/**
+ * Province → communes, loaded on demand. A province chosen before this script ran (a slow phone, or
+ * the browser restoring the form on "back") is loaded at start; a failed load is tried again.
+ */
+function loadCommunes(province: HTMLSelectElement, attempt = 0): void {
+  const communes = $<HTMLSelectElement>(province.dataset.communes!);
+  if (!communes) return;
+  const chosen = communes.value;
+  communes.length = 1;
+  const provinceId = province.value;
+  if (!provinceId) return;
+  void fetch(`${api}/units?provinceId=${encodeURIComponent(provinceId)}`)
+    .then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json() as Promise<{ items: { id: string; name: string }[] }>;
+    })
+    .then(({ items }) => {
+      if (province.value !== provinceId) return;
+      for (const u of items) communes.add(new Option(u.name, u.id, false, u.id === chosen));
+    })
+    .catch(() => {
+      if (attempt < 3 && province.value === provinceId) {
+        setTimeout(() => loadCommunes(province, attempt + 1), 1000 * 2 ** attempt);
+      }
+    });
+}
 document.querySelectorAll<HTMLSelectElement>("select[data-communes]").forEach((province) => {
-  province.addEventListener("change", () => {
-    const communes = $<HTMLSelectElement>(province.dataset.communes!);
-    if (!communes) return;
-    communes.length = 1;
-    if (!province.value) return;
-    void fetch(`${api}/units?provinceId=${encodeURIComponent(province.value)}`)
-      .then((r) => r.json() as Promise<{ items: { id: string; name: string }[] }>)
-      .then(({ items }) => {
-        for (const u of items) communes.add(new Option(u.name, u.id));
-      });
-  });
+  province.addEventListener("change", () => loadCommunes(province));
+  if (province.value) loadCommunes(province);
 });
 
 function fileToBase64(file: File): Promise<string> {

@@ -473,6 +473,8 @@ export const AUDIT_EVENT_DATA = {
     symbol: text,
   }),
   "report.updated": z.object({ fields: z.array(text) }),
+  /** Gathered from the level below: the approved reports used, the units without one. */
+  "report.compiled": z.object({ children: count, missing: count }),
   "report.submitted": ReportMoveSchema,
   "report.returned": ReportMoveSchema,
   "report.approved": ReportMoveSchema,

@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS = [
   "commendation.published",
   "report.created",
   "report.updated",
+  "report.compiled",
   "report.submitted",
   "report.returned",
   "report.approved",

@@ -154,11 +154,11 @@ describe("compileReportFromChildren", () => {
     expect(section.text).toContain("Đề nghị tỉnh hỗ trợ kinh phí lắp camera an ninh.");
     expect(section.text).not.toContain("Kiến nghị chưa được duyệt");
     expect(section.text).toContain(`1/${communes} đơn vị`);
-    const [event] = await queryRows<{ action: string; data: { fields: string[] } }>(
+    const [event] = await queryRows<{ action: string; data: { children: number; missing: number } }>(
       t.app.db,
       sql`select action, data from audit_log where entity_id = ${provinceReportId} order by id desc limit 1`,
     );
-    expect(event).toMatchObject({ action: "report.updated", data: { fields: ["compiled", "sections"] } });
+    expect(event).toMatchObject({ action: "report.compiled", data: { children: 1, missing: communes - 1 } });
 
     // The author edits the compiled text like any section; the annex stays as compiled.
     const edited = r.sections.map((s: { key: string; text: string }) =>

@@ -393,6 +393,7 @@ const SAMPLES = {
     symbol: "BC-MTTQ",
   },
   "report.updated": { fields: ["subject", "signerName", "somethingNew"] },
+  "report.compiled": { children: 3, missing: 1 },
   "report.submitted": { from: "draft", to: "submitted" },
   "report.returned": {
     from: "submitted",
@@ -507,6 +508,7 @@ describe("audit event summaries", () => {
     );
     expect(summary("account.updated", vi)).toBe("tên hiển thị “Nguyễn Văn A”; mở khóa; đặt lại mật khẩu");
     expect(summary("report.updated", vi)).toBe("Sửa: trích yếu, người ký, somethingNew");
+    expect(summary("report.compiled", vi)).toBe("Tổng hợp 3 báo cáo cấp dưới đã duyệt; 1 đơn vị chưa có");
     expect(summary("tip.outcome_recorded", vi)).toBe("Tin báo TB-7KQ2M: Đang xác minh → Đã khởi tố vụ án");
     const en = await contextIn("en");
     expect(summary("commitment.recorded", en)).toBe("2026 commitment, signed on 05/01/2026");

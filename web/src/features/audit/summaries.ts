@@ -424,6 +424,8 @@ export const SUMMARIES: Summaries = {
       symbol: v.symbol,
     }),
   "report.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
+  "report.compiled": (v, x) =>
+    x.t("audit.summaries.report.compiled", { children: n(v.children), missing: n(v.missing) }),
   "report.submitted": reportMove,
   "report.returned": reportMove,
   "report.approved": reportMove,

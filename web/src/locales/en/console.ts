@@ -877,6 +877,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       report: {
         created: "Created a report",
         updated: "Edited a report",
+        compiled: "Compiled a report from the level below",
         submitted: "Submitted a report",
         returned: "Returned a report",
         approved: "Approved a report",
@@ -1028,6 +1029,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       report: {
         created: "{{template}}, period {{from}} – {{to}}, symbol {{symbol}}",
         moved: "{{from}} → {{to}}{{comment}}",
+        compiled: "Compiled {{children}} approved reports of the level below; {{missing}} units without one",
       },
       period: {
         unlocked: "Period {{from}} – {{to}}; locks lifted: {{n}}; reason: {{reason}}",

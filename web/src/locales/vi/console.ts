@@ -879,6 +879,7 @@ export const consoleVi = {
       report: {
         created: "Tạo báo cáo",
         updated: "Sửa báo cáo",
+        compiled: "Tổng hợp báo cáo từ cấp dưới",
         submitted: "Gửi báo cáo",
         returned: "Trả lại báo cáo",
         approved: "Duyệt báo cáo",
@@ -1029,6 +1030,7 @@ export const consoleVi = {
       report: {
         created: "{{template}}, kỳ {{from}} – {{to}}, ký hiệu {{symbol}}",
         moved: "{{from}} → {{to}}{{comment}}",
+        compiled: "Tổng hợp {{children}} báo cáo cấp dưới đã duyệt; {{missing}} đơn vị chưa có",
       },
       period: {
         unlocked: "Kỳ {{from}} – {{to}}, {{n}} khóa; lý do: {{reason}}",

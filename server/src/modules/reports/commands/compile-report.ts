@@ -114,11 +114,11 @@ export async function compileReportFromChildren(db: Db, actor: Actor, id: string
     await tx.update(reports).set({ compiled: annex, sections }).where(eq(reports.id, id));
     await recordEvent(tx, {
       actorId: actor.accountId,
-      action: "report.updated",
+      action: "report.compiled",
       entityType: "report",
       entityId: id,
       orgUnitId: row.orgUnitId,
-      data: { fields: ["compiled", "sections"] },
+      data: { children: children.length, missing: missing.length },
     });
   });
   return presentReport(await loadReport(db, actor, id, "report.read"), actor);

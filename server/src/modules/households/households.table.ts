@@ -118,3 +118,37 @@ export const commitmentTemplates = pgTable(
   },
   (t) => [uniqueIndex("commitment_templates_unit_name_uq").on(t.orgUnitId, t.name)],
 );
+
+/**
+ * A household recognised as a safe family ("gia đình an toàn về an ninh, trật tự") for a year, by
+ * the residential area's yearly review or the commune. At most one standing recognition per household
+ * and year; a withdrawn one keeps its row (and reason) and may be followed by a new one.
+ */
+export const householdSafeFamilies = pgTable(
+  "household_safe_families",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    rollupPath: text("rollup_path").notNull(),
+    year: integer("year").notNull(),
+    /** residential_area | commune (SAFE_FAMILY_DECIDER_LEVELS). */
+    decidedLevel: text("decided_level").notNull(),
+    decidedBy: text("decided_by").notNull(),
+    decidedOn: date("decided_on").notNull(),
+    decisionNumber: text("decision_number"),
+    note: text("note"),
+    withdrawnOn: date("withdrawn_on"),
+    withdrawnReason: text("withdrawn_reason"),
+    withdrawnBy: uuid("withdrawn_by").references(() => accounts.id),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("household_safe_families_year_uq")
+      .on(t.householdId, t.year)
+      .where(sql`${t.withdrawnOn} is null`),
+    index("household_safe_families_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.year),
+  ],
+);

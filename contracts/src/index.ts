@@ -14,6 +14,8 @@ export * from "./contracts/audit-data";
 export * from "./contracts/activities";
 export * from "./contracts/groups";
 export * from "./contracts/team-evaluations";
+export * from "./contracts/group-equipment";
+export * from "./contracts/pilots";
 export * from "./contracts/households";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";

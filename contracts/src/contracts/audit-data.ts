@@ -50,6 +50,12 @@ import {
   GroupStatusSchema,
   RecordGroupSurveyBodySchema,
 } from "./groups";
+import {
+  InstallEquipmentBodySchema,
+  OnlinePlatformSchema,
+  RemoveEquipmentBodySchema,
+} from "./group-equipment";
+import { DesignatePilotBodySchema, EvaluatePilotBodySchema, RecordReplicationBodySchema } from "./pilots";
 import { DesignateHotspotBodySchema, HotspotStatusSchema, RecordHotspotEvidenceBodySchema } from "./hotspots";
 import { MemberOrgKindSchema } from "./households";
 import { SupervisionFormSchema, SupervisionResultSchema, SupervisionSubjectSchema } from "./supervision";
@@ -227,6 +233,31 @@ export const AUDIT_EVENT_DATA = {
       z.object({ memberId: IdSchema, rating: TeamRatingSchema, previous: TeamRatingSchema.nullable() }),
     ),
   }),
+  "group.equipment_installed": InstallEquipmentBodySchema.extend({ changeId: IdSchema }),
+  "group.equipment_removed": RemoveEquipmentBodySchema.extend({ changeId: IdSchema }),
+  "group.channel_added": z.object({
+    channelId: IdSchema,
+    platform: OnlinePlatformSchema,
+    members: count,
+    startedOn: IsoDateSchema,
+  }),
+  "group.channel_closed": z.object({ channelId: IdSchema, closedOn: IsoDateSchema }),
+
+  "pilot.designated": DesignatePilotBodySchema.pick({
+    orgUnitId: true,
+    groupId: true,
+    typeCode: true,
+    decisionNumber: true,
+    decisionOn: true,
+  }),
+  "pilot.evaluated": EvaluatePilotBodySchema.pick({ evaluatedOn: true, result: true }).extend({
+    evaluationId: IdSchema,
+  }),
+  "pilot.replicated": RecordReplicationBodySchema.pick({
+    orgUnitId: true,
+    replicatedOn: true,
+    groupId: true,
+  }).extend({ replicationId: IdSchema }),
 
   /** No head's name, no address. */
   "household.created": z.object({

@@ -12,7 +12,14 @@ import { IdSchema, IsoDateSchema } from "../common";
 import { RoleGrantSchema } from "./accounts";
 import { ACTIVITY_EDITABLE_FIELDS, ActivitySchema, CreateActivityBodySchema } from "./activities";
 import type { AuditAction } from "./audit";
-import { CaseGroupSchema, CaseKindSchema, CaseOutcomeSchema, SupportKindSchema } from "./cases";
+import {
+  CaseGroupSchema,
+  CaseKindSchema,
+  CaseOutcomeSchema,
+  HelpKindSchema,
+  RehabModeSchema,
+  SupportKindSchema,
+} from "./cases";
 import {
   AppraiseBodySchema,
   CertificationStatusSchema,
@@ -274,6 +281,20 @@ export const AUDIT_EVENT_DATA = {
     movedOutOn: IsoDateSchema.nullable().optional(),
   }),
   "household.imported": z.object({ created: count }),
+  /** A safe family recognised for a year (one event per household, also in an area's review). */
+  "household.safe_family_recorded": z.object({
+    householdId: IdSchema,
+    year: count,
+    decidedLevel: z.enum(["residential_area", "commune"]),
+    decidedOn: IsoDateSchema,
+    decisionNumber: text.nullable(),
+  }),
+  "household.safe_family_withdrawn": z.object({
+    householdId: IdSchema,
+    year: count,
+    withdrawnOn: IsoDateSchema,
+    reason: text,
+  }),
   "commitment.recorded": z.object({
     householdId: IdSchema,
     year: count,
@@ -388,6 +409,34 @@ export const AUDIT_EVENT_DATA = {
     kind: SupportKindSchema,
     providedOn: IsoDateSchema,
     provider: text,
+  }),
+  /** Help instances, referrals and sessions before the community: dates and kinds, never names. */
+  "case.help_recorded": z.object({
+    instanceId: IdSchema,
+    kind: HelpKindSchema,
+    receivedOn: IsoDateSchema,
+    helper: text,
+  }),
+  "case.help_outcome_recorded": z.object({
+    instanceId: IdSchema,
+    outcome: z.enum(["reformed", "relapsed"]),
+    outcomeOn: IsoDateSchema,
+  }),
+  "case.referral_recorded": z.object({
+    referralId: IdSchema,
+    mode: RehabModeSchema,
+    referredOn: IsoDateSchema,
+    facility: text,
+  }),
+  "case.referral_outcome_recorded": z.object({
+    referralId: IdSchema,
+    outcome: z.enum(["admitted", "completed", "absconded", "not_admitted"]),
+    outcomeOn: IsoDateSchema,
+  }),
+  "case.community_session_recorded": z.object({
+    sessionId: IdSchema,
+    heldOn: IsoDateSchema,
+    presidedBy: text,
   }),
   "case.closed": z.object({
     outcome: CaseOutcomeSchema,

@@ -5,9 +5,25 @@ import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
 import type { Transitions } from "../workflow";
 
-export * from "./case-transfers";
+import { CaseHelpPartsSchema } from "./case-help";
 
-export const CASE_KINDS = ["released_prisoner", "commune_education"] as const;
+export * from "./case-transfers";
+export * from "./case-help";
+export * from "./case-stats";
+
+/**
+ * released_prisoner: Decree 49/2020, Circular 10/2024; commune_education: Decree 120/2021;
+ * social_evil: a person with a social evil (prostitution, gambling, drug use…) helped and educated by
+ * the community; drug_user: an illegal drug user or a person after rehabilitation under the commune's
+ * management; community_reprimand: educated before the residential community (case-help.ts [?]).
+ */
+export const CASE_KINDS = [
+  "released_prisoner",
+  "commune_education",
+  "social_evil",
+  "drug_user",
+  "community_reprimand",
+] as const;
 export const CaseKindSchema = z.enum(CASE_KINDS);
 export type CaseKind = z.infer<typeof CaseKindSchema>;
 
@@ -20,6 +36,9 @@ export const OFFENCE_CATEGORIES = [
   "traffic",
   "economic",
   "national_security",
+  "prostitution",
+  "gambling",
+  "drug_use",
   "other",
 ] as const;
 export const OffenceCategorySchema = z.enum(OFFENCE_CATEGORIES);
@@ -59,6 +78,8 @@ export const CASE_OUTCOMES = [
   "reimprisoned",
   "completed",
   "ended_early",
+  "reformed",
+  "management_ended",
 ] as const;
 export const CaseOutcomeSchema = z.enum(CASE_OUTCOMES);
 export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
@@ -67,6 +88,9 @@ export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
 export const CASE_OUTCOMES_BY_KIND = {
   released_prisoner: ["expunged", "moved", "settled_abroad", "missing", "died", "reimprisoned"],
   commune_education: ["completed", "ended_early", "moved", "died"],
+  social_evil: ["reformed", "moved", "missing", "died", "reimprisoned"],
+  drug_user: ["management_ended", "reformed", "moved", "missing", "died", "reimprisoned"],
+  community_reprimand: ["completed", "moved", "died"],
 } as const satisfies Record<CaseKind, readonly CaseOutcome[]>;
 
 export const CASE_STATUSES = ["reported_in", "assigned", "transferring", "closed"] as const;
@@ -105,10 +129,21 @@ export const EDUCATION_DEADLINES = {
   earlyEndShare: 0.5,
 } as const;
 
-export const CASE_REGIMES = ["circular_10_2024", "decree_120_2021"] as const;
+export const CASE_REGIMES = [
+  "circular_10_2024",
+  "decree_120_2021",
+  "drug_prevention_2021",
+  "community",
+] as const;
 export type CaseRegime = (typeof CASE_REGIMES)[number];
 export const regimeOf = (kind: CaseKind): CaseRegime =>
-  kind === "commune_education" ? "decree_120_2021" : "circular_10_2024";
+  kind === "commune_education"
+    ? "decree_120_2021"
+    : kind === "drug_user"
+      ? "drug_prevention_2021"
+      : kind === "social_evil" || kind === "community_reprimand"
+        ? "community"
+        : "circular_10_2024";
 
 const text = (max: number) => z.string().trim().max(max);
 const QUARTER = z.string().regex(/^\d{4}-Q[1-4]$/, "Quý phải có dạng 2026-Q1");
@@ -254,6 +289,7 @@ export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CasePageSchema = pageOf(CaseSummarySchema);
 
 export const CaseDetailSchema = CaseSummarySchema.extend({
+  ...CaseHelpPartsSchema.shape,
   dateOfBirth: IsoDateSchema,
   identityNumber: z.string(),
   offenceCategory: OffenceCategorySchema,
@@ -315,6 +351,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     transfer: z.boolean(),
     receive: z.boolean(),
     readAccessLog: z.boolean(),
+    /** Help instances (social evils, drug users), rehabilitation referrals, sessions before the community. */
+    help: z.boolean(),
+    refer: z.boolean(),
+    communitySession: z.boolean(),
   }),
   /** The grounds the file may be closed on now (the kind's legal grounds, less "moved"). */
   closeOutcomes: z.array(CaseOutcomeSchema),
@@ -323,6 +363,7 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 export const ListCasesQuerySchema = PageQuerySchema.extend({
   status: z.enum(CASE_STATUSES).optional(),
+  kind: CaseKindSchema.optional(),
   overdue: z.enum(["true", "false"]).optional(),
 });
 export type ListCasesQuery = z.infer<typeof ListCasesQuerySchema>;
@@ -340,45 +381,3 @@ export const CaseAccessEntrySchema = z.object({
   accessedAt: z.string(),
 });
 export const CaseAccessPageSchema = pageOf(CaseAccessEntrySchema);
-
-export const CASE_PERIODS = ["month", "quarter", "half_year", "year"] as const;
-export const CaseStatsQuerySchema = z.object({
-  orgUnitId: IdSchema,
-  period: z.enum(CASE_PERIODS),
-  /** 2026-03, 2026-Q1, 2026-H1 or 2026 by period. */
-  key: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, "Kỳ không hợp lệ"),
-});
-export type CaseStatsQuery = z.infer<typeof CaseStatsQuerySchema>;
-
-/** A count, or null when it is below the small-cell threshold for a viewer outside the police. */
-const Cell = z.number().int().nullable();
-export const CaseStatsSchema = z.object({
-  from: IsoDateSchema,
-  to: IsoDateSchema,
-  suppressed: z.boolean(),
-  threshold: z.number().int(),
-  figures: z.object({
-    underManagement: Cell,
-    newInPeriod: Cell,
-    closedInPeriod: Cell,
-    assignedLate: Cell,
-    groupA: Cell,
-    groupB: Cell,
-    groupC: Cell,
-    groupD: Cell,
-    supports: Cell,
-    /** Files received from another commune / sent to one in the period (Circular 10/2024 Art. 15). */
-    transferredIn: Cell,
-    transferredOut: Cell,
-    /** Ended in the period, by legal ground (Circular 10/2024 Art. 14; Decree 120/2021 [?]). */
-    expunged: Cell,
-    moved: Cell,
-    settledAbroad: Cell,
-    missing: Cell,
-    died: Cell,
-    reimprisoned: Cell,
-    completed: Cell,
-    endedEarly: Cell,
-  }),
-});
-export type CaseStats = z.infer<typeof CaseStatsSchema>;

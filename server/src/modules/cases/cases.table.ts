@@ -226,3 +226,89 @@ export const caseHoldings = pgTable(
     index("case_holdings_case_idx").on(t.caseId),
   ],
 );
+
+/**
+ * One instance ("lượt") of a person with a social evil or a drug user received for help and
+ * education: a person may be received several times. Kept at the path of its time, like supports.
+ */
+export const caseHelpInstances = pgTable(
+  "case_help_instances",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    rollupPath: text("rollup_path").notNull(),
+    receivedOn: date("received_on").notNull(),
+    kind: text("kind").notNull(),
+    helper: text("helper").notNull(),
+    outcome: text("outcome").notNull().default("ongoing"),
+    outcomeOn: date("outcome_on"),
+    notesSealed: sealed("notes_sealed"),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_help_instances_case_idx").on(t.caseId, t.receivedOn),
+    index("case_help_instances_rollup_idx").using(
+      "btree",
+      sql`${t.rollupPath} text_pattern_ops`,
+      t.receivedOn,
+    ),
+    uniqueIndex("case_help_instances_ongoing_uq")
+      .on(t.caseId)
+      .where(sql`${t.outcome} = 'ongoing'`),
+  ],
+);
+
+/** A drug user's referral to voluntary or compulsory rehabilitation, and what came of it. */
+export const caseReferrals = pgTable(
+  "case_referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    rollupPath: text("rollup_path").notNull(),
+    referredOn: date("referred_on").notNull(),
+    mode: text("mode").notNull(),
+    facility: text("facility").notNull(),
+    decisionNumber: text("decision_number"),
+    outcome: text("outcome").notNull().default("pending"),
+    outcomeOn: date("outcome_on"),
+    notesSealed: sealed("notes_sealed"),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_referrals_case_idx").on(t.caseId, t.referredOn),
+    index("case_referrals_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.referredOn),
+  ],
+);
+
+/** A session of education before the residential community: who presided, where, the commitments. */
+export const caseCommunitySessions = pgTable(
+  "case_community_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    rollupPath: text("rollup_path").notNull(),
+    heldOn: date("held_on").notNull(),
+    presidedBy: text("presided_by").notNull(),
+    venue: text("venue").notNull(),
+    attendees: integer("attendees"),
+    commitmentsSealed: sealed("commitments_sealed").notNull(),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_community_sessions_case_idx").on(t.caseId, t.heldOn),
+    index("case_community_sessions_rollup_idx").using(
+      "btree",
+      sql`${t.rollupPath} text_pattern_ops`,
+      t.heldOn,
+    ),
+  ],
+);

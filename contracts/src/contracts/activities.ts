@@ -28,6 +28,11 @@ export const ACTIVITY_TOPICS = [
   "fire",
   "social_evils",
   "law",
+  "hiv_aids",
+  "prostitution",
+  "online_games",
+  "online_fraud",
+  "hostile_propaganda",
 ] as const;
 export const ActivityTopicSchema = z.enum(ACTIVITY_TOPICS, { error: "Chủ đề không hợp lệ" });
 export type ActivityTopic = (typeof ACTIVITY_TOPICS)[number];
@@ -54,6 +59,40 @@ export const ACTIVITY_TOPIC_LABELS: Record<ActivityTopic, string> = {
   fire: "Phòng cháy, chữa cháy",
   social_evils: "Tệ nạn xã hội",
   law: "Pháp luật",
+  hiv_aids: "Phòng, chống HIV/AIDS",
+  prostitution: "Phòng, chống mại dâm",
+  online_games: "Tác hại của trò chơi trực tuyến, không gian mạng",
+  online_fraud: "Lừa đảo trực tuyến",
+  hostile_propaganda: "Thông tin sai trái, thù địch trên Internet",
+};
+
+/**
+ * How an activity reached people: in person, the commune's loudspeakers, a Zalo or other online
+ * group of residents (also a channel for tips), social networks, or the media (a newspaper, radio or
+ * television report, often under a media partnership).
+ */
+export const ACTIVITY_CHANNELS = [
+  "in_person",
+  "loudspeaker",
+  "zalo_group",
+  "social_media",
+  "newspaper",
+  "radio",
+  "television",
+  "website",
+] as const;
+export const ActivityChannelSchema = z.enum(ACTIVITY_CHANNELS, { error: "Kênh không hợp lệ" });
+export type ActivityChannel = (typeof ACTIVITY_CHANNELS)[number];
+
+export const ACTIVITY_CHANNEL_LABELS: Record<ActivityChannel, string> = {
+  in_person: "Trực tiếp",
+  loudspeaker: "Loa truyền thanh cơ sở",
+  zalo_group: "Nhóm Zalo, nhóm trực tuyến",
+  social_media: "Mạng xã hội",
+  newspaper: "Báo in, báo điện tử",
+  radio: "Đài phát thanh",
+  television: "Truyền hình",
+  website: "Trang thông tin điện tử",
 };
 
 /** Short names of organising bodies, used as group labels in totals. */
@@ -91,6 +130,7 @@ export const ACTIVITY_EDITABLE_FIELDS = [
   "date",
   "title",
   "topics",
+  "channels",
   "tags",
   "notes",
   ...FIGURE_FIELDS,
@@ -139,6 +179,10 @@ const TopicsSchema = z
   .array(ActivityTopicSchema)
   .max(ACTIVITY_TOPICS.length)
   .superRefine((t, ctx) => noDuplicates(t, ctx, "Chủ đề bị lặp"));
+const ChannelsSchema = z
+  .array(ActivityChannelSchema)
+  .max(ACTIVITY_CHANNELS.length)
+  .superRefine((c, ctx) => noDuplicates(c, ctx, "Kênh bị lặp"));
 const TagsSchema = z
   .array(
     z
@@ -169,6 +213,7 @@ export const CreateActivityBodySchema = z.object({
   date: ActivityDateSchema,
   organizerBodyIds: OrganizerBodyIdsSchema,
   topics: TopicsSchema,
+  channels: ChannelsSchema.default([]),
   tags: TagsSchema.optional(),
   title: TitleSchema.optional(),
   notes: NotesSchema.optional(),
@@ -190,6 +235,7 @@ export const UpdateActivityBodySchema = z
     date: ActivityDateSchema.optional(),
     organizerBodyIds: OrganizerBodyIdsSchema.optional(),
     topics: TopicsSchema.optional(),
+    channels: ChannelsSchema.optional(),
     tags: TagsSchema.optional(),
     title: TitleSchema.nullable().optional(),
     notes: NotesSchema.nullable().optional(),
@@ -227,6 +273,7 @@ export const ActivitySchema = FiguresSchema.extend({
   date: z.iso.date(),
   title: z.string().nullable(),
   topics: z.array(ActivityTopicSchema),
+  channels: z.array(ActivityChannelSchema),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   organizers: z.array(ActivityOrganizerSchema),
@@ -262,6 +309,7 @@ export const ListActivitiesQuerySchema = PageQuerySchema.extend({
   to: QueryDateSchema.optional(),
   kind: ActivityKindSchema.optional(),
   topic: ActivityTopicSchema.optional(),
+  channel: ActivityChannelSchema.optional(),
   bodyKind: BodyKindSchema.optional(),
   tag: z.string().trim().min(1).max(ACTIVITY_LIMITS.tagMax).optional(),
 }).refine(periodOrdered, PERIOD_MESSAGE);
@@ -291,3 +339,6 @@ export const ActivityTotalsSchema = z.object({
     .optional(),
 });
 export type ActivityTotals = z.infer<typeof ActivityTotalsSchema>;
+
+// The festival day 19/8 and training rosters: their schemas live beside, in ./festivals.
+export * from "./festivals";

@@ -10,7 +10,14 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../common";
 import { RoleGrantSchema } from "./accounts";
-import { ACTIVITY_EDITABLE_FIELDS, ActivitySchema, CreateActivityBodySchema } from "./activities";
+import {
+  ACTIVITY_EDITABLE_FIELDS,
+  ActivitySchema,
+  CreateActivityBodySchema,
+  FestivalLevelSchema,
+  TrainingFormSchema,
+  TrainingLevelSchema,
+} from "./activities";
 import type { AuditAction } from "./audit";
 import {
   CaseGroupSchema,
@@ -204,6 +211,33 @@ export const AUDIT_EVENT_DATA = {
   }),
   "activity.deleted": z.object({
     before: ActivitySchema.extend({ organizerBodyIds: z.array(IdSchema) }),
+  }),
+  /** The trainees' names stay in the roster; the log keeps the level, the form and the count. */
+  "activity.training_recorded": z.object({
+    level: TrainingLevelSchema,
+    form: TrainingFormSchema,
+    trainees: count,
+  }),
+  "festival.created": z.object({
+    year: count,
+    level: FestivalLevelSchema,
+    showcase: z.boolean(),
+    planDate: IsoDateSchema.nullable(),
+    venues: z.array(text),
+    organizerBodyIds: z.array(IdSchema),
+  }),
+  /** The changed fields only, before and after. */
+  "festival.updated": z.object({
+    before: z.record(z.string(), z.unknown()),
+    after: z.record(z.string(), z.unknown()),
+  }),
+  "festival.held_recorded": z.object({
+    heldOn: IsoDateSchema,
+    attendees: count,
+    gifts: count,
+    giftValue: count,
+    awards: count,
+    activityId: IdSchema.nullable(),
   }),
 
   "group.created": CreateGroupBodySchema,

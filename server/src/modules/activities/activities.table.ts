@@ -8,8 +8,11 @@ import {
   pgTable,
   primaryKey,
   smallint,
+  bigint,
+  boolean,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
@@ -33,6 +36,11 @@ export const activities = pgTable(
     date: date("date").notNull(),
     title: text("title"),
     topics: text("topics")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** How it reached people (ACTIVITY_CHANNELS): in person, loudspeakers, Zalo groups, the media. */
+    channels: text("channels")
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
@@ -133,6 +141,86 @@ export const activityRollups = pgTable(
       t.dim,
       sql`${t.unitPath} text_pattern_ops`,
       t.month,
+    ),
+  ],
+);
+
+/**
+ * A training activity's level and form (tập huấn, bồi dưỡng), 1:1 with an activity of kind
+ * `training`; its trainees are in `activity_trainees`.
+ */
+export const activityTrainings = pgTable("activity_trainings", {
+  activityId: uuid("activity_id")
+    .primaryKey()
+    .references(() => activities.id, { onDelete: "cascade" }),
+  level: text("level").notNull(),
+  form: text("form").notNull(),
+});
+
+/**
+ * The roster of a training: personal data, kept as the groups' rosters are — plain rows read only
+ * through the activity's scope, never in the audit log (which keeps the count).
+ */
+export const activityTrainees = pgTable(
+  "activity_trainees",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activityTrainings.activityId, { onDelete: "cascade" }),
+    ordinal: smallint("ordinal").notNull(),
+    fullName: text("full_name").notNull(),
+    position: text("position"),
+    organisation: text("organisation"),
+  },
+  (t) => [uniqueIndex("activity_trainees_activity_ordinal_uq").on(t.activityId, t.ordinal)],
+);
+
+/**
+ * The festival day 19/8 of one unit in one year: its plan (level, venues, the ceremony's and the
+ * festival's contents, organisers) and, once held, its day, attendance, gifts and commendations.
+ *
+ * Its own table, not a detail of an activity: the plan exists before the day, and an activity's
+ * date cannot be in the future. Once held it may point (1:1, `activity_id` unique) to the
+ * `festival_day` activity that counts it among the activities; the festival's figures are read by
+ * the festival overview and indicators only, never added to activity totals, so those stay right.
+ */
+export const festivals = pgTable(
+  "festivals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    rollupPath: text("rollup_path").notNull(),
+    year: smallint("year").notNull(),
+    level: text("level").notNull(),
+    showcase: boolean("showcase").notNull().default(false),
+    planDate: date("plan_date"),
+    heldOn: date("held_on"),
+    venues: text("venues")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    organizerBodyIds: uuid("organizer_body_ids").array().notNull(),
+    ceremonyContent: text("ceremony_content"),
+    festivalContent: text("festival_content"),
+    attendees: integer("attendees").notNull().default(0),
+    gifts: integer("gifts").notNull().default(0),
+    giftValue: bigint("gift_value", { mode: "number" }).notNull().default(0),
+    awards: integer("awards").notNull().default(0),
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("festivals_unit_year_uq").on(t.orgUnitId, t.year),
+    uniqueIndex("festivals_activity_uq").on(t.activityId),
+    index("festivals_rollup_year_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.year),
+    check(
+      "festivals_figures_ck",
+      sql`${t.attendees} >= 0 and ${t.gifts} >= 0 and ${t.giftValue} >= 0 and ${t.awards} >= 0`,
     ),
   ],
 );

@@ -125,6 +125,10 @@ const PROVINCE_ADMIN: Permission[] = ["remote_commune.manage"];
 
 /** The Front supervises (Law on VFF 2015 Art. 25–27); the bodies supervised answer its recommendations. */
 const SUPERVISION_FRONT: Permission[] = ["supervision.read", "supervision.manage"];
+/**
+ * Approval is the level above's (checked per report): the province approves the communes' reports,
+ * the commune (ward) its residential areas' reports, from which it compiles its own review.
+ */
 const REPORT_APPROVE: Permission[] = ["report.manage", "report.approve"];
 export const ROLE_PERMISSIONS = {
   system_admin: ALL,
@@ -174,7 +178,7 @@ export const ROLE_PERMISSIONS = {
     "committee.manage",
     ...COMMENDATION_WORK,
     "commendation.publish",
-    "report.manage",
+    ...REPORT_APPROVE,
     ...FRONT_CITIZEN,
     ...SUPERVISION_FRONT,
   ],
@@ -188,7 +192,7 @@ export const ROLE_PERMISSIONS = {
     "hotspot.manage",
     "committee.manage",
     ...COMMENDATION_WORK,
-    "report.manage",
+    ...REPORT_APPROVE,
     ...POLICE_CITIZEN,
     "supervision.read",
     "supervision.respond",
@@ -216,6 +220,8 @@ export const ROLE_PERMISSIONS = {
     "commendation.nominate",
     "tip.stats",
     "tip.intake",
+    // The area's own report to the ward, which compiles its review from them.
+    "report.manage",
   ],
   viewer: [
     "org_unit.read",

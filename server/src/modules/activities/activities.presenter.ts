@@ -1,4 +1,11 @@
-import type { Activity, ActivityDetail, ActivityKind, ActivityTopic, BodyKind } from "@toandan/contracts";
+import type {
+  Activity,
+  ActivityChannel,
+  ActivityDetail,
+  ActivityKind,
+  ActivityTopic,
+  BodyKind,
+} from "@toandan/contracts";
 import type { Actor } from "../../kernel/authz";
 import { activityAbilities } from "./activities.policy";
 import type { ActivityDbRow } from "./activities.queries";
@@ -32,6 +39,7 @@ export function presentActivity(r: ActivityDbRow): Activity {
     date: r.date,
     title: r.title,
     topics: r.topics as ActivityTopic[],
+    channels: (r.channels ?? []) as ActivityChannel[],
     tags: r.tags,
     attendees: r.attendees,
     households: r.households,

@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { loadUnit, type UnitRow } from "../org-units";
+import { loadUnit, recordsOfUnit, type UnitRow } from "../org-units";
 import { presentActivity, presentActivityDetail } from "./activities.presenter";
 import { mayCreateActivity } from "./activities.policy";
 
@@ -24,6 +24,7 @@ export type ActivityDbRow = {
   date: string;
   title: string | null;
   topics: string[];
+  channels: string[];
   tags: string[];
   attendees: number;
   households: number;
@@ -43,7 +44,7 @@ const BODY_ORDER = sql`array['front','police','steering','farmers','women','vete
 
 const SELECT_ACTIVITY = sql`select a.id, a.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
     u.path as "unitPath", a.rollup_path as "rollupPath", u.valid_to::text as "unitValidTo",
-    a.kind, a.date::text as date, a.title, a.topics, a.tags, a.attendees, a.households, a.students,
+    a.kind, a.date::text as date, a.title, a.topics, a.channels, a.tags, a.attendees, a.households, a.students,
     a.leaflets, a.panels, a.slogans, a.broadcast_items as "broadcastItems",
     a.broadcast_hours::float8 as "broadcastHours", a.notes,
     a.created_at as "createdAt", a.updated_at as "updatedAt",
@@ -96,16 +97,14 @@ export type ActivityFilter = {
   to?: string | undefined;
   kind?: string | undefined;
   topic?: string | undefined;
+  channel?: string | undefined;
   bodyKind?: string | undefined;
   tag?: string | undefined;
 };
 
 /** The subtree of `unit`: an indexed prefix on rollup_path (plus the old tree for a pre-reform unit). */
 export function withinUnit(unit: Pick<ActivityUnitRow, "path" | "rollupPath">): SQL {
-  const prefix = sql`a.rollup_path like ${`${unit.rollupPath}%`}`;
-  if (unit.path === unit.rollupPath) return prefix;
-  return sql`(${prefix} and exists (select 1 from org_units ou
-    where ou.id = a.org_unit_id and ou.path like ${`${unit.path}%`}))`;
+  return recordsOfUnit(unit, { rollupPath: sql`a.rollup_path`, orgUnitId: sql`a.org_unit_id` });
 }
 
 /** WHERE conditions shared by lists and totals (all on `activities a`). */
@@ -115,6 +114,7 @@ export function filterConditions(f: ActivityFilter): SQL[] {
   if (f.to) where.push(sql`a.date <= ${f.to}::date`);
   if (f.kind) where.push(sql`a.kind = ${f.kind}`);
   if (f.topic) where.push(sql`a.topics @> array[${f.topic}]::text[]`);
+  if (f.channel) where.push(sql`a.channels @> array[${f.channel}]::text[]`);
   if (f.tag) where.push(sql`a.tags @> array[${f.tag}]::text[]`);
   if (f.bodyKind) {
     where.push(sql`a.organizer_kinds @> array[${f.bodyKind}]::text[]`);

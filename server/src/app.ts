@@ -26,6 +26,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./ker
 import { registerNoStore, registerTextGuard } from "./kernel/http/request-guards";
 import { hashedClientKey } from "./kernel/http/client-key";
 import { databaseRateLimitStore } from "./kernel/http/rate-limit-store";
+import { followCacheVersions } from "./kernel/cache-version";
 import { accountRoutes } from "./modules/accounts";
 import { activityRoutes } from "./modules/activities";
 import { groupRoutes } from "./modules/groups";
@@ -88,6 +89,12 @@ export type BuildAppOptions = {
   logger?: boolean;
   /** Where log lines go (default stdout); tests capture them to prove what is never logged. */
   logStream?: NodeJS.WritableStream;
+  /**
+   * Rate limits and cache versions counted in the database, as several app processes on it need
+   * (default: on PostgreSQL). A PGlite folder has one process (its lock file), which counts them in
+   * memory; tests of what processes share set this on both engines.
+   */
+  sharedState?: boolean;
 };
 
 /** Builds the HTTP application; tests use it with `app.inject()`. */
@@ -131,6 +138,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     onError: (err) => app.log.error({ err }, "audit sequencer"),
   });
   app.addHook("onClose", () => auditSequencer.stop());
+  // One process per PGlite folder: its caches count versions in memory (kernel/cache-version.ts).
+  const shared = opts.sharedState ?? opts.database.engine === "postgres";
+  const pglite = !shared && opts.database.engine === "pglite" ? opts.database.pglite : undefined;
+  if (pglite) {
+    const unfollow = await followCacheVersions(pglite);
+    app.addHook("onClose", unfollow);
+  }
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -144,11 +158,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fileSize: 5 * 1024 * 1024, fields: 10 } });
-  // Limits are counted in the database so they hold across every app process on it.
+  // Limits are counted in the database so they hold across every app process on it; a PGlite
+  // folder has one process (its lock file), which counts them in memory.
   await app.register(rateLimit, {
     global: false,
     keyGenerator: hashedClientKey,
-    store: databaseRateLimitStore(opts.database.db),
+    ...(shared ? { store: databaseRateLimitStore(opts.database.db) } : {}),
   });
   registerErrorHandler(app);
   registerAuthHooks(app, { cookieName: SESSION_COOKIE, actorFromToken });

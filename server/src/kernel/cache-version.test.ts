@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../test/harness";
 import { bumpCacheVersion, cacheVersion, VersionedCache } from "./cache-version";
@@ -28,5 +29,19 @@ describe("VersionedCache", () => {
     expect(await cacheVersion(db, "test-rollback")).toBe(1);
     expect(await cache.get(db, "k", load)).toBe(2);
     expect(await cache.get(db, "k", load)).toBe(2);
+  });
+
+  it("counts versions in memory on PGlite (one process per folder) and reads the row on PostgreSQL", async () => {
+    const db = t.database.db;
+    const cache = new VersionedCache<number>("test-engine", { ttlMs: 60_000 });
+    let loads = 0;
+    const load = () => Promise.resolve((loads += 1));
+    expect(await cache.get(db, "k", load)).toBe(1);
+    // A version row changed without the notification a bump sends: only a reader of the row sees it.
+    await db.execute(sql`insert into cache_versions (name, version) values ('test-engine', 7)`);
+    const inMemory = t.database.engine === "pglite";
+    expect(await cache.get(db, "k", load)).toBe(inMemory ? 1 : 2);
+    await db.transaction((tx) => bumpCacheVersion(tx, "test-engine"));
+    expect(await cache.get(db, "k", load)).toBe(inMemory ? 2 : 3);
   });
 });

@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { cacheVersions } from "./shared-state.table";
@@ -8,12 +9,48 @@ import { cacheVersions } from "./shared-state.table";
  * checks the version (one primary-key read) before trusting what it holds, so a change committed
  * through one process is seen by the next request on any process. Each cache still has a time to
  * live for the changes that do not bump it.
+ *
+ * On PGlite the data folder has one process (its lock file), so the reader need not ask the
+ * database: the bump also sends a notification, which PGlite delivers to this process when the
+ * transaction commits (never on rollback) and before the commit returns, and the version is then
+ * counted in memory (`followCacheVersions`). PostgreSQL delivers notifications asynchronously, so
+ * there a reader keeps reading the row: the next request on any process sees the change.
  */
+const CHANNEL = "toandan_cache_versions";
+
 export async function bumpCacheVersion(tx: Db, name: string): Promise<void> {
   await tx
     .insert(cacheVersions)
     .values({ name, version: 1 })
     .onConflictDoUpdate({ target: cacheVersions.name, set: { version: sql`${cacheVersions.version} + 1` } });
+  await tx.execute(sql`select pg_notify(${CHANNEL}, ${name})`);
+}
+
+/** Versions counted from notifications, per embedded database followed in this process. */
+const followed = new Set<Map<string, number>>();
+
+/**
+ * Counts the cache versions of an embedded database in memory from its notifications; returns the
+ * function that stops it. While more than one is followed in one process (tests), readers fall back
+ * to the version row, as they cannot tell which database a handle belongs to.
+ */
+export async function followCacheVersions(pglite: PGlite): Promise<() => Promise<void>> {
+  const versions = new Map<string, number>();
+  const unlisten = await pglite.listen(CHANNEL, (name) => {
+    versions.set(name, (versions.get(name) ?? 0) + 1);
+  });
+  followed.add(versions);
+  return async () => {
+    followed.delete(versions);
+    await unlisten();
+  };
+}
+
+function followedVersion(name: string): number | undefined {
+  if (followed.size !== 1) return undefined;
+  const [versions] = followed;
+  // Negative: never equal to a version read from the row before following began.
+  return -1 - (versions!.get(name) ?? 0);
 }
 
 /** The cache's current version (0 before its first bump). */
@@ -56,6 +93,8 @@ export class VersionedCache<V> {
    * for a read queued behind that transaction (PGlite has one connection).
    */
   private version(db: Db): Promise<number> {
+    const followedNow = followedVersion(this.name);
+    if (followedNow !== undefined) return Promise.resolve(followedNow);
     if (this.inFlight?.db === db) return this.inFlight.read;
     const read = cacheVersion(db, this.name);
     const flight = { db, read };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { inject } from "vitest";
-import { buildApp } from "../app";
+import { buildApp, type BuildAppOptions } from "../app";
 import { loadConfig } from "../config";
 import type { Database } from "../db/client";
 import { fillDatabase, openTestDatabase } from "./template";
@@ -17,7 +17,10 @@ export type TestContext = {
  * PostgreSQL database cloned from the template database (dropped afterwards) when DATABASE_URL
  * is set. Without a template (another vitest config) it is built from scratch, as it used to be.
  */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  appOptions: Pick<BuildAppOptions, "sharedState"> = {},
+): Promise<TestContext> {
   const template = inject("databaseTemplate");
   const test = await openTestDatabase({ template, baseUrl: process.env.DATABASE_URL });
   const { database, dataDir } = test;
@@ -31,7 +34,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       LOGIN_RATE_LIMIT: "10000",
       ...env,
     });
-    const app = await buildApp({ database, config, logger: false });
+    const app = await buildApp({ database, config, logger: false, ...appOptions });
     await app.ready();
     return {
       app,

@@ -14,10 +14,15 @@ let t: TestContext;
 let other: FastifyInstance;
 
 beforeAll(async () => {
-  t = await createTestContext({ LOGIN_RATE_LIMIT: "10", CITIZEN_RATE_LIMIT: "10" });
+  t = await createTestContext({ LOGIN_RATE_LIMIT: "10", CITIZEN_RATE_LIMIT: "10" }, { sharedState: true });
   vi.resetModules();
   const fresh = await import("../../app");
-  other = await fresh.buildApp({ database: t.database, config: t.app.config, logger: false });
+  other = await fresh.buildApp({
+    database: t.database,
+    config: t.app.config,
+    logger: false,
+    sharedState: true,
+  });
   await other.ready();
 });
 afterAll(async () => {

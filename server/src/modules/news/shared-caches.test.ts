@@ -19,10 +19,15 @@ let communePolice: Session;
 let admin: Session;
 
 beforeAll(async () => {
-  t = await createTestContext();
+  t = await createTestContext({}, { sharedState: true });
   vi.resetModules();
   const fresh = await import("../../app");
-  other = await fresh.buildApp({ database: t.database, config: t.app.config, logger: false });
+  other = await fresh.buildApp({
+    database: t.database,
+    config: t.app.config,
+    logger: false,
+    sharedState: true,
+  });
   await other.ready();
   p = await places(t.app);
   communePolice = await signedInAs(t.app, "commune_police", p.anxuyen.id);

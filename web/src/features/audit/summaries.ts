@@ -212,6 +212,33 @@ export const SUMMARIES: Summaries = {
       changed: n(v.members.filter((m) => m.previous !== null && m.previous !== m.rating).length),
     });
   },
+  "group.equipment_installed": (v, x) =>
+    x.t("audit.summaries.group.equipment_installed", {
+      quantity: n(v.quantity),
+      kind: x.t(`audit.summaries.group.kinds.${v.kind}`),
+      on: d(v.on),
+    }),
+  "group.equipment_removed": (v, x) =>
+    x.t("audit.summaries.group.equipment_removed", {
+      quantity: n(v.quantity),
+      kind: x.t(`audit.summaries.group.kinds.${v.kind}`),
+      on: d(v.on),
+    }),
+  "group.channel_added": (v, x) =>
+    x.t("audit.summaries.group.channel_added", {
+      platform: x.t(`audit.summaries.group.platforms.${v.platform}`),
+      members: n(v.members),
+      startedOn: d(v.startedOn),
+    }),
+  "group.channel_closed": (v, x) => x.t("audit.summaries.group.channel_closed", { closedOn: d(v.closedOn) }),
+  "pilot.designated": (v, x) =>
+    x.t("audit.summaries.pilot.designated", { number: v.decisionNumber, date: d(v.decisionOn) }),
+  "pilot.evaluated": (v, x) =>
+    x.t("audit.summaries.pilot.evaluated", {
+      date: d(v.evaluatedOn),
+      result: x.t(`audit.summaries.pilot.results.${v.result}`),
+    }),
+  "pilot.replicated": (v, x) => x.t("audit.summaries.pilot.replicated", { date: d(v.replicatedOn) }),
 
   "household.created": (v, x) =>
     x.t("audit.summaries.household.created", {

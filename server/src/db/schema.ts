@@ -5,6 +5,8 @@ export * from "../kernel/keys.table";
 export * from "../kernel/shared-state.table";
 export * from "../modules/activities/activities.table";
 export * from "../modules/groups/groups.table";
+export * from "../modules/groups/group-equipment.table";
+export * from "../modules/pilots/pilots.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";
 export * from "../modules/certification/certification.table";

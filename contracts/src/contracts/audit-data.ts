@@ -140,6 +140,10 @@ const DemoSeededSchema = z.union([
   z.object({ cycles: count, year: count }),
   /** entityType case: cases with a hotspot and commendations around them. */
   z.object({ cases: count, hotspots: count, commendations: count }),
+  /** entityType plan: the directives, programmes and plans of the seed articles. */
+  z.object({ sources: count, plans: z.array(text) }),
+  /** entityType tip: past tips with their outcomes. */
+  z.object({ tips: count, source: text }),
 ]);
 
 export const AUDIT_EVENT_DATA = {

@@ -3,6 +3,7 @@
 // established or consolidated ("kiện toàn") by a decision, their members, meetings and assignments.
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
+import { DocumentNumberSchema } from "./plans";
 
 /** A committee is established (thành lập) or consolidated (kiện toàn) by a decision. */
 export const COMMITTEE_DECISION_KINDS = ["established", "consolidated"] as const;
@@ -38,7 +39,8 @@ export const CreateSteeringCommitteeBodySchema = z.object({
   orgUnitId: IdSchema,
   name: text(300).min(1, "Chưa nhập tên Ban Chỉ đạo"),
   decisionKind: CommitteeDecisionKindSchema,
-  decisionNumber: text(64).min(1, "Chưa nhập số quyết định"),
+  /** The decision's number as written after "Số" (12/QĐ-UBND). */
+  decisionNumber: DocumentNumberSchema,
   decisionOn: IsoDateSchema,
   decisionIssuer: text(200).min(1, "Chưa nhập cơ quan ban hành"),
   /** The head and deputies (and members) named in the decision. */

@@ -14,6 +14,7 @@
 //   the due date is entered per recommendation instead of computed).
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
+import { DocumentNumberSchema } from "./plans";
 
 export const SUPERVISION_STATUSES = ["planned", "ongoing", "closed", "cancelled"] as const;
 export const SupervisionStatusSchema = z.enum(SUPERVISION_STATUSES);
@@ -61,7 +62,8 @@ export const CreateSupervisionBodySchema = z
     form: SupervisionFormSchema,
     periodFrom: IsoDateSchema,
     periodTo: IsoDateSchema,
-    decisionNumber: text(64).optional(),
+    /** The delegation's decision as written after "Số" (12/QĐ-MTTQ). */
+    decisionNumber: DocumentNumberSchema.optional(),
     decisionDate: IsoDateSchema.optional(),
     members: z.array(SupervisionMemberSchema).max(50).default([]),
   })
@@ -186,7 +188,12 @@ export type SupervisionDetail = z.infer<typeof SupervisionDetailSchema>;
 
 export const ListSupervisionsQuerySchema = PageQuerySchema.extend({
   status: SupervisionStatusSchema.optional(),
+  /** Supervisions whose period touches this year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Supervisions held by this unit or a unit below it. */
+  orgUnitId: IdSchema.optional(),
 });
+export type ListSupervisionsQuery = z.infer<typeof ListSupervisionsQuerySchema>;
 
 export const SupervisionTotalsQuerySchema = z.object({
   orgUnitId: IdSchema,

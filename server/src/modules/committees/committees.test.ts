@@ -138,6 +138,9 @@ describe("steering committees", () => {
     const bad = await create({ decisionNumber: "" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0]).toMatchObject({ path: "decisionNumber" });
+    const freeText = await create({ decisionNumber: "QĐ kiện toàn tháng 1" });
+    expect(freeText.statusCode).toBe(400);
+    expect(freeText.json().error.issues[0]).toMatchObject({ path: "decisionNumber" });
     const twoHeads = await create({ members: [member("A", "head"), member("B", "head")] });
     expect(twoHeads.statusCode).toBe(400);
     const atArea = await create({ orgUnitId: w.area });

@@ -1,4 +1,4 @@
-import type { Permission, Supervision, SupervisionDetail } from "@toandan/contracts";
+import type { ListSupervisionsQuery, Permission, Supervision, SupervisionDetail } from "@toandan/contracts";
 import { todayInVietnam } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
@@ -123,11 +123,20 @@ export async function supervisionDetail(db: Db, actor: Actor, id: string): Promi
 export async function supervisionPage(
   db: Db,
   actor: Actor,
-  q: { status?: string | undefined; cursor?: string | undefined; limit: number },
+  q: Omit<ListSupervisionsQuery, "limit"> & { limit: number },
 ) {
   const offset = decodeCursor(q.cursor);
   const where: SQL[] = [visible(actor, "supervision.read")];
   if (q.status) where.push(sql`s.status = ${q.status}`);
+  if (q.year) {
+    where.push(
+      sql`s.period_from <= ${`${q.year}-12-31`}::date and s.period_to >= ${`${q.year}-01-01`}::date`,
+    );
+  }
+  // The unit narrows what the caller already sees to that unit's subtree.
+  if (q.orgUnitId) {
+    where.push(sql`s.rollup_path like (select path from org_units where id = ${q.orgUnitId}) || '%'`);
+  }
   const rows = await queryRows<SupervisionRow>(
     db,
     sql`${SELECT} where ${sql.join(where, sql` and `)}

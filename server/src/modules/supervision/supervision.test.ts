@@ -224,6 +224,9 @@ describe("supervision", () => {
       path: "members",
       message: "Đoàn giám sát cần ít nhất một thành viên",
     });
+    const freeText = await plan({ decisionNumber: "quyết định của Ban Thường trực" });
+    expect(freeText.statusCode).toBe(400);
+    expect(freeText.json().error.issues[0]).toMatchObject({ path: "decisionNumber" });
     const noAgency = await plan({ subjectKind: "agency" });
     expect(noAgency.json().error.issues[0]).toMatchObject({ path: "subjectBodyId" });
     const farAgency = await plan({
@@ -258,5 +261,22 @@ describe("supervision", () => {
     expect(dueBefore.json().error.issues[0]).toMatchObject({ path: "dueOn" });
     expect(await count("supervision_recommendations")).toBe(recs);
     expect((await lastAuditEvent(w.t.app.db))!.id).toBe(audit2);
+  });
+
+  it("lists by year, status and unit within what the caller sees", async () => {
+    const id = (
+      await plan({ periodFrom: "2019-11-01", periodTo: "2020-01-31", members: [{ name: "A" }] })
+    ).json().id as string;
+    const list = async (q: string) =>
+      (
+        (await api(w, w.as.sameCommuneFront, "GET", `/supervisions?${q}`)).json().items as { id: string }[]
+      ).map((x) => x.id);
+    expect(await list("year=2019")).toEqual([id]);
+    expect(await list("year=2020")).toEqual([id]);
+    expect(await list("year=2019&status=planned")).toEqual([id]);
+    expect(await list("year=2019&status=ongoing")).toEqual([]);
+    expect(await list(`year=2019&orgUnitId=${w.ward}`)).toEqual([id]);
+    expect(await list(`orgUnitId=${w.otherWard}`)).toEqual([]);
+    expect((await api(w, w.as.sameCommuneFront, "GET", "/supervisions?year=abc")).statusCode).toBe(400);
   });
 });

@@ -18,6 +18,7 @@ import { unitTotals } from "./activities.totals";
 import { createActivity } from "./commands/create-activity";
 import { deleteActivity } from "./commands/delete-activity";
 import { updateActivity } from "./commands/update-activity";
+import { festivalRoutes } from "./festivals.routes";
 
 const params = z.object({ id: IdSchema });
 const tags = ["activities"];
@@ -109,4 +110,5 @@ export const activityRoutes = routesPlugin([
     response: OkSchema,
     handler: ({ db, actor, params }) => deleteActivity(db, actor, params.id),
   }),
+  ...festivalRoutes,
 ]);

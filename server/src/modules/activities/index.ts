@@ -14,3 +14,7 @@ export {
 export { organizerKindsOf } from "./activities.policy";
 export { activities, activityOrganizers } from "./activities.table";
 export { activityRoutes } from "./activities.routes";
+/** The festival day 19/8 (yearly figures per subtree) and trainees, read by the indicators. */
+export { festivalFigures, heldFestivalFigures } from "./festivals.queries";
+export { traineeCount } from "./trainings.queries";
+export { festivals, activityTrainings, activityTrainees } from "./activities.table";

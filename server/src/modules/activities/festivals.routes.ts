@@ -1,0 +1,131 @@
+import {
+  CreateFestivalBodySchema,
+  FestivalListSchema,
+  FestivalOverviewSchema,
+  FestivalSchema,
+  IdSchema,
+  ListFestivalsQuerySchema,
+  RecordFestivalHeldBodySchema,
+  RecordTrainingBodySchema,
+  TrainingSchema,
+  TrainingTotalsQuerySchema,
+  TrainingTotalsSchema,
+  UpdateFestivalBodySchema,
+} from "@toandan/contracts";
+import { z } from "zod";
+import { defineRoute } from "../../kernel/http/define-route";
+import { createFestival } from "./commands/create-festival";
+import { recordFestivalHeld } from "./commands/record-festival-held";
+import { recordTraining } from "./commands/record-training";
+import { updateFestival } from "./commands/update-festival";
+import { festivalDetail, festivalOverview, listFestivals } from "./festivals.queries";
+import { trainingOf, trainingTotals } from "./trainings.queries";
+
+const params = z.object({ id: IdSchema });
+
+/** The festival day 19/8 and training rosters (part of the activities module's routes). */
+export const festivalRoutes = [
+  defineRoute({
+    method: "GET",
+    url: "/festivals",
+    operationId: "listFestivals",
+    summary: "A year's festivals 19/8 in a unit's subtree",
+    tags: ["festivals"],
+    permission: "activity.read",
+    querystring: ListFestivalsQuerySchema,
+    response: FestivalListSchema,
+    handler: ({ readDb, actor, query }) => listFestivals(readDb, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/festivals/overview",
+    operationId: "getFestivalOverview",
+    summary: "A year's festivals in a unit's subtree: planned, held, attendance, gifts, awards by level",
+    tags: ["festivals"],
+    permission: "activity.read",
+    querystring: ListFestivalsQuerySchema,
+    response: FestivalOverviewSchema,
+    handler: ({ readDb, actor, query }) => festivalOverview(readDb, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/festivals/:id",
+    operationId: "getFestival",
+    summary: "One festival 19/8",
+    tags: ["festivals"],
+    permission: "activity.read",
+    params,
+    response: FestivalSchema,
+    handler: ({ db, actor, params }) => festivalDetail(db, actor, params.id),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/festivals",
+    operationId: "createFestival",
+    summary: "Plan a unit's festival 19/8 for a year (one per unit and year)",
+    tags: ["festivals"],
+    permission: "activity.create",
+    body: CreateFestivalBodySchema,
+    status: 201,
+    response: FestivalSchema,
+    handler: ({ db, actor, body }) => createFestival(db, actor, body),
+  }),
+  defineRoute({
+    method: "PATCH",
+    url: "/festivals/:id",
+    operationId: "updateFestival",
+    summary: "Edit a festival's plan: level, venues, contents of the ceremony and the festival, organisers",
+    tags: ["festivals"],
+    permission: "activity.update",
+    params,
+    body: UpdateFestivalBodySchema,
+    response: FestivalSchema,
+    handler: ({ db, actor, params, body }) => updateFestival(db, actor, params.id, body),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/festivals/:id/held",
+    operationId: "recordFestivalHeld",
+    summary: "Record the day a festival was held, its attendance, gifts and commendations",
+    tags: ["festivals"],
+    permission: "activity.update",
+    params,
+    body: RecordFestivalHeldBodySchema,
+    response: FestivalSchema,
+    handler: ({ db, actor, params, body }) => recordFestivalHeld(db, actor, params.id, body),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/activities/training-totals",
+    operationId: "getTrainingTotals",
+    summary: "Training activities of a unit's subtree over a period and their trainees, by level",
+    tags: ["activities"],
+    permission: "activity.read",
+    querystring: TrainingTotalsQuerySchema,
+    response: TrainingTotalsSchema,
+    handler: ({ readDb, actor, query }) => trainingTotals(readDb, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/activities/:id/training",
+    operationId: "getTraining",
+    summary: "A training activity's level, form and roster of trainees",
+    tags: ["activities"],
+    permission: "activity.read",
+    params,
+    response: TrainingSchema,
+    handler: ({ db, actor, params }) => trainingOf(db, actor, params.id),
+  }),
+  defineRoute({
+    method: "PUT",
+    url: "/activities/:id/training",
+    operationId: "recordTraining",
+    summary: "Set a training activity's level and form and replace its roster",
+    tags: ["activities"],
+    permission: "activity.update",
+    params,
+    body: RecordTrainingBodySchema,
+    response: TrainingSchema,
+    handler: ({ db, actor, params, body }) => recordTraining(db, actor, params.id, body),
+  }),
+];

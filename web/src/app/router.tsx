@@ -211,6 +211,21 @@ const committeeRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/committees/committee-page"), "CommitteePage"),
 });
 
+const supervisionsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/giam-sat",
+  component: lazyRouteComponent(
+    () => import("../features/supervision/supervisions-page"),
+    "SupervisionsPage",
+  ),
+});
+
+const supervisionRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/giam-sat/$id",
+  component: lazyRouteComponent(() => import("../features/supervision/supervision-page"), "SupervisionPage"),
+});
+
 const commendationsRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/khen-thuong",
@@ -331,6 +346,8 @@ const routeTree = rootRoute.addChildren([
     hotspotRoute,
     committeesRoute,
     committeeRoute,
+    supervisionsRoute,
+    supervisionRoute,
     commendationsRoute,
     commendationRoute,
     dashboardRoute,

@@ -6,6 +6,7 @@ import type { casesVi } from "./vi/cases";
 import type { commendationsVi } from "./vi/commendations";
 import type { hotspotsVi } from "./vi/hotspots";
 import type { committeesVi } from "./vi/committees";
+import type { supervisionVi } from "./vi/supervision";
 import type { intakeVi } from "./vi/intake";
 import type { reportsVi } from "./vi/reports";
 import type { calendarVi } from "./vi/calendar";
@@ -20,6 +21,7 @@ declare module "i18next" {
       cases: typeof casesVi;
       hotspots: typeof hotspotsVi;
       committees: typeof committeesVi;
+      supervision: typeof supervisionVi;
       intake: typeof intakeVi;
       commendations: typeof commendationsVi;
       reports: typeof reportsVi;

@@ -16,6 +16,7 @@ import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { EXPORT_MAX_ROWS, ExportParamsSchema, sendExport } from "../../kernel/http/export";
 import { moveGroup, registerGroup } from "./commands/group-answers";
+import { groupEquipmentRoutes } from "./group-equipment.routes";
 import { groupRosterRoutes } from "./group-roster.routes";
 import { teamEvaluationRoutes } from "./team-evaluations.routes";
 import { GROUP_EXPORT_COLUMNS } from "./groups.export";
@@ -130,4 +131,5 @@ export const groupRoutes = routesPlugin([
   }),
   ...groupRosterRoutes,
   ...teamEvaluationRoutes,
+  ...groupEquipmentRoutes,
 ]);

@@ -4,3 +4,7 @@ export { groupTotals, groupTypesByCode } from "./groups.stats";
 /** The group rollups (decision 0007): read by the indicators and the dashboards. */
 export { readGroupRollups, type GroupRollupRow } from "./groups.rollups";
 export { groupRoutes } from "./groups.routes";
+/** Equipment and online groups of the models in a subtree (the indicators read it). */
+export { equipmentTotals } from "./group-equipment.queries";
+/** For the pilots module: a group in the caller's scope, or 404. */
+export { getVisibleGroup } from "./groups.queries";

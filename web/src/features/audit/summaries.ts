@@ -108,6 +108,10 @@ export const SUMMARIES: Summaries = {
         year: v.year,
       });
     }
+    if ("plans" in v) {
+      return x.t("audit.summaries.system.demo_plans", { sources: n(v.sources), plans: v.plans.join(", ") });
+    }
+    if ("tips" in v) return x.t("audit.summaries.system.demo_tips", { n: n(v.tips) });
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),

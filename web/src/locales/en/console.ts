@@ -958,6 +958,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         demo_activities: "Demo activities: {{n}}",
         demo_households: "Demo households: {{households}}; commitments: {{commitments}}",
         demo_cycles: "Demo certification cycles for {{year}}: {{n}}",
+        demo_plans: "Demo source documents: {{sources}}; plans {{plans}}",
+        demo_tips: "Demo tips with outcomes: {{n}}",
         demo_cases: "Demo cases: {{cases}}; hotspots: {{hotspots}}; commendations: {{commendations}}",
       },
       plan: {

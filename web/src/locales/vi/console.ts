@@ -960,6 +960,8 @@ export const consoleVi = {
         demo_activities: "{{n}} hoạt động mẫu",
         demo_households: "{{households}} hộ mẫu, {{commitments}} cam kết",
         demo_cycles: "{{n}} hồ sơ công nhận mẫu năm {{year}}",
+        demo_plans: "{{sources}} văn bản chỉ đạo mẫu; kế hoạch {{plans}}",
+        demo_tips: "{{n}} tin báo mẫu đã giải quyết",
         demo_cases: "{{cases}} hồ sơ mẫu, {{hotspots}} địa bàn, {{commendations}} khen thưởng",
       },
       plan: {

@@ -13,6 +13,7 @@ import {
   DecideBodySchema,
 } from "./certification";
 import { DisqualifyingEventSchema, MovementClassificationSchema } from "./certification-events";
+import { CERTIFICATION_HISTORY_YEARS } from "./certification-history";
 
 const year = z.coerce.number().int().min(2022).max(2100);
 // ---------- cycles ----------
@@ -188,10 +189,36 @@ export type CertificationEvidence = z.infer<typeof CertificationEvidenceSchema>;
 
 // ---------- overview, history, certificate ----------
 
-export const CertificationOverviewQuerySchema = z.object({ orgUnitId: IdSchema, year });
+/**
+ * The circular that governed a year's recognition: Circular 23/2012/TT-BCA until 2021, Circular
+ * 124/2021/TT-BCA from 2022 (in force 10/02/2022 — domain-rules §1.9).
+ */
+export const CERTIFICATION_CIRCULARS = ["23/2012/TT-BCA", "124/2021/TT-BCA"] as const;
+export const circularOfYear = (y: number): (typeof CERTIFICATION_CIRCULARS)[number] =>
+  y < 2022 ? "23/2012/TT-BCA" : "124/2021/TT-BCA";
+
+/**
+ * The overview answers from the first year of recorded past results (2013, see
+ * `CERTIFICATION_HISTORY_YEARS`): before the yearly cycles, its figures are the recorded results.
+ */
+export const CertificationOverviewQuerySchema = z.object({
+  orgUnitId: IdSchema,
+  year: z.coerce
+    .number()
+    .int()
+    .min(CERTIFICATION_HISTORY_YEARS.from, `Năm từ ${CERTIFICATION_HISTORY_YEARS.from} trở đi`)
+    .max(2100),
+});
 export const CertificationOverviewSchema = z.object({
   orgUnitId: IdSchema,
   year: z.number().int(),
+  /** The circular that governed the year. */
+  circular: z.enum(CERTIFICATION_CIRCULARS),
+  /**
+   * Results recorded in the register of past years (certification_history), counted in `byStatus`
+   * as recognised / not_recognised beside the year's cycles.
+   */
+  recordedResults: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),
   notRegistered: z.array(
     z.object({ orgUnitId: IdSchema, name: z.string(), unitType: CertificationUnitTypeSchema }),

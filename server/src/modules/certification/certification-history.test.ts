@@ -292,3 +292,83 @@ describe("demo history of the former Bạc Liêu city", () => {
     });
   });
 });
+
+describe("past years asked of a pre-reform unit", () => {
+  type Overview = {
+    year: number;
+    circular: string;
+    recordedResults: number;
+    byStatus: Record<string, number>;
+    notRegistered: unknown[];
+  };
+  const formerCity = async () => {
+    const [row] = await queryRows<{ id: string }>(
+      w.t.app.db,
+      sql`select id from org_units where kind = 'district' and code = '954' and valid_to is not null`,
+    );
+    return row!.id;
+  };
+
+  it("answers the overview of 2013–2021 from the recorded results, under Circular 23/2012", async () => {
+    await seedCertificationHistoryDemo(w.t.app.db);
+    const city = await formerCity();
+    const rates = (await h.ok(caMauPolice, "GET", `/certification/history/rates?orgUnitId=${city}`)) as Rates;
+    for (const year of [2014, 2016]) {
+      const o = (await h.ok(
+        caMauPolice,
+        "GET",
+        `/certification/overview?orgUnitId=${city}&year=${year}`,
+      )) as Overview;
+      const r = rates.years.find((y) => y.year === year)!;
+      const groups = ["residential_area", "commune", "agency"].map(
+        (g) => r[g] as { recorded: number; certified: number },
+      );
+      const recorded = groups.reduce((n, g) => n + g.recorded, 0);
+      const certified = groups.reduce((n, g) => n + g.certified, 0);
+      expect(o).toMatchObject({
+        year,
+        circular: "23/2012/TT-BCA",
+        recordedResults: recorded,
+        notRegistered: [],
+      });
+      expect(o.byStatus.recognised ?? 0).toBe(certified);
+      expect(o.byStatus.not_recognised ?? 0).toBe(recorded - certified);
+    }
+    // The demo's 2014: ten communes of the former city, one not certified.
+    const o2014 = (await h.ok(
+      caMauPolice,
+      "GET",
+      `/certification/overview?orgUnitId=${city}&year=2014`,
+    )) as Overview;
+    expect(o2014.byStatus).toMatchObject({ recognised: 9, not_recognised: 1 });
+  });
+
+  it("says which circular governed the year and refuses years before the register", async () => {
+    const o = (await h.ok(
+      caMauPolice,
+      "GET",
+      `/certification/overview?orgUnitId=${caMau.id}&year=2022`,
+    )) as Overview;
+    expect(o.circular).toBe("124/2021/TT-BCA");
+    const early = await h.api(caMauPolice, "GET", `/certification/overview?orgUnitId=${caMau.id}&year=2012`);
+    expect(early.statusCode).toBe(400);
+  });
+
+  it("gives the former city's commune rate of 2014 as a figure of the indicators", async () => {
+    const city = await formerCity();
+    const admin = await signedInAs(
+      w.t.app,
+      "system_admin",
+      (await unitByCode(w.t.app.db, "province", "96")).id,
+    );
+    const res = await h.api(
+      admin,
+      "GET",
+      `/indicators/query?indicators=certification.commune_rate&orgUnitId=${city}&from=2014-01-01&to=2014-12-31&at=2014-12-31`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ totals: Record<string, number | null> }>().totals["certification.commune_rate"]).toBe(
+      0.9,
+    );
+  });
+});

@@ -21,7 +21,7 @@ import { escapeLike, subtreePath } from "./certification.queries";
  * under it (an old commune split between wards counts in each ward it went into, and once in the
  * province). Lineage: org_unit_lineage of the 2025 rearrangement (domain-rules §8.9).
  */
-function under(path: string): SQL {
+export function under(path: string): SQL {
   const like = `${escapeLike(path)}%`;
   return sql`(h.unit_path like ${like} or h.rollup_path like ${like} or exists (
     select 1 from org_unit_lineage l join org_units n on n.id = l.new_unit_id

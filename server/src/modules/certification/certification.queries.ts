@@ -229,10 +229,13 @@ export async function listScoringSheets(db: Db): Promise<{ items: ScoringSheet[]
   return { items: rows as ScoringSheet[], nextCursor: null };
 }
 
-/** The path of a filter unit in the caller's read scope, or 404. */
+/**
+ * The path of a filter unit whose records count in the caller's read scope, or 404: a pre-reform
+ * unit is read through its own path by those over the unit it rolls up into.
+ */
 export async function subtreePath(db: Db, actor: Actor, unitId: string | undefined) {
   if (!unitId) return undefined;
-  const unit = await loadUnit(db, actor, unitId, { permission: "certification.read", scope: "path" });
+  const unit = await loadUnit(db, actor, unitId, { permission: "certification.read", scope: "rollup" });
   return unit.path;
 }
 

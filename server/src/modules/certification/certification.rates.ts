@@ -17,12 +17,14 @@ const rateOf = (c: Counts | undefined) =>
  */
 export async function certificationRate(
   db: Db,
-  p: { rollupPathPrefix: string; year: number; unitTypes: readonly CertificationUnitType[] },
+  p: Scope & { unitTypes: readonly CertificationUnitType[] },
 ): Promise<number | null> {
   const kinds: readonly string[] = p.unitTypes;
-  const rows = stockRollupsCover(p.rollupPathPrefix)
-    ? await readCertificationRollups(db, p.rollupPathPrefix, p.year, false)
-    : await countsFromUnits(db, p.rollupPathPrefix, p.year, false);
+  const rows = p.unitPath
+    ? await countsOfFormerUnit(db, p.unitPath, p.year)
+    : stockRollupsCover(p.rollupPathPrefix)
+      ? await readCertificationRollups(db, p.rollupPathPrefix, p.year, false)
+      : await countsFromUnits(db, p.rollupPathPrefix, p.year, false);
   const total: Counts = { units: 0, cycles: 0, recognised: 0 };
   for (const r of rows.filter((r) => kinds.includes(r.kind))) {
     total.units += r.units;
@@ -33,6 +35,31 @@ export async function certificationRate(
 }
 
 type CountRow = Counts & { grp: string; kind: string };
+
+/** A unit's subtree; a pre-reform unit also gives its own path (`unitPath`). */
+type Scope = { rollupPathPrefix: string; year: number; unitPath?: string | undefined };
+
+/**
+ * Units and results of a pre-reform unit's old subtree for a year: the units of those types that
+ * existed during the year (a local unit: its start is its entry in the system, so only its end
+ * counts), each with its yearly cycle or, before the system, its recorded result
+ * (certification_history: Circular 23/2012/TT-BCA until 2021, Circular 124/2021/TT-BCA after).
+ */
+async function countsOfFormerUnit(db: Db, path: string, year: number): Promise<CountRow[]> {
+  return queryRows<CountRow>(
+    db,
+    sql`select '' as grp, u.kind, count(*)::int as units, count(coalesce(c.id, h.id))::int as cycles,
+          count(*) filter (where c.status = 'recognised' or (c.id is null and h.certified))::int as recognised
+        from org_units u
+        left join certification_cycles c on c.org_unit_id = u.id and c.year = ${year}::int
+        left join certification_history h on h.org_unit_id = u.id and h.year = ${year}::int
+        where u.path like ${`${escapeLike(path)}%`}
+          and (u.valid_from is null or u.valid_from <= ${`${year}-12-31`}::date or not u.is_official)
+          and (u.valid_to is null or u.valid_to >= ${`${year}-01-01`}::date)
+          and u.kind in ('residential_area', 'commune', 'agency', 'enterprise', 'school')
+        group by 1, 2`,
+  );
+}
 
 /** Units and cycles counted from the records, per child of `path` (by its id) or all in "". */
 export async function countsFromUnits(
@@ -54,7 +81,6 @@ export async function countsFromUnits(
   );
 }
 
-type Scope = { rollupPathPrefix: string; year: number };
 export const residentialAreaRate = (db: Db, s: Scope) =>
   certificationRate(db, { ...s, unitTypes: ["residential_area"] });
 export const communeRate = (db: Db, s: Scope) => certificationRate(db, { ...s, unitTypes: ["commune"] });

@@ -1,6 +1,7 @@
 // Reads of the register of disqualifying events, the overview of a unit's children and a unit's
 // history, each filtered by the caller's scope.
 import {
+  circularOfYear,
   todayInVietnam,
   type CertificationOverviewQuerySchema,
   type CertificationStatus,
@@ -15,6 +16,7 @@ import { pathInScope, type Actor } from "../../kernel/authz";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { loadUnit } from "../org-units";
 import { judgeEvent, SELECT_EVENT, type EventRow } from "./certification.evidence";
+import { under } from "./certification.history-queries";
 import { canCreateAt } from "./certification.policy";
 import { escapeLike, listCycles, presentCycle, subtreePath } from "./certification.queries";
 import { unitTypeOf } from "./certification.rules";
@@ -63,6 +65,12 @@ export async function listDisqualifyingEvents(
   };
 }
 
+/**
+ * A unit's year: the cycles by status, plus the results recorded in the register of past years
+ * (recognised / not recognised, counted where the history rates count them — own subtree, rollup
+ * and lineage), the units still to register (years of the yearly cycle, from 2022) and the overdue
+ * cycles; with the circular that governed the year (23/2012 until 2021, 124/2021 from 2022).
+ */
 export async function certificationOverview(
   db: Db,
   actor: Actor,
@@ -74,16 +82,27 @@ export async function certificationOverview(
     db,
     sql`select status, count(*) as n from certification_cycles c
         where c.unit_path like ${like} and c.year = ${year}
-          and ${pathInScope(actor, "certification.read", sql`c.unit_path`)} group by status`,
+          and ${pathInScope(actor, "certification.read", sql`c.unit_path`)} group by status
+        union all
+        select case when h.certified then 'recognised' else 'not_recognised' end, count(*)
+        from certification_history h where h.year = ${year} and ${under(prefix)} group by h.certified`,
   );
-  const missing = await queryRows<{ orgUnitId: string; name: string; kind: string }>(
+  const recorded = await queryRows<{ n: number }>(
     db,
-    sql`select u.id as "orgUnitId", u.full_name as name, u.kind from org_units u
+    sql`select count(*)::int as n from certification_history h where h.year = ${year} and ${under(prefix)}`,
+  );
+  // Registering is the yearly cycle's step (Circular 124/2021): no list of units to register before.
+  const missing =
+    year < 2022
+      ? []
+      : await queryRows<{ orgUnitId: string; name: string; kind: string }>(
+          db,
+          sql`select u.id as "orgUnitId", u.full_name as name, u.kind from org_units u
         where u.path like ${like} and u.valid_to is null and u.kind in ${CERTIFIED_KINDS}
           and ${pathInScope(actor, "certification.read", sql`u.path`)}
           and not exists (select 1 from certification_cycles c where c.org_unit_id = u.id and c.year = ${year})
         order by u.depth, u.sort_name limit 500`,
-  );
+        );
   const overdue = await listCycles(
     db,
     actor,
@@ -92,10 +111,14 @@ export async function certificationOverview(
     500,
     sql`c.status not in ('recognised', 'not_recognised') and c.decision_deadline < ${todayInVietnam()}::date`,
   );
+  const byStatus: Record<string, number> = {};
+  for (const c of counts) byStatus[c.status] = (byStatus[c.status] ?? 0) + Number(c.n);
   return {
     orgUnitId,
     year,
-    byStatus: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+    circular: circularOfYear(year),
+    recordedResults: recorded[0]?.n ?? 0,
+    byStatus,
     notRegistered: missing.map((m) => ({
       orgUnitId: m.orgUnitId,
       name: m.name,

@@ -11,10 +11,12 @@ export {
   ancestorsOf,
   bodiesOf,
   bodiesOfUnitAndAncestors,
+  existedOn,
   findCurrentUnit,
   idsInPath,
   listCurrentUnits,
   loadUnit,
   provinceOf,
+  recordsOfUnit,
 } from "./places";
 export { orgUnitRoutes } from "./org-units.routes";

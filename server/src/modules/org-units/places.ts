@@ -130,6 +130,27 @@ export function provinceOf(path: string): string | null {
   return path.split("/").filter(Boolean)[1] ?? null;
 }
 
+/**
+ * The records of a unit's subtree, for any table whose rows keep a rollup path and a unit id: for a
+ * current unit, those whose rollup path lies under its path; for a pre-reform unit, those made at a
+ * unit of its own old subtree (its `path`), found under the rollup path it counts in. The one rule
+ * every figure of a unit reads (activities, groups, cases, tips, households, certification…).
+ */
+export function recordsOfUnit(
+  unit: { path: string; rollupPath: string },
+  record: { rollupPath: SQL; orgUnitId: SQL },
+): SQL {
+  const prefix = sql`${record.rollupPath} like ${`${unit.rollupPath}%`}`;
+  if (unit.path === unit.rollupPath) return prefix;
+  return sql`(${prefix} and exists (select 1 from org_units ou
+    where ou.id = ${record.orgUnitId} and ou.path like ${`${unit.path}%`}))`;
+}
+
+/** Whether a unit existed on a date (its validity in the tree of that date). */
+export function existedOn(unit: { validFrom: string | null; validTo: string | null }, at: string): boolean {
+  return !(unit.validFrom && unit.validFrom > at) && !(unit.validTo && unit.validTo < at);
+}
+
 /** The ids in a path, top first (the country root, the province, …, the unit itself). */
 export const idsInPath = (path: string): string[] => path.split("/").filter(Boolean);
 

@@ -17,6 +17,7 @@ export * from "./contracts/team-evaluations";
 export * from "./contracts/group-equipment";
 export * from "./contracts/pilots";
 export * from "./contracts/households";
+export * from "./contracts/safe-families";
 export * from "./contracts/plans";
 export * from "./contracts/indicators";
 export * from "./contracts/certification";

@@ -136,6 +136,8 @@ const DemoSeededSchema = z.union([
   z.object({ activities: count, sources: z.array(text) }),
   /** entityType household. */
   z.object({ households: count, commitments: count }),
+  /** entityType household: the demo area's safe-family reviews. */
+  z.object({ safeFamilies: count }),
   /** entityType certification_cycle. */
   z.object({ cycles: count, year: count }),
   /** entityType case: cases with a hotspot and commendations around them. */

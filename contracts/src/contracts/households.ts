@@ -4,6 +4,7 @@ import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
 import { LIMITS } from "../limits";
 import type { CsvColumn } from "../csv-columns";
+import { SafeFamilySchema } from "./safe-families";
 
 /** Member organisations a household can belong to (a subset of BODY_KINDS). */
 export const MEMBER_ORG_KINDS = ["farmers", "women", "veterans", "youth", "labour", "elderly"] as const;
@@ -111,7 +112,11 @@ export const HouseholdSchema = z.object({
 });
 export type Household = z.infer<typeof HouseholdSchema>;
 
-export const HouseholdDetailSchema = HouseholdSchema.extend({ commitments: z.array(CommitmentSchema) });
+export const HouseholdDetailSchema = HouseholdSchema.extend({
+  commitments: z.array(CommitmentSchema),
+  /** Its safe-family recognitions, newest year first (withdrawn ones included). */
+  safeFamilies: z.array(SafeFamilySchema),
+});
 export type HouseholdDetail = z.infer<typeof HouseholdDetailSchema>;
 
 export const HouseholdPageSchema = pageOf(HouseholdSchema);

@@ -17,6 +17,7 @@ import { seedCertificationDemo } from "../certification";
 import { seedDemoCases } from "../cases";
 import { seedDemoCommittees } from "../committees";
 import { seedDemoCitizen } from "./seed-citizen";
+import { seedDemoSafeFamilies } from "./seed-safe-families";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -196,6 +197,7 @@ export async function seedDemo(
     { id: areaId!, provinceId: parent.provinceId, rollupPath: `${parent.path}${areaId!}/` },
     year,
   );
+  await seedDemoSafeFamilies(db, areaId!, year);
   step(`certification cycle ${year}`);
   await seedCertificationDemo(
     db,

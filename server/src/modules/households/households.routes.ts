@@ -33,6 +33,8 @@ import { coverageFor } from "./households.coverage";
 import { presentCommitment, presentHousehold } from "./households.presenter";
 import { commitmentsOf, getVisibleHousehold, listHouseholds } from "./households.queries";
 import { getImportJob, householdImportWorker, startImportJob } from "./import-jobs";
+import { safeFamilyRoutes } from "./safe-families.routes";
+import { safeFamiliesOf } from "./safe-families.queries";
 
 const IdParams = z.object({ id: IdSchema });
 const JobParams = z.object({ jobId: IdSchema });
@@ -46,6 +48,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(commitmentScanRoutes);
   await app.register(householdExportRoutes);
   await app.register(commitmentTemplateRoutes);
+  await app.register(safeFamilyRoutes);
   app.get(
     "/households",
     {
@@ -94,7 +97,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: "getHousehold",
         tags: TAGS,
-        summary: "A household with its commitments",
+        summary: "A household with its commitments and safe-family recognitions",
         params: IdParams,
         response: { 200: HouseholdDetailSchema, ...ERROR_RESPONSES },
       },
@@ -103,8 +106,11 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       requirePermission(actor, "household.read");
       const row = await getVisibleHousehold(app.db, actor, req.params.id);
-      const commitments = await commitmentsOf(app.db, row.id);
-      return { ...presentHousehold(row), commitments: commitments.map(presentCommitment) };
+      const [commitments, safeFamilies] = await Promise.all([
+        commitmentsOf(app.db, row.id),
+        safeFamiliesOf(app.db, row.id),
+      ]);
+      return { ...presentHousehold(row), commitments: commitments.map(presentCommitment), safeFamilies };
     },
   );
 

@@ -3,3 +3,5 @@ export { commitmentCoverage, coverageGroups, type CoverageParams } from "./house
 /** The household rollups (decision 0007): read by the indicators and the dashboards. */
 export { readHouseholdRollups, type HouseholdRollupRow } from "./households.rollups";
 export { householdRoutes } from "./households.routes";
+/** Safe-family figures (households, recognised, rate) for the indicators registry. */
+export { safeFamilyFigures, safeFamilyGroups } from "./safe-families.queries";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { rollupsCover, stockRollupsCover } from "../../kernel/rollups";
 import { readActivityRollups, ROLLUP_FIGURES, type RollupField } from "../activities";
-import { coverageGroups } from "../households";
+import { coverageGroups, safeFamilyGroups } from "../households";
 import { groupTypesByCode, readGroupRollups } from "../groups";
 
 export const ACTIVITY_FIELD: Partial<Record<IndicatorCode, RollupField>> = {
@@ -125,6 +125,22 @@ export async function householdsByChild(db: Db, path: string, year: number): Pro
       rate(totals.memberSigned, totals.memberHouseholds),
     ),
   );
+  return out;
+}
+
+/** Safe-family rate for `year`, per child and for the whole unit: one query. */
+export async function safeFamiliesByChild(db: Db, path: string, year: number): Promise<ByChild> {
+  const groups = await safeFamilyGroups(db, { rollupPathPrefix: path, year, childrenOfPath: path });
+  const out: ByChild = new Map();
+  let households = 0;
+  let recognised = 0;
+  for (const [key, f] of groups) {
+    households += f.households;
+    recognised += f.recognised;
+    if (key !== "") out.set(key, { "households.safe_family_rate": f.rate });
+  }
+  const rate = households === 0 ? null : Math.round((recognised / households) * 10_000) / 10_000;
+  out.set("", { "households.safe_family_rate": rate });
   return out;
 }
 

@@ -15,10 +15,11 @@ import {
   activitiesByChild,
   groupsByChild,
   householdsByChild,
+  safeFamiliesByChild,
   type Values,
 } from "./dashboard-children";
 
-/** The 20 figures of a dashboard: every figure the plans and the seed reports track at a level. */
+/** The 21 figures of a dashboard: every figure the plans and the seed reports track at a level. */
 export const DASHBOARD_INDICATORS: IndicatorCode[] = [
   "activities.count",
   "activities.attendees",
@@ -37,6 +38,7 @@ export const DASHBOARD_INDICATORS: IndicatorCode[] = [
   "households.signed",
   "households.commitment_rate",
   "households.member_commitment_rate",
+  "households.safe_family_rate",
   "certification.residential_area_rate",
   "certification.commune_rate",
   "certification.agency_rate",
@@ -143,10 +145,11 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
   const scope = scopeOf(unit, from, to);
-  const [acts, grps, hhs, certs, targets, kids, monthly, crumbs] = await Promise.all([
+  const [acts, grps, hhs, safe, certs, targets, kids, monthly, crumbs] = await Promise.all([
     activitiesByChild(db, unit.path, from, to),
     groupsByChild(db, unit.path, scope.asOf),
     householdsByChild(db, unit.path, scope.year),
+    safeFamiliesByChild(db, unit.path, scope.year),
     certificationRatesByChild(db, { path: unit.path, year: scope.year }),
     targetsOf(db, unit.id, q.year),
     childrenOn(db, unit, today),
@@ -165,6 +168,7 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
     ...ZERO_GROUPS,
     ...grps.get(key),
     ...(hhs.get(key) ?? NO_HOUSEHOLDS),
+    ...safe.get(key),
     ...(certs.get(key) ?? NO_CERTIFICATION),
   });
   const values = valuesOf("");

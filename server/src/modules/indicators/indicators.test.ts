@@ -321,7 +321,7 @@ describe("getDashboard", () => {
     const res = await call(t.app, caMau, "GET", `/api/v1/dashboard?orgUnitId=${caMauId}&year=2025`);
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json();
-    expect(d.tiles).toHaveLength(20);
+    expect(d.tiles).toHaveLength(21);
     const count = d.tiles.find((x: { code: string }) => x.code === "activities.count");
     const expected = await raw(
       sql`${prefix(await pathOf(caMauId))} and ${period("2025-01-01", "2025-12-31")}`,

@@ -13,7 +13,7 @@ import { reintegrationFigures } from "../cases";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
 import { feedbackFigures } from "../feedback";
-import { commitmentCoverage } from "../households";
+import { commitmentCoverage, safeFamilyFigures } from "../households";
 import { tipFigures } from "../tips";
 
 /** Where and when an indicator is measured. */
@@ -121,6 +121,11 @@ const coverageOf = (db: Db, s: IndicatorScope, memo: Memo) =>
     commitmentCoverage(db, { rollupPathPrefix: s.rollupPathPrefix, year: s.year }),
   );
 
+const safeFamiliesOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`safe_families|${s.rollupPathPrefix}|${s.year}`, () =>
+    safeFamilyFigures(db, { rollupPathPrefix: s.rollupPathPrefix, year: s.year }),
+  );
+
 const tipsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
   memo(`tips|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
     tipFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
@@ -164,6 +169,8 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
     const org = c.byOrg.find((o) => o.kind === s.bodyKind);
     return !org || org.members === 0 ? null : Math.round((org.signed / org.members) * 10_000) / 10_000;
   },
+  "households.safe_families": async (db, s, memo) => (await safeFamiliesOf(db, s, memo)).recognised,
+  "households.safe_family_rate": async (db, s, memo) => (await safeFamiliesOf(db, s, memo)).rate,
   // Null when no unit of the type has a cycle in the scope and year: no data, never a made-up number.
   "certification.residential_area_rate": residentialAreaRate,
   "certification.commune_rate": communeRate,

@@ -37,6 +37,7 @@ import { caseRoutes } from "./modules/cases";
 import { hotspotRoutes } from "./modules/hotspots";
 import { supervisionRoutes } from "./modules/supervision";
 import { committeeRoutes } from "./modules/committees";
+import { pilotRoutes } from "./modules/pilots";
 import { commendationRoutes } from "./modules/commendations";
 import { indicatorRoutes } from "./modules/indicators";
 import { reportRoutes } from "./modules/reports";
@@ -72,6 +73,7 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: hotspotRoutes },
   { prefix: API, routes: supervisionRoutes },
   { prefix: API, routes: committeeRoutes },
+  { prefix: API, routes: pilotRoutes },
   { prefix: API, routes: commendationRoutes },
   { prefix: API, routes: indicatorRoutes },
   { prefix: API, routes: reportRoutes },

@@ -84,6 +84,17 @@ describe("statistics periods and suppression", () => {
       reimprisoned: 0,
       completed: 0,
       endedEarly: 0,
+      reformed: 0,
+      managementEnded: 0,
+      helpInstances: 12,
+      helpPersons: 3,
+      reformedInstances: 4,
+      reformedPersons: 4,
+      relapsedInstances: 0,
+      referrals: 0,
+      compulsoryReferrals: 0,
+      communitySessions: 6,
+      communityEducated: 5,
     };
     expect(suppressSmall(counts, true)).toMatchObject({
       underManagement: 7,
@@ -93,6 +104,10 @@ describe("statistics periods and suppression", () => {
       groupA: 5,
       supports: null,
       transferredOut: null,
+      helpInstances: 12,
+      helpPersons: null,
+      reformedInstances: null,
+      communityEducated: 5,
     });
     expect(suppressSmall(counts, false)).toEqual(counts);
   });

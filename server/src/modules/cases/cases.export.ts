@@ -59,7 +59,15 @@ export const caseExportRoutes =
           }),
         );
         const today = todayInVietnam();
-        const empty = { reports: [], classifications: [], supports: [], transfers: [] };
+        const empty = {
+          reports: [],
+          classifications: [],
+          supports: [],
+          transfers: [],
+          helpInstances: [],
+          referrals: [],
+          communitySessions: [],
+        };
         const details = rows.map((r) => presentCaseDetail(r, empty, "case_officer", crypto, today, actor));
         return sendExport(reply, req.params.format, "ho-so-tai-hoa-nhap", COLUMNS, details);
       },

@@ -1,7 +1,7 @@
 import type { Permission } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { pathInScope, type Actor } from "../../kernel/authz";
-import { permissionsOf } from "@toandan/contracts";
+import { HELP_CASE_KINDS, permissionsOf } from "@toandan/contracts";
 
 export type AccessBasis = "case_officer" | "commune_police" | "assignee";
 
@@ -59,7 +59,13 @@ type Abilities = {
   transfer: boolean;
   receive: boolean;
   readAccessLog: boolean;
+  help: boolean;
+  refer: boolean;
+  communitySession: boolean;
 };
+
+/** The kinds whose files take help instances ("lượt" giúp đỡ, giáo dục). */
+export const takesHelp = (kind: string) => (HELP_CASE_KINDS as readonly string[]).includes(kind);
 
 /**
  * What the actor may do with a file now (the `can` of the detail; the commands check the same).
@@ -83,5 +89,10 @@ export function caseAbilities(
     transfer: manage && open,
     receive: manage && row.status === "transferring",
     readAccessLog: manage,
+    // The assignee and the commune record help and sessions before the community; referring a
+    // drug user to rehabilitation is the commune police's and case officer's (manage).
+    help: report && takesHelp(row.kind),
+    refer: manage && open && row.kind === "drug_user",
+    communitySession: report && row.kind === "community_reprimand",
   };
 }

@@ -62,7 +62,16 @@ export function presentCaseSummary(r: CaseRow, crypto: CaseCrypto, today: string
   };
 }
 
-export type CaseChildren = Pick<CaseDetail, "reports" | "classifications" | "supports" | "transfers">;
+export type CaseChildren = Pick<
+  CaseDetail,
+  | "reports"
+  | "classifications"
+  | "supports"
+  | "transfers"
+  | "helpInstances"
+  | "referrals"
+  | "communitySessions"
+>;
 
 export function presentCaseDetail(
   r: CaseRow,

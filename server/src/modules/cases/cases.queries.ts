@@ -110,6 +110,7 @@ export async function listCaseRows(
 ): Promise<CaseRow[]> {
   const where: SQL[] = [caseReadable(actor)];
   if (q.status) where.push(sql`c.status = ${q.status}`);
+  if (q.kind) where.push(sql`c.kind = ${q.kind}`);
   let joinPending = sql``;
   if (q.overdue === "true") {
     joinPending = sql`left join case_transfers pt on pt.case_id = c.id and pt.received_on is null`;

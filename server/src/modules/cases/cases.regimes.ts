@@ -15,6 +15,9 @@ const iso = (d: Date) => format(d, "yyyy-MM-dd");
  * The clocks of a new file by its regime. Released prisoners: Circular 10/2024 Art. 10.3 and 11,
  * counted from the reporting-in meeting. Education at the commune: Decree 120/2021/NĐ-CP, counted
  * from the commune chairman's decision — every figure of EDUCATION_DEADLINES is [?] configuration.
+ * People with social evils, drug users and people educated before the community: the domain rules
+ * hold no clocks for them [?]; Circular 10/2024's (a body assigned within 3 working days, the file
+ * within 5) are used by analogy, as a commune cadre would run them.
  */
 export function dueDatesFor(
   kind: CaseKind,

@@ -33,6 +33,7 @@ import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { logCaseAccess } from "./cases.access";
 import { caseCryptoFor } from "./cases.crypto";
 import { caseExportRoutes } from "./cases.export";
+import { caseHelpRoutes } from "./cases.help-routes";
 import { presentCaseSummary } from "./cases.presenter";
 import { getReadableCase, listCaseRows } from "./cases.queries";
 import { caseStatistics, periodRange, suppressSmall } from "./cases.stats";
@@ -62,6 +63,7 @@ function requireCaseAccess(actor: Actor) {
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const crypto = caseCryptoFor(app);
   await app.register(caseExportRoutes(crypto));
+  await app.register(caseHelpRoutes(crypto));
 
   app.get(
     "/cases",
@@ -117,7 +119,11 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const range = periodRange(req.query.period, req.query.key);
       if (!range) throw validationFailed([{ path: "key", message: "Kỳ không khớp loại kỳ" }]);
       const unit = await loadStatsUnit(app.db, actor, req.query.orgUnitId);
-      const counts = await caseStatistics(app.db, { rollupPathPrefix: unit.rollupPath, ...range });
+      const counts = await caseStatistics(app.db, {
+        rollupPathPrefix: unit.rollupPath,
+        unitPath: unit.path === unit.rollupPath ? undefined : unit.path,
+        ...range,
+      });
       const suppress = !unit.policeView;
       return {
         ...range,

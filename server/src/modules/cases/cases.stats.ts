@@ -6,9 +6,36 @@ import {
 } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { caseHelpFigures, type HelpCounts } from "./cases.help-stats";
+import { recordsOfUnit } from "../org-units";
 
 export type CaseFigures = CaseStats["figures"];
 type Counts = { [K in keyof CaseFigures]: number };
+
+/**
+ * The subtree asked about: today's unit by its rollup path; a pre-reform unit (`unitPath`, its own
+ * path) by the communes of its old subtree, found under the rollup path they count in.
+ */
+type Subtree = { rollupPathPrefix: string; unitPath?: string | undefined };
+
+/** Holdings `h` by a commune of the subtree. */
+const holdingIn = (q: Subtree) =>
+  recordsOfUnit(
+    { path: q.unitPath ?? q.rollupPathPrefix, rollupPath: q.rollupPathPrefix },
+    { rollupPath: sql`h.rollup_path`, orgUnitId: sql`h.commune_id` },
+  );
+
+/**
+ * A dated row of a case that keeps the rollup path of its time (a classification, a support) in the
+ * subtree; for a pre-reform unit, the file was held by a commune of its old subtree on that date.
+ */
+function caseRowIn(q: Subtree, row: { rollupPath: SQL; caseId: SQL; on: SQL }): SQL {
+  const under = sql`${row.rollupPath} like ${`${q.rollupPathPrefix}%`}`;
+  if (!q.unitPath) return under;
+  return sql`(${under} and exists (select 1 from case_holdings h2 join org_units ou on ou.id = h2.commune_id
+    where h2.case_id = ${row.caseId} and h2.held_from <= ${row.on}
+      and (h2.held_until is null or h2.held_until > ${row.on}) and ou.path like ${`${q.unitPath}%`}))`;
+}
 
 /** The holding `h` was the subtree's on date `d`: [held_from, held_until). */
 const heldOn = (d: SQL) => sql`(h.held_from <= ${d} and (h.held_until is null or h.held_until > ${d}))`;
@@ -19,18 +46,30 @@ const heldOn = (d: SQL) => sql`(h.held_from <= ${d} and (h.held_until is null or
  * that held it on the counted date (case_holdings), so a move changes later counts, never past ones;
  * a file held by two communes of the subtree counts once.
  */
-export async function caseStatistics(
-  db: Db,
-  q: { rollupPathPrefix: string; from: string; to: string },
-): Promise<Counts> {
-  const prefix = `${q.rollupPathPrefix}%`;
+export async function caseStatistics(db: Db, q: Subtree & { from: string; to: string }): Promise<Counts> {
+  const unit = { path: q.unitPath ?? q.rollupPathPrefix, rollupPath: q.rollupPathPrefix };
+  const toIn = recordsOfUnit(unit, { rollupPath: sql`t.to_rollup_path`, orgUnitId: sql`t.to_commune_id` });
+  const fromIn = recordsOfUnit(unit, {
+    rollupPath: sql`t.from_rollup_path`,
+    orgUnitId: sql`t.from_commune_id`,
+  });
   const to = sql`${q.to}::date`;
   const inPeriod = (d: SQL) => sql`(${d} between ${q.from}::date and ${q.to}::date)`;
   const closedAs = (outcome: string) =>
     sql`count(distinct c.id) filter (where ${heldOn(sql`c.closed_on`)} and ${inPeriod(sql`c.closed_on`)}
       and c.outcome = ${outcome})::int`;
   const [c] = await queryRows<
-    Omit<Counts, "groupA" | "groupB" | "groupC" | "groupD" | "supports" | "transferredIn" | "transferredOut">
+    Omit<
+      Counts,
+      | "groupA"
+      | "groupB"
+      | "groupC"
+      | "groupD"
+      | "supports"
+      | "transferredIn"
+      | "transferredOut"
+      | keyof HelpCounts
+    >
   >(
     db,
     sql`select
@@ -44,16 +83,17 @@ export async function caseStatistics(
         ${closedAs("expunged")} as "expunged", ${closedAs("moved")} as "moved",
         ${closedAs("settled_abroad")} as "settledAbroad", ${closedAs("missing")} as "missing",
         ${closedAs("died")} as "died", ${closedAs("reimprisoned")} as "reimprisoned",
-        ${closedAs("completed")} as "completed", ${closedAs("ended_early")} as "endedEarly"
-      from case_holdings h join cases c on c.id = h.case_id where h.rollup_path like ${prefix}`,
+        ${closedAs("completed")} as "completed", ${closedAs("ended_early")} as "endedEarly",
+        ${closedAs("reformed")} as "reformed", ${closedAs("management_ended")} as "managementEnded"
+      from case_holdings h join cases c on c.id = h.case_id where ${holdingIn(q)}`,
   );
   // Moves across the subtree's edge (a move inside it is neither in nor out).
   const [t] = await queryRows<{ transferredIn: number; transferredOut: number }>(
     db,
     sql`select
-        count(*) filter (where t.to_rollup_path like ${prefix} and t.from_rollup_path not like ${prefix})::int as "transferredIn",
-        count(*) filter (where t.from_rollup_path like ${prefix} and t.to_rollup_path not like ${prefix})::int as "transferredOut"
-      from case_transfers t where (t.to_rollup_path like ${prefix} or t.from_rollup_path like ${prefix})
+        count(*) filter (where ${toIn} and not ${fromIn})::int as "transferredIn",
+        count(*) filter (where ${fromIn} and not ${toIn})::int as "transferredOut"
+      from case_transfers t where (${toIn} or ${fromIn})
         and ${inPeriod(sql`t.transferred_on`)}`,
   );
   // Each case counts once, in the group of its latest classification made in the period.
@@ -61,17 +101,20 @@ export async function caseStatistics(
     db,
     sql`select g."group", count(*)::int as n from (
           select distinct on (k.case_id) k.case_id, k."group" from case_classifications k
-          where k.rollup_path like ${prefix} and k.classified_on between ${q.from}::date and ${q.to}::date
+          where ${caseRowIn(q, { rollupPath: sql`k.rollup_path`, caseId: sql`k.case_id`, on: sql`k.classified_on` })}
+            and k.classified_on between ${q.from}::date and ${q.to}::date
           order by k.case_id, k.quarter desc) g group by g."group"`,
   );
   const [s] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from case_supports s
-        where s.rollup_path like ${prefix} and s.provided_on between ${q.from}::date and ${q.to}::date`,
+        where ${caseRowIn(q, { rollupPath: sql`s.rollup_path`, caseId: sql`s.case_id`, on: sql`s.provided_on` })}
+          and s.provided_on between ${q.from}::date and ${q.to}::date`,
   );
   const g = (k: string) => groups.find((r) => r.group === k)?.n ?? 0;
   return {
     ...c!,
+    ...(await caseHelpFigures(db, q)),
     groupA: g("A"),
     groupB: g("B"),
     groupC: g("C"),
@@ -121,9 +164,8 @@ export function suppressSmall(counts: Counts, suppress: boolean): CaseFigures {
  */
 export async function reintegrationFigures(
   db: Db,
-  q: { rollupPathPrefix: string; from: string; to: string },
+  q: Subtree & { from: string; to: string },
 ): Promise<{ reeducated: number; helped: number; reformed: number }> {
-  const prefix = `${q.rollupPathPrefix}%`;
   const [row] = await queryRows<{ reeducated: number; reformed: number }>(
     db,
     sql`select
@@ -132,13 +174,14 @@ export async function reintegrationFigures(
           and h.held_from <= ${q.to}::date and (h.held_until is null or h.held_until > ${q.from}::date))::int as reeducated,
         count(distinct c.id) filter (where c.outcome in ('expunged', 'completed', 'ended_early')
           and c.closed_on between ${q.from}::date and ${q.to}::date and ${heldOn(sql`c.closed_on`)})::int as reformed
-      from case_holdings h join cases c on c.id = h.case_id where h.rollup_path like ${prefix}`,
+      from case_holdings h join cases c on c.id = h.case_id where ${holdingIn(q)}`,
   );
   // Support is counted where it was given (each support row keeps the path of its time).
   const [helped] = await queryRows<{ n: number }>(
     db,
     sql`select count(distinct s.case_id)::int as n from case_supports s
-        where s.rollup_path like ${prefix} and s.provided_on between ${q.from}::date and ${q.to}::date`,
+        where ${caseRowIn(q, { rollupPath: sql`s.rollup_path`, caseId: sql`s.case_id`, on: sql`s.provided_on` })}
+          and s.provided_on between ${q.from}::date and ${q.to}::date`,
   );
   return { reeducated: row?.reeducated ?? 0, helped: helped?.n ?? 0, reformed: row?.reformed ?? 0 };
 }

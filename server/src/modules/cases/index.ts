@@ -5,3 +5,4 @@ export { aad, caseCryptoFor } from "./cases.crypto";
 export { caseDueDates } from "./cases.deadlines";
 export { caseRoutes } from "./cases.routes";
 export { reintegrationFigures } from "./cases.stats";
+export { caseHelpFigures } from "./cases.help-stats";

@@ -5,6 +5,7 @@ import type { Actor } from "../../../kernel/authz";
 import { logCaseAccess } from "../cases.access";
 import { aad, type CaseCrypto } from "../cases.crypto";
 import { presentCaseDetail, type CaseChildren } from "../cases.presenter";
+import { loadHelpParts } from "../cases.help-parts";
 import { getReadableCase } from "../cases.queries";
 
 type Sealed = Uint8Array | null;
@@ -68,6 +69,7 @@ async function loadChildren(db: Db, crypto: CaseCrypto, id: string): Promise<Cas
         where t.case_id = ${id} order by t.transferred_on, t.created_at`,
   );
   return {
+    ...(await loadHelpParts(db, crypto, id)),
     transfers: transfers.map(({ reasonSealed, ...t }) => ({
       ...t,
       reason: open(reasonSealed, `transfer:${t.id}`) ?? "",

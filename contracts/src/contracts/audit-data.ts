@@ -216,7 +216,11 @@ export const AUDIT_EVENT_DATA = {
     after: ActivityChangesSchema,
   }),
   "activity.deleted": z.object({
-    before: ActivitySchema.extend({ organizerBodyIds: z.array(IdSchema) }),
+    // Rows written before activities had channels have none.
+    before: ActivitySchema.extend({
+      channels: ActivitySchema.shape.channels.optional(),
+      organizerBodyIds: z.array(IdSchema),
+    }),
   }),
   /** The trainees' names stay in the roster; the log keeps the level, the form and the count. */
   "activity.training_recorded": z.object({

@@ -165,6 +165,22 @@ export const SUMMARIES: Summaries = {
       date: d(v.before.date),
       unit: v.before.orgUnitName,
     }),
+  "activity.training_recorded": (v, x) =>
+    x.t("audit.summaries.activity.training_recorded", {
+      form: x.t(`trainingForms.${v.form}`),
+      level: x.t(`trainingLevels.${v.level}`),
+      trainees: n(v.trainees),
+    }),
+  "festival.created": (v, x) =>
+    x.t("audit.summaries.festival.created", { year: v.year, level: x.t(`festivalLevels.${v.level}`) }),
+  "festival.updated": (v, x) =>
+    x.t("audit.summaries.changed", { fields: fields(Object.keys(v.after), x) || "—" }),
+  "festival.held_recorded": (v, x) =>
+    x.t("audit.summaries.festival.held_recorded", {
+      heldOn: d(v.heldOn),
+      attendees: n(v.attendees),
+      awards: n(v.awards),
+    }),
 
   "group.created": (v, x) =>
     x.t("audit.summaries.group.created", {

@@ -22,7 +22,7 @@ export type FormValues = {
   periodFrom: string;
   periodTo: string;
   issuerBodyIds: string[];
-  /** Kept as they are when a plan is edited (chosen on the plan's own page). */
+  /** A plan, or a coordination programme of the police and one member organisation. */
   kind: Plan["kind"];
   sourceIds: string[];
   tasks: TaskValues[];

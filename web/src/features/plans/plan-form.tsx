@@ -1,6 +1,17 @@
-import { Alert, Button, Checkbox, Group, Paper, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import {
   CreatePlanBodySchema,
+  PLAN_KINDS,
   type CreatePlanBody,
   type Indicator,
   type Plan,
@@ -23,6 +34,7 @@ import { currentYear, defaultUnitId } from "../../lib/scope";
 import { useCurrentUser } from "../../lib/use-session";
 import { toBody, valuesOf, type FormValues } from "./plan-form-values";
 import { PlanMilestones } from "./plan-milestones";
+import { PlanSourcesField } from "./plan-sources-field";
 import { PlanTargets } from "./plan-targets";
 import { PlanTasks } from "./plan-tasks";
 
@@ -110,6 +122,11 @@ export function CreatePlanForm({ indicators, existing }: { indicators: Indicator
         )}
         <Paper withBorder p="md">
           <Stack gap="sm">
+            <NativeSelect
+              label={t("planSources.kind")}
+              data={PLAN_KINDS.map((k) => ({ value: k, label: t(`planKinds.${k}`) }))}
+              {...form.register("kind")}
+            />
             <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
               <TextInput
                 label={t("createPlan.number")}
@@ -195,6 +212,21 @@ export function CreatePlanForm({ indicators, existing }: { indicators: Indicator
               )}
             />
           </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Controller
+            control={form.control}
+            name="sourceIds"
+            render={({ field }) => (
+              <PlanSourcesField
+                value={field.value}
+                onChange={field.onChange}
+                orgUnitId={orgUnitId}
+                error={fieldMessage(errors.sourceIds as never)}
+              />
+            )}
+          />
         </Paper>
 
         <PlanTasks control={form.control} register={form.register} errors={errors} />

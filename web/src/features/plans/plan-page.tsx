@@ -18,6 +18,7 @@ import { ExportCsvButton } from "../../components/export-button";
 import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
 import { indicatorName, indicatorsQuery } from "../../api/indicators";
+import { PlanReviewButton } from "./plan-review-form";
 import { bodyLabel, comparatorSymbol, figureText, isRate, planProgressQuery, planQuery } from "./api";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,6 +88,7 @@ function PlanActions({ plan }: { plan: Plan }) {
 
 function PlanView({ plan }: { plan: Plan }) {
   const { t } = useTranslation("console");
+  const manages = can(useCurrentUser(), "plan.manage");
   const years = [...new Set(plan.milestones.map((m) => m.year))].sort((a, b) => a - b);
   return (
     <Stack gap="lg">
@@ -134,6 +136,7 @@ function PlanView({ plan }: { plan: Plan }) {
       </Section>
 
       <Section title={t("planReviews.heading")} id="reviews">
+        {manages && <PlanReviewButton plan={plan} />}
         {plan.reviews.length === 0 ? (
           <Text c="dimmed">{t("planReviews.empty")}</Text>
         ) : (

@@ -7,7 +7,6 @@ import {
   type PilotEvaluation,
   type PilotPage,
   type PilotReplication,
-  type PilotResult,
   type PilotTotals,
   type PilotTotalsQuery,
 } from "@toandan/contracts";
@@ -36,7 +35,6 @@ export type PilotRow = Row;
 
 const present = ({ rollupPath: _r, evaluations, ...p }: Row): Pilot => ({
   ...p,
-  latestResult: p.latestResult as PilotResult | null,
   stage: pilotStage(evaluations, p.replications),
 });
 

@@ -26,6 +26,7 @@ type NavItem = {
     | "/ho-so"
     | "/dia-ban-trong-diem"
     | "/ban-chi-dao"
+    | "/giam-sat"
     | "/khen-thuong"
     | "/tin-bao"
     | "/tiep-nhan-tin-bao"
@@ -47,6 +48,7 @@ type NavItem = {
     | "cases"
     | "hotspots"
     | "committees"
+    | "supervision"
     | "commendations"
     | "tips"
     | "tipIntake"
@@ -70,6 +72,7 @@ const NAV: NavItem[] = [
   { to: "/ho-so", label: "cases", permission: ["case.stats", "case.report"] },
   { to: "/dia-ban-trong-diem", label: "hotspots", permission: "hotspot.read" },
   { to: "/ban-chi-dao", label: "committees", permission: "committee.manage" },
+  { to: "/giam-sat", label: "supervision", permission: "supervision.read" },
   { to: "/khen-thuong", label: "commendations", permission: "commendation.read" },
   { to: "/tin-bao", label: "tips", permission: "tip.stats" },
   { to: "/tiep-nhan-tin-bao", label: "tipIntake", permission: "tip.intake" },

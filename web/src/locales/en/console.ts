@@ -31,6 +31,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     cases: "Reintegration cases",
     hotspots: "Hotspots",
     committees: "Steering committees",
+    supervision: "Supervision",
     commendations: "Commendations",
   },
   common: {
@@ -863,6 +864,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         created: "Added a household",
         updated: "Updated a household",
         imported: "Imported households from CSV",
+        safe_family_recorded: "Recognised a safe family",
+        safe_family_withdrawn: "Withdrew a safe-family recognition",
       },
       commitment: {
         recorded: "Recorded a commitment",
@@ -999,6 +1002,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         demo_cycles: "Demo certification cycles for {{year}}: {{n}}",
         demo_plans: "Demo source documents: {{sources}}; plans {{plans}}",
         demo_tips: "Demo tips with outcomes: {{n}}",
+        demo_safe_families: "Demo safe-family recognitions: {{n}}",
         demo_cases: "Demo cases: {{cases}}; hotspots: {{hotspots}}; commendations: {{commendations}}",
       },
       plan: {
@@ -1054,6 +1058,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
       household: {
         created: "Household no. {{code}}, members: {{members}}",
         imported: "Households: {{n}}",
+        safe_family_recorded: "{{year}}, recognised on {{date}}",
+        safe_family_withdrawn: "{{year}}, withdrawn on {{date}}: {{reason}}",
       },
       commitment: {
         recorded: "{{year}} commitment, signed on {{signedOn}}",

@@ -28,6 +28,7 @@ export const consoleVi = {
     cases: "Hồ sơ tái hòa nhập",
     hotspots: "Địa bàn trọng điểm",
     committees: "Ban Chỉ đạo",
+    supervision: "Giám sát",
     commendations: "Khen thưởng",
   },
   common: {
@@ -865,6 +866,8 @@ export const consoleVi = {
         created: "Thêm hộ gia đình",
         updated: "Cập nhật hộ gia đình",
         imported: "Nhập hộ từ CSV",
+        safe_family_recorded: "Công nhận gia đình an toàn về ANTT",
+        safe_family_withdrawn: "Thu hồi công nhận gia đình an toàn về ANTT",
       },
       commitment: {
         recorded: "Ghi nhận cam kết",
@@ -1001,6 +1004,7 @@ export const consoleVi = {
         demo_cycles: "{{n}} hồ sơ công nhận mẫu năm {{year}}",
         demo_plans: "{{sources}} văn bản chỉ đạo mẫu; kế hoạch {{plans}}",
         demo_tips: "{{n}} tin báo mẫu đã giải quyết",
+        demo_safe_families: "{{n}} lượt công nhận gia đình an toàn về ANTT mẫu",
         demo_cases: "{{cases}} hồ sơ mẫu, {{hotspots}} địa bàn, {{commendations}} khen thưởng",
       },
       plan: {
@@ -1056,6 +1060,8 @@ export const consoleVi = {
       household: {
         created: "Hộ số {{code}}, {{members}} nhân khẩu",
         imported: "{{n}} hộ",
+        safe_family_recorded: "Năm {{year}}, công nhận ngày {{date}}",
+        safe_family_withdrawn: "Năm {{year}}, thu hồi ngày {{date}}: {{reason}}",
       },
       commitment: {
         recorded: "Cam kết năm {{year}}, ký ngày {{signedOn}}",

@@ -142,6 +142,8 @@ const DemoSeededSchema = z.union([
   z.object({ cycles: count, year: count }),
   /** entityType case: cases with a hotspot and commendations around them. */
   z.object({ cases: count, hotspots: count, commendations: count }),
+  /** entityType case: the history of help instances and sessions before the community. */
+  z.object({ cases: count, helpInstances: count, communitySessions: count }),
   /** entityType plan: the directives, programmes and plans of the seed articles. */
   z.object({ sources: count, plans: z.array(text) }),
   /** entityType tip: past tips with their outcomes. */

@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
 import { naturalOrder } from "../../kernel/natural-order";
-import { loadUnit } from "../org-units";
+import { loadUnit, recordsOfUnit } from "../org-units";
 
 export type GroupDbRow = {
   id: string;
@@ -63,16 +63,23 @@ export async function unitForRecord(
   return { id: unit.id, path: unit.path, rollupPath: unit.rollupPath, provinceId: unit.provinceId };
 }
 
-/** Groups in the actor's scope (and in `prefix`'s subtree when given); `limit + 1` rows. */
+/** A unit's own path and the rollup path its records count in (equal for a current unit). */
+export type UnitPaths = { path: string; rollupPath: string };
+
+/** The groups of a unit's subtree (a pre-reform unit: those set up in its old subtree). */
+export const groupsOfUnit = (unit: UnitPaths) =>
+  recordsOfUnit(unit, { rollupPath: sql`g.rollup_path`, orgUnitId: sql`g.org_unit_id` });
+
+/** Groups in the actor's scope (and in `unit`'s subtree when given); `limit + 1` rows. */
 export async function listGroups(
   db: Db,
   actor: Actor,
   q: ListGroupsQuery,
-  prefix: string | undefined,
+  unit: UnitPaths | undefined,
   offset: number,
 ): Promise<GroupDbRow[]> {
   const where: SQL[] = [pathInScope(actor, "group.read", sql`g.rollup_path`)];
-  if (prefix) where.push(sql`g.rollup_path like ${`${prefix}%`}`);
+  if (unit) where.push(groupsOfUnit(unit));
   if (q.typeCode) where.push(sql`g.type_code = ${q.typeCode}`);
   if (q.status) where.push(sql`g.status = ${q.status}`);
   if (q.category) where.push(sql`t.category = ${q.category}`);

@@ -14,17 +14,21 @@ import {
 } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
+import { validationFailed } from "../../kernel/errors";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { loadUnit } from "../org-units";
+import { existedOn, loadUnit } from "../org-units";
 import { groupAbilities, mayCreateGroup } from "./groups.policy";
 import { presentGroup, presentMember, presentStaleGroup } from "./groups.presenter";
 import { getVisibleGroup, groupExtras, listGroups, listMembers } from "./groups.queries";
 import { groupTotals, listStaleGroups } from "./groups.stats";
 import { groupTypes } from "./groups.table";
 
-/** A subtree filter unit that lies in the actor's read scope, or 404. */
+/**
+ * A subtree filter unit whose records count in the actor's read scope, or 404. A pre-reform unit
+ * stands for its old subtree: the groups set up there (they count in today's units too).
+ */
 function filterUnit(db: Db, actor: Actor, unitId: string | undefined) {
-  return unitId ? loadUnit(db, actor, unitId, { permission: "group.read", scope: "path" }) : undefined;
+  return unitId ? loadUnit(db, actor, unitId, { permission: "group.read", scope: "rollup" }) : undefined;
 }
 
 /** The catalogue of team and model types. */
@@ -47,31 +51,42 @@ export async function groupDetail(db: Db, actor: Actor, id: string): Promise<Gro
 export async function groupPage(db: Db, actor: Actor, q: ListGroupsQuery): Promise<GroupPage> {
   const offset = decodeCursor(q.cursor);
   const unit = await filterUnit(db, actor, q.orgUnitId);
-  const page = pageFrom(await listGroups(db, actor, q, unit?.path, offset), offset, q.limit);
+  const page = pageFrom(await listGroups(db, actor, q, unit, offset), offset, q.limit);
   return { ...page, items: page.items.map(presentGroup), can: { create: mayCreateGroup(actor, unit) } };
 }
 
 /** The filtered list of groups for an export file. */
 export async function groupsForExport(db: Db, actor: Actor, q: ListGroupsQuery, limit: number) {
   const unit = await filterUnit(db, actor, q.orgUnitId);
-  return (await listGroups(db, actor, { ...q, limit }, unit?.path, 0)).map(presentGroup);
+  return (await listGroups(db, actor, { ...q, limit }, unit, 0)).map(presentGroup);
 }
 
 /** Groups with neither an evaluation nor an activity at their unit in 12 months. */
 export async function staleGroupPage(db: Db, actor: Actor, q: ListStaleGroupsQuery): Promise<StaleGroupPage> {
   const offset = decodeCursor(q.cursor);
-  const prefix = (await filterUnit(db, actor, q.orgUnitId))?.path;
+  const unit = await filterUnit(db, actor, q.orgUnitId);
   const asOf = q.asOf ?? todayInVietnam();
-  const rows = await listStaleGroups(db, actor, { prefix, asOf, offset, limit: q.limit });
+  const rows = await listStaleGroups(db, actor, { unit, asOf, offset, limit: q.limit });
   const page = pageFrom(rows, offset, q.limit);
   return { ...page, items: page.items.map(presentStaleGroup) };
 }
 
-/** Per type: groups existing and members active on a date, in a unit's subtree. */
+/**
+ * Per type: groups existing and members active on a date, in a unit's subtree. A pre-reform unit
+ * answers for the dates it existed (by default its last day), from the groups of its old subtree.
+ */
 export async function unitGroupTotals(db: Db, actor: Actor, q: GroupTotalsQuery): Promise<GroupTotals> {
-  const at = q.at ?? todayInVietnam();
-  const prefix = (await filterUnit(db, actor, q.orgUnitId))!.path;
-  const { groups, members, byType } = await groupTotals(db, { rollupPathPrefix: prefix, at });
+  const unit = (await filterUnit(db, actor, q.orgUnitId))!;
+  const today = todayInVietnam();
+  const at = q.at ?? (unit.validTo && unit.validTo < today ? unit.validTo : today);
+  if (unit.path !== unit.rollupPath && !existedOn(unit, at)) {
+    throw validationFailed([{ path: "querystring.at", message: "Đơn vị không có hiệu lực vào ngày này" }]);
+  }
+  const { groups, members, byType } = await groupTotals(db, {
+    rollupPathPrefix: unit.rollupPath,
+    unitPath: unit.path === unit.rollupPath ? undefined : unit.path,
+    at,
+  });
   return { orgUnitId: q.orgUnitId, at, items: byType, total: { groups, members } };
 }
 

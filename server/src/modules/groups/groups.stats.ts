@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { stockRollupsCover } from "../../kernel/rollups";
 import { readGroupRollups } from "./groups.rollups";
-import { SELECT_GROUP, type GroupDbRow } from "./groups.queries";
+import { groupsOfUnit, SELECT_GROUP, type GroupDbRow, type UnitPaths } from "./groups.queries";
 
 export type StaleGroupDbRow = GroupDbRow & { lastEvaluatedOn: string | null; lastActivityOn: string | null };
 
@@ -22,7 +22,7 @@ export type StaleGroupDbRow = GroupDbRow & { lastEvaluatedOn: string | null; las
 export async function listStaleGroups(
   db: Db,
   actor: Actor,
-  opts: { prefix: string | undefined; asOf: string; offset: number; limit: number },
+  opts: { unit: UnitPaths | undefined; asOf: string; offset: number; limit: number },
 ): Promise<StaleGroupDbRow[]> {
   const windowStart = sql`(${opts.asOf}::date - interval '12 months')::date`;
   const where: SQL[] = [
@@ -32,7 +32,7 @@ export async function listStaleGroups(
     sql`(ev.last is null or ev.last <= ${windowStart})`,
     sql`(act.last is null or act.last <= ${windowStart})`,
   ];
-  if (opts.prefix) where.push(sql`g.rollup_path like ${`${opts.prefix}%`}`);
+  if (opts.unit) where.push(groupsOfUnit(opts.unit));
   return queryRows<StaleGroupDbRow>(
     db,
     sql`select x.*, ev.last::text as "lastEvaluatedOn", act.last::text as "lastActivityOn"
@@ -56,11 +56,12 @@ export async function listStaleGroups(
  */
 export async function groupTotals(
   db: Db,
-  opts: { rollupPathPrefix: string; at: string },
+  opts: { rollupPathPrefix: string; at: string; unitPath?: string | undefined },
 ): Promise<{ groups: number; members: number; byType: GroupTypeTotal[] }> {
-  const byType = stockRollupsCover(opts.rollupPathPrefix)
-    ? await totalsFromRollups(db, opts.rollupPathPrefix, opts.at)
-    : await totalsFromRecords(db, opts);
+  const byType =
+    !opts.unitPath && stockRollupsCover(opts.rollupPathPrefix)
+      ? await totalsFromRollups(db, opts.rollupPathPrefix, opts.at)
+      : await totalsFromRecords(db, opts);
   return {
     groups: byType.reduce((n, r) => n + r.groups, 0),
     members: byType.reduce((n, r) => n + r.members, 0),
@@ -95,7 +96,7 @@ async function totalsFromRollups(db: Db, path: string, at: string): Promise<Grou
 
 async function totalsFromRecords(
   db: Db,
-  opts: { rollupPathPrefix: string; at: string },
+  opts: { rollupPathPrefix: string; at: string; unitPath?: string | undefined },
 ): Promise<GroupTypeTotal[]> {
   const rows = await queryRows<{
     typeCode: string;
@@ -111,7 +112,7 @@ async function totalsFromRecords(
         join group_types t on t.code = g.type_code
         left join group_members m on m.group_id = g.id and m.joined_on <= ${opts.at}::date
           and (m.left_on is null or m.left_on > ${opts.at}::date)
-        where g.rollup_path like ${`${opts.rollupPathPrefix}%`}
+        where ${groupsOfUnit({ path: opts.unitPath ?? opts.rollupPathPrefix, rollupPath: opts.rollupPathPrefix })}
           and g.founded_on <= ${opts.at}::date
           and (g.dissolved_on is null or g.dissolved_on > ${opts.at}::date)
         group by t.code, t.name_vi, t.category

@@ -7,73 +7,178 @@ import { seedDemoHistory } from "./seed-history";
 
 let t: TestContext;
 let admin: Session;
+/** The former Bạc Liêu city (district 954) and the former Bình Thuận province (60), valid until 30/06/2025. */
+let city: string;
+let binhThuan: string;
 
-/** Sums over the records made at units under an (old) unit's own path. */
-async function recordedUnder(code: string, kind: string) {
-  const [row] = await queryRows<Record<string, string>>(
+type TypeTotal = { typeCode: string; groups: number; members: number };
+type GroupTotals = { at: string; items: TypeTotal[]; total: { groups: number; members: number } };
+
+async function formerUnit(kind: string, code: string) {
+  const [row] = await queryRows<{ id: string }>(
     t.app.db,
-    sql`select count(*) filter (where a.kind = 'propaganda_session') as sessions,
-          coalesce(sum(a.attendees) filter (where a.kind = 'propaganda_session'), 0) as attendees,
-          coalesce(sum(a.panels), 0) as panels, coalesce(sum(a.slogans), 0) as slogans,
-          coalesce(sum(a.leaflets), 0) as leaflets, coalesce(sum(a.broadcast_items), 0) as items,
-          coalesce(sum(a.broadcast_hours), 0) as hours, coalesce(sum(a.students), 0) as students
-        from activities a join org_units u on u.id = a.org_unit_id
-        where u.path like (select path || '%' from org_units where code = ${code} and kind = ${kind} and valid_to is not null)`,
+    sql`select id from org_units where kind = ${kind} and code = ${code} and valid_to is not null`,
   );
-  return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
+  return row!.id;
+}
+
+async function get<T>(url: string): Promise<T> {
+  const res = await call(t.app, admin, "GET", `/api/v1${url}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<T>();
+}
+
+const activityTotals = (unit: string, from: string, to: string, kind?: string) =>
+  get<{ totals: Record<string, number> }>(
+    `/activities/totals?orgUnitId=${unit}&from=${from}&to=${to}${kind ? `&kind=${kind}` : ""}`,
+  ).then((r) => r.totals);
+
+const groupTotals = (unit: string, at: string) =>
+  get<GroupTotals>(`/groups/totals?orgUnitId=${unit}&at=${at}`);
+
+/** Groups and members of these types in a totals answer. */
+function ofTypes(totals: GroupTotals, ...types: string[]) {
+  const items = totals.items.filter((i) => types.includes(i.typeCode));
+  return [items.reduce((n, i) => n + i.groups, 0), items.reduce((n, i) => n + i.members, 0)];
 }
 
 beforeAll(async () => {
   t = await createTestContext();
   admin = await signedInAs(t.app, "system_admin", (await rootUnit(t.app.db)).id);
   await seedDemoHistory(t.app.db);
+  city = await formerUnit("district", "954");
+  binhThuan = await formerUnit("province", "60");
 });
 afterAll(() => t.close());
 
-describe("demo history from the seed articles", () => {
-  it("reproduces seed 004 for the former Bạc Liêu city from individual records", async () => {
-    const f = await recordedUnder("954", "district");
-    expect(f).toMatchObject({
-      sessions: 2669,
+describe("demo history from the seed articles, read through the API", () => {
+  it("reproduces seed 004's activities for the former Bạc Liêu city", async () => {
+    expect(await activityTotals(city, "2013-01-01", "2017-05-29", "propaganda_session")).toMatchObject({
+      activities: 2669,
       attendees: 101_662,
+    });
+    expect(await activityTotals(city, "2013-01-01", "2017-05-29")).toMatchObject({
       panels: 65,
       slogans: 186,
       students: 24_120,
     });
-    const [g] = await queryRows<{ groups: string; members: string }>(
-      t.app.db,
-      sql`select count(distinct g.id) as groups, count(m.id) as members
-          from groups g join org_units u on u.id = g.org_unit_id left join group_members m on m.group_id = g.id
-          where g.type_code in ('self_management_group', 'people_security_group')
-            and u.path like (select path || '%' from org_units where code = '954' and kind = 'district')`,
-    );
-    expect([Number(g!.groups), Number(g!.members)]).toEqual([817, 1157]);
   });
 
-  it("reproduces seed 001 for the former Bình Thuận province", async () => {
-    const f = await recordedUnder("60", "province");
-    expect(f).toMatchObject({ sessions: 2970, leaflets: 28_000, items: 156, hours: 5421 });
+  it("reproduces seed 001's activities for the former Bình Thuận province", async () => {
+    expect(await activityTotals(binhThuan, "2018-01-01", "2020-12-31")).toMatchObject({
+      activities: 2970 + 112 + 156,
+      leaflets: 28_000,
+      broadcastItems: 156,
+    });
+  });
+
+  it("gives the former Bạc Liêu city's teams on 29/05/2017 as seed 004 counts them", async () => {
+    const totals = await groupTotals(city, "2017-05-29");
+    expect(totals.at).toBe("2017-05-29");
+    expect(ofTypes(totals, "self_management_group", "people_security_group")).toEqual([817, 1157]);
+    expect(ofTypes(totals, "security_board")).toEqual([18, 99]);
+    expect(ofTypes(totals, "motorbike_taxi_group")).toEqual([17, 85]);
+    expect(ofTypes(totals, "rental_house_group")).toEqual([405, 405]);
+    expect(ofTypes(totals, "crime_prevention_team")).toEqual([7, 42]);
+    const list = await get<{ items: { typeCode: string }[]; nextCursor: string | null }>(
+      `/groups?orgUnitId=${city}&typeCode=security_board&limit=100`,
+    );
+    expect(list.items).toHaveLength(18);
+    // Before the groups were set up, and by default its last day (30/06/2025).
+    expect((await groupTotals(city, "2012-01-01")).total).toEqual({ groups: 0, members: 0 });
+    const last = await get<GroupTotals>(`/groups/totals?orgUnitId=${city}`);
+    expect(last.at).toBe("2025-06-30");
+    expect(last.total).toEqual(totals.total);
+    // A date after the unit ceased to exist is refused.
+    const after = await call(t.app, admin, "GET", `/api/v1/groups/totals?orgUnitId=${city}&at=2025-07-01`);
+    expect(after.statusCode).toBe(400);
+  });
+
+  it("gives the former Bình Thuận's 40 models under the former province, and under Lâm Đồng", async () => {
+    const lamDong = (await unitByCode(t.app.db, "province", "68")).id;
+    expect(ofTypes(await groupTotals(binhThuan, "2020-12-31"), "crime_drug_free_area")).toEqual([40, 0]);
+    expect(ofTypes(await groupTotals(lamDong, "2020-12-31"), "crime_drug_free_area")).toEqual([40, 0]);
+  });
+
+  it("counts only the old subtree: a group set up in today's ward is not the former city's", async () => {
+    const ward = (await unitByCode(t.app.db, "commune", "31825")).id; // Phường Bạc Liêu
+    const caMau = (await unitByCode(t.app.db, "province", "96")).id;
+    const before = (await groupTotals(caMau, "2017-05-29")).total;
+    const created = await call(t.app, admin, "POST", "/api/v1/groups", {
+      orgUnitId: ward,
+      typeCode: "security_board",
+      name: "Ban bảo vệ dân phố ghi sau",
+      foundedOn: "2016-03-01",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await groupTotals(caMau, "2017-05-29")).total.groups).toBe(before.groups + 1);
+    expect(ofTypes(await groupTotals(city, "2017-05-29"), "security_board")).toEqual([18, 99]);
+    const list = await get<{ items: unknown[] }>(
+      `/groups?orgUnitId=${city}&typeCode=security_board&limit=100`,
+    );
+    expect(list.items).toHaveLength(18);
+  });
+
+  it("answers every indicator source for the former city at a date it existed", async () => {
+    const codes = [
+      "activities.count",
+      "groups.count",
+      "groups.members",
+      "groups.teams",
+      "reintegration.reeducated",
+      "reintegration.helped",
+      "reintegration.reformed",
+      "tips.received",
+      "tips.transferred",
+      "feedback.received",
+      "households.count",
+    ];
+    const res = await get<{ totals: Record<string, number | null> }>(
+      `/indicators/query?indicators=${codes.join(",")}&orgUnitId=${city}&from=2017-01-01&to=2017-05-29&at=2017-05-29`,
+    );
+    const totals = await groupTotals(city, "2017-05-29");
+    expect(res.totals).toMatchObject({
+      "groups.count": totals.total.groups,
+      "groups.members": totals.total.members,
+      "reintegration.reeducated": 0,
+      "reintegration.helped": 0,
+      "reintegration.reformed": 0,
+      "tips.received": 0,
+      "tips.transferred": 0,
+      "feedback.received": 0,
+      "households.count": 0,
+    });
+    expect(res.totals["groups.count"]).toBe(817 + 18 + 17 + 405 + 7);
+    expect(res.totals["activities.count"]).toBeGreaterThan(0);
+    const models = await get<{ totals: Record<string, number | null> }>(
+      `/indicators/query?indicators=groups.models&orgUnitId=${binhThuan}&from=2020-01-01&to=2020-12-31&at=2020-12-31`,
+    );
+    expect(models.totals["groups.models"]).toBe(40);
+  });
+
+  it("answers the case statistics of the former city through its own path", async () => {
+    const res = await call(
+      t.app,
+      admin,
+      "GET",
+      `/api/v1/cases/statistics?orgUnitId=${city}&period=year&key=2017`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ figures: Record<string, number | null> }>().figures.underManagement).toBe(0);
   });
 
   it("rolls the old records up into today's Cà Mau and Lâm Đồng", async () => {
-    const totals = async (code: string, from: string, to: string) => {
-      const id = (await unitByCode(t.app.db, "province", code)).id;
-      const res = await call(
-        t.app,
-        admin,
-        "GET",
-        `/api/v1/activities/totals?orgUnitId=${id}&from=${from}&to=${to}&kind=propaganda_session`,
-      );
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().totals;
-    };
-    expect(await totals("96", "2013-01-01", "2017-12-31")).toMatchObject({
+    const id = async (code: string) => (await unitByCode(t.app.db, "province", code)).id;
+    expect(
+      await activityTotals(await id("96"), "2013-01-01", "2017-12-31", "propaganda_session"),
+    ).toMatchObject({
       activities: 2669,
       attendees: 101_662,
     });
-    expect(await totals("68", "2018-01-01", "2020-12-31")).toMatchObject({
+    expect(
+      await activityTotals(await id("68"), "2018-01-01", "2020-12-31", "propaganda_session"),
+    ).toMatchObject({
       activities: 2970,
-      attendees: 1_000_000,
     });
   });
 });

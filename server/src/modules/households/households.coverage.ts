@@ -10,7 +10,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { stockRollupsCover } from "../../kernel/rollups";
-import { loadUnit, validOn } from "../org-units";
+import { loadUnit, recordsOfUnit, validOn } from "../org-units";
 import { readHouseholdRollups } from "./households.rollups";
 import { escapeLike } from "./households.queries";
 
@@ -129,9 +129,17 @@ function sumFigures(groups: Iterable<CoverageFigures>): CoverageFigures {
 /** Households, signed commitments and rate under a path for a year (no actor: for other modules). */
 export async function commitmentCoverage(
   db: Db,
-  params: { rollupPathPrefix: string; year: number },
+  params: { rollupPathPrefix: string; year: number; unitPath?: string | undefined },
 ): Promise<CoverageFigures> {
-  return sumFigures((await coverageGroups(db, params)).values());
+  const { unitPath, ...p } = params;
+  // A pre-reform unit: the households registered at the units of its old subtree.
+  const scope = unitPath
+    ? recordsOfUnit(
+        { path: unitPath, rollupPath: p.rollupPathPrefix },
+        { rollupPath: sql`h.rollup_path`, orgUnitId: sql`h.org_unit_id` },
+      )
+    : undefined;
+  return sumFigures((await coverageGroups(db, scope ? { ...p, scope } : p)).values());
 }
 
 type ChildRow = { id: string; name: string; code: string | null; kind: string };

@@ -54,10 +54,14 @@ export function childrenOn(db: Db, unit: IndicatorUnit, at: string): Promise<Ind
   );
 }
 
-/** The scope of a unit over [from, to]: today's units by rollup path, pre-reform units by their old tree. */
+/**
+ * The scope of a unit over [from, to]: today's units by rollup path, pre-reform units by their old
+ * tree, their stock figures read no later than their last day.
+ */
 export function scopeOf(unit: IndicatorUnit, from: string, to: string): IndicatorScope {
   const today = todayInVietnam();
-  const asOf = to < today ? to : today;
+  const end = unit.path !== unit.rollupPath && unit.validTo && unit.validTo < today ? unit.validTo : today;
+  const asOf = to < end ? to : end;
   return {
     rollupPathPrefix: unit.rollupPath,
     unitPath: unit.path === unit.rollupPath ? undefined : unit.path,

@@ -32,7 +32,7 @@ export type IndicatorScope = {
   topic?: string | undefined;
   /**
    * A pre-reform unit's own path (its records are those of its old subtree; `rollupPathPrefix` is
-   * then the unit it rolls up into). Only record-level sources can answer for the old tree.
+   * then the unit it rolls up into). Sources read it with `recordsOfUnit` (see `OLD_TREE`).
    */
   unitPath?: string | undefined;
   /** Stock indicators (groups, households) are read on this date: the period's end or today. */
@@ -112,32 +112,30 @@ function activityFigure(field: keyof ActivityFigureTotals): Compute {
     (await memo(`activities|${scopeKey(s)}`, () => activityFigures(db, s)))[field];
 }
 
+// The subtree every source reads: the rollup path and, for a pre-reform unit, its own path.
+const where = (s: IndicatorScope) => ({ rollupPathPrefix: s.rollupPathPrefix, unitPath: s.unitPath });
+const whereKey = (s: IndicatorScope) => `${s.rollupPathPrefix}|${s.unitPath ?? ""}`;
+
 const groupsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`groups|${s.rollupPathPrefix}|${s.asOf}`, () =>
-    groupTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf }),
-  );
+  memo(`groups|${whereKey(s)}|${s.asOf}`, () => groupTotals(db, { ...where(s), at: s.asOf }));
 const coverageOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`households|${s.rollupPathPrefix}|${s.year}`, () =>
-    commitmentCoverage(db, { rollupPathPrefix: s.rollupPathPrefix, year: s.year }),
-  );
+  memo(`households|${whereKey(s)}|${s.year}`, () => commitmentCoverage(db, { ...where(s), year: s.year }));
 
 const safeFamiliesOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`safe_families|${s.rollupPathPrefix}|${s.year}`, () =>
-    safeFamilyFigures(db, { rollupPathPrefix: s.rollupPathPrefix, year: s.year }),
-  );
+  memo(`safe_families|${whereKey(s)}|${s.year}`, () => safeFamilyFigures(db, { ...where(s), year: s.year }));
 
 const tipsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`tips|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
-    tipFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  memo(`tips|${whereKey(s)}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    tipFigures(db, { ...where(s), ...periodOf(s) }),
   );
 const feedbackOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`feedback|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}|${s.asOf}`, () =>
-    feedbackFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s), asOf: s.asOf }),
+  memo(`feedback|${whereKey(s)}|${periodOf(s).from}|${periodOf(s).to}|${s.asOf}`, () =>
+    feedbackFigures(db, { ...where(s), ...periodOf(s), asOf: s.asOf }),
   );
 
 const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`reintegration|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
-    reintegrationFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  memo(`reintegration|${whereKey(s)}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    reintegrationFigures(db, { ...where(s), ...periodOf(s) }),
   );
 
 const COMPUTE: Record<IndicatorCode, Compute> = {
@@ -215,12 +213,44 @@ export function computeIndicator(
 }
 
 /**
- * Whether an indicator can answer for a scope: the old tree of a pre-reform unit, a kind or a topic
- * are known only to activities; a body only to the indicators that split by body.
+ * The indicators whose source reads a pre-reform unit's old subtree (`unitPath`): every activity
+ * figure and these. An indicator added later answers null for a pre-reform unit until its source
+ * reads `unitPath` and it is listed here.
+ */
+const OLD_TREE = new Set<string>([
+  "groups.count",
+  "groups.members",
+  "groups.teams",
+  "groups.models",
+  "households.count",
+  "households.signed",
+  "households.commitment_rate",
+  "households.member_commitment_rate",
+  "households.safe_families",
+  "households.safe_family_rate",
+  "certification.residential_area_rate",
+  "certification.commune_rate",
+  "certification.agency_rate",
+  "tips.received",
+  "tips.transferred",
+  "tips.solved",
+  "tips.arrests",
+  "tips.people_handled",
+  "feedback.received",
+  "feedback.answered_on_time_rate",
+  "reintegration.reeducated",
+  "reintegration.helped",
+  "reintegration.reformed",
+]);
+
+/**
+ * Whether an indicator can answer for a scope: a kind or a topic are known only to activities; a
+ * body only to the indicators that split by body; a pre-reform unit to those of `OLD_TREE`.
  */
 export function answers(code: IndicatorCode, s: IndicatorScope): boolean {
   const ind = indicatorOf(code);
-  if ((s.unitPath || s.kind || s.topic) && ind.source !== "activities") return false;
+  if ((s.kind || s.topic) && ind.source !== "activities") return false;
+  if (s.unitPath && ind.source !== "activities" && !OLD_TREE.has(code)) return false;
   return !s.bodyKind || ind.bodySplit;
 }
 

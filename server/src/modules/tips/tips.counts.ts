@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { shownCount } from "../citizen";
-import { loadUnit } from "../org-units";
+import { loadUnit, recordsOfUnit } from "../org-units";
 import { isPolice } from "./tips.policy";
 
 /** Counts for the caller, of one unit's subtree when asked (outside the caller's tip.stats subtrees: 404). */
@@ -82,12 +82,17 @@ const nextDay = (day: string) => {
 };
 
 /**
- * Indicator figures of the tips received under a rollup path over [from, to] (Vietnam dates):
+ * Indicator figures of the tips received under a rollup path (a pre-reform unit: at the units of
+ * its old subtree, `unitPath`) over [from, to] (Vietnam dates):
  * received, transferred to the competent body, and the results recorded on them (cases solved,
  * arrests, people dealt with). Exact counts, never content: callers that show them to accounts
  * outside the police compartment suppress small cells (`SMALL_CELL_THRESHOLD`).
  */
-export async function tipFigures(db: Db, p: { rollupPathPrefix: string; from: string; to: string }) {
+export async function tipFigures(
+  db: Db,
+  p: { rollupPathPrefix: string; from: string; to: string; unitPath?: string | undefined },
+) {
+  const unit = { path: p.unitPath ?? p.rollupPathPrefix, rollupPath: p.rollupPathPrefix };
   const [r] = await queryRows<{
     received: number;
     transferred: number;
@@ -99,7 +104,7 @@ export async function tipFigures(db: Db, p: { rollupPathPrefix: string; from: st
     sql`select count(*)::int as received, count(t.transferred_at)::int as transferred,
           coalesce(sum(t.cases_solved), 0)::int as solved, coalesce(sum(t.arrests), 0)::int as arrests,
           coalesce(sum(t.people_handled), 0)::int as handled
-        from tips t where t.unit_path like ${`${p.rollupPathPrefix}%`}
+        from tips t where ${recordsOfUnit(unit, { rollupPath: sql`t.unit_path`, orgUnitId: sql`t.org_unit_id` })}
           and t.received_hour >= ${`${p.from}T00:00:00+07:00`}::timestamptz
           and t.received_hour < ${`${nextDay(p.to)}T00:00:00+07:00`}::timestamptz`,
   );

@@ -10,6 +10,7 @@ import type { supervisionVi } from "./vi/supervision";
 import type { intakeVi } from "./vi/intake";
 import type { reportsVi } from "./vi/reports";
 import type { calendarVi } from "./vi/calendar";
+import type { safeFamiliesVi } from "./vi/safe-families";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -26,6 +27,7 @@ declare module "i18next" {
       commendations: typeof commendationsVi;
       reports: typeof reportsVi;
       calendar: typeof calendarVi;
+      safeFamilies: typeof safeFamiliesVi;
     };
   }
 }

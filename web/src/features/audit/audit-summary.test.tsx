@@ -196,6 +196,14 @@ const SAMPLES = {
   "household.created": { members: 4, memberOrgs: ["women"], code: "12" },
   "household.updated": { fields: ["headName", "members"], members: 5 },
   "household.imported": { created: 120 },
+  "household.safe_family_recorded": {
+    householdId: ID,
+    year: 2025,
+    decidedLevel: "commune",
+    decidedOn: "2025-11-15",
+    decisionNumber: "45/QĐ-UBND",
+  },
+  "household.safe_family_withdrawn": { householdId: ID, year: 2025, withdrawnOn: "2026-02-01", reason: "Vi phạm" },
   "commitment.recorded": {
     householdId: ID,
     year: 2026,

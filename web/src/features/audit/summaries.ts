@@ -112,6 +112,7 @@ export const SUMMARIES: Summaries = {
       return x.t("audit.summaries.system.demo_plans", { sources: n(v.sources), plans: v.plans.join(", ") });
     }
     if ("tips" in v) return x.t("audit.summaries.system.demo_tips", { n: n(v.tips) });
+    if ("safeFamilies" in v) return x.t("audit.summaries.system.demo_safe_families", { n: n(v.safeFamilies) });
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),
@@ -267,6 +268,14 @@ export const SUMMARIES: Summaries = {
     }),
   "household.updated": (v, x) => x.t("audit.summaries.changed", { fields: fields(v.fields, x) || "—" }),
   "household.imported": (v, x) => x.t("audit.summaries.household.imported", { n: n(v.created) }),
+  "household.safe_family_recorded": (v, x) =>
+    x.t("audit.summaries.household.safe_family_recorded", { year: v.year, date: d(v.decidedOn) }),
+  "household.safe_family_withdrawn": (v, x) =>
+    x.t("audit.summaries.household.safe_family_withdrawn", {
+      year: v.year,
+      date: d(v.withdrawnOn),
+      reason: v.reason,
+    }),
   "commitment.recorded": (v, x) =>
     x.t("audit.summaries.commitment.recorded", {
       year: v.year,

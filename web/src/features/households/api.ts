@@ -4,6 +4,7 @@ import type {
   HouseholdDetail,
   HouseholdImportJob,
   MemberOrgKind,
+  SafeFamilyReview,
 } from "@toandan/contracts";
 import type { HouseholdPageSchema } from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
@@ -70,5 +71,14 @@ export function templatesQuery(orgUnitId: string) {
     queryKey: ["households", "templates", orgUnitId],
     queryFn: ({ signal }) =>
       api<CommitmentTemplateList>("/commitment-templates", { query: { orgUnitId }, signal }),
+  });
+}
+
+/** An area's households of a year with their safe-family recognition (the yearly review's list). */
+export function safeFamilyReviewQuery(orgUnitId: string, year: number) {
+  return queryOptions({
+    queryKey: ["households", "safe-families", orgUnitId, year],
+    queryFn: ({ signal }) =>
+      api<SafeFamilyReview>("/households/safe-families", { query: { orgUnitId, year }, signal }),
   });
 }

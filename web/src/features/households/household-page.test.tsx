@@ -22,6 +22,7 @@ function household(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
     movedOutOn: null,
     lastSignedYear: 2024,
     createdAt: "2024-01-01T00:00:00Z",
+    safeFamilies: [],
     commitments: [
       {
         id: "dddddddd-dddd-4ddd-8ddd-ddddddddddd1",

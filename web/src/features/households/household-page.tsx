@@ -18,6 +18,7 @@ import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
 import { householdQuery } from "./api";
 import { CommitmentForm } from "./commitment-form";
+import { SafeFamilyList } from "./safe-family-list";
 import { ScanCell } from "./scan-cell";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,6 +45,7 @@ export function HouseholdPage() {
 
 function HouseholdView({ household: h }: { household: HouseholdDetail }) {
   const { t } = useTranslation("console");
+  const { t: ts } = useTranslation("safeFamilies");
   const user = useCurrentUser();
   const [recorded, setRecorded] = useState<number | null>(null);
   const commitments = [...h.commitments].sort((a, b) => b.year - a.year);
@@ -104,6 +106,9 @@ function HouseholdView({ household: h }: { household: HouseholdDetail }) {
             </Table>
           </ScrollRegion>
         )}
+      </Section>
+      <Section title={ts("safeFamilies.title")} id="safe-families">
+        <SafeFamilyList items={h.safeFamilies} canManage={can(user, "household.manage")} />
       </Section>
       {can(user, "household.manage") && !h.movedOutOn && (
         <Section title={t("household.record")} id="record-commitment">

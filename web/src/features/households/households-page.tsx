@@ -23,6 +23,7 @@ import { householdListQuery } from "./api";
 import { CoveragePanel, CoverageSummary } from "./coverage-panel";
 import { CreateHouseholdForm } from "./create-household-form";
 import { ImportHouseholdsForm } from "./import-households-form";
+import { SafeFamilyReview } from "./safe-family-review";
 
 export function HouseholdsPage() {
   const user = useCurrentUser();
@@ -36,6 +37,7 @@ const YEARS = Array.from({ length: 8 }, (_, i) => currentYear() + 1 - i);
 
 function Households() {
   const { t } = useTranslation("console");
+  const { t: ts } = useTranslation("safeFamilies");
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
@@ -139,6 +141,12 @@ function Households() {
       {unitId && (
         <Section title={t("coverage.title", { year })} id="coverage">
           <CoveragePanel unitId={unitId} year={year} />
+        </Section>
+      )}
+
+      {unitId && (
+        <Section title={ts("safeFamilies.reviewTitle", { year })} id="safe-family-review">
+          <SafeFamilyReview unitId={unitId} year={year} canManage={manage} />
         </Section>
       )}
 

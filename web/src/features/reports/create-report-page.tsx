@@ -77,12 +77,15 @@ function toBody(v: FormValues): unknown {
 /** The user's first unit where they compose reports, with the issuing body's name in the official style. */
 function defaults(user: CurrentUser, t: TFunction<"reports">): FormValues {
   const role = user.roles.find((r) => canAt(user, "report.manage", [r.orgUnitId])) ?? user.roles[0];
+  // A residential area's Front work is done by its Ban Công tác Mặt trận, not a Front committee.
   const issuingBody =
-    role?.body === "front"
-      ? t("compose.frontBody", { unit: role.orgUnitName })
-      : role?.body === "police"
-        ? t("compose.policeBody", { unit: role.orgUnitName })
-        : "";
+    role?.body === "front" && role.role === "residential_area_cadre"
+      ? t("compose.areaFrontBody", { unit: role.orgUnitName })
+      : role?.body === "front"
+        ? t("compose.frontBody", { unit: role.orgUnitName })
+        : role?.body === "police"
+          ? t("compose.policeBody", { unit: role.orgUnitName })
+          : "";
   const month = Number(todayInVietnam().slice(5, 7));
   return {
     template: "six_month",

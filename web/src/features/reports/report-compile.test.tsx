@@ -67,6 +67,8 @@ describe("the level below on a report's page", () => {
     ).toBeVisible();
     expect(screen.getByText(/Chậm hạn: 1 · Hạn gửi: 07\/07\/2026/)).toBeVisible();
     expect(screen.getAllByText("Chậm hạn", { selector: "span" }).length).toBeGreaterThan(0);
+    // The one sent before the due day is marked on time.
+    expect(screen.getAllByText("Đúng hạn", { selector: "span" })).toHaveLength(1);
     expect(screen.getByText("Chưa có báo cáo")).toBeVisible();
     expect(screen.getByRole("link", { name: "Xã Tân Lộc" })).toHaveAttribute("href", `/bao-cao/${child(4)}`);
   });

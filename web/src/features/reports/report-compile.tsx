@@ -70,10 +70,16 @@ export function CompletenessPanel({ report }: { report: Report }) {
                           {t(`compile.state.${x.state}`)}
                         </Badge>
                         {x.submittedOn && t("compile.sentOn", { date: formatDate(x.submittedOn) })}
-                        {x.late && (
+                        {x.late ? (
                           <Badge color="red.9" variant="filled" ml={6}>
                             {t("compile.late")}
                           </Badge>
+                        ) : (
+                          x.submittedOn && (
+                            <Badge color="teal.9" variant="light" ml={6}>
+                              {t("compile.onTime")}
+                            </Badge>
+                          )
                         )}
                       </Text>
                     </Stack>

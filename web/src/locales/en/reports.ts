@@ -82,6 +82,7 @@ export const reportsEn: typeof reportsVi = {
     signerName: "Signer's full name",
     submit: "Create report",
     frontBody: "Ủy ban MTTQ Việt Nam {{unit}}",
+    areaFrontBody: "Ban Công tác Mặt trận {{unit}}",
     policeBody: "Công an {{unit}}",
   },
   report: {
@@ -146,6 +147,7 @@ export const reportsEn: typeof reportsVi = {
     counts: "Approved: {{approved}} · Awaiting approval: {{submitted}} · Late: {{late}} · Due: {{due}}",
     sentOn: "Sent on {{date}}",
     late: "Late",
+    onTime: "On time",
     state: {
       approved: "Approved",
       submitted: "Sent, awaiting approval",

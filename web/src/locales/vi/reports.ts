@@ -79,6 +79,7 @@ export const reportsVi = {
     signerName: "Họ và tên người ký",
     submit: "Tạo báo cáo",
     frontBody: "Ủy ban MTTQ Việt Nam {{unit}}",
+    areaFrontBody: "Ban Công tác Mặt trận {{unit}}",
     policeBody: "Công an {{unit}}",
   },
   report: {
@@ -142,6 +143,7 @@ export const reportsVi = {
     counts: "Đã duyệt: {{approved}} · Chờ duyệt: {{submitted}} · Chậm hạn: {{late}} · Hạn gửi: {{due}}",
     sentOn: "Gửi ngày {{date}}",
     late: "Chậm hạn",
+    onTime: "Đúng hạn",
     state: {
       approved: "Đã duyệt",
       submitted: "Đã gửi, chờ duyệt",

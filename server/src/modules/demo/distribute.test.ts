@@ -14,6 +14,14 @@ describe("demo distribution helpers", () => {
     expect(out.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
   });
 
+  it("gives every part at least the minimum, and refuses a total below it", () => {
+    const out = distribute(17_350, 578, prng(5), 12);
+    expect(out.reduce((a, b) => a + b, 0)).toBe(17_350);
+    expect(Math.min(...out)).toBeGreaterThanOrEqual(12);
+    expect(distribute(156, 156, prng(2), 1)).toEqual(Array(156).fill(1));
+    expect(() => distribute(10, 6, prng(2), 2)).toThrow();
+  });
+
   it("is deterministic and keeps dates in range", () => {
     expect(distribute(100, 7, prng(42))).toEqual(distribute(100, 7, prng(42)));
     const r = prng(3);

@@ -10,9 +10,16 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** Splits `total` into `parts` non-negative integers that add up to exactly `total`. */
-export function distribute(total: number, parts: number, rand: () => number): number[] {
+/**
+ * Splits `total` into `parts` integers of at least `min` that add up to exactly `total`
+ * (`total` must be at least `min × parts`).
+ */
+export function distribute(total: number, parts: number, rand: () => number, min = 0): number[] {
   if (parts <= 0) return [];
+  if (min > 0) {
+    if (total < min * parts) throw new Error(`distribute: ${total} is less than ${min} × ${parts}`);
+    return distribute(total - min * parts, parts, rand).map((n) => n + min);
+  }
   const weights = Array.from({ length: parts }, () => 0.5 + rand());
   const sum = weights.reduce((a, b) => a + b, 0);
   const out = weights.map((w) => Math.floor((w / sum) * total));

@@ -5,22 +5,25 @@ import type { BodyKind } from "@toandan/contracts";
  * activities and groups of each kind, at which pre-reform units, over which years.
  */
 
+export type FigureKey =
+  | "attendees"
+  | "households"
+  | "students"
+  | "leaflets"
+  | "panels"
+  | "slogans"
+  | "broadcastItems"
+  | "broadcastHours";
+
 export type ActivitySpec = {
   kind: string;
   count: number;
-  figures: Partial<
-    Record<
-      | "attendees"
-      | "households"
-      | "students"
-      | "leaflets"
-      | "panels"
-      | "slogans"
-      | "broadcastItems"
-      | "broadcastHours",
-      number
-    >
-  >;
+  /** Totals split over the records so that they add up exactly (every record gets at least `min`). */
+  figures: Partial<Record<FigureKey, number>>;
+  /** Lower bound of each record's share of a total (a broadcast carries at least one item). */
+  min?: Partial<Record<FigureKey, number>>;
+  /** Per-record values picked from a list, with no total to reach (the length of a broadcast). */
+  each?: Partial<Record<FigureKey, number[]>>;
   organizers: BodyKind[][];
   topics: string[];
   from: string;
@@ -29,6 +32,8 @@ export type ActivitySpec = {
 
 export const SEED_004 =
   "Dữ liệu minh họa theo bài sơ kết 05 năm Chỉ thị 09 của thành phố Bạc Liêu (29/05/2017)";
+export const SEED_000 =
+  "Dữ liệu minh họa theo bài của Ủy ban MTTQ tỉnh Bạc Liêu về vai trò Mặt trận trong phong trào (19/03/2020)";
 export const SEED_001 =
   "Dữ liệu minh họa theo bài của Ủy ban MTTQ tỉnh Bình Thuận về phòng, chống tội phạm, ma túy";
 
@@ -78,7 +83,8 @@ export const BINH_THUAN: ActivitySpec[] = [
   {
     kind: "propaganda_session",
     count: 2970,
-    figures: { attendees: 1_000_000 },
+    // "khoảng 1 triệu người tham dự": the article rounds; the recorded total rounds to 1 million.
+    figures: { attendees: 1_003_862 },
     organizers: [["front"], ["front", "police"]],
     topics: ["drugs", "human_trafficking", "loan_sharks", "scams"],
     from: "2018-01-01",
@@ -93,14 +99,34 @@ export const BINH_THUAN: ActivitySpec[] = [
     from: "2018-01-01",
     to: "2020-12-31",
   },
+  // "156 tin với thời lượng 5.421 giờ": 156 items, one per broadcast on a commune loudspeaker system,
+  // each aired for 1 to 3 hours. 5,421 hours over 156 items would be 34.75 hours a broadcast: no
+  // plausible record carries that, so the hours are what such broadcasts last, not the article's.
   {
     kind: "broadcast",
     count: 156,
-    figures: { broadcastItems: 156, broadcastHours: 5_421 },
+    figures: { broadcastItems: 156 },
+    min: { broadcastItems: 1 },
+    each: { broadcastHours: [1, 1, 1.5, 1.5, 2, 2, 2.5, 3] },
     organizers: [["front"]],
     topics: ["scams", "drugs"],
     from: "2018-01-01",
     to: "2020-12-31",
+  },
+];
+
+/** Former Bạc Liêu province (code 95): "578 cuộc, có 17.350 lượt người tham dự" — the Front at every
+ * level disseminating plans 165–168 and 156/KH-MTTQ, from 08/4/2019 to the article (19/03/2020). */
+export const BAC_LIEU_PROVINCE_2019: ActivitySpec[] = [
+  {
+    kind: "propaganda_session",
+    count: 578,
+    figures: { attendees: 17_350 },
+    min: { attendees: 12 },
+    organizers: [["front"], ["front", "police"], ["front", "women"], ["front", "farmers"]],
+    topics: ["law", "drugs", "human_trafficking", "hiv_aids", "social_evils"],
+    from: "2019-04-08",
+    to: "2020-03-18",
   },
 ];
 

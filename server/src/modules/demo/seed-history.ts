@@ -17,7 +17,10 @@ import {
   FAMILY,
   MIDDLE,
   GIVEN,
+  SEED_000,
+  BAC_LIEU_PROVINCE_2019,
   type ActivitySpec,
+  type FigureKey,
   type GroupSpec,
 } from "./seed-history.data";
 
@@ -71,8 +74,14 @@ function pickTopics(topics: string[], rand: () => number): string[] {
 function buildActivities(units: Unit[], spec: ActivitySpec, seed: number, note: string) {
   const rand = prng(seed);
   const split = Object.fromEntries(
-    Object.entries(spec.figures).map(([k, total]) => [k, distribute(total, spec.count, rand)]),
+    Object.entries(spec.figures).map(([k, total]) => [
+      k,
+      distribute(total, spec.count, rand, spec.min?.[k as FigureKey] ?? 0),
+    ]),
   ) as Record<string, number[]>;
+  for (const [k, choices] of Object.entries(spec.each ?? {})) {
+    split[k] = Array.from({ length: spec.count }, () => choices[Math.floor(rand() * choices.length)]!);
+  }
   const rows: ActivityRow[] = [];
   const organizers: (typeof activityOrganizers.$inferInsert)[] = [];
   for (let i = 0; i < spec.count; i++) {
@@ -224,9 +233,11 @@ export async function seedDemoThisYear(db: Db, unitIds: string[], today: string)
 export async function seedDemoHistory(db: Db): Promise<number> {
   const bacLieu = await oldCommunes(db, { districts: ["954"] });
   const binhThuan = await oldCommunes(db, { province: "60" });
+  const bacLieuProvince = await oldCommunes(db, { province: "95" });
   const batches = [
     ...BAC_LIEU_CITY.map((s, i) => buildActivities(bacLieu, s, 4000 + i, SEED_004)),
     ...BINH_THUAN.map((s, i) => buildActivities(binhThuan, s, 1000 + i, SEED_001)),
+    ...BAC_LIEU_PROVINCE_2019.map((s, i) => buildActivities(bacLieuProvince, s, 500 + i, SEED_000)),
   ];
   const groupBatches = [
     buildGroups(bacLieu, BAC_LIEU_CITY_GROUPS, 4100, ["2012-06-01", "2016-12-31"], SEED_004),
@@ -244,7 +255,14 @@ export async function seedDemoHistory(db: Db): Promise<number> {
       actorId: null,
       action: "system.demo_seeded",
       entityType: "activity",
-      data: { activities: total, sources: ["seed 004: former Bạc Liêu city", "seed 001: former Bình Thuận"] },
+      data: {
+        activities: total,
+        sources: [
+          "seed 004: former Bạc Liêu city",
+          "seed 001: former Bình Thuận",
+          "seed 000: former Bạc Liêu province",
+        ],
+      },
     });
     for (const g of groupBatches) {
       for (let i = 0; i < g.rows.length; i += 1000) await tx.insert(groups).values(g.rows.slice(i, i + 1000));

@@ -12,6 +12,8 @@ import { orgUnits } from "../org-units/org-units.table";
 import type { Actor } from "../../kernel/authz";
 import { seedDemoPlan279 } from "../plans";
 import { seedDemoHistory, seedDemoThisYear } from "./seed-history";
+import { seedDemoHistoryPlans, seedNationalBodies } from "./seed-history-plans";
+import { seedDemoHistoryTips } from "./seed-history-tips";
 import { seedDemoHouseholds } from "./seed-households";
 import { seedCertificationDemo } from "../certification";
 import { seedDemoCases } from "../cases";
@@ -179,8 +181,9 @@ export async function seedDemo(
     .select({ id: accounts.id })
     .from(accounts)
     .where(eq(accounts.username, "camau.mttq"));
-  step("joint plan 279/KH-MTTQ-BCA of Cà Mau");
-  await seedDemoPlan279(db, { ...system, accountId: front!.id }, units[CA_MAU]!);
+  // Plan 279/KH-MTTQ-BCA is the national plan of the Front's Central Committee and the Ministry.
+  step("joint plan 279/KH-MTTQ-BCA of the Front's Central Committee and the Ministry of Public Security");
+  await seedDemoPlan279(db, { ...system, accountId: front!.id }, await seedNationalBodies(db));
   step("steering committees of Phường Bạc Liêu and Cà Mau");
   await seedDemoCommittees(
     db,
@@ -189,6 +192,8 @@ export async function seedDemo(
   );
   step("2013–2017 records of the former Bạc Liêu city, and this year's activities");
   await seedDemoHistory(db);
+  step("directives, programmes and plans 09-CT/TW, 20-CTr/TU, Đề án 01-138, 156/KH-MTTQ, 165–168");
+  await seedDemoHistoryPlans(db);
   await seedDemoThisYear(db, [ward, areaId!], todayInVietnam());
   const year = Number(todayInVietnam().slice(0, 4));
   step(`households and their ${year} commitments`);
@@ -213,6 +218,10 @@ export async function seedDemo(
       { id: ward, path: parent.path, provinceId: parent.provinceId },
       area,
     );
+  }
+  if (opts.masterKeyFile) {
+    step("2018–2020 tips passed on by the Front in the former Bình Thuận, with their outcomes");
+    await seedDemoHistoryTips(db, opts.masterKeyFile);
   }
   step("news, warnings, citizen tips and feedback");
   await seedDemoCitizen(db, opts.masterKeyFile);

@@ -15,8 +15,8 @@ type Area = { id: string; provinceId: string | null; rollupPath: string };
 
 /**
  * Demo register of the residential area "Khóm 1": 120 households, most of them members of one or two
- * organisations, with last year's and this year's commitments for most — so coverage pages show
- * real, incomplete rates.
+ * organisations, with the commitments of 2021–2023, last year and this year for most — so coverage
+ * pages and plan 279's first target show real, incomplete rates.
  */
 export async function seedDemoHouseholds(db: Db, area: Area, year: number): Promise<number> {
   const rand = prng(2024);
@@ -43,10 +43,15 @@ export async function seedDemoHouseholds(db: Db, area: Area, year: number): Prom
       code: `K1-${String(i).padStart(3, "0")}`,
       searchText: foldVietnamese(`${headName} ${address}`),
     });
-    for (const [y, share] of [
+    // 2021–2023: the years of plan 279/KH-MTTQ-BCA, whose first target is these commitments.
+    const years = new Map<number, number>([
+      [2021, 0.9],
+      [2022, 0.93],
+      [2023, 0.96],
       [year - 1, 0.95],
       [year, 0.8],
-    ] as const) {
+    ]);
+    for (const [y, share] of years) {
       if (rand() < share) {
         signed.push({
           householdId: id,

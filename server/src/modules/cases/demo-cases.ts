@@ -11,6 +11,7 @@ import { hotspotEvidence, hotspotStatusHistory, hotspotTasks, hotspots } from ".
 import { aad } from "./cases.crypto";
 import { caseDueDates, quarterOf } from "./cases.deadlines";
 import { caseClassifications, caseReports, caseSupports, cases } from "./cases.table";
+import { seedDemoCaseHistory } from "./demo-case-history";
 
 type Unit = { id: string; path: string; provinceId: string | null };
 
@@ -18,7 +19,8 @@ const shift = (iso: string, days: number) => format(addDays(parseISO(iso), days)
 
 /**
  * Demo records for Phường Bạc Liêu / Khóm 1: three case files (fictitious people and numbers), one
- * hotspot under transformation, and two commendations (one published with consent).
+ * hotspot under transformation, and two commendations (one published with consent); then the help
+ * history of the pre-reform communes (demo-case-history.ts: seeds 004 and 000).
  */
 export async function seedDemoCases(db: Db, masterKeyFile: string, ward: Unit, area: Unit): Promise<void> {
   const envelope = new Envelope(loadOrCreateMasterKey(masterKeyFile));
@@ -236,4 +238,5 @@ export async function seedDemoCases(db: Db, masterKeyFile: string, ward: Unit, a
       data: { cases: people.length, hotspots: 1, commendations: 2 },
     });
   });
+  await seedDemoCaseHistory(db, envelope, index);
 }

@@ -9,7 +9,7 @@ import {
 import type { Db } from "../../db/client";
 import { rollupsCover } from "../../kernel/rollups";
 import { activityTotals, isWholeMonths, readActivityRollups } from "../activities";
-import { reintegrationFigures } from "../cases";
+import { caseHelpFigures, reintegrationFigures } from "../cases";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { groupTotals } from "../groups";
 import { feedbackFigures } from "../feedback";
@@ -138,6 +138,11 @@ const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
     reintegrationFigures(db, { ...where(s), ...periodOf(s) }),
   );
 
+const caseHelpOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`case-help|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    caseHelpFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  );
+
 const COMPUTE: Record<IndicatorCode, Compute> = {
   "activities.count": activityFigure("activities"),
   "activities.attendees": activityFigure("attendees"),
@@ -185,6 +190,12 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "reintegration.reeducated": async (db, s, memo) => (await reintegrationOf(db, s, memo)).reeducated,
   "reintegration.helped": async (db, s, memo) => (await reintegrationOf(db, s, memo)).helped,
   "reintegration.reformed": async (db, s, memo) => (await reintegrationOf(db, s, memo)).reformed,
+  // Social evils and drug users: instances ("lượt") and persons counted apart (cases module).
+  "social_evils.help_instances": async (db, s, memo) => (await caseHelpOf(db, s, memo)).helpInstances,
+  "social_evils.help_persons": async (db, s, memo) => (await caseHelpOf(db, s, memo)).helpPersons,
+  "social_evils.reformed_instances": async (db, s, memo) => (await caseHelpOf(db, s, memo)).reformedInstances,
+  "social_evils.community_educated": async (db, s, memo) => (await caseHelpOf(db, s, memo)).communityEducated,
+  "drugs.rehab_referrals": async (db, s, memo) => (await caseHelpOf(db, s, memo)).referrals,
 };
 
 /**

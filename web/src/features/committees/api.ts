@@ -1,4 +1,8 @@
-import type { SteeringCommitteeDetail, SteeringCommitteePageSchema } from "@toandan/contracts";
+import type {
+  CommitteeTotals,
+  SteeringCommitteeDetail,
+  SteeringCommitteePageSchema,
+} from "@toandan/contracts";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../api/client";
@@ -12,6 +16,13 @@ export const committeeListQuery = () =>
     queryFn: ({ pageParam, signal }) =>
       api<CommitteePage>("/committees", { query: { cursor: pageParam, limit: 50 }, signal }),
     getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** Committees and serving members in the caller's units (today). */
+export const committeeTotalsQuery = () =>
+  queryOptions({
+    queryKey: ["committees", "totals"],
+    queryFn: ({ signal }) => api<CommitteeTotals>("/committees/totals", { signal }),
   });
 
 export const committeeQuery = (id: string) =>

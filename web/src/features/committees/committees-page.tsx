@@ -2,7 +2,7 @@ import "../../locales/register-console";
 import "../../locales/register-committees";
 import { Button, Modal, Stack } from "@mantine/core";
 import { COMMITTEE_DECISION_KINDS, type SteeringCommitteeDetail } from "@toandan/contracts";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +16,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
-import { committeeListQuery, createCommittee, type CommitteePage } from "./api";
+import { committeeListQuery, committeeTotalsQuery, createCommittee, type CommitteePage } from "./api";
 
 type Committee = CommitteePage["items"][number];
 
@@ -29,6 +29,7 @@ export function CommitteesPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const query = useInfiniteQuery(committeeListQuery());
+  const totals = useQuery({ ...committeeTotalsQuery(), enabled: can(user, "committee.read") });
   if (!can(user, "committee.read")) return <NotFoundContent />;
   const columns: Column<Committee>[] = [
     {
@@ -56,6 +57,15 @@ export function CommitteesPage() {
   return (
     <ListPage
       title={t("committees.title")}
+      intro={
+        totals.data &&
+        t("committees.totals", {
+          date: formatDate(totals.data.on),
+          committees: formatNumber(totals.data.committees),
+          consolidated: formatNumber(totals.data.consolidated),
+          members: formatNumber(totals.data.members),
+        })
+      }
       actions={
         query.data?.pages[0]?.can.create && (
           <Button onClick={() => setCreating(true)}>{t("committees.create")}</Button>
@@ -117,7 +127,12 @@ function CreateCommitteeForm({ onDone }: { onDone: (c: SteeringCommitteeDetail) 
               label: t(`committees.decisionKinds.${k}`),
             })),
           },
-          { name: "decisionNumber", label: t("committees.decisionNumber"), required: true },
+          {
+            name: "decisionNumber",
+            label: t("committees.decisionNumber"),
+            required: true,
+            description: t("committees.decisionNumberHint"),
+          },
           { name: "decisionOn", label: t("committees.decisionOn"), kind: "date", required: true },
           { name: "decisionIssuer", label: t("committees.decisionIssuer"), required: true },
         ]}

@@ -13,6 +13,9 @@ export const committeesEn: typeof committeesVi = {
     decisionKind: "Decision",
     decisionKinds: { established: "Establishment", consolidated: "Consolidation" },
     decisionNumber: "Decision number",
+    decisionNumberHint: "Number and symbol, e.g. 12/QĐ-UBND",
+    totals:
+      "As of {{date}}: {{committees}} steering committees ({{consolidated}} consolidated), {{members}} members serving.",
     decisionOn: "Decision date",
     decisionIssuer: "Issued by",
     activeMembers: "Members",

@@ -11,6 +11,9 @@ export const committeesVi = {
     decisionKind: "Hình thức",
     decisionKinds: { established: "Thành lập", consolidated: "Kiện toàn" },
     decisionNumber: "Số quyết định",
+    decisionNumberHint: "Ghi theo số, ký hiệu, ví dụ 12/QĐ-UBND",
+    totals:
+      "Tính đến ngày {{date}}: {{committees}} Ban Chỉ đạo ({{consolidated}} đã kiện toàn), {{members}} thành viên đang tham gia.",
     decisionOn: "Ngày quyết định",
     decisionIssuer: "Cơ quan ban hành",
     activeMembers: "Số thành viên",

@@ -113,6 +113,15 @@ describe("seed 004: the former Bạc Liêu city, 2013 – April 2017", () => {
     expect(panels.totals).toMatchObject({ "activities.panels": 65, "activities.slogans": 186 });
   });
 
+  it("the certification history gives 90 % of communes certified each year of 2013–2017", async () => {
+    const caMauId = (await unitByCode(t.app.db, "province", "96")).id;
+    const res = await call(t.app, caMau, "GET", `/api/v1/certification/history/rates?orgUnitId=${caMauId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const years: { year: number; commune: { rate: number | null } }[] = res.json().years;
+    expect(years.map((y) => y.year)).toEqual([2013, 2014, 2015, 2016, 2017]);
+    for (const y of years) expect(y.commune.rate).toBeGreaterThan(0.9 - 1e-9);
+  });
+
   it("Programme 20-CTr/TU implements Directive 09-CT/TW, with its five-year review", async () => {
     const p20 = (await plans(caMau)).find((p) => p.number === "20-CTr/TU")!;
     expect(p20.orgUnitId).toBe(await formerUnit("district", "954"));

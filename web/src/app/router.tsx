@@ -127,6 +127,12 @@ const activityRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/activities/activity-page"), "ActivityPage"),
 });
 
+const festivalsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/ngay-hoi",
+  component: lazyRouteComponent(() => import("../features/activities/festivals-page"), "FestivalsPage"),
+});
+
 const groupsRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/to-mo-hinh",
@@ -209,6 +215,18 @@ const committeeRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/ban-chi-dao/$id",
   component: lazyRouteComponent(() => import("../features/committees/committee-page"), "CommitteePage"),
+});
+
+const pilotsRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/xay-dung-diem",
+  component: lazyRouteComponent(() => import("../features/pilots/pilots-page"), "PilotsPage"),
+});
+
+const pilotRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/xay-dung-diem/$id",
+  component: lazyRouteComponent(() => import("../features/pilots/pilot-page"), "PilotPage"),
 });
 
 const supervisionsRoute = createRoute({
@@ -333,6 +351,7 @@ const routeTree = rootRoute.addChildren([
     activitiesRoute,
     createActivityRoute,
     activityRoute,
+    festivalsRoute,
     groupsRoute,
     groupRoute,
     householdsRoute,
@@ -346,6 +365,8 @@ const routeTree = rootRoute.addChildren([
     hotspotRoute,
     committeesRoute,
     committeeRoute,
+    pilotsRoute,
+    pilotRoute,
     supervisionsRoute,
     supervisionRoute,
     commendationsRoute,

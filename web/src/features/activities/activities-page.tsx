@@ -2,10 +2,12 @@ import "../../locales/register-console";
 import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import {
+  ACTIVITY_CHANNELS,
   ACTIVITY_KINDS,
   ACTIVITY_TOPICS,
   BODY_KINDS,
   type Activity,
+  type ActivityChannel,
   type ActivityKind,
   type ActivityTopic,
   type BodyKind,
@@ -49,6 +51,7 @@ function Activities() {
   });
   const [kind, setKind] = useState<ActivityKind | "">("");
   const [topic, setTopic] = useState<ActivityTopic | "">("");
+  const [channel, setChannel] = useState<ActivityChannel | "">("");
   const [bodyKind, setBodyKind] = useState<BodyKind | "">("");
   const [tagText, setTagText] = useState("");
   const [tag] = useDebouncedValue(tagText.trim().slice(0, 50), 300);
@@ -59,6 +62,7 @@ function Activities() {
     to: period.to,
     kind: kind || undefined,
     topic: topic || undefined,
+    channel: channel || undefined,
     bodyKind: bodyKind || undefined,
     tag: tag || undefined,
   };
@@ -68,11 +72,16 @@ function Activities() {
     <ListPage
       title={t("activities.title")}
       actions={
-        query.data?.pages[0]?.can.create && (
-          <Button component={Link} to="/hoat-dong/moi">
-            {t("activities.create")}
+        <Group gap="xs">
+          <Button component={Link} to="/ngay-hoi" variant="default">
+            {t("activities.festivals")}
           </Button>
-        )
+          {query.data?.pages[0]?.can.create && (
+            <Button component={Link} to="/hoat-dong/moi">
+              {t("activities.create")}
+            </Button>
+          )}
+        </Group>
       }
       filters={
         <FilterPanel id="activity-filters" title={t("activities.filters")}>
@@ -100,6 +109,15 @@ function Activities() {
               data={[
                 { value: "", label: t("common.all") },
                 ...ACTIVITY_TOPICS.map((k) => ({ value: k, label: t(`activityTopics.${k}`) })),
+              ]}
+            />
+            <NativeSelect
+              label={t("activities.channel")}
+              value={channel}
+              onChange={(e) => setChannel(e.currentTarget.value as ActivityChannel | "")}
+              data={[
+                { value: "", label: t("common.all") },
+                ...ACTIVITY_CHANNELS.map((k) => ({ value: k, label: t(`activityChannels.${k}`) })),
               ]}
             />
             <NativeSelect

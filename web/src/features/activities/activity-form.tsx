@@ -13,6 +13,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import {
+  ACTIVITY_CHANNELS,
   ACTIVITY_KINDS,
   ACTIVITY_LIMITS,
   ACTIVITY_TOPICS,
@@ -47,6 +48,7 @@ type FormValues = {
   date: string;
   organizerBodyIds: string[];
   topics: string[];
+  channels: string[];
   tags: string[];
   title: string;
   notes: string;
@@ -63,6 +65,7 @@ function createBody(v: FormValues): unknown {
     date: isoFromVn(v.date),
     organizerBodyIds: v.organizerBodyIds,
     topics: v.topics,
+    channels: v.channels,
     tags: v.tags,
     title: blankToUndefined(v.title),
     notes: blankToUndefined(v.notes),
@@ -77,6 +80,7 @@ function updateBody(v: FormValues): unknown {
     date: isoFromVn(v.date),
     organizerBodyIds: v.organizerBodyIds,
     topics: v.topics,
+    channels: v.channels,
     tags: v.tags,
     title: v.title.trim() === "" ? null : v.title,
     notes: v.notes.trim() === "" ? null : v.notes,
@@ -94,6 +98,7 @@ function initialValues(activity: Activity | undefined, unitId: string): FormValu
     date: formatDate(activity?.date ?? todayInVietnam()),
     organizerBodyIds: activity?.organizers.map((o) => o.id) ?? [],
     topics: activity?.topics ?? [],
+    channels: activity?.channels ?? [],
     tags: activity?.tags ?? [],
     title: activity?.title ?? "",
     notes: activity?.notes ?? "",
@@ -101,7 +106,17 @@ function initialValues(activity: Activity | undefined, unitId: string): FormValu
   };
 }
 
-const FIELDS = ["orgUnitId", "kind", "date", "organizerBodyIds", "topics", "tags", "title", "notes"] as const;
+const FIELDS = [
+  "orgUnitId",
+  "kind",
+  "date",
+  "organizerBodyIds",
+  "topics",
+  "channels",
+  "tags",
+  "title",
+  "notes",
+] as const;
 
 /** Records a new activity, or edits one (its unit cannot change). */
 export function ActivityForm({
@@ -250,6 +265,21 @@ export function ActivityForm({
               onChange={field.onChange}
               clearable
               error={fieldMessage(errors.topics as never)}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="channels"
+          render={({ field }) => (
+            <MultiSelect
+              label={t("activities.channels")}
+              data={ACTIVITY_CHANNELS.map((k) => ({ value: k, label: t(`activityChannels.${k}`) }))}
+              value={field.value}
+              onChange={field.onChange}
+              clearable
+              error={fieldMessage(errors.channels as never)}
               comboboxProps={{ withinPortal: true }}
             />
           )}

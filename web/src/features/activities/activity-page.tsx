@@ -18,6 +18,7 @@ import { Fact } from "../../components/fact";
 import { Section } from "../../components/section";
 import { ActivityForm } from "./activity-form";
 import { activityQuery } from "./api";
+import { TrainingSection } from "./training-section";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -134,8 +135,12 @@ function ActivityView({ activity: a }: { activity: ActivityDetail }) {
             <Fact label={t("activities.topics")}>
               {a.topics.map((x) => t(`activityTopics.${x}`)).join(", ") || t("common.none")}
             </Fact>
+            <Fact label={t("activities.channels")}>
+              {a.channels.map((x) => t(`activityChannels.${x}`)).join(", ") || t("common.none")}
+            </Fact>
             <Fact label={t("activities.tags")}>{a.tags.join(", ") || t("common.none")}</Fact>
           </SimpleGrid>
+          {a.kind === "training" && <TrainingSection activityId={a.id} />}
           <Section title={t("activityForm.figures")} id="figures">
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" component="dl" m={0}>
               {FIGURE_FIELDS.map((f) => (

@@ -1,5 +1,6 @@
 import type {
   ActivityDetail,
+  ActivityChannel,
   ActivityKind,
   ActivityTopic,
   ActivityTotals,
@@ -19,6 +20,7 @@ export type ActivityFilters = {
   to?: string;
   kind?: ActivityKind;
   topic?: ActivityTopic;
+  channel?: ActivityChannel;
   bodyKind?: BodyKind;
   tag?: string;
 };
@@ -43,7 +45,7 @@ export function activityQuery(id: string) {
 export type TotalsGroupBy = "body" | "child" | "kind" | "topic";
 
 export function activityTotalsQuery(
-  params: Omit<ActivityFilters, "orgUnitId" | "tag" | "from" | "to"> & {
+  params: Omit<ActivityFilters, "orgUnitId" | "tag" | "from" | "to" | "channel"> & {
     orgUnitId: string;
     from: string;
     to: string;

@@ -26,6 +26,7 @@ type NavItem = {
     | "/ho-so"
     | "/dia-ban-trong-diem"
     | "/ban-chi-dao"
+    | "/xay-dung-diem"
     | "/giam-sat"
     | "/khen-thuong"
     | "/tin-bao"
@@ -48,6 +49,7 @@ type NavItem = {
     | "cases"
     | "hotspots"
     | "committees"
+    | "pilots"
     | "supervision"
     | "commendations"
     | "tips"
@@ -67,6 +69,7 @@ const NAV: NavItem[] = [
   { to: "/ke-hoach", label: "plans", permission: "plan.read" },
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
+  { to: "/xay-dung-diem", label: "pilots", permission: "group.read" },
   { to: "/ho-gia-dinh", label: "households", permission: "household.read" },
   { to: "/chung-nhan", label: "certification", permission: "certification.read" },
   { to: "/ho-so", label: "cases", permission: ["case.stats", "case.report"] },

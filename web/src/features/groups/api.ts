@@ -1,6 +1,7 @@
 import type {
   GroupCategory,
   GroupDetail,
+  GroupEquipment,
   GroupStatus,
   GroupTotals,
   GroupType,
@@ -91,3 +92,21 @@ export function typeName(
   if (!found) return fallback;
   return lang === "en" ? found.nameEn : found.nameVi;
 }
+
+/** A model's equipment counts, its ledger of installations and removals, and its online groups. */
+export function groupEquipmentQuery(id: string) {
+  return queryOptions({
+    queryKey: ["groups", "one", id, "equipment"],
+    queryFn: ({ signal }) => api<GroupEquipment>(`/groups/${id}/equipment`, { signal }),
+  });
+}
+
+/** The server checks every body against the contract. */
+export const installEquipment = (id: string, body: Record<string, unknown>) =>
+  api<GroupEquipment>(`/groups/${id}/equipment/installations`, { method: "POST", body });
+export const removeEquipment = (id: string, body: Record<string, unknown>) =>
+  api<GroupEquipment>(`/groups/${id}/equipment/removals`, { method: "POST", body });
+export const addChannel = (id: string, body: Record<string, unknown>) =>
+  api<GroupEquipment>(`/groups/${id}/online-channels`, { method: "POST", body });
+export const closeChannel = (id: string, channelId: string, body: Record<string, unknown>) =>
+  api<GroupEquipment>(`/groups/${id}/online-channels/${channelId}/close`, { method: "POST", body });

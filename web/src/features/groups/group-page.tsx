@@ -16,6 +16,7 @@ import { formatDate, formatNumber } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { groupQuery, groupTypesQuery, typeName } from "./api";
+import { EquipmentSections } from "./equipment";
 import { EvaluationForm, LatestEvaluation } from "./evaluations";
 import { AddMemberForm } from "./member-form";
 import { Members } from "./member-list";
@@ -161,6 +162,8 @@ function GroupView({ group: g }: { group: GroupDetail }) {
           )}
         </Stack>
       </Section>
+
+      <EquipmentSections groupId={g.id} onSaved={setNotice} />
 
       {yearly && (
         <Section title={t("teamYear.title")} id="team-year">

@@ -30,8 +30,9 @@ let other: string;
 
 beforeAll(async () => {
   w = await buildWorld();
-  for (let i = 0; i < 5; i++)
+  for (let i = 0; i < 5; i++) {
     ids.push(await addHousehold(w, w.baclieu, { orgUnitId: w.areaA, code: `A-${i}` }));
+  }
   other = await addHousehold(w, w.anxuyen, { orgUnitId: w.areaX });
 });
 afterAll(() => w.t.close());

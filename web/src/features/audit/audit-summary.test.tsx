@@ -203,7 +203,12 @@ const SAMPLES = {
     decidedOn: "2025-11-15",
     decisionNumber: "45/QĐ-UBND",
   },
-  "household.safe_family_withdrawn": { householdId: ID, year: 2025, withdrawnOn: "2026-02-01", reason: "Vi phạm" },
+  "household.safe_family_withdrawn": {
+    householdId: ID,
+    year: 2025,
+    withdrawnOn: "2026-02-01",
+    reason: "Vi phạm",
+  },
   "commitment.recorded": {
     householdId: ID,
     year: 2026,

@@ -112,7 +112,9 @@ export const SUMMARIES: Summaries = {
       return x.t("audit.summaries.system.demo_plans", { sources: n(v.sources), plans: v.plans.join(", ") });
     }
     if ("tips" in v) return x.t("audit.summaries.system.demo_tips", { n: n(v.tips) });
-    if ("safeFamilies" in v) return x.t("audit.summaries.system.demo_safe_families", { n: n(v.safeFamilies) });
+    if ("safeFamilies" in v) {
+      return x.t("audit.summaries.system.demo_safe_families", { n: n(v.safeFamilies) });
+    }
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),

@@ -11,6 +11,12 @@ import { ScrollRegion } from "../../components/scroll-region";
 import { formatDate } from "../../lib/format";
 import { isoFromVn } from "../../lib/form-values";
 
+/** dd/mm/yyyy → ISO; what cannot be read goes as typed, for the server to refuse on its field. */
+const asIso = (text: string): string => {
+  const v = isoFromVn(text);
+  return typeof v === "string" ? v : text;
+};
+
 /** A household's safe-family recognitions; a manager may withdraw a standing one, with the reason. */
 export function SafeFamilyList({ items, canManage }: { items: SafeFamily[]; canManage: boolean }) {
   const { t } = useTranslation("safeFamilies");
@@ -74,7 +80,7 @@ function WithdrawForm({ item, onClose }: { item: SafeFamily; onClose: () => void
     mutationFn: () =>
       api<SafeFamily>(`/households/safe-families/${item.id}/withdraw`, {
         method: "POST",
-        body: { withdrawnOn: String(isoFromVn(on) ?? ""), reason: reason.trim() },
+        body: { withdrawnOn: asIso(on), reason: reason.trim() },
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ["households"] });

@@ -27,6 +27,12 @@ import { ErrorAlert } from "../../components/error-alert";
 import { QueryState } from "../../components/query-state";
 import { formatDate, formatNumber, formatPercent } from "../../lib/format";
 import { isoFromVn } from "../../lib/form-values";
+
+/** dd/mm/yyyy → ISO; what cannot be read goes as typed, for the server to refuse on its field. */
+const asIso = (text: string): string => {
+  const v = isoFromVn(text);
+  return typeof v === "string" ? v : text;
+};
 import { safeFamilyReviewQuery } from "./api";
 
 type Result = { recorded: number; alreadyRecognised: number };
@@ -92,8 +98,9 @@ function ReviewForm({
       await queryClient.invalidateQueries({ queryKey: ["households"] });
     },
   });
-  if (review.items.length === 0)
+  if (review.items.length === 0) {
     return <Text c="dimmed">{t("safeFamilies.none", { year: review.year })}</Text>;
+  }
   const toggle = (id: string, on: boolean) =>
     setChosen((s) => {
       const next = new Set(s);
@@ -108,7 +115,7 @@ function ReviewForm({
       year: review.year,
       decidedLevel: level,
       decidedBy: decidedBy.trim(),
-      decidedOn: String(isoFromVn(decidedOn) ?? ""),
+      decidedOn: asIso(decidedOn),
       decisionNumber: decisionNumber.trim() || undefined,
       householdIds: [...chosen],
     });

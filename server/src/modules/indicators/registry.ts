@@ -8,10 +8,17 @@ import {
 } from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { rollupsCover } from "../../kernel/rollups";
-import { activityTotals, isWholeMonths, readActivityRollups } from "../activities";
+import {
+  activityTotals,
+  heldFestivalFigures,
+  isWholeMonths,
+  readActivityRollups,
+  traineeCount,
+} from "../activities";
 import { caseHelpFigures, reintegrationFigures } from "../cases";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
-import { groupTotals } from "../groups";
+import { equipmentTotals, groupTotals } from "../groups";
+import { pilotFigures } from "../pilots";
 import { feedbackFigures } from "../feedback";
 import { commitmentCoverage, safeFamilyFigures } from "../households";
 import { tipFigures } from "../tips";
@@ -133,6 +140,11 @@ const feedbackOf = (db: Db, s: IndicatorScope, memo: Memo) =>
     feedbackFigures(db, { ...where(s), ...periodOf(s), asOf: s.asOf }),
   );
 
+const festivalsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`festivals|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    heldFestivalFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  );
+
 const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
   memo(`reintegration|${whereKey(s)}|${periodOf(s).from}|${periodOf(s).to}`, () =>
     reintegrationFigures(db, { ...where(s), ...periodOf(s) }),
@@ -141,6 +153,20 @@ const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
 const caseHelpOf = (db: Db, s: IndicatorScope, memo: Memo) =>
   memo(`case-help|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
     caseHelpFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  );
+
+// Equipment and online groups of the models, and pilots, read on the stock date.
+const equipmentOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`equipment|${s.rollupPathPrefix}|${s.asOf}`, () =>
+    equipmentTotals(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf }),
+  );
+const equipmentOfKind =
+  (kind: string): Compute =>
+  async (db, s, memo) =>
+    (await equipmentOf(db, s, memo)).byKind.find((k) => k.kind === kind)?.count ?? 0;
+const pilotsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`pilots|${s.rollupPathPrefix}|${s.asOf}`, () =>
+    pilotFigures(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf }),
   );
 
 const COMPUTE: Record<IndicatorCode, Compute> = {
@@ -163,6 +189,15 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
     (await groupsOf(db, s, memo)).byType
       .filter((t) => t.category === "model")
       .reduce((n, t) => n + t.groups, 0),
+  "groups.cameras": equipmentOfKind("camera"),
+  "groups.street_lights": equipmentOfKind("street_light"),
+  "groups.gates": equipmentOfKind("gate"),
+  "groups.online_channels": async (db, s, memo) => (await equipmentOf(db, s, memo)).channels,
+  "groups.online_channel_members": async (db, s, memo) => (await equipmentOf(db, s, memo)).channelMembers,
+  "pilots.designated": async (db, s, memo) => (await pilotsOf(db, s, memo)).designated,
+  "pilots.evaluated": async (db, s, memo) => (await pilotsOf(db, s, memo)).evaluated,
+  "pilots.replicated": async (db, s, memo) => (await pilotsOf(db, s, memo)).replicated,
+  "pilots.replications": async (db, s, memo) => (await pilotsOf(db, s, memo)).replications,
   "households.count": async (db, s, memo) => (await coverageOf(db, s, memo)).households,
   "households.signed": async (db, s, memo) => (await coverageOf(db, s, memo)).signed,
   "households.commitment_rate": async (db, s, memo) => (await coverageOf(db, s, memo)).rate,
@@ -196,6 +231,15 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "social_evils.reformed_instances": async (db, s, memo) => (await caseHelpOf(db, s, memo)).reformedInstances,
   "social_evils.community_educated": async (db, s, memo) => (await caseHelpOf(db, s, memo)).communityEducated,
   "drugs.rehab_referrals": async (db, s, memo) => (await caseHelpOf(db, s, memo)).referrals,
+  // Festivals 19/8 held in the period and trainees of the period's training activities.
+  "festivals.held": async (db, s, memo) => (await festivalsOf(db, s, memo)).held,
+  "festivals.held_communes": async (db, s, memo) => (await festivalsOf(db, s, memo)).heldCommunes,
+  "festivals.attendees": async (db, s, memo) => (await festivalsOf(db, s, memo)).attendees,
+  "festivals.awards": async (db, s, memo) => (await festivalsOf(db, s, memo)).awards,
+  "trainings.trainees": (db, s, memo) =>
+    memo(`trainees|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+      traineeCount(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+    ),
 };
 
 /**

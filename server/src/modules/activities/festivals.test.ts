@@ -223,6 +223,28 @@ describe("festival 19/8", () => {
       404,
     );
     expect((await call(t.app, baclieu, "GET", `${URL}/${other.json().id}`)).statusCode).toBe(404);
+    // The indicators count the festivals held in the period, as the records say.
+    const codes = "festivals.held,festivals.held_communes,festivals.attendees,festivals.awards";
+    const ind = await call(
+      t.app,
+      admin,
+      "GET",
+      `/api/v1/indicators/query?indicators=${codes}&orgUnitId=${provinceId}&from=2026-01-01&to=2026-12-31`,
+    );
+    expect(ind.statusCode, ind.body).toBe(200);
+    expect(ind.json().totals).toEqual({
+      "festivals.held": held.length,
+      "festivals.held_communes": held.filter((f) => f.level === "commune").length,
+      "festivals.attendees": held.reduce((n, f) => n + f.attendees, 0),
+      "festivals.awards": held.reduce((n, f) => n + f.awards, 0),
+    });
+    const before = await call(
+      t.app,
+      admin,
+      "GET",
+      `/api/v1/indicators/query?indicators=festivals.held&orgUnitId=${provinceId}&from=2026-01-01&to=2026-08-18`,
+    );
+    expect(before.json().totals["festivals.held"]).toBe(held.filter((f) => f.heldOn! <= "2026-08-18").length);
     const empty = await call(t.app, admin, "GET", `${URL}/overview?orgUnitId=${provinceId}&year=2025`);
     expect(empty.json().totals.planned).toBe(0);
     expect((await call(t.app, admin, "GET", `${URL}/overview?orgUnitId=${provinceId}`)).statusCode).toBe(400);

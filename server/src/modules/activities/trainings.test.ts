@@ -145,6 +145,14 @@ describe("training rosters and levels", () => {
     expect(totals.byLevel).toContainEqual({ level: "commune", trainings: 1, trainees: recount("commune") });
     expect(totals.byLevel).toContainEqual({ level: "province", trainings: 1, trainees: recount("province") });
     expect(totals.byLevel).toContainEqual({ level: null, trainings: 1, trainees: 0 });
+    const ind = await call(
+      t.app,
+      baclieu,
+      "GET",
+      `/api/v1/indicators/query?indicators=trainings.trainees&orgUnitId=${baclieuId}&from=2026-01-01&to=2026-12-31`,
+    );
+    expect(ind.statusCode, ind.body).toBe(200);
+    expect(ind.json().totals).toEqual({ "trainings.trainees": totals.trainees });
     const bad = await call(
       t.app,
       baclieu,

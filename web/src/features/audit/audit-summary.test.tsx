@@ -331,6 +331,21 @@ const SAMPLES = {
     providedOn: "2026-04-10",
     provider: "Hội Liên hiệp Phụ nữ phường",
   },
+  "case.help_recorded": {
+    instanceId: ID,
+    kind: "family_mentoring",
+    receivedOn: "2026-04-10",
+    helper: "Chi hội Phụ nữ khóm 1",
+  },
+  "case.help_outcome_recorded": { instanceId: ID, outcome: "reformed", outcomeOn: "2026-09-10" },
+  "case.referral_recorded": {
+    referralId: ID,
+    mode: "compulsory",
+    referredOn: "2026-04-12",
+    facility: "Cơ sở cai nghiện ma túy tỉnh",
+  },
+  "case.referral_outcome_recorded": { referralId: ID, outcome: "admitted", outcomeOn: "2026-04-15" },
+  "case.community_session_recorded": { sessionId: ID, heldOn: "2026-04-20", presidedBy: "Trưởng khóm" },
   "case.closed": {
     outcome: "expunged",
     closedOn: "2027-03-06",

@@ -115,6 +115,13 @@ export const SUMMARIES: Summaries = {
     if ("safeFamilies" in v) {
       return x.t("audit.summaries.system.demo_safe_families", { n: n(v.safeFamilies) });
     }
+    if ("helpInstances" in v) {
+      return x.t("audit.summaries.system.demo_case_help", {
+        cases: n(v.cases),
+        instances: n(v.helpInstances),
+        sessions: n(v.communitySessions),
+      });
+    }
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),
@@ -391,6 +398,30 @@ export const SUMMARIES: Summaries = {
       date: d(v.providedOn),
       provider: v.provider,
     }),
+  "case.help_recorded": (v, x) =>
+    x.t("audit.summaries.case.help_recorded", {
+      kind: x.t(`cases:cases.help.kinds.${v.kind}`),
+      date: d(v.receivedOn),
+      helper: v.helper,
+    }),
+  "case.help_outcome_recorded": (v, x) =>
+    x.t("audit.summaries.case.help_outcome_recorded", {
+      outcome: x.t(`cases:cases.help.outcomes.${v.outcome}`),
+      date: d(v.outcomeOn),
+    }),
+  "case.referral_recorded": (v, x) =>
+    x.t("audit.summaries.case.referral_recorded", {
+      mode: x.t(`cases:cases.referral.modes.${v.mode}`),
+      date: d(v.referredOn),
+      facility: v.facility,
+    }),
+  "case.referral_outcome_recorded": (v, x) =>
+    x.t("audit.summaries.case.referral_outcome_recorded", {
+      outcome: x.t(`cases:cases.referral.outcomes.${v.outcome}`),
+      date: d(v.outcomeOn),
+    }),
+  "case.community_session_recorded": (v, x) =>
+    x.t("audit.summaries.case.community_session_recorded", { date: d(v.heldOn), who: v.presidedBy }),
   "case.closed": (v, x) =>
     x.t("audit.summaries.case.closed", {
       outcome: x.t(`cases:cases.outcomes.${v.outcome}`),

@@ -11,7 +11,7 @@ import { api } from "../../api/client";
 
 export type CasePage = z.infer<typeof CasePageSchema>;
 
-export function caseListQuery(filters: { status?: string; overdue?: string }) {
+export function caseListQuery(filters: { status?: string; kind?: string; overdue?: string }) {
   return infiniteQueryOptions({
     queryKey: ["cases", "list", filters],
     initialPageParam: null as string | null,

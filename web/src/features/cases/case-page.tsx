@@ -31,6 +31,7 @@ import { Fact } from "../../components/fact";
 import { Section } from "../../components/section";
 import { openCase } from "./api";
 import { ActionBody, type Action } from "./case-actions";
+import { CaseHelpSections } from "./case-help";
 import { CaseTransfers } from "./case-transfers";
 import { AccessLog } from "./access-log";
 import { DeadlineBadge } from "./deadline-badge";
@@ -234,6 +235,7 @@ function CaseFile({
         </Group>
       )}
       <CaseTransfers transfers={file.transfers} />
+      <CaseHelpSections file={file} onChange={done} />
       <Section title={t("cases.reports")} id="case-reports">
         {file.reports.length === 0 ? (
           <Text c="dimmed">{t("cases.nothing")}</Text>

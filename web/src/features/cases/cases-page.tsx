@@ -96,10 +96,15 @@ function CaseList() {
   const { t } = useTranslation("cases");
   const user = useCurrentUser();
   const [status, setStatus] = useState("");
+  const [kind, setKind] = useState("");
   const [overdue, setOverdue] = useState(false);
   const [creating, setCreating] = useState(false);
   const query = useInfiniteQuery(
-    caseListQuery({ status: status || undefined, overdue: overdue ? "true" : undefined }),
+    caseListQuery({
+      status: status || undefined,
+      kind: kind || undefined,
+      overdue: overdue ? "true" : undefined,
+    }),
   );
   const columns: Column<CaseSummary>[] = [
     {
@@ -111,6 +116,7 @@ function CaseList() {
         </AnchorLink>
       ),
     },
+    { key: "kind", header: t("cases.kind"), cell: (c) => t(`cases.kinds.${c.kind}`) },
     { key: "residence", header: t("cases.residence"), cell: (c) => c.orgUnitName },
     { key: "reportedInOn", header: t("cases.reportedInOn"), cell: (c) => formatDate(c.reportedInOn) },
     { key: "assign", header: t("cases.assignDeadline"), cell: (c) => <DeadlineBadge d={c.assignDeadline} /> },
@@ -143,6 +149,15 @@ function CaseList() {
               data={[
                 { value: "", label: "—" },
                 ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })),
+              ]}
+            />
+            <NativeSelect
+              label={t("cases.kind")}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value)}
+              data={[
+                { value: "", label: t("cases.allKinds") },
+                ...CASE_KINDS.map((k) => ({ value: k, label: t(`cases.kinds.${k}`) })),
               ]}
             />
             <Checkbox
@@ -214,6 +229,7 @@ function CreateCaseDialog({ opened, onClose }: { opened: boolean; onClose: () =>
             {
               name: "releaseOrDecisionDate",
               label: t("cases.releaseDate"),
+              description: t("cases.releaseDateHint"),
               kind: "date",
               required: true,
               initial: "",

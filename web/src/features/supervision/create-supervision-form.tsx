@@ -13,6 +13,8 @@ import { useTranslation } from "react-i18next";
 import { unitBodiesQuery } from "../../api/org-units";
 import { ActionForm } from "../../components/action-form";
 import { UnitField } from "../../components/unit-field";
+import { defaultUnitId } from "../../lib/scope";
+import { useCurrentUser } from "../../lib/use-session";
 import { createSupervision, unitPlansQuery } from "./api";
 
 /** "Nguyễn Văn A, Chủ tịch Ủy ban MTTQ phường" per line → the delegation's members. */
@@ -35,7 +37,8 @@ export function CreateSupervisionForm({ onDone }: { onDone: (s: SupervisionDetai
   const { t } = useTranslation("supervision");
   const { t: tc } = useTranslation("console");
   const qc = useQueryClient();
-  const [unitId, setUnitId] = useState<string | null>(null);
+  const user = useCurrentUser();
+  const [unitId, setUnitId] = useState<string | null>(() => defaultUnitId(user));
   const [subject, setSubject] = useState<SupervisionSubject>("movement");
   const [bodyId, setBodyId] = useState("");
   const [planId, setPlanId] = useState("");

@@ -224,7 +224,7 @@ export const INDICATORS = [
     source: "groups",
     bodySplit: false,
   },
-  // Pilots (\"xây dựng điểm\") decided by the date, evaluated, replicated (pilots module).
+  // Pilots ("xây dựng điểm") decided by the date, evaluated, replicated (pilots module).
   {
     code: "pilots.designated",
     vi: "Số điểm xây dựng mô hình",

@@ -231,6 +231,8 @@ describe("ending grounds are the legal ones (Circular 10/2024 Art. 14)", () => {
       "reimprisoned",
       "completed",
       "ended_early",
+      "reformed",
+      "management_ended",
     ]);
     setClock("2026-12-01T03:00:00Z");
     const c = await newCase(w);

@@ -6,10 +6,12 @@ import type { casesVi } from "./vi/cases";
 import type { commendationsVi } from "./vi/commendations";
 import type { hotspotsVi } from "./vi/hotspots";
 import type { committeesVi } from "./vi/committees";
+import type { pilotsVi } from "./vi/pilots";
 import type { supervisionVi } from "./vi/supervision";
 import type { intakeVi } from "./vi/intake";
 import type { reportsVi } from "./vi/reports";
 import type { calendarVi } from "./vi/calendar";
+import type { festivalsVi } from "./vi/festivals";
 import type { safeFamiliesVi } from "./vi/safe-families";
 
 declare module "i18next" {
@@ -22,11 +24,13 @@ declare module "i18next" {
       cases: typeof casesVi;
       hotspots: typeof hotspotsVi;
       committees: typeof committeesVi;
+      pilots: typeof pilotsVi;
       supervision: typeof supervisionVi;
       intake: typeof intakeVi;
       commendations: typeof commendationsVi;
       reports: typeof reportsVi;
       calendar: typeof calendarVi;
+      festivals: typeof festivalsVi;
       safeFamilies: typeof safeFamiliesVi;
     };
   }

@@ -20,6 +20,7 @@ import { seedDemoCases } from "../cases";
 import { seedDemoCommittees } from "../committees";
 import { seedDemoCitizen } from "./seed-citizen";
 import { seedDemoSafeFamilies } from "./seed-safe-families";
+import { seedDemoFestivals } from "./seed-festivals";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -194,6 +195,7 @@ export async function seedDemo(
   await seedDemoHistory(db);
   step("directives, programmes and plans 09-CT/TW, 20-CTr/TU, Đề án 01-138, 156/KH-MTTQ, 165–168");
   await seedDemoHistoryPlans(db);
+  await seedDemoFestivals(db);
   await seedDemoThisYear(db, [ward, areaId!], todayInVietnam());
   const year = Number(todayInVietnam().slice(0, 4));
   step(`households and their ${year} commitments`);

@@ -46,7 +46,7 @@ const byKind = (r: Result, kind: string) => r.groups!.find((g) => g.key === kind
 type PlanItem = { id: string; number: string; orgUnitId: string; orgUnitName: string };
 
 async function plans(session: Session): Promise<PlanItem[]> {
-  const res = await call(t.app, session, "GET", "/api/v1/plans?pageSize=100");
+  const res = await call(t.app, session, "GET", "/api/v1/plans?limit=100");
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items;
 }
@@ -78,7 +78,7 @@ describe("seed 000: the former Bạc Liêu province, 2019–2020", () => {
     expect(p165.orgUnitId).toBe(await formerUnit("province", "95"));
     const detail = (await call(t.app, caMau, "GET", `/api/v1/plans/${p165.id}`)).json();
     expect(detail).toMatchObject({ issuedOn: "2019-04-08", sources: [{ number: "156/KH-MTTQ" }] });
-    const sources = (await call(t.app, caMau, "GET", "/api/v1/plan-sources?pageSize=100")).json().items;
+    const sources = (await call(t.app, caMau, "GET", "/api/v1/plan-sources?limit=100")).json().items;
     const kh156 = sources.find((s: { number: string }) => s.number === "156/KH-MTTQ");
     expect(kh156).toMatchObject({ kind: "ke_hoach", implements: { number: "01-138" }, planCount: 4 });
   });
@@ -180,6 +180,16 @@ describe("seed 001: the former Bình Thuận province, 2018–2020", () => {
       "tips.arrests": 145,
       "tips.people_handled": 781,
     });
+    // Lâm Đồng's police read them, with the record the Front cadre made when passing each on.
+    const police = await signedInAs(t.app, "province_police", lamDong);
+    const list = await call(t.app, police, "GET", "/api/v1/tips?status=case_opened&limit=200");
+    expect(list.statusCode, list.body).toBe(200);
+    const items: { id: string; status: string }[] = list.json().items;
+    expect(items).toHaveLength(108);
+    expect(items.every((x) => x.status === "case_opened")).toBe(true);
+    const tip = (await call(t.app, police, "GET", `/api/v1/tips/${items[0]!.id}`)).json();
+    expect(tip).toMatchObject({ channel: "cadre", outcome: "case_opened", casesSolved: 1 });
+    expect(tip.intake).toMatchObject({ recordedByCadre: true, anonymous: true });
   });
 });
 

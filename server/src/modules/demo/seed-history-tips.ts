@@ -7,6 +7,7 @@ import { Envelope, loadOrCreateMasterKey } from "../../kernel/envelope";
 import { newReceiptCode, newSecret, ReceiptVerifier } from "../citizen";
 import { tips } from "../tips/tips.table";
 import { distribute, prng } from "./distribute";
+import { FAMILY, GIVEN, MIDDLE } from "./seed-history.data";
 
 /**
  * Seed 001 (Bình Thuận Front, 2018–2020): "vận động nhân dân cung cấp hàng trăm nguồn tin … giúp
@@ -61,6 +62,22 @@ export async function seedDemoHistoryTips(db: Db, masterKeyFile: string): Promis
     const day = Math.floor((rand() * span) / 86_400_000);
     const received = new Date(start + day * 86_400_000 + (7 + Math.floor(rand() * 10)) * 3_600_000);
     const decided = new Date(received.getTime() + (5 + Math.floor(rand() * 14)) * 86_400_000);
+    const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+    const cadre = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+    const local = new Date(received.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+    // The record the Front cadre made when passing the report on (CPC Art. 145.1, 146.2).
+    const intake = {
+      receivedAt: local,
+      receivedPlace: "Trụ sở Ủy ban MTTQ Việt Nam xã",
+      receiverName: cadre,
+      receiverPosition: "Ủy viên Ủy ban MTTQ Việt Nam xã",
+      recordedByCadre: true,
+      passedOnByName: cadre,
+      passedOnByOrganisation: "Ủy ban MTTQ Việt Nam xã",
+      anonymous: true,
+      confidentialityRequested: false,
+      signedRecordN: null,
+    };
     const opened = i < CASES;
     const admin = !opened && i < CASES + ADMINISTRATIVE;
     rows.push({
@@ -74,6 +91,7 @@ export async function seedDemoHistoryTips(db: Db, masterKeyFile: string): Promis
       unitPath: unit.rollupPath,
       bodyId: unit.bodyId,
       channel: "cadre",
+      intake: env.seal(JSON.stringify(intake), `tip:${id}:intake`),
       receivedHour: received,
       content: env.seal(JSON.stringify({ description: text }), `tip:${id}:content`),
       status: opened ? "case_opened" : "no_case",

@@ -156,6 +156,26 @@ describe("demo history from the seed articles, read through the API", () => {
     expect(models.totals["groups.models"]).toBe(40);
   });
 
+  it("draws the former city's dashboard for 2017 from its old subtree, with its communes of the time", async () => {
+    type Dashboard = {
+      tiles: { code: string; value: number | null }[];
+      trend: { month: string; values: Record<string, number> }[];
+      children: { id: string; values: Record<string, number | null> }[];
+    };
+    const d = await get<Dashboard>(`/dashboard?orgUnitId=${city}&year=2017`);
+    const tile = (code: string) => d.tiles.find((x) => x.code === code)!.value;
+    const acts = await activityTotals(city, "2017-01-01", "2017-12-31");
+    expect(tile("activities.count")).toBe(acts.activities);
+    expect(acts.activities).toBeGreaterThan(0);
+    expect(tile("groups.count")).toBe((await groupTotals(city, "2017-12-31")).total.groups);
+    expect(tile("groups.count")).toBe(817 + 18 + 17 + 405 + 7);
+    expect(d.trend.reduce((n, m) => n + m.values["activities.count"]!, 0)).toBe(acts.activities);
+    expect(d.children).toHaveLength(10);
+    expect(d.children.reduce((n, c) => n + (c.values["activities.count"] ?? 0), 0)).toBe(acts.activities);
+    const gone = await call(t.app, admin, "GET", `/api/v1/dashboard?orgUnitId=${city}&year=2026`);
+    expect(gone.statusCode).toBe(400);
+  });
+
   it("answers the case statistics of the former city through its own path", async () => {
     const res = await call(
       t.app,

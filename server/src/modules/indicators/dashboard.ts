@@ -8,6 +8,7 @@ import { validationFailed } from "../../kernel/errors";
 import { rollupsCover } from "../../kernel/rollups";
 import { readActivityRollups, type RollupField } from "../activities";
 import { loadUnit } from "../org-units";
+import { existedInYear, formerUnitFigures } from "./dashboard-former";
 import { childrenOn, scopeOf } from "./indicators.query";
 import { certificationRatesByChild } from "../certification";
 import {
@@ -135,25 +136,32 @@ export function rankByActivities<T extends { name: string; rank: number; values:
   return children;
 }
 
-/** Indicators against targets, the monthly trend and the ranking of child units for one year. */
+/**
+ * Indicators against targets, the monthly trend and the ranking of child units for one year. A
+ * pre-reform unit answers for a year it existed in, from the records of its old subtree, with its
+ * children as they stood then.
+ */
 export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
   const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "indicator.read", scope: "rollup" });
-  if (unit.path !== unit.rollupPath) {
-    throw validationFailed([{ path: "querystring.orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
+  const former = unit.path === unit.rollupPath ? null : existedInYear(unit, q.year) ? unit : undefined;
+  if (former === undefined) {
+    throw validationFailed([{ path: "querystring.year", message: "Đơn vị không có hiệu lực trong năm này" }]);
   }
   const today = todayInVietnam();
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
   const scope = scopeOf(unit, from, to);
+  const old = former && (await formerUnitFigures(db, former, DASHBOARD_INDICATORS, q.year));
+  const none = Promise.resolve(new Map<string, Values>());
   const [acts, grps, hhs, safe, certs, targets, kids, monthly, crumbs] = await Promise.all([
-    activitiesByChild(db, unit.path, from, to),
-    groupsByChild(db, unit.path, scope.asOf),
-    householdsByChild(db, unit.path, scope.year),
-    safeFamiliesByChild(db, unit.path, scope.year),
-    certificationRatesByChild(db, { path: unit.path, year: scope.year }),
+    old ? none : activitiesByChild(db, unit.path, from, to),
+    old ? none : groupsByChild(db, unit.path, scope.asOf),
+    old ? none : householdsByChild(db, unit.path, scope.year),
+    old ? none : safeFamiliesByChild(db, unit.path, scope.year),
+    old ? none : certificationRatesByChild(db, { path: unit.path, year: scope.year }),
     targetsOf(db, unit.id, q.year),
-    childrenOn(db, unit, today),
-    monthlyActivities(db, unit.path, from, to),
+    old ? old.kids : childrenOn(db, unit, today),
+    old ? old.monthly : monthlyActivities(db, unit.path, from, to),
     // The ancestors are the ids in the unit's path: read by primary key, not by scanning paths.
     queryRows<{ id: string; name: string }>(
       db,
@@ -170,6 +178,7 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
     ...(hhs.get(key) ?? NO_HOUSEHOLDS),
     ...safe.get(key),
     ...(certs.get(key) ?? NO_CERTIFICATION),
+    ...old?.values.get(key),
   });
   const values = valuesOf("");
   const start = Date.parse(from);

@@ -14,10 +14,28 @@ export const EvidenceKindSchema = z.enum(EVIDENCE_KINDS);
 export const EvidenceLinkSchema = z.object({ kind: EvidenceKindSchema, id: IdSchema });
 export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
 
-/** Endorsement climbs these levels in order. */
-export const ENDORSEMENT_LEVELS = ["commune", "province"] as const;
+/**
+ * Endorsement climbs these levels in order. Every nomination climbs the local levels from its own
+ * (a province's own nomination starts at the province); the national levels are climbed only for an
+ * award given above the province (domain-rules §6):
+ * - `ministry`: the Ministry of Public Security, whose Minister awards the certificate of merit
+ *   (Bằng khen của Bộ trưởng Bộ Công an, §6.7 [S]) and the commemorative medal (§6.5 [S]), and which
+ *   proposes higher awards; for Front nominations the VFF Central Committee — [?] not in the doc;
+ * - `central_council`: the Central Emulation and Commendation Council (Hội đồng Thi đua – Khen
+ *   thưởng Trung ương), which appraises what the Prime Minister or the President awards — [?] the Law
+ *   on Emulation and Commendation 06/2022 is cited in §6.1 but its articles were not retrieved.
+ */
+export const ENDORSEMENT_LEVELS = ["commune", "province", "ministry", "central_council"] as const;
 export const EndorsementLevelSchema = z.enum(ENDORSEMENT_LEVELS);
 export type EndorsementLevel = z.infer<typeof EndorsementLevelSchema>;
+export const LOCAL_ENDORSEMENT_LEVELS = [
+  "commune",
+  "province",
+] as const satisfies readonly EndorsementLevel[];
+export const NATIONAL_ENDORSEMENT_LEVELS = [
+  "ministry",
+  "central_council",
+] as const satisfies readonly EndorsementLevel[];
 
 export const AWARD_FORMS = [
   "giay_khen",
@@ -25,9 +43,43 @@ export const AWARD_FORMS = [
   "bang_khen_minister",
   "ky_niem_chuong",
   "co_thi_dua",
+  /** Bằng khen của Thủ tướng Chính phủ — [?] not in domain-rules §6. */
+  "bang_khen_prime_minister",
+  /** An order (Huân chương) awarded by the President — [?] not in domain-rules §6. */
+  "huan_chuong",
   "other",
 ] as const;
 export const AwardFormSchema = z.enum(AWARD_FORMS);
+export type AwardForm = z.infer<typeof AwardFormSchema>;
+
+/** Who awards a form, counted by level in the statistics. */
+export const AWARD_LEVELS = ["local", "province", "ministry", "national", "other"] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
+export const AWARD_LEVEL_OF = {
+  // Commune chairs and provincial department heads award Giấy khen (§6.6 [S]).
+  giay_khen: "local",
+  bang_khen_province: "province",
+  // [?] The form does not say whose flag (the MPS flag of §6.4 [S] would be "ministry"): counted at the province.
+  co_thi_dua: "province",
+  bang_khen_minister: "ministry",
+  ky_niem_chuong: "ministry",
+  bang_khen_prime_minister: "national",
+  huan_chuong: "national",
+  other: "other",
+} as const satisfies Record<AwardForm, AwardLevel>;
+
+/**
+ * The endorsement level that must have approved before a form is decided (beyond the nomination's
+ * local chain): the Minister's forms need the province's approval, the Prime Minister's and the
+ * President's the central council's (after the ministry's). Decisions recorded before these rules
+ * stay as they are.
+ */
+export const AWARD_NEEDS_LEVEL: Partial<Record<AwardForm, EndorsementLevel>> = {
+  bang_khen_minister: "province",
+  ky_niem_chuong: "province",
+  bang_khen_prime_minister: "central_council",
+  huan_chuong: "central_council",
+};
 
 export const COMMENDATION_STATUSES = ["nominated", "endorsed", "decided", "rejected"] as const;
 export const CommendationStatusSchema = z.enum(COMMENDATION_STATUSES);
@@ -140,6 +192,23 @@ export const ExemplarSchema = z.object({
 });
 export type Exemplar = z.infer<typeof ExemplarSchema>;
 export const ExemplarPageSchema = pageOf(ExemplarSchema);
+export const CommendationStatisticsQuerySchema = z.object({
+  orgUnitId: IdSchema,
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+});
+export const CommendationStatisticsSchema = z.object({
+  nominated: z.number().int(),
+  decided: z.number().int(),
+  published: z.number().int(),
+  decidedByForm: z.record(z.string(), z.number().int()),
+  /** Decisions of the period by who awards them (AWARD_LEVEL_OF). */
+  decidedByLevel: z.record(z.enum(AWARD_LEVELS), z.number().int()),
+  /** Approving opinions of the period at each endorsement level. */
+  endorsedByLevel: z.record(EndorsementLevelSchema, z.number().int()),
+});
+export type CommendationStatistics = z.infer<typeof CommendationStatisticsSchema>;
+
 export const ListExemplarsQuerySchema = PageQuerySchema.extend({
   provinceCode: z
     .string()

@@ -1,6 +1,8 @@
 import {
   CommendationPageSchema,
   CommendationSchema,
+  CommendationStatisticsQuerySchema,
+  CommendationStatisticsSchema,
   DecideCommendationBodySchema,
   EndorseCommendationBodySchema,
   ExemplarPageSchema,
@@ -18,6 +20,7 @@ import { publishExemplar, recordConsent } from "./commands/consent-and-publish";
 import { decideCommendation } from "./commands/decide-commendation";
 import { endorseCommendation } from "./commands/endorse-commendation";
 import { nominateCommendation } from "./commands/nominate-commendation";
+import { commendationStatisticsFor } from "./commendations.stats";
 
 const params = z.object({ id: IdSchema });
 const tags = ["commendations"];
@@ -48,6 +51,17 @@ export const commendationRoutes = routesPlugin([
   }),
   defineRoute({
     method: "GET",
+    url: "/commendations/statistics",
+    operationId: "getCommendationStatistics",
+    summary: "Nominations, decisions by form and by awarding level, approvals per endorsement level",
+    tags,
+    permission: "commendation.read",
+    querystring: CommendationStatisticsQuerySchema,
+    response: CommendationStatisticsSchema,
+    handler: ({ db, actor, query }) => commendationStatisticsFor(db, actor, query),
+  }),
+  defineRoute({
+    method: "GET",
     url: "/commendations/:id",
     operationId: "getCommendation",
     summary: "One nomination",
@@ -73,7 +87,7 @@ export const commendationRoutes = routesPlugin([
     method: "POST",
     url: "/commendations/:id/endorsements",
     operationId: "endorseCommendation",
-    summary: "Opinion of one level, in order commune → province",
+    summary: "Opinion of one level, in order commune → province → ministry → central council",
     tags,
     permission: "commendation.endorse",
     params,

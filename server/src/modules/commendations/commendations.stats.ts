@@ -1,11 +1,24 @@
+import {
+  AWARD_LEVEL_OF,
+  AWARD_LEVELS,
+  ENDORSEMENT_LEVELS,
+  type CommendationStatistics,
+} from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import type { Actor } from "../../kernel/authz";
+import { validationFailed } from "../../kernel/errors";
+import { loadUnit } from "../org-units";
 
-/** Commendation figures of a subtree over a period: nominations, decisions by form, published deeds. */
+/**
+ * Commendation figures of a subtree over a period: nominations, decisions by form and by the level
+ * that awards them (local, province, ministry, national), approving opinions per endorsement level,
+ * published deeds.
+ */
 export async function commendationStatistics(
   db: Db,
   q: { rollupPathPrefix: string; from: string; to: string },
-) {
+): Promise<CommendationStatistics> {
   const prefix = `${q.rollupPathPrefix}%`;
   const [r] = await queryRows<{ nominated: number; decided: number; published: number }>(
     db,
@@ -20,5 +33,38 @@ export async function commendationStatistics(
     sql`select award_form as "awardForm", count(*)::int as n from commendations
         where rollup_path like ${prefix} and decided_on between ${q.from}::date and ${q.to}::date group by award_form`,
   );
-  return { ...r!, decidedByForm: Object.fromEntries(byForm.map((b) => [b.awardForm, b.n])) };
+  const byLevel = await queryRows<{ level: string; n: number }>(
+    db,
+    sql`select e.level, count(*)::int as n from commendation_endorsements e
+        join commendations c on c.id = e.commendation_id
+        where c.rollup_path like ${prefix} and e.approve and e.endorsed_on between ${q.from}::date and ${q.to}::date
+        group by e.level`,
+  );
+  const decidedByLevel = Object.fromEntries(
+    AWARD_LEVELS.map((l) => [l, 0]),
+  ) as CommendationStatistics["decidedByLevel"];
+  for (const b of byForm) {
+    const level = AWARD_LEVEL_OF[b.awardForm as keyof typeof AWARD_LEVEL_OF] ?? "other";
+    decidedByLevel[level] = (decidedByLevel[level] ?? 0) + b.n;
+  }
+  const endorsedByLevel = Object.fromEntries(
+    ENDORSEMENT_LEVELS.map((l) => [l, byLevel.find((b) => b.level === l)?.n ?? 0]),
+  ) as CommendationStatistics["endorsedByLevel"];
+  return {
+    ...r!,
+    decidedByForm: Object.fromEntries(byForm.map((b) => [b.awardForm, b.n])),
+    decidedByLevel,
+    endorsedByLevel,
+  };
+}
+
+/** The figures of a unit the actor may read (its records count in the actor's subtree), else 404. */
+export async function commendationStatisticsFor(
+  db: Db,
+  actor: Actor,
+  q: { orgUnitId: string; from: string; to: string },
+): Promise<CommendationStatistics> {
+  if (q.from > q.to) throw validationFailed([{ path: "to", message: "Ngày kết thúc trước ngày bắt đầu" }]);
+  const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "commendation.read", scope: "rollup" });
+  return commendationStatistics(db, { rollupPathPrefix: unit.rollupPath, from: q.from, to: q.to });
 }

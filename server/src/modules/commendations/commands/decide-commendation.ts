@@ -1,4 +1,5 @@
 import {
+  AWARD_NEEDS_LEVEL,
   COMMENDATION_TRANSITIONS,
   canTransition,
   type Commendation,
@@ -22,6 +23,15 @@ export async function decideCommendation(
   const row = await getCommendationRow(db, actor, id, "commendation.decide");
   if (!canTransition(COMMENDATION_TRANSITIONS, row.status, "decided")) {
     throw conflict("Chỉ quyết định khen thưởng hồ sơ đã được cấp có thẩm quyền cho ý kiến đồng ý.");
+  }
+  // An award above the province needs the approval of the level that proposes it (AWARD_NEEDS_LEVEL).
+  const needs = AWARD_NEEDS_LEVEL[body.awardForm];
+  if (needs && !(row.endorsements ?? []).some((e) => e.level === needs && e.approve)) {
+    throw conflict(
+      needs === "province"
+        ? "Hình thức này cần ý kiến đồng ý của cấp tỉnh trước."
+        : "Hình thức này cần ý kiến đồng ý của cấp bộ, ngành trung ương và Hội đồng Thi đua – Khen thưởng Trung ương trước.",
+    );
   }
   const last = (row.endorsements ?? []).at(-1);
   if (last && body.decidedOn < last.endorsedOn) {

@@ -1,6 +1,7 @@
 import {
   COMMENDATION_TRANSITIONS,
-  ENDORSEMENT_LEVELS,
+  LOCAL_ENDORSEMENT_LEVELS,
+  NATIONAL_ENDORSEMENT_LEVELS,
   canTransition,
   permissionsOf,
   type Commendation,
@@ -15,9 +16,13 @@ import { conflict, forbidden, validationFailed } from "../../../kernel/errors";
 import { getCommendationRow, presentCommendation, type CommendationRow } from "../commendations.queries";
 import { commendationEndorsements, commendations } from "../commendations.table";
 
-/** Levels a nomination climbs: from its own level (a residential area starts at the commune) up. */
+/**
+ * Levels a nomination climbs: the local ones from its own level (a residential area starts at the
+ * commune), then — only for an award above the province — the national ones, in order.
+ */
 export function requiredLevels(unitKind: string): EndorsementLevel[] {
-  return unitKind === "province" ? ["province"] : [...ENDORSEMENT_LEVELS];
+  const local: EndorsementLevel[] = unitKind === "province" ? ["province"] : [...LOCAL_ENDORSEMENT_LEVELS];
+  return [...local, ...NATIONAL_ENDORSEMENT_LEVELS];
 }
 
 /** The next level to endorse, or null when all have approved. */
@@ -26,7 +31,37 @@ export function nextLevel(row: Pick<CommendationRow, "unitKind" | "endorsements"
   return requiredLevels(row.unitKind).find((l) => !done.has(l)) ?? null;
 }
 
-/** Endorsement level by level (commune → province), by a body holding the grant at that level. */
+const LEVEL_NAME: Record<EndorsementLevel, string> = {
+  commune: "cấp xã",
+  province: "cấp tỉnh",
+  ministry: "cấp bộ, ngành trung ương",
+  central_council: "Hội đồng Thi đua – Khen thưởng Trung ương",
+};
+
+/**
+ * Who may record a level's opinion: a body holding `commendation.endorse` at that level over the
+ * nomination. A national level is recorded by a national account (a grant at the country unit) or by
+ * the province body that sent the dossier up, entering the reply it received: the central bodies do
+ * not work in this system, so their written answer (number, date) must then be named in `opinion`.
+ */
+function grantFor(actor: Actor, level: EndorsementLevel, rollupPath: string) {
+  const holds = (kind: string) =>
+    actor.roles.find(
+      (r) =>
+        r.orgUnitKind === kind &&
+        permissionsOf([r.role]).has("commendation.endorse") &&
+        rollupPath.startsWith(r.orgUnitPath),
+    );
+  if (!(NATIONAL_ENDORSEMENT_LEVELS as readonly string[]).includes(level)) {
+    return holds(level) && { grant: holds(level)!, relayed: false };
+  }
+  const national = holds("country");
+  if (national) return { grant: national, relayed: false };
+  const province = holds("province");
+  return province && { grant: province, relayed: true };
+}
+
+/** Endorsement level by level (commune → province → ministry → central council), each by its body. */
 export async function endorseCommendation(
   db: Db,
   actor: Actor,
@@ -39,19 +74,18 @@ export async function endorseCommendation(
   }
   const expected = nextLevel(row);
   if (body.level !== expected) {
-    throw conflict(
-      expected ? `Cần ý kiến cấp ${expected === "commune" ? "xã" : "tỉnh"} trước.` : "Đã đủ ý kiến các cấp.",
-    );
+    throw conflict(expected ? `Cần ý kiến ${LEVEL_NAME[expected]} trước.` : "Đã đủ ý kiến các cấp.");
   }
-  const grant = actor.roles.find(
-    (r) =>
-      r.orgUnitKind === body.level &&
-      permissionsOf([r.role]).has("commendation.endorse") &&
-      row.rollupPath.startsWith(r.orgUnitPath),
-  );
-  if (!grant) throw forbidden("Chỉ cơ quan cấp này mới cho ý kiến ở cấp này.");
+  const found = grantFor(actor, body.level, row.rollupPath);
+  if (!found) throw forbidden("Chỉ cơ quan cấp này mới cho ý kiến ở cấp này.");
+  const { grant, relayed } = found;
   if (body.endorsedOn < row.nominatedOn) {
     throw validationFailed([{ path: "endorsedOn", message: "Ngày cho ý kiến trước ngày đề nghị" }]);
+  }
+  if (relayed && !body.opinion) {
+    throw validationFailed([
+      { path: "opinion", message: `Ghi số, ngày văn bản trả lời của ${LEVEL_NAME[body.level]}` },
+    ]);
   }
   await db.transaction(async (tx) => {
     await tx.insert(commendationEndorsements).values({

@@ -17,6 +17,7 @@ import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { commendationQuery, commendationStep } from "./api";
 import { StepDialog, type Step } from "./commendation-steps";
+import { EndorsementChain } from "./endorsement-chain";
 import { CommendationStatusBadge } from "./status-badge";
 
 export function CommendationPage() {
@@ -59,6 +60,9 @@ function CommendationView({ c }: { c: Commendation }) {
           </Button>
         )}
       </Group>
+      <Section title={t("commendations.chain")} id="chain">
+        <EndorsementChain c={c} />
+      </Section>
       <Section title={t("commendations.endorse")} id="endorsements">
         <DataTable
           striped={false}

@@ -47,6 +47,7 @@ export function StepDialog({
               label: t("commendations.level"),
               kind: "select",
               options: ENDORSEMENT_LEVELS.map((l) => ({ value: l, label: t(`commendations.levels.${l}`) })),
+              initial: nextLevelOf(c),
             },
             {
               name: "approve",
@@ -95,6 +96,15 @@ export function StepDialog({
       )}
     </Modal>
   );
+}
+
+/** The level after the highest one that approved: the opinion usually recorded next. */
+function nextLevelOf(c: Commendation): string {
+  const top = Math.max(
+    -1,
+    ...c.endorsements.filter((e) => e.approve).map((e) => ENDORSEMENT_LEVELS.indexOf(e.level)),
+  );
+  return ENDORSEMENT_LEVELS[Math.min(top + 1, ENDORSEMENT_LEVELS.length - 1)]!;
 }
 
 type CommendationsT = ReturnType<typeof useTranslation<"commendations">>["t"];

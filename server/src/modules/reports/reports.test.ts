@@ -101,13 +101,10 @@ describe("createReport and exportReport", () => {
     });
     expect(edited.statusCode, edited.body).toBe(200);
 
-    const t0 = performance.now();
     const docx = await call(t.app, anxuyen, "GET", `/api/v1/reports/${r.id}/export?format=docx`);
-    const docxMs = performance.now() - t0;
     expect(docx.statusCode).toBe(200);
     expect(docx.headers["content-type"]).toContain("wordprocessingml");
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
-    expect(docxMs).toBeLessThan(2000);
     const { default: JSZip } = await import("jszip");
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file("word/document.xml")!.async("string");
     for (const s of [

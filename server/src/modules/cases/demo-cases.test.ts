@@ -20,7 +20,7 @@ describe("demo cases", () => {
   it("the ward's police read all three files; the Women's Union the two assigned to it", async () => {
     const police = await api(w, w.as.police, "GET", "/cases?kind=released_prisoner");
     expect(police.json<{ items: unknown[] }>().items).toHaveLength(3);
-    const women = await api(w, w.as.assignee, "GET", "/cases");
+    const women = await api(w, w.as.assignee, "GET", "/cases?kind=released_prisoner");
     expect(
       women
         .json<{ items: { fullName: string }[] }>()
@@ -39,6 +39,27 @@ describe("demo cases", () => {
       .items.find((i) => i.fullName === "Lê Thị Hồng")!.id;
     const file = await api(w, w.as.police, "GET", `/cases/${id}?reason=Ki%E1%BB%83m%20tra%20demo`);
     expect(file.json()).toMatchObject({ identityNumber: "096195004321", status: "reported_in" });
+  });
+
+  it("this year's files of the new kinds are open in Khóm 1, with their instances, referral and session", async () => {
+    const list = await api(w, w.as.police, "GET", "/cases?status=assigned");
+    const items = list.json<{ items: { id: string; kind: string; fullName: string }[] }>().items;
+    const byKind = (k: string) => items.find((i) => i.kind === k)!;
+    expect(byKind("social_evil").fullName).toBe("Huỳnh Văn Tài");
+    const read = async (id: string) =>
+      (await api(w, w.as.police, "GET", `/cases/${id}?reason=Ki%E1%BB%83m%20tra%20demo`)).json<{
+        helpInstances: { outcome: string }[];
+        referrals: { outcome: string }[];
+        communitySessions: { commitments: string }[];
+      }>();
+    expect((await read(byKind("social_evil").id)).helpInstances.map((h) => h.outcome)).toEqual([
+      "relapsed",
+      "ongoing",
+    ]);
+    expect((await read(byKind("drug_user").id)).referrals.map((r) => r.outcome)).toEqual(["admitted"]);
+    expect((await read(byKind("community_reprimand").id)).communitySessions[0]!.commitments).toContain(
+      "Không tụ tập gây rối",
+    );
   });
 
   it("one good deed is on the public register, with consent", async () => {

@@ -12,6 +12,7 @@ import { aad } from "./cases.crypto";
 import { caseDueDates, quarterOf } from "./cases.deadlines";
 import { caseClassifications, caseReports, caseSupports, cases } from "./cases.table";
 import { seedDemoCaseHistory } from "./demo-case-history";
+import { seedDemoHelpToday } from "./demo-case-help-today";
 
 type Unit = { id: string; path: string; provinceId: string | null };
 
@@ -238,5 +239,6 @@ export async function seedDemoCases(db: Db, masterKeyFile: string, ward: Unit, a
       data: { cases: people.length, hotspots: 1, commendations: 2 },
     });
   });
+  await seedDemoHelpToday(db, envelope, index, ward, area, { women, front }, today);
   await seedDemoCaseHistory(db, envelope, index);
 }

@@ -28,9 +28,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe("key backup", () => {
   it("writes every *.key sealed (0600, no key in clear), restores them byte for byte into a fresh folder", async () => {
     const file = path.join(dir, "keys.backup");
-    const t0 = performance.now();
     const names = await backupKeys(path.join(dir, "keys"), file, PASSPHRASE);
-    const sealMs = performance.now() - t0;
     expect(names).toEqual([...KEYS].sort());
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const text = fs.readFileSync(file, "utf8");
@@ -43,8 +41,6 @@ describe("key backup", () => {
       kdf: { name: "scrypt", N: 131072, r: 8, p: 1 },
       cipher: "aes-256-gcm",
     });
-    // The default cost takes a noticeable but short time (a guess would cost as much).
-    expect(sealMs).toBeLessThan(10_000);
 
     const fresh = path.join(dir, "fresh", "keys");
     const restored = await restoreKeys(fresh, file, PASSPHRASE);

@@ -324,6 +324,8 @@ export const ActivityTotalsQuerySchema = z
     groupBy: z.enum(TOTALS_GROUP_BY).optional(),
     kind: ActivityKindSchema.optional(),
     topic: ActivityTopicSchema.optional(),
+    /** Read from the records (the monthly rollups are not split by channel). */
+    channel: ActivityChannelSchema.optional(),
     bodyKind: BodyKindSchema.optional(),
   })
   .refine(periodOrdered, PERIOD_MESSAGE);

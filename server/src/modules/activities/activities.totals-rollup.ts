@@ -21,10 +21,10 @@ type GroupRow = Record<string, number | string | boolean | null> & {
  * with a breakdown by kind): the caller then sums the records.
  */
 export function rollupPlan(
-  q: Pick<ActivityTotalsQuery, "from" | "to" | "groupBy" | "kind" | "topic" | "bodyKind">,
+  q: Pick<ActivityTotalsQuery, "from" | "to" | "groupBy" | "kind" | "topic" | "bodyKind" | "channel">,
   unit: Pick<ActivityUnitRow, "path" | "rollupPath">,
 ): { dim: string; family?: "body" | "kind" | "topic" } | null {
-  if (unit.path !== unit.rollupPath || !isWholeMonths(q.from, q.to)) return null;
+  if (q.channel || unit.path !== unit.rollupPath || !isWholeMonths(q.from, q.to)) return null;
   if (!rollupsCover(unit.path, q.groupBy === "child")) return null;
   const filters = [
     q.kind && `kind:${q.kind}`,

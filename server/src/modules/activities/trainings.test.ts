@@ -186,6 +186,15 @@ describe("training rosters and levels", () => {
     expect(bad.json().error.issues).toEqual([{ path: "channels.0", message: "Kênh không hợp lệ" }]);
     const dup = await call(t.app, baclieu, "PATCH", `${URL}/${id}`, { channels: ["radio", "radio"] });
     expect(dup.json().error.issues).toEqual([{ path: "channels.1", message: "Kênh bị lặp" }]);
+    // Totals by channel read the records: this activity alone.
+    const totals = await call(
+      t.app,
+      baclieu,
+      "GET",
+      `${URL}/totals?orgUnitId=${baclieuId}&from=2026-01-01&to=2026-12-31&channel=radio`,
+    );
+    expect(totals.statusCode, totals.body).toBe(200);
+    expect(totals.json().totals.activities).toBe(1);
     const byTopic = await call(t.app, baclieu, "GET", `${URL}?orgUnitId=${baclieuId}&topic=prostitution`);
     expect(byTopic.json().items).toEqual([]);
   });

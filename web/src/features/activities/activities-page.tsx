@@ -148,6 +148,7 @@ function Activities() {
             to={period.to}
             kind={filters.kind}
             topic={filters.topic}
+            channel={filters.channel}
             bodyKind={filters.bodyKind}
           />
         </Section>

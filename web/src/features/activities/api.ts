@@ -45,7 +45,7 @@ export function activityQuery(id: string) {
 export type TotalsGroupBy = "body" | "child" | "kind" | "topic";
 
 export function activityTotalsQuery(
-  params: Omit<ActivityFilters, "orgUnitId" | "tag" | "from" | "to" | "channel"> & {
+  params: Omit<ActivityFilters, "orgUnitId" | "tag" | "from" | "to"> & {
     orgUnitId: string;
     from: string;
     to: string;

@@ -3,6 +3,7 @@ import {
   ACTIVITY_KINDS,
   ACTIVITY_TOPICS,
   BODY_KINDS,
+  type ActivityChannel,
   type ActivityFigureTotals,
   type ActivityKind,
   type ActivityTopic,
@@ -35,6 +36,7 @@ type Props = {
   to: string;
   kind?: ActivityKind;
   topic?: ActivityTopic;
+  channel?: ActivityChannel;
   bodyKind?: BodyKind;
 };
 

@@ -133,6 +133,10 @@ describe("seed 004: the former Bạc Liêu city, 2013 – April 2017", () => {
       sources: [{ number: "09-CT/TW", issuer: "Ban Bí thư (khóa XI)", kind: "chi_thi" }],
       reviews: [{ kind: "five_year", year: 2017, reviewedOn: "2017-05-29", source: { number: "09-CT/TW" } }],
     });
+    const sources = (await call(t.app, caMau, "GET", "/api/v1/plan-sources?q=20-CTr")).json().items;
+    expect(sources).toMatchObject([
+      { number: "20-CTr/TU", issuer: "Ban Thường vụ Thành ủy Bạc Liêu", implements: { number: "09-CT/TW" } },
+    ]);
   });
 });
 

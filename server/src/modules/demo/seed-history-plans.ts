@@ -135,6 +135,20 @@ export async function seedDemoHistoryPlans(db: Db): Promise<Record<string, strin
       },
       root,
     );
+    // The city Party Standing Committee's programme implementing the directive: in the register of
+    // source documents (its issuer is no body of the system) and, below, as the city's plan record.
+    await source(
+      {
+        kind: "chuong_trinh",
+        number: "20-CTr/TU",
+        issuedOn: "2012-12-28",
+        issuer: "Ban Thường vụ Thành ủy Bạc Liêu",
+        title: CT09_TITLE,
+        level: "district",
+        implementsId: ct09,
+      },
+      city,
+    );
     // Project 01 of the national crime-prevention programme (Decision 138/1998/QĐ-TTg, 31/07/1998),
     // chaired by the Front; the demo dates it by that programme: the project's own date is not in the seeds.
     const deAn01 = await source(
@@ -265,7 +279,7 @@ export async function seedDemoHistoryPlans(db: Db): Promise<Record<string, strin
       actorId: null,
       action: "system.demo_seeded",
       entityType: "plan",
-      data: { sources: 3, plans: rows.map((p) => p.number) },
+      data: { sources: 4, plans: rows.map((p) => p.number) },
     });
     return ids;
   });

@@ -21,6 +21,7 @@ import { seedDemoCommittees } from "../committees";
 import { seedDemoCitizen } from "./seed-citizen";
 import { seedDemoSafeFamilies } from "./seed-safe-families";
 import { seedDemoFestivals } from "./seed-festivals";
+import { seedDemoPilots } from "./seed-pilots";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -193,6 +194,7 @@ export async function seedDemo(
   );
   step("2013–2017 records of the former Bạc Liêu city, and this year's activities");
   await seedDemoHistory(db);
+  await seedDemoPilots(db);
   step("directives, programmes and plans 09-CT/TW, 20-CTr/TU, Đề án 01-138, 156/KH-MTTQ, 165–168");
   await seedDemoHistoryPlans(db);
   await seedDemoFestivals(db);

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
-import { rootUnit, signedInAs, unitByCode } from "../../test/factories";
+import { createResidentialArea, rootUnit, signedInAs, unitByCode } from "../../test/factories";
 import { seedDemoHistory } from "./seed-history";
 
 let t: TestContext;
@@ -117,6 +117,22 @@ describe("demo history from the seed articles, read through the API", () => {
       `/groups?orgUnitId=${city}&typeCode=security_board&limit=100`,
     );
     expect(list.items).toHaveLength(18);
+  });
+
+  it("lists and counts households and tips of the former city from its old subtree", async () => {
+    const ward = (await unitByCode(t.app.db, "commune", "31825")).id;
+    const area = await createResidentialArea(t.app.db, ward, "Khóm ghi sau");
+    const created = await call(t.app, admin, "POST", "/api/v1/households", {
+      orgUnitId: area,
+      headName: "Lê Văn Ghi",
+      address: "Số 9",
+      members: 3,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await get<{ items: unknown[] }>(`/households?orgUnitId=${ward}`)).items).toHaveLength(1);
+    expect((await get<{ items: unknown[] }>(`/households?orgUnitId=${city}`)).items).toHaveLength(0);
+    expect(await get(`/households/coverage?orgUnitId=${city}&year=2017`)).toMatchObject({ households: 0 });
+    expect(await get(`/tips/counts?orgUnitId=${city}`)).toMatchObject({ total: { value: 0 } });
   });
 
   it("answers every indicator source for the former city at a date it existed", async () => {

@@ -144,17 +144,24 @@ export async function commitmentCoverage(
 
 type ChildRow = { id: string; name: string; code: string | null; kind: string };
 
-/** Coverage of a unit in the actor's scope, optionally per current child unit. */
+/**
+ * Coverage of a unit in the actor's scope, optionally per current child unit. A pre-reform unit
+ * answers (without children) from the households registered in its old subtree.
+ */
 export async function coverageFor(db: Db, actor: Actor, q: CoverageQuery): Promise<Coverage> {
   const today = todayInVietnam();
   const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "household.read" });
-  if (unit.validTo !== null) {
+  const former = unit.path !== unit.rollupPath;
+  if ((unit.validTo !== null && !former) || (former && q.groupBy === "child")) {
     throw validationFailed([{ path: "orgUnitId", message: "Chọn một đơn vị đang có hiệu lực" }]);
   }
+  const inScope = pathInScope(actor, "household.read", sql`h.rollup_path`);
   const groups = await coverageGroups(db, {
-    rollupPathPrefix: unit.path,
+    rollupPathPrefix: unit.rollupPath,
     year: q.year,
-    scope: pathInScope(actor, "household.read", sql`h.rollup_path`),
+    scope: former
+      ? sql`${inScope} and ${recordsOfUnit(unit, { rollupPath: sql`h.rollup_path`, orgUnitId: sql`h.org_unit_id` })}`
+      : inScope,
     ...(q.groupBy === "child" ? { childrenOfPath: unit.path } : {}),
   });
   const result: Coverage = { orgUnitId: unit.id, year: q.year, ...sumFigures(groups.values()) };

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
-import { loadUnit } from "../org-units";
+import { loadUnit, recordsOfUnit } from "../org-units";
 
 export type HouseholdDbRow = {
   id: string;
@@ -89,7 +89,12 @@ export async function listHouseholds(
   const where: SQL[] = [pathInScope(actor, "household.read", sql`h.rollup_path`)];
   if (query.orgUnitId) {
     const unit = await loadUnit(db, actor, query.orgUnitId, { permission: "household.read" });
-    where.push(sql`h.rollup_path like ${`${escapeLike(unit.path)}%`}`);
+    // A pre-reform unit: the households registered in its old subtree.
+    where.push(
+      unit.path === unit.rollupPath
+        ? sql`h.rollup_path like ${`${escapeLike(unit.path)}%`}`
+        : recordsOfUnit(unit, { rollupPath: sql`h.rollup_path`, orgUnitId: sql`h.org_unit_id` }),
+    );
   }
   if (query.q) {
     const folded = escapeLike(foldVietnamese(query.q));

@@ -13,16 +13,19 @@ import { shownCount } from "../citizen";
 import { loadUnit, recordsOfUnit } from "../org-units";
 import { isPolice } from "./tips.policy";
 
-/** Counts for the caller, of one unit's subtree when asked (outside the caller's tip.stats subtrees: 404). */
+/**
+ * Counts for the caller, of one unit's subtree when asked (outside the caller's tip.stats subtrees:
+ * 404); a pre-reform unit's are the tips received at the units of its old subtree.
+ */
 export async function tipCountsOfUnit(db: Db, actor: Actor, orgUnitId: string | undefined) {
   const unit = orgUnitId
-    ? await loadUnit(db, actor, orgUnitId, { permission: "tip.stats", scope: "path" })
+    ? await loadUnit(db, actor, orgUnitId, { permission: "tip.stats", scope: "rollup" })
     : null;
-  return tipCounts(db, actor, unit?.path ?? null);
+  return tipCounts(db, actor, unit);
 }
 
 /** Tip counts in the actor's `tip.stats` scope (optionally one unit's subtree). */
-export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
+export async function tipCounts(db: Db, actor: Actor, unit: { path: string; rollupPath: string } | null) {
   const exact = isPolice(actor);
   const rows = await queryRows<{
     status: TipStatus;
@@ -36,7 +39,7 @@ export async function tipCounts(db: Db, actor: Actor, unitPath: string | null) {
           count(*) filter (where decided_at is null and first_suspended_at is null and received_hour + case extension_level
             when 0 then interval '20 days' when 1 then interval '2 months' else interval '4 months' end < now())::int as overdue
         from tips t where ${pathInScope(actor, "tip.stats", sql`t.unit_path`)}
-        ${unitPath ? sql`and t.unit_path like ${`${unitPath}%`}` : sql``}
+        ${unit ? sql`and ${recordsOfUnit(unit, { rollupPath: sql`t.unit_path`, orgUnitId: sql`t.org_unit_id` })}` : sql``}
         group by status, category, channel`,
   );
   const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);

@@ -184,6 +184,14 @@ describe("seed 001: the former Bình Thuận province, 2018–2020", () => {
       "tips.arrests": 145,
       "tips.people_handled": 781,
     });
+    // The same figures under the former province they were received in.
+    const former = await indicators(
+      await formerUnit("province", "60"),
+      ["tips.solved", "tips.arrests", "tips.people_handled"],
+      "2018-01-01",
+      "2020-12-31",
+    );
+    expect(former.totals).toEqual(r.totals);
     // Lâm Đồng's police read them, with the record the Front cadre made when passing each on.
     const police = await signedInAs(t.app, "province_police", lamDong);
     const list = await call(t.app, police, "GET", "/api/v1/tips?status=case_opened&limit=200");

@@ -265,6 +265,28 @@ describe("recordSafeFamilies (an area's yearly review) and the totals", () => {
     });
   });
 
+  it("a pre-reform unit answers from its old subtree, as the household count does", async () => {
+    // The former Bạc Liêu city (district 954) stood until 30/06/2025; today's areas lie outside its
+    // old tree, so it holds no households — a figure (0), not a missing one, as for households.count.
+    const [district] = await queryRows<{ id: string }>(
+      w.t.app.db,
+      sql`select id from org_units where kind = 'district' and code = '954'`,
+    );
+    const codes = "households.count,households.safe_families,households.safe_family_rate";
+    const old = await call(
+      w.t.app,
+      w.admin,
+      "GET",
+      `/api/v1/indicators/query?indicators=${codes}&orgUnitId=${district!.id}&from=2025-01-01&to=2025-06-30&at=2025-03-01`,
+    );
+    expect(old.statusCode, old.body).toBe(200);
+    expect(old.json<{ totals: Record<string, number | null> }>().totals).toEqual({
+      "households.count": 0,
+      "households.safe_families": 0,
+      "households.safe_family_rate": null,
+    });
+  });
+
   it("the other commune sees only its own households in its totals", async () => {
     const res = await call(
       w.t.app,

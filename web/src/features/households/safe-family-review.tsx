@@ -152,7 +152,7 @@ function ReviewForm({
                 checked={i.recognition !== null || chosen.has(i.householdId)}
                 onChange={(e) => toggle(i.householdId, e.currentTarget.checked)}
               />
-              <Stack gap={0} style={{ flex: 1 }}>
+              <Stack gap={2} align="flex-start" style={{ flex: 1, minWidth: 0 }}>
                 <Text fw={600} className="td-break">
                   {i.headName}
                   {i.code ? ` · ${i.code}` : ""}
@@ -160,12 +160,12 @@ function ReviewForm({
                 <Text size="sm" c="dimmed" className="td-break">
                   {i.address}
                 </Text>
+                {i.recognition && (
+                  <Badge color="teal.9" radius="sm" style={{ textTransform: "none" }}>
+                    {t("safeFamilies.recognisedBadge", { year: review.year })}
+                  </Badge>
+                )}
               </Stack>
-              {i.recognition && (
-                <Badge color="teal.9" radius="sm" style={{ textTransform: "none" }}>
-                  {t("safeFamilies.recognisedBadge", { year: review.year })}
-                </Badge>
-              )}
             </Group>
           </Paper>
         ))}

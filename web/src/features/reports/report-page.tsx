@@ -193,7 +193,7 @@ function Figures({ report }: { report: Report }) {
           {t("report.figuresHint")}
         </Text>
         <ScrollRegion label={t("report.figuresTable")}>
-          <Table striped miw={560} verticalSpacing="xs">
+          <Table striped miw={320} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("report.col.label")}</Table.Th>

@@ -1,4 +1,5 @@
 import {
+  ACTIVITY_CHANNEL_LABELS,
   ACTIVITY_KIND_LABELS,
   ACTIVITY_TOPIC_LABELS,
   type Activity,
@@ -25,6 +26,7 @@ export const ACTIVITY_EXPORT_COLUMNS: ExportColumn<Activity>[] = [
   { header: "Khẩu hiệu", value: (a) => a.slogans },
   { header: "Tin, bài phát thanh", value: (a) => a.broadcastItems },
   { header: "Giờ phát thanh", value: (a) => a.broadcastHours },
+  { header: "Kênh", width: 24, value: (a) => a.channels.map((c) => ACTIVITY_CHANNEL_LABELS[c]).join("; ") },
   { header: "Thẻ", value: (a) => a.tags.join("; ") },
   { header: "Ghi chú", width: 40, value: (a) => a.notes },
 ];

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
-import { loadUnit } from "../org-units";
+import { loadUnit, recordsOfUnit } from "../org-units";
 
 /**
  * Commendation figures of a subtree over a period: nominations, decisions by form and by the level
@@ -17,27 +17,31 @@ import { loadUnit } from "../org-units";
  */
 export async function commendationStatistics(
   db: Db,
-  q: { rollupPathPrefix: string; from: string; to: string },
+  q: { rollupPathPrefix: string; from: string; to: string; unitPath?: string | undefined },
 ): Promise<CommendationStatistics> {
-  const prefix = `${q.rollupPathPrefix}%`;
+  // A pre-reform unit (`unitPath`): the commendations made at the units of its old subtree.
+  const inUnit = recordsOfUnit(
+    { path: q.unitPath ?? q.rollupPathPrefix, rollupPath: q.rollupPathPrefix },
+    { rollupPath: sql`c.rollup_path`, orgUnitId: sql`c.org_unit_id` },
+  );
   const [r] = await queryRows<{ nominated: number; decided: number; published: number }>(
     db,
     sql`select
         count(*) filter (where c.nominated_on between ${q.from}::date and ${q.to}::date)::int as nominated,
         count(*) filter (where c.decided_on between ${q.from}::date and ${q.to}::date)::int as decided,
         count(*) filter (where c.published and c.consent_given is true)::int as published
-      from commendations c where c.rollup_path like ${prefix}`,
+      from commendations c where ${inUnit}`,
   );
   const byForm = await queryRows<{ awardForm: string; n: number }>(
     db,
-    sql`select award_form as "awardForm", count(*)::int as n from commendations
-        where rollup_path like ${prefix} and decided_on between ${q.from}::date and ${q.to}::date group by award_form`,
+    sql`select c.award_form as "awardForm", count(*)::int as n from commendations c
+        where ${inUnit} and c.decided_on between ${q.from}::date and ${q.to}::date group by c.award_form`,
   );
   const byLevel = await queryRows<{ level: string; n: number }>(
     db,
     sql`select e.level, count(*)::int as n from commendation_endorsements e
         join commendations c on c.id = e.commendation_id
-        where c.rollup_path like ${prefix} and e.approve and e.endorsed_on between ${q.from}::date and ${q.to}::date
+        where ${inUnit} and e.approve and e.endorsed_on between ${q.from}::date and ${q.to}::date
         group by e.level`,
   );
   const decidedByLevel = Object.fromEntries(
@@ -66,5 +70,10 @@ export async function commendationStatisticsFor(
 ): Promise<CommendationStatistics> {
   if (q.from > q.to) throw validationFailed([{ path: "to", message: "Ngày kết thúc trước ngày bắt đầu" }]);
   const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "commendation.read", scope: "rollup" });
-  return commendationStatistics(db, { rollupPathPrefix: unit.rollupPath, from: q.from, to: q.to });
+  return commendationStatistics(db, {
+    rollupPathPrefix: unit.rollupPath,
+    unitPath: unit.path === unit.rollupPath ? undefined : unit.path,
+    from: q.from,
+    to: q.to,
+  });
 }

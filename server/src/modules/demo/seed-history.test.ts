@@ -133,6 +133,9 @@ describe("demo history from the seed articles, read through the API", () => {
     expect((await get<{ items: unknown[] }>(`/households?orgUnitId=${city}`)).items).toHaveLength(0);
     expect(await get(`/households/coverage?orgUnitId=${city}&year=2017`)).toMatchObject({ households: 0 });
     expect(await get(`/tips/counts?orgUnitId=${city}`)).toMatchObject({ total: { value: 0 } });
+    expect(
+      await get(`/commendations/statistics?orgUnitId=${city}&from=2013-01-01&to=2017-05-29`),
+    ).toMatchObject({ nominated: 0, decided: 0 });
   });
 
   it("answers every indicator source for the former city at a date it existed", async () => {

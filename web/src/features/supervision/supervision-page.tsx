@@ -52,10 +52,9 @@ function Supervision({ s }: { s: SupervisionDetail }) {
         <Text>{t("supervision.period", { from: formatDate(s.periodFrom), to: formatDate(s.periodTo) })}</Text>
         {s.decisionNumber && (
           <Text>
-            {t("supervision.decision", {
-              number: s.decisionNumber,
-              date: s.decisionDate ? formatDate(s.decisionDate) : "…",
-            })}
+            {s.decisionDate
+              ? t("supervision.decision", { number: s.decisionNumber, date: formatDate(s.decisionDate) })
+              : t("supervision.decisionNoDate", { number: s.decisionNumber })}
           </Text>
         )}
         <Text className="td-break" style={{ whiteSpace: "pre-wrap" }}>

@@ -43,6 +43,7 @@ export const supervisionEn: typeof supervisionVi = {
     decisionNumberHint: "Number and symbol, e.g. 12/QĐ-MTTQ",
     decisionDate: "Decision date",
     decision: "Decision no. {{number}} of {{date}}",
+    decisionNoDate: "Decision no. {{number}}",
     members: "Delegation members",
     membersHint: "One person per line: full name, position",
     recommendationCount: "Recommendations",

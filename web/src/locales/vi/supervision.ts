@@ -41,6 +41,7 @@ export const supervisionVi = {
     decisionNumberHint: "Ghi theo số, ký hiệu, ví dụ 12/QĐ-MTTQ",
     decisionDate: "Ngày quyết định",
     decision: "Quyết định số {{number}} ngày {{date}}",
+    decisionNoDate: "Quyết định số {{number}}",
     members: "Thành viên đoàn giám sát",
     membersHint: "Mỗi dòng một người: họ tên, chức vụ",
     recommendationCount: "Kiến nghị",

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AnchorLink } from "../../components/anchor-link";
 import { DataTable } from "../../components/data-table";
 import { ErrorAlert } from "../../components/error-alert";
 import { PageHeader } from "../../components/page-header";
@@ -44,9 +45,12 @@ function CommendationView({ c }: { c: Commendation }) {
         {c.evidence.length > 0 && (
           <Text size="sm" mt="xs">
             {t("commendations.evidence")}:{" "}
-            {c.evidence
-              .map((e) => `${t(`commendations.evidenceKinds.${e.kind}`)} ${e.id.slice(0, 8)}`)
-              .join(", ")}
+            {c.evidence.map((e, i) => (
+              <span key={e.id}>
+                {i > 0 && ", "}
+                <EvidenceLink kind={e.kind} id={e.id} label={t(`commendations.evidenceKinds.${e.kind}`)} />
+              </span>
+            ))}
           </Text>
         )}
       </Paper>
@@ -64,26 +68,29 @@ function CommendationView({ c }: { c: Commendation }) {
         <EndorsementChain c={c} />
       </Section>
       <Section title={t("commendations.endorse")} id="endorsements">
-        <DataTable
-          striped={false}
-          rows={c.endorsements}
-          rowKey={(_, i) => i}
-          columns={[
-            {
-              key: "level",
-              header: t("commendations.level"),
-              cell: (e) => t(`commendations.levels.${e.level}`),
-            },
-            { key: "by", header: t("commendations.unit"), cell: (e) => e.byUnitName },
-            {
-              key: "approve",
-              header: t("commendations.endorse"),
-              cell: (e) => (e.approve ? t("commendations.approve") : t("commendations.reject")),
-            },
-            { key: "on", header: t("commendations.endorsedOn"), cell: (e) => formatDate(e.endorsedOn) },
-            { key: "text", header: t("commendations.opinion"), cell: (e) => e.opinion },
-          ]}
-        />
+        {c.endorsements.length === 0 && <Text c="dimmed">{t("commendations.noEndorsements")}</Text>}
+        {c.endorsements.length > 0 && (
+          <DataTable
+            striped={false}
+            rows={c.endorsements}
+            rowKey={(_, i) => i}
+            columns={[
+              {
+                key: "level",
+                header: t("commendations.level"),
+                cell: (e) => t(`commendations.levels.${e.level}`),
+              },
+              { key: "by", header: t("commendations.unit"), cell: (e) => e.byUnitName },
+              {
+                key: "approve",
+                header: t("commendations.endorse"),
+                cell: (e) => (e.approve ? t("commendations.approve") : t("commendations.reject")),
+              },
+              { key: "on", header: t("commendations.endorsedOn"), cell: (e) => formatDate(e.endorsedOn) },
+              { key: "text", header: t("commendations.opinion"), cell: (e) => e.opinion },
+            ]}
+          />
+        )}
         {c.decision && (
           <Text mt="sm" fw={600}>
             {t(`commendations.awardForms.${c.decision.awardForm}`)} — {c.decision.decisionNumber} (
@@ -145,4 +152,38 @@ function ConsentSection({ c, onStep }: { c: Commendation; onStep: (s: Step) => v
       </Stack>
     </Section>
   );
+}
+
+/** A record the nomination rests on, linked to its page where the register has one (no raw ids shown). */
+function EvidenceLink({
+  kind,
+  id,
+  label,
+}: {
+  kind: Commendation["evidence"][number]["kind"];
+  id: string;
+  label: string;
+}) {
+  if (kind === "activity") {
+    return (
+      <AnchorLink to="/hoat-dong/$id" params={{ id }}>
+        {label}
+      </AnchorLink>
+    );
+  }
+  if (kind === "group") {
+    return (
+      <AnchorLink to="/to-mo-hinh/$id" params={{ id }}>
+        {label}
+      </AnchorLink>
+    );
+  }
+  if (kind === "hotspot") {
+    return (
+      <AnchorLink to="/dia-ban-trong-diem/$id" params={{ id }}>
+        {label}
+      </AnchorLink>
+    );
+  }
+  return <>{label}</>;
 }

@@ -18,6 +18,7 @@ export const commendationsEn: CommendationsStrings = {
       hotspot: "Hotspot",
     },
     evidenceId: "Record id",
+    noEndorsements: "No level has given its opinion yet.",
     addEvidence: "Add evidence",
     nominatedOn: "Nominated on",
     unit: "Unit",

@@ -17,6 +17,7 @@ export const commendationsVi = {
       hotspot: "Địa bàn",
     },
     evidenceId: "Mã hồ sơ",
+    noEndorsements: "Chưa có cấp nào cho ý kiến.",
     addEvidence: "Thêm căn cứ",
     nominatedOn: "Ngày đề nghị",
     unit: "Đơn vị",

@@ -128,6 +128,7 @@ function Overview({ overview }: { overview: FestivalOverview }) {
     },
     { key: "awards", header: t("festivals.awards"), numeric: true, cell: (r) => formatNumber(r.awards) },
   ];
+  const levels = overview.byLevel.filter((r) => r.planned > 0);
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" component="dl" m={0}>
@@ -138,12 +139,9 @@ function Overview({ overview }: { overview: FestivalOverview }) {
         <Fact label={t("festivals.giftValue")}>{formatNumber(o.giftValue)}</Fact>
         <Fact label={t("festivals.awards")}>{formatNumber(o.awards)}</Fact>
       </SimpleGrid>
-      <DataTable
-        label={t("festivals.byLevel")}
-        columns={columns}
-        rows={overview.byLevel.filter((r) => r.planned > 0)}
-        rowKey={(r) => r.level}
-      />
+      {levels.length > 0 && (
+        <DataTable label={t("festivals.byLevel")} columns={columns} rows={levels} rowKey={(r) => r.level} />
+      )}
     </Stack>
   );
 }

@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { isInScope, pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
-import { loadUnit } from "../org-units";
+import { loadUnit, recordsOfUnit } from "../org-units";
 import { memberOrgLimit } from "./activities.policy";
 import type { OrganizerJson } from "./activities.queries";
 
@@ -102,13 +102,17 @@ export async function festivalDetail(db: Db, actor: Actor, id: string): Promise<
   return presentFestival(await getFestivalRow(db, actor, id, "activity.read"), actor);
 }
 
+/** Festivals `f` of a unit's subtree (a pre-reform unit: those held in its old subtree). */
+const festivalsOf = (unit: { path: string; rollupPath: string }) =>
+  recordsOfUnit(unit, { rollupPath: sql`f.rollup_path`, orgUnitId: sql`f.org_unit_id` });
+
 /** A year's festivals in a unit's subtree (the actor's read scope), by unit name. */
 export async function listFestivals(db: Db, actor: Actor, q: ListFestivalsQuery): Promise<FestivalList> {
   const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "activity.read", scope: "rollup" });
   const rows = await queryRows<FestivalDbRow>(
     db,
     sql`${SELECT_FESTIVAL}
-        where f.year = ${q.year} and f.rollup_path like ${`${unit.rollupPath}%`}
+        where f.year = ${q.year} and ${festivalsOf(unit)}
           and ${pathInScope(actor, "activity.read", sql`f.rollup_path`)}
         order by f.rollup_path, u.full_name, f.id`,
   );
@@ -149,12 +153,12 @@ const figuresOf = (r: Omit<FigureRow, "level"> | undefined): FestivalFigures => 
  */
 export async function festivalFigures(
   db: Db,
-  s: { rollupPathPrefix: string; year: number },
+  s: { rollupPathPrefix: string; year: number; unitPath?: string | undefined },
 ): Promise<FestivalOverview> {
   const rows = await queryRows<FigureRow>(
     db,
     sql`select f.level, ${FIGURES} from festivals f
-        where f.year = ${s.year} and f.rollup_path like ${`${s.rollupPathPrefix}%`}
+        where f.year = ${s.year} and ${festivalsOf({ path: s.unitPath ?? s.rollupPathPrefix, rollupPath: s.rollupPathPrefix })}
         group by f.level`,
   );
   const byLevel = FESTIVAL_LEVELS.map((level) => ({
@@ -182,7 +186,11 @@ export async function festivalOverview(
   q: ListFestivalsQuery,
 ): Promise<FestivalOverview> {
   const unit = await loadUnit(db, actor, q.orgUnitId, { permission: "activity.read", scope: "rollup" });
-  return festivalFigures(db, { rollupPathPrefix: unit.rollupPath, year: q.year });
+  return festivalFigures(db, {
+    rollupPathPrefix: unit.rollupPath,
+    unitPath: unit.path === unit.rollupPath ? undefined : unit.path,
+    year: q.year,
+  });
 }
 
 /**
@@ -191,7 +199,7 @@ export async function festivalOverview(
  */
 export async function heldFestivalFigures(
   db: Db,
-  s: { rollupPathPrefix: string; from: string; to: string },
+  s: { rollupPathPrefix: string; from: string; to: string; unitPath?: string | undefined },
 ): Promise<{ held: number; heldCommunes: number; attendees: number; awards: number }> {
   const [row] = await queryRows<{ held: number; heldCommunes: number; attendees: number; awards: number }>(
     db,
@@ -199,7 +207,7 @@ export async function heldFestivalFigures(
           coalesce(sum(f.attendees), 0)::int as attendees, coalesce(sum(f.awards), 0)::int as awards
         from festivals f
         where f.held_on between ${s.from}::date and ${s.to}::date
-          and f.rollup_path like ${`${s.rollupPathPrefix}%`}`,
+          and ${festivalsOf({ path: s.unitPath ?? s.rollupPathPrefix, rollupPath: s.rollupPathPrefix })}`,
   );
   return row ?? { held: 0, heldCommunes: 0, attendees: 0, awards: 0 };
 }

@@ -136,6 +136,9 @@ describe("demo history from the seed articles, read through the API", () => {
     expect(
       await get(`/commendations/statistics?orgUnitId=${city}&from=2013-01-01&to=2017-05-29`),
     ).toMatchObject({ nominated: 0, decided: 0 });
+    expect(await get(`/festivals/overview?orgUnitId=${city}&year=2016`)).toMatchObject({
+      totals: { held: 0 },
+    });
   });
 
   it("answers every indicator source for the former city at a date it existed", async () => {
@@ -151,6 +154,7 @@ describe("demo history from the seed articles, read through the API", () => {
       "tips.transferred",
       "feedback.received",
       "households.count",
+      "festivals.held",
     ];
     const res = await get<{ totals: Record<string, number | null> }>(
       `/indicators/query?indicators=${codes.join(",")}&orgUnitId=${city}&from=2017-01-01&to=2017-05-29&at=2017-05-29`,
@@ -166,6 +170,7 @@ describe("demo history from the seed articles, read through the API", () => {
       "tips.transferred": 0,
       "feedback.received": 0,
       "households.count": 0,
+      "festivals.held": 0,
     });
     expect(res.totals["groups.count"]).toBe(817 + 18 + 17 + 405 + 7);
     expect(res.totals["activities.count"]).toBeGreaterThan(0);

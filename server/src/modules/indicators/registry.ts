@@ -141,8 +141,8 @@ const feedbackOf = (db: Db, s: IndicatorScope, memo: Memo) =>
   );
 
 const festivalsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`festivals|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
-    heldFestivalFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  memo(`festivals|${whereKey(s)}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    heldFestivalFigures(db, { ...where(s), ...periodOf(s) }),
   );
 
 const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
@@ -296,6 +296,10 @@ const OLD_TREE = new Set<string>([
   "reintegration.reeducated",
   "reintegration.helped",
   "reintegration.reformed",
+  "festivals.held",
+  "festivals.held_communes",
+  "festivals.attendees",
+  "festivals.awards",
 ]);
 
 /**

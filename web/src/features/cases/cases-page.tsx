@@ -147,7 +147,7 @@ function CaseList() {
               value={status}
               onChange={(e) => setStatus(e.currentTarget.value)}
               data={[
-                { value: "", label: "—" },
+                { value: "", label: t("cases.allStatuses") },
                 ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })),
               ]}
             />

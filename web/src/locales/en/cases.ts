@@ -226,6 +226,7 @@ export const casesEn: CasesStrings = {
     exportCsv: "Export CSV (personal data)",
     exportReason: "Reason for the export",
     allKinds: "All",
+    allStatuses: "All",
     help: {
       title: "Help and education instances",
       intro:

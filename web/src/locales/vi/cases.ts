@@ -228,6 +228,7 @@ export const casesVi = {
     exportCsv: "Xuất CSV (dữ liệu cá nhân)",
     exportReason: "Lý do xuất dữ liệu",
     allKinds: "Tất cả",
+    allStatuses: "Tất cả",
     help: {
       title: "Các lượt tiếp nhận giúp đỡ, giáo dục",
       intro:

@@ -9,6 +9,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionForm, type Field } from "../../components/action-form";
+import { ScrollRegion } from "../../components/scroll-region";
 import { Section } from "../../components/section";
 import { formatDate, formatNumber } from "../../lib/format";
 import { post } from "./api";
@@ -142,45 +143,47 @@ export function CaseHelpSections({
           {file.helpInstances.length === 0 ? (
             <Text c="dimmed">{t("cases.nothing")}</Text>
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("cases.help.receivedOn")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.help.kind")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.help.helper")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.help.outcome")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.notes")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {file.helpInstances.map((h) => (
-                  <Table.Tr key={h.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {formatDate(h.receivedOn)}
-                    </Table.Th>
-                    <Table.Td>{t(`cases.help.kinds.${h.kind}`)}</Table.Td>
-                    <Table.Td>{h.helper}</Table.Td>
-                    <Table.Td>
-                      {t(`cases.help.outcomes.${h.outcome}`)}
-                      {h.outcomeOn ? ` — ${formatDate(h.outcomeOn)}` : ""}
-                      {h.outcome === "ongoing" && file.can.help && (
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          ml="sm"
-                          onClick={() =>
-                            open({ kind: "helpOutcome", id: h.id }, t("cases.help.outcomeTitle"))
-                          }
-                        >
-                          {t("cases.help.recordOutcome")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{h.notes ?? "—"}</Table.Td>
+            <ScrollRegion label={t("cases.help.title")}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("cases.help.receivedOn")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.help.kind")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.help.helper")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.help.outcome")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.notes")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {file.helpInstances.map((h) => (
+                    <Table.Tr key={h.id}>
+                      <Table.Th scope="row" fw={500}>
+                        {formatDate(h.receivedOn)}
+                      </Table.Th>
+                      <Table.Td>{t(`cases.help.kinds.${h.kind}`)}</Table.Td>
+                      <Table.Td>{h.helper}</Table.Td>
+                      <Table.Td>
+                        {t(`cases.help.outcomes.${h.outcome}`)}
+                        {h.outcomeOn ? ` — ${formatDate(h.outcomeOn)}` : ""}
+                        {h.outcome === "ongoing" && file.can.help && (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            ml="sm"
+                            onClick={() =>
+                              open({ kind: "helpOutcome", id: h.id }, t("cases.help.outcomeTitle"))
+                            }
+                          >
+                            {t("cases.help.recordOutcome")}
+                          </Button>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{h.notes ?? "—"}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
           )}
         </Section>
       )}
@@ -194,49 +197,51 @@ export function CaseHelpSections({
           {file.referrals.length === 0 ? (
             <Text c="dimmed">{t("cases.nothing")}</Text>
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("cases.referral.referredOn")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.referral.mode")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.referral.facility")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.referral.outcome")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {file.referrals.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {formatDate(r.referredOn)}
-                    </Table.Th>
-                    <Table.Td>{t(`cases.referral.modes.${r.mode}`)}</Table.Td>
-                    <Table.Td>
-                      {r.facility}
-                      {r.decisionNumber ? ` (${r.decisionNumber})` : ""}
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`cases.referral.outcomes.${r.outcome}`)}
-                      {r.outcomeOn ? ` — ${formatDate(r.outcomeOn)}` : ""}
-                      {REFERRAL_NEXT[r.outcome] && file.can.refer && (
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          ml="sm"
-                          onClick={() =>
-                            open(
-                              { kind: "referralOutcome", id: r.id, from: r.outcome },
-                              t("cases.referral.outcomeTitle"),
-                            )
-                          }
-                        >
-                          {t("cases.referral.recordOutcome")}
-                        </Button>
-                      )}
-                    </Table.Td>
+            <ScrollRegion label={t("cases.referral.title")}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("cases.referral.referredOn")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.referral.mode")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.referral.facility")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.referral.outcome")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {file.referrals.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Th scope="row" fw={500}>
+                        {formatDate(r.referredOn)}
+                      </Table.Th>
+                      <Table.Td>{t(`cases.referral.modes.${r.mode}`)}</Table.Td>
+                      <Table.Td>
+                        {r.facility}
+                        {r.decisionNumber ? ` (${r.decisionNumber})` : ""}
+                      </Table.Td>
+                      <Table.Td>
+                        {t(`cases.referral.outcomes.${r.outcome}`)}
+                        {r.outcomeOn ? ` — ${formatDate(r.outcomeOn)}` : ""}
+                        {REFERRAL_NEXT[r.outcome] && file.can.refer && (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            ml="sm"
+                            onClick={() =>
+                              open(
+                                { kind: "referralOutcome", id: r.id, from: r.outcome },
+                                t("cases.referral.outcomeTitle"),
+                              )
+                            }
+                          >
+                            {t("cases.referral.recordOutcome")}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
           )}
         </Section>
       )}
@@ -250,30 +255,32 @@ export function CaseHelpSections({
           {file.communitySessions.length === 0 ? (
             <Text c="dimmed">{t("cases.nothing")}</Text>
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("cases.community.heldOn")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.community.presidedBy")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.community.venue")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.community.attendees")}</Table.Th>
-                  <Table.Th scope="col">{t("cases.community.commitments")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {file.communitySessions.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {formatDate(s.heldOn)}
-                    </Table.Th>
-                    <Table.Td>{s.presidedBy}</Table.Td>
-                    <Table.Td>{s.venue}</Table.Td>
-                    <Table.Td>{s.attendees === null ? "—" : formatNumber(s.attendees)}</Table.Td>
-                    <Table.Td>{s.commitments}</Table.Td>
+            <ScrollRegion label={t("cases.community.title")}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("cases.community.heldOn")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.community.presidedBy")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.community.venue")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.community.attendees")}</Table.Th>
+                    <Table.Th scope="col">{t("cases.community.commitments")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {file.communitySessions.map((s) => (
+                    <Table.Tr key={s.id}>
+                      <Table.Th scope="row" fw={500}>
+                        {formatDate(s.heldOn)}
+                      </Table.Th>
+                      <Table.Td>{s.presidedBy}</Table.Td>
+                      <Table.Td>{s.venue}</Table.Td>
+                      <Table.Td>{s.attendees === null ? "—" : formatNumber(s.attendees)}</Table.Td>
+                      <Table.Td>{s.commitments}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
           )}
         </Section>
       )}

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { caseRowIn, type Subtree } from "./cases.subtree";
 
 export type HelpCounts = {
   helpInstances: number;
@@ -18,14 +19,22 @@ export type HelpCounts = {
  * only. Instances ("lượt") and persons are counted apart — one person received three times is three
  * instances and one person. Each record counts where it was made (its path of the time), so records
  * of pre-reform communes roll up into today's units through their paths, and a later move of the
- * file changes no past count. Reception counts by its date, an outcome by the outcome's date.
+ * file changes no past count. Reception counts by its date, an outcome by the outcome's date. For a
+ * pre-reform unit (`unitPath`), the file was held by a commune of its old subtree on that date.
  */
 export async function caseHelpFigures(
   db: Db,
-  q: { rollupPathPrefix: string; from: string; to: string },
+  q: Subtree & { from: string; to: string },
 ): Promise<HelpCounts> {
-  const prefix = `${q.rollupPathPrefix}%`;
+  const rowIn = (alias: string, on: string) =>
+    caseRowIn(q, {
+      rollupPath: sql.raw(`${alias}.rollup_path`),
+      caseId: sql.raw(`${alias}.case_id`),
+      on: sql.raw(on),
+    });
   const inPeriod = (column: string) => sql`(${sql.raw(column)} between ${q.from}::date and ${q.to}::date)`;
+  const received = sql`(${inPeriod("i.received_on")} and ${rowIn("i", "i.received_on")})`;
+  const ended = sql`(${inPeriod("i.outcome_on")} and ${rowIn("i", "i.outcome_on")})`;
   const [h] = await queryRows<
     Pick<
       HelpCounts,
@@ -34,24 +43,22 @@ export async function caseHelpFigures(
   >(
     db,
     sql`select
-        count(*) filter (where ${inPeriod("i.received_on")})::int as "helpInstances",
-        count(distinct i.case_id) filter (where ${inPeriod("i.received_on")})::int as "helpPersons",
-        count(*) filter (where i.outcome = 'reformed' and ${inPeriod("i.outcome_on")})::int as "reformedInstances",
-        count(distinct i.case_id) filter (where i.outcome = 'reformed' and ${inPeriod("i.outcome_on")})::int as "reformedPersons",
-        count(*) filter (where i.outcome = 'relapsed' and ${inPeriod("i.outcome_on")})::int as "relapsedInstances"
-      from case_help_instances i
-      where i.rollup_path like ${prefix}
-        and (${inPeriod("i.received_on")} or ${inPeriod("i.outcome_on")})`,
+        count(*) filter (where ${received})::int as "helpInstances",
+        count(distinct i.case_id) filter (where ${received})::int as "helpPersons",
+        count(*) filter (where i.outcome = 'reformed' and ${ended})::int as "reformedInstances",
+        count(distinct i.case_id) filter (where i.outcome = 'reformed' and ${ended})::int as "reformedPersons",
+        count(*) filter (where i.outcome = 'relapsed' and ${ended})::int as "relapsedInstances"
+      from case_help_instances i where ${received} or ${ended}`,
   );
   const [r] = await queryRows<Pick<HelpCounts, "referrals" | "compulsoryReferrals">>(
     db,
     sql`select count(*)::int as referrals, count(*) filter (where r.mode = 'compulsory')::int as "compulsoryReferrals"
-      from case_referrals r where r.rollup_path like ${prefix} and ${inPeriod("r.referred_on")}`,
+      from case_referrals r where ${rowIn("r", "r.referred_on")} and ${inPeriod("r.referred_on")}`,
   );
   const [s] = await queryRows<Pick<HelpCounts, "communitySessions" | "communityEducated">>(
     db,
     sql`select count(*)::int as "communitySessions", count(distinct s.case_id)::int as "communityEducated"
-      from case_community_sessions s where s.rollup_path like ${prefix} and ${inPeriod("s.held_on")}`,
+      from case_community_sessions s where ${rowIn("s", "s.held_on")} and ${inPeriod("s.held_on")}`,
   );
   return { ...h!, ...r!, ...s! };
 }

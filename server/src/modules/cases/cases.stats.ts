@@ -7,16 +7,11 @@ import {
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { caseHelpFigures, type HelpCounts } from "./cases.help-stats";
+import { caseRowIn, type Subtree } from "./cases.subtree";
 import { recordsOfUnit } from "../org-units";
 
 export type CaseFigures = CaseStats["figures"];
 type Counts = { [K in keyof CaseFigures]: number };
-
-/**
- * The subtree asked about: today's unit by its rollup path; a pre-reform unit (`unitPath`, its own
- * path) by the communes of its old subtree, found under the rollup path they count in.
- */
-type Subtree = { rollupPathPrefix: string; unitPath?: string | undefined };
 
 /** Holdings `h` by a commune of the subtree. */
 const holdingIn = (q: Subtree) =>
@@ -24,18 +19,6 @@ const holdingIn = (q: Subtree) =>
     { path: q.unitPath ?? q.rollupPathPrefix, rollupPath: q.rollupPathPrefix },
     { rollupPath: sql`h.rollup_path`, orgUnitId: sql`h.commune_id` },
   );
-
-/**
- * A dated row of a case that keeps the rollup path of its time (a classification, a support) in the
- * subtree; for a pre-reform unit, the file was held by a commune of its old subtree on that date.
- */
-function caseRowIn(q: Subtree, row: { rollupPath: SQL; caseId: SQL; on: SQL }): SQL {
-  const under = sql`${row.rollupPath} like ${`${q.rollupPathPrefix}%`}`;
-  if (!q.unitPath) return under;
-  return sql`(${under} and exists (select 1 from case_holdings h2 join org_units ou on ou.id = h2.commune_id
-    where h2.case_id = ${row.caseId} and h2.held_from <= ${row.on}
-      and (h2.held_until is null or h2.held_until > ${row.on}) and ou.path like ${`${q.unitPath}%`}))`;
-}
 
 /** The holding `h` was the subtree's on date `d`: [held_from, held_until). */
 const heldOn = (d: SQL) => sql`(h.held_from <= ${d} and (h.held_until is null or h.held_until > ${d}))`;

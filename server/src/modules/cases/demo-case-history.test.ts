@@ -18,12 +18,12 @@ beforeAll(async () => {
 afterAll(() => w.t.close());
 
 type Figures = Record<string, number>;
-const stats = async (period: string, key: string) => {
+const stats = async (period: string, key: string, unit?: string) => {
   const res = await api(
     w,
     w.as.provincePolice,
     "GET",
-    `/cases/statistics?orgUnitId=${w.province}&period=${period}&key=${key}`,
+    `/cases/statistics?orgUnitId=${unit ?? w.province}&period=${period}&key=${key}`,
   );
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ figures: Figures }>().figures;
@@ -46,6 +46,31 @@ describe("demo help history of the former Bạc Liêu city and province", () => 
     // Nothing of it outside the period.
     expect((await stats("month", "2017-05")).helpInstances).toBe(0);
     expect((await stats("year", "2012")).helpInstances).toBe(0);
+  });
+
+  it("a pre-reform unit answers from its own old subtree: the former city, not its neighbour", async () => {
+    const old = async (code: string, kind: string) =>
+      (
+        await queryRows<{ id: string }>(
+          w.t.app.db,
+          sql`select id from org_units where code = ${code} and kind = ${kind} and valid_to is not null`,
+        )
+      )[0]!.id;
+    const city = await old("954", "district");
+    const periods = await Promise.all(
+      [
+        ["year", "2013"],
+        ["year", "2014"],
+        ["year", "2015"],
+        ["year", "2016"],
+        ["quarter", "2017-Q1"],
+        ["month", "2017-04"],
+      ].map(([p, k]) => stats(p!, k!, city)),
+    );
+    expect(sum(periods, "helpInstances")).toBe(956);
+    expect(sum(periods, "reformedInstances")).toBe(571);
+    expect((await stats("year", "2015", await old("956", "district"))).helpInstances).toBe(0);
+    expect((await stats("year", "2019", await old("95", "province"))).communityEducated).toBe(97);
   });
 
   it("counts people apart from instances: some people were received more than once", async () => {

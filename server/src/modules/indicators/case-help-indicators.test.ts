@@ -109,11 +109,18 @@ describe("social-evil, drug and community-education indicators count the records
     expect(await computeIndicator(w.t.app.db, "social_evils.help_instances", { ...scope, year: 2025 })).toBe(
       0,
     );
-    // A pre-reform unit's old tree is answered by activities only, as for the other case figures.
-    const old = await computeIndicators(w.t.app.db, ["social_evils.help_instances"], {
-      ...scope,
-      unitPath: `${ward!.path}old/`,
-    });
-    expect(old).toEqual({ "social_evils.help_instances": null });
+    // A pre-reform commune merged into the ward answers from its own old subtree: none of these.
+    const [old] = await queryRows<{ path: string; rollupPath: string }>(
+      w.t.app.db,
+      sql`select path, rollup_path as "rollupPath" from org_units
+          where kind = 'commune' and valid_to is not null and rollup_path like ${`${ward!.path}%`} limit 1`,
+    );
+    expect(
+      await computeIndicators(w.t.app.db, ["social_evils.help_instances", "drugs.rehab_referrals"], {
+        ...scope,
+        rollupPathPrefix: old!.rollupPath,
+        unitPath: old!.path,
+      }),
+    ).toEqual({ "social_evils.help_instances": 0, "drugs.rehab_referrals": 0 });
   });
 });

@@ -151,8 +151,8 @@ const reintegrationOf = (db: Db, s: IndicatorScope, memo: Memo) =>
   );
 
 const caseHelpOf = (db: Db, s: IndicatorScope, memo: Memo) =>
-  memo(`case-help|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
-    caseHelpFigures(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),
+  memo(`case-help|${whereKey(s)}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    caseHelpFigures(db, { ...where(s), ...periodOf(s) }),
   );
 
 // Equipment and online groups of the models, and pilots, read on the stock date.
@@ -296,6 +296,11 @@ const OLD_TREE = new Set<string>([
   "reintegration.reeducated",
   "reintegration.helped",
   "reintegration.reformed",
+  "social_evils.help_instances",
+  "social_evils.help_persons",
+  "social_evils.reformed_instances",
+  "social_evils.community_educated",
+  "drugs.rehab_referrals",
   "festivals.held",
   "festivals.held_communes",
   "festivals.attendees",

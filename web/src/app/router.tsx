@@ -1,31 +1,35 @@
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  Outlet,
-  redirect,
-} from "@tanstack/react-router";
-import type { QueryClient } from "@tanstack/react-query";
+import { createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { forgetSession, sessionQuery } from "../api/session";
 import { landingPath } from "../lib/landing";
 import { HomePage } from "../features/portal/home-page";
-import { ErrorPage, NotFoundPage } from "./fallback-pages";
-import { PublicLayout } from "./public-layout";
 import { queryClient, setUnauthenticatedHandler } from "./query-client";
+import {
+  activitiesRoute,
+  createActivityRoute,
+  activityRoute,
+  festivalsRoute,
+  groupsRoute,
+  groupRoute,
+  householdsRoute,
+  householdRoute,
+  certificationRoute,
+  certificationCriteriaRoute,
+  certificationCycleRoute,
+  casesRoute,
+  caseRoute,
+  hotspotsRoute,
+  hotspotRoute,
+  committeesRoute,
+  committeeRoute,
+  pilotsRoute,
+  pilotRoute,
+  supervisionsRoute,
+  supervisionRoute,
+  commendationsRoute,
+  commendationRoute,
+} from "./record-routes";
+import { consoleLayout, publicLayout, rootRoute } from "./route-roots";
 import { safeRedirect, validateAtSearch, validateDashboardSearch, validateUnitsSearch } from "./search";
-
-const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-  errorComponent: ErrorPage,
-});
-
-const publicLayout = createRoute({
-  getParentRoute: () => rootRoute,
-  id: "public",
-  component: PublicLayout,
-});
 
 const homeRoute = createRoute({
   getParentRoute: () => publicLayout,
@@ -45,18 +49,6 @@ const signInRoute = createRoute({
     if (session) redirect({ href: search.redirect ?? landingPath(session.user), throw: true });
   },
   component: lazyRouteComponent(() => import("../features/auth/sign-in-page"), "SignInPage"),
-});
-
-/** Everything below needs a session; the shell and the pages load as separate chunks. */
-const consoleLayout = createRoute({
-  getParentRoute: () => rootRoute,
-  id: "console",
-  beforeLoad: async ({ context, location }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (!session) redirect({ to: "/dang-nhap", search: { redirect: location.href }, throw: true });
-    return { session };
-  },
-  component: lazyRouteComponent(() => import("./console-shell"), "ConsoleShell"),
 });
 
 const unitsRoute = createRoute({
@@ -107,159 +99,6 @@ const editPlanRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/ke-hoach/$id/sua",
   component: lazyRouteComponent(() => import("../features/plans/create-plan-page"), "EditPlanPage"),
-});
-
-const activitiesRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/hoat-dong",
-  component: lazyRouteComponent(() => import("../features/activities/activities-page"), "ActivitiesPage"),
-});
-
-const createActivityRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/hoat-dong/moi",
-  component: lazyRouteComponent(() => import("../features/activities/activity-page"), "CreateActivityPage"),
-});
-
-const activityRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/hoat-dong/$id",
-  component: lazyRouteComponent(() => import("../features/activities/activity-page"), "ActivityPage"),
-});
-
-const festivalsRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/ngay-hoi",
-  component: lazyRouteComponent(() => import("../features/activities/festivals-page"), "FestivalsPage"),
-});
-
-const groupsRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/to-mo-hinh",
-  component: lazyRouteComponent(() => import("../features/groups/groups-page"), "GroupsPage"),
-});
-
-const groupRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/to-mo-hinh/$id",
-  component: lazyRouteComponent(() => import("../features/groups/group-page"), "GroupPage"),
-});
-
-const householdsRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/ho-gia-dinh",
-  component: lazyRouteComponent(() => import("../features/households/households-page"), "HouseholdsPage"),
-});
-
-const householdRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/ho-gia-dinh/$id",
-  component: lazyRouteComponent(() => import("../features/households/household-page"), "HouseholdPage"),
-});
-
-const certificationRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/chung-nhan",
-  component: lazyRouteComponent(
-    () => import("../features/certification/certification-page"),
-    "CertificationPage",
-  ),
-});
-
-const certificationCriteriaRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/chung-nhan/tieu-chi",
-  component: lazyRouteComponent(() => import("../features/certification/criteria-page"), "CriteriaPage"),
-});
-
-const certificationCycleRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/chung-nhan/$id",
-  component: lazyRouteComponent(
-    () => import("../features/certification/cycle-page"),
-    "CycleCertificationPage",
-  ),
-});
-
-const casesRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/ho-so",
-  component: lazyRouteComponent(() => import("../features/cases/cases-page"), "CasesPage"),
-});
-
-const caseRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/ho-so/$id",
-  component: lazyRouteComponent(() => import("../features/cases/case-page"), "CasePage"),
-});
-
-const hotspotsRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/dia-ban-trong-diem",
-  component: lazyRouteComponent(() => import("../features/hotspots/hotspots-page"), "HotspotsPage"),
-});
-
-const hotspotRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/dia-ban-trong-diem/$id",
-  component: lazyRouteComponent(() => import("../features/hotspots/hotspot-page"), "HotspotPage"),
-});
-
-const committeesRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/ban-chi-dao",
-  component: lazyRouteComponent(() => import("../features/committees/committees-page"), "CommitteesPage"),
-});
-
-const committeeRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/ban-chi-dao/$id",
-  component: lazyRouteComponent(() => import("../features/committees/committee-page"), "CommitteePage"),
-});
-
-const pilotsRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/xay-dung-diem",
-  component: lazyRouteComponent(() => import("../features/pilots/pilots-page"), "PilotsPage"),
-});
-
-const pilotRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/xay-dung-diem/$id",
-  component: lazyRouteComponent(() => import("../features/pilots/pilot-page"), "PilotPage"),
-});
-
-const supervisionsRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/giam-sat",
-  component: lazyRouteComponent(
-    () => import("../features/supervision/supervisions-page"),
-    "SupervisionsPage",
-  ),
-});
-
-const supervisionRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/giam-sat/$id",
-  component: lazyRouteComponent(() => import("../features/supervision/supervision-page"), "SupervisionPage"),
-});
-
-const commendationsRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/khen-thuong",
-  component: lazyRouteComponent(
-    () => import("../features/commendations/commendations-page"),
-    "CommendationsPage",
-  ),
-});
-
-const commendationRoute = createRoute({
-  getParentRoute: () => consoleLayout,
-  path: "/khen-thuong/$id",
-  component: lazyRouteComponent(
-    () => import("../features/commendations/commendation-page"),
-    "CommendationPage",
-  ),
 });
 
 const dashboardRoute = createRoute({

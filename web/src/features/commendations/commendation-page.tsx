@@ -71,6 +71,7 @@ function CommendationView({ c }: { c: Commendation }) {
         {c.endorsements.length === 0 && <Text c="dimmed">{t("commendations.noEndorsements")}</Text>}
         {c.endorsements.length > 0 && (
           <DataTable
+            label={t("commendations.endorse")}
             striped={false}
             rows={c.endorsements}
             rowKey={(_, i) => i}

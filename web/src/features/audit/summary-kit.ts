@@ -20,6 +20,8 @@ export type SummaryContext = {
 
 export type Summary<A extends AuditAction> = (data: AuditEventDataMap[A], x: SummaryContext) => string;
 export type Summaries = { [A in AuditAction]: Summary<A> };
+/** The summaries of one group of actions: those whose name matches P (e.g. `case.${string}`). */
+export type GroupSummaries<P extends string> = { [A in Extract<AuditAction, P>]: Summary<A> };
 
 export const none = () => "";
 export const n = formatNumber;

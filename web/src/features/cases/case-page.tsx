@@ -28,6 +28,7 @@ import { formatDate } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { Fact } from "../../components/fact";
+import { ScrollRegion } from "../../components/scroll-region";
 import { Section } from "../../components/section";
 import { openCase } from "./api";
 import { ActionBody, type Action } from "./case-actions";
@@ -240,78 +241,84 @@ function CaseFile({
         {file.reports.length === 0 ? (
           <Text c="dimmed">{t("cases.nothing")}</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("cases.quarter")}</Table.Th>
-                <Table.Th scope="col">{t("cases.reportedOn")}</Table.Th>
-                <Table.Th scope="col">{t("cases.summary")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {file.reports.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {periodText(r.quarter, lang)}
-                  </Table.Th>
-                  <Table.Td>{formatDate(r.reportedOn)}</Table.Td>
-                  <Table.Td>{r.summary}</Table.Td>
+          <ScrollRegion label={t("cases.reports")}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("cases.quarter")}</Table.Th>
+                  <Table.Th scope="col">{t("cases.reportedOn")}</Table.Th>
+                  <Table.Th scope="col">{t("cases.summary")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {file.reports.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Th scope="row" fw={500}>
+                      {periodText(r.quarter, lang)}
+                    </Table.Th>
+                    <Table.Td>{formatDate(r.reportedOn)}</Table.Td>
+                    <Table.Td>{r.summary}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
         )}
       </Section>
       <Section title={t("cases.classifications")} id="case-classes">
         {file.classifications.length === 0 ? (
           <Text c="dimmed">{t("cases.nothing")}</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("cases.quarter")}</Table.Th>
-                <Table.Th scope="col">{t("cases.group")}</Table.Th>
-                <Table.Th scope="col">{t("cases.classifiedOn")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {file.classifications.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {quarterText(c.quarter, lang)}
-                  </Table.Th>
-                  <Table.Td>{t(`cases.groups.${c.group}`)}</Table.Td>
-                  <Table.Td>{formatDate(c.classifiedOn)}</Table.Td>
+          <ScrollRegion label={t("cases.classifications")}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("cases.quarter")}</Table.Th>
+                  <Table.Th scope="col">{t("cases.group")}</Table.Th>
+                  <Table.Th scope="col">{t("cases.classifiedOn")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {file.classifications.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Th scope="row" fw={500}>
+                      {quarterText(c.quarter, lang)}
+                    </Table.Th>
+                    <Table.Td>{t(`cases.groups.${c.group}`)}</Table.Td>
+                    <Table.Td>{formatDate(c.classifiedOn)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
         )}
       </Section>
       <Section title={t("cases.supports")} id="case-supports">
         {file.supports.length === 0 ? (
           <Text c="dimmed">{t("cases.nothing")}</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("cases.supportKind")}</Table.Th>
-                <Table.Th scope="col">{t("cases.providedOn")}</Table.Th>
-                <Table.Th scope="col">{t("cases.provider")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {file.supports.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {t(`cases.supportKinds.${s.kind}`)}
-                  </Table.Th>
-                  <Table.Td>{formatDate(s.providedOn)}</Table.Td>
-                  <Table.Td>{s.provider}</Table.Td>
+          <ScrollRegion label={t("cases.supports")}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("cases.supportKind")}</Table.Th>
+                  <Table.Th scope="col">{t("cases.providedOn")}</Table.Th>
+                  <Table.Th scope="col">{t("cases.provider")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {file.supports.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Th scope="row" fw={500}>
+                      {t(`cases.supportKinds.${s.kind}`)}
+                    </Table.Th>
+                    <Table.Td>{formatDate(s.providedOn)}</Table.Td>
+                    <Table.Td>{s.provider}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
         )}
       </Section>
       {can.readAccessLog && <AccessLog id={file.id} />}

@@ -1,0 +1,85 @@
+// Audit data samples (see index.ts): the yearly certification of units.
+import { ID, type SamplesOf } from "./shared";
+
+export const SAMPLES_CERTIFICATION = {
+  "certification.registered": {
+    orgUnitId: ID,
+    year: 2026,
+    registeredOn: "2026-01-10",
+    partyResolution: true,
+    planAdopted: false,
+    unitType: "residential_area",
+  },
+  "certification.self_assessed": {
+    from: "registered",
+    to: "self_assessed",
+    assessedOn: "2026-10-01",
+    answers: [
+      { criterionCode: "ra-1", met: true },
+      { criterionCode: "ra-2", met: false },
+    ],
+    crimes: 0,
+    crimesPreviousYear: 1,
+    socialEvils: 0,
+    socialEvilsPreviousYear: 0,
+    figuresSource: null,
+  },
+  "certification.reviewed": {
+    from: "self_assessed",
+    to: "reviewed",
+    meetingDate: "2026-10-05",
+    attendees: 12,
+    votesFor: 11,
+    votesTotal: 12,
+  },
+  "certification.appraised": {
+    from: "reviewed",
+    to: "appraised",
+    appraisedOn: "2026-10-20",
+    recommendation: "recognise",
+    opinion: "Đủ điều kiện",
+  },
+  "certification.decided": {
+    from: "appraised",
+    to: "recognised",
+    outcome: "recognised",
+    decisionNumber: "15/QĐ-UBND",
+    decisionDate: "2026-11-02",
+    late: false,
+    lateReason: null,
+  },
+  "certification.document_uploaded": {
+    kind: "minutes",
+    type: "image/png",
+    bytes: 900,
+  },
+  "certification.classified": {
+    sheetCode: "510-2023",
+    scores: { a: 40, b: 45.5 },
+    total: 85.5,
+    level: "good",
+  },
+  "certification.event_recorded": {
+    kind: "serious_crime",
+    occurredOn: "2026-04-01",
+    severity: "serious",
+    forceMajeure: false,
+    reportedPromptly: true,
+  },
+  "certification.history_recorded": {
+    year: 2016,
+    unitType: "commune",
+    certified: true,
+    decisionNumber: "215/QĐ-UBND",
+    decisionDate: "2016-11-18",
+    decisionAuthority: "UBND thành phố Bạc Liêu",
+  },
+  "certification.history_imported": { created: 12, certified: 9, years: [2016, 2017] },
+  "certification.criteria_updated": {
+    provinceId: "00000000-0000-4000-8000-000000000096",
+    effectiveFrom: "2027-01-01",
+    basis: "Quyết định 99/QĐ-UBND",
+    extraCriteria: [{ unitType: "residential_area", code: "tinh.1", article: "Điều 2" }],
+    authorities: [],
+  },
+} satisfies SamplesOf<`certification.${string}`>;

@@ -3,6 +3,7 @@
 import { Alert, Badge, Button, List, Stack, Text } from "@mantine/core";
 import type { Report, ReportCompleteness } from "@toandan/contracts";
 import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { AnchorLink } from "../../components/anchor-link";
@@ -27,6 +28,28 @@ const STATE_COLOR: Record<Child["state"], string> = {
   missing: "red.9",
 };
 
+const FOLD_AFTER = 10;
+
+function Collapsible({
+  folded,
+  summary,
+  children,
+}: {
+  folded: boolean;
+  summary: string;
+  children: ReactNode;
+}) {
+  if (!folded) {
+    return <>{children}</>;
+  }
+  return (
+    <details>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
 /** The units below and where each stands; hidden when the unit has no level below. */
 export function CompletenessPanel({ report }: { report: Report }) {
   const { t } = useTranslation("reports");
@@ -42,7 +65,14 @@ export function CompletenessPanel({ report }: { report: Report }) {
               <Text fw={600}>
                 {t("compile.summary", { sent: c.approved + c.submitted, total: c.total })}
                 {waiting.length > 0 &&
-                  ` ${t("compile.notSent", { count: waiting.length, names: waiting.map((x) => x.orgUnitName).join(", ") })}`}
+                  ` ${t("compile.notSent", {
+                    count: waiting.length,
+                    names:
+                      waiting
+                        .slice(0, FOLD_AFTER)
+                        .map((x) => x.orgUnitName)
+                        .join(", ") + (waiting.length > FOLD_AFTER ? ", …" : ""),
+                  })}`}
               </Text>
               <Text size="sm" c="dimmed">
                 {t("compile.counts", {
@@ -52,40 +82,46 @@ export function CompletenessPanel({ report }: { report: Report }) {
                   due: formatDate(c.dueOn),
                 })}
               </Text>
-              <List spacing={6} listStyleType="none" p={0}>
-                {c.children.map((x) => (
-                  <List.Item key={x.orgUnitId}>
-                    <Stack gap={2}>
-                      <Text className="td-break">
-                        {x.reportId ? (
-                          <AnchorLink to="/bao-cao/$id" params={{ id: x.reportId }}>
-                            {x.orgUnitName}
-                          </AnchorLink>
-                        ) : (
-                          x.orgUnitName
-                        )}
-                      </Text>
-                      <Text size="sm" component="div">
-                        <Badge color={STATE_COLOR[x.state]} variant="outline" mr={6}>
-                          {t(`compile.state.${x.state}`)}
-                        </Badge>
-                        {x.submittedOn && t("compile.sentOn", { date: formatDate(x.submittedOn) })}
-                        {x.late ? (
-                          <Badge color="red.9" variant="filled" ml={6}>
-                            {t("compile.late")}
+              {/* A province has dozens of communes: the list folds away so the report stays within reach. */}
+              <Collapsible
+                folded={c.children.length > FOLD_AFTER}
+                summary={t("compile.unitList", { count: c.children.length })}
+              >
+                <List spacing={6} listStyleType="none" p={0}>
+                  {c.children.map((x) => (
+                    <List.Item key={x.orgUnitId}>
+                      <Stack gap={2}>
+                        <Text className="td-break">
+                          {x.reportId ? (
+                            <AnchorLink to="/bao-cao/$id" params={{ id: x.reportId }}>
+                              {x.orgUnitName}
+                            </AnchorLink>
+                          ) : (
+                            x.orgUnitName
+                          )}
+                        </Text>
+                        <Text size="sm" component="div">
+                          <Badge color={STATE_COLOR[x.state]} variant="outline" mr={6}>
+                            {t(`compile.state.${x.state}`)}
                           </Badge>
-                        ) : (
-                          x.submittedOn && (
-                            <Badge color="teal.9" variant="light" ml={6}>
-                              {t("compile.onTime")}
+                          {x.submittedOn && t("compile.sentOn", { date: formatDate(x.submittedOn) })}
+                          {x.late ? (
+                            <Badge color="red.9" variant="filled" ml={6}>
+                              {t("compile.late")}
                             </Badge>
-                          )
-                        )}
-                      </Text>
-                    </Stack>
-                  </List.Item>
-                ))}
-              </List>
+                          ) : (
+                            x.submittedOn && (
+                              <Badge color="teal.9" variant="light" ml={6}>
+                                {t("compile.onTime")}
+                              </Badge>
+                            )
+                          )}
+                        </Text>
+                      </Stack>
+                    </List.Item>
+                  ))}
+                </List>
+              </Collapsible>
             </Stack>
           );
         }}

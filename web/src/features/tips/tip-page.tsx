@@ -1,7 +1,6 @@
 import "../../locales/register-console";
 import {
   Alert,
-  Anchor,
   Button,
   Group,
   Loader,
@@ -24,21 +23,21 @@ import {
   type TipDetail,
   type TipGround,
 } from "@toandan/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/confirm-dialog";
-import { errorText } from "../../components/error-text";
 import { ErrorAlert } from "../../components/error-alert";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate } from "../../lib/format";
 import { tipActions, tipQuery } from "./api";
 import { ClockBadges } from "./clock-badges";
-import { IntakeRecord } from "./intake-record";
 import { useLabels } from "../../lib/citizen-labels";
 import { groundLabel, ProcedurePanel } from "./procedure-panel";
 import { useProcedureLabels } from "./procedure-labels";
+import { TipContent } from "./tip-content";
+import { TipMessages } from "./tip-messages";
+import { useAct } from "./use-tip-act";
 
 const route = getRouteApi("/console/tin-bao/$id");
 
@@ -53,60 +52,11 @@ export function TipPage() {
   return <Tip tip={q.data} />;
 }
 
-/** A police step on the tip: asked first, then said what happened (or why it failed). */
-type Step = {
-  title: string;
-  question: ReactNode;
-  confirm: string;
-  done: string;
-  run: () => Promise<unknown>;
-};
-
-function useAct(id: string) {
-  const qc = useQueryClient();
-  const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [asking, setAsking] = useState<Step | null>(null);
-  const m = useMutation({
-    mutationFn: (step: Pick<Step, "run" | "done">) => step.run(),
-    onSuccess: (_r, step) => {
-      setError(null);
-      setAsking(null);
-      setDone(step.done);
-      void qc.invalidateQueries({ queryKey: ["tips"] });
-      void qc.invalidateQueries({ queryKey: ["tips", "one", id] });
-    },
-    onError: (e) => {
-      setDone(null);
-      setError(errorText(t, e));
-    },
-  });
-  return {
-    /** Runs at once (a message to the tipster): not a change of the tip's state. */
-    run: (step: Pick<Step, "run" | "done">) => m.mutate(step),
-    /** Asks first: a change of the tip's state. */
-    ask: (step: Step) => {
-      m.reset();
-      setDone(null);
-      setAsking(step);
-    },
-    asking,
-    confirm: () => asking && m.mutate(asking),
-    cancel: () => setAsking(null),
-    pending: m.isPending,
-    mutationError: m.error,
-    error,
-    done,
-  };
-}
-
 function Tip({ tip }: { tip: TipDetail }) {
   const L = useLabels();
   const { i18n } = useTranslation();
   const lang = i18n.language?.startsWith("en") ? "en" : "vi";
   const act = useAct(tip.id);
-  const [message, setMessage] = useState("");
   // Nothing is chosen for the officer: a decision is recorded only when someone made it.
   const [urgency, setUrgency] = useState<"" | "urgent" | "normal">(tip.urgency ?? "");
   const [urgencyError, setUrgencyError] = useState<string | null>(null);
@@ -124,15 +74,6 @@ function Tip({ tip }: { tip: TipDetail }) {
   const [handled, setHandled] = useState<number | string>(tip.peopleHandled);
   const [note, setNote] = useState("");
   const open = tip.can.triage || tip.can.recordOutcome;
-  const send = (e: FormEvent) => {
-    e.preventDefault();
-    if (message.trim()) {
-      act.run({
-        done: L.messageSent,
-        run: () => tipActions.message(tip.id, message.trim()).then(() => setMessage("")),
-      });
-    }
-  };
   const askTriage = (e: FormEvent) => {
     e.preventDefault();
     if (!urgency) return setUrgencyError(L.urgencyRequired);
@@ -210,91 +151,8 @@ function Tip({ tip }: { tip: TipDetail }) {
       >
         {act.asking?.question}
       </ConfirmDialog>
-      <Paper withBorder p="md" component="section" aria-labelledby="tip-content">
-        <Title order={2} size="h3" id="tip-content">
-          {L.content}
-        </Title>
-        <Text style={{ whiteSpace: "pre-wrap" }}>{tip.description}</Text>
-        {tip.place && (
-          <Text mt="xs">
-            {L.place}: {tip.place}
-          </Text>
-        )}
-        {(tip.occurredOn || tip.occurredTime) && (
-          <Text>
-            {L.when}: {formatDate(tip.occurredOn)} {tip.occurredTime}
-          </Text>
-        )}
-        <Text mt="xs" fw={600}>
-          {L.contact}
-        </Text>
-        <Text>
-          {tip.contact
-            ? [
-                tip.contact.name,
-                tip.contact.birthYear,
-                tip.contact.identityNumber,
-                tip.contact.address,
-                tip.contact.phone,
-                tip.contact.email,
-              ]
-                .filter(Boolean)
-                .join(" · ")
-            : L.noContact}
-        </Text>
-        <IntakeRecord tip={tip} />
-        {tip.attachments.length > 0 && (
-          <Group mt="xs">
-            <Text fw={600}>{L.attachments}:</Text>
-            {tip.attachments.map((a) => (
-              <Anchor
-                key={a.n}
-                href={`/api/v1/tips/${tip.id}/attachments/${a.n}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                {a.n}. {a.mediaType} ({Math.ceil(a.bytes / 1024)} KB)
-              </Anchor>
-            ))}
-          </Group>
-        )}
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="tip-messages">
-        <Title order={2} size="h3" id="tip-messages">
-          {L.messages}
-        </Title>
-        {tip.messages.length === 0 && <Text>{L.noMessages}</Text>}
-        {tip.messages.map((m, i) => (
-          <Paper
-            key={i}
-            withBorder
-            p="xs"
-            my={6}
-            style={{ borderLeft: m.from === "police" ? "4px solid #8c1d18" : undefined }}
-          >
-            <Text size="sm" fw={600}>
-              {m.from === "police" ? L.fromPolice : L.fromCitizen} ·{" "}
-              {m.sentHour.slice(0, 10).split("-").reverse().join("/")} {m.sentHour.slice(11)}h
-            </Text>
-            <Text style={{ whiteSpace: "pre-wrap" }}>{m.body}</Text>
-          </Paper>
-        ))}
-        {tip.can.reply && (
-          <form onSubmit={send}>
-            <Textarea
-              label={L.write}
-              value={message}
-              onChange={(e) => setMessage(e.currentTarget.value)}
-              autosize
-              minRows={3}
-              maxLength={3000}
-            />
-            <Button type="submit" mt="xs" loading={act.pending}>
-              {L.send}
-            </Button>
-          </form>
-        )}
-      </Paper>
+      <TipContent tip={tip} />
+      <TipMessages tip={tip} pending={act.pending} run={act.run} />
       {open && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {tip.can.triage && (

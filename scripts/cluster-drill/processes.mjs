@@ -1,0 +1,86 @@
+// Cluster drill: the app processes and the HAProxy balancer.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, sleep, work, dbUrl, ports, children } from "./config.mjs";
+import { request } from "./http.mjs";
+
+export function startApp(name, port) {
+  const dataDir = path.join(work, name);
+  const out = fs.openSync(path.join(work, `${name}.log`), "a");
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts", "start"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      // Every process seals and opens with the same keys (copied to every machine in production).
+      MASTER_KEY_FILE: path.join(work, "keys", "master.key"),
+      WEB_DIST: path.join(work, "no-web"),
+      LOG_LEVEL: "warn",
+      NODE_ENV: "development",
+      TRUST_PROXY: "127.0.0.1",
+      SHUTDOWN_DRAIN_SECONDS: "3",
+      SHUTDOWN_GRACE_SECONDS: "10",
+    },
+    stdio: ["ignore", out, out],
+  });
+  children.add(child);
+  const exited = new Promise((resolve) =>
+    child.once("exit", (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  return { name, port, child, exited, logFile: path.join(work, `${name}.log`) };
+}
+
+export async function waitReady(port, timeoutMs = 180_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    const r = await request(port, "GET", "/api/ready").catch(() => null);
+    if (r?.status === 200) return Date.now() - t0;
+    await sleep(200);
+  }
+  throw new Error(`port ${port} not ready after ${timeoutMs / 1000} s`);
+}
+
+export function haproxyConfig() {
+  // The same shape as the sample in docs/operations.md, on local ports; two frontends so that the
+  // one-process and two-process figures go through the same balancer.
+  const server = (n, p) => `  server ${n} 127.0.0.1:${p} check inter 1s fall 2 rise 2 maxconn 64`;
+  const backend = (name, servers) => `
+backend ${name}
+  balance roundrobin
+  option httpchk
+  http-check send meth GET uri /api/ready
+  http-check expect status 200
+  retries 2
+  option redispatch
+  retry-on conn-failure
+${servers.join("\n")}
+`;
+  return `global
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 3s
+  timeout client 60s
+  timeout server 60s
+  timeout http-request 10s
+  option http-keep-alive
+frontend one
+  bind 127.0.0.1:${ports.lbOne}
+  http-request set-header X-Forwarded-For %[src]
+  http-request set-header X-Forwarded-Proto http
+  default_backend app_one
+frontend two
+  bind 127.0.0.1:${ports.lbTwo}
+  http-request set-header X-Forwarded-For %[src]
+  http-request set-header X-Forwarded-Proto http
+  default_backend app_two
+${backend("app_one", [server("a", ports.a)])}
+${backend("app_two", [server("a", ports.a), server("b", ports.b)])}`;
+}

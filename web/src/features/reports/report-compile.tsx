@@ -65,13 +65,13 @@ export function CompletenessPanel({ report }: { report: Report }) {
               <Text fw={600}>
                 {t("compile.summary", { sent: c.approved + c.submitted, total: c.total })}
                 {waiting.length > 0 &&
-                  ` ${t("compile.notSent", {
+                  ` ${t(waiting.length > FOLD_AFTER ? "compile.notSentFirst" : "compile.notSent", {
                     count: waiting.length,
-                    names:
-                      waiting
-                        .slice(0, FOLD_AFTER)
-                        .map((x) => x.orgUnitName)
-                        .join(", ") + (waiting.length > FOLD_AFTER ? ", …" : ""),
+                    more: waiting.length - FOLD_AFTER,
+                    names: waiting
+                      .slice(0, FOLD_AFTER)
+                      .map((x) => x.orgUnitName)
+                      .join(", "),
                   })}`}
               </Text>
               <Text size="sm" c="dimmed">

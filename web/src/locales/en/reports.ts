@@ -144,6 +144,7 @@ export const reportsEn: typeof reportsVi = {
     completeness: "Reports of the level below",
     summary: "{{sent}}/{{total}} units have sent their report.",
     notSent: "{{count}} not sent: {{names}}.",
+    notSentFirst: "{{count}} not sent, among them {{names}} and {{more}} more.",
     unitList: "Where each of the {{count}} units stands",
     counts: "Approved: {{approved}} · Awaiting approval: {{submitted}} · Late: {{late}} · Due: {{due}}",
     sentOn: "Sent on {{date}}",

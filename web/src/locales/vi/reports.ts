@@ -140,6 +140,7 @@ export const reportsVi = {
     completeness: "Báo cáo của cấp dưới",
     summary: "{{sent}}/{{total}} đơn vị đã gửi báo cáo.",
     notSent: "{{count}} chưa gửi: {{names}}.",
+    notSentFirst: "{{count}} chưa gửi, trong đó có {{names}} và {{more}} đơn vị khác.",
     unitList: "Tình trạng báo cáo của {{count}} đơn vị",
     counts: "Đã duyệt: {{approved}} · Chờ duyệt: {{submitted}} · Chậm hạn: {{late}} · Hạn gửi: {{due}}",
     sentOn: "Gửi ngày {{date}}",

@@ -42,7 +42,8 @@ export async function followCacheVersions(pglite: PGlite): Promise<() => Promise
   followed.add(versions);
   return async () => {
     followed.delete(versions);
-    await unlisten();
+    // A database closed first has dropped its listeners with it.
+    if (!pglite.closed) await unlisten();
   };
 }
 

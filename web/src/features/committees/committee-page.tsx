@@ -63,100 +63,106 @@ function Committee({ c }: { c: SteeringCommitteeDetail }) {
       )}
       <Section title={`${t("committees.members")} (${formatNumber(c.activeMembers)})`} id="committee-members">
         {c.members.length === 0 && <Text c="dimmed">{t("committees.noMembers")}</Text>}
-        <DataTable
-          label={t("committees.members")}
-          minWidth={640}
-          striped={false}
-          rows={c.members}
-          rowKey={(m) => m.id}
-          columns={[
-            { key: "name", header: t("committees.fullName"), cell: (m) => m.fullName },
-            { key: "role", header: t("committees.role"), cell: (m) => t(`committees.roles.${m.role}`) },
-            {
-              key: "position",
-              header: t("committees.position"),
-              cell: (m) => `${m.position}, ${m.organisation}`,
-            },
-            { key: "area", header: t("committees.area"), cell: (m) => m.area ?? "" },
-            {
-              key: "status",
-              header: t("committees.joinedOn"),
-              cell: (m) =>
-                m.leftOn
-                  ? `${t("committees.left", { date: formatDate(m.leftOn) })} — ${m.leftReason ?? ""}`
-                  : formatDate(m.joinedOn),
-            },
-            {
-              key: "act",
-              header: "",
-              cell: (m) =>
-                c.can.manage && !m.leftOn ? (
-                  <Button size="xs" variant="subtle" onClick={() => setStep({ kind: "remove", member: m })}>
-                    {t("committees.remove")}
-                  </Button>
-                ) : null,
-            },
-          ]}
-        />
+        {c.members.length > 0 && (
+          <DataTable
+            label={t("committees.members")}
+            minWidth={640}
+            striped={false}
+            rows={c.members}
+            rowKey={(m) => m.id}
+            columns={[
+              { key: "name", header: t("committees.fullName"), cell: (m) => m.fullName },
+              { key: "role", header: t("committees.role"), cell: (m) => t(`committees.roles.${m.role}`) },
+              {
+                key: "position",
+                header: t("committees.position"),
+                cell: (m) => `${m.position}, ${m.organisation}`,
+              },
+              { key: "area", header: t("committees.area"), cell: (m) => m.area ?? "" },
+              {
+                key: "status",
+                header: t("committees.joinedOn"),
+                cell: (m) =>
+                  m.leftOn
+                    ? `${t("committees.left", { date: formatDate(m.leftOn) })} — ${m.leftReason ?? ""}`
+                    : formatDate(m.joinedOn),
+              },
+              {
+                key: "act",
+                header: "",
+                cell: (m) =>
+                  c.can.manage && !m.leftOn ? (
+                    <Button size="xs" variant="subtle" onClick={() => setStep({ kind: "remove", member: m })}>
+                      {t("committees.remove")}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+        )}
       </Section>
       <Section title={t("committees.meetings")} id="committee-meetings">
         {c.meetings.length === 0 && <Text c="dimmed">{t("committees.noMeetings")}</Text>}
-        <DataTable
-          label={t("committees.meetings")}
-          minWidth={560}
-          striped={false}
-          rows={c.meetings}
-          rowKey={(m) => m.id}
-          columns={[
-            { key: "on", header: t("committees.heldOn"), cell: (m) => formatDate(m.heldOn) },
-            {
-              key: "kind",
-              header: t("committees.meetingKind"),
-              cell: (m) => t(`committees.meetingKinds.${m.kind}`),
-            },
-            {
-              key: "n",
-              header: t("committees.attendeeCount"),
-              numeric: true,
-              cell: (m) => formatNumber(m.attendeeIds.length),
-            },
-            { key: "agenda", header: t("committees.agenda"), cell: (m) => m.agenda },
-            { key: "conclusions", header: t("committees.conclusions"), cell: (m) => m.conclusions ?? "" },
-          ]}
-        />
+        {c.meetings.length > 0 && (
+          <DataTable
+            label={t("committees.meetings")}
+            minWidth={560}
+            striped={false}
+            rows={c.meetings}
+            rowKey={(m) => m.id}
+            columns={[
+              { key: "on", header: t("committees.heldOn"), cell: (m) => formatDate(m.heldOn) },
+              {
+                key: "kind",
+                header: t("committees.meetingKind"),
+                cell: (m) => t(`committees.meetingKinds.${m.kind}`),
+              },
+              {
+                key: "n",
+                header: t("committees.attendeeCount"),
+                numeric: true,
+                cell: (m) => formatNumber(m.attendeeIds.length),
+              },
+              { key: "agenda", header: t("committees.agenda"), cell: (m) => m.agenda },
+              { key: "conclusions", header: t("committees.conclusions"), cell: (m) => m.conclusions ?? "" },
+            ]}
+          />
+        )}
       </Section>
       <Section title={t("committees.assignments")} id="committee-assignments">
         {c.assignments.length === 0 && <Text c="dimmed">{t("committees.noAssignments")}</Text>}
-        <DataTable
-          label={t("committees.assignments")}
-          minWidth={480}
-          striped={false}
-          rows={c.assignments}
-          rowKey={(a) => a.id}
-          columns={[
-            { key: "task", header: t("committees.task"), cell: (a) => a.title },
-            {
-              key: "who",
-              header: t("committees.responsible"),
-              cell: (a) => names.get(a.responsibleMemberId) ?? a.responsibleMemberName,
-            },
-            { key: "due", header: t("committees.dueOn"), cell: (a) => formatDate(a.dueOn) },
-            {
-              key: "status",
-              header: t("committees.status"),
-              cell: (a) =>
-                a.doneOn ? (
-                  t("committees.doneOn", { date: formatDate(a.doneOn) })
-                ) : c.can.manage ? (
-                  <Button size="xs" variant="subtle" onClick={() => setStep({ kind: "done", task: a })}>
-                    {t("committees.markDone")}
-                  </Button>
-                ) : (
-                  t("committees.pending")
-                ),
-            },
-          ]}
-        />
+        {c.assignments.length > 0 && (
+          <DataTable
+            label={t("committees.assignments")}
+            minWidth={480}
+            striped={false}
+            rows={c.assignments}
+            rowKey={(a) => a.id}
+            columns={[
+              { key: "task", header: t("committees.task"), cell: (a) => a.title },
+              {
+                key: "who",
+                header: t("committees.responsible"),
+                cell: (a) => names.get(a.responsibleMemberId) ?? a.responsibleMemberName,
+              },
+              { key: "due", header: t("committees.dueOn"), cell: (a) => formatDate(a.dueOn) },
+              {
+                key: "status",
+                header: t("committees.status"),
+                cell: (a) =>
+                  a.doneOn ? (
+                    t("committees.doneOn", { date: formatDate(a.doneOn) })
+                  ) : c.can.manage ? (
+                    <Button size="xs" variant="subtle" onClick={() => setStep({ kind: "done", task: a })}>
+                      {t("committees.markDone")}
+                    </Button>
+                  ) : (
+                    t("committees.pending")
+                  ),
+              },
+            ]}
+          />
+        )}
       </Section>
       <StepDialog committee={c} step={step} onClose={() => setStep(null)} />
     </Stack>

@@ -2,6 +2,7 @@ import { todayInVietnam } from "@toandan/contracts";
 import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { isApiError } from "../api/client";
 import { formatDate, parseVnDate } from "../lib/format";
 import { issuesByField } from "../lib/forms";
@@ -30,8 +31,24 @@ function toBody(fields: Field[], values: Record<string, string>): Record<string,
   return out;
 }
 
+/** What can be told before sending: required fields left blank, dates not in dd/mm/yyyy. */
+function localIssues(
+  fields: Field[],
+  values: Record<string, string>,
+  text: { required: string; date: string },
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const v = (values[f.name] ?? "").trim();
+    if (v === "" && f.required) out[f.name] = text.required;
+    else if (v !== "" && f.kind === "date" && !parseVnDate(v)) out[f.name] = text.date;
+  }
+  return out;
+}
+
 /**
- * A small form for one write: the server validates against the shared contract and its issues are
+ * A small form for one write: blank required fields and malformed dates are marked before sending;
+ * the server validates against the shared contract and its issues are
  * shown next to the fields (paths are the contract's field names).
  */
 export function ActionForm({
@@ -47,6 +64,8 @@ export function ActionForm({
   onDone?: (result: unknown) => void;
   extra?: (body: Record<string, unknown>) => Record<string, unknown>;
 }) {
+  const { t } = useTranslation("console");
+  const [local, setLocal] = useState<Record<string, string>>({});
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       fields.map((f) => [
@@ -62,14 +81,25 @@ export function ActionForm({
     },
     onSuccess: (r) => onDone?.(r),
   });
-  const issues = issuesByField(
-    isApiError(mutation.error) ? mutation.error.issues : [],
-    fields.map((f) => f.name),
-  );
-  const set = (name: string, v: string) => setValues((s) => ({ ...s, [name]: v }));
+  const issues = {
+    ...issuesByField(
+      isApiError(mutation.error) ? mutation.error.issues : [],
+      fields.map((f) => f.name),
+    ),
+    ...local,
+  };
+  const set = (name: string, v: string) => {
+    setValues((s) => ({ ...s, [name]: v }));
+    if (local[name]) setLocal(({ [name]: _, ...rest }) => rest);
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    mutation.mutate();
+    const found = localIssues(fields, values, {
+      required: t("common.fieldRequired"),
+      date: t("common.dateInvalid"),
+    });
+    setLocal(found);
+    if (Object.keys(found).length === 0) mutation.mutate();
   };
   return (
     <form onSubmit={submit} noValidate>

@@ -62,6 +62,12 @@ describe("CreateSupervisionForm", () => {
     const { user } = renderWithProviders(<CreateSupervisionForm onDone={() => {}} />, {
       user: makeUser("commune_front"),
     });
+    await fill(
+      user,
+      screen.getByRole("textbox", { name: /Tên cuộc giám sát/ }),
+      "Giám sát việc giải quyết tin báo",
+    );
+    await fill(user, screen.getByRole("textbox", { name: /Nội dung giám sát/ }), "Tiếp nhận tin báo");
     await fill(user, screen.getByRole("textbox", { name: /Số quyết định thành lập đoàn/ }), "quyết định");
     await user.click(screen.getByRole("button", { name: "Lưu" }));
     expect(

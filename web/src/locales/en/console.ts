@@ -52,6 +52,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     to: "To",
     datePlaceholder: "dd/mm/yyyy",
     dateInvalid: "Invalid date; type it as dd/mm/yyyy.",
+    fieldRequired: "This field is required.",
     all: "All",
     remove: "Remove",
     edit: "Edit",

@@ -49,6 +49,7 @@ export const consoleVi = {
     to: "Đến ngày",
     datePlaceholder: "dd/mm/yyyy",
     dateInvalid: "Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy.",
+    fieldRequired: "Cần nhập mục này.",
     all: "Tất cả",
     remove: "Xóa",
     edit: "Sửa",

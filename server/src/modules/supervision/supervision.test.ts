@@ -86,6 +86,12 @@ describe("supervision", () => {
     expect(recs).toHaveLength(2);
     const policeRec = recs.find((r) => r.addresseeName !== "Ủy ban nhân dân phường")!;
     const committeeRec = recs.find((r) => r.addresseeName === "Ủy ban nhân dân phường")!;
+    // The body's own name, which already names its unit, once.
+    const [police] = await queryRows<{ name: string }>(
+      w.t.app.db,
+      sql`select name from bodies where id = ${policeBody}`,
+    );
+    expect(policeRec.addresseeName).toBe(police!.name);
     expect(toCommittee.json()).toMatchObject({ recommendations: 2, unanswered: 2 });
 
     // Now the police see it, and may answer only what is addressed to them.

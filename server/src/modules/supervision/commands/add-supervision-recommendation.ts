@@ -26,9 +26,9 @@ export async function addSupervisionRecommendation(
   }
   let addresseeName = body.addresseeName ?? "";
   if (body.addresseeBodyId) {
-    const [b] = await queryRows<{ name: string; path: string; unitName: string }>(
+    const [b] = await queryRows<{ name: string; path: string }>(
       db,
-      sql`select b.name, u.path, u.full_name as "unitName" from bodies b join org_units u on u.id = b.org_unit_id
+      sql`select b.name, u.path from bodies b join org_units u on u.id = b.org_unit_id
           where b.id = ${body.addresseeBodyId}`,
     );
     if (!b || !(b.path.startsWith(s.rollupPath) || s.rollupPath.startsWith(b.path))) {
@@ -36,7 +36,8 @@ export async function addSupervisionRecommendation(
         { path: "addresseeBodyId", message: "Nơi nhận phải thuộc địa bàn giám sát hoặc cấp trên" },
       ]);
     }
-    addresseeName ||= `${b.name} ${b.unitName}`;
+    // A body's name already ends with its unit's ("Công an Phường Bạc Liêu").
+    addresseeName ||= b.name;
   }
   if (body.madeOn < s.periodFrom) {
     throw validationFailed([{ path: "madeOn", message: "Ngày kiến nghị trước thời gian giám sát" }]);

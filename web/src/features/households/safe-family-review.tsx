@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
+import { unitBodiesQuery } from "../../api/org-units";
 import { DateField } from "../../components/date-field";
 import { ErrorAlert } from "../../components/error-alert";
 import { QueryState } from "../../components/query-state";
@@ -51,8 +52,11 @@ export function SafeFamilyReview({
   canManage: boolean;
 }) {
   const { t } = useTranslation("safeFamilies");
-  const query = useQuery(safeFamilyReviewQuery(unitId, year));
-  if (isApiError(query.error) && query.error.status === 400) {
+  // The review is a residential area's: for a commune or a province, ask for one instead of sending.
+  const unit = useQuery(unitBodiesQuery(unitId));
+  const isArea = unit.data?.kind === "residential_area";
+  const query = useQuery({ ...safeFamilyReviewQuery(unitId, year), enabled: isArea });
+  if ((unit.data && !isArea) || (isApiError(query.error) && query.error.status === 400)) {
     return <Text c="dimmed">{t("safeFamilies.chooseArea")}</Text>;
   }
   return (

@@ -50,4 +50,25 @@ describe("EndorsementChain", () => {
     expect(items[3]).toHaveTextContent("Chỉ khi đề nghị Bằng khen của Thủ tướng Chính phủ hoặc Huân chương");
     expect(items[4]).toHaveTextContent("Quyết định khen thưởng");
   });
+
+  it("ends a decided commune award at the commune, without the levels never asked", async () => {
+    const decided: Commendation = {
+      ...base,
+      status: "decided",
+      endorsements: [base.endorsements[0]!],
+      decision: {
+        awardForm: "giay_khen",
+        issuer: "Chủ tịch UBND phường Bạc Liêu",
+        decisionNumber: "45/QĐ-UBND",
+        decidedOn: "2026-08-25",
+      },
+    };
+    renderWithProviders(<EndorsementChain c={decided} />);
+    const list = await screen.findByRole("list", { name: "Các cấp xét duyệt" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent("Cấp xã — Đã đồng ý");
+    expect(items[1]).toHaveTextContent("Quyết định khen thưởng — Giấy khen");
+    expect(list).not.toHaveTextContent("Chưa có ý kiến");
+  });
 });

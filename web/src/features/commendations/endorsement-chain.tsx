@@ -8,12 +8,17 @@ const NATIONAL: readonly string[] = NATIONAL_ENDORSEMENT_LEVELS;
 /**
  * The whole chain a nomination may climb — commune, province, then, for an award above the
  * province, the ministry and the central council — with each level's opinion, and the decision.
+ * Once decided or rejected, the levels above the last one that gave its opinion were never asked and
+ * are left out (a commune's Giấy khen ends at the commune).
  */
 export function EndorsementChain({ c }: { c: Commendation }) {
   const { t } = useTranslation("commendations");
+  const final = c.status === "decided" || c.status === "rejected";
+  const lastAsked = Math.max(-1, ...c.endorsements.map((e) => ENDORSEMENT_LEVELS.indexOf(e.level)));
+  const levels = final ? ENDORSEMENT_LEVELS.slice(0, lastAsked + 1) : ENDORSEMENT_LEVELS;
   return (
     <List spacing="xs" listStyleType="none" p={0} aria-label={t("commendations.chain")}>
-      {ENDORSEMENT_LEVELS.map((level, i) => {
+      {levels.map((level, i) => {
         const e = [...c.endorsements].reverse().find((x) => x.level === level);
         const state = e ? (e.approve ? "approved" : "rejected") : "waiting";
         return (
@@ -54,7 +59,7 @@ export function EndorsementChain({ c }: { c: Commendation }) {
             color={c.decision ? "teal.9" : "gray.6"}
             variant={c.decision ? "filled" : "outline"}
           >
-            {ENDORSEMENT_LEVELS.length + 1}
+            {levels.length + 1}
           </ThemeIcon>
         }
       >

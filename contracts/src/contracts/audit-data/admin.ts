@@ -28,6 +28,8 @@ const DemoSeededSchema = z.union([
   z.object({ sources: count, plans: z.array(text) }),
   /** entityType tip: past tips with their outcomes. */
   z.object({ tips: count, source: text }),
+  /** entityType supervision: the ward Front's supervisions and its training with its roster (count only). */
+  z.object({ supervisions: count, trainings: count, trainees: count }),
 ]);
 
 export const AUDIT_DATA_ADMIN = {

@@ -22,6 +22,7 @@ import { seedDemoCitizen } from "./seed-citizen";
 import { seedDemoSafeFamilies } from "./seed-safe-families";
 import { seedDemoFestivals } from "./seed-festivals";
 import { seedDemoPilots } from "./seed-pilots";
+import { seedDemoSupervisionTraining } from "./seed-supervision-training";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -199,6 +200,7 @@ export async function seedDemo(
   await seedDemoHistoryPlans(db);
   await seedDemoFestivals(db);
   await seedDemoThisYear(db, [ward, areaId!], todayInVietnam());
+  await seedDemoSupervisionTraining(db, ward, todayInVietnam());
   const year = Number(todayInVietnam().slice(0, 4));
   step(`households and their ${year} commitments`);
   await seedDemoHouseholds(

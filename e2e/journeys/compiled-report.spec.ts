@@ -111,6 +111,8 @@ void test(
     await composeYearly(province, "Lê Văn Tỉnh");
     const provinceCompleteness = province.locator("#completeness");
     await provinceCompleteness.getByText(/\d+\/\d+ đơn vị đã gửi báo cáo\./).waitFor();
+    // The per-unit list of a province's 64 communes is folded so that a phone reaches the report.
+    await provinceCompleteness.getByText(/^Tình trạng báo cáo của \d+ đơn vị$/).click();
     const baclieu = provinceCompleteness.getByRole("listitem").filter({ hasText: "Phường Bạc Liêu" });
     await baclieu.getByText("Đã gửi, chờ duyệt").waitFor();
     await baclieu.getByText("Đúng hạn").waitFor();

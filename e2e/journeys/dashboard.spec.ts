@@ -23,7 +23,7 @@ void test(
     await page.getByRole("heading", { level: 1, name: "Bảng điều khiển — Tỉnh Cà Mau" }).waitFor();
     const tiles = page.getByRole("region", { name: "Chỉ tiêu" });
     await tiles.getByText("Số buổi, hoạt động", { exact: true }).waitFor();
-    assert.equal(await tiles.locator("[data-testid^=tile-]").count(), 20, "20 indicator tiles");
+    assert.equal(await tiles.locator("[data-testid^=tile-]").count(), 21, "21 indicator tiles");
     for (const s of await tiles.locator(".mantine-Badge-label").allInnerTexts()) {
       assert.ok(["Đạt", "Đúng tiến độ", "Chậm tiến độ"].includes(s.trim()), `status "${s}"`);
     }

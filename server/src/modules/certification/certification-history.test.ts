@@ -334,13 +334,15 @@ describe("past years asked of a pre-reform unit", () => {
       expect(o.byStatus.recognised ?? 0).toBe(certified);
       expect(o.byStatus.not_recognised ?? 0).toBe(recorded - certified);
     }
-    // The demo's 2014: ten communes of the former city, one not certified.
+    // The demo's 2014: ten communes of the former city, one not certified; 47 of its 50
+    // residential areas and 49 of its 50 agencies, enterprises and schools certified.
     const o2014 = (await h.ok(
       caMauPolice,
       "GET",
       `/certification/overview?orgUnitId=${city}&year=2014`,
     )) as Overview;
-    expect(o2014.byStatus).toMatchObject({ recognised: 9, not_recognised: 1 });
+    expect(o2014.byStatus).toEqual({ recognised: 9 + 47 + 49, not_recognised: 1 + 3 + 1 });
+    expect(o2014.recordedResults).toBe(110);
   });
 
   it("says which circular governed the year and refuses years before the register", async () => {

@@ -57,8 +57,9 @@ function stageFields(stage: Stage, year: number, codes: string[]) {
 /**
  * Demo certification cycles: Khóm 1 recognised last year and registered this year, Phường Bạc Liêu
  * registered this year, Phường An Xuyên self-assessed; one event in the register; and the 2013–2017
- * results of the former Bạc Liêu city's communes (certification.history-demo.ts). Written
- * straight to the tables as the demo households are, with one audit event.
+ * results of the former Bạc Liêu city's communes, residential areas and agencies
+ * (certification.history-demo.ts). Written straight to the tables as the demo households are, with
+ * one audit event.
  */
 export async function seedCertificationDemo(
   db: Db,

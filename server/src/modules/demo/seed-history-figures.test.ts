@@ -122,6 +122,39 @@ describe("seed 004: the former Bạc Liêu city, 2013 – April 2017", () => {
     for (const y of years) expect(y.commune.rate).toBeGreaterThan(0.9 - 1e-9);
   });
 
+  it("94 % of khóm, ấp and 98–100 % of agencies, enterprises and schools certified each year", async () => {
+    const city = await formerUnit("district", "954");
+    const res = await call(t.app, caMau, "GET", `/api/v1/certification/history/rates?orgUnitId=${city}`);
+    expect(res.statusCode, res.body).toBe(200);
+    type Group = { recorded: number; certified: number; rate: number | null };
+    const years: { year: number; residential_area: Group; agency: Group }[] = res.json().years;
+    expect(years.map((y) => y.year)).toEqual([2013, 2014, 2015, 2016, 2017]);
+    for (const y of years) {
+      expect(y.residential_area.rate).toBe(0.94);
+      expect(y.agency.rate).toBeGreaterThanOrEqual(0.98);
+      expect(y.agency.rate).toBeLessThanOrEqual(1);
+    }
+    const overview = await call(
+      t.app,
+      caMau,
+      "GET",
+      `/api/v1/certification/overview?orgUnitId=${city}&year=2015`,
+    );
+    expect(overview.statusCode, overview.body).toBe(200);
+    const y2015 = years.find((y) => y.year === 2015)!;
+    expect(overview.json().byStatus.recognised).toBe(
+      9 + y2015.residential_area.certified + y2015.agency.certified,
+    );
+    const r = await indicators(
+      city,
+      ["certification.residential_area_rate", "certification.agency_rate"],
+      "2017-01-01",
+      "2017-12-31",
+    );
+    expect(r.totals["certification.residential_area_rate"]).toBe(0.94);
+    expect(r.totals["certification.agency_rate"]).toBeGreaterThanOrEqual(0.98);
+  });
+
   it("Programme 20-CTr/TU implements Directive 09-CT/TW, with its five-year review", async () => {
     const p20 = (await plans(caMau)).find((p) => p.number === "20-CTr/TU")!;
     expect(p20.orgUnitId).toBe(await formerUnit("district", "954"));

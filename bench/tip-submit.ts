@@ -200,7 +200,7 @@ export async function runTipSubmit(): Promise<BenchResult> {
         loadAverageBefore: load0,
         loadAverageAfter: loadAfter,
         inProcessParts: parts,
-        note: "The machine was shared with other engineers' work during the run; one run only.",
+        note: "One run; the load averages before and after say how busy the machine was.",
       },
     };
   } finally {

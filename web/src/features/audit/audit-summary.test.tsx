@@ -35,6 +35,10 @@ describe("audit event summaries", () => {
     expect(summary("report.updated", vi)).toBe("Sửa: trích yếu, người ký, somethingNew");
     expect(summary("report.compiled", vi)).toBe("Tổng hợp 3 báo cáo cấp dưới đã duyệt; 1 đơn vị chưa có");
     expect(summary("tip.outcome_recorded", vi)).toBe("Tin báo TB-7KQ2M: Đang xác minh → Đã khởi tố vụ án");
+    expect(
+      describeEvent(eventOf("system.demo_seeded", { supervisions: 2, trainings: 1, trainees: 12 }), vi)
+        .summary,
+    ).toBe("2 cuộc giám sát mẫu, 1 lớp tập huấn với 12 học viên");
     const en = await contextIn("en");
     expect(summary("commitment.recorded", en)).toBe("2026 commitment, signed on 05/01/2026");
     expect(summary("hotspot.status_changed", en)).toMatch(/→/);

@@ -93,6 +93,13 @@ export const SUMMARIES_ADMIN: GroupSummaries<
         sessions: n(v.communitySessions),
       });
     }
+    if ("supervisions" in v) {
+      return x.t("audit.summaries.system.demo_supervision_training", {
+        supervisions: n(v.supervisions),
+        trainings: n(v.trainings),
+        trainees: n(v.trainees),
+      });
+    }
     return x.t("audit.summaries.system.demo_cases", {
       cases: n(v.cases),
       hotspots: n(v.hotspots),

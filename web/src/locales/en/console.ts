@@ -1012,6 +1012,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         demo_tips: "Demo tips with outcomes: {{n}}",
         demo_safe_families: "Demo safe-family recognitions: {{n}}",
         demo_cases: "Demo cases: {{cases}}; hotspots: {{hotspots}}; commendations: {{commendations}}",
+        demo_supervision_training:
+          "Demo supervisions: {{supervisions}}; trainings: {{trainings}} with {{trainees}} trainees",
         demo_case_help:
           "Demo cases: {{cases}}; help instances: {{instances}}; sessions before the community: {{sessions}}",
       },

@@ -1014,6 +1014,8 @@ export const consoleVi = {
         demo_tips: "{{n}} tin báo mẫu đã giải quyết",
         demo_safe_families: "{{n}} lượt công nhận gia đình an toàn về ANTT mẫu",
         demo_cases: "{{cases}} hồ sơ mẫu, {{hotspots}} địa bàn, {{commendations}} khen thưởng",
+        demo_supervision_training:
+          "{{supervisions}} cuộc giám sát mẫu, {{trainings}} lớp tập huấn với {{trainees}} học viên",
         demo_case_help:
           "{{cases}} hồ sơ mẫu, {{instances}} lượt giúp đỡ, {{sessions}} buổi giáo dục trước cộng đồng",
       },

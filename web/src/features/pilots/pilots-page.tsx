@@ -93,7 +93,13 @@ export function PilotsPage() {
       />
       <ListSection title={t("pilots.title")} id="pilot-list" query={query} empty={t("pilots.none")}>
         {(items) => (
-          <DataTable label={t("pilots.title")} columns={columns} rows={items} rowKey={(p) => p.id} />
+          <DataTable
+            label={t("pilots.title")}
+            columns={columns}
+            rows={items}
+            rowKey={(p) => p.id}
+            minWidth={640}
+          />
         )}
       </ListSection>
       <Modal

@@ -1,6 +1,6 @@
 import "../../locales/register-console";
 import "../../locales/register-supervision";
-import { Badge, Button, Group, List, Modal, Paper, Stack, Text } from "@mantine/core";
+import { Button, Group, List, Modal, Paper, Stack, Text } from "@mantine/core";
 import { SUPERVISION_RESULTS, type Recommendation, type SupervisionDetail } from "@toandan/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -11,6 +11,7 @@ import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/query-state";
 import { Section } from "../../components/section";
 import { usePageTitle } from "../../components/use-page-title";
+import { StatusBadge } from "../../components/status-badge";
 import { formatDate } from "../../lib/format";
 import { closeSupervision, recordFinding, recordResponse, supervisionQuery } from "./api";
 import { RecommendationForm } from "./recommendation-form";
@@ -142,13 +143,15 @@ function RecommendationItem({ r, onRespond }: { r: Recommendation; onRespond: ()
             {r.addresseeName}
           </Text>
           {r.response ? (
-            <Badge color="green" variant="light" style={{ textTransform: "none" }}>
-              {t("supervision.answered", { date: formatDate(r.response.respondedOn) })}
-            </Badge>
+            <StatusBadge
+              label={t("supervision.answered", { date: formatDate(r.response.respondedOn) })}
+              tone={{ color: "teal.9", variant: "outline" }}
+            />
           ) : (
-            <Badge color={r.overdue ? "red" : "gray"} variant="light" style={{ textTransform: "none" }}>
-              {r.overdue ? t("supervision.overdue") : t("supervision.awaiting")}
-            </Badge>
+            <StatusBadge
+              label={r.overdue ? t("supervision.overdue") : t("supervision.awaiting")}
+              tone={{ color: r.overdue ? "red.9" : "gray.8", variant: "outline" }}
+            />
           )}
         </Group>
         <Text className="td-break" style={{ whiteSpace: "pre-wrap" }}>

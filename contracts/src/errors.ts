@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   "reference_missing",
   "invalid_transition",
   "period_locked",
+  "idempotency_key_reused",
+  "version_conflict",
   "payload_too_large",
   "rate_limited",
   "uri_too_long",
@@ -38,6 +40,8 @@ export const ERROR_STATUS = {
   reference_missing: 409,
   invalid_transition: 409,
   period_locked: 409,
+  idempotency_key_reused: 409,
+  version_conflict: 412,
   payload_too_large: 413,
   rate_limited: 429,
   uri_too_long: 414,
@@ -80,6 +84,16 @@ export const ERROR_MESSAGES = {
   period_locked: {
     vi: "Kỳ báo cáo đã được duyệt và khóa số liệu; cấp trên cần mở khóa trước khi sửa.",
     en: "The report period is approved and its records are locked; the level above must unlock it first.",
+  },
+  /** An Idempotency-Key already used by this account for a different request. */
+  idempotency_key_reused: {
+    vi: "Mã gửi này đã được dùng cho một bản ghi khác; hãy tạo bản ghi mới.",
+    en: "This idempotency key was already used for a different request; send it as a new record.",
+  },
+  /** An edit's If-Match names a version the record has moved past. */
+  version_conflict: {
+    vi: "Bản ghi đã được người khác sửa sau khi bạn mở; hãy xem bản mới nhất rồi sửa lại.",
+    en: "The record was changed by someone else since you opened it; review the latest version and edit again.",
   },
   payload_too_large: { vi: "Dữ liệu gửi lên quá lớn.", en: "The request is too large." },
   rate_limited: { vi: "Quá nhiều yêu cầu, vui lòng thử lại sau.", en: "Too many requests." },

@@ -1,0 +1,13 @@
+// What other modules (and app.ts) may use from the maps module.
+export {
+  BOUNDARIES_DIR,
+  BOUNDARY_ATTRIBUTION,
+  COMMUNES_OBJECT,
+  PROVINCES_OBJECT,
+  boundaryCodes,
+  boundaryFileName,
+  loadCommuneBoundaries,
+  loadProvinceBoundaries,
+  type BoundaryGeometry,
+  type BoundaryTopology,
+} from "./boundaries";

@@ -58,6 +58,15 @@ export const PERMISSIONS = [
   "news.write",
   /** The holidays table every working-day clock counts with (held by national system administrators). */
   "calendar.manage",
+  /**
+   * Personal-data duties (Law 91/2025/QH15, Decree 356/2025/NĐ-CP): the register of processing,
+   * data-subject requests, breaches, consent texts (`privacy.*`); retention rules and their runs
+   * (`retention.*`). Held by the data-protection officer; administrators read.
+   */
+  "privacy.read",
+  "privacy.manage",
+  "retention.read",
+  "retention.run",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,13 +80,16 @@ export const ROLES = [
   "residential_area_cadre",
   "viewer",
   "commune_case_officer",
+  "data_protection_officer",
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = (typeof ROLES)[number];
 
 /** Case files are read only by the commune's police, case officer and the assigned body. */
 const CASE_FILE: Permission[] = ["case.read", "case.manage", "case.report", "case.export"];
-const ALL: Permission[] = PERMISSIONS.filter((p) => !CASE_FILE.includes(p));
+/** The data-protection officer's own acts: administrators see the register and the rules, not act on them. */
+const PRIVACY_ACT: Permission[] = ["privacy.manage", "retention.run"];
+const ALL: Permission[] = PERMISSIONS.filter((p) => !CASE_FILE.includes(p) && !PRIVACY_ACT.includes(p));
 const RECORDS_READ: Permission[] = ["case.stats", "hotspot.read", "commendation.read", "committee.read"];
 const COMMENDATION_WORK: Permission[] = [
   "commendation.nominate",
@@ -232,6 +244,20 @@ export const ROLE_PERMISSIONS = {
     "supervision.read",
   ],
   commune_case_officer: ["org_unit.read", ...RECORDS_READ, ...CASE_WORK, "case.export"],
+  /**
+   * The data-protection officer (Law 91/2025): the register, requests, breaches, consent texts,
+   * retention and the access logs (audit log, case-file reads) — never sealed content (no
+   * `case.read`, `tip.handle`, `feedback.handle`).
+   */
+  data_protection_officer: [
+    "org_unit.read",
+    "account.read",
+    "audit.read",
+    "privacy.read",
+    "privacy.manage",
+    "retention.read",
+    "retention.run",
+  ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Unit kinds a role may be held at (checked when an account is given a role). */
@@ -245,6 +271,7 @@ export const ROLE_UNIT_KINDS = {
   residential_area_cadre: ["residential_area"],
   viewer: ["country", "province", "commune", "residential_area"],
   commune_case_officer: ["commune"],
+  data_protection_officer: ["country", "province"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export const BODY_KINDS = [
@@ -273,6 +300,7 @@ export const ROLE_BODIES = {
   residential_area_cadre: ["front", "grassroots_team", "police"],
   viewer: [...BODY_KINDS],
   commune_case_officer: ["police", "front"],
+  data_protection_officer: ["police", "front"],
 } as const satisfies Record<Role, readonly BodyKind[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

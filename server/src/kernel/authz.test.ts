@@ -23,10 +23,11 @@ const actor = (...roles: ActorRole[]) =>
   });
 
 describe("permissions", () => {
-  it("every role can read units; only the system administrator reads the audit log", () => {
+  it("every role can read units; only the system administrator and the data-protection officer read the audit log", () => {
     for (const role of ROLES) expect(ROLE_PERMISSIONS[role]).toContain("org_unit.read");
     expect(ROLES.filter((r) => (ROLE_PERMISSIONS[r] as readonly string[]).includes("audit.read"))).toEqual([
       "system_admin",
+      "data_protection_officer",
     ]);
   });
 

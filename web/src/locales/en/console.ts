@@ -71,6 +71,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     residential_area_cadre: "Residential area officer",
     viewer: "Viewer",
     commune_case_officer: "Commune case officer",
+    data_protection_officer: "Data protection officer",
   },
   bodies: {
     front: "Fatherland Front",

@@ -68,6 +68,7 @@ export const consoleVi = {
     residential_area_cadre: "Cán bộ khu dân cư",
     viewer: "Người xem",
     commune_case_officer: "Cán bộ quản lý hồ sơ cấp xã",
+    data_protection_officer: "Cán bộ bảo vệ dữ liệu cá nhân",
   },
   bodies: {
     front: "Mặt trận Tổ quốc",

@@ -6,6 +6,7 @@ export * from "../kernel/shared-state.table";
 export * from "../modules/activities/activities.table";
 export * from "../modules/groups/groups.table";
 export * from "../modules/groups/group-equipment.table";
+export * from "../modules/groups/group-duty.table";
 export * from "../modules/pilots/pilots.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";

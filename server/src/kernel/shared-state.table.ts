@@ -5,6 +5,8 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -70,4 +72,30 @@ export const jobs = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [index("jobs_claim_idx").on(t.kind, t.status, t.createdAt)],
+);
+
+/**
+ * Idempotency keys of capture writes (kernel/idempotency.ts, decision 0015): the key an offline
+ * client sends with a create, claimed with INSERT … ON CONFLICT in the write's own transaction, with
+ * the answer stored in that transaction, so a resent request is answered the same and writes nothing.
+ * A failed write rolls its claim back. Rows older than 30 days are purged by a job.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    accountId: uuid("account_id").notNull(),
+    key: text("key").notNull(),
+    /** The route's operationId: the same key for another operation is a reuse. */
+    operation: text("operation").notNull(),
+    /** SHA-256 of the canonical request (path parameters, query and body). */
+    requestHash: text("request_hash").notNull(),
+    /** The answer's status; null only inside the claiming transaction. */
+    status: smallint("status"),
+    response: jsonb("response"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
 );

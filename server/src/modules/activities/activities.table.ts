@@ -69,6 +69,8 @@ export const activities = pgTable(
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Row version for offline edits (If-Match): 1 at insert, +1 by a trigger on every update. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     index("activities_rollup_date_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.date),

@@ -77,6 +77,8 @@ export const groupMembers = pgTable(
     /** Decision of the commune chairman admitting a member over 70 (Law 30/2023 Art. 13). */
     ageExceptionDecision: text("age_exception_decision"),
     ageExceptionDecidedOn: date("age_exception_decided_on"),
+    /** Row version for offline edits (If-Match): 1 at insert, +1 by a trigger on every update. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("group_members_group_idx").on(t.groupId)],
 );

@@ -39,6 +39,8 @@ export const households = pgTable(
     movedOutOn: date("moved_out_on"),
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Row version for offline edits (If-Match): 1 at insert, +1 by a trigger on every update. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     index("households_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
@@ -65,6 +67,8 @@ export const householdCommitments = pgTable(
     scanPath: text("scan_path"),
     recordedBy: uuid("recorded_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Row version for offline edits (If-Match): 1 at insert, +1 by a trigger on every update. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("household_commitments_year_uq").on(t.householdId, t.year),

@@ -22,3 +22,4 @@ export * from "../modules/tips/tips.table";
 export * from "../modules/feedback/feedback.table";
 export * from "../modules/news/news.table";
 export * from "../modules/calendar/calendar.table";
+export * from "../modules/retention/retention.table";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -16,6 +17,13 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
+
+/** A sealed value (kernel/envelope.ts): ciphertext only ever reaches the database. */
+const sealed = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (v) => v,
+  fromDriver: (v) => Buffer.from(v),
+});
 
 /** Catalogue of team and model types (seeded; provinces may add their own). */
 export const groupTypes = pgTable("group_types", {
@@ -59,7 +67,15 @@ export const groups = pgTable(
   ],
 );
 
-/** Members with join and leave dates (minimal personal data: name, birth year, role). */
+/**
+ * Members with join and leave dates. Membership of a Khmer-clan or Buddhist group reveals ethnicity
+ * or religion (sensitive data, Decree 13/2023 Art. 2.4), so every member's identity is sealed
+ * (kernel/envelope.ts, the member's id in the associated data): name, ethnicity, religion and
+ * notes. `nameIndex` is a keyed HMAC of the folded name (groups.crypto.ts) for search. `fullName`
+ * is the clear column of rows written before sealing; the start-up upgrade seals and empties it.
+ * Retention de-identifies a member who left long ago (`deidentifiedAt`): the sealed fields go, the
+ * dates that the figures count stay.
+ */
 export const groupMembers = pgTable(
   "group_members",
   {
@@ -67,7 +83,14 @@ export const groupMembers = pgTable(
     groupId: uuid("group_id")
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
-    fullName: text("full_name").notNull(),
+    /** Legacy clear name (null once sealed). */
+    fullName: text("full_name"),
+    fullNameSealed: sealed("full_name_sealed"),
+    nameIndex: text("name_index"),
+    ethnicitySealed: sealed("ethnicity_sealed"),
+    religionSealed: sealed("religion_sealed"),
+    notesSealed: sealed("notes_sealed"),
+    deidentifiedAt: timestamp("deidentified_at", { withTimezone: true }),
     birthDate: date("birth_date"),
     role: text("role"),
     joinedOn: date("joined_on").notNull(),
@@ -80,7 +103,13 @@ export const groupMembers = pgTable(
     /** Row version for offline edits (If-Match): 1 at insert, +1 by a trigger on every update. */
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("group_members_group_idx").on(t.groupId)],
+  (t) => [
+    index("group_members_group_idx").on(t.groupId),
+    index("group_members_name_idx").on(t.nameIndex),
+    index("group_members_left_idx")
+      .on(t.leftOn)
+      .where(sql`${t.deidentifiedAt} is null`),
+  ],
 );
 
 /** Baseline survey at founding: crime, drugs, gangs, social-evil counts. */

@@ -86,6 +86,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     body: "police",
   },
   {
+    username: "camau.dlcn",
+    displayName: "Cán bộ bảo vệ dữ liệu cá nhân, Công an tỉnh Cà Mau",
+    role: "data_protection_officer",
+    unit: CA_MAU,
+    body: "police",
+  },
+  {
     username: "anxuyen.mttq",
     displayName: "Ủy ban MTTQ phường An Xuyên",
     role: "commune_front",

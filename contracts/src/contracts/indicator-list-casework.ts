@@ -181,4 +181,13 @@ export const CASEWORK_INDICATORS = [
     source: "trainings",
     bodySplit: false,
   },
+  {
+    code: "hotspots.open",
+    vi: "Số địa bàn trọng điểm đang chuyển hóa",
+    en: "Hotspots under transformation",
+    unit: "count",
+    aggregation: "stock",
+    source: "hotspots",
+    bodySplit: false,
+  },
 ] as const;

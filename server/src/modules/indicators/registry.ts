@@ -20,6 +20,7 @@ import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { equipmentTotals, groupTotals } from "../groups";
 import { pilotFigures } from "../pilots";
 import { feedbackFigures } from "../feedback";
+import { hotspotStatistics } from "../hotspots";
 import { commitmentCoverage, safeFamilyFigures } from "../households";
 import { tipFigures } from "../tips";
 
@@ -236,6 +237,10 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "festivals.held_communes": async (db, s, memo) => (await festivalsOf(db, s, memo)).heldCommunes,
   "festivals.attendees": async (db, s, memo) => (await festivalsOf(db, s, memo)).attendees,
   "festivals.awards": async (db, s, memo) => (await festivalsOf(db, s, memo)).awards,
+  // Hotspots designated and not yet transformed or removed on the stock date (the map's layer).
+  "hotspots.open": async (db, s) =>
+    (await hotspotStatistics(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s), to: s.asOf }))
+      .openAtEnd,
   "trainings.trainees": (db, s, memo) =>
     memo(`trainees|${s.rollupPathPrefix}|${periodOf(s).from}|${periodOf(s).to}`, () =>
       traineeCount(db, { rollupPathPrefix: s.rollupPathPrefix, ...periodOf(s) }),

@@ -36,3 +36,4 @@ export * from "./contracts/remote-communes";
 export * from "./contracts/feedback";
 export * from "./contracts/calendar";
 export * from "./contracts/news";
+export * from "./contracts/maps";

@@ -2,5 +2,5 @@
 export { appendTipMessage } from "./commands/reply-to-tip";
 export { submitTip } from "./commands/submit-tip";
 export { tipFigures } from "./tips.counts";
-export { isPolice } from "./tips.policy";
+export { isPolice, isPoliceOver } from "./tips.policy";
 export { tipRoutes } from "./tips.routes";

@@ -16,6 +16,8 @@ const HAS_TEXT: Record<ErrorCode | "network_error", boolean> = {
   reference_missing: true,
   invalid_transition: true,
   period_locked: true,
+  idempotency_key_reused: true,
+  version_conflict: true,
   payload_too_large: true,
   rate_limited: true,
   uri_too_long: true,

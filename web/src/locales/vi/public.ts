@@ -67,6 +67,8 @@ export const publicVi = {
     headers_too_large: "Phần đầu (header) của yêu cầu quá lớn. Vui lòng xóa cookie của trang và thử lại.",
     unsupported_media_type: "Định dạng nội dung gửi lên không được hỗ trợ.",
     not_acceptable: "Không có định dạng phản hồi phù hợp với yêu cầu.",
+    idempotency_key_reused: "Mã gửi này đã được dùng cho một bản ghi khác; hãy tạo bản ghi mới.",
+    version_conflict: "Bản ghi đã được người khác sửa sau khi bạn mở; hãy xem bản mới nhất rồi sửa lại.",
     internal_error: "Đã có lỗi xảy ra.",
     service_unavailable: "Hệ thống tạm thời gián đoạn, vui lòng thử lại sau ít phút.",
     network_error: "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.",

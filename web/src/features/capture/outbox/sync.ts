@@ -1,0 +1,275 @@
+import type { CaptureDb, OutboxEntry, OutboxIssue } from "./db";
+
+/** A failed request as the API client reports it (`ApiError`): status 0 when no answer arrived. */
+export type SendError = {
+  status: number;
+  code: string;
+  issues?: OutboxIssue[];
+  serverMessage?: string | null;
+};
+
+export type SendRequest = {
+  method: OutboxEntry["method"];
+  path: string;
+  body?: unknown;
+  file?: { data: ArrayBuffer; type: string; name: string };
+  headers: Record<string, string>;
+  signal: AbortSignal;
+};
+
+export type SyncDeps = {
+  db: CaptureDb;
+  /** Sends one request; resolves with the answer's body, throws a `SendError` otherwise. */
+  send: (req: SendRequest) => Promise<unknown>;
+  /** Reads a record's server copy (at a conflict). */
+  read: (path: string) => Promise<unknown>;
+  /**
+   * Who is signed in now, asked of the server (a fresh CSRF token too): the account id, `null`
+   * when the session has ended; throws when there is no network.
+   */
+  session: () => Promise<string | null>;
+  now?: () => number;
+  /** A request with no answer after this long is abandoned and resent later with the same key. */
+  timeoutMs?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  /** For tests: [0, 1). */
+  random?: () => number;
+};
+
+export type SyncOutcome = {
+  sent: number;
+  /** offline: no network (retry scheduled); signedOut: the session ended, records kept. */
+  stopped: "done" | "offline" | "signedOut" | "notDue";
+  /** When the next automatic try is due (epoch ms), when one is scheduled. */
+  retryAt: number | null;
+};
+
+const RETRY_STATUSES = new Set([0, 408, 425, 429, 500, 502, 503, 504]);
+
+function isSendError(e: unknown): e is SendError {
+  return typeof e === "object" && e !== null && typeof (e as SendError).status === "number";
+}
+
+type Verdict =
+  | { kind: "retry" }
+  | { kind: "signedOut" }
+  | { kind: "park"; state: "failed" | "conflict" | "locked"; error: NonNullable<OutboxEntry["error"]> };
+
+/** What an error means for the record: resend later, wait for a session, or show it to the cadre. */
+export function classify(e: unknown): Verdict {
+  if (!isSendError(e)) return { kind: "retry" }; // an abort, a timeout, a dropped connection
+  if (RETRY_STATUSES.has(e.status) || e.status >= 500) return { kind: "retry" };
+  if (e.status === 401) return { kind: "signedOut" };
+  if (e.code === "csrf_invalid") return { kind: "retry" }; // the next pass asks for a fresh token
+  const error = { code: e.code, message: e.serverMessage ?? null, issues: e.issues ?? [] };
+  if (e.code === "version_conflict" || e.status === 412) return { kind: "park", state: "conflict", error };
+  if (e.code === "period_locked") return { kind: "park", state: "locked", error };
+  return { kind: "park", state: "failed", error };
+}
+
+function serverIdOf(answer: unknown): string | null {
+  const id = (answer as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : null;
+}
+
+const SENT_KEPT = 1000;
+
+/**
+ * Sends the outbox in order, one record at a time, each with its client id as `Idempotency-Key`:
+ * a request whose answer was lost is simply sent again and the server answers it the same way.
+ * A network failure stops the pass (later records never overtake earlier ones) and backs off
+ * exponentially; a refused record is parked with its reason and the rest go on.
+ */
+export class SyncEngine {
+  private readonly d: Required<Omit<SyncDeps, "random">> & { random: () => number };
+  private running: Promise<SyncOutcome> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private listeners = new Set<(o: SyncOutcome) => void>();
+  last: SyncOutcome | null = null;
+
+  constructor(deps: SyncDeps) {
+    this.d = {
+      now: () => Date.now(),
+      timeoutMs: 30_000,
+      backoff: { baseMs: 2_000, maxMs: 5 * 60_000 },
+      random: Math.random,
+      ...deps,
+    };
+  }
+
+  onOutcome(fn: (o: SyncOutcome) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** One pass; `force` ignores the back-off (reconnect, app open, "Gửi ngay"). Single-flight. */
+  run(force = false): Promise<SyncOutcome> {
+    if (this.running) {
+      if (force) this.again = true;
+      return this.running;
+    }
+    this.running = this.pass(force)
+      .then(async (o) => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          return this.run(true);
+        }
+        return o;
+      })
+      .catch((e: unknown) => {
+        this.running = null;
+        throw e;
+      });
+    return this.running.then((o) => {
+      this.last = o;
+      this.schedule(o.retryAt);
+      for (const fn of this.listeners) fn(o);
+      return o;
+    });
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(at: number | null): void {
+    this.stop();
+    if (at === null) return;
+    this.timer = setTimeout(() => void this.run(false).catch(() => {}), Math.max(0, at - this.d.now()));
+  }
+
+  private delay(attempts: number): number {
+    const { baseMs, maxMs } = this.d.backoff;
+    const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+    return Math.round(exp / 2 + (exp / 2) * this.d.random()); // "equal jitter"
+  }
+
+  private async pass(force: boolean): Promise<SyncOutcome> {
+    const { db } = this.d;
+    let accountId: string | null;
+    try {
+      accountId = await this.d.session();
+    } catch {
+      return { sent: 0, stopped: "offline", retryAt: null };
+    }
+    if (!accountId) return { sent: 0, stopped: "signedOut", retryAt: null };
+    let sent = 0;
+    for (;;) {
+      const entries = await db.outbox.where("accountId").equals(accountId).sortBy("seq");
+      const present = new Set(entries.map((e) => e.id));
+      const next = entries.find(
+        (e) => (e.state === "waiting" || e.state === "sending") && !(e.after && present.has(e.after)),
+      );
+      if (!next) return { sent, stopped: "done", retryAt: null };
+      if (!force && next.nextAttemptAt > this.d.now()) {
+        return { sent, stopped: "notDue", retryAt: next.nextAttemptAt };
+      }
+      const result = await this.sendOne(next);
+      if (result === "sent") {
+        sent++;
+        force = true; // the network is back: the rest go now
+        continue;
+      }
+      if (result === "parked") continue;
+      if (result === "signedOut") return { sent, stopped: "signedOut", retryAt: null };
+      const row = await db.outbox.where("id").equals(next.id).first();
+      return { sent, stopped: "offline", retryAt: row?.nextAttemptAt ?? null };
+    }
+  }
+
+  private async sendOne(entry: OutboxEntry): Promise<"sent" | "parked" | "retry" | "signedOut"> {
+    const { db } = this.d;
+    const attempts = entry.attempts + 1;
+    await db.outbox.where("id").equals(entry.id).modify({ state: "sending", attempts });
+    const headers: Record<string, string> = { "Idempotency-Key": entry.id };
+    if (entry.ifMatch !== undefined) headers["If-Match"] = String(entry.ifMatch);
+    const path = await this.resolveRefs(entry.path);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.d.timeoutMs);
+    let answer: unknown;
+    try {
+      answer = await this.d.send({
+        method: entry.method,
+        path,
+        body: entry.body,
+        file: entry.hasFile ? await db.files.get(entry.id) : undefined,
+        headers,
+        signal: controller.signal,
+      });
+    } catch (e) {
+      clearTimeout(timer);
+      return this.failed(entry, attempts, e);
+    }
+    clearTimeout(timer);
+    await this.acknowledge(entry, answer);
+    return "sent";
+  }
+
+  private async failed(entry: OutboxEntry, attempts: number, e: unknown) {
+    const { db } = this.d;
+    const verdict = classify(e);
+    if (verdict.kind === "retry" || verdict.kind === "signedOut") {
+      const nextAttemptAt = verdict.kind === "retry" ? this.d.now() + this.delay(attempts) : 0;
+      await db.outbox.where("id").equals(entry.id).modify({ state: "waiting", nextAttemptAt });
+      return verdict.kind;
+    }
+    let server: unknown;
+    if (verdict.state === "conflict" && entry.readPath) {
+      server = await this.d.read(entry.readPath).catch(() => undefined);
+    }
+    await db.outbox
+      .where("id")
+      .equals(entry.id)
+      .modify((row) => {
+        row.state = verdict.state;
+        row.error = verdict.error;
+        if (server !== undefined) row.server = server;
+      });
+    return "parked" as const;
+  }
+
+  /** `{ref:<client id>}` → the server id the earlier record was given. */
+  private async resolveRefs(path: string): Promise<string> {
+    const refs = [...path.matchAll(/\{ref:([^}]+)\}/g)];
+    let out = path;
+    for (const [token, clientId] of refs) {
+      const sent = await this.d.db.sent.get(clientId!);
+      if (sent?.serverId) out = out.split(token).join(sent.serverId);
+    }
+    return out;
+  }
+
+  /** Sent: the record and its personal data and photo leave the device; what needed it learns its id. */
+  private async acknowledge(entry: OutboxEntry, answer: unknown): Promise<void> {
+    const { db } = this.d;
+    const serverId = serverIdOf(answer);
+    await db.transaction("rw", db.outbox, db.sent, db.files, async () => {
+      await db.outbox.where("id").equals(entry.id).delete();
+      await db.files.delete(entry.id);
+      await db.sent.put({
+        id: entry.id,
+        accountId: entry.accountId,
+        kind: entry.kind,
+        serverId,
+        sentAt: this.d.now(),
+      });
+      await db.outbox
+        .where("after")
+        .equals(entry.id)
+        .modify((child) => {
+          delete child.after;
+        });
+      const old = await db.sent.count();
+      if (old > SENT_KEPT) {
+        const drop = await db.sent
+          .orderBy("sentAt")
+          .limit(old - SENT_KEPT)
+          .primaryKeys();
+        await db.sent.bulkDelete(drop);
+      }
+    });
+  }
+}

@@ -36,4 +36,6 @@ export * from "./contracts/remote-communes";
 export * from "./contracts/feedback";
 export * from "./contracts/calendar";
 export * from "./contracts/news";
+export * from "./contracts/privacy";
+export * from "./contracts/privacy-labels";
 export * from "./contracts/maps";

@@ -17,6 +17,7 @@ import { AUDIT_DATA_HOUSEHOLDS } from "./audit-data/households";
 import { AUDIT_DATA_CERTIFICATION } from "./audit-data/certification";
 import { AUDIT_DATA_CASES } from "./audit-data/cases";
 import { AUDIT_DATA_CITIZENS } from "./audit-data/citizens";
+import { AUDIT_DATA_PRIVACY } from "./audit-data/privacy";
 
 export const AUDIT_EVENT_DATA = {
   ...AUDIT_DATA_ADMIN,
@@ -27,6 +28,7 @@ export const AUDIT_EVENT_DATA = {
   ...AUDIT_DATA_CERTIFICATION,
   ...AUDIT_DATA_CASES,
   ...AUDIT_DATA_CITIZENS,
+  ...AUDIT_DATA_PRIVACY,
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 /** The data stored with each action. */

@@ -117,6 +117,15 @@ export const AUDIT_ACTIONS = [
   "calendar.holiday_upserted",
   "calendar.holiday_deleted",
   "news.created",
+  "privacy.request_created",
+  "privacy.request_searched",
+  "privacy.request_answered",
+  "privacy.request_exported",
+  "privacy.breach_recorded",
+  "privacy.breach_notified",
+  "privacy.breach_notice_generated",
+  "privacy.consent_text_created",
+  "privacy.impact_assessment_exported",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

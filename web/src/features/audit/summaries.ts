@@ -9,6 +9,7 @@ import { SUMMARIES_HOUSEHOLDS } from "./summaries-households";
 import { SUMMARIES_CERTIFICATION } from "./summaries-certification";
 import { SUMMARIES_CASES } from "./summaries-cases";
 import { SUMMARIES_CITIZENS } from "./summaries-citizens";
+import { SUMMARIES_PRIVACY } from "./summaries-privacy";
 
 export const SUMMARIES: Summaries = {
   ...SUMMARIES_ADMIN,
@@ -19,4 +20,5 @@ export const SUMMARIES: Summaries = {
   ...SUMMARIES_CERTIFICATION,
   ...SUMMARIES_CASES,
   ...SUMMARIES_CITIZENS,
+  ...SUMMARIES_PRIVACY,
 };

@@ -9,6 +9,7 @@ import { SAMPLES_HOUSEHOLDS } from "./households";
 import { SAMPLES_CERTIFICATION } from "./certification";
 import { SAMPLES_CASES } from "./cases";
 import { SAMPLES_CITIZENS } from "./citizens";
+import { SAMPLES_PRIVACY } from "./privacy";
 import { i18n } from "../../../app/i18n";
 import { SUMMARY_NAMESPACES, type SummaryContext } from "../audit-summary";
 import { ID } from "./shared";
@@ -24,6 +25,7 @@ export const SAMPLES = {
   ...SAMPLES_CERTIFICATION,
   ...SAMPLES_CASES,
   ...SAMPLES_CITIZENS,
+  ...SAMPLES_PRIVACY,
 } satisfies {
   [A in Exclude<AuditAction, "group.updated">]: AuditEventDataMap[A];
 };

@@ -4,6 +4,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { Db } from "../../db/client";
 import { requirePermission, type Actor } from "../authz";
+import { claimOf, runIdempotent, sendIdempotent } from "../idempotency";
+import { ifMatchOf, runVersioned } from "../row-version";
 import { requireActor } from "./context";
 import { readHandle } from "./read-routing";
 import { ERROR_RESPONSES } from "./openapi";
@@ -50,6 +52,17 @@ type Common<P, Q, B> = {
   bodyLimit?: number;
   /** "silent" for citizen routes: no request log lines. */
   logLevel?: "silent";
+  /**
+   * Accepts `Idempotency-Key` (kernel/idempotency.ts): the handler runs in a transaction that claims
+   * the key and stores its answer; a resend is answered the same. The handler must use `ctx.db` for
+   * everything and return its body (not send the reply itself).
+   */
+  idempotent?: true;
+  /**
+   * Accepts `If-Match: <version>` (kernel/row-version.ts) for the row of `table` whose id is the
+   * path parameter `param` (default "id"): a stale version is 412 `version_conflict`.
+   */
+  versioned?: { table: string; param?: string };
 };
 
 /** A route that needs a signed-in actor holding `permission` (401, then 403, then 400). */
@@ -119,6 +132,7 @@ export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginA
           } else {
             const actor = requireActor(req);
             requirePermission(actor, r.permission);
+            if (r.idempotent || r.versioned) return guardedWrite(r, req, reply, actor, base);
             result = await r.handler({ ...base, actor });
           }
           const out = reply as FastifyReply;
@@ -129,4 +143,25 @@ export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginA
       });
     }
   };
+}
+
+/** A protected write with `idempotent` and/or `versioned`: the handler runs on their transaction. */
+async function guardedWrite(
+  r: ProtectedRoute<Schema, Schema, Schema>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  actor: Actor,
+  base: Omit<RouteContext<Schema, Schema, Schema>, "actor">,
+): Promise<FastifyReply> {
+  const expected = r.versioned ? ifMatchOf(req) : undefined;
+  const claim = claimOf(req, actor.accountId, r.operationId);
+  const run = (db: Db) =>
+    r.handler({ ...base, actor, db, readDb: db });
+  const versioned = (db: Db) => {
+    if (!r.versioned) return run(db);
+    const id = (req.params as Record<string, string>)[r.versioned.param ?? "id"]!;
+    return runVersioned(db, r.versioned.table, id, expected, run);
+  };
+  if (!r.idempotent) return reply.status(r.status ?? 200).send(await versioned(base.db));
+  return sendIdempotent(reply, await runIdempotent(base.db, claim, r.status ?? 200, versioned));
 }

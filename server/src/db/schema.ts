@@ -23,3 +23,4 @@ export * from "../modules/feedback/feedback.table";
 export * from "../modules/news/news.table";
 export * from "../modules/calendar/calendar.table";
 export * from "../modules/retention/retention.table";
+export * from "../modules/privacy/privacy.table";

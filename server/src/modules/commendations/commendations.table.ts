@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
+import { consentTexts } from "../privacy/privacy.table";
 
 /**
  * A nomination of a person or a collective, its decision, and the consent to publish it in the
@@ -31,6 +32,8 @@ export const commendations = pgTable(
     consentOn: date("consent_on"),
     consentMethod: text("consent_method"),
     consentRecordedBy: uuid("consent_recorded_by").references(() => accounts.id),
+    /** The consent text version (privacy's consent_texts) the person agreed to or withdrew from. */
+    consentTextId: uuid("consent_text_id").references(() => consentTexts.id),
     publicName: text("public_name"),
     deedSummary: text("deed_summary"),
     published: boolean("published").notNull().default(false),

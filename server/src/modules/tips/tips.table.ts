@@ -3,6 +3,7 @@ import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } f
 import { accounts } from "../accounts/accounts.table";
 import { bytea } from "../citizen/citizen.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
+import { consentTexts } from "../privacy/privacy.table";
 
 /**
  * A citizen's crime tip. Nothing here identifies the sender: no address, agent or exact time
@@ -36,6 +37,8 @@ export const tips = pgTable(
     receivedHour: timestamp("received_hour", { withTimezone: true }).notNull(),
     content: bytea("content").notNull(),
     contact: bytea("contact"),
+    /** The consent text version (privacy's consent_texts, purpose tip_contact) the contact was kept under. */
+    contactConsentTextId: uuid("contact_consent_text_id").references(() => consentTexts.id),
     status: text("status").notNull().default("new"),
     urgency: text("urgency"),
     duplicateOfId: uuid("duplicate_of_id"),

@@ -59,6 +59,8 @@ type RequestOptions = {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (`Idempotency-Key`, `If-Match` of the offline outbox). */
+  headers?: Record<string, string>;
 };
 
 function parseRetryAfter(value: string | null): number | null {
@@ -95,7 +97,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 /** Calls `/api/v1{path}` with the session cookie; throws `ApiError` on any failure. */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { ...opts.headers, accept: "application/json" };
   const isForm = typeof FormData !== "undefined" && opts.body instanceof FormData;
   if (opts.body !== undefined && !isForm) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;

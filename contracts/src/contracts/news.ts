@@ -59,6 +59,8 @@ export const PublicStatisticsSchema = z.object({
   provinces: z.array(
     z.object({
       provinceId: IdSchema,
+      /** The official code (2 digits), the id of the province in the boundary files. */
+      code: z.string().nullable(),
       name: z.string(),
       tips: ShownCountSchema,
       feedback: ShownCountSchema,

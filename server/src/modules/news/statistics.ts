@@ -59,9 +59,16 @@ export async function publicStatistics(db: Db): Promise<PublicStatistics> {
   );
   const path = root!.path;
   const [rows, acts, households, groups, certs] = await Promise.all([
-    queryRows<{ provinceId: string; name: string; tips: number; feedback: number; answered: number }>(
+    queryRows<{
+      provinceId: string;
+      code: string | null;
+      name: string;
+      tips: number;
+      feedback: number;
+      answered: number;
+    }>(
       db,
-      sql`select p.id as "provinceId", p.full_name as name,
+      sql`select p.id as "provinceId", p.code, p.full_name as name,
             (select count(*)::int from tips t where t.province_id = p.id) as tips,
             (select count(*)::int from feedback_items f where f.province_id = p.id) as feedback,
             (select count(*)::int from feedback_items f where f.province_id = p.id and f.status = 'answered') as answered
@@ -80,6 +87,7 @@ export async function publicStatistics(db: Db): Promise<PublicStatistics> {
     year,
     provinces: rows.map((r, i) => ({
       provinceId: r.provinceId,
+      code: r.code,
       name: r.name,
       tips: tips[i]!,
       feedback: feedback[i]!,

@@ -16,7 +16,14 @@ export type LoadSettings = {
   seconds: number;
   connections: number;
   seed: number;
+  /** The bench-only minimal authenticated insert route (lib/minimal-insert.ts). */
+  minimalPath: string;
+  /** Seconds of each closed-loop capacity run. */
+  capacitySeconds: number;
 };
+
+/** What one endpoint is sent: its path and a generator of bodies. */
+type Endpoint = { path: string; next: () => string };
 
 export type PacedFigures = {
   sent: number;
@@ -57,22 +64,31 @@ export function bodyGenerator(s: LoadSettings): () => string {
   };
 }
 
+/** A body for the minimal insert route. */
+export function minimalBodyGenerator(): () => string {
+  let n = 0;
+  return () => JSON.stringify({ note: `Bản ghi thử tải số ${++n}` });
+}
+
 function headers(s: LoadSettings): Record<string, string> {
   return { cookie: s.cookie, "x-csrf-token": s.csrf, "content-type": "application/json" };
 }
 
-/** autocannon at `overallRate`: each connection sends its share of the second back to back. */
-export async function runAutocannon(s: LoadSettings) {
-  const next = bodyGenerator(s);
+/**
+ * autocannon at `rate` (each connection sends its share of the second back to back), or as fast as
+ * the server answers when `rate` is undefined (closed loop: the endpoint's capacity).
+ */
+export async function runAutocannon(s: LoadSettings, e: Endpoint, rate: number | undefined, seconds: number) {
+  const next = e.next;
   const r = await autocannon({
     url: s.origin,
     connections: s.connections,
-    overallRate: s.rate,
-    duration: s.seconds,
+    ...(rate ? { overallRate: rate } : {}),
+    duration: seconds,
     // Its correction assumes an interval of ceil(1/rate) = 1 ms and adds made-up samples: off.
-    ignoreCoordinatedOmission: true,
+    ...(rate ? { ignoreCoordinatedOmission: true } : {}),
     headers: headers(s),
-    requests: [{ method: "POST", path: PATH, setupRequest: (req) => ({ ...req, body: next() }) }],
+    requests: [{ method: "POST", path: e.path, setupRequest: (req) => ({ ...req, body: next() }) }],
   });
   const pick = (h: Record<string, number>) => ({
     p50: h.p50,
@@ -98,10 +114,10 @@ export async function runAutocannon(s: LoadSettings) {
  * Open-loop load: request i is due at start + i/rate, sent on a keep-alive socket, and its latency
  * counts from when it was due (a slow server cannot slow the arrivals down).
  */
-export async function runPaced(s: LoadSettings): Promise<PacedFigures> {
-  const next = bodyGenerator({ ...s, seed: s.seed + 1 });
+export async function runPaced(s: LoadSettings, e: Endpoint): Promise<PacedFigures> {
+  const next = e.next;
   const agent = new http.Agent({ keepAlive: true, maxSockets: s.connections });
-  const url = new URL(PATH, s.origin);
+  const url = new URL(e.path, s.origin);
   const total = s.rate * s.seconds;
   const samples: number[] = [];
   let ok = 0;
@@ -150,9 +166,17 @@ export async function runPaced(s: LoadSettings): Promise<PacedFigures> {
 if (process.send && process.argv[1]?.endsWith("load-client.ts")) {
   process.once("message", (s: LoadSettings) => {
     void (async () => {
-      const autocannonFigures = await runAutocannon(s);
-      const paced = await runPaced(s);
-      process.send!({ autocannon: autocannonFigures, paced }, () => process.exit(0));
+      const activity = (seed: number): Endpoint => ({ path: PATH, next: bodyGenerator({ ...s, seed }) });
+      const minimal = (): Endpoint => ({ path: s.minimalPath, next: minimalBodyGenerator() });
+      // Capacity of both endpoints, closed loop, one after the other on the same server.
+      const capacity = {
+        createActivity: await runAutocannon(s, activity(s.seed + 2), undefined, s.capacitySeconds),
+        minimalInsert: await runAutocannon(s, minimal(), undefined, s.capacitySeconds),
+      };
+      const autocannonFigures = await runAutocannon(s, activity(s.seed), s.rate, s.seconds);
+      const paced = await runPaced(s, activity(s.seed + 1));
+      const pacedMinimal = await runPaced(s, minimal());
+      process.send!({ capacity, autocannon: autocannonFigures, paced, pacedMinimal }, () => process.exit(0));
     })();
   });
 }

@@ -24,7 +24,11 @@ export type Seeded = {
  * Opens a fresh target, migrates, imports the official units, seeds the demo, builds the app
  * (not listening), runs `fn`, and always closes and cleans up.
  */
-export async function withSeeded<T>(label: string, fn: (s: Seeded) => Promise<T>): Promise<T> {
+export async function withSeeded<T>(
+  label: string,
+  fn: (s: Seeded) => Promise<T>,
+  options: { beforeReady?: (app: FastifyInstance, database: Database) => Promise<void> } = {},
+): Promise<T> {
   const target = await createTarget(label);
   const config = loadConfig({
     DATA_DIR: target.dataDir,
@@ -40,6 +44,7 @@ export async function withSeeded<T>(label: string, fn: (s: Seeded) => Promise<T>
     await seedGroupTypes(database.db); // as `start` does; the demo history needs them
     const seeded = await timed(() => seedDemo(database.db));
     const app = await buildApp({ database, config, logger: false });
+    await options.beforeReady?.(app, database);
     await app.ready();
     try {
       const setup = { importOfficialUnitsMs: imported.ms, seedDemoMs: seeded.ms };

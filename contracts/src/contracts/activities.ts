@@ -279,6 +279,8 @@ export const ActivitySchema = FiguresSchema.extend({
   organizers: z.array(ActivityOrganizerSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Row version: send it back as `If-Match` with an edit (412 `version_conflict` when stale). */
+  version: z.number().int().min(1),
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 

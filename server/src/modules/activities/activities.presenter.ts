@@ -55,6 +55,7 @@ export function presentActivity(r: ActivityDbRow): Activity {
       .map((o) => ({ id: o.id, kind: o.kind as BodyKind, name: o.name })),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
+    version: r.version,
   };
 }
 

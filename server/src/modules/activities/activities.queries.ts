@@ -37,6 +37,7 @@ export type ActivityDbRow = {
   notes: string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
+  version: number;
   organizers: OrganizerJson[] | null;
 };
 
@@ -47,7 +48,7 @@ const SELECT_ACTIVITY = sql`select a.id, a.org_unit_id as "orgUnitId", u.full_na
     a.kind, a.date::text as date, a.title, a.topics, a.channels, a.tags, a.attendees, a.households, a.students,
     a.leaflets, a.panels, a.slogans, a.broadcast_items as "broadcastItems",
     a.broadcast_hours::float8 as "broadcastHours", a.notes,
-    a.created_at as "createdAt", a.updated_at as "updatedAt",
+    a.created_at as "createdAt", a.updated_at as "updatedAt", a.version,
     (select json_agg(json_build_object('id', b.id, 'kind', b.kind, 'name', b.name)
               order by array_position(${BODY_ORDER}, b.kind), b.name)
        from activity_organizers o join bodies b on b.id = o.body_id

@@ -85,6 +85,7 @@ export const activityRoutes = routesPlugin([
     body: CreateActivityBodySchema,
     status: 201,
     response: ActivityDetailSchema,
+    idempotent: true,
     handler: ({ db, actor, body }) => createActivity(db, actor, body),
   }),
   defineRoute({
@@ -97,6 +98,7 @@ export const activityRoutes = routesPlugin([
     params,
     body: UpdateActivityBodySchema,
     response: ActivityDetailSchema,
+    versioned: { table: "activities" },
     handler: ({ db, actor, params, body }) => updateActivity(db, actor, params.id, body),
   }),
   defineRoute({

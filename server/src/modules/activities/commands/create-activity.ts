@@ -73,6 +73,7 @@ export async function createActivity(
       id,
       createdAt: now,
       updatedAt: now,
+      version: 1,
       orgUnitName: unit.fullName,
       unitPath: unit.path,
       unitValidTo: unit.validTo,

@@ -163,6 +163,13 @@ async function seed(database: Database, config: Config): Promise<void> {
   }
 }
 
+/** Roster names written in clear before issue 19 are sealed once (groups' start-up upgrade). */
+async function sealLegacyRows(database: Database, config: Config): Promise<void> {
+  const { rosterCryptoFromKeyFile, sealLegacyRoster } = await server();
+  const n = await sealLegacyRoster(database.db, rosterCryptoFromKeyFile(config.masterKeyFile));
+  if (n > 0) detail(`sealed ${count(n)} roster names written in clear before sealing`);
+}
+
 async function start(config: Config): Promise<void> {
   const t0 = performance.now();
   await checkPortFree(config.host, config.port);
@@ -177,6 +184,7 @@ async function start(config: Config): Promise<void> {
     } else {
       await seed(d, config);
     }
+    await sealLegacyRows(d, config);
   });
   const { buildApp, markDraining } = await server();
   const app = await buildApp({ database, config });

@@ -172,6 +172,12 @@ export const GroupMemberSchema = z.object({
   disciplined: z.boolean(),
   /** The chairman's decision admitting a member over 70, when there is one. */
   ageException: z.object({ decisionNumber: z.string(), decidedOn: IsoDateSchema }).nullable(),
+  /** Sensitive (Decree 13/2023 Art. 2.4): sealed in the database, given only to readers in scope. */
+  ethnicity: z.string().nullable(),
+  religion: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** The member's identity was removed under the retention rule (the dates still count). */
+  deidentified: z.boolean(),
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 export const GroupMemberPageSchema = pageOf(GroupMemberSchema);
@@ -189,6 +195,10 @@ export const AddGroupMemberBodySchema = z.object({
   joinedOn: pastDate("Ngày vào tổ không được ở tương lai"),
   /** Disciplined at warning level or above (a certification criterion). */
   disciplined: z.boolean().default(false),
+  /** Ethnicity and religion, only where the group's purpose needs them (kept sealed). */
+  ethnicity: z.string().trim().min(1).max(100, "Dân tộc tối đa 100 ký tự").optional(),
+  religion: z.string().trim().min(1).max(100, "Tôn giáo tối đa 100 ký tự").optional(),
+  notes: z.string().trim().min(1).max(NOTES_MAX, `Ghi chú tối đa ${NOTES_MAX} ký tự`).optional(),
   /**
    * A grassroots security team member over 70 needs a decision of the commune People's Committee
    * Chairman (Law 30/2023/QH15 Art. 13): its number and date.
@@ -205,6 +215,8 @@ export type AddGroupMemberBody = z.infer<typeof AddGroupMemberBodySchema>;
 export const ListGroupMembersQuerySchema = PageQuerySchema.extend({
   /** Only members active on this date (joined on or before it, not left by it). */
   activeOn: IsoDateSchema.optional(),
+  /** Only members with this full name (accent-insensitive, whole name: names are sealed). */
+  name: z.string().trim().min(1).max(LIMITS.displayNameMax).optional(),
 });
 export type ListGroupMembersQuery = z.infer<typeof ListGroupMembersQuerySchema>;
 

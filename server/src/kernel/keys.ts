@@ -21,6 +21,8 @@ export const KEY_FILES = [
   { name: "receipt-verifier.key", purpose: "checks citizens' receipt codes", guardsExistingData: true },
   // Signs the audit checkpoints (decision 0012); none existed before it, so a new one is safe then.
   { name: "audit-checkpoint.key", purpose: "signs the audit log's checkpoints", guardsExistingData: false },
+  // Keys the search index of roster names (issue 19); rosters were clear before it, so new is safe then.
+  { name: "roster-index.key", purpose: "keys the search index of roster names", guardsExistingData: false },
 ] as const satisfies readonly KeyFileSpec[];
 
 export type KeyFileSpec = { name: string; purpose: string; guardsExistingData: boolean };

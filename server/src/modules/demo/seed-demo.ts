@@ -18,6 +18,7 @@ import { seedDemoHouseholds } from "./seed-households";
 import { seedCertificationDemo } from "../certification";
 import { seedDemoCases } from "../cases";
 import { seedDemoCommittees } from "../committees";
+import { ephemeralRosterCrypto, rosterCryptoFromKeyFile } from "../groups";
 import { seedDemoCitizen } from "./seed-citizen";
 import { seedDemoSafeFamilies } from "./seed-safe-families";
 import { seedDemoFestivals } from "./seed-festivals";
@@ -201,7 +202,10 @@ export async function seedDemo(
     { wardId: ward, provinceId: units[CA_MAU]! },
   );
   step("2013–2017 records of the former Bạc Liêu city, and this year's activities");
-  await seedDemoHistory(db);
+  await seedDemoHistory(
+    db,
+    opts.masterKeyFile ? rosterCryptoFromKeyFile(opts.masterKeyFile) : ephemeralRosterCrypto(),
+  );
   await seedDemoPilots(db);
   step("directives, programmes and plans 09-CT/TW, 20-CTr/TU, Đề án 01-138, 156/KH-MTTQ, 165–168");
   await seedDemoHistoryPlans(db);

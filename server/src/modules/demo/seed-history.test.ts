@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
 import { createResidentialArea, rootUnit, signedInAs, unitByCode } from "../../test/factories";
+import { rosterCryptoFor } from "../groups";
 import { seedDemoHistory } from "./seed-history";
 
 let t: TestContext;
@@ -45,7 +46,7 @@ function ofTypes(totals: GroupTotals, ...types: string[]) {
 beforeAll(async () => {
   t = await createTestContext();
   admin = await signedInAs(t.app, "system_admin", (await rootUnit(t.app.db)).id);
-  await seedDemoHistory(t.app.db);
+  await seedDemoHistory(t.app.db, rosterCryptoFor(t.app));
   city = await formerUnit("district", "954");
   binhThuan = await formerUnit("province", "60");
 });

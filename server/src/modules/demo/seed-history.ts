@@ -5,6 +5,7 @@ import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
 import { organizerKindsOf } from "../activities";
 import { activities, activityOrganizers } from "../activities/activities.table";
+import { sealMember, type RosterCrypto } from "../groups";
 import { groupMembers, groups } from "../groups/groups.table";
 import { dateBetween, distribute, prng } from "./distribute";
 import {
@@ -230,7 +231,7 @@ export async function seedDemoThisYear(db: Db, unitIds: string[], today: string)
 }
 
 /** Inserts the demo history (once, with the demo seed). Returns the number of activities. */
-export async function seedDemoHistory(db: Db): Promise<number> {
+export async function seedDemoHistory(db: Db, crypto: RosterCrypto): Promise<number> {
   const bacLieu = await oldCommunes(db, { districts: ["954"] });
   const binhThuan = await oldCommunes(db, { province: "60" });
   const bacLieuProvince = await oldCommunes(db, { province: "95" });
@@ -266,8 +267,13 @@ export async function seedDemoHistory(db: Db): Promise<number> {
     });
     for (const g of groupBatches) {
       for (let i = 0; i < g.rows.length; i += 1000) await tx.insert(groups).values(g.rows.slice(i, i + 1000));
-      for (let i = 0; i < g.members.length; i += 2000) {
-        await tx.insert(groupMembers).values(g.members.slice(i, i + 2000));
+      // Roster identities are written sealed (issue 19): a Khmer-clan roster reveals ethnicity.
+      const sealedMembers = g.members.map(({ fullName, ...m }) => {
+        const id = randomUUID();
+        return { ...m, id, ...sealMember(crypto, id, { fullName: fullName! }) };
+      });
+      for (let i = 0; i < sealedMembers.length; i += 2000) {
+        await tx.insert(groupMembers).values(sealedMembers.slice(i, i + 2000));
       }
     }
     for (const b of batches) {

@@ -13,6 +13,7 @@ import {
 import { z } from "zod";
 import { defineRoute } from "../../kernel/http/define-route";
 import { enrolMember, recordEvaluation, recordLeave, surveyGroup } from "./commands/group-answers";
+import { rosterCryptoFor } from "./groups.crypto";
 import { memberPage } from "./groups.read";
 
 const params = z.object({ id: IdSchema });
@@ -32,19 +33,22 @@ export const groupRosterRoutes = [
     body: AddGroupMemberBodySchema,
     status: 201,
     response: GroupMemberSchema,
-    handler: ({ db, actor, params, body }) => enrolMember(db, actor, params.id, body),
+    handler: ({ db, app, actor, params, body }) =>
+      enrolMember(db, rosterCryptoFor(app), actor, params.id, body),
   }),
   defineRoute({
     method: "GET",
     url: "/groups/:id/members",
     operationId: "listGroupMembers",
-    summary: "A group's roster, optionally only the members active on a date",
+    summary:
+      "A group's roster (identities sealed at rest), optionally only the members active on a date or with a name",
     tags,
     permission: "group.read",
     params,
     querystring: ListGroupMembersQuerySchema,
     response: GroupMemberPageSchema,
-    handler: ({ db, actor, params, query }) => memberPage(db, actor, params.id, query),
+    handler: ({ db, app, actor, params, query }) =>
+      memberPage(db, rosterCryptoFor(app), actor, params.id, query),
   }),
   defineRoute({
     method: "POST",
@@ -56,7 +60,8 @@ export const groupRosterRoutes = [
     params: memberParams,
     body: LeaveGroupBodySchema,
     response: GroupMemberSchema,
-    handler: ({ db, actor, params, body }) => recordLeave(db, actor, params.id, params.memberId, body),
+    handler: ({ db, app, actor, params, body }) =>
+      recordLeave(db, rosterCryptoFor(app), actor, params.id, params.memberId, body),
   }),
   defineRoute({
     method: "POST",

@@ -1,5 +1,6 @@
 import type { Group, GroupCategory, GroupMember, GroupStatus, StaleGroup } from "@toandan/contracts";
 import type { GroupDbRow, MemberDbRow } from "./groups.queries";
+import { openMember, type RosterCrypto } from "./groups.crypto";
 import type { StaleGroupDbRow } from "./groups.stats";
 
 export function presentGroup(r: GroupDbRow): Group {
@@ -25,13 +26,25 @@ export function presentStaleGroup(r: StaleGroupDbRow): StaleGroup {
   return { ...presentGroup(r), lastEvaluatedOn: r.lastEvaluatedOn, lastActivityOn: r.lastActivityOn };
 }
 
-export function presentMember(r: MemberDbRow): GroupMember {
-  const { ageExceptionDecision, ageExceptionDecidedOn, ...rest } = r;
+/** A roster row with its identity opened (the caller has checked the reader's scope). */
+export function presentMember(c: RosterCrypto, r: MemberDbRow): GroupMember {
+  const identity = openMember(c, r);
   return {
-    ...rest,
+    id: r.id,
+    groupId: r.groupId,
+    fullName: identity.fullName,
+    birthDate: r.birthDate,
+    role: r.role,
+    joinedOn: r.joinedOn,
+    leftOn: r.leftOn,
+    disciplined: r.disciplined,
     ageException:
-      ageExceptionDecision && ageExceptionDecidedOn
-        ? { decisionNumber: ageExceptionDecision, decidedOn: ageExceptionDecidedOn }
+      r.ageExceptionDecision && r.ageExceptionDecidedOn
+        ? { decisionNumber: r.ageExceptionDecision, decidedOn: r.ageExceptionDecidedOn }
         : null,
+    ethnicity: identity.ethnicity,
+    religion: identity.religion,
+    notes: identity.notes,
+    deidentified: r.deidentifiedAt !== null,
   };
 }

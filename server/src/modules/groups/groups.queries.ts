@@ -148,7 +148,12 @@ export async function groupExtras(db: Db, actor: Actor, group: GroupDbRow, today
 export type MemberDbRow = {
   id: string;
   groupId: string;
-  fullName: string;
+  fullName: string | null;
+  fullNameSealed: Buffer | null;
+  ethnicitySealed: Buffer | null;
+  religionSealed: Buffer | null;
+  notesSealed: Buffer | null;
+  deidentifiedAt: string | null;
   birthDate: string | null;
   role: string | null;
   joinedOn: string;
@@ -159,15 +164,22 @@ export type MemberDbRow = {
 };
 
 export const SELECT_MEMBER = sql`select m.id, m.group_id as "groupId", m.full_name as "fullName",
+  m.full_name_sealed as "fullNameSealed", m.ethnicity_sealed as "ethnicitySealed",
+  m.religion_sealed as "religionSealed", m.notes_sealed as "notesSealed",
+  m.deidentified_at as "deidentifiedAt",
   m.birth_date::text as "birthDate", m.role, m.joined_on::text as "joinedOn", m.left_on::text as "leftOn",
   m.disciplined, m.age_exception_decision as "ageExceptionDecision",
   m.age_exception_decided_on::text as "ageExceptionDecidedOn" from group_members m`;
 
-/** A group's roster (optionally only the members active on a date); `limit + 1` rows. */
+/**
+ * A group's roster (optionally only the members active on a date, or those with a name: the
+ * blind index `nameIndex` of it); `limit + 1` rows. Names are sealed, so the order is by joining
+ * date and id.
+ */
 export async function listMembers(
   db: Db,
   groupId: string,
-  q: ListGroupMembersQuery,
+  q: ListGroupMembersQuery & { nameIndex?: string },
   offset: number,
 ): Promise<MemberDbRow[]> {
   const where: SQL[] = [sql`m.group_id = ${groupId}`];
@@ -176,10 +188,11 @@ export async function listMembers(
       sql`m.joined_on <= ${q.activeOn}::date and (m.left_on is null or m.left_on > ${q.activeOn}::date)`,
     );
   }
+  if (q.nameIndex) where.push(sql`m.name_index = ${q.nameIndex}`);
   return queryRows<MemberDbRow>(
     db,
     sql`${SELECT_MEMBER} where ${sql.join(where, sql` and `)}
-        order by m.joined_on, m.full_name, m.id limit ${q.limit + 1} offset ${offset}`,
+        order by m.joined_on, m.id limit ${q.limit + 1} offset ${offset}`,
   );
 }
 

@@ -17,6 +17,7 @@ import type { Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { existedOn, loadUnit } from "../org-units";
+import type { RosterCrypto } from "./groups.crypto";
 import { groupAbilities, mayCreateGroup } from "./groups.policy";
 import { presentGroup, presentMember, presentStaleGroup } from "./groups.presenter";
 import { getVisibleGroup, groupExtras, listGroups, listMembers } from "./groups.queries";
@@ -93,12 +94,14 @@ export async function unitGroupTotals(db: Db, actor: Actor, q: GroupTotalsQuery)
 /** A group's roster (the group in the actor's read scope, else 404). */
 export async function memberPage(
   db: Db,
+  crypto: RosterCrypto,
   actor: Actor,
   groupId: string,
   q: ListGroupMembersQuery,
 ): Promise<GroupMemberPage> {
   const offset = decodeCursor(q.cursor);
   const group = await getVisibleGroup(db, actor, groupId);
-  const page = pageFrom(await listMembers(db, group.id, q, offset), offset, q.limit);
-  return { ...page, items: page.items.map(presentMember) };
+  const nameIndex = q.name ? crypto.nameIndex(q.name) : undefined;
+  const page = pageFrom(await listMembers(db, group.id, { ...q, nameIndex }, offset), offset, q.limit);
+  return { ...page, items: page.items.map((m) => presentMember(crypto, m)) };
 }

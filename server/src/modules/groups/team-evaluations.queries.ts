@@ -14,6 +14,7 @@ import { queryRows, type Db } from "../../db/client";
 import { isInScope, type Actor } from "../../kernel/authz";
 import { conflict, validationFailed } from "../../kernel/errors";
 import { idsInPath } from "../org-units";
+import { openMember, type RosterCrypto, type SealedMemberColumns } from "./groups.crypto";
 import type { GroupDbRow } from "./groups.queries";
 
 /**
@@ -30,9 +31,7 @@ type RatingRow = {
   evaluatedOn: string;
   evaluationId: string | null;
 };
-type MemberRow = {
-  id: string;
-  fullName: string;
+type MemberRow = SealedMemberColumns & {
   role: string | null;
   joinedOn: string;
   leftOn: string | null;
@@ -112,7 +111,13 @@ async function capCounts(
 }
 
 /** The team's evaluation year as of today; 400 for a year that has not started. */
-export async function teamYearState(db: Db, group: GroupDbRow, year: number): Promise<TeamYearState> {
+export async function teamYearState(
+  db: Db,
+  group: GroupDbRow,
+  year: number,
+  /** Opens the members' names (the command that records ratings needs none). */
+  crypto?: RosterCrypto,
+): Promise<TeamYearState> {
   assertGrassrootsTeam(group);
   const ey = evaluationYear(year);
   const today = todayInVietnam();
@@ -126,10 +131,12 @@ export async function teamYearState(db: Db, group: GroupDbRow, year: number): Pr
   const [members, ratings, [areaRow], cap] = await Promise.all([
     queryRows<MemberRow>(
       db,
-      sql`select id, full_name as "fullName", role, joined_on::text as "joinedOn", left_on::text as "leftOn"
+      sql`select id, full_name as "fullName", full_name_sealed as "fullNameSealed",
+            ethnicity_sealed as "ethnicitySealed", religion_sealed as "religionSealed", notes_sealed as "notesSealed",
+            role, joined_on::text as "joinedOn", left_on::text as "leftOn"
           from group_members where group_id = ${group.id} and joined_on <= ${asOf}::date
             and (left_on is null or left_on > ${ey.from}::date)
-          order by joined_on, full_name, id`,
+          order by joined_on, id`,
     ),
     queryRows<RatingRow>(
       db,
@@ -154,7 +161,7 @@ export async function teamYearState(db: Db, group: GroupDbRow, year: number): Pr
     team: { ...service(group.foundedOn, group.dissolvedOn, period, min), ...rated("") },
     members: members.map((m) => ({
       memberId: m.id,
-      fullName: m.fullName,
+      fullName: crypto ? openMember(crypto, m).fullName : "",
       role: m.role,
       joinedOn: m.joinedOn,
       leftOn: m.leftOn,

@@ -14,6 +14,7 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { defineRoute } from "../../kernel/http/define-route";
 import { recordTeamEvaluations } from "./commands/record-team-evaluations";
+import { rosterCryptoFor, type RosterCrypto } from "./groups.crypto";
 import { getVisibleGroup } from "./groups.queries";
 import { mayRecordTeamEvaluations, teamYearState } from "./team-evaluations.queries";
 
@@ -23,6 +24,7 @@ const tags = ["groups"];
 /** A grassroots team's evaluation year (default: the one holding today), with what the caller may do. */
 async function teamEvaluations(
   db: Db,
+  crypto: RosterCrypto,
   actor: Actor,
   id: string,
   q: TeamEvaluationsQuery,
@@ -32,14 +34,20 @@ async function teamEvaluations(
     recorded: _recorded,
     areaPath: _areaPath,
     ...state
-  } = await teamYearState(db, group, q.year ?? evaluationYearOf(todayInVietnam()).year);
+  } = await teamYearState(db, group, q.year ?? evaluationYearOf(todayInVietnam()).year, crypto);
   return { ...state, can: { record: mayRecordTeamEvaluations(actor, group) } };
 }
 
 /** Records the ratings, answers the year as it now is. */
-async function recordAndAnswer(db: Db, actor: Actor, id: string, body: RecordTeamEvaluationsBody) {
+async function recordAndAnswer(
+  db: Db,
+  crypto: RosterCrypto,
+  actor: Actor,
+  id: string,
+  body: RecordTeamEvaluationsBody,
+) {
   await recordTeamEvaluations(db, actor, id, body);
-  return teamEvaluations(db, actor, id, { year: body.year });
+  return teamEvaluations(db, crypto, actor, id, { year: body.year });
 }
 
 /** The yearly evaluation of grassroots security teams and their members (Hướng dẫn 01/HD-BCA-V05). */
@@ -54,7 +62,8 @@ export const teamEvaluationRoutes = [
     params,
     querystring: TeamEvaluationsQuerySchema,
     response: TeamEvaluationsSchema,
-    handler: ({ db, actor, params, query }) => teamEvaluations(db, actor, params.id, query),
+    handler: ({ db, app, actor, params, query }) =>
+      teamEvaluations(db, rosterCryptoFor(app), actor, params.id, query),
   }),
   defineRoute({
     method: "POST",
@@ -66,6 +75,7 @@ export const teamEvaluationRoutes = [
     params,
     body: RecordTeamEvaluationsBodySchema,
     response: TeamEvaluationsSchema,
-    handler: ({ db, actor, params, body }) => recordAndAnswer(db, actor, params.id, body),
+    handler: ({ db, app, actor, params, body }) =>
+      recordAndAnswer(db, rosterCryptoFor(app), actor, params.id, body),
   }),
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   GRASSROOTS_MEMBER_MAX_AGE,
   GRASSROOTS_MEMBER_MIN_AGE,
@@ -9,6 +10,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
+import { sealMember, type RosterCrypto } from "../groups.crypto";
 import { getVisibleGroup, type GroupDbRow } from "../groups.queries";
 import { groupMembers } from "../groups.table";
 
@@ -63,6 +65,7 @@ function memberIssues(group: GroupDbRow, body: AddGroupMemberBody): ApiIssue[] {
 /** Adds a member to the roster of a group that is not dissolved. */
 export async function addGroupMember(
   db: Db,
+  crypto: RosterCrypto,
   actor: Actor,
   groupId: string,
   body: AddGroupMemberBody,
@@ -71,12 +74,14 @@ export async function addGroupMember(
   const issues = memberIssues(group, body);
   if (issues.length) throw validationFailed(issues);
   if (group.status === "dissolved") throw conflict("Tổ, mô hình đã giải thể, không thể thêm thành viên");
+  const id = randomUUID();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(groupMembers)
       .values({
+        id,
         groupId,
-        fullName: body.fullName,
+        ...sealMember(crypto, id, body),
         birthDate: body.birthDate ?? null,
         role: body.role ?? null,
         joinedOn: body.joinedOn,
@@ -85,7 +90,7 @@ export async function addGroupMember(
         ageExceptionDecidedOn: body.ageException?.decidedOn ?? null,
       })
       .returning({ id: groupMembers.id });
-    // Personal data stays in the roster; the append-only log keeps only what identifies the row.
+    // Personal data stays sealed in the roster; the append-only log keeps only what identifies the row.
     await recordEvent(tx, {
       actorId: actor.accountId,
       action: "group.member_added",

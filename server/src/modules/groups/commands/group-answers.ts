@@ -13,6 +13,7 @@ import type {
 } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../kernel/authz";
+import type { RosterCrypto } from "../groups.crypto";
 import { presentGroup, presentMember } from "../groups.presenter";
 import { getMember, getVisibleGroup } from "../groups.queries";
 import { groupDetail } from "../groups.read";
@@ -44,23 +45,26 @@ export async function moveGroup(
 /** Adds a member; answers the roster row. */
 export async function enrolMember(
   db: Db,
+  crypto: RosterCrypto,
   actor: Actor,
   groupId: string,
   body: AddGroupMemberBody,
 ): Promise<GroupMember> {
-  return presentMember(await getMember(db, groupId, await addGroupMember(db, actor, groupId, body)));
+  const id = await addGroupMember(db, crypto, actor, groupId, body);
+  return presentMember(crypto, await getMember(db, groupId, id));
 }
 
 /** Records the day a member left; answers the roster row. */
 export async function recordLeave(
   db: Db,
+  crypto: RosterCrypto,
   actor: Actor,
   groupId: string,
   memberId: string,
   body: LeaveGroupBody,
 ): Promise<GroupMember> {
   await removeGroupMember(db, actor, groupId, memberId, body);
-  return presentMember(await getMember(db, groupId, memberId));
+  return presentMember(crypto, await getMember(db, groupId, memberId));
 }
 
 /** Records a survey; answers it. */

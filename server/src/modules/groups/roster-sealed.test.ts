@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
+import { rosterCryptoFor } from "./groups.crypto";
+import { sealLegacyRoster } from "./roster-upgrade";
+import { addMember, buildWorld, helpers, makeGroup, newArea, type World } from "./test-support";
+
+// Issue 19 item 6: a Khmer-clan roster reveals ethnicity and religion, so its identities are sealed.
+let w: World;
+let clan: string;
+const { api } = helpers(() => w);
+
+const NAME = "Thạch Thị Sa Rây";
+const ETHNICITY = "Khmer Sóc Trăng";
+const RELIGION = "Phật giáo Nam tông Khmer";
+const NOTES = "Ghi chú riêng về thành viên 7731";
+const SECRETS = [NAME, ETHNICITY, RELIGION, NOTES];
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(full) : e.isFile() ? [full] : [];
+  });
+}
+
+beforeAll(async () => {
+  w = await buildWorld();
+  const area = await newArea(w);
+  clan = await makeGroup(w, area, { typeCode: "khmer_clan_group", name: "Tổ tự quản dòng tộc Thạch" });
+  const res = await addMember(w, clan, {
+    fullName: NAME,
+    ethnicity: ETHNICITY,
+    religion: RELIGION,
+    notes: NOTES,
+    joinedOn: "2021-03-01",
+  });
+  expect(res.statusCode, res.body).toBe(201);
+});
+afterAll(() => w.t.close());
+
+describe("sealed rosters", () => {
+  it("stores no identity of a Khmer-clan member in clear in the table's rows", async () => {
+    const rows = await queryRows<{ j: string }>(
+      w.t.app.db,
+      sql`select row_to_json(m)::text as j from group_members m where group_id = ${clan}`,
+    );
+    expect(rows).toHaveLength(1);
+    for (const s of SECRETS) expect(rows[0]!.j).not.toContain(s);
+    // The folded name is not there either (the index is a keyed HMAC).
+    expect(rows[0]!.j).not.toContain("thach thi sa ray");
+    expect(rows[0]!.j).toContain('"full_name":null');
+  });
+
+  it("leaves no identity in clear in the PGlite data files", async (ctx) => {
+    const pglite = w.t.database.pglite;
+    if (!pglite) return ctx.skip();
+    await pglite.query("checkpoint");
+    const found: string[] = [];
+    for (const f of filesUnder(w.t.app.config.dataDir)) {
+      if (f.includes(`${path.sep}keys${path.sep}`)) continue;
+      const bytes = fs.readFileSync(f);
+      for (const s of SECRETS) {
+        if (bytes.includes(Buffer.from(s, "utf8")))
+          found.push(`${path.relative(w.t.app.config.dataDir, f)}: ${s}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("gives the values back to a reader in scope, and finds the member by name without accents", async () => {
+    const page = await api(w.baclieu, "GET", `/groups/${clan}/members`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().items).toEqual([
+      expect.objectContaining({
+        fullName: NAME,
+        ethnicity: ETHNICITY,
+        religion: RELIGION,
+        notes: NOTES,
+        deidentified: false,
+      }),
+    ]);
+    const folded = await api(
+      w.baclieu,
+      "GET",
+      `/groups/${clan}/members?name=${encodeURIComponent("thach thi  sa ray")}`,
+    );
+    expect(folded.json().items.map((m: { fullName: string }) => m.fullName)).toEqual([NAME]);
+    const other = await api(
+      w.baclieu,
+      "GET",
+      `/groups/${clan}/members?name=${encodeURIComponent("Thạch Thị Sa")}`,
+    );
+    expect(other.json().items).toEqual([]);
+  });
+
+  it("answers 404 to a reader out of scope", async () => {
+    expect((await api(w.anxuyen, "GET", `/groups/${clan}/members`)).statusCode).toBe(404);
+  });
+
+  it("seals a roster row written in clear before sealing at the start-up upgrade", async () => {
+    const area = await newArea(w);
+    const g = await makeGroup(w, area, { typeCode: "buddhist_group", name: "Tổ tự quản phật tử" });
+    await w.t.app.db.execute(
+      sql`insert into group_members (group_id, full_name, joined_on) values (${g}, 'Lâm Văn Cũ 5521', '2021-01-01')`,
+    );
+    expect(await sealLegacyRoster(w.t.app.db, rosterCryptoFor(w.t.app))).toBeGreaterThanOrEqual(1);
+    const rows = await queryRows<{ j: string }>(
+      w.t.app.db,
+      sql`select row_to_json(m)::text as j from group_members m where group_id = ${g}`,
+    );
+    expect(rows[0]!.j).not.toContain("Lâm Văn Cũ");
+    const page = await api(w.baclieu, "GET", `/groups/${g}/members?name=lam%20van%20cu%205521`);
+    expect(page.json().items.map((m: { fullName: string }) => m.fullName)).toEqual(["Lâm Văn Cũ 5521"]);
+    expect(await sealLegacyRoster(w.t.app.db, rosterCryptoFor(w.t.app))).toBe(0);
+  });
+});

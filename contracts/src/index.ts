@@ -38,4 +38,5 @@ export * from "./contracts/calendar";
 export * from "./contracts/news";
 export * from "./contracts/privacy";
 export * from "./contracts/privacy-labels";
+export * from "./contracts/retention";
 export * from "./contracts/maps";

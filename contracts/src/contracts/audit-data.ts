@@ -18,6 +18,7 @@ import { AUDIT_DATA_CERTIFICATION } from "./audit-data/certification";
 import { AUDIT_DATA_CASES } from "./audit-data/cases";
 import { AUDIT_DATA_CITIZENS } from "./audit-data/citizens";
 import { AUDIT_DATA_PRIVACY } from "./audit-data/privacy";
+import { AUDIT_DATA_RETENTION } from "./audit-data/retention";
 
 export const AUDIT_EVENT_DATA = {
   ...AUDIT_DATA_ADMIN,
@@ -29,6 +30,7 @@ export const AUDIT_EVENT_DATA = {
   ...AUDIT_DATA_CASES,
   ...AUDIT_DATA_CITIZENS,
   ...AUDIT_DATA_PRIVACY,
+  ...AUDIT_DATA_RETENTION,
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 /** The data stored with each action. */

@@ -126,6 +126,8 @@ export const AUDIT_ACTIONS = [
   "privacy.breach_notice_generated",
   "privacy.consent_text_created",
   "privacy.impact_assessment_exported",
+  "retention.applied",
+  "retention.rule_updated",
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -2,3 +2,5 @@
 export { submitFeedback } from "./commands/submit-feedback";
 export { feedbackRoutes } from "./feedback.routes";
 export { feedbackFigures } from "./feedback.stats";
+/** Retention (issue 19): drops senders' identities of feedback closed long ago. */
+export { dropClosedFeedbackIdentities } from "./feedback.retention";

@@ -8,3 +8,14 @@ export { groupRoutes } from "./groups.routes";
 export { equipmentTotals } from "./group-equipment.queries";
 /** For the pilots module: a group in the caller's scope, or 404. */
 export { getVisibleGroup } from "./groups.queries";
+/** Sealed roster identities (issue 19): the crypto, the start-up upgrade of clear rows, retention. */
+export {
+  ephemeralRosterCrypto,
+  rosterCryptoFor,
+  rosterCryptoFromKeyFile,
+  sealMember,
+  type RosterCrypto,
+} from "./groups.crypto";
+export { sealLegacyRoster } from "./roster-upgrade";
+/** Retention (issue 19): de-identifies members who left long ago; figures unchanged. */
+export { deidentifyLeftMembers } from "./roster-retention";

@@ -5,3 +5,5 @@ export { readHouseholdRollups, type HouseholdRollupRow } from "./households.roll
 export { householdRoutes } from "./households.routes";
 /** Safe-family figures (households, recognised, rate) for the indicators registry. */
 export { safeFamilyFigures, safeFamilyGroups } from "./safe-families.queries";
+/** Retention (issue 19): de-identifies households that moved out long ago; figures unchanged. */
+export { deidentifyMovedOutHouseholds } from "./households.retention";

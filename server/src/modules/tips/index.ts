@@ -4,3 +4,5 @@ export { submitTip } from "./commands/submit-tip";
 export { tipFigures } from "./tips.counts";
 export { isPolice, isPoliceOver } from "./tips.policy";
 export { tipRoutes } from "./tips.routes";
+/** Retention (issue 19): drops contact details of tips whose dialogue closed long ago. */
+export { dropClosedTipContacts } from "./tips.retention";

@@ -1,0 +1,34 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+
+/**
+ * Retention of feedback senders' identity (issue 19): an item closed (answered, transferred or
+ * rejected) before `cutoff` loses the sender's sealed identity and contact; its title, content,
+ * answer and dates stay, and so do the figures. `pathPrefixes` limits it to those unit paths
+ * (null: everywhere). Run inside the caller's transaction.
+ */
+export async function dropClosedFeedbackIdentities(
+  tx: Db,
+  opts: { cutoff: string; pathPrefixes: string[] | null; dryRun: boolean },
+): Promise<{ due: number; done: number }> {
+  const scope: SQL = opts.pathPrefixes
+    ? sql`(${sql.join(
+        opts.pathPrefixes.map((p) => sql`f.unit_path like ${`${p}%`}`),
+        sql` or `,
+      )})`
+    : sql`true`;
+  const due = sql`f.identity is not null and f.status in ('answered', 'transferred', 'rejected')
+    and coalesce(f.answered_on, f.received_on) < ${opts.cutoff}::date and ${scope}`;
+  if (opts.dryRun) {
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from feedback_items f where ${due}`,
+    );
+    return { due: row?.n ?? 0, done: 0 };
+  }
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`update feedback_items f set identity = null where ${due} returning f.id`,
+  );
+  return { due: rows.length, done: rows.length };
+}

@@ -49,6 +49,7 @@ import { citizenRoutes } from "./modules/citizen";
 import { feedbackRoutes } from "./modules/feedback";
 import { calendarRoutes, startWorkingCalendar } from "./modules/calendar";
 import { newsRoutes, portalRoutes } from "./modules/news";
+import { boundaryRoutes, mapRoutes } from "./modules/maps";
 import { tipRoutes } from "./modules/tips";
 
 z.config(z.locales.vi());
@@ -83,6 +84,8 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: calendarRoutes },
   { prefix: API, routes: newsRoutes },
   { prefix: API, routes: certificationRoutes },
+  { prefix: API, routes: mapRoutes },
+  { routes: boundaryRoutes },
 ];
 
 export type BuildAppOptions = {

@@ -11,3 +11,6 @@ export {
   type BoundaryGeometry,
   type BoundaryTopology,
 } from "./boundaries";
+export { boundaryHash, boundaryUrl, servedBoundaryFile } from "./boundary-files";
+export { getMapValues, mapIndicators } from "./map-values";
+export { boundaryRoutes, mapRoutes } from "./maps.routes";

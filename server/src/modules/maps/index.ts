@@ -11,6 +11,7 @@ export {
   type BoundaryGeometry,
   type BoundaryTopology,
 } from "./boundaries";
+export { formatMapValue, renderChoroplethSvg, svgToPng, type MapClass, type RenderedMap } from "./render-map";
 export { boundaryHash, boundaryUrl, servedBoundaryFile } from "./boundary-files";
 export { getMapValues, mapIndicators } from "./map-values";
 export { boundaryRoutes, mapRoutes } from "./maps.routes";

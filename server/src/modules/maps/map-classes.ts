@@ -8,6 +8,13 @@ export const NO_DATA_FILL = "#d9d9d9";
 export const NO_DATA_LABEL = "Chưa có số liệu";
 
 export type MapUnit = "count" | "rate" | "hours";
+/** The legend's language: Vietnamese first; the portal's English pages read English. */
+export type MapLang = "vi" | "en";
+
+const WORDS = {
+  vi: { locale: "vi-VN", under: "dưới", from: "từ", noData: NO_DATA_LABEL },
+  en: { locale: "en-GB", under: "under", from: "from", noData: "No figure" },
+} as const;
 
 export type MapClass = {
   fill: string;
@@ -20,14 +27,14 @@ export type MapClass = {
   count: number;
 };
 
-const nf = (digits: number) =>
-  new Intl.NumberFormat("vi-VN", { maximumFractionDigits: digits, useGrouping: true });
+const nf = (digits: number, lang: MapLang) =>
+  new Intl.NumberFormat(WORDS[lang].locale, { maximumFractionDigits: digits, useGrouping: true });
 
-/** A figure as read in Vietnamese: "1.157", "95,1%", "12,5". */
-export function formatMapValue(value: number | null, unit: MapUnit): string {
-  if (value === null) return NO_DATA_LABEL;
-  if (unit === "rate") return `${nf(1).format(Math.round(value * 1000) / 10)}%`;
-  return nf(unit === "hours" ? 1 : 0).format(value);
+/** A figure as read: "1.157", "95,1%", "12,5" (in English "1,157", "95.1%"). */
+export function formatMapValue(value: number | null, unit: MapUnit, lang: MapLang = "vi"): string {
+  if (value === null) return WORDS[lang].noData;
+  if (unit === "rate") return `${nf(1, lang).format(Math.round(value * 1000) / 10)}%`;
+  return nf(unit === "hours" ? 1 : 0, lang).format(value);
 }
 
 /** The smallest of 1, 2, 2.5, 5 × 10^k not below `raw` (a step a reader can add up). */
@@ -60,16 +67,17 @@ export function classOf(value: number, bounds: readonly number[]): number {
   return k;
 }
 
-function classLabel(bounds: readonly number[], i: number, unit: MapUnit): string {
+function classLabel(bounds: readonly number[], i: number, unit: MapUnit, lang: MapLang): string {
   const lo = bounds[i]!;
   const hi = bounds[i + 1];
-  const f = (v: number) => formatMapValue(v, unit);
+  const w = WORDS[lang];
+  const f = (v: number) => formatMapValue(v, unit, lang);
   if (unit === "count") {
-    if (hi === undefined) return bounds.length === 1 ? f(lo) : `từ ${f(lo)}`;
+    if (hi === undefined) return bounds.length === 1 ? f(lo) : `${w.from} ${f(lo)}`;
     return hi - 1 === lo ? f(lo) : `${f(lo)}–${f(hi - 1)}`;
   }
-  if (hi === undefined) return `từ ${f(lo)}`;
-  return i === 0 ? `dưới ${f(hi)}` : `${f(lo)} – dưới ${f(hi)}`;
+  if (hi === undefined) return `${w.from} ${f(lo)}`;
+  return i === 0 ? `${w.under} ${f(hi)}` : `${f(lo)} – ${w.under} ${f(hi)}`;
 }
 
 /**
@@ -79,6 +87,7 @@ function classLabel(bounds: readonly number[], i: number, unit: MapUnit): string
 export function classesOf(
   values: readonly (number | null)[],
   unit: MapUnit,
+  lang: MapLang = "vi",
 ): { bounds: number[]; classes: MapClass[]; fillOf: (v: number | null) => string } {
   const bounds = classBounds(values, unit);
   // Fewer classes keep the palette's ends, so one class reads as the lightest, two as light and dark.
@@ -87,12 +96,12 @@ export function classesOf(
   );
   const classes: MapClass[] = bounds.map((from, i) => ({
     fill: colours[i]!,
-    label: classLabel(bounds, i, unit),
+    label: classLabel(bounds, i, unit, lang),
     from,
     to: bounds[i + 1] ?? null,
     count: 0,
   }));
-  const noData: MapClass = { fill: NO_DATA_FILL, label: NO_DATA_LABEL, from: null, to: null, count: 0 };
+  const noData: MapClass = { fill: NO_DATA_FILL, label: WORDS[lang].noData, from: null, to: null, count: 0 };
   for (const v of values) {
     if (v === null) noData.count += 1;
     else classes[classOf(v, bounds)]!.count += 1;

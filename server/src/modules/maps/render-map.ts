@@ -10,7 +10,16 @@ import { feature } from "topojson-client";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { GeometryCollection, Objects, Topology } from "topojson-specification";
 import { BOUNDARY_ATTRIBUTION, type BoundaryTopology } from "./boundaries";
-import { classesOf, formatMapValue, type MapClass, type MapUnit } from "./map-classes";
+import { classesOf, formatMapValue, type MapClass, type MapLang, type MapUnit } from "./map-classes";
+
+export {
+  MAP_PALETTE,
+  NO_DATA_FILL,
+  formatMapValue,
+  type MapClass,
+  type MapLang,
+  type MapUnit,
+} from "./map-classes";
 
 const require = createRequire(import.meta.url);
 
@@ -56,6 +65,8 @@ export type ChoroplethOptions = {
   /** Each unit's figure by its official code (null or absent: no figure). */
   values: ReadonlyMap<string, number | null>;
   unit: MapUnit;
+  /** The language of the legend and the areas' figures (Vietnamese by default). */
+  lang?: MapLang;
   /** The map's accessible name and description (<title>, <desc>). */
   title: string;
   description: string;
@@ -129,8 +140,8 @@ export function renderChoroplethSvg(o: ChoroplethOptions): RenderedMap {
   );
   const draw = geoPath(projection).digits(o.digits ?? 1);
   const values = shapes.features.map((f) => o.values.get(f.properties.code) ?? null);
-  const { classes, fillOf } = classesOf(values, o.unit);
-  const label = o.areaLabel ?? ((name, v) => `${name}: ${formatMapValue(v, o.unit)}`);
+  const { classes, fillOf } = classesOf(values, o.unit, o.lang);
+  const label = o.areaLabel ?? ((name, v) => `${name}: ${formatMapValue(v, o.unit, o.lang)}`);
   const paths = shapes.features
     .map((f: Feature<Geometry, Props>, i) => {
       const text = esc(label(f.properties.name, values[i]!));

@@ -61,6 +61,9 @@ dd{margin:0 0 8px}dt{font-weight:600}
 .tiles dt{font-weight:400;font-size:.88rem;color:#5b524f}.tiles dd{font-size:1.4rem;font-weight:700;margin:0}
 .bars{list-style:none;margin:0;padding:0;max-width:720px}.bars li{display:grid;grid-template-columns:minmax(7em,11em) 1fr 4.5em;gap:8px;align-items:center;margin:4px 0;font-size:.95rem}
 .bars .bar{display:block;height:14px;background:#8c1d18;border-radius:3px;min-width:2px}.bars .v{text-align:right;font-variant-numeric:tabular-nums}
+.map{margin:8px 0 16px;max-width:600px}.map svg{display:block;width:100%;height:auto}.map path:hover{stroke:#1d1b1a;stroke-width:1.5}
+.legend{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;margin:4px 0;padding:0;font-size:.9rem}.legend .sw{display:inline-block;width:18px;height:12px;border:1px solid #6b6360;margin-right:6px;vertical-align:-1px}
+.attr{font-size:.8rem;color:#5b524f;margin:4px 0 0}
 details{margin:16px 0}summary{cursor:pointer;font-weight:600;color:#8c1d18;padding:8px 0}
 footer{border-top:1px solid #e4d9d6;padding:16px 0;font-size:.9rem;color:#4a4240}footer ul{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:0}[hidden]{display:none!important}
 @media print{header,footer,nav,.skip,.no-print,form{display:none!important}body{background:#fff}.box{border:1px solid #000;max-width:none}.codes{font-size:14pt}}

@@ -145,6 +145,12 @@ export const T = {
     statsFullTable: "Xem bảng đầy đủ theo tỉnh, thành phố",
     statsTableLabel: "Bảng kết quả phong trào theo tỉnh, thành phố",
     statsDash: "“–”: chưa có số liệu.",
+    statsMapTitle: "Bản đồ buổi tuyên truyền, hoạt động theo tỉnh, thành phố năm",
+    statsMapDesc:
+      "34 tỉnh, thành phố tô màu theo số buổi tuyên truyền, hoạt động đã ghi nhận trong năm: màu càng đậm, số càng lớn. Số liệu từng tỉnh, thành phố có trong bảng đầy đủ bên dưới.",
+    statsMapLegend: "Số buổi tuyên truyền, hoạt động",
+    statsMapNone: "chưa ghi nhận",
+    statsMapUnit: "buổi, hoạt động",
     exIntro:
       "Những tấm gương trong phong trào Toàn dân bảo vệ an ninh Tổ quốc, được công bố với sự đồng ý của người được khen.",
     exNone: "Chưa có gương người tốt, việc tốt nào được công bố.",
@@ -315,6 +321,12 @@ export const T = {
     statsFullTable: "Show the full table by province",
     statsTableLabel: "Table of the movement's results by province",
     statsDash: "“–”: nothing recorded.",
+    statsMapTitle: "Map of sessions and activities by province in",
+    statsMapDesc:
+      "The 34 provinces shaded by the sessions and activities recorded this year: the darker, the more. Each province's figures are in the full table below.",
+    statsMapLegend: "Sessions and activities",
+    statsMapNone: "nothing recorded",
+    statsMapUnit: "sessions and activities",
     exIntro:
       "Examples from the All People Protect National Security movement, published with the consent of those commended.",
     exNone: "Nothing published yet.",

@@ -1,6 +1,7 @@
 import type { PublicStatistics } from "@toandan/contracts";
 import { esc, page } from "./html";
 import { T, type Lang } from "./i18n";
+import { statsMap } from "./stats-map";
 
 type Movement = PublicStatistics["totals"]["movement"];
 type Province = PublicStatistics["provinces"][number];
@@ -133,7 +134,7 @@ export function statsPage(lang: Lang, st: PublicStatistics): string {
   const s = T[lang];
   const body = `<div class="w"><h1>${esc(s.statsTitle)}</h1>
 <section aria-labelledby="mv-h"><h2 id="mv-h">${esc(`${s.statsMovementTitle} ${st.year}`)}</h2><p>${esc(s.statsMovementIntro)}</p>
-${tiles(lang, st.totals.movement)}${chart(lang, st)}${movementTable(lang, st)}</section>
+${tiles(lang, st.totals.movement)}${statsMap(lang, st)}${chart(lang, st)}${movementTable(lang, st)}</section>
 <section aria-labelledby="cz-h"><h2 id="cz-h">${esc(s.statsCitizenTitle)}</h2><p>${esc(s.statsIntro)}</p>${citizenTable(lang, st)}</section></div>`;
   return page({ lang, title: s.statsTitle, path: "/thong-ke", body });
 }

@@ -46,6 +46,8 @@ export const reports = pgTable(
      * frozen at compile time with each child report's id and approval time; null until compiled.
      */
     compiled: jsonb("compiled"),
+    /** The indicator whose map of the unit's children the DOCX and PDF print (a registry code), or null. */
+    mapIndicator: text("map_indicator"),
     /** draft → submitted → returned | approved; returned → submitted. */
     status: text("status").notNull().default("draft"),
     comments: jsonb("comments")

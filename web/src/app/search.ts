@@ -17,12 +17,14 @@ export function validateUnitsSearch(search: Record<string, unknown>): UnitsSearc
   };
 }
 
-/** `?nam=2026`: the year a dashboard shows (absent: this year). */
-export type DashboardSearch = { nam?: number };
+/** `?nam=2026`: the year a dashboard shows (absent: this year); `?lop=groups.models`: the map's indicator. */
+export type DashboardSearch = { nam?: number; lop?: string };
 
 export function validateDashboardSearch(search: Record<string, unknown>): DashboardSearch {
   const year = Number(search.nam);
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? { nam: year } : {};
+  const out: DashboardSearch = Number.isInteger(year) && year >= 2000 && year <= 2100 ? { nam: year } : {};
+  if (typeof search.lop === "string" && /^[a-z_]+\.[a-z_]+$/.test(search.lop)) out.lop = search.lop;
+  return out;
 }
 
 /** Only same-site paths may be a post-sign-in target. */

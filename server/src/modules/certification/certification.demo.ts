@@ -128,5 +128,5 @@ export async function seedCertificationDemo(
       data: { cycles: plan.length, year },
     });
   });
-  await seedCertificationHistoryDemo(db);
+  await seedCertificationHistoryDemo(db, units.areaId);
 }

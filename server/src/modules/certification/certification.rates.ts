@@ -1,7 +1,8 @@
-import type { CertificationUnitType } from "@toandan/contracts";
+import { todayInVietnam, type CertificationUnitType } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { stockRollupsCover } from "../../kernel/rollups";
+import { recordsOfUnit } from "../org-units";
 import { readCertificationRollups } from "./certification.rollups";
 import { escapeLike } from "./certification.queries";
 
@@ -11,9 +12,10 @@ const rateOf = (c: Counts | undefined) =>
   !c || c.units === 0 || c.cycles === 0 ? null : Math.round((c.recognised / c.units) * 10_000) / 10_000;
 
 /**
- * Share of the current units of these types under a path that were recognised for the year.
- * Null when no unit of these types there has a cycle that year: no data, never a made-up 0.
- * Read from the certification rollups down to communes, counted from the units below.
+ * Share of the units of these types under a path that were recognised for the year: this year's
+ * current units, or the units of a past year's tree (`countsOfPastYear`) with their recorded
+ * results. Null when no unit of these types there has a cycle or result that year: no data, never
+ * a made-up 0. This year's are read from the certification rollups down to communes.
  */
 export async function certificationRate(
   db: Db,
@@ -22,9 +24,11 @@ export async function certificationRate(
   const kinds: readonly string[] = p.unitTypes;
   const rows = p.unitPath
     ? await countsOfFormerUnit(db, p.unitPath, p.year)
-    : stockRollupsCover(p.rollupPathPrefix)
-      ? await readCertificationRollups(db, p.rollupPathPrefix, p.year, false)
-      : await countsFromUnits(db, p.rollupPathPrefix, p.year, false);
+    : isPastYear(p.year)
+      ? await countsOfPastYear(db, p.rollupPathPrefix, p.year, false)
+      : stockRollupsCover(p.rollupPathPrefix)
+        ? await readCertificationRollups(db, p.rollupPathPrefix, p.year, false)
+        : await countsFromUnits(db, p.rollupPathPrefix, p.year, false);
   const total: Counts = { units: 0, cycles: 0, recognised: 0 };
   for (const r of rows.filter((r) => kinds.includes(r.kind))) {
     total.units += r.units;
@@ -57,6 +61,40 @@ async function countsOfFormerUnit(db: Db, path: string, year: number): Promise<C
           and (u.valid_from is null or u.valid_from <= ${`${year}-12-31`}::date or not u.is_official)
           and (u.valid_to is null or u.valid_to >= ${`${year}-01-01`}::date)
           and u.kind in ('residential_area', 'commune', 'agency', 'enterprise', 'school')
+        group by 1, 2`,
+  );
+}
+
+const isPastYear = (year: number) => year < Number(todayInVietnam().slice(0, 4));
+
+const CERTIFIED_KINDS = sql`u.kind in ('residential_area', 'commune', 'agency', 'enterprise', 'school')`;
+
+/**
+ * Units and results of a past year under a current unit's path, per child (its id) or all in "":
+ * the units of the tree of that year's end (decisions are taken by 15/11 or 20/11, Circular
+ * 124/2021 art. 9), so before 07/2025 the pre-reform units, counted where they roll up
+ * (`recordsOfUnit`); a local unit counts unless it had ended. Each with its yearly cycle or,
+ * before the system, its recorded result (certification_history).
+ */
+export async function countsOfPastYear(
+  db: Db,
+  path: string,
+  year: number,
+  children: boolean,
+): Promise<CountRow[]> {
+  const key = children ? sql`split_part(substr(u.rollup_path, ${path.length + 1}::int), '/', 1)` : sql`''`;
+  const yearEnd = `${year}-12-31`;
+  return queryRows<CountRow>(
+    db,
+    sql`select ${key} as grp, u.kind, count(*)::int as units, count(coalesce(c.id, h.id))::int as cycles,
+          count(*) filter (where c.status = 'recognised' or (c.id is null and h.certified))::int as recognised
+        from org_units u
+        left join certification_cycles c on c.org_unit_id = u.id and c.year = ${year}::int
+        left join certification_history h on h.org_unit_id = u.id and h.year = ${year}::int
+        where ${recordsOfUnit({ path, rollupPath: path }, { rollupPath: sql`u.rollup_path`, orgUnitId: sql`u.id` })}
+          and (u.valid_from is null or u.valid_from <= ${yearEnd}::date or not u.is_official)
+          and (u.valid_to is null or u.valid_to >= ${yearEnd}::date)
+          and ${CERTIFIED_KINDS}
         group by 1, 2`,
   );
 }
@@ -101,9 +139,11 @@ export async function certificationRatesByChild(
   db: Db,
   p: { path: string; year: number },
 ): Promise<Map<string, Record<keyof typeof RATE_TYPES, number | null>>> {
-  const rows = stockRollupsCover(p.path, true)
-    ? await readCertificationRollups(db, p.path, p.year, true)
-    : await countsFromUnits(db, p.path, p.year, true);
+  const rows = isPastYear(p.year)
+    ? await countsOfPastYear(db, p.path, p.year, true)
+    : stockRollupsCover(p.path, true)
+      ? await readCertificationRollups(db, p.path, p.year, true)
+      : await countsFromUnits(db, p.path, p.year, true);
   const counts = new Map<string, { units: number; cycles: number; recognised: number }>();
   const add = (key: string, r: (typeof rows)[number]) => {
     const c = counts.get(key) ?? { units: 0, cycles: 0, recognised: 0 };

@@ -137,6 +137,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     results: "Search results",
     resultsCount: "Units found: {{n}}",
     noResults: "No matching unit.",
+    formerOption: "Units before the reorganisation",
+    formerHint: "Search the administrative units as they were until 30/06/2025 (former provinces, districts, communes) for the figures of that time",
     tree: "Unit tree",
     treeHint: "Starts at your units; open a level to see the units below it.",
     expand: "Open {{name}}",

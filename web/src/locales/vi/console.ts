@@ -134,6 +134,8 @@ export const consoleVi = {
     results: "Kết quả tìm kiếm",
     resultsCount: "Tìm thấy {{n}} đơn vị",
     noResults: "Không tìm thấy đơn vị nào phù hợp.",
+    formerOption: "Đơn vị trước sắp xếp",
+    formerHint: "Tìm trong các đơn vị hành chính đến 30/06/2025 (tỉnh, huyện, xã cũ) để xem số liệu của thời kỳ đó",
     tree: "Cây đơn vị",
     treeHint: "Bắt đầu từ đơn vị của bạn; mở từng cấp để xem đơn vị trực thuộc.",
     expand: "Mở {{name}}",

@@ -501,6 +501,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     replicas: "Replicated at",
     meta: "{{unit}} · founded {{date}}",
     totals: "Count by type",
+    totalsOn: "Figures on",
     totalsAt: "As of {{date}}, including the units below.",
     count: "Teams and models",
     members: "Members",

@@ -498,6 +498,7 @@ export const consoleVi = {
     replicas: "Số nơi nhân rộng",
     meta: "{{unit}} · thành lập ngày {{date}}",
     totals: "Số lượng theo loại",
+    totalsOn: "Số liệu tại ngày",
     totalsAt: "Tính đến ngày {{date}}, gồm cả các đơn vị trực thuộc.",
     count: "Số tổ, mô hình",
     members: "Số thành viên",

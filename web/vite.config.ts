@@ -1,10 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+import { pwaOptions } from "./pwa.config";
 
 const api = "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), VitePWA(pwaOptions)],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -22,6 +24,9 @@ export default defineConfig({
           groups: [
             { name: "zrender", test: /node_modules[\\/]zrender[\\/]/ },
             { name: "echarts", test: /node_modules[\\/]echarts[\\/]/ },
+            // The password-strength dictionaries, loaded only by a password change; named so the
+            // service worker leaves them out of its precache (pwa.config.ts).
+            { name: "zxcvbn", test: /node_modules[\\/]@zxcvbn-ts[\\/]/ },
           ],
         },
       },

@@ -4,6 +4,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { queryClient } from "./query-client";
 import { router } from "./router";
 import { cssVariablesResolver, theme } from "./theme";
+import { UpdatePrompt } from "./update-prompt";
 
 export function Providers() {
   return (
@@ -11,6 +12,7 @@ export function Providers() {
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
+      <UpdatePrompt />
     </MantineProvider>
   );
 }

@@ -13,6 +13,7 @@ import type { reportsVi } from "./vi/reports";
 import type { calendarVi } from "./vi/calendar";
 import type { festivalsVi } from "./vi/festivals";
 import type { safeFamiliesVi } from "./vi/safe-families";
+import type { captureVi } from "./vi/capture";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -32,6 +33,7 @@ declare module "i18next" {
       calendar: typeof calendarVi;
       festivals: typeof festivalsVi;
       safeFamilies: typeof safeFamiliesVi;
+      capture: typeof captureVi;
     };
   }
 }

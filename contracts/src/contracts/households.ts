@@ -93,6 +93,8 @@ export const CommitmentSchema = z.object({
   formVersion: z.string(),
   hasScan: z.boolean(),
   createdAt: z.string(),
+  /** Row version (+1 on every change, a scan attached too): send it as `If-Match` with an edit. */
+  version: z.number().int().min(1),
 });
 export type Commitment = z.infer<typeof CommitmentSchema>;
 
@@ -109,6 +111,8 @@ export const HouseholdSchema = z.object({
   /** Latest year with a signed commitment, or null. */
   lastSignedYear: z.number().int().nullable(),
   createdAt: z.string(),
+  /** Row version: send it back as `If-Match` with an edit (412 `version_conflict` when stale). */
+  version: z.number().int().min(1),
 });
 export type Household = z.infer<typeof HouseholdSchema>;
 

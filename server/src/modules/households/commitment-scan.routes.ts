@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { IdSchema, OkSchema } from "@toandan/contracts";
@@ -9,6 +10,8 @@ import { queryRows } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
 import { AppError, notFound, validationFailed } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
+import { claimOf, runIdempotent, sendIdempotent } from "../../kernel/idempotency";
+import { ifMatchOf, runVersioned } from "../../kernel/row-version";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { getVisibleHousehold } from "./households.queries";
 
@@ -48,8 +51,9 @@ export const commitmentScanRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: OkSchema, ...ERROR_RESPONSES },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = requireActor(req);
+      const expected = ifMatchOf(req);
       const household = await getVisibleHousehold(app.db, actor, req.params.id, "household.manage");
       const commitment = await commitmentOf(household.id, req.params.year);
       const file = req.isMultipart()
@@ -61,27 +65,40 @@ export const commitmentScanRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const kind = KINDS.find((k) => k.magic.every((b, i) => data[i] === b));
       if (!kind) throw validationFailed([{ path: "file", message: "Tệp phải là PDF, JPG hoặc PNG" }]);
-      const relative = path.join("commitments", `${commitment.id}.${kind.ext}`);
-      await fs.mkdir(path.join(root, "commitments"), { recursive: true });
-      await fs.writeFile(path.join(root, relative), data, { mode: 0o600 });
-      await app.db.transaction(async (tx) => {
-        await tx.execute(
-          sql`update household_commitments set scan_path = ${relative} where id = ${commitment.id}`,
-        );
-        await recordEvent(tx, {
-          actorId: actor.accountId,
-          action: "commitment.scan_attached",
-          entityType: "household_commitment",
-          entityId: commitment.id,
-          orgUnitId: household.orgUnitId,
-          data: { year: req.params.year, type: kind.type, bytes: data.length },
-        });
+      // A new file per upload: a refused or rolled-back upload never overwrites the scan in use.
+      const relative = path.join("commitments", `${commitment.id}-${randomUUID().slice(0, 8)}.${kind.ext}`);
+      // The phone may resend the photo (Idempotency-Key): the same file bytes are the same request.
+      const claim = claimOf(req, actor.accountId, "attachCommitmentScan", { params: req.params, file: data });
+      const dropNew = () => fs.rm(path.join(root, relative), { force: true });
+      const answer = await runIdempotent(app.db, claim, 200, (db) =>
+        runVersioned(db, "household_commitments", commitment.id, expected, async (tx) => {
+          await fs.mkdir(path.join(root, "commitments"), { recursive: true });
+          await fs.writeFile(path.join(root, relative), data, { mode: 0o600 });
+          await tx.transaction(async (inner) => {
+            await inner.execute(
+              sql`update household_commitments set scan_path = ${relative} where id = ${commitment.id}`,
+            );
+            await recordEvent(inner, {
+              actorId: actor.accountId,
+              action: "commitment.scan_attached",
+              entityType: "household_commitment",
+              entityId: commitment.id,
+              orgUnitId: household.orgUnitId,
+              data: { year: req.params.year, type: kind.type, bytes: data.length },
+            });
+          });
+          return { ok: true as const };
+        }),
+      ).catch(async (err: unknown) => {
+        await dropNew();
+        throw err;
       });
-      // A replaced scan of another type leaves no stray file behind.
-      if (commitment.scanPath && commitment.scanPath !== relative) {
+      // The replaced scan's file goes once the new one is committed; a replay wrote none.
+      if (answer.replayed) await dropNew();
+      else if (commitment.scanPath) {
         await fs.rm(path.join(root, commitment.scanPath), { force: true });
       }
-      return { ok: true as const };
+      return sendIdempotent(reply, answer);
     },
   );
 

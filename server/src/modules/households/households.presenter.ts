@@ -16,6 +16,7 @@ export function presentHousehold(row: HouseholdDbRow): Household {
     movedOutOn: row.movedOutOn,
     lastSignedYear: row.lastSignedYear === null ? null : Number(row.lastSignedYear),
     createdAt: iso(row.createdAt),
+    version: Number(row.version),
   };
 }
 
@@ -28,5 +29,6 @@ export function presentCommitment(row: CommitmentDbRow): Commitment {
     formVersion: row.formVersion,
     hasScan: row.scanPath !== null,
     createdAt: iso(row.createdAt),
+    version: Number(row.version),
   };
 }

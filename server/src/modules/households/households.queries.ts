@@ -18,6 +18,7 @@ export type HouseholdDbRow = {
   lastSignedYear: number | string | null;
   createdAt: Date | string;
   rollupPath: string;
+  version: number;
 };
 
 export type CommitmentDbRow = {
@@ -28,6 +29,7 @@ export type CommitmentDbRow = {
   formVersion: string;
   scanPath: string | null;
   createdAt: Date | string;
+  version: number;
 };
 
 /** A unit that can hold households, as a write needs it. */
@@ -35,7 +37,7 @@ export type AreaRow = { id: string; rollupPath: string; provinceId: string | nul
 
 const SELECT_HOUSEHOLD = sql`select h.id, h.org_unit_id as "orgUnitId", u.full_name as "orgUnitName", h.code,
     h.head_name as "headName", h.address, h.members, h.member_orgs as "memberOrgs",
-    h.moved_out_on::text as "movedOutOn", h.created_at as "createdAt", h.rollup_path as "rollupPath",
+    h.moved_out_on::text as "movedOutOn", h.created_at as "createdAt", h.rollup_path as "rollupPath", h.version,
     (select max(c.year) from household_commitments c where c.household_id = h.id) as "lastSignedYear"
   from households h join org_units u on u.id = h.org_unit_id`;
 
@@ -74,7 +76,7 @@ export async function commitmentsOf(db: Db, householdId: string): Promise<Commit
   return queryRows<CommitmentDbRow>(
     db,
     sql`select id, household_id as "householdId", year, signed_on::text as "signedOn",
-          form_version as "formVersion", scan_path as "scanPath", created_at as "createdAt"
+          form_version as "formVersion", scan_path as "scanPath", created_at as "createdAt", version
         from household_commitments where household_id = ${householdId} order by year desc`,
   );
 }

@@ -23,6 +23,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
+import { claimOf, runIdempotent, sendIdempotent } from "../../kernel/idempotency";
+import { ifMatchOf, runVersioned } from "../../kernel/row-version";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
 import { createHousehold } from "./commands/create-household";
@@ -129,9 +131,12 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = requireActor(req);
       requirePermission(actor, "household.manage");
-      const id = await createHousehold(app.db, actor, req.body);
-      const row = await getVisibleHousehold(app.db, actor, id, "household.manage");
-      return reply.status(201).send(presentHousehold(row));
+      const claim = claimOf(req, actor.accountId, "createHousehold");
+      const answer = await runIdempotent(app.db, claim, 201, async (db) => {
+        const id = await createHousehold(db, actor, req.body);
+        return presentHousehold(await getVisibleHousehold(db, actor, id, "household.manage"));
+      });
+      return sendIdempotent(reply, answer);
     },
   );
 
@@ -151,8 +156,10 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requirePermission(actor, "household.manage");
-      await updateHousehold(app.db, actor, req.params.id, req.body);
-      return presentHousehold(await getVisibleHousehold(app.db, actor, req.params.id, "household.manage"));
+      return runVersioned(app.db, "households", req.params.id, ifMatchOf(req), async (db) => {
+        await updateHousehold(db, actor, req.params.id, req.body);
+        return presentHousehold(await getVisibleHousehold(db, actor, req.params.id, "household.manage"));
+      });
     },
   );
 
@@ -172,9 +179,12 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = requireActor(req);
       requirePermission(actor, "household.manage");
-      const id = await recordCommitment(app.db, actor, req.params.id, req.body);
-      const row = (await commitmentsOf(app.db, req.params.id)).find((c) => c.id === id)!;
-      return reply.status(201).send(presentCommitment(row));
+      const claim = claimOf(req, actor.accountId, "recordCommitment");
+      const answer = await runIdempotent(app.db, claim, 201, async (db) => {
+        const id = await recordCommitment(db, actor, req.params.id, req.body);
+        return presentCommitment((await commitmentsOf(db, req.params.id)).find((c) => c.id === id)!);
+      });
+      return sendIdempotent(reply, answer);
     },
   );
 

@@ -178,6 +178,8 @@ export const GroupMemberSchema = z.object({
   notes: z.string().nullable(),
   /** The member's identity was removed under the retention rule (the dates still count). */
   deidentified: z.boolean(),
+  /** Row version: send it back as `If-Match` when recording the leave (412 `version_conflict` when stale). */
+  version: z.number().int().min(1),
 });
 export type GroupMember = z.infer<typeof GroupMemberSchema>;
 export const GroupMemberPageSchema = pageOf(GroupMemberSchema);

@@ -33,6 +33,7 @@ export const groupRosterRoutes = [
     body: AddGroupMemberBodySchema,
     status: 201,
     response: GroupMemberSchema,
+    idempotent: true,
     handler: ({ db, app, actor, params, body }) =>
       enrolMember(db, rosterCryptoFor(app), actor, params.id, body),
   }),
@@ -60,6 +61,8 @@ export const groupRosterRoutes = [
     params: memberParams,
     body: LeaveGroupBodySchema,
     response: GroupMemberSchema,
+    idempotent: true,
+    versioned: { table: "group_members", param: "memberId" },
     handler: ({ db, app, actor, params, body }) =>
       recordLeave(db, rosterCryptoFor(app), actor, params.id, params.memberId, body),
   }),

@@ -46,5 +46,6 @@ export function presentMember(c: RosterCrypto, r: MemberDbRow): GroupMember {
     religion: identity.religion,
     notes: identity.notes,
     deidentified: r.deidentifiedAt !== null,
+    version: r.version,
   };
 }

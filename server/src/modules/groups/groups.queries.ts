@@ -154,6 +154,7 @@ export type MemberDbRow = {
   religionSealed: Buffer | null;
   notesSealed: Buffer | null;
   deidentifiedAt: string | null;
+  version: number;
   birthDate: string | null;
   role: string | null;
   joinedOn: string;
@@ -166,7 +167,7 @@ export type MemberDbRow = {
 export const SELECT_MEMBER = sql`select m.id, m.group_id as "groupId", m.full_name as "fullName",
   m.full_name_sealed as "fullNameSealed", m.ethnicity_sealed as "ethnicitySealed",
   m.religion_sealed as "religionSealed", m.notes_sealed as "notesSealed",
-  m.deidentified_at as "deidentifiedAt",
+  m.deidentified_at as "deidentifiedAt", m.version,
   m.birth_date::text as "birthDate", m.role, m.joined_on::text as "joinedOn", m.left_on::text as "leftOn",
   m.disciplined, m.age_exception_decision as "ageExceptionDecision",
   m.age_exception_decided_on::text as "ageExceptionDecidedOn" from group_members m`;

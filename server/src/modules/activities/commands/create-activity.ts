@@ -42,30 +42,29 @@ export async function createActivity(
     createdBy: actor.accountId,
   };
   const { createdBy: _c, provinceId: _p, rollupPath: _r, organizerKinds: _k, ...logged } = values;
-  await db.transaction(async (tx) => {
-    // The activity, its organisers and the audit record go in one statement (see recordEvent).
-    await recordEvent(
-      tx,
-      {
-        actorId: actor.accountId,
-        action: "activity.created",
-        entityType: "activity",
-        entityId: id,
-        orgUnitId: unit.id,
-        data: {
-          ...logged,
-          broadcastHours: body.broadcastHours,
-          organizerBodyIds: organizers.map((o) => o.id),
-        },
+  // The activity, its organisers and the audit record go in one statement (see recordEvent), which
+  // is atomic on its own: no BEGIN/COMMIT round trips around it.
+  await recordEvent(
+    db,
+    {
+      actorId: actor.accountId,
+      action: "activity.created",
+      entityType: "activity",
+      entityId: id,
+      orgUnitId: unit.id,
+      data: {
+        ...logged,
+        broadcastHours: body.broadcastHours,
+        organizerBodyIds: organizers.map((o) => o.id),
       },
-      [
-        tx.insert(activities).values({ ...values, id, createdAt: now, updatedAt: now }),
-        tx
-          .insert(activityOrganizers)
-          .values(organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind }))),
-      ],
-    );
-  });
+    },
+    [
+      db.insert(activities).values({ ...values, id, createdAt: now, updatedAt: now }),
+      db
+        .insert(activityOrganizers)
+        .values(organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind }))),
+    ],
+  );
   // Written, so its period is not locked (the database refuses writes in a locked period).
   return presentActivityDetail(
     {

@@ -14,6 +14,7 @@ import type { calendarVi } from "./vi/calendar";
 import type { festivalsVi } from "./vi/festivals";
 import type { safeFamiliesVi } from "./vi/safe-families";
 import type { captureVi } from "./vi/capture";
+import type { retentionVi } from "./vi/retention";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -34,6 +35,7 @@ declare module "i18next" {
       festivals: typeof festivalsVi;
       safeFamilies: typeof safeFamiliesVi;
       capture: typeof captureVi;
+      retention: typeof retentionVi;
     };
   }
 }

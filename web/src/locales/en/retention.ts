@@ -1,0 +1,37 @@
+import type { retentionVi } from "../vi/retention";
+
+export const retentionEn: typeof retentionVi = {
+  title: "Retention of personal data",
+  intro:
+    "Each kind of record has a retention period and its basis. When due, what identifies a person is removed (de-identified); the record, its dates and the figures stay. The system runs this every day.",
+  rule: "Kind of record",
+  countsFrom: "Counted from",
+  period: "Period",
+  months: "{{count}} months",
+  unconfirmed: "[?] default, to be confirmed",
+  removes: "Removed",
+  basis: "Basis",
+  state: "Applies",
+  automated: "Automatic",
+  manual: "Not automated yet",
+  disabled: "Paused",
+  lastRun: "Last run: {{date}}",
+  neverRun: "Not run yet",
+  newPeriod: "New period (months)",
+  save: "Save",
+  saved: "Period saved.",
+  dryRun: "Dry run",
+  run: "Run now",
+  runTitle: "Run the retention rules",
+  runConfirm:
+    "What identifies a person in the due records within your units will be removed for good. The figures do not change.",
+  runDone: "Run on {{date}}.",
+  dryRunTitle: "Dry run of {{date}} (nothing changed)",
+  runTitleDone: "Run of {{date}}",
+  cutoff: "Due if before",
+  due: "Due",
+  done: "De-identified",
+  skipped: { disabled: "Paused", not_automated: "Not automated yet" },
+  resultLabel: "Result per rule",
+  rulesLabel: "Retention rules",
+};

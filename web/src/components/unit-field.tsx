@@ -1,3 +1,4 @@
+import type { OrgUnit } from "@toandan/contracts";
 import { useTranslation } from "react-i18next";
 import { UnitPicker } from "./unit-picker";
 import { useCurrentUser } from "../lib/use-session";
@@ -12,6 +13,8 @@ export function UnitField({
   error,
   description,
   kinds = RECORD_UNIT_KINDS,
+  allowFormer,
+  onUnit,
 }: {
   label?: string;
   value: string | null;
@@ -20,6 +23,9 @@ export function UnitField({
   error?: string;
   description?: string;
   kinds?: readonly string[];
+  /** Figures pages: also offer the units before the 2025 reform ("Đơn vị trước sắp xếp"). */
+  allowFormer?: boolean;
+  onUnit?: (unit: OrgUnit | null) => void;
 }) {
   const { t } = useTranslation("console");
   const user = useCurrentUser();
@@ -33,6 +39,8 @@ export function UnitField({
       value={value}
       onChange={onChange}
       required={required}
+      allowFormer={allowFormer}
+      onUnit={onUnit}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Select } from "@mantine/core";
+import { Checkbox, Select, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import type { OrgUnit, OrgUnitKind } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
@@ -21,7 +21,16 @@ type Props = {
   placeholder?: string;
   /** Units always offered (the user's own units), so a preset value shows its name. */
   known?: readonly { value: string; label: string }[];
+  /** Offer "Đơn vị trước sắp xếp": search the tree as it stood before the 2025 reform. */
+  allowFormer?: boolean;
+  /** The unit picked from the search (with its validity), null when cleared or a known unit. */
+  onUnit?: (unit: OrgUnit | null) => void;
 };
+
+/** The last day of the pre-reform tree (63 provinces, districts): Resolution 202/2025/QH15. */
+export const FORMER_TREE_DATE = "2025-06-30";
+/** Kinds of the pre-reform tree a figure may be asked for (districts existed only there). */
+const FORMER_KINDS = ["district"];
 
 /** Picks a current unit through the search API (accent-insensitive), limited to the role's unit kinds. */
 export function UnitPicker({
@@ -36,11 +45,15 @@ export function UnitPicker({
   required = true,
   placeholder,
   known = [],
+  allowFormer = false,
+  onUnit,
 }: Props) {
   const { t } = useTranslation("console");
   const [search, setSearch] = useState("");
   const [picked, setPicked] = useState<OrgUnit | null>(null);
-  const onlyKind = kinds.length === 1 ? (kinds[0] as OrgUnitKind) : undefined;
+  const [former, setFormer] = useState(false);
+  const allowed = former ? [...kinds, ...FORMER_KINDS] : kinds;
+  const onlyKind = allowed.length === 1 ? (allowed[0] as OrgUnitKind) : undefined;
 
   // Province names tell apart the many communes that share a name.
   const provinces = useQuery({
@@ -51,7 +64,11 @@ export function UnitPicker({
   });
   const provinceName = new Map((provinces.data?.items ?? []).map((p) => [p.id, p.fullName]));
   const optionLabel = (u: OrgUnit) => {
-    const province = u.kind !== "province" && u.provinceId ? provinceName.get(u.provinceId) : undefined;
+    // A former unit's province is a former one: its search result names its ancestors instead.
+    const province =
+      u.kind !== "province" && u.provinceId
+        ? (provinceName.get(u.provinceId) ?? u.ancestorNames?.join(", "))
+        : undefined;
     return [u.fullName, province, u.code].filter(Boolean).join(" — ");
   };
 
@@ -59,17 +76,20 @@ export function UnitPicker({
   const typed = picked && search === optionLabel(picked) ? "" : search.trim().slice(0, 100);
   const [q] = useDebouncedValue(typed, 250);
   const results = useQuery({
-    queryKey: ["unit-picker", q, onlyKind ?? null],
+    queryKey: ["unit-picker", q, onlyKind ?? null, former],
     queryFn: ({ signal }) =>
-      api<OrgUnitPage>("/org-units", { query: { q, kind: onlyKind, limit: 30 }, signal }),
+      api<OrgUnitPage>("/org-units", {
+        query: { q, kind: onlyKind, limit: 30, at: former ? FORMER_TREE_DATE : undefined },
+        signal,
+      }),
     enabled: q.length > 0,
     staleTime: 60_000,
   });
 
-  const units = (results.data?.items ?? []).filter((u) => kinds.includes(u.kind));
+  const units = (results.data?.items ?? []).filter((u) => allowed.includes(u.kind));
   if (picked && !units.some((u) => u.id === picked.id)) units.unshift(picked);
 
-  return (
+  const select = (
     <Select
       label={label}
       description={description}
@@ -89,11 +109,29 @@ export function UnitPicker({
       ]}
       value={value}
       onChange={(id) => {
-        setPicked(units.find((u) => u.id === id) ?? null);
+        const unit = units.find((u) => u.id === id) ?? null;
+        setPicked(unit);
+        onUnit?.(unit);
         onChange(id);
       }}
       onBlur={onBlur}
       comboboxProps={{ withinPortal: true }}
     />
+  );
+  if (!allowFormer) return select;
+  return (
+    <Stack gap={6}>
+      {select}
+      <Checkbox
+        label={t("units.formerOption")}
+        description={t("units.formerHint")}
+        checked={former}
+        disabled={disabled}
+        onChange={(e) => {
+          setFormer(e.currentTarget.checked);
+          setSearch("");
+        }}
+      />
+    </Stack>
   );
 }

@@ -1,6 +1,10 @@
 import "../../locales/register-console";
 import { Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { CERTIFICATION_STATUSES, type CertificationCycle } from "@toandan/contracts";
+import {
+  CERTIFICATION_HISTORY_YEARS,
+  CERTIFICATION_STATUSES,
+  type CertificationCycle,
+} from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -28,7 +32,13 @@ export function CertificationPage() {
   return <Certification />;
 }
 
-const YEARS = Array.from({ length: 6 }, (_, i) => currentYear() + 1 - i);
+/** From next year back to the first year with recorded results (the overview reads them). */
+const YEARS = Array.from(
+  { length: currentYear() + 2 - CERTIFICATION_HISTORY_YEARS.from },
+  (_, i) => currentYear() + 1 - i,
+);
+/** The yearly cycles (Circular 124/2021) start with 2022; earlier years are recorded results only. */
+const FIRST_CYCLE_YEAR = 2022;
 
 function CycleCard({ cycle }: { cycle: CertificationCycle }) {
   const { t } = useTranslation("certification");
@@ -64,7 +74,8 @@ function Certification() {
   const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
   const [year, setYear] = useState(currentYear());
-  const cycles = useQuery(cyclesQuery({ orgUnitId: unitId ?? undefined, year }));
+  const withCycles = year >= FIRST_CYCLE_YEAR;
+  const cycles = useQuery({ ...cyclesQuery({ orgUnitId: unitId ?? undefined, year }), enabled: withCycles });
   const overview = useQuery({ ...overviewQuery(unitId ?? "", year), enabled: Boolean(unitId) });
   const o = overview.data;
   return (
@@ -78,7 +89,7 @@ function Certification() {
       </div>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <UnitField label={t("unit")} value={unitId} onChange={setUnitId} />
+          <UnitField label={t("unit")} value={unitId} onChange={setUnitId} allowFormer />
           <NativeSelect
             label={t("year")}
             value={String(year)}
@@ -128,14 +139,16 @@ function Certification() {
       )}
 
       <Section title={t("cycles")} id="cycles">
-        {cycles.isPending ? (
+        {!withCycles ? (
+          <Text c="dimmed">{t("noCyclesBefore", { year: FIRST_CYCLE_YEAR })}</Text>
+        ) : cycles.isPending ? (
           <Text c="dimmed">{t("loading")}</Text>
         ) : (
           <CycleList items={cycles.data?.items ?? []} empty={t("noCycles")} />
         )}
       </Section>
 
-      {cycles.data?.can.create && (
+      {withCycles && cycles.data?.can.create && (
         <Section title={t("register")} id="register">
           <RegisterForm year={year} initialUnitId={unitId} />
         </Section>

@@ -49,10 +49,11 @@ export function staleGroupsQuery(orgUnitId: string | undefined) {
   });
 }
 
-export function groupTotalsQuery(orgUnitId: string) {
+/** `at`: the date of the figures (a former unit's: a date it existed; default its last day). */
+export function groupTotalsQuery(orgUnitId: string, at?: string) {
   return queryOptions({
-    queryKey: ["groups", "totals", orgUnitId],
-    queryFn: ({ signal }) => api<GroupTotals>("/groups/totals", { query: { orgUnitId }, signal }),
+    queryKey: ["groups", "totals", orgUnitId, at ?? null],
+    queryFn: ({ signal }) => api<GroupTotals>("/groups/totals", { query: { orgUnitId, at }, signal }),
   });
 }
 

@@ -5,9 +5,11 @@ import {
   type Group as TeamOrModel,
   type GroupCategory,
   type GroupStatus,
+  type GroupTotals,
   type GroupType,
+  type OrgUnit,
 } from "@toandan/contracts";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,7 +19,8 @@ import { FilterPanel, ListPage, ListSection } from "../../components/list-page";
 import { ListToolbar, PagedList } from "../../components/paged-list";
 import { ScrollRegion } from "../../components/scroll-region";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDate, formatNumber } from "../../lib/format";
+import { formatDate, formatNumber, parseVnDate } from "../../lib/format";
+import { DateField } from "../../components/date-field";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { ExportCsvButton, ExportXlsxLink } from "../../components/export-button";
@@ -42,6 +45,7 @@ function Groups() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [unitId, setUnitId] = useState<string | null>(defaultUnitId(user));
+  const [unit, setUnit] = useState<OrgUnit | null>(null);
   const [category, setCategory] = useState<GroupCategory | "">("");
   const [typeCode, setTypeCode] = useState("");
   const [status, setStatus] = useState<GroupStatus | "">("");
@@ -67,7 +71,7 @@ function Groups() {
       }
       filters={
         <FilterPanel id="group-filters" title={t("groups.filters")}>
-          <UnitField value={unitId} onChange={setUnitId} />
+          <UnitField value={unitId} onChange={setUnitId} onUnit={setUnit} allowFormer />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <NativeSelect
               label={t("groups.category")}
@@ -165,7 +169,12 @@ function Groups() {
 
       {unitId && (
         <Section title={t("groups.totals")} id="group-totals">
-          <Totals unitId={unitId} types={types} />
+          <Totals
+            key={`${unitId}|${unit?.validTo ?? ""}`}
+            unitId={unitId}
+            types={types}
+            formerUntil={unit?.id === unitId ? (unit.validTo ?? undefined) : undefined}
+          />
         </Section>
       )}
 
@@ -193,9 +202,37 @@ function Groups() {
   );
 }
 
-function Totals({ unitId, types }: { unitId: string; types: GroupType[] }) {
+/** A former unit's totals are asked on a date it existed (typed; by default its last day). */
+function Totals({
+  unitId,
+  types,
+  formerUntil,
+}: {
+  unitId: string;
+  types: GroupType[];
+  formerUntil?: string;
+}) {
+  const { t } = useTranslation("console");
+  const [text, setText] = useState(formatDate(formerUntil));
+  const at = formerUntil ? (parseVnDate(text) ?? formerUntil) : undefined;
+  const query = useQuery(groupTotalsQuery(unitId, at));
+  return (
+    <Stack gap="sm">
+      {formerUntil && (
+        <DateField
+          label={t("groups.totalsOn")}
+          w={{ base: "100%", xs: 200 }}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
+      )}
+      <TotalsTable query={query} types={types} />
+    </Stack>
+  );
+}
+
+function TotalsTable({ query, types }: { query: UseQueryResult<GroupTotals>; types: GroupType[] }) {
   const { t, i18n } = useTranslation("console");
-  const query = useQuery(groupTotalsQuery(unitId));
   return (
     <QueryState query={query}>
       {(data) => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { addWorkingDays } from "../calendar/working-days";
 import { IdSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
 import type { Transitions } from "../workflow";
+import { IndicatorCodeSchema } from "./indicators";
 
 export const REPORT_TEMPLATES = ["six_month", "yearly", "plan_review"] as const;
 export const REPORT_TEMPLATE_LABELS: Record<(typeof REPORT_TEMPLATES)[number], string> = {
@@ -21,6 +22,10 @@ export const REPORT_TRANSITIONS = {
 } as const satisfies Transitions<ReportStatus>;
 
 const Text = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
+/** The indicator mapped over the unit's children in the DOCX and PDF: a code of the registry. */
+const MapIndicatorSchema = z.enum(IndicatorCodeSchema.options, {
+  error: "Chọn một chỉ tiêu có trong danh mục chỉ tiêu",
+});
 const Day = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });
 /** "12" in "Số: 12/BC-MTTQ": digits, empty for "assign the next one". */
 const DocumentNumber = z
@@ -61,6 +66,8 @@ export const CreateReportBodySchema = z
     recipients: z.array(Text(200).min(1)).max(30).default([]),
     signerTitle: Text(200).min(1, "Nhập chức vụ người ký"),
     signerName: Text(200).min(1, "Nhập họ tên người ký"),
+    /** Print the map of the children (provinces or communes) for this indicator; none when absent. */
+    mapIndicator: MapIndicatorSchema.optional(),
   })
   .refine((b) => b.template !== "six_month" || b.half !== undefined, {
     message: "Chọn 6 tháng đầu năm (1) hoặc cuối năm (2)",
@@ -79,6 +86,8 @@ export const UpdateReportBodySchema = z.object({
   signerTitle: Text(200).min(1).optional(),
   signerName: Text(200).min(1).optional(),
   number: DocumentNumber.optional(),
+  /** The indicator of the children's map; null: no map. */
+  mapIndicator: MapIndicatorSchema.nullable().optional(),
 });
 export type UpdateReportBody = z.infer<typeof UpdateReportBodySchema>;
 
@@ -187,6 +196,13 @@ export const ReportSchema = z.object({
   lock: ReportLockSchema.nullable(),
   /** The annex gathered from the children's approved reports, or null when not compiled. */
   compiled: CompiledAnnexSchema.nullable().optional(),
+  /** The indicator mapped over the children in the DOCX and PDF, or null. */
+  mapIndicator: IndicatorCodeSchema.nullable(),
+  /**
+   * What that map draws for this report's unit: the provinces (country), a province's communes; null
+   * where no child has official boundaries (a commune's residential areas, a pre-reform unit).
+   */
+  mapLevel: z.enum(["provinces", "communes"]).nullable(),
   can: ReportAbilitiesSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -20,6 +21,7 @@ import {
   docxTwoColumns,
 } from "../../kernel/docx-layout";
 import { compiledRows, cutOffLine, docNumber, formatFigure, reportPlaceAndDate } from "./export-layout";
+import type { ReportMap } from "./report-map";
 
 const run = (
   text: string,
@@ -117,6 +119,35 @@ function compiledAnnex(r: Report): (Paragraph | Table)[] {
   ];
 }
 
+/** The map of the children (legend and boundary attribution drawn in), as wide as the text. */
+function mapAnnex(map: ReportMap | null): Paragraph[] {
+  if (!map) return [];
+  // Twips to pixels at 96 dpi (docx sizes images in pixels); no taller than most of an A4 page.
+  const scale = Math.min(DOCX_TEXT_WIDTH / 15 / map.width, 840 / map.height);
+  return [
+    new Paragraph({
+      spacing: { before: 200 },
+      keepNext: true,
+      children: [run("PHỤ LỤC BẢN ĐỒ", { bold: true })],
+    }),
+    new Paragraph({ keepNext: true, children: [run(map.title, { italics: true, size: 13 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: "png",
+          data: map.png,
+          transformation: {
+            width: Math.round(map.width * scale),
+            height: Math.round(map.height * scale),
+          },
+          altText: { name: "map", title: map.title, description: map.title },
+        }),
+      ],
+    }),
+  ];
+}
+
 function footer(r: Report): Table {
   const left = [
     new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: 12 })] }),
@@ -148,7 +179,7 @@ const body = (text: string) =>
     );
 
 /** The report as a Word document (A4, margins per Decree 30: 20–25 mm top/bottom, 30–35 left, 15–20 right). */
-export async function reportDocx(r: Report): Promise<Buffer> {
+export async function reportDocx(r: Report, map: ReportMap | null = null): Promise<Buffer> {
   const doc = new Document({
     creator: "Toàn Dân",
     title: r.subject,
@@ -174,6 +205,7 @@ export async function reportDocx(r: Report): Promise<Buffer> {
           new Paragraph({ spacing: { before: 200 }, children: [run("PHỤ LỤC SỐ LIỆU", { bold: true })] }),
           figuresTable(r),
           ...compiledAnnex(r),
+          ...mapAnnex(map),
           centred(run("")),
           footer(r),
         ],

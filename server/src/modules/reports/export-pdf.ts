@@ -8,6 +8,7 @@ import {
   reportPlaceAndDate,
   tinos,
 } from "./export-layout";
+import type { ReportMap } from "./report-map";
 
 const require = createRequire(import.meta.url);
 
@@ -63,8 +64,22 @@ function compiledAnnex(r: Report): unknown[] {
   ];
 }
 
+/** The map of the children (legend and boundary attribution drawn in), as wide as the text. */
+function mapAnnex(map: ReportMap | null): unknown[] {
+  if (!map) return [];
+  return [
+    { text: "PHỤ LỤC BẢN ĐỒ", bold: true, margin: [0, 10, 0, 2] },
+    { text: map.title, italics: true, fontSize: 12, margin: [0, 0, 0, 4] },
+    {
+      image: `data:image/png;base64,${map.png.toString("base64")}`,
+      fit: [CONTENT_WIDTH, 620],
+      alignment: "center",
+    },
+  ];
+}
+
 /** The report as PDF (A4), the same layout as the DOCX. */
-export async function reportPdf(r: Report): Promise<Buffer> {
+export async function reportPdf(r: Report, map: ReportMap | null = null): Promise<Buffer> {
   const def = {
     pageSize: "A4",
     pageMargins: [...MARGINS],
@@ -126,6 +141,7 @@ export async function reportPdf(r: Report): Promise<Buffer> {
         fontSize: 12,
       },
       ...compiledAnnex(r),
+      ...mapAnnex(map),
       {
         margin: [0, 16, 0, 0],
         columns: [

@@ -64,6 +64,8 @@ const report: Report = {
   comments: [],
   createdAt: "2026-12-03T02:00:00.000Z",
   lock: null,
+  mapIndicator: null,
+  mapLevel: null,
   can: { edit: true, submit: true, review: false, unlock: false },
 };
 

@@ -8,6 +8,7 @@ import { loadIndicatorUnit } from "../indicators";
 import { reportDocx } from "./export-docx";
 import { reportPdf } from "./export-pdf";
 import { reportXlsx } from "./export-xlsx";
+import { reportMap } from "./report-map";
 import { nextNumber } from "./numbering";
 import { reportListAbilities } from "./reports.policy";
 import { listReports, loadReport, presentReport } from "./reports.queries";
@@ -50,11 +51,13 @@ export async function sendReportExport(
   format: keyof typeof TYPES,
 ) {
   const report = await reportDetail(db, actor, id);
+  // The map of the children, when the report has one: only the printed formats carry it.
+  const map = format === "xlsx" ? null : await reportMap(db, actor, report);
   const file =
     format === "docx"
-      ? await reportDocx(report)
+      ? await reportDocx(report, map)
       : format === "pdf"
-        ? await reportPdf(report)
+        ? await reportPdf(report, map)
         : await reportXlsx(report);
   return reply
     .header("content-type", TYPES[format])

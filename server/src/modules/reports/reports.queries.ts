@@ -30,6 +30,9 @@ const SELECT = sql`select r.id, r.org_unit_id as "orgUnitId", u.full_name as "or
   r.cut_off::text as "cutOff", r.issuing_body as "issuingBody", r.parent_body as "parentBody", r.number, r.symbol, r.place,
   r.issued_on::text as "issuedOn", r.subject, r.sections, r.figures, r.recipients, r.signer_title as "signerTitle",
   r.signer_name as "signerName", r.status, r.comments, r.compiled, r.created_at as "createdAt",
+  r.map_indicator as "mapIndicator",
+  case when u.valid_to is not null then null when u.kind = 'country' then 'provinces'
+    when u.kind = 'province' and u.code is not null then 'communes' end as "mapLevel",
   (select json_build_object('periodFrom', l.period_from::text, 'periodTo', l.period_to::text, 'lockedAt', l.locked_at, 'unlockedAt', l.unlocked_at, 'unlockReason', l.unlock_reason)
      from period_locks l where l.report_id = r.id order by l.locked_at desc limit 1) as lock
   from reports r join org_units u on u.id = r.org_unit_id`;

@@ -7,6 +7,7 @@ import { loadIndicatorUnit } from "../../indicators";
 import { isPolice } from "../../tips";
 import { defaultCutOff, defaultSections, defaultSubject, figuresOf, periodOf, viDate } from "../compose";
 import { assertNumberFree, isNumberClash, nextNumber, numberTaken } from "../numbering";
+import { assertMapIndicator, mapLevelOf } from "../report-map";
 import { loadReport, presentReport } from "../reports.queries";
 import { reports } from "../reports.table";
 
@@ -35,6 +36,7 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody)
   const unit = await loadIndicatorUnit(db, actor, body.orgUnitId, "report.manage");
   const { from, to } = periodOf(body);
   const cutOff = cutOffOf(body.cutOff, from, to);
+  assertMapIndicator(actor, mapLevelOf(unit), body.mapIndicator);
   const sequence = {
     orgUnitId: unit.id,
     issuingBody: body.issuingBody,
@@ -67,6 +69,7 @@ export async function createReport(db: Db, actor: Actor, body: CreateReportBody)
           recipients: body.recipients,
           signerTitle: body.signerTitle,
           signerName: body.signerName,
+          mapIndicator: body.mapIndicator ?? null,
           createdBy: actor.accountId,
         })
         .returning({ id: reports.id });

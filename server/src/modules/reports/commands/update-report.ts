@@ -5,6 +5,7 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict } from "../../../kernel/errors";
 import { assertNumberFree, isNumberClash, numberTaken } from "../numbering";
+import { assertMapIndicator } from "../report-map";
 import { loadReport, presentReport } from "../reports.queries";
 import { reports } from "../reports.table";
 
@@ -19,6 +20,7 @@ export async function updateReport(
   if (row.status !== "draft" && row.status !== "returned") {
     throw conflict("Chỉ sửa được báo cáo đang soạn hoặc bị trả lại");
   }
+  assertMapIndicator(actor, row.mapLevel, body.mapIndicator);
   // An emptied number means "no number yet".
   const set: Record<string, unknown> = Object.fromEntries(
     Object.entries(body)

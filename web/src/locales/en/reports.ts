@@ -68,6 +68,14 @@ export const reportsEn: typeof reportsVi = {
     cutOff: "Figures counted up to",
     cutOffDefault: "Empty: up to {{date}} (the period's end, or today if it has not ended).",
     cutOffHint: "Empty: up to the period's end, or today if it has not ended.",
+    map: "Map in the printed report (DOCX, PDF)",
+    mapOff: "No map",
+    mapHint:
+      "A country report prints the map of the provinces, a province report the map of its communes, shaded by the indicator chosen here. A commune's report has no map: residential areas have no official boundaries. Tip maps are for the police only.",
+    mapProvinces: "Prints the map of the provinces, shaded by this indicator.",
+    mapCommunes: "Prints the map of the province's communes, shaded by this indicator.",
+    mapNone:
+      "This unit's report prints no map: residential areas and pre-reform units have no official boundaries in the map data.",
     symbol: "Symbol",
     symbolHint: "For example BC-MTTQ",
     place: "Place name",
@@ -188,5 +196,17 @@ export const reportsEn: typeof reportsVi = {
     replicaLag_one: "Figures as of {{count}} second ago",
     replicaLag_other: "Figures as of {{count}} seconds ago",
     replicaCurrent: "Figures as of less than a second ago",
+    map: {
+      title: "Map of the units below",
+      outlineTitle: "Boundary map",
+      indicator: "Figure on the map",
+      label: "Map of {{indicator}} for the units of {{unit}}",
+      outlineLabel: "Boundary of {{unit}}",
+      legend: "Legend",
+      noData: "No data yet",
+      suppressed: "Under 5",
+      tableCaption: "Figures on the map",
+      localUnits: "Residential areas and local units",
+    },
   },
 };

@@ -65,6 +65,14 @@ export const reportsVi = {
     cutOff: "Số liệu tính đến ngày",
     cutOffDefault: "Để trống: tính đến ngày {{date}} (ngày cuối kỳ, hoặc hôm nay nếu kỳ chưa kết thúc).",
     cutOffHint: "Để trống: tính đến ngày cuối kỳ, hoặc hôm nay nếu kỳ chưa kết thúc.",
+    map: "Bản đồ trong bản in (DOCX, PDF)",
+    mapOff: "Không in bản đồ",
+    mapHint:
+      "Báo cáo toàn quốc in bản đồ các tỉnh, thành phố; báo cáo cấp tỉnh in bản đồ các xã, phường, tô màu theo chỉ tiêu chọn ở đây. Báo cáo cấp xã không có bản đồ: khu dân cư không có ranh giới chính thức. Bản đồ tin báo chỉ dành cho lực lượng Công an.",
+    mapProvinces: "In bản đồ các tỉnh, thành phố, tô màu theo chỉ tiêu này.",
+    mapCommunes: "In bản đồ các xã, phường của tỉnh, tô màu theo chỉ tiêu này.",
+    mapNone:
+      "Báo cáo của đơn vị này không in bản đồ: khu dân cư và các đơn vị trước sắp xếp không có ranh giới chính thức trong dữ liệu bản đồ.",
     symbol: "Ký hiệu",
     symbolHint: "Ví dụ BC-MTTQ",
     place: "Địa danh",
@@ -184,5 +192,17 @@ export const reportsVi = {
     replicaLag_one: "Số liệu cập nhật cách đây {{count}} giây",
     replicaLag_other: "Số liệu cập nhật cách đây {{count}} giây",
     replicaCurrent: "Số liệu cập nhật cách đây chưa đến 1 giây",
+    map: {
+      title: "Bản đồ đơn vị trực thuộc",
+      outlineTitle: "Bản đồ địa giới",
+      indicator: "Chỉ tiêu trên bản đồ",
+      label: "Bản đồ {{indicator}} của các đơn vị trực thuộc {{unit}}",
+      outlineLabel: "Địa giới {{unit}}",
+      legend: "Chú giải",
+      noData: "Chưa có dữ liệu",
+      suppressed: "Dưới 5",
+      tableCaption: "Số liệu trên bản đồ",
+      localUnits: "Khu dân cư và đơn vị cơ sở",
+    },
   },
 };

@@ -170,6 +170,12 @@ const holidaysRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/calendar/holidays-page"), "HolidaysPage"),
 });
 
+const retentionRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/luu-tru-du-lieu",
+  component: lazyRouteComponent(() => import("../features/retention/retention-page"), "RetentionPage"),
+});
+
 const newsAdminRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/dang-tin",
@@ -222,6 +228,7 @@ const routeTree = rootRoute.addChildren([
     feedbackRoute,
     newsAdminRoute,
     holidaysRoute,
+    retentionRoute,
   ]),
 ]);
 

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../components/language-switch";
 import { useSession } from "../lib/use-session";
 import { UserMenu } from "../features/auth/user-menu";
+import { OutboxBadge } from "../features/capture/outbox-badge";
 import { can } from "../lib/permissions";
 import { landingPath } from "../lib/landing";
 
@@ -34,7 +35,8 @@ type NavItem = {
     | "/xa-vung-sau-vung-xa"
     | "/kien-nghi"
     | "/dang-tin"
-    | "/ngay-nghi-le";
+    | "/ngay-nghi-le"
+    | "/luu-tru-du-lieu";
   label:
     | "units"
     | "dashboard"
@@ -57,7 +59,8 @@ type NavItem = {
     | "remoteCommunes"
     | "feedback"
     | "news"
-    | "holidays";
+    | "holidays"
+    | "retention";
   /** Shown when the user holds any of these (the same rule as the page itself). */
   permission: Permission | readonly Permission[];
 };
@@ -85,6 +88,7 @@ const NAV: NavItem[] = [
   { to: "/tai-khoan", label: "accounts", permission: "account.read" },
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
   { to: "/ngay-nghi-le", label: "holidays", permission: "calendar.manage" },
+  { to: "/luu-tru-du-lieu", label: "retention", permission: "retention.read" },
 ];
 
 export function roleSummary(t: ReturnType<typeof useTranslation<"console">>["t"], user: CurrentUser) {
@@ -98,6 +102,7 @@ export function roleSummary(t: ReturnType<typeof useTranslation<"console">>["t"]
 export function ConsoleShell() {
   const { t } = useTranslation("console");
   const { t: tp } = useTranslation();
+  const { t: tc } = useTranslation("capture");
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -143,6 +148,7 @@ export function ConsoleShell() {
                 {roleSummary(t, user)}
               </Text>
             </Stack>
+            {can(user, "activity.create") && <OutboxBadge accountId={user.id} />}
             {wide && <LanguageSwitch />}
             <UserMenu user={user} roleText={roleSummary(t, user)} />
           </Group>
@@ -157,6 +163,17 @@ export function ConsoleShell() {
         data-folded={!wide && !opened ? "" : undefined}
       >
         <Stack gap={4}>
+          {can(user, "activity.create") && (
+            <NavLink
+              component={Link}
+              to="/thu-thap"
+              label={tc("nav")}
+              active={pathname.startsWith("/thu-thap")}
+              aria-current={pathname.startsWith("/thu-thap") ? "page" : undefined}
+              onClick={close}
+              fw={600}
+            />
+          )}
           {items.map((item) => {
             const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
             return (

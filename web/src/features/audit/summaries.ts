@@ -10,6 +10,7 @@ import { SUMMARIES_CERTIFICATION } from "./summaries-certification";
 import { SUMMARIES_CASES } from "./summaries-cases";
 import { SUMMARIES_CITIZENS } from "./summaries-citizens";
 import { SUMMARIES_PRIVACY } from "./summaries-privacy";
+import { SUMMARIES_RETENTION } from "./summaries-retention";
 
 export const SUMMARIES: Summaries = {
   ...SUMMARIES_ADMIN,
@@ -21,4 +22,5 @@ export const SUMMARIES: Summaries = {
   ...SUMMARIES_CASES,
   ...SUMMARIES_CITIZENS,
   ...SUMMARIES_PRIVACY,
+  ...SUMMARIES_RETENTION,
 };

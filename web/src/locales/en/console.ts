@@ -27,6 +27,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     feedback: "Feedback",
     news: "Publish news",
     holidays: "Holidays and make-up days",
+    retention: "Data retention",
     accounts: "Accounts",
     audit: "Audit log",
     cases: "Reintegration cases",
@@ -977,6 +978,10 @@ export const consoleEn: Shape<typeof consoleVi> = {
         consent_text_created: "Issued a consent text version",
         impact_assessment_exported: "Exported the impact-assessment dossier",
       },
+      retention: {
+        applied: "Applied a retention rule",
+        rule_updated: "Changed a retention rule",
+      },
     },
     entities: {
       case: "Reintegration case",
@@ -1000,6 +1005,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       commitment_template: "Commitment template",
       report: "Report",
       period_lock: "Period lock",
+      retention_rule: "Retention rule",
     },
     rawData: "Stored data",
     summaries: {
@@ -1185,6 +1191,13 @@ export const consoleEn: Shape<typeof consoleVi> = {
         breach_notified: "Notified {{notified}}{{late}}",
         consent_text_created: "{{purpose}}, version {{version}}",
         impact_assessment_exported: "{{activities}} processing activities",
+      },
+      retention: {
+        applied: "{{rule}}: {{done}} of {{due}} records due before {{cutoff}} de-identified{{scheduled}}",
+        scheduled: " (scheduled)",
+        rule_updated: "{{rule}}: {{months}} months, {{state}}",
+        on: "applies",
+        off: "paused",
       },
     },
     changes: {

@@ -24,6 +24,7 @@ export const consoleVi = {
     feedback: "Kiến nghị, phản ánh",
     news: "Đăng tin",
     holidays: "Ngày nghỉ lễ, làm bù",
+    retention: "Thời hạn lưu trữ dữ liệu",
     accounts: "Tài khoản",
     audit: "Nhật ký",
     cases: "Hồ sơ tái hòa nhập",
@@ -979,6 +980,10 @@ export const consoleVi = {
         consent_text_created: "Ban hành phiên bản lời đồng ý",
         impact_assessment_exported: "Xuất hồ sơ đánh giá tác động",
       },
+      retention: {
+        applied: "Áp dụng thời hạn lưu trữ",
+        rule_updated: "Sửa quy tắc lưu trữ",
+      },
     },
     entities: {
       case: "Hồ sơ tái hòa nhập",
@@ -1002,6 +1007,7 @@ export const consoleVi = {
       commitment_template: "Mẫu cam kết",
       report: "Báo cáo",
       period_lock: "Khóa kỳ báo cáo",
+      retention_rule: "Quy tắc lưu trữ",
     },
     rawData: "Dữ liệu gốc",
     summaries: {
@@ -1186,6 +1192,13 @@ export const consoleVi = {
         breach_notified: "Đã thông báo {{notified}}{{late}}",
         consent_text_created: "{{purpose}}, phiên bản {{version}}",
         impact_assessment_exported: "{{activities}} hoạt động xử lý",
+      },
+      retention: {
+        applied: "{{rule}}: {{done}}/{{due}} bản ghi đến hạn trước {{cutoff}} đã ẩn danh{{scheduled}}",
+        scheduled: " (tự động)",
+        rule_updated: "{{rule}}: {{months}} tháng, {{state}}",
+        on: "đang áp dụng",
+        off: "tạm dừng",
       },
     },
     changes: {

@@ -10,6 +10,7 @@ import { SAMPLES_CERTIFICATION } from "./certification";
 import { SAMPLES_CASES } from "./cases";
 import { SAMPLES_CITIZENS } from "./citizens";
 import { SAMPLES_PRIVACY } from "./privacy";
+import { SAMPLES_RETENTION } from "./retention";
 import { i18n } from "../../../app/i18n";
 import { SUMMARY_NAMESPACES, type SummaryContext } from "../audit-summary";
 import { ID } from "./shared";
@@ -26,6 +27,7 @@ export const SAMPLES = {
   ...SAMPLES_CASES,
   ...SAMPLES_CITIZENS,
   ...SAMPLES_PRIVACY,
+  ...SAMPLES_RETENTION,
 } satisfies {
   [A in Exclude<AuditAction, "group.updated">]: AuditEventDataMap[A];
 };

@@ -8,7 +8,6 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../components/language-switch";
 import { useSession } from "../lib/use-session";
 import { UserMenu } from "../features/auth/user-menu";
-import { OutboxBadge } from "../features/capture/outbox-badge";
 import { can } from "../lib/permissions";
 import { landingPath } from "../lib/landing";
 
@@ -102,7 +101,6 @@ export function roleSummary(t: ReturnType<typeof useTranslation<"console">>["t"]
 export function ConsoleShell() {
   const { t } = useTranslation("console");
   const { t: tp } = useTranslation();
-  const { t: tc } = useTranslation("capture");
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -148,7 +146,6 @@ export function ConsoleShell() {
                 {roleSummary(t, user)}
               </Text>
             </Stack>
-            {can(user, "activity.create") && <OutboxBadge accountId={user.id} />}
             {wide && <LanguageSwitch />}
             <UserMenu user={user} roleText={roleSummary(t, user)} />
           </Group>
@@ -163,17 +160,6 @@ export function ConsoleShell() {
         data-folded={!wide && !opened ? "" : undefined}
       >
         <Stack gap={4}>
-          {can(user, "activity.create") && (
-            <NavLink
-              component={Link}
-              to="/thu-thap"
-              label={tc("nav")}
-              active={pathname.startsWith("/thu-thap")}
-              aria-current={pathname.startsWith("/thu-thap") ? "page" : undefined}
-              onClick={close}
-              fw={600}
-            />
-          )}
           {items.map((item) => {
             const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
             return (

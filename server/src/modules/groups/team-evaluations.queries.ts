@@ -115,7 +115,7 @@ export async function teamYearState(
   db: Db,
   group: GroupDbRow,
   year: number,
-  /** Opens the members' names (the command that records ratings needs none). */
+  /** Opens the members' names (they name a member in the answer and in refusals). */
   crypto?: RosterCrypto,
 ): Promise<TeamYearState> {
   assertGrassrootsTeam(group);

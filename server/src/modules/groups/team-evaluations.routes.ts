@@ -46,7 +46,7 @@ async function recordAndAnswer(
   id: string,
   body: RecordTeamEvaluationsBody,
 ) {
-  await recordTeamEvaluations(db, actor, id, body);
+  await recordTeamEvaluations(db, crypto, actor, id, body);
   return teamEvaluations(db, crypto, actor, id, { year: body.year });
 }
 

@@ -13,6 +13,7 @@ import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { getVisibleGroup } from "../groups.queries";
 import { groupEvaluations, groupYearRatings } from "../groups.table";
+import type { RosterCrypto } from "../groups.crypto";
 import { assertGrassrootsTeam, teamYearState, type TeamYearState } from "../team-evaluations.queries";
 
 const NOT_RATEABLE = {
@@ -96,6 +97,7 @@ function assertCap(
  */
 export async function recordTeamEvaluations(
   db: Db,
+  crypto: RosterCrypto,
   actor: Actor,
   groupId: string,
   body: RecordTeamEvaluationsBody,
@@ -104,7 +106,7 @@ export async function recordTeamEvaluations(
   assertGrassrootsTeam(group);
   if (group.status === "dissolved") throw conflict("Tổ đã giải thể, không xếp loại");
   await db.transaction(async (tx) => {
-    const state = await teamYearState(tx, group, body.year);
+    const state = await teamYearState(tx, group, body.year, crypto);
     const issues = eligibilityIssues(state, body);
     if (issues.length > 0) throw validationFailed(issues);
 

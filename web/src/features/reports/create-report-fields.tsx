@@ -30,6 +30,8 @@ export type FormValues = {
   recipients: string;
   signerTitle: string;
   signerName: string;
+  /** An indicator code, or empty for no map. */
+  mapIndicator: string;
 };
 
 type Form = ReturnType<typeof useForm<FormValues, unknown, CreateReportBody>>;

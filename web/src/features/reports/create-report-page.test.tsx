@@ -15,6 +15,21 @@ function open(post: (call: Call) => { status?: number; body?: unknown }) {
     "GET /reports/next-number": (call) => ({
       body: { number: call.query.get("year") === "2026" ? "13" : "1" },
     }),
+    "GET /indicators": {
+      body: {
+        items: [
+          {
+            code: "activities.count",
+            vi: "Số buổi, hoạt động",
+            en: "Activities",
+            unit: "count",
+            aggregation: "sum",
+            source: "activities",
+            bodySplit: true,
+          },
+        ],
+      },
+    },
     "POST /reports": post,
   });
   const r = renderWithProviders(<CreateReportPage />, {
@@ -66,5 +81,35 @@ describe("CreateReportPage", () => {
     await fill(user, box(/^Họ và tên người ký/), "Nguyễn Văn An");
     await user.click(screen.getByRole("button", { name: "Tạo báo cáo" }));
     expect(await screen.findByText(used)).toBeVisible();
+  });
+
+  it("sends the chosen map indicator and shows the server's refusal on the map field", async () => {
+    setClock("2026-12-03T05:00:00Z");
+    const refused =
+      "Báo cáo của đơn vị này không có bản đồ: chỉ báo cáo toàn quốc và cấp tỉnh có bản đồ các đơn vị trực thuộc";
+    const { user, calls } = open(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: "validation_failed",
+          message: "Dữ liệu không hợp lệ",
+          issues: [{ path: "mapIndicator", message: refused }],
+          requestId: "r",
+        },
+      },
+    }));
+    await waitFor(() => expect(numberBox()).toHaveValue("13"));
+    const map = screen.getByRole("combobox", { name: "Bản đồ trong bản in (DOCX, PDF)" });
+    expect(map).toHaveValue("");
+    await screen.findByRole("option", { name: "Số buổi, hoạt động" });
+    await user.selectOptions(map, "activities.count");
+    await fill(user, box(/^Địa danh/), "Thành phố Hồ Chí Minh");
+    await fill(user, box(/^Chức vụ người ký/), "TM. Ban Thường trực — Chủ tịch");
+    await fill(user, box(/^Họ và tên người ký/), "Nguyễn Văn An");
+    await user.click(screen.getByRole("button", { name: "Tạo báo cáo" }));
+    await waitFor(() => expect(writes(calls)).toHaveLength(1));
+    expect(writes(calls)[0]!.body).toMatchObject({ mapIndicator: "activities.count" });
+    expect(await screen.findByText(refused)).toBeVisible();
+    expect(map).toHaveAttribute("aria-invalid", "true");
   });
 });

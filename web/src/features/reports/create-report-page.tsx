@@ -29,6 +29,7 @@ import { currentYear } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
 import { linesOf, planChoicesQuery } from "./api";
 import { CutOffField, HeaderFields, type FormValues } from "./create-report-fields";
+import { MapIndicatorField } from "./map-indicator-field";
 
 /** The fields that show their own error (a server issue of the body lands on one of them). */
 const FIELDS = [
@@ -48,6 +49,7 @@ const FIELDS = [
   "recipients",
   "signerTitle",
   "signerName",
+  "mapIndicator",
 ] as const;
 
 function toBody(v: FormValues): unknown {
@@ -71,6 +73,7 @@ function toBody(v: FormValues): unknown {
     recipients: linesOf(v.recipients),
     signerTitle: v.signerTitle,
     signerName: v.signerName,
+    mapIndicator: blankToUndefined(v.mapIndicator),
   };
 }
 
@@ -106,6 +109,7 @@ function defaults(user: CurrentUser, t: TFunction<"reports">): FormValues {
     recipients: "",
     signerTitle: "",
     signerName: "",
+    mapIndicator: "",
   };
 }
 
@@ -256,6 +260,7 @@ function CreateReportForm() {
               </>
             )}
             <CutOffField form={form} />
+            <MapIndicatorField error={fieldMessage(errors.mapIndicator)} {...form.register("mapIndicator")} />
           </Stack>
         </Fieldset>
         <HeaderFields form={form} />

@@ -12,6 +12,7 @@ import { Fact } from "../../components/fact";
 import { formSchema } from "../../lib/form-values";
 import { Section } from "../../components/section";
 import { linesOf } from "./api";
+import { MapIndicatorField } from "./map-indicator-field";
 import { useReportUpdated } from "./report-dialogs";
 
 type FormValues = {
@@ -21,6 +22,8 @@ type FormValues = {
   signerTitle: string;
   signerName: string;
   sections: { key: string; title: string; text: string }[];
+  /** An indicator code, or empty for no map. */
+  mapIndicator: string;
 };
 
 const valuesOf = (r: Report): FormValues => ({
@@ -30,6 +33,7 @@ const valuesOf = (r: Report): FormValues => ({
   signerTitle: r.signerTitle,
   signerName: r.signerName,
   sections: r.sections.map((s) => ({ ...s })),
+  mapIndicator: r.mapIndicator ?? "",
 });
 
 const toBody = (v: FormValues): unknown => ({
@@ -39,6 +43,7 @@ const toBody = (v: FormValues): unknown => ({
   signerTitle: v.signerTitle,
   signerName: v.signerName,
   sections: v.sections,
+  mapIndicator: v.mapIndicator || null,
 });
 
 /** Header facts set at creation (not editable): issuing body, symbol, place, date. */
@@ -113,6 +118,7 @@ export function ReportEditForm({ report }: { report: Report }) {
     "subject",
     "signerTitle",
     "signerName",
+    "mapIndicator",
     ...report.sections.map((_, i) => `sections.${i}.text` as const),
   ] as const;
   const placeIssues = (e: unknown) => applyApiIssues(e, fields, form.setError);
@@ -195,6 +201,11 @@ export function ReportEditForm({ report }: { report: Report }) {
                 {...form.register("signerName")}
               />
             </Group>
+            <MapIndicatorField
+              level={report.mapLevel}
+              error={fieldMessage(errors.mapIndicator)}
+              {...form.register("mapIndicator")}
+            />
           </Stack>
         </Section>
         <Section title={t("report.sections")} id="sections">

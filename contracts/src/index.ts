@@ -15,6 +15,7 @@ export * from "./contracts/activities";
 export * from "./contracts/groups";
 export * from "./contracts/team-evaluations";
 export * from "./contracts/group-equipment";
+export * from "./contracts/group-duty";
 export * from "./contracts/pilots";
 export * from "./contracts/households";
 export * from "./contracts/safe-families";

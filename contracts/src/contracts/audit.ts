@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "group.equipment_removed",
   "group.channel_added",
   "group.channel_closed",
+  "group.duty_logged",
+  "group.duty_log_updated",
   "pilot.designated",
   "pilot.evaluated",
   "pilot.replicated",

@@ -74,6 +74,21 @@ export const AUDIT_DATA_GROUPS = {
     startedOn: IsoDateSchema,
   }),
   "group.channel_closed": z.object({ channelId: IdSchema, closedOn: IsoDateSchema }),
+  /** A duty log entry: the members by roster id only, never their names. */
+  "group.duty_logged": z.object({
+    logId: IdSchema,
+    date: IsoDateSchema,
+    memberIds: z.array(IdSchema),
+    incidents: count,
+    incidentNote: text.nullable(),
+    notes: text.nullable(),
+  }),
+  /** The changed fields' before and after images. */
+  "group.duty_log_updated": z.object({
+    logId: IdSchema,
+    before: z.record(z.string(), z.unknown()),
+    after: z.record(z.string(), z.unknown()),
+  }),
 
   "pilot.designated": DesignatePilotBodySchema.pick({
     orgUnitId: true,

@@ -16,6 +16,7 @@ import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { EXPORT_MAX_ROWS, ExportParamsSchema, sendExport } from "../../kernel/http/export";
 import { moveGroup, registerGroup } from "./commands/group-answers";
+import { groupDutyRoutes } from "./group-duty.routes";
 import { groupEquipmentRoutes } from "./group-equipment.routes";
 import { groupRosterRoutes } from "./group-roster.routes";
 import { teamEvaluationRoutes } from "./team-evaluations.routes";
@@ -132,4 +133,5 @@ export const groupRoutes = routesPlugin([
   ...groupRosterRoutes,
   ...teamEvaluationRoutes,
   ...groupEquipmentRoutes,
+  ...groupDutyRoutes,
 ]);

@@ -51,6 +51,7 @@ import { calendarRoutes, startWorkingCalendar } from "./modules/calendar";
 import { newsRoutes, portalRoutes } from "./modules/news";
 import { boundaryRoutes, mapRoutes } from "./modules/maps";
 import { tipRoutes } from "./modules/tips";
+import { privacyRoutes } from "./modules/privacy";
 import { retentionRoutes } from "./modules/retention";
 
 z.config(z.locales.vi());
@@ -85,6 +86,7 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: calendarRoutes },
   { prefix: API, routes: newsRoutes },
   { prefix: API, routes: certificationRoutes },
+  { prefix: API, routes: privacyRoutes },
   { prefix: API, routes: retentionRoutes },
   { prefix: API, routes: mapRoutes },
   { routes: boundaryRoutes },

@@ -6,3 +6,5 @@ export { caseDueDates } from "./cases.deadlines";
 export { caseRoutes } from "./cases.routes";
 export { reintegrationFigures } from "./cases.stats";
 export { caseHelpFigures } from "./cases.help-stats";
+/** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
+export { findCasePersonRecords } from "./cases.person-records";

@@ -4,3 +4,5 @@ export { feedbackRoutes } from "./feedback.routes";
 export { feedbackFigures } from "./feedback.stats";
 /** Retention (issue 19): drops senders' identities of feedback closed long ago. */
 export { dropClosedFeedbackIdentities } from "./feedback.retention";
+/** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
+export { findFeedbackPersonRecords } from "./feedback.person-records";

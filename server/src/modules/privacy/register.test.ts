@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema";
 import { NOT_PERSONAL, PERSONAL_COLUMN, PROCESSING_REGISTER } from "./register";
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((v): v is PgTable => v instanceof PgTable)
   .map((t) => getTableConfig(t))
   .map((c) => ({ name: c.name, columns: c.columns.map((col) => col.name) }));

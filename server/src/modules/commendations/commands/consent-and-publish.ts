@@ -1,5 +1,5 @@
 import type { Commendation, RecordConsentBody } from "@toandan/contracts";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
@@ -31,6 +31,9 @@ export async function recordConsent(
         consentOn: body.on,
         consentMethod: body.method,
         consentRecordedBy: actor.accountId,
+        // The version of the consent text (privacy's consent_texts) in force when it was recorded.
+        consentTextId: sql`(select id from consent_texts where purpose = 'commendation_register'
+          order by version desc limit 1)`,
         publicName: body.given ? (body.publicName ?? row.nomineeName) : null,
         deedSummary: body.given ? body.deedSummary : null,
         ...(body.given ? {} : { published: false, publishedAt: null }),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SubmitTipBody, SubmitTipResult } from "@toandan/contracts";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
@@ -76,6 +77,10 @@ export async function submitTip(
         receivedHour,
         content,
         contact,
+        // The consent text version (privacy's consent_texts) the contact is kept under.
+        contactConsentTextId: contact
+          ? sql`(select id from consent_texts where purpose = 'tip_contact' order by version desc limit 1)`
+          : null,
       };
       // One statement is atomic on its own; attachments need the tip and its files together.
       if (sealedFiles.length === 0) await db.insert(tips).values(row);

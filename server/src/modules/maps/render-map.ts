@@ -95,8 +95,6 @@ export type RenderedMap = {
   codes: string[];
 };
 
-const LEGEND_ROW = 26;
-
 /** The legend rows and the attribution line under the map (for an image without a page around it). */
 function legendSvg(
   title: string,
@@ -105,18 +103,22 @@ function legendSvg(
   y: number,
   width: number,
 ): { svg: string; height: number } {
-  const perRow = Math.max(1, Math.floor((width - 2 * x) / 190));
+  // Sizes follow the drawing's width, so the printed legend stays readable however wide it is.
+  const font = Math.round(width / 42);
+  const row = Math.round(font * 1.8);
+  const column = font * 13;
+  const perRow = Math.max(1, Math.floor((width - 2 * x) / column));
   const items = classes
     .map((c, i) => {
-      const cx = x + (i % perRow) * 190;
-      const cy = y + 24 + Math.floor(i / perRow) * LEGEND_ROW;
-      return `<rect x="${cx}" y="${cy}" width="22" height="16" fill="${c.fill}" stroke="#555" stroke-width="0.5"/><text x="${cx + 28}" y="${cy + 13}">${esc(c.label)}</text>`;
+      const cx = x + (i % perRow) * column;
+      const cy = y + row + Math.floor(i / perRow) * row;
+      return `<rect x="${cx}" y="${cy}" width="${font * 1.6}" height="${font}" fill="${c.fill}" stroke="#555" stroke-width="0.5"/><text x="${cx + font * 2}" y="${cy + font * 0.85}">${esc(c.label)}</text>`;
     })
     .join("");
   const rows = Math.ceil(classes.length / perRow);
-  const attributionY = y + 24 + rows * LEGEND_ROW + 14;
-  const svg = `<g font-family="Tinos, 'Times New Roman', serif" font-size="14" fill="#1d1b1a"><text x="${x}" y="${y + 14}" font-weight="bold">${esc(title)}</text>${items}<text x="${x}" y="${attributionY}" font-size="12" fill="#4a4240">${esc(BOUNDARY_ATTRIBUTION)}</text></g>`;
-  return { svg, height: attributionY - y + 10 };
+  const attributionY = y + row + rows * row + font;
+  const svg = `<g font-family="Tinos, 'Times New Roman', serif" font-size="${font}" fill="#1d1b1a"><text x="${x}" y="${y + font}" font-weight="bold">${esc(title)}</text>${items}<text x="${x}" y="${attributionY}" font-size="${Math.round(font * 0.8)}" fill="#4a4240">${esc(BOUNDARY_ATTRIBUTION)}</text></g>`;
+  return { svg, height: attributionY - y + font / 2 };
 }
 
 /**

@@ -67,13 +67,19 @@ function compiledAnnex(r: Report): unknown[] {
 /** The map of the children (legend and boundary attribution drawn in), as wide as the text. */
 function mapAnnex(map: ReportMap | null): unknown[] {
   if (!map) return [];
+  // One block: the heading never stays behind at the foot of a page without its map.
   return [
-    { text: "PHỤ LỤC BẢN ĐỒ", bold: true, margin: [0, 10, 0, 2] },
-    { text: map.title, italics: true, fontSize: 12, margin: [0, 0, 0, 4] },
     {
-      image: `data:image/png;base64,${map.png.toString("base64")}`,
-      fit: [CONTENT_WIDTH, 620],
-      alignment: "center",
+      unbreakable: true,
+      stack: [
+        { text: "PHỤ LỤC BẢN ĐỒ", bold: true, margin: [0, 10, 0, 2] },
+        { text: map.title, italics: true, fontSize: 12, margin: [0, 0, 0, 4] },
+        {
+          image: `data:image/png;base64,${map.png.toString("base64")}`,
+          fit: [CONTENT_WIDTH, 640],
+          alignment: "center",
+        },
+      ],
     },
   ];
 }

@@ -62,8 +62,9 @@ describe("sealed rosters", () => {
       if (f.includes(`${path.sep}keys${path.sep}`)) continue;
       const bytes = fs.readFileSync(f);
       for (const s of SECRETS) {
-        if (bytes.includes(Buffer.from(s, "utf8")))
+        if (bytes.includes(Buffer.from(s, "utf8"))) {
           found.push(`${path.relative(w.t.app.config.dataDir, f)}: ${s}`);
+        }
       }
     }
     expect(found).toEqual([]);

@@ -46,11 +46,12 @@ export async function queueDailyRetention(db: Db): Promise<boolean> {
 
 /** Checks every hour (and at start) whether today's run is due; never in tests. */
 export function startRetentionSchedule(db: Db, worker: JobWorker, log: FastifyBaseLogger): () => void {
-  const check = () =>
+  const check = () => {
     queueDailyRetention(db)
       .then((queued) => queued && worker.kick())
       .catch((err: unknown) => log.error({ err }, "retention: could not queue the daily run"));
-  void check();
+  };
+  check();
   const timer = setInterval(check, CHECK_MS);
   timer.unref();
   return () => clearInterval(timer);

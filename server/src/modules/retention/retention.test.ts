@@ -80,10 +80,11 @@ beforeAll(async () => {
     });
     expect(m.statusCode, m.body).toBe(201);
     const id = m.json<{ id: string }>().id;
-    if (leftOn)
+    if (leftOn) {
       expect((await api(front, "POST", `/groups/${group}/members/${id}/leave`, { leftOn })).statusCode).toBe(
         200,
       );
+    }
     return id;
   };
   oldMember = await add("Lâm Văn Xưa", "2012-02-01", "2015-06-30");

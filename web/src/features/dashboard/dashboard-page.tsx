@@ -11,11 +11,10 @@ import {
   Table,
   Text,
   Title,
-  UnstyledButton,
 } from "@mantine/core";
 import type { Dashboard, IndicatorCode } from "@toandan/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { createLink, useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { api, isApiError } from "../../api/client";
@@ -28,12 +27,10 @@ import { formatNumber, formatPercent } from "../../lib/format";
 import { can } from "../../lib/permissions";
 import { useCurrentUser } from "../../lib/use-session";
 import { currentYear } from "../../lib/scope";
-import { tileColours } from "./tile-colour";
+import { DashboardMap } from "./dashboard-map";
 
 // The chart library loads only when a chart is shown (its own chunk).
 const TrendChart = lazy(() => import("./trend-chart"));
-
-const UnitTileLink = createLink(UnstyledButton<"a">);
 
 /** Only these statuses are shown on a tile; "no target" is said once for the whole grid. */
 const STATUS_COLOR = { met: "green.9", on_track: "blue.9", behind: "red.9" } as const;
@@ -55,15 +52,23 @@ export function DashboardPage() {
   const { t } = useTranslation("reports");
   usePageTitle(t("dashboard.title"));
   const params: { unitId?: string } = useParams({ strict: false });
-  const search: { nam?: number } = useSearch({ strict: false });
+  const search: { nam?: number; lop?: string } = useSearch({ strict: false });
   if (!can(user, "indicator.read")) return <NotFoundContent />;
   const unitId = params.unitId ?? user.roles[0]?.orgUnitId ?? "";
-  return <DashboardView unitId={unitId} year={search.nam ?? currentYear()} />;
+  return <DashboardView unitId={unitId} year={search.nam ?? currentYear()} search={search} />;
 }
 
 const YEARS = Array.from({ length: 8 }, (_, i) => currentYear() - i);
 
-function DashboardView({ unitId, year }: { unitId: string; year: number }) {
+function DashboardView({
+  unitId,
+  year,
+  search,
+}: {
+  unitId: string;
+  year: number;
+  search: { nam?: number; lop?: string };
+}) {
   const { t, i18n } = useTranslation("reports");
   const navigate = useNavigate();
   const query = useQuery(dashboardQuery(unitId, year));
@@ -88,7 +93,7 @@ function DashboardView({ unitId, year }: { unitId: string; year: number }) {
             void navigate({
               to: "/bang-dieu-khien/$unitId",
               params: { unitId },
-              search: { nam: Number(e.currentTarget.value) },
+              search: { nam: Number(e.currentTarget.value), ...(search.lop ? { lop: search.lop } : {}) },
             })
           }
           data={YEARS.map(String)}
@@ -167,6 +172,7 @@ function DashboardView({ unitId, year }: { unitId: string; year: number }) {
           <Suspense fallback={<Loader size="sm" aria-label={t("dashboard.trend")} />}>
             <TrendChart dashboard={d} />
           </Suspense>
+          <DashboardMap unitId={unitId} year={year} search={search} />
           <Children dashboard={d} yearSearch={yearSearch} />
         </>
       )}
@@ -176,43 +182,11 @@ function DashboardView({ unitId, year }: { unitId: string; year: number }) {
 
 function Children({ dashboard, yearSearch }: { dashboard: Dashboard; yearSearch: { nam?: number } }) {
   const { t } = useTranslation("reports");
-  const max = Math.max(1, ...dashboard.children.map((c) => c.values["activities.count"] ?? 0));
   if (dashboard.children.length === 0) return <Text>{t("dashboard.none")}</Text>;
   const active = dashboard.children.filter((c) => (c.values["activities.count"] ?? 0) > 0);
   const idle = dashboard.children.filter((c) => (c.values["activities.count"] ?? 0) === 0);
   return (
     <>
-      <section aria-labelledby="dashboard-tiles">
-        <Title order={2} size="h3" mb="xs" id="dashboard-tiles">
-          {t("dashboard.tiles")}
-        </Title>
-        <SimpleGrid cols={{ base: 2, xs: 4, md: 8 }} spacing={4}>
-          {dashboard.children.map((c) => {
-            const count = c.values["activities.count"] ?? 0;
-            return (
-              <UnitTileLink
-                key={c.id}
-                component="a"
-                to="/bang-dieu-khien/$unitId"
-                params={{ unitId: c.id }}
-                search={yearSearch}
-                aria-label={t("dashboard.drill", { name: c.name })}
-                title={`${c.name}: ${formatNumber(count)}`}
-                style={{
-                  ...tileColours(count / max),
-                  padding: 6,
-                  borderRadius: 4,
-                  fontSize: 13,
-                  minHeight: 44,
-                  overflowWrap: "anywhere",
-                }}
-              >
-                {c.name}
-              </UnitTileLink>
-            );
-          })}
-        </SimpleGrid>
-      </section>
       <Paper withBorder component="section" aria-labelledby="dashboard-ranking" style={{ overflowX: "auto" }}>
         <Title order={2} size="h3" p="sm" id="dashboard-ranking">
           {t("dashboard.children")}

@@ -153,7 +153,7 @@ export function renderChoroplethSvg(o: ChoroplethOptions): RenderedMap {
   const legend = o.legend ? legendSvg(o.legend.title, classes, 12, mapHeight + 4, width) : null;
   const height = mapHeight + (legend ? legend.height + 4 : 0);
   const id = o.idPrefix ?? "map";
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(o.title)}</title><desc id="${id}-d">${esc(o.description)}</desc><rect width="${width}" height="${height}" fill="#fff"/><g stroke="#fff" stroke-width="${shapes.features.length > 60 ? 0.4 : 0.7}" stroke-linejoin="round">${paths}</g>${legend?.svg ?? ""}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(o.title)}</title><desc id="${id}-d">${esc(o.description)}</desc><rect width="${width}" height="${height}" fill="#fff"/><g stroke="#7f7f7f" stroke-width="${shapes.features.length > 60 ? 0.35 : 0.5}" stroke-linejoin="round">${paths}</g>${legend?.svg ?? ""}</svg>`;
   return { svg, classes, width, height, codes: shapes.features.map((f) => f.properties.code) };
 }
 

@@ -9,16 +9,20 @@ import {
 } from "@toandan/contracts";
 import { documentFoot, documentHead, heading, p, packDocument } from "./privacy.docx-kit";
 
-const vnTime = (iso: string) =>
-  new Intl.DateTimeFormat("vi-VN", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(iso));
+const TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+/** An instant in Vietnam time: "01/03/2027 23:30". */
+const vnTime = (iso: string) => {
+  const part = Object.fromEntries(TIME.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
+};
 
 type Issuer = { issuer: string; place: string; today: string };
 
@@ -113,7 +117,7 @@ export function breachNoticeDocx(o: Issuer & { breach: Breach }) {
     p(`2. Địa điểm: ${b.place ?? o.issuer}.`),
     p(`3. Mô tả tính chất vi phạm: ${b.nature}`),
     p(
-      `4. Loại dữ liệu và số lượng: ${b.categories.map((c) => DATA_CATEGORY_LABELS[c].vi).join(", ")} — ${b.dataDescription}; số người bị ảnh hưởng: ${b.peopleAffected.toLocaleString("vi-VN")}.`,
+      `4. Loại dữ liệu và số lượng: ${b.categories.map((c) => DATA_CATEGORY_LABELS[c].vi).join(", ")} — ${b.dataDescription}; số người bị ảnh hưởng: ${b.peopleAffected.toLocaleString("de-DE")}.`,
     ),
     p(`5. Hậu quả, thiệt hại có thể xảy ra: ${b.consequences ?? "đang đánh giá"}.`),
     p(`6. Biện pháp đã thực hiện để giảm thiểu tác hại: ${b.actionsTaken}`),

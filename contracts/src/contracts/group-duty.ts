@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isNotFuture } from "../calendar";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageWithAbilitiesOf } from "../common";
+import { GroupAbilitiesSchema, GroupMemberSchema, GroupSchema } from "./groups";
 
 const NOTE_MAX = 1000;
 const INCIDENT_NOTE_MAX = 500;
@@ -79,3 +80,22 @@ export type DutyLog = z.infer<typeof DutyLogSchema>;
 /** Newest day first; `can.create` says whether the caller may add an entry to this team. */
 export const DutyLogPageSchema = pageWithAbilitiesOf(DutyLogSchema);
 export type DutyLogPage = z.infer<typeof DutyLogPageSchema>;
+
+/**
+ * The rosters of every team and model at a unit's subtree in one read, for the offline capture forms
+ * (members on duty, a member leaving): groups not dissolved, each with its members active on `activeOn`
+ * (default today, Vietnam calendar). Up to 200 groups; `truncated` says there were more.
+ */
+export const GroupRostersQuerySchema = z.object({
+  orgUnitId: IdSchema,
+  activeOn: IsoDateSchema.optional(),
+});
+export type GroupRostersQuery = z.infer<typeof GroupRostersQuerySchema>;
+
+export const GroupRostersSchema = z.object({
+  orgUnitId: IdSchema,
+  activeOn: IsoDateSchema,
+  items: z.array(GroupSchema.extend({ can: GroupAbilitiesSchema, members: z.array(GroupMemberSchema) })),
+  truncated: z.boolean(),
+});
+export type GroupRosters = z.infer<typeof GroupRostersSchema>;

@@ -2,6 +2,8 @@ import {
   CreateDutyLogBodySchema,
   DutyLogPageSchema,
   DutyLogSchema,
+  GroupRostersQuerySchema,
+  GroupRostersSchema,
   IdSchema,
   ListDutyLogsQuerySchema,
   UpdateDutyLogBodySchema,
@@ -10,6 +12,8 @@ import { z } from "zod";
 import { defineRoute } from "../../kernel/http/define-route";
 import { createDutyLog, updateDutyLog } from "./commands/record-duty-log";
 import { listDutyLogs } from "./group-duty.queries";
+import { groupRosters } from "./group-rosters";
+import { rosterCryptoFor } from "./groups.crypto";
 
 const params = z.object({ id: IdSchema });
 const logParams = z.object({ id: IdSchema, logId: IdSchema });
@@ -17,6 +21,17 @@ const tags = ["groups"];
 
 /** A grassroots team's duty and patrol log (sổ trực, tuần tra). */
 export const groupDutyRoutes = [
+  defineRoute({
+    method: "GET",
+    url: "/groups/rosters",
+    operationId: "listGroupRosters",
+    summary: "Teams and models of a unit's subtree with their members active on a day (offline capture)",
+    tags,
+    permission: "group.read",
+    querystring: GroupRostersQuerySchema,
+    response: GroupRostersSchema,
+    handler: ({ db, app, actor, query }) => groupRosters(db, rosterCryptoFor(app), actor, query),
+  }),
   defineRoute({
     method: "POST",
     url: "/groups/:id/duty-logs",

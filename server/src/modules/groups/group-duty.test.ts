@@ -9,6 +9,7 @@ import { addMember, buildWorld, makeGroup, newArea, type World } from "./test-su
 let w: World;
 let team: string;
 let model: string;
+let areaId: string;
 let ann: string; // on the roster from 2024
 let binh: string; // joined 2026-03-01
 let cuong: string; // left 2026-02-01
@@ -30,6 +31,7 @@ const logsOf = async (groupId: string) =>
 beforeAll(async () => {
   w = await buildWorld();
   const area = await newArea(w);
+  areaId = area;
   team = await makeGroup(w, area, { typeCode: "grassroots_security_team", foundedOn: "2024-07-01" });
   model = await makeGroup(w, area);
   ann = await member("Nguyễn Văn An", "2024-07-01");
@@ -243,5 +245,36 @@ describe("roster capture offline", () => {
       ok.body,
       "true",
     ]);
+  });
+});
+
+describe("listGroupRosters", () => {
+  it("answers the area's teams and models with their members active on the day, in one read", async () => {
+    const res = await call(
+      w.t.app,
+      w.viewer,
+      "GET",
+      `/api/v1/groups/rosters?orgUnitId=${areaId}&activeOn=2026-02-15`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{
+      items: { id: string; members: { id: string }[]; can: { manage: boolean } }[];
+      truncated: boolean;
+    }>();
+    expect(body.items.map((g) => g.id).sort()).toEqual([team, model].sort());
+    const t = body.items.find((g) => g.id === team)!;
+    // Bình joined on 01/03, Cường left on 01/02; Em (added in 2025) left on 01/01/2026.
+    expect(t.members.map((m) => m.id)).toEqual([ann]);
+    expect(t.can.manage).toBe(false);
+    expect(body.truncated).toBe(false);
+    const today = await call(w.t.app, w.baclieu, "GET", `/api/v1/groups/rosters?orgUnitId=${areaId}`);
+    const members = today
+      .json()
+      .items.find((g: { id: string }) => g.id === team)
+      .members.map((m: { id: string }) => m.id);
+    expect(members.sort()).toEqual([ann, binh].sort());
+    expect(
+      (await call(w.t.app, w.anxuyen, "GET", `/api/v1/groups/rosters?orgUnitId=${areaId}`)).statusCode,
+    ).toBe(404);
   });
 });

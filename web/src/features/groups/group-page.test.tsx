@@ -60,6 +60,11 @@ const member: GroupMember = {
   leftOn: null,
   disciplined: false,
   ageException: null,
+  ethnicity: "Khmer",
+  religion: "Phật giáo Nam tông",
+  notes: null,
+  deidentified: false,
+  version: 1,
 };
 
 function open(g: GroupDetail, routes: Record<string, Reply> = {}, role: Role = "commune_front") {

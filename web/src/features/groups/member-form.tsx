@@ -26,6 +26,9 @@ type MemberValues = {
   disciplined: boolean;
   decisionNumber: string;
   decidedOn: string;
+  ethnicity: string;
+  religion: string;
+  notes: string;
 };
 const memberBody = (v: MemberValues): unknown => ({
   fullName: v.fullName,
@@ -33,6 +36,9 @@ const memberBody = (v: MemberValues): unknown => ({
   role: blankToUndefined(v.role),
   joinedOn: isoFromVn(v.joinedOn),
   disciplined: v.disciplined,
+  ethnicity: blankToUndefined(v.ethnicity),
+  religion: blankToUndefined(v.religion),
+  notes: blankToUndefined(v.notes),
   // Only a member over 70 needs the chairman's decision: both fields, or neither.
   ageException:
     v.decisionNumber.trim() || v.decidedOn.trim()
@@ -47,6 +53,9 @@ const FIELDS = {
   joinedOn: "joinedOn",
   ageException: "decisionNumber",
   "ageException.decidedOn": "decidedOn",
+  ethnicity: "ethnicity",
+  religion: "religion",
+  notes: "notes",
 } as const;
 
 export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: () => void }) {
@@ -70,6 +79,9 @@ export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: (
       disciplined: false,
       decisionNumber: "",
       decidedOn: "",
+      ethnicity: "",
+      religion: "",
+      notes: "",
     },
   });
   const { errors } = form.formState;
@@ -136,6 +148,29 @@ export function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: (
             </SimpleGrid>
           </Fieldset>
         )}
+        <Fieldset legend={t("members.sensitive")}>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t("members.sensitiveHint")}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label={t("members.ethnicity")}
+              error={fieldMessage(errors.ethnicity)}
+              {...form.register("ethnicity")}
+            />
+            <TextInput
+              label={t("members.religion")}
+              error={fieldMessage(errors.religion)}
+              {...form.register("religion")}
+            />
+          </SimpleGrid>
+          <TextInput
+            mt="sm"
+            label={t("members.notes")}
+            error={fieldMessage(errors.notes)}
+            {...form.register("notes")}
+          />
+        </Fieldset>
         <Checkbox label={t("members.disciplined")} {...form.register("disciplined")} />
         <Group>
           <Button type="submit" loading={mutation.isPending}>

@@ -101,6 +101,21 @@ export function Members({
                     ? t("members.meta", { joined: formatDate(m.joinedOn), born: formatDate(m.birthDate) })
                     : t("members.metaJoined", { joined: formatDate(m.joinedOn) })}
                 </Text>
+                {(m.ethnicity || m.religion) && (
+                  <Text size="sm" c="dimmed">
+                    {[m.ethnicity, m.religion].filter(Boolean).join(" · ")}
+                  </Text>
+                )}
+                {m.notes && (
+                  <Text size="sm" c="dimmed" className="td-break">
+                    {m.notes}
+                  </Text>
+                )}
+                {m.deidentified && (
+                  <Text size="sm" c="dimmed">
+                    {t("members.deidentified")}
+                  </Text>
+                )}
                 {m.ageException && (
                   <Text size="sm" c="dimmed">
                     {t("members.decisionMeta", {

@@ -28,6 +28,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     news: "Publish news",
     holidays: "Holidays and make-up days",
     retention: "Data retention",
+    privacy: "Personal data protection",
     accounts: "Accounts",
     audit: "Audit log",
     cases: "Reintegration cases",
@@ -562,6 +563,13 @@ export const consoleEn: Shape<typeof consoleVi> = {
     leftDone: "Recorded that the member left.",
     metaJoined: "Joined {{joined}}",
     meta: "Joined {{joined}} · born {{born}}",
+    sensitive: "Ethnicity, religion (sensitive data)",
+    sensitiveHint:
+      "Only where the team's or model's purpose needs them. Stored encrypted; only officers in charge of the unit can see them.",
+    ethnicity: "Ethnicity",
+    religion: "Religion",
+    notes: "Notes",
+    deidentified: "De-identified under the retention rule",
   },
   surveys: {
     title: "Situation surveys",

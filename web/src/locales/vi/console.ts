@@ -25,6 +25,7 @@ export const consoleVi = {
     news: "Đăng tin",
     holidays: "Ngày nghỉ lễ, làm bù",
     retention: "Thời hạn lưu trữ dữ liệu",
+    privacy: "Bảo vệ dữ liệu cá nhân",
     accounts: "Tài khoản",
     audit: "Nhật ký",
     cases: "Hồ sơ tái hòa nhập",
@@ -563,6 +564,13 @@ export const consoleVi = {
     leftDone: "Đã ghi nhận thành viên rời tổ.",
     metaJoined: "Vào ngày {{joined}}",
     meta: "Vào ngày {{joined}} · sinh ngày {{born}}",
+    sensitive: "Dân tộc, tôn giáo (dữ liệu nhạy cảm)",
+    sensitiveHint:
+      "Chỉ ghi khi mục đích của tổ, mô hình cần. Thông tin được mã hóa khi lưu, chỉ cán bộ có thẩm quyền với đơn vị được xem.",
+    ethnicity: "Dân tộc",
+    religion: "Tôn giáo",
+    notes: "Ghi chú",
+    deidentified: "Đã ẩn danh theo thời hạn lưu trữ",
   },
   surveys: {
     title: "Khảo sát tình hình",

@@ -1,10 +1,11 @@
 import { Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { UpdateReportBodySchema, type Report, type UpdateReportBody } from "@toandan/contracts";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { indicatorName, indicatorsQuery } from "../../api/indicators";
 import { ErrorAlert } from "../../components/error-alert";
 import { formatDate } from "../../lib/format";
 import { applyApiIssues, contractResolver, fieldMessage } from "../../lib/forms";
@@ -64,7 +65,8 @@ export function FixedFacts({ report }: { report: Report }) {
 
 /** The report as it stands, for those who may not edit it (or once it is sent). */
 export function ReportText({ report }: { report: Report }) {
-  const { t } = useTranslation("reports");
+  const { t, i18n } = useTranslation("reports");
+  const indicators = useQuery(indicatorsQuery).data?.items;
   const { t: tc } = useTranslation("console");
   return (
     <>
@@ -77,6 +79,13 @@ export function ReportText({ report }: { report: Report }) {
             <Fact label={t("compose.signerTitle")}>{report.signerTitle}</Fact>
             <Fact label={t("compose.signerName")}>{report.signerName}</Fact>
             <Fact label={t("compose.recipients")}>{report.recipients.join("; ") || tc("common.none")}</Fact>
+            {report.mapLevel && (
+              <Fact label={t("compose.map")}>
+                {report.mapIndicator
+                  ? indicatorName(indicators, report.mapIndicator, i18n.language)
+                  : t("compose.mapOff")}
+              </Fact>
+            )}
           </SimpleGrid>
         </Stack>
       </Section>

@@ -167,7 +167,11 @@ async function seed(database: Database, config: Config): Promise<void> {
 async function sealLegacyRows(database: Database, config: Config): Promise<void> {
   const { rosterCryptoFromKeyFile, sealLegacyRoster } = await server();
   const n = await sealLegacyRoster(database.db, rosterCryptoFromKeyFile(config.masterKeyFile));
-  if (n > 0) detail(`sealed ${count(n)} roster names written in clear before sealing`);
+  if (n > 0) {
+    // The old row versions still hold the clear names: rewrite the table so its files do not.
+    await database.db.execute(sql`vacuum full group_members`);
+    detail(`sealed ${count(n)} roster names written in clear before sealing`);
+  }
 }
 
 async function start(config: Config): Promise<void> {

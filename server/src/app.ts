@@ -208,7 +208,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 async function registerWeb(app: FastifyInstance, dist: string): Promise<void> {
   const index = path.join(dist, "index.html");
   if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    // The service worker and the app manifest are checked on every visit, so an update is seen.
+    setHeaders: (reply, file) => {
+      if (/(^|[\\/])(sw\.js|manifest\.webmanifest)$/.test(file)) reply.header("cache-control", "no-cache");
+    },
+  });
   const html = fs.readFileSync(index, "utf8");
   app.get("/*", { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split("?")[0] ?? "/";

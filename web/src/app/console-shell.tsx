@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../components/language-switch";
 import { useSession } from "../lib/use-session";
 import { UserMenu } from "../features/auth/user-menu";
+import { OutboxBadge } from "../features/capture/outbox-badge";
 import { can } from "../lib/permissions";
 import { landingPath } from "../lib/landing";
 
@@ -35,7 +36,8 @@ type NavItem = {
     | "/kien-nghi"
     | "/dang-tin"
     | "/ngay-nghi-le"
-    | "/luu-tru-du-lieu";
+    | "/luu-tru-du-lieu"
+    | "/du-lieu-ca-nhan";
   label:
     | "units"
     | "dashboard"
@@ -59,7 +61,8 @@ type NavItem = {
     | "feedback"
     | "news"
     | "holidays"
-    | "retention";
+    | "retention"
+    | "privacy";
   /** Shown when the user holds any of these (the same rule as the page itself). */
   permission: Permission | readonly Permission[];
 };
@@ -88,6 +91,7 @@ const NAV: NavItem[] = [
   { to: "/nhat-ky", label: "audit", permission: "audit.read" },
   { to: "/ngay-nghi-le", label: "holidays", permission: "calendar.manage" },
   { to: "/luu-tru-du-lieu", label: "retention", permission: "retention.read" },
+  { to: "/du-lieu-ca-nhan", label: "privacy", permission: "privacy.read" },
 ];
 
 export function roleSummary(t: ReturnType<typeof useTranslation<"console">>["t"], user: CurrentUser) {
@@ -101,6 +105,7 @@ export function roleSummary(t: ReturnType<typeof useTranslation<"console">>["t"]
 export function ConsoleShell() {
   const { t } = useTranslation("console");
   const { t: tp } = useTranslation();
+  const { t: tc } = useTranslation("capture");
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -146,6 +151,7 @@ export function ConsoleShell() {
                 {roleSummary(t, user)}
               </Text>
             </Stack>
+            {can(user, "activity.create") && <OutboxBadge accountId={user.id} />}
             {wide && <LanguageSwitch />}
             <UserMenu user={user} roleText={roleSummary(t, user)} />
           </Group>
@@ -160,6 +166,17 @@ export function ConsoleShell() {
         data-folded={!wide && !opened ? "" : undefined}
       >
         <Stack gap={4}>
+          {can(user, "activity.create") && (
+            <NavLink
+              component={Link}
+              to="/thu-thap"
+              label={tc("nav")}
+              active={pathname.startsWith("/thu-thap")}
+              aria-current={pathname.startsWith("/thu-thap") ? "page" : undefined}
+              onClick={close}
+              fw={600}
+            />
+          )}
           {items.map((item) => {
             const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
             return (

@@ -29,6 +29,7 @@ import {
   commendationRoute,
 } from "./record-routes";
 import { consoleLayout, publicLayout, rootRoute } from "./route-roots";
+import { captureRoutes } from "./capture-routes";
 import { safeRedirect, validateAtSearch, validateDashboardSearch, validateUnitsSearch } from "./search";
 
 const homeRoute = createRoute({
@@ -176,6 +177,18 @@ const retentionRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/retention/retention-page"), "RetentionPage"),
 });
 
+const privacyRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/du-lieu-ca-nhan",
+  component: lazyRouteComponent(() => import("../features/privacy/privacy-page"), "PrivacyPage"),
+});
+
+const privacyRequestRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/du-lieu-ca-nhan/yeu-cau/$id",
+  component: lazyRouteComponent(() => import("../features/privacy/request-page"), "RequestPage"),
+});
+
 const newsAdminRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/dang-tin",
@@ -229,6 +242,9 @@ const routeTree = rootRoute.addChildren([
     newsAdminRoute,
     holidaysRoute,
     retentionRoute,
+    privacyRoute,
+    privacyRequestRoute,
+    ...captureRoutes,
   ]),
 ]);
 

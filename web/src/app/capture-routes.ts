@@ -1,0 +1,29 @@
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { consoleLayout } from "./route-roots";
+
+/** Offline capture of the residential-area cadre (features/capture). */
+const page = <P extends string>(path: P, load: () => Promise<Record<string, unknown>>, name: string) =>
+  createRoute({
+    getParentRoute: () => consoleLayout,
+    path,
+    validateSearch: (search: Record<string, unknown>): { fix?: string } =>
+      typeof search.fix === "string" ? { fix: search.fix } : {},
+    component: lazyRouteComponent(load as never, name as never),
+  });
+
+export const captureRoutes = [
+  page("/thu-thap", () => import("../features/capture/capture-hub-page"), "CaptureHubPage"),
+  page(
+    "/thu-thap/hoat-dong",
+    () => import("../features/capture/activity-capture-page"),
+    "ActivityCapturePage",
+  ),
+  page(
+    "/thu-thap/ho-gia-dinh",
+    () => import("../features/capture/household-capture-page"),
+    "HouseholdCapturePage",
+  ),
+  page("/thu-thap/to", () => import("../features/capture/roster-capture-page"), "RosterCapturePage"),
+  page("/thu-thap/truc", () => import("../features/capture/duty-capture-page"), "DutyCapturePage"),
+  page("/thu-thap/tren-may", () => import("../features/capture/outbox-page"), "OutboxPage"),
+] as const;

@@ -1,0 +1,241 @@
+import {
+  Checkbox,
+  Chip,
+  Collapse,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_TOPICS,
+  CreateActivityBodySchema,
+  FIGURE_FIELDS,
+  todayInVietnam,
+  type CreateActivityBody,
+  type FigureField,
+} from "@toandan/contracts";
+import { useSearch } from "@tanstack/react-router";
+import { useEffect, useMemo, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { DateField } from "../../components/date-field";
+import { formatDate } from "../../lib/format";
+import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
+import { contractResolver, fieldMessage } from "../../lib/forms";
+import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
+import { useCapture, useFixEntry } from "./use-capture";
+
+type Values = {
+  kind: string;
+  date: string;
+  organizerBodyIds: string[];
+  topics: string[];
+  title: string;
+} & Record<FigureField, string>;
+
+const MAIN_FIGURES: FigureField[] = ["attendees", "households", "leaflets", "students"];
+const MORE_FIGURES = FIGURE_FIELDS.filter((f) => !MAIN_FIGURES.includes(f));
+
+function blank(): Values {
+  return {
+    kind: "meeting",
+    date: formatDate(todayInVietnam()),
+    organizerBodyIds: [],
+    topics: [],
+    title: "",
+    ...(Object.fromEntries(FIGURE_FIELDS.map((f) => [f, ""])) as Record<FigureField, string>),
+  };
+}
+
+/** A new activity at the cadre's area: kind, date, organisers, topics and figures — saved on the phone first. */
+export function ActivityCapturePage() {
+  const { t } = useTranslation("capture");
+  const { t: tc } = useTranslation("console");
+  const { t: tp } = useTranslation();
+  const fixId = useSearch({ strict: false, select: (s: { fix?: string }) => s.fix });
+  const fixing = useFixEntry(fixId);
+  const { reference, save, fix } = useCapture();
+  const ref = reference.data;
+  const [saved, setSaved] = useState(false);
+  const [more, moreToggle] = useDisclosure(false);
+  const unitId = ref?.unitId ?? "";
+  const resolver = useMemo(
+    () =>
+      contractResolver(
+        formSchema<Values, CreateActivityBody>(
+          (v) => ({
+            orgUnitId: unitId,
+            kind: v.kind,
+            date: isoFromVn(v.date),
+            organizerBodyIds: v.organizerBodyIds,
+            topics: v.topics,
+            title: blankToUndefined(v.title),
+            ...Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(v[f])])),
+          }),
+          CreateActivityBodySchema,
+        ),
+        tp,
+      ),
+    [unitId, tp],
+  );
+  const form = useForm<Values, unknown, CreateActivityBody>({ resolver, defaultValues: blank() });
+  const { errors, isSubmitting } = form.formState;
+
+  useEffect(() => {
+    if (!fixing?.form) return;
+    form.reset(fixing.form);
+    for (const issue of fixing.error?.issues ?? []) {
+      form.setError(issue.path.split(".")[0] as keyof Values, { type: "server", message: issue.message });
+    }
+  }, [fixing, form]);
+
+  const onSubmit = async (body: CreateActivityBody, values: Values) => {
+    const summary = `${tc(`activityKinds.${body.kind}`)} · ${formatDate(body.date)} · ${body.attendees} ${tc("figures.attendees").toLowerCase()}`;
+    if (fixing) await fix(fixing.id, { body, form: values, summary });
+    else await save([{ kind: "activity", method: "POST", path: "/activities", body, form: values, summary }]);
+    setSaved(true);
+  };
+
+  return (
+    <CaptureLayout
+      title={t("hub.activity")}
+      saved={saved}
+      fixing={fixing}
+      onAnother={() => {
+        form.reset(blank());
+        setSaved(false);
+      }}
+    >
+      {!ref ? (
+        <NoReference />
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => void form.handleSubmit((body) => onSubmit(body, form.getValues()))(e)}
+        >
+          <Stack gap="md">
+            <NativeSelect
+              size="md"
+              label={t("form.kind")}
+              required
+              data={ACTIVITY_KINDS.map((k) => ({ value: k, label: tc(`activityKinds.${k}`) }))}
+              error={fieldMessage(errors.kind)}
+              {...form.register("kind")}
+            />
+            <DateField
+              size="md"
+              label={t("form.date")}
+              required
+              error={fieldMessage(errors.date)}
+              {...form.register("date")}
+            />
+            <Controller
+              control={form.control}
+              name="organizerBodyIds"
+              render={({ field }) => (
+                <Checkbox.Group
+                  label={t("form.organizers")}
+                  required
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={fieldMessage(errors.organizerBodyIds as never)}
+                >
+                  <Stack gap="sm" mt="xs">
+                    {ref.levels.map((level) => (
+                      <div key={level.orgUnitId}>
+                        <Text size="sm" fw={600}>
+                          {level.orgUnitName}
+                        </Text>
+                        <Stack gap={10} mt={6}>
+                          {level.bodies.map((b) => (
+                            <Checkbox key={b.id} size="md" value={b.id} label={b.name} />
+                          ))}
+                        </Stack>
+                      </div>
+                    ))}
+                  </Stack>
+                </Checkbox.Group>
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="topics"
+              render={({ field }) => (
+                <Stack gap={6}>
+                  <Text size="sm" fw={500}>
+                    {t("form.topics")}
+                  </Text>
+                  <Chip.Group multiple value={field.value} onChange={field.onChange}>
+                    <Group gap={8}>
+                      {ACTIVITY_TOPICS.map((topic) => (
+                        <Chip key={topic} value={topic} size="md">
+                          {tc(`activityTopics.${topic}`)}
+                        </Chip>
+                      ))}
+                    </Group>
+                  </Chip.Group>
+                </Stack>
+              )}
+            />
+            <TextInput
+              size="md"
+              label={t("form.title")}
+              error={fieldMessage(errors.title)}
+              {...form.register("title")}
+            />
+            <Text size="sm" fw={600}>
+              {t("form.figures")}
+            </Text>
+            <SimpleGrid cols={2} spacing="sm">
+              {MAIN_FIGURES.map((f) => (
+                <TextInput
+                  key={f}
+                  size="md"
+                  label={tc(`figures.${f}`)}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  error={fieldMessage(errors[f])}
+                  {...form.register(f)}
+                />
+              ))}
+            </SimpleGrid>
+            <Text
+              component="button"
+              type="button"
+              c="brand.8"
+              fw={600}
+              onClick={moreToggle.toggle}
+              ta="left"
+              bg="none"
+              bd="none"
+              p={0}
+            >
+              {more ? "−" : "+"} {t("form.moreFigures")}
+            </Text>
+            <Collapse expanded={more}>
+              <SimpleGrid cols={2} spacing="sm">
+                {MORE_FIGURES.map((f) => (
+                  <TextInput
+                    key={f}
+                    size="md"
+                    label={tc(`figures.${f}`)}
+                    inputMode={f === "broadcastHours" ? "decimal" : "numeric"}
+                    autoComplete="off"
+                    error={fieldMessage(errors[f])}
+                    {...form.register(f)}
+                  />
+                ))}
+              </SimpleGrid>
+            </Collapse>
+            <SaveButton label={fixing ? t("form.resubmit") : t("form.save")} loading={isSubmitting} />
+          </Stack>
+        </form>
+      )}
+    </CaptureLayout>
+  );
+}

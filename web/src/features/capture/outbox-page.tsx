@@ -1,0 +1,166 @@
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import { usePageTitle } from "../../components/use-page-title";
+import { formatDateTime } from "../../lib/format";
+import { useCurrentUser } from "../../lib/use-session";
+import { captureDb, type OutboxEntry } from "./outbox/db";
+import { discard, keepMine } from "./outbox/outbox";
+import { useOutboxEntries } from "./outbox/runtime";
+import { SyncStatus } from "./sync-status";
+
+const STATE_COLOR: Record<OutboxEntry["state"], string> = {
+  waiting: "gray.8",
+  sending: "blue.9",
+  failed: "red.9",
+  conflict: "orange.9",
+  locked: "grape.9",
+};
+
+/** Fields the two copies of an edited record are compared on, side by side. */
+/** One field's value as the side-by-side view shows it. */
+function shown(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return JSON.stringify(v);
+}
+
+function ConflictView({ entry }: { entry: OutboxEntry }) {
+  const { t } = useTranslation("capture");
+  const mine = (entry.body ?? {}) as Record<string, unknown>;
+  const server = entry.server as (Record<string, unknown> & { version?: number }) | undefined;
+  const fields = Object.keys(mine);
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{t("outbox.conflictTitle")}</Text>
+      <SimpleGrid cols={2} spacing="xs">
+        <Text size="sm" fw={700}>
+          {t("outbox.onDevice")}
+        </Text>
+        <Text size="sm" fw={700}>
+          {t("outbox.onServer")}
+        </Text>
+        {fields.map((f) => (
+          <Stack key={f} gap={0} style={{ gridColumn: "1 / -1" }}>
+            <Text size="xs" c="dimmed">
+              {f}
+            </Text>
+            <SimpleGrid cols={2} spacing="xs">
+              <Text size="sm" className="td-break">
+                {shown(mine[f])}
+              </Text>
+              <Text size="sm" className="td-break" fw={server && server[f] !== mine[f] ? 700 : undefined}>
+                {server ? shown(server[f]) : "…"}
+              </Text>
+            </SimpleGrid>
+          </Stack>
+        ))}
+      </SimpleGrid>
+      {!server && <Text size="sm">{t("outbox.serverUnknown")}</Text>}
+      <Group grow>
+        <Button
+          size="md"
+          disabled={typeof server?.version !== "number"}
+          onClick={() => void keepMine(captureDb(), entry, server!.version!)}
+        >
+          {t("outbox.keepMine")}
+        </Button>
+        <Button size="md" variant="default" onClick={() => void discard(captureDb(), entry.id)}>
+          {t("outbox.takeServer")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function EntryCard({ entry, blocked }: { entry: OutboxEntry; blocked: boolean }) {
+  const { t } = useTranslation("capture");
+  const [confirm, setConfirm] = useState(false);
+  const navigate = useNavigate();
+  return (
+    <Card withBorder padding="sm" data-testid="outbox-entry" data-state={entry.state}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={700}>
+            {t(`kinds.${entry.kind}`)}
+          </Text>
+          <Text size="sm" className="td-break">
+            {entry.summary}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("outbox.savedAt", { at: formatDateTime(new Date(entry.createdAt).toISOString()) })}
+            {blocked ? ` · ${t("outbox.waitsFor")}` : ""}
+          </Text>
+        </Stack>
+        <Badge color={STATE_COLOR[entry.state]} variant="outline">
+          {t(`states.${entry.state}`)}
+        </Badge>
+      </Group>
+      {entry.error && entry.state !== "conflict" && (
+        <Stack gap={2} mt="xs">
+          <Text size="sm" c="red.9">
+            {entry.error.message ?? entry.error.code}
+          </Text>
+          {entry.error.issues.map((i) => (
+            <Text key={i.path} size="sm" c="red.9">
+              {i.path}: {i.message}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      {entry.state === "conflict" && <ConflictView entry={entry} />}
+      {(entry.state === "failed" || entry.state === "locked") && (
+        <Group mt="xs">
+          {entry.kind === "activity" && entry.form && (
+            <Button
+              size="sm"
+              onClick={() => void navigate({ to: "/thu-thap/hoat-dong", search: { fix: entry.id } })}
+            >
+              {t("outbox.fix")}
+            </Button>
+          )}
+          <Button size="sm" variant="default" color="red" onClick={() => setConfirm(true)}>
+            {t("outbox.discard")}
+          </Button>
+        </Group>
+      )}
+      <ConfirmDialog
+        opened={confirm}
+        onClose={() => setConfirm(false)}
+        title={t("outbox.discardTitle")}
+        confirmLabel={t("outbox.discard")}
+        danger
+        onConfirm={() => void discard(captureDb(), entry.id).then(() => setConfirm(false))}
+      >
+        {t("outbox.discardBody")}
+      </ConfirmDialog>
+    </Card>
+  );
+}
+
+/** The records still on this phone, in sending order, each with its state and reason. */
+export function OutboxPage() {
+  const { t } = useTranslation("capture");
+  usePageTitle(t("outbox.title"));
+  const user = useCurrentUser();
+  const rows = useOutboxEntries(user.id);
+  const ids = new Set(rows?.map((r) => r.id));
+  return (
+    <Stack gap="md" maw={560} mx="auto" pb="xl">
+      <Anchor component={Link} to="/thu-thap">
+        ← {t("hub.back")}
+      </Anchor>
+      <Title order={1} size="h2">
+        {t("outbox.title")}
+      </Title>
+      <SyncStatus accountId={user.id} />
+      {rows?.length === 0 && <Text c="dimmed">{t("outbox.empty")}</Text>}
+      {rows?.map((e) => (
+        <EntryCard key={e.id} entry={e} blocked={Boolean(e.after && ids.has(e.after))} />
+      ))}
+    </Stack>
+  );
+}

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { queryRows, type Db } from "../db/client";
+import type { Envelope } from "./envelope";
 import { AppError, validationFailed } from "./errors";
 
 /**
@@ -14,6 +15,8 @@ import { AppError, validationFailed } from "./errors";
  * - a write that fails rolls its claim back with everything else: the key is not spent;
  * - the same key with another request (operation, path, query or body) is 409 `idempotency_key_reused`.
  * Keys belong to an account: another account's key of the same value is another key.
+ * The stored answer holds personal data (a household head's name, a roster member's identity), so it
+ * is sealed with the master key (kernel/envelope.ts), bound to its account and key.
  */
 
 /** Request header carrying the client's key. */
@@ -66,9 +69,13 @@ export type IdempotencyClaim = {
   operation: string;
   /** What makes two requests the same: path parameters, query and body (file bytes are hashed). */
   fingerprint: unknown;
+  /** Seals the stored answer. */
+  envelope: Envelope;
 };
 
 type StoredKey = { operation: string; requestHash: string; status: number | null; response: unknown };
+
+const aadOf = (accountId: string, key: string) => `idempotency:${accountId}:${key}`;
 
 /**
  * Runs `write` once per (account, key): inside one transaction that first claims the key, then
@@ -102,17 +109,18 @@ export async function runIdempotent(
       if (!prior || prior.operation !== operation || prior.requestHash !== hash || prior.status === null) {
         throw new AppError("idempotency_key_reused");
       }
-      return { status: prior.status, body: prior.response, replayed: true };
+      const sealed = Buffer.from(String(prior.response), "base64");
+      const body: unknown = JSON.parse(claim.envelope.openText(sealed, aadOf(accountId, key)));
+      return { status: prior.status, body, replayed: true };
     }
-    const result = await write(tx);
-    // The first answer is the stored one as well, so a replay is byte for byte the same.
-    const [stored] = await queryRows<{ response: unknown }>(
-      tx,
-      sql`update idempotency_keys set status = ${status}, response = ${JSON.stringify(result ?? null)}::jsonb
-          where account_id = ${accountId} and key = ${key}
-          returning response`,
+    const text = JSON.stringify((await write(tx)) ?? null);
+    const sealed = claim.envelope.seal(text, aadOf(accountId, key)).toString("base64");
+    await tx.execute(
+      sql`update idempotency_keys set status = ${status}, response = to_jsonb(${sealed}::text)
+          where account_id = ${accountId} and key = ${key}`,
     );
-    return { status, body: stored!.response, replayed: false };
+    // The first answer is the stored one as well, so a replay is byte for byte the same.
+    return { status, body: JSON.parse(text) as unknown, replayed: false };
   });
 }
 
@@ -129,7 +137,7 @@ export function claimOf(
   operation: string,
   fingerprint: unknown = { params: req.params, query: req.query, body: req.body },
 ): IdempotencyClaim {
-  return { accountId, key: idempotencyKeyOf(req), operation, fingerprint };
+  return { accountId, key: idempotencyKeyOf(req), operation, fingerprint, envelope: req.server.envelope };
 }
 
 /** Deletes keys older than IDEMPOTENCY_KEY_DAYS; the number deleted. */

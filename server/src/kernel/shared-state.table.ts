@@ -91,6 +91,7 @@ export const idempotencyKeys = pgTable(
     requestHash: text("request_hash").notNull(),
     /** The answer's status; null only inside the claiming transaction. */
     status: smallint("status"),
+    /** The answer's JSON sealed with the master key (base64 in a JSON string): it holds personal data. */
     response: jsonb("response"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },

@@ -154,14 +154,13 @@ async function guardedWrite(
   base: Omit<RouteContext<Schema, Schema, Schema>, "actor">,
 ): Promise<FastifyReply> {
   const expected = r.versioned ? ifMatchOf(req) : undefined;
-  const claim = claimOf(req, actor.accountId, r.operationId);
-  const run = (db: Db) =>
-    r.handler({ ...base, actor, db, readDb: db });
+  const claim = r.idempotent ? claimOf(req, actor.accountId, r.operationId) : undefined;
+  const run = (db: Db) => r.handler({ ...base, actor, db, readDb: db });
   const versioned = (db: Db) => {
     if (!r.versioned) return run(db);
     const id = (req.params as Record<string, string>)[r.versioned.param ?? "id"]!;
     return runVersioned(db, r.versioned.table, id, expected, run);
   };
-  if (!r.idempotent) return reply.status(r.status ?? 200).send(await versioned(base.db));
+  if (!claim) return reply.status(r.status ?? 200).send(await versioned(base.db));
   return sendIdempotent(reply, await runIdempotent(base.db, claim, r.status ?? 200, versioned));
 }

@@ -63,6 +63,13 @@ describe("createHousehold and recordCommitment with Idempotency-Key", () => {
     expect([again.statusCode, again.body]).toEqual([201, first.body]);
     expect(await count("households", sql`head_name = ${b.headName}`)).toBe(1);
     expect(await auditCount(w.t.app.db, "household.created", first.json<{ id: string }>().id)).toBe(1);
+    // The stored answer is sealed: the head's name is not in the key table in clear.
+    const [stored] = await queryRows<{ response: string }>(
+      w.t.app.db,
+      sql`select response::text as response from idempotency_keys where key = ${key["idempotency-key"]}`,
+    );
+    expect(stored!.response.length).toBeGreaterThan(100);
+    expect(stored!.response).not.toContain("Ngoại Tuyến");
 
     const key2 = newKey();
     const c = household(w.areaA);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf, pageWithAbilitiesOf } from "../common";
 import { BodyKindSchema } from "../permissions";
 import { IndicatorCodeSchema } from "./indicators";
 
@@ -208,6 +208,14 @@ export const PlanReviewSchema = z.object({
 });
 export type PlanReview = z.infer<typeof PlanReviewSchema>;
 
+/** What the caller may do with a plan now (computed by the server: plan.manage at its unit). */
+export const PlanAbilitiesSchema = z.object({
+  update: z.boolean(),
+  delete: z.boolean(),
+  review: z.boolean(),
+});
+export type PlanAbilities = z.infer<typeof PlanAbilitiesSchema>;
+
 export const PlanSchema = z.object({
   id: IdSchema,
   number: z.string(),
@@ -246,6 +254,7 @@ export const PlanSchema = z.object({
     }),
   ),
   createdAt: z.string(),
+  can: PlanAbilitiesSchema,
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
@@ -260,7 +269,7 @@ export const PlanSummarySchema = PlanSchema.pick({
   periodTo: true,
   kind: true,
 });
-export const PlanPageSchema = pageOf(PlanSummarySchema);
+export const PlanPageSchema = pageWithAbilitiesOf(PlanSummarySchema);
 export const ListPlansQuerySchema = PageQuerySchema.extend({
   orgUnitId: IdSchema.optional(),
   kind: PlanKindSchema.optional(),

@@ -1,7 +1,7 @@
 import type { BodyKind, Plan } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { pathInScope, type Actor } from "../../kernel/authz";
+import { hasPermission, isInScope, pathInScope, type Actor } from "../../kernel/authz";
 import { forbidden, notFound } from "../../kernel/errors";
 import { reviewsOfPlan, sourcesOfPlan } from "./plan-sources.queries";
 
@@ -16,6 +16,7 @@ type PlanRow = {
   periodFrom: number;
   periodTo: number;
   kind: Plan["kind"];
+  rollupPath: string;
   createdAt: string | Date;
 };
 
@@ -23,8 +24,17 @@ export type PlanWithPath = Plan & { unitPath: string };
 
 const SELECT_PLAN = sql`select p.id, p.number, p.title, p.issued_on::text as "issuedOn", p.org_unit_id as "orgUnitId",
     u.full_name as "orgUnitName", u.path as "unitPath", p.period_from as "periodFrom", p.period_to as "periodTo",
-    p.kind, p.created_at as "createdAt"
+    p.kind, p.rollup_path as "rollupPath", p.created_at as "createdAt"
   from plans p join org_units u on u.id = p.org_unit_id`;
+
+/** What the actor may do with a plan of this rollup path: the commands' own check (`loadManagedPlan`). */
+function planAbilities(actor: Actor, rollupPath: string): Plan["can"] {
+  const manages = isInScope(actor, "plan.manage", rollupPath);
+  return { update: manages, delete: manages, review: manages };
+}
+
+/** Whether the actor may create a plan somewhere in their scope (the list's `can.create`). */
+export const canCreatePlan = (actor: Actor) => hasPermission(actor, "plan.manage");
 
 /** A plan the actor may manage (read scope for 404, then manage scope for 403 on the unit). */
 export async function loadManagedPlan(db: Db, actor: Actor, id: string) {
@@ -73,8 +83,10 @@ export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanWit
           where t.plan_id = ${id} order by t.ordinal`,
     ),
   ]);
+  const { rollupPath, ...plan } = row;
   return {
-    ...row,
+    ...plan,
+    can: planAbilities(actor, rollupPath),
     createdAt: new Date(row.createdAt).toISOString(),
     sources,
     reviews,
@@ -116,5 +128,5 @@ export async function listPlans(
     sql`${SELECT_PLAN} where ${sql.join(where, sql` and `)}
         order by p.issued_on desc, p.number limit ${opts.limit + 1} offset ${opts.offset}`,
   );
-  return rows.map(({ unitPath: _p, createdAt: _c, ...r }) => r);
+  return rows.map(({ unitPath: _p, rollupPath: _r, createdAt: _c, ...r }) => r);
 }

@@ -30,7 +30,7 @@ import { getPlanSource, listPlanSources } from "./plan-sources.queries";
 import { deletePlan, updatePlan } from "./commands/update-plan";
 import { listImplementedPlans } from "./implemented-plans";
 import { planProgress } from "./plan-progress";
-import { getPlan, listPlans } from "./plans.queries";
+import { canCreatePlan, getPlan, listPlans } from "./plans.queries";
 
 const IdParams = z.object({ id: IdSchema });
 
@@ -95,7 +95,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         offset,
         limit: q.limit,
       });
-      return pageFrom(rows, offset, q.limit);
+      return { ...pageFrom(rows, offset, q.limit), can: { create: canCreatePlan(actor) } };
     },
   );
 

@@ -13,6 +13,7 @@ const SOURCE_ID = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
 
 const base: Record<string, Reply> = {
   "GET /indicators": { body: { items: INDICATORS } },
+  "GET /plans": { body: { items: [], nextCursor: null, can: { create: true } } },
   "GET /org-units": { body: { items: [], nextCursor: null } },
   [`GET /org-units/${WARD_ID}`]: { body: WARD },
 };
@@ -42,8 +43,8 @@ describe("CreatePlanPage", () => {
     expect(box(/^Đến năm/)).toHaveValue("2030");
   });
 
-  it("is not offered to someone who may not manage plans", async () => {
-    openCreate({}, "viewer");
+  it("is not offered when the server says the caller may not create a plan", async () => {
+    openCreate({ "GET /plans": { body: { items: [], nextCursor: null, can: { create: false } } } }, "viewer");
     expect(
       await screen.findByRole("heading", { level: 1, name: "Không tìm thấy hoặc bạn không có quyền xem" }),
     ).toBeVisible();
@@ -178,6 +179,7 @@ describe("EditPlanPage", () => {
       },
     ] as unknown as Plan["targets"],
     createdAt: "2021-03-15T01:00:00Z",
+    can: { update: true, delete: true, review: true },
   };
 
   it("shows the plan as it is, a rate as a percentage, and saves its content without the unit", async () => {

@@ -46,7 +46,6 @@ export function PlanPage() {
 /** Edit link and delete button with its confirmation, for those who manage plans. */
 function PlanActions({ plan }: { plan: Plan }) {
   const { t } = useTranslation("console");
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -58,16 +57,20 @@ function PlanActions({ plan }: { plan: Plan }) {
       await navigate({ to: "/ke-hoach" });
     },
   });
-  if (!can(user, "plan.manage")) return null;
+  if (!plan.can.update && !plan.can.delete) return null;
   return (
     <>
       <Group gap="sm">
-        <AnchorLink to="/ke-hoach/$id/sua" params={{ id: plan.id }}>
-          {t("plan.edit")}
-        </AnchorLink>
-        <Button variant="outline" color="red.8" size="xs" onClick={() => setConfirming(true)}>
-          {t("plan.delete")}
-        </Button>
+        {plan.can.update && (
+          <AnchorLink to="/ke-hoach/$id/sua" params={{ id: plan.id }}>
+            {t("plan.edit")}
+          </AnchorLink>
+        )}
+        {plan.can.delete && (
+          <Button variant="outline" color="red.8" size="xs" onClick={() => setConfirming(true)}>
+            {t("plan.delete")}
+          </Button>
+        )}
       </Group>
       <ConfirmDialog
         opened={confirming}
@@ -88,7 +91,6 @@ function PlanActions({ plan }: { plan: Plan }) {
 
 function PlanView({ plan }: { plan: Plan }) {
   const { t } = useTranslation("console");
-  const manages = can(useCurrentUser(), "plan.manage");
   const years = [...new Set(plan.milestones.map((m) => m.year))].sort((a, b) => a - b);
   return (
     <Stack gap="lg">
@@ -136,7 +138,7 @@ function PlanView({ plan }: { plan: Plan }) {
       </Section>
 
       <Section title={t("planReviews.heading")} id="reviews">
-        {manages && <PlanReviewButton plan={plan} />}
+        {plan.can.review && <PlanReviewButton plan={plan} />}
         {plan.reviews.length === 0 ? (
           <Text c="dimmed">{t("planReviews.empty")}</Text>
         ) : (

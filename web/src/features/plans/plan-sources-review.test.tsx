@@ -29,6 +29,7 @@ const source = (id: string, over: Partial<PlanSource> = {}): PlanSource => ({
 
 const base: Record<string, Reply> = {
   "GET /indicators": { body: { items: INDICATORS } },
+  "GET /plans": { body: { items: [], nextCursor: null, can: { create: true } } },
   "GET /org-units": { body: { items: [], nextCursor: null } },
   [`GET /org-units/${WARD_ID}`]: { body: WARD },
   "GET /plan-sources": { body: { items: [source(DIRECTIVE)], nextCursor: null } },
@@ -101,11 +102,13 @@ describe("plan reviews", () => {
     milestones: [],
     targets: [],
     createdAt: "2021-03-15T01:00:00Z",
+    can: { update: true, delete: true, review: true },
   };
-  const open = (role: "commune_front" | "viewer") => {
+  const none = { update: false, delete: false, review: false };
+  const open = (role: "commune_front" | "viewer", abilities: Plan["can"] = plan.can) => {
     const calls = mockFetch({
       ...base,
-      [`GET /plans/${PLAN_ID}`]: { body: plan },
+      [`GET /plans/${PLAN_ID}`]: { body: { ...plan, can: abilities } },
       [`GET /plans/${PLAN_ID}/progress`]: { body: { planId: PLAN_ID, asOf: "2026-03-03", targets: [] } },
       [`POST /plans/${PLAN_ID}/reviews`]: { status: 201, body: plan },
     });
@@ -140,8 +143,22 @@ describe("plan reviews", () => {
   });
 
   it("offers no review to a reader", async () => {
-    open("viewer");
+    open("viewer", none);
     expect(await screen.findByRole("heading", { level: 1, name: /279\/KH-MTTQ-BCA/ })).toBeVisible();
     expect(screen.queryByRole("button", { name: "Ghi nhận sơ kết, tổng kết" })).toBeNull();
+  });
+
+  it("follows the plan's abilities, not the role: a Front cadre reading a plan of the level above", async () => {
+    open("commune_front", none);
+    expect(await screen.findByRole("heading", { level: 1, name: /279\/KH-MTTQ-BCA/ })).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Ghi nhận sơ kết, tổng kết" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Sửa" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Xóa kế hoạch" })).toBeNull();
+  });
+
+  it("offers only what the plan allows", async () => {
+    open("commune_front", { update: true, delete: false, review: true });
+    expect(await screen.findByRole("button", { name: "Ghi nhận sơ kết, tổng kết" })).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Xóa kế hoạch" })).toBeNull();
   });
 });

@@ -30,7 +30,6 @@ const YEARS = Array.from({ length: 12 }, (_, i) => currentYear() + 2 - i);
 
 function Plans() {
   const { t } = useTranslation("console");
-  const user = useCurrentUser();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [year, setYear] = useState("");
   const query = useInfiniteQuery(
@@ -41,7 +40,7 @@ function Plans() {
     <ListPage
       title={t("plans.title")}
       actions={
-        can(user, "plan.manage") && (
+        query.data?.pages[0]?.can.create && (
           <Button component={Link} to="/ke-hoach/moi">
             {t("plans.create")}
           </Button>

@@ -3,7 +3,13 @@ import { can } from "./permissions";
 
 /** A console page a person can land on after signing in. */
 export type LandingPath =
-  "/tai-khoan" | "/tin-bao" | "/ho-so" | "/hoat-dong/moi" | "/bang-dieu-khien" | "/don-vi";
+  | "/tai-khoan"
+  | "/tin-bao"
+  | "/ho-so"
+  | "/hoat-dong/moi"
+  | "/bang-dieu-khien"
+  | "/don-vi"
+  | "/du-lieu-ca-nhan";
 
 /**
  * Where each role's daily work is, in order of precedence when an account holds several roles.
@@ -16,6 +22,8 @@ const WORK_PAGES: readonly { roles: readonly Role[]; to: LandingPath; permission
   { roles: ["commune_police", "province_police"], to: "/tin-bao", permission: "tip.handle" },
   // The case officer keeps the reintegration case files.
   { roles: ["commune_case_officer"], to: "/ho-so", permission: "case.read" },
+  // The data-protection officer starts on the clocks of requests and breaches.
+  { roles: ["data_protection_officer"], to: "/du-lieu-ca-nhan", permission: "privacy.manage" },
   // A residential-area cadre records today's work at their area.
   { roles: ["residential_area_cadre"], to: "/hoat-dong/moi", permission: "activity.create" },
   // Ward and province accounts (Front committees, member organisations, viewers) follow their

@@ -15,6 +15,7 @@ import type { festivalsVi } from "./vi/festivals";
 import type { safeFamiliesVi } from "./vi/safe-families";
 import type { captureVi } from "./vi/capture";
 import type { retentionVi } from "./vi/retention";
+import type { privacyVi } from "./vi/privacy";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -36,6 +37,7 @@ declare module "i18next" {
       safeFamilies: typeof safeFamiliesVi;
       capture: typeof captureVi;
       retention: typeof retentionVi;
+      privacy: typeof privacyVi;
     };
   }
 }

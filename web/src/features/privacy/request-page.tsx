@@ -29,7 +29,8 @@ import { formatDateTime } from "../../lib/format";
 import { answerRequest, requestQuery, searchRecords, subjectExportUrl } from "./api";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const show = (v: string | number | boolean | null | undefined) => (v === null || v === undefined || v === "" ? "—" : String(v));
+const show = (v: string | number | boolean | null | undefined) =>
+  v === null || v === undefined || v === "" ? "—" : String(v);
 
 export function RequestPage() {
   const { id } = useParams({ from: "/console/du-lieu-ca-nhan/yeu-cau/$id" });

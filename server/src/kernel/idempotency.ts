@@ -89,6 +89,7 @@ export async function runIdempotent(
   write: (tx: Db) => Promise<unknown>,
 ): Promise<IdempotentAnswer> {
   if (!claim.key) return { status, body: await write(db), replayed: false };
+  await purgeNowAndThen(db);
   const { accountId, key, operation } = claim;
   const hash = requestHash(operation, claim.fingerprint);
   return db.transaction(async (tx) => {
@@ -138,6 +139,16 @@ export function claimOf(
   fingerprint: unknown = { params: req.params, query: req.query, body: req.body },
 ): IdempotencyClaim {
   return { accountId, key: idempotencyKeyOf(req), operation, fingerprint, envelope: req.server.envelope };
+}
+
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+const purge = { last: 0 };
+
+/** Each process purges old keys on its first keyed write and then at most once an hour. */
+async function purgeNowAndThen(db: Db): Promise<void> {
+  if (Date.now() - purge.last < PURGE_EVERY_MS) return;
+  purge.last = Date.now();
+  await purgeIdempotencyKeys(db);
 }
 
 /** Deletes keys older than IDEMPOTENCY_KEY_DAYS; the number deleted. */

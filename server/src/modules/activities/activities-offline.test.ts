@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
+import { purgeIdempotencyKeys } from "../../kernel/idempotency";
 import { auditCount, lockPeriod, newKey, send } from "../../test/capture";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
 import { signedInAs, unitByCode } from "../../test/factories";
@@ -189,5 +190,25 @@ describe("updateActivity with If-Match", () => {
     expect(res.statusCode).toBe(404);
     const bad = await send(t.app, baclieu, "PATCH", `${URL}/${id}`, { attendees: 1 }, { "if-match": "v1" });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("idempotency key purge", () => {
+  it("deletes keys older than 30 days and keeps the others", async () => {
+    const key = newKey()["idempotency-key"];
+    expect((await send(t.app, baclieu, "POST", URL, body(), { "idempotency-key": key })).statusCode).toBe(
+      201,
+    );
+    await t.app.db.execute(
+      sql`insert into idempotency_keys (account_id, key, operation, request_hash, status, created_at)
+          select account_id, 'old-' || key, operation, request_hash, status, now() - interval '31 days'
+          from idempotency_keys where key = ${key}`,
+    );
+    expect(await purgeIdempotencyKeys(t.app.db)).toBeGreaterThanOrEqual(1);
+    const left = await queryRows<{ key: string }>(
+      t.app.db,
+      sql`select key from idempotency_keys where key in (${key}, ${`old-${key}`})`,
+    );
+    expect(left.map((r) => r.key)).toEqual([key]);
   });
 });

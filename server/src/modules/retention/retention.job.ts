@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { queryRows, type Db } from "../../db/client";
 import { enqueueJob, JobWorker } from "../../kernel/jobs";
 import { jobs } from "../../kernel/shared-state.table";
-import { runRetention } from "./retention.service";
+import { ensureRules, runRetention } from "./retention.service";
 
 const KIND = "retention.daily";
 const CHECK_MS = 60 * 60 * 1000;
@@ -29,6 +29,7 @@ export function retentionWorker(db: Db, log: FastifyBaseLogger): JobWorker {
  */
 export async function queueDailyRetention(db: Db): Promise<boolean> {
   const today = todayInVietnam();
+  await ensureRules(db); // a new database has no rows yet: the defaults apply from the first day
   const [due] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from retention_rules

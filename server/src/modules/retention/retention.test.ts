@@ -12,7 +12,7 @@ import {
 } from "../../test/factories";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
 import { seedGroupTypes } from "../groups";
-import { queueDailyRetention } from "./retention.job";
+import { queueDailyRetention, retentionWorker } from "./retention.job";
 
 // Issue 19 item 5: retention rules, the dry run and the real run, figures unchanged.
 let t: TestContext;
@@ -274,8 +274,35 @@ describe("running retention", () => {
     expect(again.json().items.every((i: { due: number }) => i.due === 0)).toBe(true);
   });
 
-  it("queues the daily job once a day", async () => {
-    expect(await queueDailyRetention(t.app.db)).toBe(true);
-    expect(await queueDailyRetention(t.app.db)).toBe(false);
+  it("queues the daily job once a day, even before anyone listed the rules; the job runs them all", async () => {
+    const db = t.app.db;
+    await db.execute(sql`delete from retention_rules`);
+    expect(await queueDailyRetention(db)).toBe(true);
+    expect(await queueDailyRetention(db)).toBe(false);
+    const worker = retentionWorker(db, t.app.log);
+    const before = (await lastAuditEvent(db))!.id;
+    worker.kick();
+    let job: { status: string } | undefined;
+    for (let i = 0; i < 200 && job?.status !== "done" && job?.status !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      [job] = await queryRows<{ status: string }>(
+        db,
+        sql`select status from jobs where kind = 'retention.daily'`,
+      );
+    }
+    expect(job?.status).toBe("done");
+    await worker.stop();
+    const events = await queryRows<{ data: { scheduled: boolean } }>(
+      db,
+      sql`select data from audit_log where id > ${before} and action = 'retention.applied'`,
+    );
+    expect(events).toHaveLength(4);
+    expect(events.every((e) => e.data.scheduled)).toBe(true);
+    const rules = await queryRows<{ lastRunOn: string }>(
+      db,
+      sql`select last_run_on::text as "lastRunOn" from retention_rules`,
+    );
+    expect(rules.map((r) => r.lastRunOn)).toEqual(rules.map(() => todayInVietnam()));
+    expect(await queueDailyRetention(db)).toBe(false);
   });
 });

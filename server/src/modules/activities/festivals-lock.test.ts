@@ -57,6 +57,8 @@ describe("festival 19/8 and period locks", () => {
     expect(edited.statusCode).toBe(409);
     const now = await call(t.app, baclieu, "GET", `${URL}/${id}`);
     expect(now.json()).toMatchObject({ attendees: 380, showcase: false, heldOn: "2025-08-19" });
+    // What `can` says is what the database accepts.
+    expect(now.json().can).toEqual({ edit: false });
   });
 
   it("refuses moving a festival's held day into a locked period; a plan not yet held stays writable", async () => {
@@ -65,6 +67,7 @@ describe("festival 19/8 and period locks", () => {
     // Not yet held: its plan is not a figure of the locked period.
     const edited = await call(t.app, baclieu, "PATCH", `${URL}/${id}`, { showcase: true });
     expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().can).toEqual({ edit: true });
     const into = await call(t.app, baclieu, "POST", `${URL}/${id}/held`, { ...held, heldOn: "2026-08-19" });
     expect(into.statusCode).toBe(409);
     const outside = await call(t.app, baclieu, "POST", `${URL}/${id}/held`, {

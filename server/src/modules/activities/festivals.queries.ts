@@ -39,6 +39,8 @@ export type FestivalDbRow = {
   activityId: string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
+  /** An approved report locks the period of its held day. */
+  locked: boolean;
 };
 
 const SELECT_FESTIVAL = sql`select f.id, f.org_unit_id as "orgUnitId", u.full_name as "orgUnitName",
@@ -48,11 +50,20 @@ const SELECT_FESTIVAL = sql`select f.id, f.org_unit_id as "orgUnitId", u.full_na
        from bodies b where b.id = any(f.organizer_body_ids)) as organizers,
     f.ceremony_content as "ceremonyContent", f.festival_content as "festivalContent",
     f.attendees, f.gifts, f.gift_value as "giftValue", f.awards, f.activity_id as "activityId",
-    f.created_at as "createdAt", f.updated_at as "updatedAt"
+    f.created_at as "createdAt", f.updated_at as "updatedAt",
+    exists (select 1 from period_locks p where p.unlocked_at is null
+      and f.rollup_path like p.unit_path || '%' and f.held_on between p.period_from and p.period_to) as locked
   from festivals f join org_units u on u.id = f.org_unit_id`;
 
-/** The actor may edit a festival: the permission over its unit, its organisers allow a member org. */
-export function mayEditFestival(actor: Actor, r: Pick<FestivalDbRow, "rollupPath" | "organizers">): boolean {
+/**
+ * The actor may edit a festival: the permission over its unit, its organisers allow a member org,
+ * and no approved report locks the day it was held (the database refuses that write: 0041).
+ */
+export function mayEditFestival(
+  actor: Actor,
+  r: Pick<FestivalDbRow, "rollupPath" | "organizers"> & { locked?: boolean },
+): boolean {
+  if (r.locked) return false;
   if (!isInScope(actor, "activity.update", r.rollupPath)) return false;
   const limit = memberOrgLimit(actor, "activity.update", r.rollupPath);
   return !limit || (r.organizers ?? []).some((o) => limit.has(o.kind as never));

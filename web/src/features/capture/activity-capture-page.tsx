@@ -1,14 +1,4 @@
-import {
-  Checkbox,
-  Chip,
-  Collapse,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Checkbox, Chip, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   ACTIVITY_KINDS,
@@ -63,6 +53,7 @@ export function ActivityCapturePage() {
   const ref = reference.data;
   const [saved, setSaved] = useState(false);
   const [more, moreToggle] = useDisclosure(false);
+  const [upper, upperToggle] = useDisclosure(false);
   const unitId = ref?.unitId ?? "";
   const resolver = useMemo(
     () =>
@@ -146,7 +137,7 @@ export function ActivityCapturePage() {
                   error={fieldMessage(errors.organizerBodyIds as never)}
                 >
                   <Stack gap="sm" mt="xs">
-                    {ref.levels.map((level) => (
+                    {(upper ? ref.levels : ref.levels.slice(0, 1)).map((level) => (
                       <div key={level.orgUnitId}>
                         <Text size="sm" fw={600}>
                           {level.orgUnitName}
@@ -158,6 +149,21 @@ export function ActivityCapturePage() {
                         </Stack>
                       </div>
                     ))}
+                    {ref.levels.length > 1 && (
+                      <Text
+                        component="button"
+                        type="button"
+                        c="brand.8"
+                        fw={600}
+                        ta="left"
+                        bg="none"
+                        bd="none"
+                        p={0}
+                        onClick={upperToggle.toggle}
+                      >
+                        {upper ? "−" : "+"} {t("form.upperOrganizers")}
+                      </Text>
+                    )}
                   </Stack>
                 </Checkbox.Group>
               )}
@@ -217,7 +223,7 @@ export function ActivityCapturePage() {
             >
               {more ? "−" : "+"} {t("form.moreFigures")}
             </Text>
-            <Collapse expanded={more}>
+            {more && (
               <SimpleGrid cols={2} spacing="sm">
                 {MORE_FIGURES.map((f) => (
                   <TextInput
@@ -231,7 +237,7 @@ export function ActivityCapturePage() {
                   />
                 ))}
               </SimpleGrid>
-            </Collapse>
+            )}
             <SaveButton label={fixing ? t("form.resubmit") : t("form.save")} loading={isSubmitting} />
           </Stack>
         </form>

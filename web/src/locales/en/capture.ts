@@ -84,6 +84,7 @@ export const captureEn: Shape<typeof captureVi> = {
     topics: "Topics",
     figures: "Figures",
     moreFigures: "More figures",
+    upperOrganizers: "Co-organisers from the levels above",
     noRef: "No area data on this phone yet. Open the page with a network to load it.",
     household: "Household",
     newHousehold: "New household",

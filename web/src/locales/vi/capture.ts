@@ -81,6 +81,7 @@ export const captureVi = {
     topics: "Chủ đề",
     figures: "Số liệu",
     moreFigures: "Thêm số liệu khác",
+    upperOrganizers: "Đơn vị cấp trên cùng tổ chức",
     noRef: "Chưa có dữ liệu địa bàn trên máy. Hãy mở trang khi có mạng để tải.",
     household: "Hộ",
     newHousehold: "Hộ mới",

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack } from "@mantine/core";
+import { Alert, Anchor, Button, Modal, Stack, Text } from "@mantine/core";
 import { BREACH_STATUS_LABELS, DATA_CATEGORY_LABELS, permissionsOf, type Breach } from "@toandan/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -54,13 +54,9 @@ export function BreachesTab() {
       header: t("breaches.status"),
       cell: (b) => (
         <Stack gap={4}>
-          <Badge
-            variant="outline"
-            radius="sm"
-            color={b.overdue ? "red.9" : b.status === "open" ? "blue.9" : "teal.9"}
-          >
+          <Text size="sm" fw={600} c={b.overdue ? "red.9" : b.status === "open" ? "blue.9" : "teal.9"}>
             {b.overdue ? t("breaches.overdue") : BREACH_STATUS_LABELS[b.status][lang]}
-          </Badge>
+          </Text>
           {b.notifiedAt && <span>{t("breaches.notified", { at: formatDateTime(b.notifiedAt) })}</span>}
         </Stack>
       ),
@@ -69,7 +65,7 @@ export function BreachesTab() {
       key: "actions",
       header: "",
       cell: (b) => (
-        <Group gap="xs" wrap="nowrap">
+        <Stack gap="xs" align="flex-start">
           <Anchor href={breachNoticeUrl(b.id)} size="sm">
             {t("breaches.notice")}
           </Anchor>
@@ -78,7 +74,7 @@ export function BreachesTab() {
               {t("breaches.notify")}
             </Button>
           )}
-        </Group>
+        </Stack>
       ),
     },
   ];

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Modal, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Modal, Stack, Text } from "@mantine/core";
 import {
   CONSENT_PURPOSE_LABELS,
   CONSENT_PURPOSES,
@@ -55,9 +55,9 @@ export function RegisterTab() {
       cell: (a) => (
         <Stack gap={4}>
           {a.categories.map((c) => (
-            <Badge key={c} variant="outline" radius="sm" color={c === "sensitive" ? "red.9" : "gray.7"}>
+            <Text key={c} size="sm" fw={600} c={c === "sensitive" ? "red.9" : "gray.7"}>
               {DATA_CATEGORY_LABELS[c][lang]}
-            </Badge>
+            </Text>
           ))}
           <Text size="xs" className="td-break">
             {a.dataTypesVi.join("; ")}
@@ -135,9 +135,9 @@ export function ConsentTab() {
           <span>
             {c.version} · {formatDate(c.createdAt.slice(0, 10))}
           </span>
-          <Badge variant="outline" radius="sm" color={c.current ? "teal.9" : "gray.7"}>
+          <Text size="sm" fw={600} c={c.current ? "teal.9" : "gray.7"}>
             {c.current ? t("consent.current") : t("consent.old")}
-          </Badge>
+          </Text>
         </Stack>
       ),
     },

@@ -1,4 +1,4 @@
-import { Badge, Button, Modal, Stack } from "@mantine/core";
+import { Button, Modal, Stack, Text } from "@mantine/core";
 import {
   SUBJECT_REQUEST_CHANNEL_LABELS,
   SUBJECT_REQUEST_CHANNELS,
@@ -70,17 +70,17 @@ export function RequestsTab() {
       key: "status",
       header: t("requests.status"),
       cell: (r) => (
-        <Badge
-          variant="outline"
-          radius="sm"
-          color={r.overdue || r.answeredLate ? "red.9" : r.status === "answered" ? "teal.9" : "blue.9"}
+        <Text
+          size="sm"
+          fw={600}
+          c={r.overdue || r.answeredLate ? "red.9" : r.status === "answered" ? "teal.9" : "blue.9"}
         >
           {r.overdue
             ? t("requests.overdue")
             : r.answeredLate
               ? t("requests.late")
               : SUBJECT_REQUEST_STATUS_LABELS[r.status][lang]}
-        </Badge>
+        </Text>
       ),
     },
     { key: "unit", header: t("requests.unit"), cell: (r) => r.orgUnitName },

@@ -41,7 +41,7 @@ export const privacyEn: typeof privacyVi = {
     details: "What the person asks",
     submit: "Record the request",
     back: "← Requests",
-    detail: "{{kind}} request",
+    detail: "Request: {{kind}}",
     clockBasis: "Ground of the time limit",
     subject: "Requester",
     search: "Search every module",

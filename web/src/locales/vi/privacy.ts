@@ -34,7 +34,7 @@ export const privacyVi = {
     details: "Nội dung yêu cầu",
     submit: "Ghi nhận yêu cầu",
     back: "← Danh sách yêu cầu",
-    detail: "Yêu cầu {{kind}}",
+    detail: "Yêu cầu: {{kind}}",
     clockBasis: "Căn cứ thời hạn",
     subject: "Người yêu cầu",
     search: "Tìm dữ liệu trên mọi phân hệ",

@@ -10,6 +10,7 @@ import { runNationalDashboard } from "./national-dashboard";
 import { runStartup } from "./startup";
 import { runTipSubmit } from "./tip-submit";
 import { runPortalPaint } from "./portal-paint";
+import { runMapRender } from "./map-render";
 import { runUnitSearch } from "./unit-search";
 
 /** Every benchmark by name, in the order `npm run bench` runs them. */
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "case-files": runCaseFiles,
   "tip-submit": runTipSubmit,
   "portal-paint": runPortalPaint,
+  "map-render": runMapRender,
 };
 /** Run only when named: it generates national-scale data (tens of minutes). */
 const ON_DEMAND: Record<string, () => Promise<BenchResult>> = {

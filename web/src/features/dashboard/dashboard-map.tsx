@@ -55,6 +55,7 @@ export function DashboardMap({ unitId, year, search }: { unitId: string; year: n
         : [],
     [m, outline, unit],
   );
+  // Drilling down keeps the year and, once picked, the indicator.
   const yearSearch = search.nam === undefined ? {} : { nam: search.nam };
   const data = useMemo<MapDatum[]>(() => {
     if (!m?.boundaries) return [];
@@ -112,7 +113,7 @@ export function DashboardMap({ unitId, year, search }: { unitId: string; year: n
                       void navigate({
                         to: "/bang-dieu-khien/$unitId",
                         params: { unitId: d.drillTo! },
-                        search: { ...yearSearch, lop: m.indicator },
+                        search: { ...yearSearch, ...(search.lop ? { lop: search.lop } : {}) },
                       })
                     }
                   />
@@ -123,7 +124,12 @@ export function DashboardMap({ unitId, year, search }: { unitId: string; year: n
                 </Text>
               </Stack>
             )}
-            <MapTable map={m} unit={unit} yearSearch={yearSearch} indicatorName={name(m.indicator)} />
+            <MapTable
+              map={m}
+              unit={unit}
+              linkSearch={{ ...yearSearch, ...(search.lop ? { lop: search.lop } : {}) }}
+              indicatorName={name(m.indicator)}
+            />
           </SimpleGrid>
         )}
       </Stack>
@@ -165,12 +171,12 @@ function Legend({ classes, hasGaps }: { classes: MapClass[]; hasGaps: boolean })
 function MapTable({
   map,
   unit,
-  yearSearch,
+  linkSearch,
   indicatorName: label,
 }: {
   map: MapValues;
   unit: ValueUnit;
-  yearSearch: { nam?: number };
+  linkSearch: Search;
   indicatorName: string;
 }) {
   const { t } = useTranslation("reports");
@@ -202,7 +208,7 @@ function MapTable({
                 <AnchorLink
                   to="/bang-dieu-khien/$unitId"
                   params={{ unitId: a.orgUnitId }}
-                  search={{ ...yearSearch, lop: map.indicator }}
+                  search={linkSearch}
                 >
                   {a.name}
                 </AnchorLink>

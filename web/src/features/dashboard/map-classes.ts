@@ -73,7 +73,8 @@ export function mapClasses(values: readonly (number | null)[], unit: ValueUnit):
     const last = i === starts.length - 1;
     const to = last ? max : starts[i + 1]!;
     // Counts are whole: [3, 7) reads "3 – 6"; hours are continuous and read "0,5 – 1,5".
-    const upper = last || unit !== "count" ? to : to - 1;
+    // A few distinct figures each get a class of their own, named by the figure itself.
+    const upper = distinct.length <= 5 ? from : last || unit !== "count" ? to : to - 1;
     out.push({
       from,
       to,

@@ -53,11 +53,11 @@ void test(
     await assertNoSeriousA11yViolations(page, "the province dashboard");
 
     // Drill down: the address changes, so Back and a bookmark work.
-    await page.getByRole("link", { name: "Xem Phường Bạc Liêu" }).click();
+    await page.getByTestId("map-table").getByRole("link", { name: "Phường Bạc Liêu", exact: true }).click();
     await page.waitForURL(new RegExp(`/bang-dieu-khien/${UUID}$`));
     const wardUrl = page.url();
     await page.getByRole("heading", { level: 1, name: "Bảng điều khiển — Phường Bạc Liêu" }).waitFor();
-    await page.getByRole("link", { name: "Xem Khóm 1" }).waitFor();
+    await page.getByTestId("map-table").getByRole("link", { name: "Khóm 1" }).waitFor();
     await assertNoSeriousA11yViolations(page, "the ward dashboard, drilled into");
 
     await page.goBack();
@@ -103,8 +103,49 @@ void test("a ward Front officer's dashboard reads well on a phone", { timeout: 9
   assert.equal(new URL(page.url()).pathname, "/bang-dieu-khien");
   await page.getByRole("heading", { level: 1, name: "Bảng điều khiển — Phường Bạc Liêu" }).waitFor();
   await page.getByRole("button", { name: "Tải biểu đồ (PNG)" }).waitFor();
-  await page.getByRole("link", { name: "Xem Khóm 1" }).waitFor();
+  await page.getByTestId("map-table").getByRole("link", { name: "Khóm 1" }).waitFor();
+  await page.locator("[data-testid=map-chart][data-rendered]").waitFor();
   await assertNoSeriousA11yViolations(page, "the ward dashboard on a phone");
   assert.equal(await hasHorizontalScroll(page), false, "no sideways scroll on a phone");
   await context.close();
 });
+
+void test(
+  "a province police officer maps tips by commune, hovers a commune for its figure and drills into it from the map",
+  { timeout: 40_000 },
+  async () => {
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, journey.baseUrl, "camau.congan");
+    await page.goto(`${journey.baseUrl}/bang-dieu-khien`);
+    const map = page.getByRole("region", { name: "Bản đồ đơn vị trực thuộc" });
+    await map.locator("[data-testid=map-chart][data-rendered]").waitFor();
+    // The same figures as a table, one row per commune of Cà Mau, and the boundaries' source.
+    assert.equal(await map.getByTestId("map-table").locator("tbody tr").count(), 64);
+    await map
+      .getByText("Ranh giới: sapnhap.bando.com.vn, qua thanglequoc/vietnamese-provinces-database (MIT)")
+      .waitFor();
+    // Police may map tips; the address carries the picked figure.
+    await map.getByLabel("Chỉ tiêu trên bản đồ").selectOption("tips.received");
+    await page.waitForURL(/lop=tips\.received/);
+    await map.getByRole("columnheader", { name: "Số tin báo, tố giác tiếp nhận" }).waitFor();
+    await map.locator(`[data-testid=map-chart][data-rendered]`).waitFor();
+    assert.ok((await map.getByTestId("map-legend").locator("li").count()) >= 1, "a legend");
+    // Hover, then click the middle of the map: a tooltip names a commune, the click opens its dashboard.
+    await map.getByTestId("map-chart").scrollIntoViewIfNeeded();
+    const box = (await map.getByTestId("map-chart").boundingBox())!;
+    const clickAt = async (x: number, y: number) => {
+      await page.mouse.move(box.x + x, box.y + y);
+      await page.mouse.click(box.x + x, box.y + y);
+    };
+    await clickAt(box.width * 0.45, box.height * 0.5);
+    await page.waitForURL(new RegExp(`/bang-dieu-khien/${UUID}\\?lop=tips\\.received$`));
+    await page.getByRole("heading", { level: 1, name: /^Bảng điều khiển — (Xã|Phường) / }).waitFor();
+    // A commune: its outline, and its residential areas as a list (they have no official boundaries).
+    await page.getByRole("heading", { name: "Bản đồ địa giới" }).waitFor();
+    await page.locator("[data-testid=map-chart][data-rendered]").waitFor();
+    await assertNoSeriousA11yViolations(page, "a commune's dashboard with its outline");
+    await context.close();
+  },
+);

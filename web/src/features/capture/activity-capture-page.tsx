@@ -179,7 +179,15 @@ export function ActivityCapturePage() {
                   <Chip.Group multiple value={field.value} onChange={field.onChange}>
                     <Group gap={8}>
                       {ACTIVITY_TOPICS.map((topic) => (
-                        <Chip key={topic} value={topic} size="md">
+                        <Chip
+                          key={topic}
+                          value={topic}
+                          size="md"
+                          maw="100%"
+                          styles={{
+                            label: { whiteSpace: "normal", height: "auto", minHeight: 36, paddingBlock: 6 },
+                          }}
+                        >
                           {tc(`activityTopics.${topic}`)}
                         </Chip>
                       ))}

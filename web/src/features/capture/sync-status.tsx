@@ -37,7 +37,13 @@ export function SyncStatus({ accountId }: { accountId: string }) {
         <Text fw={600} data-testid="outbox-count" aria-live="polite">
           {pending > 0 ? t("status.badge", { count: pending }) : t("status.badgeNone")}
         </Text>
-        <Button size="md" onClick={() => void sendNow()} loading={syncing} disabled={counts.waiting === 0}>
+        <Button
+          size="md"
+          style={{ flex: "none" }}
+          onClick={() => void sendNow()}
+          loading={syncing}
+          disabled={counts.waiting === 0}
+        >
           {t("status.sendNow")}
         </Button>
       </Group>

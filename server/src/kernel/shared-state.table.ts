@@ -1,6 +1,5 @@
 import {
   bigint,
-  customType,
   index,
   integer,
   jsonb,
@@ -11,12 +10,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-
-/** A binary column as a Buffer on both engines (PGlite answers a Uint8Array). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
+import { bytea } from "./columns";
 
 /**
  * State that every app process on one database must agree on (kernel/shared-state.ts).

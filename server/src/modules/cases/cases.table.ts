@@ -1,24 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  customType,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
-
-/** A sealed value (kernel/envelope.ts): ciphertext only ever reaches the database. */
-export const sealed = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (v) => v,
-  fromDriver: (v) => Buffer.from(v),
-});
+import { sealed } from "../../kernel/columns";
 
 /**
  * One file per person under reintegration or education at the commune. Identity, offence and notes

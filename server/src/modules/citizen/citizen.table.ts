@@ -1,11 +1,5 @@
-import { customType, date, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgUnits } from "../org-units/org-units.table";
-
-/** A binary column (sealed content, receipt verifiers, images) as a Buffer on both engines. */
-export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * Communes in remote mountain or island areas with difficult travel: urgent tips get 48 hours

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
-import { bytea } from "../citizen/citizen.table";
+import { bytea } from "../../kernel/columns";
 
 /** Feedback and petitions (kiến nghị, phản ánh); content and identity sealed like tips. */
 export const feedbackItems = pgTable(

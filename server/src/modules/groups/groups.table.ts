@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,13 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
-
-/** A sealed value (kernel/envelope.ts): ciphertext only ever reaches the database. */
-const sealed = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (v) => v,
-  fromDriver: (v) => Buffer.from(v),
-});
+import { sealed } from "../../kernel/columns";
 
 /** Catalogue of team and model types (seeded; provinces may add their own). */
 export const groupTypes = pgTable("group_types", {

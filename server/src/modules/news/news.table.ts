@@ -1,7 +1,7 @@
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
-import { bytea } from "../citizen/citizen.table";
+import { bytea } from "../../kernel/columns";
 
 /** News of the movement and warnings about crime methods, published on the portal. */
 export const newsItems = pgTable(

@@ -1,24 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
-
-/** A sealed value (kernel/envelope.ts): ciphertext only ever reaches the database. */
-const sealed = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (v) => v,
-  fromDriver: (v) => Buffer.from(v),
-});
+import { sealed } from "../../kernel/columns";
 
 /**
  * A data subject's request (view, correct, restrict, object, delete; Law 91/2025 Art. 4) received

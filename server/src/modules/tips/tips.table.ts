@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
-import { bytea } from "../citizen/citizen.table";
+import { bytea } from "../../kernel/columns";
 import { bodies, orgUnits } from "../org-units/org-units.table";
 import { consentTexts } from "../privacy/privacy.table";
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Offline capture under a flapping network (issue 18). Against a running server (BASE_URL, demo
  * data, default http://127.0.0.1:3177) and Debian's Chromium:

@@ -1,5 +1,5 @@
 // The audit log line of each action (see summaries.ts): groups and their pilots, steering committees, Front supervision and commendations.
-import { d, n, none, short, type GroupSummaries } from "./summary-kit";
+import { d, fields, n, none, short, type GroupSummaries } from "./summary-kit";
 
 export const SUMMARIES_GROUPS: GroupSummaries<
   | `group.${string}`
@@ -77,6 +77,14 @@ export const SUMMARIES_GROUPS: GroupSummaries<
       startedOn: d(v.startedOn),
     }),
   "group.channel_closed": (v, x) => x.t("audit.summaries.group.channel_closed", { closedOn: d(v.closedOn) }),
+  "group.duty_logged": (v, x) =>
+    x.t("audit.summaries.group.duty_logged", {
+      date: d(v.date),
+      members: n(v.memberIds.length),
+      incidents: n(v.incidents),
+    }),
+  "group.duty_log_updated": (v, x) =>
+    x.t("audit.summaries.group.duty_log_updated", { fields: fields(Object.keys(v.after), x) || "—" }),
 
   "pilot.designated": (v, x) =>
     x.t("audit.summaries.pilot.designated", { number: v.decisionNumber, date: d(v.decisionOn) }),

@@ -22,6 +22,7 @@ function household(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
     movedOutOn: null,
     lastSignedYear: 2024,
     createdAt: "2024-01-01T00:00:00Z",
+    version: 1,
     safeFamilies: [],
     commitments: [
       {
@@ -32,6 +33,7 @@ function household(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
         formVersion: "Mẫu 2023",
         hasScan: false,
         createdAt: "2023-03-01T00:00:00Z",
+        version: 1,
       },
       {
         id: "dddddddd-dddd-4ddd-8ddd-ddddddddddd2",
@@ -41,6 +43,7 @@ function household(over: Partial<HouseholdDetail> = {}): HouseholdDetail {
         formVersion: "Mẫu 2024",
         hasScan: true,
         createdAt: "2024-02-15T00:00:00Z",
+        version: 1,
       },
     ],
     ...over,
@@ -59,6 +62,7 @@ const templates = (items = true): Reply => ({
             orgUnitName: "Khu phố 3",
             name: "Mẫu 2025",
             createdAt: "2025-01-02T00:00:00Z",
+            version: 1,
           },
           {
             id: WARD_TEMPLATE,
@@ -66,6 +70,7 @@ const templates = (items = true): Reply => ({
             orgUnitName: "Phường Bạc Liêu",
             name: "Mẫu của phường",
             createdAt: "2025-01-01T00:00:00Z",
+            version: 1,
           },
         ]
       : [],

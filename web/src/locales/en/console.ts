@@ -140,7 +140,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
     resultsCount: "Units found: {{n}}",
     noResults: "No matching unit.",
     formerOption: "Units before the reorganisation",
-    formerHint: "Search the administrative units as they were until 30/06/2025 (former provinces, districts, communes) for the figures of that time",
+    formerHint:
+      "Search the administrative units as they were until 30/06/2025 (former provinces, districts, communes) for the figures of that time",
     tree: "Unit tree",
     treeHint: "Starts at your units; open a level to see the units below it.",
     expand: "Open {{name}}",
@@ -870,6 +871,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         equipment_removed: "Recorded equipment removed from a model",
         channel_added: "Added a model's online group",
         channel_closed: "Recorded an online group closed",
+        duty_logged: "Recorded a team duty or patrol shift",
+        duty_log_updated: "Edited a team duty or patrol shift",
       },
       pilot: {
         designated: "Designated a pilot",
@@ -1076,6 +1079,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         equipment_removed: "Removed {{quantity}} × {{kind}} on {{on}}",
         channel_added: "{{platform}} group, {{members}} members, started {{startedOn}}",
         channel_closed: "Closed on {{closedOn}}",
+        duty_logged: "Shift on {{date}}: {{members}} on duty, {{incidents}} incidents noted",
+        duty_log_updated: "Shift edited: {{fields}}",
         kinds: {
           camera: "security camera",
           street_light: "street light",

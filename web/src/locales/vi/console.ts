@@ -137,7 +137,8 @@ export const consoleVi = {
     resultsCount: "Tìm thấy {{n}} đơn vị",
     noResults: "Không tìm thấy đơn vị nào phù hợp.",
     formerOption: "Đơn vị trước sắp xếp",
-    formerHint: "Tìm trong các đơn vị hành chính đến 30/06/2025 (tỉnh, huyện, xã cũ) để xem số liệu của thời kỳ đó",
+    formerHint:
+      "Tìm trong các đơn vị hành chính đến 30/06/2025 (tỉnh, huyện, xã cũ) để xem số liệu của thời kỳ đó",
     tree: "Cây đơn vị",
     treeHint: "Bắt đầu từ đơn vị của bạn; mở từng cấp để xem đơn vị trực thuộc.",
     expand: "Mở {{name}}",
@@ -872,6 +873,8 @@ export const consoleVi = {
         equipment_removed: "Ghi nhận tháo dỡ trang thiết bị của mô hình",
         channel_added: "Thêm nhóm trực tuyến của mô hình",
         channel_closed: "Ghi nhận nhóm trực tuyến ngừng hoạt động",
+        duty_logged: "Ghi sổ trực, tuần tra của tổ",
+        duty_log_updated: "Sửa sổ trực, tuần tra của tổ",
       },
       pilot: {
         designated: "Chọn xây dựng điểm",
@@ -1078,6 +1081,8 @@ export const consoleVi = {
         equipment_removed: "Tháo dỡ {{quantity}} {{kind}} ngày {{on}}",
         channel_added: "Nhóm {{platform}}, {{members}} thành viên, lập ngày {{startedOn}}",
         channel_closed: "Ngừng hoạt động ngày {{closedOn}}",
+        duty_logged: "Ca trực ngày {{date}}: {{members}} người trực, {{incidents}} vụ việc ghi nhận",
+        duty_log_updated: "Sửa ca trực: {{fields}}",
         kinds: {
           camera: "camera an ninh",
           street_light: "đèn đường, đèn an ninh",

@@ -39,6 +39,7 @@ export const SAMPLES_ACTIVITIES = {
       organizers: [{ id: ID, kind: "front", name: "Ủy ban MTTQ" }],
       createdAt: "2026-03-02T01:00:00.000Z",
       updatedAt: "2026-03-02T01:00:00.000Z",
+      version: 1,
       attendees: 10,
       households: 0,
       students: 0,

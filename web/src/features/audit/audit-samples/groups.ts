@@ -55,6 +55,15 @@ export const SAMPLES_GROUPS = {
   "group.equipment_removed": { changeId: ID, kind: "camera", quantity: 1, on: "2026-05-01" },
   "group.channel_added": { channelId: ID, platform: "zalo", members: 120, startedOn: "2025-01-10" },
   "group.channel_closed": { channelId: ID, closedOn: "2026-06-01" },
+  "group.duty_logged": {
+    logId: ID,
+    date: "2026-06-02",
+    memberIds: [ID, ID2],
+    incidents: 1,
+    incidentNote: null,
+    notes: null,
+  },
+  "group.duty_log_updated": { logId: ID, before: { incidents: 0 }, after: { incidents: 1 } },
   "pilot.designated": {
     orgUnitId: ID,
     typeCode: "crime_drug_free_area",

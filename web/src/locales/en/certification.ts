@@ -17,7 +17,8 @@ export const certificationEn: Shape<typeof certificationVi> = {
   noneOverdue: "Nothing overdue.",
   cycles: "Certification cycles",
   noCycles: "No cycles yet.",
-  noCyclesBefore: "Yearly cycles start in {{year}}; for earlier years see the recorded results in the overview and history.",
+  noCyclesBefore:
+    "Yearly cycles start in {{year}}; for earlier years see the recorded results in the overview and history.",
   register: "Register for certification",
   registerUnit: "Registering unit",
   registeredOn: "Registration date",

@@ -71,8 +71,10 @@ export const publicEn: Shape<typeof publicVi> = {
     headers_too_large: "The request's header fields are too large. Clear this site's cookies and try again.",
     unsupported_media_type: "The request's content type is not supported.",
     not_acceptable: "No response format matches the request.",
-    idempotency_key_reused: "This send key was already used for a different record; enter it as a new record.",
-    version_conflict: "Someone changed this record after you opened it; look at the latest version and edit again.",
+    idempotency_key_reused:
+      "This send key was already used for a different record; enter it as a new record.",
+    version_conflict:
+      "Someone changed this record after you opened it; look at the latest version and edit again.",
     internal_error: "Something went wrong.",
     service_unavailable: "The service is briefly unavailable; try again in a moment.",
     network_error: "Cannot reach the server. Check the network and try again.",

@@ -14,7 +14,8 @@ export const certificationVi = {
   noneOverdue: "Không có hồ sơ quá hạn.",
   cycles: "Hồ sơ xét công nhận",
   noCycles: "Chưa có hồ sơ nào.",
-  noCyclesBefore: "Hồ sơ đăng ký hằng năm có từ năm {{year}}; các năm trước xem kết quả đã ghi nhận ở phần tổng quan và lịch sử.",
+  noCyclesBefore:
+    "Hồ sơ đăng ký hằng năm có từ năm {{year}}; các năm trước xem kết quả đã ghi nhận ở phần tổng quan và lịch sử.",
   register: "Đăng ký xét công nhận",
   registerUnit: "Đơn vị đăng ký",
   registeredOn: "Ngày đăng ký",

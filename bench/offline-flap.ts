@@ -19,6 +19,9 @@ const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3177";
 const USER = "khom1.baclieu";
 const RECORDS = Number(process.env.RECORDS ?? 500);
 const FLAPS = Number(process.env.FLAPS ?? 100);
+/** Records of step 5; each is one request at Slow 3G's 2 s latency, so 500 take over 15 minutes. */
+const SYNC_RECORDS = Number(process.env.SYNC_RECORDS ?? RECORDS);
+const RESULTS = new URL("./results/offline-flap.json", import.meta.url);
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const ONLINE = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 const OFFLINE = { ...ONLINE, offline: true };
@@ -148,7 +151,14 @@ async function main() {
     base: BASE,
     records: RECORDS,
     flaps: FLAPS,
+    syncRecords: SYNC_RECORDS,
     at: new Date().toISOString(),
+  };
+  // Each figure is printed and written as soon as it is measured: a run stopped early keeps them.
+  const record = (figures: Record<string, unknown>) => {
+    Object.assign(out, figures);
+    console.log(JSON.stringify(figures));
+    writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
   };
 
   // 1 + 2: first visit on Slow 3G + 4× CPU, and the JS it loads.
@@ -174,8 +184,10 @@ async function main() {
     const t0 = performance.now();
     await page.goto(`${BASE}/thu-thap`);
     await hubReady(page);
-    out.firstVisitSlow3gMs = Math.round(performance.now() - t0);
-    out.shellJsGzipKB = Math.round((await Promise.all(scripts)).reduce((a, b) => a + b, 0) / 1024);
+    record({
+      firstVisitSlow3gMs: Math.round(performance.now() - t0),
+      shellJsGzipKB: Math.round((await Promise.all(scripts)).reduce((a, b) => a + b, 0) / 1024),
+    });
     await context.close();
   }
 
@@ -195,7 +207,7 @@ async function main() {
     const t0 = performance.now();
     await page.reload();
     await hubReady(page);
-    out.offlineOpenMs = Math.round(performance.now() - t0);
+    record({ offlineOpenMs: Math.round(performance.now() - t0) });
   }
   await cdp.send("Network.emulateNetworkConditions", ONLINE);
 
@@ -236,25 +248,25 @@ async function main() {
   await flapper;
   await cdp.send("Network.emulateNetworkConditions", ONLINE);
   await drain(page, 600_000);
-  out.flapSyncMs = Math.round(performance.now() - t4);
+  const flapSyncMs = Math.round(performance.now() - t4);
   await page.unroute("**/api/v1/activities");
   const flap = await countOnServer(context, tag);
-  out.flap = { entered: RECORDS, flips, answersDropped: dropped, ...flap, lost: RECORDS - flap.distinct };
+  record({
+    flapSyncMs,
+    flap: { entered: RECORDS, flips, answersDropped: dropped, ...flap, lost: RECORDS - flap.distinct },
+  });
 
   // 5: 500 queued offline, sent over Slow 3G.
   const tag5 = `slow-${Date.now().toString(36)}`;
   await cdp.send("Network.emulateNetworkConditions", OFFLINE);
   await queue(page, 0, tag5, 0).catch(() => {}); // (fetches the unit while offline: skipped)
   await cdp.send("Network.emulateNetworkConditions", ONLINE);
-  await queue(page, RECORDS, tag5, 0);
+  await queue(page, SYNC_RECORDS, tag5, 0);
   await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
-  out.slow3gSync500Ms = Math.round(await drain(page, 1_800_000));
+  const slow3gSyncMs = Math.round(await drain(page, 1_800_000));
   await cdp.send("Network.emulateNetworkConditions", ONLINE);
   const slow = await countOnServer(context, tag5);
-  out.slow3g = { ...slow, lost: RECORDS - slow.distinct };
-
-  console.log(JSON.stringify(out, null, 2));
-  writeFileSync(new URL("./results/offline-flap.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+  record({ slow3gSyncMs, slow3g: { entered: SYNC_RECORDS, ...slow, lost: SYNC_RECORDS - slow.distinct } });
   await browser.close();
 }
 

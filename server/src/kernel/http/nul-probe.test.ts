@@ -6,8 +6,9 @@ import { rootUnit, signedInAs, unitByCode } from "../../test/factories";
 /**
  * The NUL probe: every route the app registered (its own route table, not a hand-kept list) gets a
  * NUL in each of its path parameters, each query parameter its schema documents, and each string
- * field of its JSON body (nested objects and arrays followed), as a system administrator (who holds
- * every permission, so the request gets past 401/403). Every answer is 400 `validation_failed`
+ * field of its JSON body (nested objects and arrays followed), as the first of a few accounts that
+ * may call the route (a system administrator, the data-protection officer, a commune's case officer
+ * and police), so the request gets past 401/403. Every answer is 400 `validation_failed`
  * whose issue names that field — never 500.
  */
 
@@ -131,6 +132,8 @@ beforeAll(async () => {
   const commune = (await unitByCode(t.app.db, "commune", "31825")).id;
   sessions = [
     await signedInAs(t.app, "system_admin", (await rootUnit(t.app.db)).id),
+    // Personal-data requests, breaches and retention belong to the data-protection officer alone.
+    await signedInAs(t.app, "data_protection_officer", (await rootUnit(t.app.db)).id),
     await signedInAs(t.app, "commune_case_officer", commune),
     await signedInAs(t.app, "commune_police", commune),
   ];

@@ -17,6 +17,38 @@ import {
 /** The font Decree 30 prescribes; LibreOffice substitutes its metric twin (Liberation Serif, Tinos). */
 export const DOCX_FONT = "Times New Roman";
 
+/** A run of text in a paragraph: size in half-points (28 = 14 pt, the body size of Decree 30). */
+export type DocxRun = {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+  size?: number;
+};
+export type DocxAlign = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+/** A paragraph in the document font: justified body text unless told, `after` twips below it. */
+export const docxParagraph = (
+  runs: DocxRun[] | string,
+  align: DocxAlign = AlignmentType.JUSTIFIED,
+  after = 120,
+) =>
+  new Paragraph({
+    alignment: align,
+    spacing: { after },
+    children: (typeof runs === "string" ? [{ text: runs }] : runs).map(
+      (r) =>
+        new TextRun({
+          text: r.text,
+          bold: r.bold ?? false,
+          italics: r.italics ?? false,
+          ...(r.underline ? { underline: {} } : {}),
+          font: DOCX_FONT,
+          size: r.size ?? 28,
+        }),
+    ),
+  });
+
 /**
  * The short solid line under the issuing body and under the subject: a paragraph border between
  * indents (twips), drawn by the word processor — not a row of characters a font may lack.

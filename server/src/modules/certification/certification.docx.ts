@@ -2,11 +2,12 @@
 // Decree 30/2020/NĐ-CP: issuing body and number/symbol on the left, national title and motto on the
 // right, place and date, document kind and subject, body, recipients and signer.
 import { documentDate, documentPlaceAndDate, type DossierKind } from "@toandan/contracts";
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, Packer, type Paragraph } from "docx";
 import {
   DOCX_FONT as FONT,
   DOCX_PAGE,
   docxPageNumbers,
+  docxParagraph,
   docxRule,
   docxTwoColumns,
 } from "../../kernel/docx-layout";
@@ -14,28 +15,7 @@ import type { DossierAddressing } from "./certification.addressing";
 import type { CycleRow } from "./certification.queries";
 import type { CertificationEvidence } from "@toandan/contracts";
 
-type Run = { text: string; bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
-
-const p = (
-  runs: Run[] | string,
-  align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED,
-  after = 120,
-) =>
-  new Paragraph({
-    alignment: align,
-    spacing: { after },
-    children: (typeof runs === "string" ? [{ text: runs }] : runs).map(
-      (r) =>
-        new TextRun({
-          text: r.text,
-          bold: r.bold ?? false,
-          italics: r.italics ?? false,
-          ...(r.underline ? { underline: {} } : {}),
-          font: FONT,
-          size: r.size ?? 28,
-        }),
-    ),
-  });
+const p = docxParagraph;
 
 const KIND: Record<
   DossierKind,

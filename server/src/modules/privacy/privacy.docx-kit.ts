@@ -1,33 +1,16 @@
 // Paragraph helpers and the Decree 30/2020 header and footer of the privacy module's documents.
 import { documentPlaceAndDate } from "@toandan/contracts";
-import { AlignmentType, Document, Packer, Paragraph, TextRun, type Table } from "docx";
+import { AlignmentType, Document, Packer, type Paragraph, type Table } from "docx";
 import {
   DOCX_FONT as FONT,
   DOCX_PAGE,
   docxPageNumbers,
+  docxParagraph,
   docxRule,
   docxTwoColumns,
 } from "../../kernel/docx-layout";
 
-type Run = { text: string; bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-export const p = (runs: Run[] | string, align: Align = AlignmentType.JUSTIFIED, after = 120) =>
-  new Paragraph({
-    alignment: align,
-    spacing: { after },
-    children: (typeof runs === "string" ? [{ text: runs }] : runs).map(
-      (r) =>
-        new TextRun({
-          text: r.text,
-          bold: r.bold ?? false,
-          italics: r.italics ?? false,
-          ...(r.underline ? { underline: {} } : {}),
-          font: FONT,
-          size: r.size ?? 28,
-        }),
-    ),
-  });
+export const p = docxParagraph;
 
 export const heading = (text: string) => p([{ text, bold: true }], AlignmentType.LEFT, 120);
 

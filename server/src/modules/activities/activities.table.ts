@@ -65,6 +65,13 @@ export const activities = pgTable(
     slogans: integer("slogans").notNull().default(0),
     broadcastItems: integer("broadcast_items").notNull().default(0),
     broadcastHours: numeric("broadcast_hours", { precision: 10, scale: 2 }).notNull().default("0"),
+    /**
+     * A broadcast item's airings on the loudspeaker systems: clusters (informative), airings in all,
+     * minutes an airing. With airings, `broadcastHours` is airings × minutes / 60 (checked here).
+     */
+    broadcastStations: integer("broadcast_stations").notNull().default(0),
+    broadcastAirings: integer("broadcast_airings").notNull().default(0),
+    broadcastMinutes: integer("broadcast_minutes").notNull().default(0),
     notes: text("notes"),
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -80,6 +87,14 @@ export const activities = pgTable(
       "activities_figures_ck",
       sql`${t.attendees} >= 0 and ${t.households} >= 0 and ${t.students} >= 0 and ${t.leaflets} >= 0
         and ${t.panels} >= 0 and ${t.slogans} >= 0 and ${t.broadcastItems} >= 0 and ${t.broadcastHours} >= 0`,
+    ),
+    check(
+      "activities_airings_ck",
+      sql`${t.broadcastStations} >= 0 and ${t.broadcastAirings} >= 0 and ${t.broadcastMinutes} >= 0
+        and (${t.broadcastAirings} = 0) = (${t.broadcastMinutes} = 0)
+        and ${t.broadcastStations} <= greatest(${t.broadcastAirings}, 0)
+        and (${t.broadcastAirings} = 0
+          or ${t.broadcastHours} = round(${t.broadcastAirings}::numeric * ${t.broadcastMinutes} / 60, 2))`,
     ),
   ],
 );

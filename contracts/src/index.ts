@@ -38,6 +38,8 @@ export * from "./contracts/feedback";
 export * from "./contracts/calendar";
 export * from "./contracts/news";
 export * from "./contracts/privacy";
+export * from "./contracts/privacy-actions";
 export * from "./contracts/privacy-labels";
 export * from "./contracts/retention";
 export * from "./contracts/maps";
+export * from "./contracts/sync";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
+import { consentTexts } from "../privacy/privacy.table";
 import { bytea } from "../../kernel/columns";
 
 /** Feedback and petitions (kiến nghị, phản ánh); content and identity sealed like tips. */
@@ -26,6 +27,10 @@ export const feedbackItems = pgTable(
     title: bytea("title").notNull(),
     content: bytea("content").notNull(),
     identity: bytea("identity"),
+    /** The consent text version (privacy's consent_texts, purpose feedback_contact) the identity was kept under. */
+    identityConsentTextId: uuid("identity_consent_text_id").references(() => consentTexts.id),
+    /** The Vietnam day the sender withdrew that consent (the identity was erased at once). */
+    identityWithdrawnOn: date("identity_withdrawn_on"),
     answer: bytea("answer"),
     answeredOn: date("answered_on"),
     answeredBy: uuid("answered_by").references(() => accounts.id),

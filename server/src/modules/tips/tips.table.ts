@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bytea } from "../../kernel/columns";
 import { bodies, orgUnits } from "../org-units/org-units.table";
@@ -39,6 +49,8 @@ export const tips = pgTable(
     contact: bytea("contact"),
     /** The consent text version (privacy's consent_texts, purpose tip_contact) the contact was kept under. */
     contactConsentTextId: uuid("contact_consent_text_id").references(() => consentTexts.id),
+    /** The Vietnam day the tipster withdrew that consent (the contact was erased at once). */
+    contactWithdrawnOn: date("contact_withdrawn_on"),
     status: text("status").notNull().default("new"),
     urgency: text("urgency"),
     duplicateOfId: uuid("duplicate_of_id"),

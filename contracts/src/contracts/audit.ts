@@ -128,6 +128,10 @@ export const AUDIT_ACTIONS = [
   "privacy.breach_notice_generated",
   "privacy.consent_text_created",
   "privacy.impact_assessment_exported",
+  "privacy.request_executed",
+  "privacy.record_erased",
+  "privacy.record_restricted",
+  "privacy.record_corrected",
   "retention.applied",
   "retention.rule_updated",
 ] as const;

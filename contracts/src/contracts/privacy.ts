@@ -127,6 +127,7 @@ export const PersonQuerySchema = z.object({
   identityNumber: text(20)
     .regex(/^[0-9A-Za-z]*$/, "Số định danh chỉ gồm chữ và số")
     .optional(),
+  email: z.union([z.literal(""), z.email("Thư điện tử không hợp lệ").max(200)]).optional(),
   address: text(300).optional(),
 });
 export type PersonQuery = z.infer<typeof PersonQuerySchema>;
@@ -146,7 +147,7 @@ export const CreateSubjectRequestBodySchema = z.object({
 });
 export type CreateSubjectRequestBody = z.infer<typeof CreateSubjectRequestBodySchema>;
 
-export const PERSON_RECORD_MATCHES = ["name", "name_birth", "phone", "identity"] as const;
+export const PERSON_RECORD_MATCHES = ["name", "name_birth", "phone", "email", "identity"] as const;
 
 /** One record about the person, as the owning module describes it (never sealed content). */
 export const PersonRecordSchema = z.object({
@@ -188,16 +189,7 @@ export const SubjectRequestSchema = z.object({
 });
 export type SubjectRequest = z.infer<typeof SubjectRequestSchema>;
 
-export const SubjectRequestDetailSchema = SubjectRequestSchema.extend({
-  /** The person's details: only for the officer who manages requests (else null). */
-  subject: PersonQuerySchema.nullable(),
-  details: z.string().nullable(),
-  answer: z.string().nullable(),
-  exceptions: z.array(ProcessingExceptionSchema),
-  recordsFound: z.number().int().nullable(),
-  can: z.object({ search: z.boolean(), answer: z.boolean(), export: z.boolean() }),
-});
-export type SubjectRequestDetail = z.infer<typeof SubjectRequestDetailSchema>;
+// SubjectRequestDetailSchema: privacy-actions.ts (it carries what was done with each record).
 
 export const SubjectRequestPageSchema = pageOf(SubjectRequestSchema).extend({
   can: z.object({ create: z.boolean() }),

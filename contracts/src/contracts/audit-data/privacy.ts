@@ -10,6 +10,7 @@ import {
   SubjectRequestKindSchema,
   SubjectRequestOutcomeSchema,
 } from "../privacy";
+import { RecordActionSchema } from "../privacy-actions";
 import { count, NoData, text } from "./shared";
 
 export const AUDIT_DATA_PRIVACY = {
@@ -36,4 +37,10 @@ export const AUDIT_DATA_PRIVACY = {
   "privacy.breach_notice_generated": NoData,
   "privacy.consent_text_created": z.object({ purpose: ConsentPurposeSchema, version: count }),
   "privacy.impact_assessment_exported": z.object({ activities: count }),
+  /** A request carried out: the action asked of every record and how many were done or kept. */
+  "privacy.request_executed": z.object({ action: RecordActionSchema, done: count, kept: count, none: count }),
+  /** One record de-identified, restricted or corrected by a module for a request (never the values). */
+  "privacy.record_erased": z.object({ requestId: text, module: text }),
+  "privacy.record_restricted": z.object({ requestId: text, module: text }),
+  "privacy.record_corrected": z.object({ requestId: text, module: text, fields: z.array(text) }),
 } as const satisfies Partial<Record<AuditAction, z.ZodType>>;

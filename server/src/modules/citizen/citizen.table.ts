@@ -1,4 +1,4 @@
-import { date, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgUnits } from "../org-units/org-units.table";
 
 /**
@@ -19,3 +19,24 @@ export const remoteCommunes = pgTable("remote_communes", {
   basisText: text("basis_text").notNull(),
   setAt: timestamp("set_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The blind index of citizens' contact details left on tips and feedback (issue 19): one row per
+ * normalised value — phone (digits, 0 for +84), e-mail (lower case), folded name, name with birth
+ * year, identity number — as a keyed HMAC (contact-index.ts, key file contact-index.key). A data
+ * subject's request finds the person's records by equality on `term`, without opening any contact.
+ * `source` is the owning module's record kind ("tip", "feedback"); rows go with the contact.
+ */
+export const citizenContactIndex = pgTable(
+  "citizen_contact_index",
+  {
+    source: text("source").notNull(),
+    recordId: uuid("record_id").notNull(),
+    kind: text("kind").notNull(),
+    term: text("term").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.recordId, t.kind] }),
+    index("citizen_contact_index_term_idx").on(t.term, t.source),
+  ],
+);

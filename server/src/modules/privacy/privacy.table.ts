@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
 import { sealed } from "../../kernel/columns";
@@ -31,6 +41,8 @@ export const privacyRequests = pgTable(
     outcome: text("outcome"),
     exceptions: jsonb("exceptions").$type<string[]>().notNull().default([]),
     recordsFound: integer("records_found"),
+    /** When the officer carried the request out on the records found (privacy_request_actions). */
+    executedAt: timestamp("executed_at", { withTimezone: true }),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     answeredBy: uuid("answered_by").references(() => accounts.id),
     createdBy: uuid("created_by").references(() => accounts.id),
@@ -94,4 +106,30 @@ export const consentTexts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("consent_texts_purpose_version_uq").on(t.purpose, t.version)],
+);
+
+/**
+ * What carrying out a request did with each record found (issue 19): the action asked, its outcome
+ * (done, kept on a legal ground, none left) and, where the record stays, the ground and the reason
+ * given to the person. One row per record and request; the module's own write is audited with it.
+ */
+export const privacyRequestActions = pgTable(
+  "privacy_request_actions",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => privacyRequests.id),
+    module: text("module").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    orgUnitName: text("org_unit_name"),
+    labelVi: text("label_vi").notNull(),
+    action: text("action").notNull(),
+    outcome: text("outcome").notNull(),
+    exception: text("exception"),
+    reasonVi: text("reason_vi"),
+    actedAt: timestamp("acted_at", { withTimezone: true }).notNull(),
+    actedBy: uuid("acted_by").references(() => accounts.id),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.module, t.entityId] })],
 );

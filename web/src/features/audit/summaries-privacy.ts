@@ -40,4 +40,9 @@ export const SUMMARIES_PRIVACY: GroupSummaries<`privacy.${string}`> = {
     }),
   "privacy.impact_assessment_exported": (v, x) =>
     x.t("audit.summaries.privacy.impact_assessment_exported", { activities: n(v.activities) }),
+  "privacy.request_executed": (v, x) =>
+    x.t("audit.summaries.privacy.request_executed", { done: n(v.done), kept: n(v.kept) }),
+  "privacy.record_erased": (v, x) => x.t("audit.summaries.privacy.record_module", { module: v.module }),
+  "privacy.record_restricted": (v, x) => x.t("audit.summaries.privacy.record_module", { module: v.module }),
+  "privacy.record_corrected": (v, x) => x.t("audit.summaries.privacy.record_module", { module: v.module }),
 };

@@ -30,7 +30,9 @@ const request = (manage: boolean): SubjectRequestDetail => ({
   answer: null,
   exceptions: [],
   recordsFound: null,
-  can: { search: manage, answer: manage, export: manage },
+  executedAt: null,
+  actions: [],
+  can: { search: manage, answer: manage, export: manage, execute: manage },
 });
 
 const open = (manage: boolean) => {

@@ -988,6 +988,10 @@ export const consoleEn: Shape<typeof consoleVi> = {
         breach_notice_generated: "Drew up the breach notice to A05",
         consent_text_created: "Issued a consent text version",
         impact_assessment_exported: "Exported the impact-assessment dossier",
+        request_executed: "Carried out a data subject's request",
+        record_erased: "Erased (de-identified) data on request",
+        record_restricted: "Restricted processing on request",
+        record_corrected: "Corrected data on request",
       },
       retention: {
         applied: "Applied a retention rule",
@@ -1204,6 +1208,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         breach_notified: "Notified {{notified}}{{late}}",
         consent_text_created: "{{purpose}}, version {{version}}",
         impact_assessment_exported: "{{activities}} processing activities",
+        request_executed: "{{done}} records done, {{kept}} kept",
+        record_module: "Module {{module}}",
       },
       retention: {
         applied: "{{rule}}: {{done}} of {{due}} records due before {{cutoff}} de-identified{{scheduled}}",

@@ -990,6 +990,10 @@ export const consoleVi = {
         breach_notice_generated: "Lập thông báo vi phạm gửi A05",
         consent_text_created: "Ban hành phiên bản lời đồng ý",
         impact_assessment_exported: "Xuất hồ sơ đánh giá tác động",
+        request_executed: "Thực hiện yêu cầu của chủ thể dữ liệu",
+        record_erased: "Xóa, khử định danh dữ liệu theo yêu cầu",
+        record_restricted: "Hạn chế xử lý dữ liệu theo yêu cầu",
+        record_corrected: "Chỉnh sửa dữ liệu theo yêu cầu",
       },
       retention: {
         applied: "Áp dụng thời hạn lưu trữ",
@@ -1205,6 +1209,8 @@ export const consoleVi = {
         breach_notified: "Đã thông báo {{notified}}{{late}}",
         consent_text_created: "{{purpose}}, phiên bản {{version}}",
         impact_assessment_exported: "{{activities}} hoạt động xử lý",
+        request_executed: "{{done}} bản ghi đã thực hiện, {{kept}} bản ghi giữ lại",
+        record_module: "Phân hệ {{module}}",
       },
       retention: {
         applied: "{{rule}}: {{done}}/{{due}} bản ghi đến hạn trước {{cutoff}} đã ẩn danh{{scheduled}}",

@@ -20,4 +20,12 @@ export const SAMPLES_PRIVACY = {
   "privacy.breach_notice_generated": {},
   "privacy.consent_text_created": { purpose: "tip_contact", version: 2 },
   "privacy.impact_assessment_exported": { activities: 14 },
+  "privacy.request_executed": { action: "erase", done: 3, kept: 2, none: 0 },
+  "privacy.record_erased": { requestId: "6f1c2a9e-0000-4000-8000-000000000001", module: "households" },
+  "privacy.record_restricted": { requestId: "6f1c2a9e-0000-4000-8000-000000000001", module: "groups" },
+  "privacy.record_corrected": {
+    requestId: "6f1c2a9e-0000-4000-8000-000000000001",
+    module: "tips",
+    fields: ["fullName"],
+  },
 } satisfies SamplesOf<`privacy.${string}`>;

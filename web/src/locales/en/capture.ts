@@ -124,6 +124,13 @@ export const captureEn: Shape<typeof captureVi> = {
     later: "Later",
     offlineReady: "The app is ready to work offline.",
   },
+  shell: {
+    mainNav: "Main navigation",
+    openNav: "Open navigation",
+    closeNav: "Close navigation",
+    console: "Full console",
+    signOut: "Sign out",
+  },
   signOut: {
     title: "Records not sent yet",
     body: "{{count}} records on this phone are not sent yet. They are kept and sent when you sign in again with this same account.",

@@ -121,6 +121,13 @@ export const captureVi = {
     later: "Để sau",
     offlineReady: "Ứng dụng đã sẵn sàng dùng khi không có mạng.",
   },
+  shell: {
+    mainNav: "Điều hướng chính",
+    openNav: "Mở menu điều hướng",
+    closeNav: "Đóng menu điều hướng",
+    console: "Trang quản lý đầy đủ",
+    signOut: "Đăng xuất",
+  },
   signOut: {
     title: "Còn bản ghi chưa gửi",
     body: "Còn {{count}} bản ghi chưa gửi trên máy này. Chúng vẫn được giữ lại và sẽ được gửi khi bạn đăng nhập lại bằng chính tài khoản này.",

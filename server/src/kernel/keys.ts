@@ -23,6 +23,13 @@ export const KEY_FILES = [
   { name: "audit-checkpoint.key", purpose: "signs the audit log's checkpoints", guardsExistingData: false },
   // Keys the search index of roster names (issue 19); rosters were clear before it, so new is safe then.
   { name: "roster-index.key", purpose: "keys the search index of roster names", guardsExistingData: false },
+  // Keys the search index of citizens' contact details on tips and feedback (issue 19); the index is
+  // built from the sealed contacts at start, so a new key is safe before its fingerprint exists.
+  {
+    name: "contact-index.key",
+    purpose: "keys the search index of citizens' contact details",
+    guardsExistingData: false,
+  },
 ] as const satisfies readonly KeyFileSpec[];
 
 export type KeyFileSpec = { name: string; purpose: string; guardsExistingData: boolean };

@@ -53,6 +53,7 @@ import { boundaryRoutes, mapRoutes } from "./modules/maps";
 import { tipRoutes } from "./modules/tips";
 import { privacyRoutes } from "./modules/privacy";
 import { retentionRoutes } from "./modules/retention";
+import { syncRoutes } from "./modules/sync";
 
 z.config(z.locales.vi());
 
@@ -89,6 +90,7 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: privacyRoutes },
   { prefix: API, routes: retentionRoutes },
   { prefix: API, routes: mapRoutes },
+  { prefix: API, routes: syncRoutes },
   { routes: boundaryRoutes },
 ];
 
@@ -212,6 +214,9 @@ async function registerWeb(app: FastifyInstance, dist: string): Promise<void> {
     root: dist,
     wildcard: false,
     index: false,
+    // The build writes Brotli and gzip copies of the scripts and styles (web/vite.config.ts): sent
+    // to a browser that accepts them, so a phone on a slow line downloads ~⅓ of the bytes.
+    preCompressed: true,
     // The service worker and the app manifest are checked on every visit, so an update is seen.
     setHeaders: (reply, file) => {
       if (/(^|[\\/])(sw\.js|manifest\.webmanifest)$/.test(file)) reply.header("cache-control", "no-cache");

@@ -24,7 +24,8 @@ export function caseReadable(actor: Actor, permission: Permission = "case.read")
         sql` or `,
       )})`
     : sql`false`;
-  return sql`(${pathInScope(actor, permission, sql`c.rollup_path`)} or ${asAssignee})`;
+  // A file de-identified by retention (cases.retention.ts) has nothing left to show: counted, never listed.
+  return sql`(${pathInScope(actor, permission, sql`c.rollup_path`)} or ${asAssignee}) and c.deidentified_on is null`;
 }
 
 /** Why the actor may read a case at `rollupPath` assigned to `assignee` (null: may not). */

@@ -8,3 +8,5 @@ export { reintegrationFigures } from "./cases.stats";
 export { caseHelpFigures } from "./cases.help-stats";
 /** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
 export { findCasePersonRecords } from "./cases.person-records";
+/** Retention (issue 19): de-identifies files ended by expungement or a served measure. */
+export { deidentifyEndedCases } from "./cases.retention";

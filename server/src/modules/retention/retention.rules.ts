@@ -1,5 +1,6 @@
 import type { RetentionKind } from "@toandan/contracts";
 import type { Db } from "../../db/client";
+import { deidentifyEndedCases } from "../cases";
 import { dropClosedFeedbackIdentities } from "../feedback";
 import { deidentifyLeftMembers } from "../groups";
 import { deidentifyMovedOutHouseholds } from "../households";
@@ -79,12 +80,14 @@ export const RULE_DEFAULTS: readonly RuleDefault[] = [
   {
     kind: "case_file_closed",
     title: "Hồ sơ tái hòa nhập, giáo dục tại xã, phường, thị trấn",
-    countsFrom: "Ngày kết thúc quản lý, khi đã được xóa án tích",
-    removes: "Danh tính, tội danh, ghi chú đã mã hóa",
+    countsFrom:
+      "Ngày kết thúc quản lý vì đã được xóa án tích (người chấp hành xong án phạt tù) hoặc đã chấp hành xong biện pháp giáo dục tại xã",
+    removes:
+      "Họ tên, ngày sinh, số định danh, tội danh, ghi chú, người giúp đỡ, số quyết định và nội dung đã mã hóa của báo cáo, xếp loại, hỗ trợ (giữ loại hồ sơ, đơn vị, các ngày, nhóm xếp loại, kết quả và số liệu); hồ sơ không còn hiện trong danh sách",
     periodMonths: 60,
     periodConfirmed: false,
-    basis: `${PRINCIPLE} Dữ liệu về tội phạm do cơ quan thực thi pháp luật lưu giữ là dữ liệu nhạy cảm; Nghị định 49/2020/NĐ-CP, Nghị định 120/2021/NĐ-CP. Chưa tự động: hệ thống chưa ghi ngày xóa án tích. ${UNCONFIRMED}`,
-    purge: null,
+    basis: `${PRINCIPLE} Dữ liệu về tội phạm do cơ quan thực thi pháp luật lưu giữ là dữ liệu nhạy cảm (Nghị định 13/2023/NĐ-CP Điều 2.4). Thông tư 10/2024/TT-BCA Điều 7, 14: người chấp hành xong án phạt tù được quản lý đến khi được xóa án tích, xóa án tích là căn cứ kết thúc quản lý. [?] Nghị định 120/2021/NĐ-CP: thời điểm biện pháp giáo dục tại xã không còn bị tính chưa được xác minh. Hồ sơ kết thúc vì lý do khác (chết, xuất cảnh, mất tích, bị phạt tù lại) không thuộc quy tắc này. ${UNCONFIRMED}`,
+    purge: deidentifyEndedCases,
   },
   {
     kind: "data_subject_request",

@@ -146,7 +146,8 @@ describe("retention rules", () => {
       automated: true,
       enabled: true,
     });
-    expect(list.items[4]).toMatchObject({ automated: false });
+    expect(list.items[4]).toMatchObject({ kind: "case_file_closed", automated: true });
+    expect(list.items[5]).toMatchObject({ automated: false });
     expect((await api(admin, "GET", "/retention/rules")).json().can).toEqual({ update: false, run: false });
     expect((await api(provinceDpo, "GET", "/retention/rules")).json().can).toEqual({
       update: false,
@@ -195,7 +196,8 @@ describe("running retention", () => {
     expect(byKind.group_member_left).toMatchObject({ due: 1, done: 0, skipped: null });
     expect(byKind.household_moved_out).toMatchObject({ due: 1, done: 0 });
     expect(byKind.tip_contact_closed).toMatchObject({ due: 1, done: 0 });
-    expect(byKind.case_file_closed).toMatchObject({ due: 0, skipped: "not_automated" });
+    expect(byKind.case_file_closed).toMatchObject({ due: 0, skipped: null });
+    expect(byKind.data_subject_request).toMatchObject({ due: 0, skipped: "not_automated" });
     expect(await snapshot()).toBe(before);
     expect((await lastAuditEvent(t.app.db))?.id).toBe(audit?.id);
   });
@@ -262,6 +264,7 @@ describe("running retention", () => {
       "household_moved_out",
       "tip_contact_closed",
       "feedback_identity_closed",
+      "case_file_closed",
     ]);
     expect(events[0]).toMatchObject({
       action: "retention.applied",
@@ -296,7 +299,7 @@ describe("running retention", () => {
       db,
       sql`select data from audit_log where id > ${before} and action = 'retention.applied'`,
     );
-    expect(events).toHaveLength(4);
+    expect(events).toHaveLength(5);
     expect(events.every((e) => e.data.scheduled)).toBe(true);
     const rules = await queryRows<{ lastRunOn: string }>(
       db,

@@ -98,6 +98,7 @@ export const activityRoutes = routesPlugin([
     params,
     body: UpdateActivityBodySchema,
     response: ActivityDetailSchema,
+    idempotent: true,
     versioned: { table: "activities" },
     handler: ({ db, actor, params, body }) => updateActivity(db, actor, params.id, body),
   }),

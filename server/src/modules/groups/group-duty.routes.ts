@@ -68,6 +68,7 @@ export const groupDutyRoutes = [
     params: logParams,
     body: UpdateDutyLogBodySchema,
     response: DutyLogSchema,
+    idempotent: true,
     versioned: { table: "group_duty_logs", param: "logId" },
     handler: ({ db, actor, params, body }) => updateDutyLog(db, actor, params.id, params.logId, body),
   }),

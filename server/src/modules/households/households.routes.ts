@@ -153,13 +153,18 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: HouseholdSchema, ...ERROR_RESPONSES },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = requireActor(req);
       requirePermission(actor, "household.manage");
-      return runVersioned(app.db, "households", req.params.id, ifMatchOf(req), async (db) => {
-        await updateHousehold(db, actor, req.params.id, req.body);
-        return presentHousehold(await getVisibleHousehold(db, actor, req.params.id, "household.manage"));
-      });
+      const expected = ifMatchOf(req);
+      const claim = claimOf(req, actor.accountId, "updateHousehold");
+      const answer = await runIdempotent(app.db, claim, 200, (tx) =>
+        runVersioned(tx, "households", req.params.id, expected, async (db) => {
+          await updateHousehold(db, actor, req.params.id, req.body);
+          return presentHousehold(await getVisibleHousehold(db, actor, req.params.id, "household.manage"));
+        }),
+      );
+      return sendIdempotent(reply, answer);
     },
   );
 

@@ -168,6 +168,35 @@ describe("syncBatch", () => {
     expect(stale).toMatchObject({ status: 412, error: { code: "version_conflict" } });
   });
 
+  it("replays an edit whose answer was lost instead of calling it a conflict", async () => {
+    const [a, h] = results(
+      await batch(w.baclieu, [
+        entry("createActivity", activity()),
+        entry("createHousehold", household(w.areaA)),
+      ]),
+    ).map((r) => r.body!);
+    const edits = [
+      entry("updateActivity", { attendees: 77 }, { params: { id: a!.id }, ifMatch: 1 }),
+      entry("updateHousehold", { members: 6 }, { params: { id: h!.id }, ifMatch: 1 }),
+    ];
+    const first = results(await batch(w.baclieu, edits));
+    expect(first.map((r) => [r.status, r.body?.version])).toEqual([
+      [200, 2],
+      [200, 2],
+    ]);
+    // The phone never saw the answers: it sends the same records, still from version 1.
+    const again = results(await batch(w.baclieu, edits));
+    expect(again.map((r) => [r.status, r.replayed])).toEqual([
+      [200, true],
+      [200, true],
+    ]);
+    expect(again.map((r) => r.body)).toEqual(first.map((r) => r.body));
+    expect(await auditCount(w.t.app.db, "activity.updated", a!.id)).toBe(1);
+    // A new edit from the old version is still a conflict.
+    const stale = results(await batch(w.baclieu, [{ ...edits[1]!, clientId: randomUUID() }]));
+    expect(stale[0]).toMatchObject({ status: 412, error: { code: "version_conflict" } });
+  });
+
   it("refuses bad input with 400 validation_failed before writing anything", async () => {
     const good = () => entry("createActivity", activity());
     const cases: [unknown[], string][] = [

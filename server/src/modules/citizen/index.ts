@@ -7,3 +7,16 @@ export { type ClockInput, clocksOf, decisionDue, truncateToHour } from "./legal-
 export { ReceiptVerifier, newReceiptCode, newSecret } from "./receipt";
 export { type RoutedUnit, routeToUnit } from "./routing";
 export { shownCount } from "./small-cells";
+/** The blind index of contact details on tips and feedback (issue 19): written and searched by their modules. */
+export {
+  backfillContactIndex,
+  contactIndexFor,
+  contactIndexFromKeyFile,
+  dropContactIndex,
+  ephemeralContactIndex,
+  findContactRecords,
+  indexContact,
+  type ContactDetails,
+  type ContactIndex,
+  type ContactMatch,
+} from "./contact-index";

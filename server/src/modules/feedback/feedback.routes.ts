@@ -13,7 +13,7 @@ import {
 } from "@toandan/contracts";
 import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
-import { CITIZEN_ROUTE, ReceiptVerifier } from "../citizen";
+import { CITIZEN_ROUTE, contactIndexFor, ReceiptVerifier } from "../citizen";
 import { answerFeedback } from "./commands/answer-feedback";
 import { recordFeedbackAcceptance } from "./commands/record-feedback-acceptance";
 import { submitFeedback } from "./commands/submit-feedback";
@@ -35,7 +35,15 @@ export const feedbackRoutes = routesPlugin([
     status: 201,
     response: SubmitFeedbackResultSchema,
     handler: ({ db, app, body }) =>
-      submitFeedback(db, app.envelope, ReceiptVerifier.forApp(app), body, app.config.feedbackDueWorkingDays),
+      submitFeedback(
+        db,
+        app.envelope,
+        ReceiptVerifier.forApp(app),
+        body,
+        app.config.feedbackDueWorkingDays,
+        undefined,
+        contactIndexFor(app),
+      ),
   }),
   defineRoute({
     method: "POST",

@@ -5,4 +5,8 @@ export { feedbackFigures } from "./feedback.stats";
 /** Retention (issue 19): drops senders' identities of feedback closed long ago. */
 export { dropClosedFeedbackIdentities } from "./feedback.retention";
 /** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
-export { findFeedbackPersonRecords } from "./feedback.person-records";
+export {
+  actOnFeedbackPersonRecord,
+  backfillFeedbackContacts,
+  findFeedbackPersonRecords,
+} from "./feedback.person-records";

@@ -7,4 +7,4 @@ export { tipRoutes } from "./tips.routes";
 /** Retention (issue 19): drops contact details of tips whose dialogue closed long ago. */
 export { dropClosedTipContacts } from "./tips.retention";
 /** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
-export { findTipPersonRecords } from "./tips.person-records";
+export { actOnTipPersonRecord, backfillTipContacts, findTipPersonRecords } from "./tips.person-records";

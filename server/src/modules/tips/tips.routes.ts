@@ -23,7 +23,7 @@ import {
 } from "@toandan/contracts";
 import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
-import { CITIZEN_ROUTE, ReceiptVerifier } from "../citizen";
+import { CITIZEN_ROUTE, contactIndexFor, ReceiptVerifier } from "../citizen";
 import { replyAsTipster, tipStatusForCitizen } from "./commands/citizen-tip";
 import {
   extendTipDeadline,
@@ -59,7 +59,8 @@ export const tipRoutes = routesPlugin([
     body: SubmitTipBodySchema,
     status: 201,
     response: SubmitTipResultSchema,
-    handler: ({ db, app, body }) => submitTip(db, app.envelope, ReceiptVerifier.forApp(app), body),
+    handler: ({ db, app, body }) =>
+      submitTip(db, app.envelope, ReceiptVerifier.forApp(app), body, undefined, contactIndexFor(app)),
   }),
   defineRoute({
     method: "POST",
@@ -120,7 +121,15 @@ export const tipRoutes = routesPlugin([
     status: 201,
     response: RecordTipIntakeResultSchema,
     handler: ({ db, app, actor, body }) =>
-      recordTipIntake(db, app.envelope, ReceiptVerifier.forApp(app), actor, body),
+      recordTipIntake(
+        db,
+        app.envelope,
+        ReceiptVerifier.forApp(app),
+        actor,
+        body,
+        undefined,
+        contactIndexFor(app),
+      ),
   }),
   defineRoute({
     method: "GET",

@@ -3,7 +3,14 @@ import type { SubmitFeedbackBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
-import { newReceiptCode, newSecret, routeToUnit, type ReceiptVerifier } from "../../citizen";
+import {
+  indexContact,
+  newReceiptCode,
+  newSecret,
+  routeToUnit,
+  type ContactIndex,
+  type ReceiptVerifier,
+} from "../../citizen";
 import { acceptanceDueOf, handlingDueOf } from "../feedback.clocks";
 import { feedbackItems } from "../feedback.table";
 
@@ -23,6 +30,8 @@ export async function submitFeedback(
   body: SubmitFeedbackBody,
   dueWorkingDays: number,
   now = clockNow(),
+  /** The sender's blind index, written with the item (without it, the start-up backfill indexes it). */
+  contactIndex?: ContactIndex,
 ) {
   const bodyKind = responsibleBody(body.topic);
   const unit = await routeToUnit(db, body, bodyKind);
@@ -45,7 +54,7 @@ export async function submitFeedback(
   for (let attempt = 0; ; attempt += 1) {
     const code = newReceiptCode("P");
     try {
-      await db.insert(feedbackItems).values({
+      const row = {
         id,
         code,
         verifier: verifier.of(code, secret),
@@ -62,7 +71,15 @@ export async function submitFeedback(
         title: env.seal(body.title, `feedback:${id}:title`),
         content: env.seal(body.content, `feedback:${id}:content`),
         identity,
-      });
+      };
+      const indexed = body.identity && contactIndex ? body.identity : null;
+      if (!indexed || !contactIndex) await db.insert(feedbackItems).values(row);
+      else {
+        await db.transaction(async (tx) => {
+          await tx.insert(feedbackItems).values(row);
+          await indexContact(tx, contactIndex, "feedback", id, { name: indexed.name, phone: indexed.phone });
+        });
+      }
       const bodyName = bodyKind === "police" ? "Công an" : "Ủy ban MTTQ";
       return { code, secret, receivedOn, dueOn, acceptanceDueOn, routedTo: `${bodyName} ${unit.name}` };
     } catch (e) {

@@ -16,8 +16,10 @@ import {
   newReceiptCode,
   newSecret,
   routeToUnit,
+  indexContact,
   truncateToHour,
   type CleanFile,
+  type ContactIndex,
   type ReceiptVerifier,
 } from "../../citizen";
 import { findCurrentUnit } from "../../org-units";
@@ -58,6 +60,8 @@ export async function recordTipIntake(
   actor: Actor,
   body: RecordTipIntakeBody,
   now = clockNow(),
+  /** The reporter's blind index, written with the tip (without it, the start-up backfill indexes it). */
+  contactIndex?: ContactIndex,
 ): Promise<RecordTipIntakeResult> {
   const target = await findCurrentUnit(db, body.orgUnitId, ["province", "commune"]);
   if (!target || !mayRecordIntakeAt(actor, target)) throw notFound();
@@ -159,6 +163,14 @@ export async function recordTipIntake(
           intake,
         });
         if (sealedFiles.length) await tx.insert(tipAttachments).values(sealedFiles);
+        if (contact && contactIndex) {
+          await indexContact(tx, contactIndex, "tip", id, {
+            name: body.reporterName,
+            phone: body.reporterPhone,
+            identityNumber: body.reporterIdentityNumber,
+            birthYear: body.reporterBirthYear,
+          });
+        }
         await recordEvent(tx, {
           actorId: actor.accountId,
           action: "tip.intake_recorded",

@@ -9,8 +9,10 @@ import {
   newReceiptCode,
   newSecret,
   routeToUnit,
+  indexContact,
   truncateToHour,
   type CleanFile,
+  type ContactIndex,
   type ReceiptVerifier,
 } from "../../citizen";
 import { tipAttachments, tips } from "../tips.table";
@@ -31,6 +33,8 @@ export async function submitTip(
   verifier: ReceiptVerifier,
   body: SubmitTipBody,
   now = clockNow(),
+  /** The contact's blind index, written with the tip (without it, the start-up backfill indexes it). */
+  contactIndex?: ContactIndex,
 ): Promise<SubmitTipResult> {
   const unit = await routeToUnit(db, body, "police");
   const files: CleanFile[] = [];
@@ -82,12 +86,14 @@ export async function submitTip(
           ? sql`(select id from consent_texts where purpose = 'tip_contact' order by version desc limit 1)`
           : null,
       };
-      // One statement is atomic on its own; attachments need the tip and its files together.
-      if (sealedFiles.length === 0) await db.insert(tips).values(row);
+      const indexed = contact && contactIndex ? { name: c?.name, phone: c?.phone, email: c?.email } : null;
+      // One statement is atomic on its own; attachments and the contact's index go with the tip.
+      if (sealedFiles.length === 0 && !indexed) await db.insert(tips).values(row);
       else {
         await db.transaction(async (tx) => {
           await tx.insert(tips).values(row);
-          await tx.insert(tipAttachments).values(sealedFiles);
+          if (sealedFiles.length) await tx.insert(tipAttachments).values(sealedFiles);
+          if (indexed && contactIndex) await indexContact(tx, contactIndex, "tip", id, indexed);
         });
       }
       return { code, secret, receivedOn: dateInVietnam(now), routedTo: `Công an ${unit.name}` };

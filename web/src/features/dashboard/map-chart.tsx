@@ -20,9 +20,17 @@ async function loadBoundaries(url: string, signal: AbortSignal): Promise<Topolog
   return (await res.json()) as Topology;
 }
 
+// Each boundary file converted once per page (a province's map and its communes' outlines share it).
+const converted = new Map<string, FeatureCollection>();
+
 /** GeoJSON of a boundary file's features (one feature only when the map shows a commune). */
 export function toGeoJson(topo: Topology, b: MapBoundaries): FeatureCollection {
-  const fc = feature(topo, topo.objects[b.object]!) as FeatureCollection;
+  const key = `${b.url}#${b.object}`;
+  let fc = converted.get(key);
+  if (!fc) {
+    fc = feature(topo, topo.objects[b.object]!) as FeatureCollection;
+    converted.set(key, fc);
+  }
   return b.focus === null ? fc : { ...fc, features: fc.features.filter((f) => String(f.id) === b.focus) };
 }
 
@@ -86,6 +94,7 @@ export default function MapChart({
   useEffect(() => {
     if (!topo.data || !chart.current) return;
     const started = performance.now();
+    // Registered once per page: moving between years or layers redraws without converting again.
     if (!echarts.getMap(mapName)) {
       echarts.registerMap(
         mapName,

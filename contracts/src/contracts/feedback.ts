@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
 import type { Transitions } from "../workflow";
-import { SecretSchema, TipCodeSchema } from "./tips";
+import { ContactConsentStateSchema, SecretSchema, TipCodeSchema } from "./tips";
 
 /** Petition, feedback, denunciation (tố cáo: about an official's or a body's violation). */
 export const FEEDBACK_KINDS = ["kien_nghi", "phan_anh", "to_cao"] as const;
@@ -105,6 +105,8 @@ export const SubmitFeedbackBodySchema = z.object({
   identity: z
     .object({
       consent: z.literal(true, { error: "Cần đồng ý để lưu thông tin cá nhân" }),
+      /** The consent text version shown (purpose feedback_contact); kept with the item. */
+      consentTextId: IdSchema.optional(),
       name: z.string().trim().min(1).max(200),
       phone: z.string().trim().max(30).optional(),
       address: z.string().trim().max(300).optional(),
@@ -139,6 +141,7 @@ export const FeedbackStatusResultSchema = z.object({
   acceptanceNoticedOn: IsoDateSchema.nullable(),
   answer: z.string().nullable(),
   answeredOn: IsoDateSchema.nullable(),
+  contactConsent: ContactConsentStateSchema.optional(),
 });
 
 export const FeedbackSummarySchema = z.object({

@@ -1,6 +1,7 @@
 // Citizen tips: statuses, the transition table, messages and the legal clocks.
 import { z } from "zod";
 import { IsoDateSchema } from "../common";
+import { ContactConsentStateSchema } from "./tips-submit";
 import type { Transitions } from "../workflow";
 
 export const TIP_STATUSES = ["new", "triaged", "transferred", "case_opened", "no_case", "suspended"] as const;
@@ -52,6 +53,7 @@ export const TipStatusResultSchema = z.object({
   outcomeNoticeOn: IsoDateSchema.nullable().optional(),
   receivedOn: IsoDateSchema,
   messages: z.array(TipMessageSchema),
+  contactConsent: ContactConsentStateSchema.optional(),
 });
 export type TipStatusResult = z.infer<typeof TipStatusResultSchema>;
 

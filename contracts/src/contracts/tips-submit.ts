@@ -67,6 +67,8 @@ export const AttachmentInputSchema = z.object({
 export const ContactInputSchema = z.object({
   /** Explicit opt-in: contact details are kept only when the citizen ticks the box. */
   consent: z.literal(true, { error: "Cần đồng ý để lưu thông tin liên hệ" }),
+  /** The consent text version shown with the box (privacy's consent_texts, purpose tip_contact); kept with the tip. */
+  consentTextId: IdSchema.optional(),
   name: z.string().trim().max(200).optional(),
   phone: z.string().trim().max(30).optional(),
   email: z.string().trim().max(200).optional(),
@@ -122,6 +124,21 @@ export const SubmitTipResultSchema = z.object({
 export type SubmitTipResult = z.infer<typeof SubmitTipResultSchema>;
 
 export const TipLookupBodySchema = z.object({ code: TipCodeSchema, secret: SecretSchema });
+
+/**
+ * The consent under which a citizen's contact details are kept (tips and feedback), as the citizen
+ * sees it on the look-up page: given (with what withdrawing it means, in the words of the version
+ * agreed to) or withdrawn on a day (the details were erased then). Null: no contact details left.
+ */
+export const ContactConsentStateSchema = z
+  .object({
+    state: z.enum(["given", "withdrawn"]),
+    version: z.number().int().nullable(),
+    withdrawnOn: IsoDateSchema.nullable(),
+    withdrawalConsequence: z.string().nullable(),
+  })
+  .nullable();
+export type ContactConsentState = z.infer<typeof ContactConsentStateSchema>;
 export const ReplyToTipBodySchema = TipLookupBodySchema.extend({
   body: z
     .string({ error: "Nhập nội dung" })

@@ -20,3 +20,5 @@ export {
   type ContactIndex,
   type ContactMatch,
 } from "./contact-index";
+/** Consent to keeping a citizen's contact details (issue 19 item 7): the version agreed to, its state. */
+export { contactConsentState, contactConsentVersion, type ContactConsentPurpose } from "./contact-consent";

@@ -5,7 +5,7 @@ import type { Actor } from "../../kernel/authz";
 import type { Envelope } from "../../kernel/envelope";
 import { notFound } from "../../kernel/errors";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import type { ReceiptVerifier } from "../citizen";
+import { contactConsentState, type ReceiptVerifier } from "../citizen";
 import { presentFeedbackDetail, presentFeedbackStatus, presentFeedbackSummary } from "./feedback.presenter";
 
 export type FeedbackRow = {
@@ -113,7 +113,16 @@ export async function feedbackStatusForSender(
   if (!verifier.matches(item?.verifier ?? null, body.code, body.secret) || !item) {
     throw notFound("Mã tiếp nhận hoặc mã bí mật không đúng.");
   }
-  return presentFeedbackStatus(env, item);
+  const [c] = await queryRows<{
+    consentTextId: string | null;
+    withdrawnOn: string | null;
+    hasContact: boolean;
+  }>(
+    db,
+    sql`select identity_consent_text_id as "consentTextId", identity_withdrawn_on::text as "withdrawnOn",
+          identity is not null as "hasContact" from feedback_items where id = ${item.id}`,
+  );
+  return { ...presentFeedbackStatus(env, item), contactConsent: await contactConsentState(db, c!) };
 }
 
 /** Feedback routed to the caller's units and body, a page of summaries. */

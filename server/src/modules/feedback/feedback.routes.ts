@@ -17,6 +17,7 @@ import { CITIZEN_ROUTE, contactIndexFor, ReceiptVerifier } from "../citizen";
 import { answerFeedback } from "./commands/answer-feedback";
 import { recordFeedbackAcceptance } from "./commands/record-feedback-acceptance";
 import { submitFeedback } from "./commands/submit-feedback";
+import { withdrawFeedbackContactConsent } from "./commands/withdraw-feedback-consent";
 import { feedbackDetail, feedbackPage, feedbackStatusForSender } from "./feedback.queries";
 
 const tags = ["feedback"];
@@ -57,6 +58,19 @@ export const feedbackRoutes = routesPlugin([
     response: FeedbackStatusResultSchema,
     handler: ({ db, app, body }) =>
       feedbackStatusForSender(db, app.envelope, ReceiptVerifier.forApp(app), body),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/public/feedback/consent-withdrawal",
+    operationId: "withdrawFeedbackContactConsent",
+    summary: "The sender withdraws consent to keeping their identity: erased at once, the consequence stated",
+    tags,
+    public: true,
+    ...CITIZEN_ROUTE,
+    body: FeedbackLookupBodySchema,
+    response: FeedbackStatusResultSchema,
+    handler: ({ db, app, body }) =>
+      withdrawFeedbackContactConsent(db, app.envelope, ReceiptVerifier.forApp(app), body),
   }),
   defineRoute({
     method: "GET",

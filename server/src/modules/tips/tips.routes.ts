@@ -24,7 +24,7 @@ import {
 import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { CITIZEN_ROUTE, contactIndexFor, ReceiptVerifier } from "../citizen";
-import { replyAsTipster, tipStatusForCitizen } from "./commands/citizen-tip";
+import { replyAsTipster, tipStatusForCitizen, withdrawTipContactConsent } from "./commands/citizen-tip";
 import {
   extendTipDeadline,
   recordTipOutcome,
@@ -86,6 +86,20 @@ export const tipRoutes = routesPlugin([
     status: 201,
     response: TipStatusResultSchema,
     handler: ({ db, app, body }) => replyAsTipster(db, app.envelope, ReceiptVerifier.forApp(app), body),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/public/tips/consent-withdrawal",
+    operationId: "withdrawTipContactConsent",
+    summary:
+      "The tipster withdraws consent to keeping their contact details: erased at once, the consequence stated",
+    tags,
+    public: true,
+    ...CITIZEN_ROUTE,
+    body: TipLookupBodySchema,
+    response: TipStatusResultSchema,
+    handler: ({ db, app, body }) =>
+      withdrawTipContactConsent(db, app.envelope, ReceiptVerifier.forApp(app), body),
   }),
   defineRoute({
     method: "GET",

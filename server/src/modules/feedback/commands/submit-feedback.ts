@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
 import {
+  contactConsentVersion,
   indexContact,
   newReceiptCode,
   newSecret,
@@ -41,6 +42,15 @@ export async function submitFeedback(
   const acceptanceDueOn = acceptanceDueOf(receivedOn);
   const dueOn = handlingDueOf(body.kind, receivedOn, dueWorkingDays);
   const secret = newSecret();
+  // The consent text version shown with the box, checked before anything is written.
+  const identityConsentTextId = body.identity
+    ? await contactConsentVersion(
+        db,
+        "feedback_contact",
+        body.identity.consentTextId,
+        "identity.consentTextId",
+      )
+    : null;
   const identity = body.identity
     ? env.seal(
         JSON.stringify({
@@ -71,6 +81,7 @@ export async function submitFeedback(
         title: env.seal(body.title, `feedback:${id}:title`),
         content: env.seal(body.content, `feedback:${id}:content`),
         identity,
+        identityConsentTextId,
       };
       const indexed = body.identity && contactIndex ? body.identity : null;
       if (!indexed || !contactIndex) await db.insert(feedbackItems).values(row);

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { SubmitTipBody, SubmitTipResult } from "@toandan/contracts";
-import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
 import {
   cleanAttachment,
+  contactConsentVersion,
   newReceiptCode,
   newSecret,
   routeToUnit,
@@ -53,6 +53,10 @@ export async function submitTip(
   );
   const c = body.contact;
   const hasContact = c && (c.name || c.phone || c.email);
+  // The consent text version shown with the box, checked before anything is written.
+  const consentTextId = hasContact
+    ? await contactConsentVersion(db, "tip_contact", c.consentTextId, "contact.consentTextId")
+    : null;
   const contact = hasContact
     ? env.seal(JSON.stringify({ name: c.name, phone: c.phone, email: c.email }), `tip:${id}:contact`)
     : null;
@@ -82,9 +86,7 @@ export async function submitTip(
         content,
         contact,
         // The consent text version (privacy's consent_texts) the contact is kept under.
-        contactConsentTextId: contact
-          ? sql`(select id from consent_texts where purpose = 'tip_contact' order by version desc limit 1)`
-          : null,
+        contactConsentTextId: contact ? consentTextId : null,
       };
       const indexed = contact && contactIndex ? { name: c?.name, phone: c?.phone, email: c?.email } : null;
       // One statement is atomic on its own; attachments and the contact's index go with the tip.

@@ -174,6 +174,23 @@ async function sealLegacyRows(database: Database, config: Config): Promise<void>
   }
 }
 
+/**
+ * Contact details on tips and feedback that have no blind index entry yet (written before the index,
+ * or by a step without its key, such as the demo seed) are indexed once at start (issue 19).
+ */
+async function indexLegacyContacts(database: Database, config: Config): Promise<void> {
+  const { contactIndexFromKeyFile } = await import("./modules/citizen");
+  const { backfillTipContacts } = await import("./modules/tips");
+  const { backfillFeedbackContacts } = await import("./modules/feedback");
+  const { Envelope, loadOrCreateMasterKey } = await import("./kernel/envelope");
+  const env = new Envelope(loadOrCreateMasterKey(config.masterKeyFile));
+  const ci = contactIndexFromKeyFile(config.masterKeyFile);
+  const n =
+    (await backfillTipContacts(database.db, env, ci)) +
+    (await backfillFeedbackContacts(database.db, env, ci));
+  if (n > 0) detail(`indexed the contact details of ${count(n)} tips and feedback items`);
+}
+
 async function start(config: Config): Promise<void> {
   const t0 = performance.now();
   await checkPortFree(config.host, config.port);
@@ -189,6 +206,7 @@ async function start(config: Config): Promise<void> {
       await seed(d, config);
     }
     await sealLegacyRows(d, config);
+    await indexLegacyContacts(d, config);
   });
   const { buildApp, markDraining } = await server();
   const app = await buildApp({ database, config });

@@ -35,3 +35,28 @@ export async function readHouseholdRollups(
     (r) => r.org ?? "",
   );
 }
+
+export type SafeFamilyRollupRow = { grp: string; recognised: number; late: number };
+
+/** Standing safe-family recognitions of `year` (and the late households) from the rollups, per group. */
+export async function readSafeFamilyRollups(
+  db: Db,
+  path: string,
+  year: number,
+  children: boolean,
+): Promise<SafeFamilyRollupRow[]> {
+  const p = partition(path, children);
+  const rows = await queryRows<SafeFamilyRollupRow>(
+    db,
+    sql`select ${p.key} as grp, coalesce(sum(r.recognised), 0)::int as recognised,
+          coalesce(sum(r.late), 0)::int as late
+        from safe_family_rollups r where ${p.where} and r.year = ${year}::int group by 1`,
+  );
+  return ownRecords(
+    path,
+    children,
+    rows.map((r) => ({ ...r, recognised: Number(r.recognised), late: Number(r.late) })),
+    ["recognised", "late"],
+    () => "",
+  );
+}

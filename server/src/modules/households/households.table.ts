@@ -106,6 +106,31 @@ export const householdRollups = pgTable(
 );
 
 /**
+ * Safe-family recognitions per (unit, year), kept current by triggers on `household_safe_families`,
+ * `households` and `household_commitments` (migration `safe_family_rollups`). For each standing
+ * recognition (not withdrawn) of a household for year Y that had not moved out by the end of Y:
+ * - `recognised`: +1;
+ * - `late`: +1 when the household was registered after Y and did not sign for Y — the households
+ *   the safe-family rule counts for Y beyond those of `household_rollups` (stock + extra).
+ * The households of the safe-family rate are `household_rollups` ("" org) plus `late`. Province and
+ * commune rows only, as for activities.
+ */
+export const safeFamilyRollups = pgTable(
+  "safe_family_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    year: integer("year").notNull(),
+    recognised: integer("recognised").notNull().default(0),
+    late: integer("late").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.year] }),
+    index("safe_family_rollups_children_idx").using("btree", t.depth, sql`${t.unitPath} text_pattern_ops`),
+  ],
+);
+
+/**
  * The commitment forms a unit manages (the ward's or the area's own "Mẫu cam kết 2026"): a
  * commitment is recorded against one of the templates of its household's unit or an ancestor.
  */

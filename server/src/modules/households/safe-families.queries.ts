@@ -12,7 +12,9 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { loadUnit, recordsOfUnit, validOn } from "../org-units";
+import { stockRollupsCover } from "../../kernel/rollups";
 import { rateOf } from "./households.coverage";
+import { readHouseholdRollups, readSafeFamilyRollups } from "./households.rollups";
 import { escapeLike } from "./households.queries";
 
 export type SafeFamilyDbRow = {
@@ -123,23 +125,57 @@ export async function safeFamilyGroups(
   db: Db,
   p: { rollupPathPrefix: string; year: number; scope?: SQL; childrenOfPath?: string },
 ): Promise<Map<string, SafeFamilyFigures>> {
-  const grp = p.childrenOfPath
-    ? sql`split_part(substr(h.rollup_path, ${p.childrenOfPath.length + 1}::int), '/', 1)`
-    : sql`''`;
-  const rows = await queryRows<GroupRow>(
-    db,
-    sql`select ${grp} as grp, count(*) as n, count(s.id) as s
-        from households h ${standingJoin(p.year)}
-        where h.rollup_path like ${`${escapeLike(p.rollupPathPrefix)}%`} and ${p.scope ?? sql`true`}
-          and ${countedFor(p.year)}
-        group by 1`,
-  );
+  const children = p.childrenOfPath !== undefined;
+  const rows =
+    !p.scope &&
+    (!children || p.childrenOfPath === p.rollupPathPrefix) &&
+    stockRollupsCover(p.rollupPathPrefix, children)
+      ? await rollupRows(db, p.rollupPathPrefix, p.year, children)
+      : await recordRows(db, p);
   return new Map(
     rows.map((r) => {
       const n = Number(r.n);
       const s = Number(r.s);
       return [r.grp, { households: n, recognised: s, rate: rateOf(s, n) }];
     }),
+  );
+}
+
+/**
+ * From the rollups: the households of the year are those of the commitment coverage plus the late
+ * ones (registered after the year, recognised for it without signing). Groups with no household
+ * are left out, as the records leave them out.
+ */
+async function rollupRows(db: Db, path: string, year: number, children: boolean): Promise<GroupRow[]> {
+  const [households, recognitions] = await Promise.all([
+    readHouseholdRollups(db, path, year, children),
+    readSafeFamilyRollups(db, path, year, children),
+  ]);
+  const out = new Map<string, { grp: string; n: number; s: number }>();
+  const at = (grp: string) => out.get(grp) ?? out.set(grp, { grp, n: 0, s: 0 }).get(grp)!;
+  for (const r of households) if (r.org === null) at(r.grp).n += r.n;
+  for (const r of recognitions) {
+    at(r.grp).n += r.late;
+    at(r.grp).s += r.recognised;
+  }
+  return [...out.values()].filter((r) => r.n !== 0);
+}
+
+/** From the records (units below communes, the actor's scope, a pre-reform unit's old subtree). */
+async function recordRows(
+  db: Db,
+  p: { rollupPathPrefix: string; year: number; scope?: SQL; childrenOfPath?: string },
+): Promise<GroupRow[]> {
+  const grp = p.childrenOfPath
+    ? sql`split_part(substr(h.rollup_path, ${p.childrenOfPath.length + 1}::int), '/', 1)`
+    : sql`''`;
+  return queryRows<GroupRow>(
+    db,
+    sql`select ${grp} as grp, count(*) as n, count(s.id) as s
+        from households h ${standingJoin(p.year)}
+        where h.rollup_path like ${`${escapeLike(p.rollupPathPrefix)}%`} and ${p.scope ?? sql`true`}
+          and ${countedFor(p.year)}
+        group by 1`,
   );
 }
 

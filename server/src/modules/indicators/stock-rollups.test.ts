@@ -5,7 +5,7 @@ import { createTestContext, type TestContext } from "../../test/harness";
 import { createResidentialArea, rootUnit, unitByCode } from "../../test/factories";
 import { stockRollupsCover } from "../../kernel/rollups";
 import { groupTotals, readGroupRollups } from "../groups";
-import { coverageGroups, readHouseholdRollups } from "../households";
+import { coverageGroups, readHouseholdRollups, safeFamilyGroups } from "../households";
 import { groupsByChild } from "./dashboard-children";
 
 /**
@@ -35,7 +35,7 @@ const day = (y0: number, y1: number) => {
   const d = new Date(Date.UTC(y0, 0, 1) + Math.floor(rnd() * (y1 - y0 + 1) * 365) * 86_400_000);
   return d.toISOString().slice(0, 10);
 };
-const YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
+const YEARS = [2018, 2019, 2021, 2022, 2023, 2024, 2025, 2026];
 const DATES = ["2021-06-30", "2022-12-31", "2023-01-01", "2024-02-29", "2025-07-01", "2026-12-31"];
 
 async function pathOf(id: string) {
@@ -62,8 +62,17 @@ async function addHouseholds(n: number) {
         await db.execute(sql`insert into household_commitments (household_id, rollup_path, year, signed_on, form_version)
           values (${h!.id}, ${a.path}, ${y}, ${`${y}-03-01`}::date, 'v1')`);
       }
+      if (rnd() < 0.5) await recognise(h!.id, a.path, y, rnd() < 0.15);
     }
   }
+}
+
+/** A safe-family recognition for `year` (withdrawn at once when `withdrawn`). */
+async function recognise(householdId: string, path: string, year: number, withdrawn: boolean) {
+  await db.execute(sql`insert into household_safe_families (household_id, rollup_path, year, decided_level,
+      decided_by, decided_on, withdrawn_on)
+    values (${householdId}, ${path}, ${year}, 'residential_area', 'Ban công tác Mặt trận',
+      ${`${year}-11-20`}::date, ${withdrawn ? `${year}-12-01` : null}::date) on conflict do nothing`);
 }
 
 async function addGroups(n: number) {
@@ -109,6 +118,20 @@ async function churn() {
     } else if (r < 0.45) {
       await db.execute(sql`delete from household_commitments where household_id = ${h.id}
         and year = (select min(year) from household_commitments where household_id = ${h.id})`);
+    } else if (r < 0.5) {
+      await db.execute(sql`update household_safe_families set withdrawn_on = '2026-01-15'
+        where household_id = ${h.id} and withdrawn_on is null`);
+    } else if (r < 0.55) {
+      await db.execute(sql`delete from household_safe_families where household_id = ${h.id}
+        and year = (select min(year) from household_safe_families where household_id = ${h.id})`);
+    } else if (r < 0.6) {
+      // Registered after the years it signs for and is recognised for (a late register).
+      await db.execute(sql`update households set created_at = '2027-02-01T08:00:00Z' where id = ${h.id}`);
+      await db.execute(sql`insert into household_commitments (household_id, rollup_path, year, signed_on, form_version)
+        select ${h.id}, rollup_path, 2019, '2019-03-01', 'v1' from households where id = ${h.id}
+        on conflict do nothing`);
+      await recognise(h.id, a.path, 2019, false);
+      await recognise(h.id, a.path, 2018, false);
     }
   }
   // A multi-row statement: every household of one area moves out on one day.
@@ -186,6 +209,12 @@ async function expectRollupsMatchRecords() {
       expect((await readHouseholdRollups(db, path, year, false)).every((r) => r.n >= 0 && r.s <= r.n)).toBe(
         true,
       );
+      for (const childrenOfPath of [path, undefined]) {
+        const base = { rollupPathPrefix: path, year, ...(childrenOfPath ? { childrenOfPath } : {}) };
+        expect(await safeFamilyGroups(db, base), `${path} ${year} safe families`).toEqual(
+          await safeFamilyGroups(db, { ...base, scope: sql`true` }),
+        );
+      }
     }
     for (const at of DATES) {
       const records = await groupsFromRecords(path, at);
@@ -236,7 +265,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe("household and group rollups", () => {
+describe("household, safe-family and group rollups", () => {
   it("equal the records after inserts", async () => {
     expect(
       (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from household_rollups`))[0]!.n,
@@ -246,6 +275,12 @@ describe("household and group rollups", () => {
 
   it("equal the records after moves, edits, type changes and deletions", async () => {
     await churn();
+    // Late registers recognised without a commitment: the households the safe-family rule adds.
+    const [late] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from safe_family_rollups where late > 0 and depth = 3`,
+    );
+    expect(late!.n).toBeGreaterThan(0);
     await expectRollupsMatchRecords();
   }, 120_000);
 
@@ -257,12 +292,16 @@ describe("household and group rollups", () => {
           sql`select 'h' as t, unit_path, depth, year::text as k, org as d, sum(stock) as a, sum(extra) as b, sum(signed) as c
               from household_rollups group by 1, 2, 3, 4, 5 having sum(stock) <> 0 or sum(extra) <> 0 or sum(signed) <> 0
               union all
+              select 's', unit_path, depth, year::text, '', sum(recognised), sum(late), 0
+              from safe_family_rollups group by 1, 2, 3, 4, 5 having sum(recognised) <> 0 or sum(late) <> 0
+              union all
               select 'g', unit_path, depth, day::text, type_code, sum(groups), sum(members), 0
               from group_rollups group by 1, 2, 3, 4, 5 having sum(groups) <> 0 or sum(members) <> 0`,
         ),
       );
     const before = await snapshot();
     await db.execute(sql`select stock_rollups_rebuild()`);
+    await db.execute(sql`select safe_family_rollups_rebuild()`);
     expect(await snapshot()).toEqual(before);
   }, 120_000);
 });

@@ -124,6 +124,14 @@ export const FIGURE_FIELDS = [
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
+/**
+ * How a broadcast item was aired on the loudspeaker systems, as a cadre records it: on how many
+ * loudspeaker clusters (informative), how many airings in all (every cluster, every day), and how
+ * many minutes each airing lasts. The broadcast hours are computed from the last two.
+ */
+export const AIRING_FIELDS = ["broadcastStations", "broadcastAirings", "broadcastMinutes"] as const;
+export type AiringField = (typeof AIRING_FIELDS)[number];
+
 /** The fields an edit may change (organisers aside). */
 export const ACTIVITY_EDITABLE_FIELDS = [
   "kind",
@@ -134,6 +142,7 @@ export const ACTIVITY_EDITABLE_FIELDS = [
   "tags",
   "notes",
   ...FIGURE_FIELDS,
+  ...AIRING_FIELDS,
 ] as const;
 
 export const ACTIVITY_LIMITS = {
@@ -144,7 +153,53 @@ export const ACTIVITY_LIMITS = {
   notesMax: 5000,
   countMax: 100_000_000,
   hoursMax: 1_000_000,
+  stationsMax: 10_000,
+  airingsMax: 100_000,
+  minutesPerAiringMax: 240,
 } as const;
+
+/**
+ * Broadcast hours of `airings` airings of `minutes` minutes each, rounded to the 2 decimals hours
+ * are stored with (computed in whole hundredths: airings × minutes × 100 / 60 is never a tie).
+ */
+export function broadcastHoursOf(airings: number, minutes: number): number {
+  return Math.round((airings * minutes * 5) / 3) / 100;
+}
+
+type AiringValues = Partial<Record<AiringField | "broadcastHours", number | undefined>>;
+
+/**
+ * The airing rules of one activity's values: airings and minutes go together; a broadcast is aired
+ * at least once on each cluster it names; hours sent with airings must be the computed ones.
+ */
+export function airingIssues(v: AiringValues): { path: string[]; message: string }[] {
+  const airings = v.broadcastAirings ?? 0;
+  const minutes = v.broadcastMinutes ?? 0;
+  const stations = v.broadcastStations ?? 0;
+  const issues: { path: string[]; message: string }[] = [];
+  if (airings > 0 && minutes === 0) {
+    issues.push({ path: ["broadcastMinutes"], message: "Cần thời lượng mỗi lượt phát (phút)" });
+  }
+  if (minutes > 0 && airings === 0) issues.push({ path: ["broadcastAirings"], message: "Cần số lượt phát" });
+  if (airings === 0 && stations > 0) {
+    issues.push({ path: ["broadcastAirings"], message: "Cần số lượt phát trên các cụm loa" });
+  }
+  if (airings > 0 && stations > airings) {
+    issues.push({ path: ["broadcastAirings"], message: "Số lượt phát không được ít hơn số cụm loa" });
+  }
+  if (
+    airings > 0 &&
+    minutes > 0 &&
+    v.broadcastHours &&
+    v.broadcastHours !== broadcastHoursOf(airings, minutes)
+  ) {
+    issues.push({
+      path: ["broadcastHours"],
+      message: "Số giờ được tính từ số lượt phát và thời lượng mỗi lượt; để trống ô này",
+    });
+  }
+  return issues;
+}
 
 const DateSchema = z.iso.date({ error: "Ngày không hợp lệ (định dạng YYYY-MM-DD)" });
 export const ActivityDateSchema = DateSchema.refine(isNotFuture, {
@@ -196,6 +251,21 @@ const TagsSchema = z
 const TitleSchema = z.string().trim().max(ACTIVITY_LIMITS.titleMax, "Tiêu đề quá dài");
 const NotesSchema = z.string().trim().max(ACTIVITY_LIMITS.notesMax, "Ghi chú quá dài");
 
+const airingCount = (max: number, tooMany = "Số quá lớn") =>
+  z
+    .number({ error: "Phải là một số" })
+    .int("Phải là số nguyên")
+    .min(0, "Không được là số âm")
+    .max(max, tooMany);
+const airingInputs = {
+  broadcastStations: airingCount(ACTIVITY_LIMITS.stationsMax),
+  broadcastAirings: airingCount(ACTIVITY_LIMITS.airingsMax),
+  broadcastMinutes: airingCount(
+    ACTIVITY_LIMITS.minutesPerAiringMax,
+    `Mỗi lượt tối đa ${ACTIVITY_LIMITS.minutesPerAiringMax} phút`,
+  ),
+};
+
 const figureInputs = {
   attendees: count(),
   households: count(),
@@ -207,7 +277,8 @@ const figureInputs = {
   broadcastHours: hours(),
 };
 
-export const CreateActivityBodySchema = z.object({
+/** The create body's fields (the audit log's shape); `CreateActivityBodySchema` adds the airing rules. */
+export const CreateActivityFieldsSchema = z.object({
   orgUnitId: IdSchema,
   kind: ActivityKindSchema,
   date: ActivityDateSchema,
@@ -225,6 +296,12 @@ export const CreateActivityBodySchema = z.object({
   slogans: figureInputs.slogans.default(0),
   broadcastItems: figureInputs.broadcastItems.default(0),
   broadcastHours: figureInputs.broadcastHours.default(0),
+  broadcastStations: airingInputs.broadcastStations.default(0),
+  broadcastAirings: airingInputs.broadcastAirings.default(0),
+  broadcastMinutes: airingInputs.broadcastMinutes.default(0),
+});
+export const CreateActivityBodySchema = CreateActivityFieldsSchema.superRefine((b, ctx) => {
+  for (const issue of airingIssues(b)) ctx.addIssue({ code: "custom", ...issue });
 });
 export type CreateActivityBody = z.infer<typeof CreateActivityBodySchema>;
 
@@ -247,6 +324,9 @@ export const UpdateActivityBodySchema = z
     slogans: figureInputs.slogans.optional(),
     broadcastItems: figureInputs.broadcastItems.optional(),
     broadcastHours: figureInputs.broadcastHours.optional(),
+    broadcastStations: airingInputs.broadcastStations.optional(),
+    broadcastAirings: airingInputs.broadcastAirings.optional(),
+    broadcastMinutes: airingInputs.broadcastMinutes.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Không có gì để cập nhật" });
 export type UpdateActivityBody = z.infer<typeof UpdateActivityBodySchema>;
@@ -266,6 +346,10 @@ export const FiguresSchema = z.object({
 export type Figures = z.infer<typeof FiguresSchema>;
 
 export const ActivitySchema = FiguresSchema.extend({
+  /** Loudspeaker clusters, airings in all and minutes an airing (0: hours recorded directly). */
+  broadcastStations: z.number().int(),
+  broadcastAirings: z.number().int(),
+  broadcastMinutes: z.number().int(),
   id: IdSchema,
   orgUnitId: IdSchema,
   orgUnitName: z.string(),

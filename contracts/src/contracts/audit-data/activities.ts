@@ -4,7 +4,7 @@ import { IdSchema, IsoDateSchema } from "../../common";
 import {
   ACTIVITY_EDITABLE_FIELDS,
   ActivitySchema,
-  CreateActivityBodySchema,
+  CreateActivityFieldsSchema,
   FestivalLevelSchema,
   TrainingFormSchema,
   TrainingLevelSchema,
@@ -20,7 +20,7 @@ const ActivityChangesSchema = z.partialRecord(
 
 export const AUDIT_DATA_ACTIVITIES = {
   /** The activity as created (empty title and notes stored as null). */
-  "activity.created": CreateActivityBodySchema.extend({
+  "activity.created": CreateActivityFieldsSchema.extend({
     title: text.nullable(),
     notes: text.nullable(),
     tags: z.array(text),
@@ -33,6 +33,10 @@ export const AUDIT_DATA_ACTIVITIES = {
     // Rows written before activities had channels have none.
     before: ActivitySchema.extend({
       channels: ActivitySchema.shape.channels.optional(),
+      // Rows written before broadcasts recorded their airings have none.
+      broadcastStations: ActivitySchema.shape.broadcastStations.optional(),
+      broadcastAirings: ActivitySchema.shape.broadcastAirings.optional(),
+      broadcastMinutes: ActivitySchema.shape.broadcastMinutes.optional(),
       organizerBodyIds: z.array(IdSchema),
     }),
   }),

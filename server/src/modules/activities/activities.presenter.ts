@@ -49,6 +49,9 @@ export function presentActivity(r: ActivityDbRow): Activity {
     slogans: r.slogans,
     broadcastItems: r.broadcastItems,
     broadcastHours: hours2(r.broadcastHours),
+    broadcastStations: r.broadcastStations ?? 0,
+    broadcastAirings: r.broadcastAirings ?? 0,
+    broadcastMinutes: r.broadcastMinutes ?? 0,
     notes: r.notes,
     organizers: [...(r.organizers ?? [])]
       .sort(byBody)

@@ -34,6 +34,9 @@ export type ActivityDbRow = {
   slogans: number;
   broadcastItems: number;
   broadcastHours: number | string;
+  broadcastStations: number;
+  broadcastAirings: number;
+  broadcastMinutes: number;
   notes: string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
@@ -47,7 +50,8 @@ const SELECT_ACTIVITY = sql`select a.id, a.org_unit_id as "orgUnitId", u.full_na
     u.path as "unitPath", a.rollup_path as "rollupPath", u.valid_to::text as "unitValidTo",
     a.kind, a.date::text as date, a.title, a.topics, a.channels, a.tags, a.attendees, a.households, a.students,
     a.leaflets, a.panels, a.slogans, a.broadcast_items as "broadcastItems",
-    a.broadcast_hours::float8 as "broadcastHours", a.notes,
+    a.broadcast_hours::float8 as "broadcastHours", a.broadcast_stations as "broadcastStations",
+    a.broadcast_airings as "broadcastAirings", a.broadcast_minutes as "broadcastMinutes", a.notes,
     a.created_at as "createdAt", a.updated_at as "updatedAt", a.version,
     (select json_agg(json_build_object('id', b.id, 'kind', b.kind, 'name', b.name)
               order by array_position(${BODY_ORDER}, b.kind), b.name)

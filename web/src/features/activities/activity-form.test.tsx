@@ -114,6 +114,46 @@ describe("ActivityForm", () => {
     expect(post!.body).not.toHaveProperty("notes");
   });
 
+  it("records a broadcast's airings and shows the hours they make, without an hours field", async () => {
+    setClock("2025-12-03T01:00:00Z");
+    const { user, calls, onSaved } = setup(() => ({ status: 201, body: saved() }));
+    await user.click(
+      await within(organizers()).findByRole("checkbox", { name: "Ủy ban MTTQ Việt Nam phường" }),
+    );
+    expect(screen.queryByRole("textbox", { name: "Tổng số lượt phát" })).toBeNull();
+    await user.selectOptions(screen.getByRole("combobox", { name: /^Loại/ }), "broadcast");
+    await fill(user, screen.getByRole("textbox", { name: "Số cụm loa phát" }), "10");
+    await fill(user, screen.getByRole("textbox", { name: "Tổng số lượt phát" }), "140");
+    await fill(user, screen.getByRole("textbox", { name: "Số phút mỗi lượt" }), "15");
+    expect(await screen.findByText("140 lượt × 15 phút = 35 giờ phát thanh")).toBeVisible();
+    // The hours are computed: no field to type them in while airings are recorded.
+    expect(screen.queryByRole("textbox", { name: "Giờ phát thanh" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Lưu hoạt động" }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const [post] = writes(calls);
+    expect(post!.body).toMatchObject({
+      kind: "broadcast",
+      broadcastStations: 10,
+      broadcastAirings: 140,
+      broadcastMinutes: 15,
+    });
+    // No hours typed: the server computes them (35) from the airings.
+    expect((post!.body as { broadcastHours?: number }).broadcastHours ?? 0).toBe(0);
+  });
+
+  it("refuses airings without their minutes before sending", async () => {
+    const { user, calls } = setup(() => ({ status: 201, body: saved() }));
+    await user.click(await within(organizers()).findByRole("checkbox", { name: "Công an phường" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: /^Loại/ }), "broadcast");
+    await fill(user, screen.getByRole("textbox", { name: "Tổng số lượt phát" }), "20");
+    await user.click(screen.getByRole("button", { name: "Lưu hoạt động" }));
+    expectIssue(
+      await screen.findByRole("textbox", { name: "Số phút mỗi lượt" }),
+      "Cần thời lượng mỗi lượt phát (phút).",
+    );
+    expect(writes(calls)).toEqual([]);
+  });
+
   it("shows the server's issues next to the fields they are about", async () => {
     const { user, calls, onSaved } = setup(() =>
       validationFailed([

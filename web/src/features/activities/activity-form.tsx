@@ -13,14 +13,17 @@ import {
   TextInput,
 } from "@mantine/core";
 import {
+  AIRING_FIELDS,
   ACTIVITY_CHANNELS,
   ACTIVITY_KINDS,
   ACTIVITY_LIMITS,
   ACTIVITY_TOPICS,
+  broadcastHoursOf,
   CreateActivityBodySchema,
   FIGURE_FIELDS,
   UpdateActivityBodySchema,
   type Activity,
+  type AiringField,
   type CreateActivityBody,
   type FigureField,
   type UpdateActivityBody,
@@ -52,10 +55,19 @@ type FormValues = {
   tags: string[];
   title: string;
   notes: string;
-} & Record<FigureField, string>;
+} & Record<FigureField | AiringField, string>;
+
+/** A broadcast's airings as typed (0 for another kind); with airings the server computes the hours. */
+function airingsOf(v: FormValues, blank: number | undefined) {
+  const broadcast = v.kind === "broadcast";
+  return Object.fromEntries(AIRING_FIELDS.map((f) => [f, broadcast ? (numberFrom(v[f]) ?? blank) : 0]));
+}
+
+const hasAirings = (v: FormValues) => v.kind === "broadcast" && (numberFrom(v.broadcastAirings) ?? 0) > 0;
 
 function figuresOf(v: FormValues) {
-  return Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(v[f])]));
+  const figures = Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(v[f])]));
+  return { ...figures, ...airingsOf(v, undefined), ...(hasAirings(v) ? { broadcastHours: undefined } : {}) };
 }
 
 function createBody(v: FormValues): unknown {
@@ -74,7 +86,11 @@ function createBody(v: FormValues): unknown {
 }
 
 function updateBody(v: FormValues): unknown {
-  const figures = Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(v[f]) ?? 0]));
+  const figures = {
+    ...Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(v[f]) ?? 0])),
+    ...airingsOf(v, 0),
+    ...(hasAirings(v) ? { broadcastHours: undefined } : {}),
+  };
   return {
     kind: v.kind,
     date: isoFromVn(v.date),
@@ -90,8 +106,11 @@ function updateBody(v: FormValues): unknown {
 
 function initialValues(activity: Activity | undefined, unitId: string): FormValues {
   const figures = Object.fromEntries(
-    FIGURE_FIELDS.map((f) => [f, activity && activity[f] ? formatNumber(activity[f]) : ""]),
-  ) as Record<FigureField, string>;
+    [...FIGURE_FIELDS, ...AIRING_FIELDS].map((f) => [
+      f,
+      activity && activity[f] ? formatNumber(activity[f]) : "",
+    ]),
+  ) as Record<FigureField | AiringField, string>;
   return {
     orgUnitId: activity?.orgUnitId ?? unitId,
     kind: activity?.kind ?? "propaganda_session",
@@ -146,6 +165,8 @@ export function ActivityForm({
             {
               organizerBodyIds: { too_small: t("activityForm.organizersRequired") },
               date: { custom: t("activityForm.dateFuture") },
+              broadcastMinutes: { custom: t("activityForm.minutesRequired") },
+              broadcastAirings: { custom: t("activityForm.airingsRequired") },
             },
           ),
     [editing, t, tp],
@@ -156,6 +177,10 @@ export function ActivityForm({
   });
   const { errors } = form.formState;
   const unitId = useWatch({ control: form.control, name: "orgUnitId" });
+  const kind = useWatch({ control: form.control, name: "kind" });
+  const airings = numberFrom(useWatch({ control: form.control, name: "broadcastAirings" })) ?? 0;
+  const minutes = numberFrom(useWatch({ control: form.control, name: "broadcastMinutes" })) ?? 0;
+  const aired = kind === "broadcast" && airings > 0;
   const choices = useOrganizerChoices(unitId || null);
 
   const mutation = useMutation({
@@ -169,7 +194,7 @@ export function ActivityForm({
     },
     onError: (e) => {
       // The server's Vietnamese message names the problem (a body outside the unit's line, say).
-      applyApiIssues(e, FIELDS, form.setError);
+      applyApiIssues(e, [...FIELDS, ...FIGURE_FIELDS, ...AIRING_FIELDS], form.setError);
     },
   });
 
@@ -305,9 +330,37 @@ export function ActivityForm({
           error={fieldMessage(errors.title)}
           {...form.register("title")}
         />
+        {kind === "broadcast" && (
+          <Fieldset legend={t("activityForm.airings")}>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t("activityForm.airingsHint")}
+            </Text>
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+              {AIRING_FIELDS.map((f) => (
+                <TextInput
+                  key={f}
+                  label={t(`activityForm.${f}`)}
+                  inputMode="numeric"
+                  placeholder="0"
+                  error={fieldMessage(errors[f])}
+                  {...form.register(f)}
+                />
+              ))}
+            </SimpleGrid>
+            {aired && minutes > 0 && (
+              <Text size="sm" mt="xs" aria-live="polite">
+                {t("activityForm.airedHours", {
+                  airings: formatNumber(airings),
+                  minutes: formatNumber(minutes),
+                  hours: formatNumber(broadcastHoursOf(airings, minutes)),
+                })}
+              </Text>
+            )}
+          </Fieldset>
+        )}
         <Fieldset legend={t("activityForm.figures")}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-            {FIGURE_FIELDS.map((f) => (
+            {FIGURE_FIELDS.filter((f) => !(aired && f === "broadcastHours")).map((f) => (
               <TextInput
                 key={f}
                 label={t(`figures.${f}`)}

@@ -404,6 +404,15 @@ export const consoleEn: Shape<typeof consoleVi> = {
     title: "Title (optional)",
     notes: "Notes",
     figures: "Figures",
+    airings: "Aired on the loudspeaker systems",
+    airingsHint:
+      "Each item is aired many times on the loudspeaker clusters: enter the clusters, the airings in all (every cluster, every day) and the minutes an airing; the broadcast hours are computed.",
+    broadcastStations: "Loudspeaker clusters",
+    broadcastAirings: "Airings in all",
+    broadcastMinutes: "Minutes an airing",
+    airedHours: "{{airings}} airings × {{minutes}} minutes = {{hours}} broadcast hours",
+    minutesRequired: "Enter the minutes an airing lasts.",
+    airingsRequired: "Enter the airings, at least one per loudspeaker cluster.",
     submit: "Save activity",
     saved: "Activity saved.",
   },
@@ -831,6 +840,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       org_unit: {
         created: "Added unit",
         imported: "Imported units from CSV",
+        population_recorded: "Recorded the population",
       },
       account: {
         created: "Created account",
@@ -1033,6 +1043,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
       org_unit: {
         created: "{{kind}} “{{name}}”, code {{code}}",
         imported: "Units: {{n}}; parent communes: {{communes}}",
+        population_recorded: "{{population}} people as of {{asOf}}, source: {{source}}",
       },
       account: {
         created: "Account {{username}}: {{roles}}",
@@ -1243,6 +1254,9 @@ export const consoleEn: Shape<typeof consoleVi> = {
       slogans: "slogans",
       broadcastItems: "broadcast items",
       broadcastHours: "broadcast hours",
+      broadcastStations: "loudspeaker clusters",
+      broadcastAirings: "airings",
+      broadcastMinutes: "minutes an airing",
       organizerBodyIds: "organisers",
       headName: "head of household",
       address: "address",

@@ -401,6 +401,15 @@ export const consoleVi = {
     title: "Tiêu đề (không bắt buộc)",
     notes: "Ghi chú",
     figures: "Số liệu",
+    airings: "Phát trên hệ thống loa truyền thanh",
+    airingsHint:
+      "Mỗi tin, bài phát nhiều lượt trên các cụm loa: ghi số cụm loa, tổng số lượt phát (mọi cụm loa, mọi ngày) và số phút mỗi lượt; số giờ phát thanh được tính tự động.",
+    broadcastStations: "Số cụm loa phát",
+    broadcastAirings: "Tổng số lượt phát",
+    broadcastMinutes: "Số phút mỗi lượt",
+    airedHours: "{{airings}} lượt × {{minutes}} phút = {{hours}} giờ phát thanh",
+    minutesRequired: "Cần thời lượng mỗi lượt phát (phút).",
+    airingsRequired: "Cần số lượt phát, không ít hơn số cụm loa.",
     submit: "Lưu hoạt động",
     saved: "Đã lưu hoạt động.",
   },
@@ -833,6 +842,7 @@ export const consoleVi = {
       org_unit: {
         created: "Thêm đơn vị",
         imported: "Nhập đơn vị từ CSV",
+        population_recorded: "Ghi số dân",
       },
       account: {
         created: "Tạo tài khoản",
@@ -1035,6 +1045,7 @@ export const consoleVi = {
       org_unit: {
         created: "{{kind}} “{{name}}”, mã {{code}}",
         imported: "{{n}} đơn vị, thuộc {{communes}} xã, phường",
+        population_recorded: "{{population}} người, tính đến {{asOf}}, nguồn: {{source}}",
       },
       account: {
         created: "Tài khoản {{username}}: {{roles}}",
@@ -1244,6 +1255,9 @@ export const consoleVi = {
       slogans: "khẩu hiệu",
       broadcastItems: "tin phát thanh",
       broadcastHours: "giờ phát thanh",
+      broadcastStations: "số cụm loa",
+      broadcastAirings: "số lượt phát",
+      broadcastMinutes: "số phút mỗi lượt",
       organizerBodyIds: "đơn vị tổ chức",
       headName: "họ tên chủ hộ",
       address: "địa chỉ",

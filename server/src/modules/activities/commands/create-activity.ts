@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ActivityDetail, CreateActivityBody } from "@toandan/contracts";
+import { broadcastHoursOf, type ActivityDetail, type CreateActivityBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
@@ -29,6 +29,10 @@ export async function createActivity(
   const { organizerBodyIds: _ids, orgUnitId: _u, ...fields } = body;
   const id = randomUUID();
   const now = new Date();
+  // With airings, the hours are theirs (the schema refused other hours sent with them).
+  const hours = fields.broadcastAirings
+    ? broadcastHoursOf(fields.broadcastAirings, fields.broadcastMinutes)
+    : fields.broadcastHours;
   const values = {
     ...fields,
     orgUnitId: unit.id,
@@ -37,7 +41,7 @@ export async function createActivity(
     title: body.title || null,
     notes: body.notes || null,
     tags: body.tags ?? [],
-    broadcastHours: String(body.broadcastHours),
+    broadcastHours: String(hours),
     organizerKinds: organizerKindsOf(organizers),
     createdBy: actor.accountId,
   };
@@ -54,7 +58,7 @@ export async function createActivity(
       orgUnitId: unit.id,
       data: {
         ...logged,
-        broadcastHours: body.broadcastHours,
+        broadcastHours: hours,
         organizerBodyIds: organizers.map((o) => o.id),
       },
     },

@@ -1,5 +1,8 @@
 import {
   ACTIVITY_EDITABLE_FIELDS,
+  AIRING_FIELDS,
+  airingIssues,
+  broadcastHoursOf,
   type Activity,
   type ActivityDetail,
   type UpdateActivityBody,
@@ -33,6 +36,30 @@ function diff(current: Activity, body: UpdateActivityBody) {
   return { before, after };
 }
 
+/**
+ * The airings after the edit, checked as a whole; with airings, the hours become theirs (a change
+ * of hours is added to or dropped from the diff accordingly).
+ */
+function applyAirings(
+  current: Activity,
+  body: UpdateActivityBody,
+  diff: { before: Record<string, unknown>; after: Record<string, unknown> },
+) {
+  if (!AIRING_FIELDS.some((f) => f in diff.after) && !("broadcastHours" in diff.after)) return [];
+  const next = Object.fromEntries(AIRING_FIELDS.map((f) => [f, body[f] ?? current[f]]));
+  const issues = airingIssues({ ...next, broadcastHours: body.broadcastHours });
+  const airings = next.broadcastAirings ?? 0;
+  if (issues.length || !airings) return issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const hours = broadcastHoursOf(airings, next.broadcastMinutes ?? 0);
+  delete diff.before.broadcastHours;
+  delete diff.after.broadcastHours;
+  if (hours !== current.broadcastHours) {
+    diff.before.broadcastHours = current.broadcastHours;
+    diff.after.broadcastHours = hours;
+  }
+  return [];
+}
+
 /** Edits any field but the unit; audited with the before and after images of the changed fields. */
 export async function updateActivity(
   db: Db,
@@ -47,6 +74,7 @@ export async function updateActivity(
   const { before, after } = diff(current, body);
   let organizers: OrganizerJson[] | null = null;
   const issues = body.date ? dateIssues(unit, body.date) : [];
+  issues.push(...applyAirings(current, body, { before, after }));
   if (body.organizerBodyIds && !same(idsOf(current.organizers), [...body.organizerBodyIds].sort())) {
     const loaded = await loadOrganizers(db, unit, body.organizerBodyIds);
     issues.push(...loaded.issues);

@@ -19,6 +19,9 @@ export const SAMPLES_ACTIVITIES = {
     slogans: 0,
     broadcastItems: 0,
     broadcastHours: 0,
+    broadcastStations: 0,
+    broadcastAirings: 0,
+    broadcastMinutes: 0,
     organizerBodyIds: [ID, ID2],
   },
   "activity.updated": {

@@ -238,6 +238,7 @@ wireForm(
       contact: checked(f, "contactOptIn")
         ? {
             consent: true,
+            consentTextId: value(f, "contactOptInVersion"),
             name: value(f, "contactName"),
             phone: value(f, "contactPhone"),
             email: value(f, "contactEmail"),
@@ -261,6 +262,7 @@ wireForm(
     identity: checked(f, "identityOptIn")
       ? {
           consent: true,
+          consentTextId: value(f, "identityOptInVersion"),
           name: value(f, "identityName") ?? "",
           phone: value(f, "identityPhone"),
           address: value(f, "identityAddress"),
@@ -280,6 +282,13 @@ type TipStatus = {
   acceptanceLabel?: string;
   acceptanceDueOn?: string;
   dueOn?: string;
+  /** The consent under which contact details are kept (null: none were left). */
+  contactConsent?: {
+    state: "given" | "withdrawn";
+    version: number | null;
+    withdrawnOn: string | null;
+    withdrawalConsequence: string | null;
+  } | null;
 };
 
 const lookup = $<HTMLFormElement>("lookup-form");
@@ -315,8 +324,38 @@ if (lookup) {
       list.append(div);
     }
     if (kind === "T" && !(r.messages ?? []).length) list.textContent = String(data.noMessages);
+    renderConsent(r, kind);
     $("result")!.hidden = false;
   };
+  let consentKind: "T" | "P" = "T";
+  const renderConsent = (r: TipStatus, kind: "T" | "P") => {
+    consentKind = kind;
+    const box = $("res-consent");
+    const c = r.contactConsent;
+    if (!box) return;
+    box.hidden = !c;
+    if (!c) return;
+    const given = c.state === "given";
+    $("res-consent-state")!.textContent = given
+      ? String(data.consentGiven).replace("{v}", String(c.version ?? ""))
+      : String(data.consentWithdrawn).replace("{d}", c.withdrawnOn ? vnDate(c.withdrawnOn) : "");
+    $("res-consent-text")!.textContent = c.withdrawalConsequence ?? "";
+    $("res-consent-consequence")!.hidden = !given || !c.withdrawalConsequence;
+    $("consent-withdraw")!.hidden = !given;
+    $("consent-error")!.textContent = "";
+  };
+  $("consent-withdraw")?.addEventListener("click", () => {
+    if (!creds || !window.confirm(String(data.consentConfirm))) return;
+    const kind = consentKind;
+    post<TipStatus>(kind === "P" ? "/feedback/consent-withdrawal" : "/tips/consent-withdrawal", creds)
+      .then((r) => {
+        render(r, kind);
+        $("res-consent")!.focus();
+      })
+      .catch((e: Error) => {
+        $("consent-error")!.textContent = e.message;
+      });
+  });
   lookup.addEventListener("submit", (ev) => {
     ev.preventDefault();
     error.textContent = "";

@@ -171,3 +171,39 @@ describe("contact details on feedback", () => {
     });
   });
 });
+
+describe("the public forms", () => {
+  const get = async (url: string) => (await ctx.app.inject({ method: "GET", url })).body;
+
+  it("show the contact fields only behind an unticked box worded by the current consent text version", async () => {
+    const versions = await queryRows<{ purpose: string; textVi: string; consequence: string }>(
+      ctx.app.db,
+      sql`select purpose, text_vi as "textVi", withdrawal_consequence_vi as consequence from consent_texts
+          where id in (${text.tip_contact!.id}::uuid, ${text.feedback_contact!.id}::uuid)`,
+    );
+    const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    for (const [url, purpose, box, fields] of [
+      ["/to-giac", "tip_contact", "contactOptIn", "contact-fields"],
+      ["/phan-anh", "feedback_contact", "identityOptIn", "identity-fields"],
+    ] as const) {
+      const html = await get(url);
+      const v = versions.find((x) => x.purpose === purpose)!;
+      const input = html.match(new RegExp(`<input type="checkbox" id="${box}"[^>]*>`))![0];
+      expect(input).not.toContain("checked");
+      expect(html).toContain(`${input} ${esc(v.textVi)}</label>`);
+      expect(html).toContain(`<input type="hidden" name="${box}Version" value="${text[purpose]!.id}">`);
+      expect(html).toContain(`${T_VI_VERSION} ${text[purpose]!.version}.`);
+      expect(html).toContain(esc(v.consequence));
+      expect(html).toContain(`<div id="${fields}" hidden>`);
+      // English: a translation, then the Vietnamese text agreed to.
+      const en = await get(`${url}?lang=en`);
+      expect(en).toContain(`“${esc(v.textVi)}”`);
+      expect(en).toContain("Consent text version");
+    }
+    const lookup = await get("/tra-cuu");
+    expect(lookup).toContain('id="consent-withdraw"');
+    expect(lookup).toContain("Rút lại sự đồng ý và xóa thông tin liên hệ");
+  });
+});
+
+const T_VI_VERSION = "Lời đồng ý phiên bản";

@@ -44,6 +44,16 @@ export const T = {
     dateHint: "Ví dụ: 05/11/2026",
     occurredTime: "Thời gian (ví dụ: khoảng 20 giờ)",
     attachments: "Ảnh hoặc PDF (tối đa 3 tệp, mỗi tệp 2 MB; thông tin vị trí GPS trong ảnh sẽ bị xóa)",
+    consentVersion: "Lời đồng ý phiên bản",
+    consentOriginal: "Lời đồng ý",
+    consentWithdrawHint:
+      "Bạn có thể rút lại sự đồng ý bất cứ lúc nào ở trang Tra cứu, bằng mã tiếp nhận và mã bí mật; thông tin liên hệ bị xóa ngay. Khi đó:",
+    consentTitle: "Thông tin liên hệ của bạn",
+    consentGiven: "Bạn đã đồng ý lưu thông tin liên hệ (lời đồng ý phiên bản {v}).",
+    consentWithdrawn: "Bạn đã rút lại sự đồng ý ngày {d}; thông tin liên hệ đã được xóa.",
+    consentConsequence: "Khi rút lại:",
+    consentWithdraw: "Rút lại sự đồng ý và xóa thông tin liên hệ",
+    consentConfirm: "Rút lại sự đồng ý? Thông tin liên hệ bị xóa ngay, không khôi phục được.",
     contactOptIn:
       "Tôi đồng ý để lại thông tin liên hệ (không bắt buộc; được mã hóa, chỉ Công an thụ lý đọc được)",
     contactName: "Họ và tên",
@@ -220,6 +230,16 @@ export const T = {
     dateHint: "For example: 05/11/2026",
     occurredTime: "Time (e.g. around 8 pm)",
     attachments: "Photos or PDF (up to 3 files, 2 MB each; GPS location in photos is removed)",
+    consentVersion: "Consent text version",
+    consentOriginal: "Consent text (Vietnamese, the text you agree to)",
+    consentWithdrawHint:
+      "You can withdraw your consent at any time on the Track page with your receipt code and secret; your contact details are then erased at once. What it means:",
+    consentTitle: "Your contact details",
+    consentGiven: "You agreed to keep your contact details (consent text version {v}).",
+    consentWithdrawn: "You withdrew your consent on {d}; your contact details were erased.",
+    consentConsequence: "If you withdraw:",
+    consentWithdraw: "Withdraw consent and erase my contact details",
+    consentConfirm: "Withdraw your consent? Your contact details are erased at once and cannot be restored.",
     contactOptIn:
       "I agree to leave contact details (optional; encrypted, read only by the police handling it)",
     contactName: "Name",

@@ -6,6 +6,7 @@ import {
   type NewsItem,
 } from "@toandan/contracts";
 import { dmy, emergency, esc, href, page } from "./html";
+import { consentBox, type ShownConsent } from "./consent-box";
 import { T, type Lang } from "./i18n";
 
 type Unit = { id: string; name: string };
@@ -71,7 +72,12 @@ function receiptBox(lang: Lang, title: string, extra = ""): string {
 <button type="button" class="btn" id="r-done" disabled>${esc(s.done)}</button></div></section>`;
 }
 
-export function tipFormPage(lang: Lang, provinces: Unit[], script: string | null): string {
+export function tipFormPage(
+  lang: Lang,
+  provinces: Unit[],
+  script: string | null,
+  consent: ShownConsent | null = null,
+): string {
   const s = T[lang];
   const cats = `<option value="">${esc(s.choose)}</option>${TIP_CATEGORIES.map(
     (c) => `<option value="${c}">${esc(TIP_CATEGORY_LABELS[c][lang])}</option>`,
@@ -87,7 +93,7 @@ export function tipFormPage(lang: Lang, provinces: Unit[], script: string | null
 <label for="occurredOn">${esc(s.occurredOn)}</label><input id="occurredOn" name="occurredOn" type="text" inputmode="numeric" autocomplete="off" placeholder="dd/mm/yyyy" maxlength="10" data-date data-msg="${esc(s.msg.date)}" aria-describedby="occurredOn-hint"><p class="hint" id="occurredOn-hint">${esc(s.dateHint)}</p>
 <label for="occurredTime">${esc(s.occurredTime)}</label><input id="occurredTime" name="occurredTime" maxlength="100">
 <label for="files">${esc(s.attachments)}</label><input id="files" name="files" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf">
-<label class="check"><input type="checkbox" id="contactOptIn" name="contactOptIn" data-reveal="contact-fields"> ${esc(s.contactOptIn)}</label>
+${consentBox(lang, consent, { name: "contactOptIn", reveal: "contact-fields", fallback: s.contactOptIn })}
 <div id="contact-fields" hidden><label for="contactName">${esc(s.contactName)}</label><input id="contactName" name="contactName" autocomplete="name">
 <label for="contactPhone">${esc(s.contactPhone)}</label><input id="contactPhone" name="contactPhone" type="tel" autocomplete="tel">
 <label for="contactEmail">${esc(s.contactEmail)}</label><input id="contactEmail" name="contactEmail" type="email" autocomplete="email"></div>
@@ -111,7 +117,12 @@ export function tipFormPage(lang: Lang, provinces: Unit[], script: string | null
   });
 }
 
-export function feedbackFormPage(lang: Lang, provinces: Unit[], script: string | null): string {
+export function feedbackFormPage(
+  lang: Lang,
+  provinces: Unit[],
+  script: string | null,
+  consent: ShownConsent | null = null,
+): string {
   const s = T[lang];
   const choose = `<option value="">${esc(s.choose)}</option>`;
   const kinds = `${choose}${(["phan_anh", "kien_nghi", "to_cao"] as const)
@@ -130,7 +141,7 @@ export function feedbackFormPage(lang: Lang, provinces: Unit[], script: string |
 <label for="content">${esc(s.fbContent)} (${esc(s.required)})</label><textarea id="content" name="content"${need(s.msg.content)} minlength="10" maxlength="5000"></textarea>
 <label for="fb-province">${esc(s.province)} (${esc(s.required)})</label><select id="fb-province" name="provinceId"${need(s.msg.province)} data-communes="fb-commune">${options(provinces, s.choose)}</select>
 <label for="fb-commune">${esc(s.commune)}</label><select id="fb-commune" name="communeId"><option value="">${esc(s.communeUnknown)}</option></select>
-<label class="check"><input type="checkbox" id="identityOptIn" name="identityOptIn" data-reveal="identity-fields"> ${esc(s.identityOptIn)}</label>
+${consentBox(lang, consent, { name: "identityOptIn", reveal: "identity-fields", fallback: s.identityOptIn })}
 <div id="identity-fields" hidden><label for="identityName">${esc(s.identityName)}</label><input id="identityName" name="identityName"${need(s.msg.name)} autocomplete="name">
 <label for="identityPhone">${esc(s.contactPhone)}</label><input id="identityPhone" name="identityPhone" type="tel" autocomplete="tel">
 <label for="identityAddress">${esc(s.identityAddress)}</label><input id="identityAddress" name="identityAddress" autocomplete="street-address"></div>
@@ -172,7 +183,10 @@ export function lookupPage(lang: Lang, script: string | null): string {
 <div id="res-answer" hidden><h3>${esc(s.answer)}</h3><p id="res-answer-text"></p></div>
 <div id="res-messages" hidden><h3>${esc(s.messages)}</h3><div id="res-list"></div>
 <form id="reply-form" novalidate><label for="reply">${esc(s.reply)}</label><textarea id="reply" name="reply" maxlength="3000" required></textarea>
-<p id="reply-error" class="err" role="alert"></p><button class="btn" type="submit">${esc(s.sendReply)}</button></form></div></section></div>`;
+<p id="reply-error" class="err" role="alert"></p><button class="btn" type="submit">${esc(s.sendReply)}</button></form></div>
+<div id="res-consent" hidden tabindex="-1"><h3>${esc(s.consentTitle)}</h3><p id="res-consent-state"></p>
+<p id="res-consent-consequence"><strong>${esc(s.consentConsequence)}</strong> <span id="res-consent-text" lang="vi"></span></p>
+<p id="consent-error" class="err" role="alert"></p><button class="btn alt" type="button" id="consent-withdraw">${esc(s.consentWithdraw)}</button></div></section></div>`;
   return page({
     lang,
     title: s.lookupTitle,
@@ -189,6 +203,9 @@ export function lookupPage(lang: Lang, script: string | null): string {
       noMessages: s.noMessages,
       notAnswered: s.notAnswered,
       code: s.code,
+      consentGiven: s.consentGiven,
+      consentWithdrawn: s.consentWithdrawn,
+      consentConfirm: s.consentConfirm,
     },
   });
 }

@@ -9,6 +9,7 @@ import { listExemplarRows } from "../../commendations";
 import { listNewsItems, newsBySlug } from "../news.queries";
 import { publicStatistics } from "../statistics";
 import { href } from "./html";
+import type { ShownConsent } from "./consent-box";
 import { pageCache, type Rendered } from "./page-cache";
 import type { Lang } from "./i18n";
 import { feedbackFormPage, homePage, lookupPage, newsPage, notFoundPage, tipFormPage } from "./pages";
@@ -80,18 +81,30 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     if (!item) return sendHtml(req, reply, notFoundPage(langOf(req)), 404);
     return sendHtml(req, reply, newsPage(langOf(req), item));
   });
+  // The current version of a purpose's consent text (privacy's consent_texts): the form shows it and
+  // sends its id; a new version reaches the cached form within its short lifetime.
+  const consentText = async (purpose: "tip_contact" | "feedback_contact") =>
+    (
+      await queryRows<ShownConsent>(
+        app.db,
+        sql`select id, version, text_vi as "textVi", withdrawal_consequence_vi as "withdrawalConsequenceVi"
+            from consent_texts where purpose = ${purpose} order by version desc limit 1`,
+      )
+    )[0] ?? null;
   app.get("/to-giac", opts, async (req, reply) => {
     const lang = langOf(req);
     return sendHtml(
       req,
       reply,
-      await cached(`/to-giac|${lang}`, async () => tipFormPage(lang, await provinces(), script)),
+      await cached(`/to-giac|${lang}`, async () =>
+        tipFormPage(lang, await provinces(), script, await consentText("tip_contact")),
+      ),
     );
   });
   app.get("/phan-anh", opts, async (req, reply) => {
     const lang = langOf(req);
     const page = await cached(`/phan-anh|${lang}`, async () =>
-      feedbackFormPage(lang, await provinces(), script),
+      feedbackFormPage(lang, await provinces(), script, await consentText("feedback_contact")),
     );
     return sendHtml(req, reply, page);
   });

@@ -70,6 +70,8 @@ export const captureEn: Shape<typeof captureVi> = {
     memberLeave: "Leaves team",
     dutyLog: "Duty log",
     householdEdit: "Household edit",
+    activityEdit: "Activity edit",
+    dutyLogEdit: "Duty log edit",
   },
   form: {
     save: "Save on this phone",

@@ -67,6 +67,8 @@ export const captureVi = {
     memberLeave: "Ra tổ",
     dutyLog: "Nhật ký trực",
     householdEdit: "Sửa hộ",
+    activityEdit: "Sửa hoạt động",
+    dutyLogEdit: "Sửa nhật ký trực",
   },
   form: {
     save: "Lưu vào máy",

@@ -9,7 +9,9 @@ export type CaptureKind =
   | "memberJoin"
   | "memberLeave"
   | "dutyLog"
-  | "householdEdit";
+  | "householdEdit"
+  | "activityEdit"
+  | "dutyLogEdit";
 
 /**
  * waiting: not sent yet (or to be resent with the same key); sending: a request is out;

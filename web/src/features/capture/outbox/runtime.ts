@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import type { SyncBatchEntry, SyncBatchResponse } from "@toandan/contracts";
 import { liveQuery } from "dexie";
 import { useEffect, useState } from "react";
 import { api } from "../../../api/client";
@@ -18,6 +19,12 @@ function send(req: SendRequest): Promise<unknown> {
   return api<unknown>(req.path, { method: req.method, body, headers: req.headers, signal: req.signal });
 }
 
+/** Queued records in one request (syncBatch): one result per record. */
+async function sendBatch(entries: SyncBatchEntry[], signal: AbortSignal) {
+  const out = await api<SyncBatchResponse>("/sync/batch", { method: "POST", body: { entries }, signal });
+  return out.results;
+}
+
 let engine: SyncEngine | null = null;
 
 /** The page's one sync engine: it starts at app open and on every reconnect. */
@@ -26,6 +33,7 @@ export function syncEngine(queryClient: QueryClient): SyncEngine {
   const created = new SyncEngine({
     db: captureDb(),
     send,
+    sendBatch,
     read: (path) => api<unknown>(path),
     session: async () => (await refreshSession(queryClient))?.user.id ?? null,
   });

@@ -1,26 +1,21 @@
-import type { CaptureDb, OutboxEntry, OutboxIssue } from "./db";
+import type { SyncBatchEntry, SyncBatchResult } from "@toandan/contracts";
+import type { CaptureDb, OutboxEntry } from "./db";
+import { batchOperationOf, type BatchOperation } from "./operations";
+import { classify, type SendError, type SendRequest } from "./verdict";
 
-/** A failed request as the API client reports it (`ApiError`): status 0 when no answer arrived. */
-export type SendError = {
-  status: number;
-  code: string;
-  issues?: OutboxIssue[];
-  serverMessage?: string | null;
-};
-
-export type SendRequest = {
-  method: OutboxEntry["method"];
-  path: string;
-  body?: unknown;
-  file?: { data: ArrayBuffer; type: string; name: string };
-  headers: Record<string, string>;
-  signal: AbortSignal;
-};
+export { classify, type SendError, type SendRequest } from "./verdict";
 
 export type SyncDeps = {
   db: CaptureDb;
   /** Sends one request; resolves with the answer's body, throws a `SendError` otherwise. */
   send: (req: SendRequest) => Promise<unknown>;
+  /**
+   * Sends records in one request (syncBatch); resolves with one result per entry, throws a
+   * `SendError` when the batch got no answer or was refused as a whole. Without it each goes alone.
+   */
+  sendBatch?: (entries: SyncBatchEntry[], signal: AbortSignal) => Promise<SyncBatchResult[]>;
+  /** Records per batch (the server takes at most 50). */
+  batchSize?: number;
   /** Reads a record's server copy (at a conflict). */
   read: (path: string) => Promise<unknown>;
   /**
@@ -44,35 +39,15 @@ export type SyncOutcome = {
   retryAt: number | null;
 };
 
-const RETRY_STATUSES = new Set([0, 408, 425, 429, 500, 502, 503, 504]);
-
-function isSendError(e: unknown): e is SendError {
-  return typeof e === "object" && e !== null && typeof (e as SendError).status === "number";
-}
-
-type Verdict =
-  | { kind: "retry" }
-  | { kind: "signedOut" }
-  | { kind: "park"; state: "failed" | "conflict" | "locked"; error: NonNullable<OutboxEntry["error"]> };
-
-/** What an error means for the record: resend later, wait for a session, or show it to the cadre. */
-export function classify(e: unknown): Verdict {
-  if (!isSendError(e)) return { kind: "retry" }; // an abort, a timeout, a dropped connection
-  if (RETRY_STATUSES.has(e.status) || e.status >= 500) return { kind: "retry" };
-  if (e.status === 401) return { kind: "signedOut" };
-  if (e.code === "csrf_invalid") return { kind: "retry" }; // the next pass asks for a fresh token
-  const error = { code: e.code, message: e.serverMessage ?? null, issues: e.issues ?? [] };
-  if (e.code === "version_conflict" || e.status === 412) return { kind: "park", state: "conflict", error };
-  if (e.code === "period_locked") return { kind: "park", state: "locked", error };
-  return { kind: "park", state: "failed", error };
-}
-
 function serverIdOf(answer: unknown): string | null {
   const id = (answer as { id?: unknown } | null)?.id;
   return typeof id === "string" ? id : null;
 }
 
 const SENT_KEPT = 1000;
+
+type Picked = { entry: OutboxEntry; op: BatchOperation };
+type BatchOutcome = { sent: number; stop: "retry" | "signedOut" | null; retryId?: string };
 
 /**
  * Sends the outbox in order, one record at a time, each with its client id as `Idempotency-Key`:
@@ -81,8 +56,11 @@ const SENT_KEPT = 1000;
  * exponentially; a refused record is parked with its reason and the rest go on.
  */
 export class SyncEngine {
-  private readonly d: Required<Omit<SyncDeps, "random">> & { random: () => number };
+  private readonly d: Required<Omit<SyncDeps, "random" | "sendBatch">> &
+    Pick<SyncDeps, "sendBatch"> & { random: () => number };
   private running: Promise<SyncOutcome> | null = null;
+  /** The server refused a batch as a whole (an older server): records go alone from then on. */
+  private noBatch = false;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<(o: SyncOutcome) => void>();
@@ -92,6 +70,7 @@ export class SyncEngine {
     this.d = {
       now: () => Date.now(),
       timeoutMs: 30_000,
+      batchSize: 50,
       backoff: { baseMs: 2_000, maxMs: 5 * 60_000 },
       random: Math.random,
       ...deps,
@@ -160,12 +139,24 @@ export class SyncEngine {
     for (;;) {
       const entries = await db.outbox.where("accountId").equals(accountId).sortBy("seq");
       const present = new Set(entries.map((e) => e.id));
-      const next = entries.find(
-        (e) => (e.state === "waiting" || e.state === "sending") && !(e.after && present.has(e.after)),
-      );
+      const ready = (e: OutboxEntry) =>
+        (e.state === "waiting" || e.state === "sending") && !(e.after && present.has(e.after));
+      const next = entries.find(ready);
       if (!next) return { sent, stopped: "done", retryAt: null };
       if (!force && next.nextAttemptAt > this.d.now()) {
         return { sent, stopped: "notDue", retryAt: next.nextAttemptAt };
+      }
+      const batch = await this.pick(entries.slice(entries.indexOf(next)), ready);
+      if (batch) {
+        const out = await this.sendBatch(batch);
+        sent += out.sent;
+        if (out.sent > 0) force = true;
+        if (out.stop === "signedOut") return { sent, stopped: "signedOut", retryAt: null };
+        if (out.stop === "retry") {
+          const row = await db.outbox.where("id").equals(out.retryId!).first();
+          return { sent, stopped: "offline", retryAt: row?.nextAttemptAt ?? null };
+        }
+        continue;
       }
       const result = await this.sendOne(next);
       if (result === "sent") {
@@ -178,6 +169,99 @@ export class SyncEngine {
       const row = await db.outbox.where("id").equals(next.id).first();
       return { sent, stopped: "offline", retryAt: row?.nextAttemptAt ?? null };
     }
+  }
+
+  /**
+   * The records that go together in one batch, in order from the first ready one: it ends before a
+   * photo or another request the batch does not carry, and before a record that needs the id of
+   * one already in it (a commitment after its household). Null when the first goes alone.
+   */
+  private async pick(from: OutboxEntry[], ready: (e: OutboxEntry) => boolean): Promise<Picked[] | null> {
+    if (!this.d.sendBatch || this.noBatch) return null;
+    const picked: Picked[] = [];
+    const ids = new Set<string>();
+    for (const entry of from) {
+      if (picked.length >= this.d.batchSize) break;
+      if (entry.after && ids.has(entry.after)) break;
+      if (!ready(entry)) continue; // parked, or waiting for a parked record: the others go on
+      const op = batchOperationOf(entry, await this.resolveRefs(entry.path));
+      if (!op) break;
+      picked.push({ entry, op });
+      ids.add(entry.id);
+    }
+    return picked.length > 1 ? picked : null;
+  }
+
+  /** Sends records in one request; each answer is handled as if the record had gone alone. */
+  private async sendBatch(picked: Picked[]): Promise<BatchOutcome> {
+    const { db } = this.d;
+    await db.transaction("rw", db.outbox, async () => {
+      for (const { entry } of picked) {
+        await db.outbox
+          .where("id")
+          .equals(entry.id)
+          .modify({ state: "sending", attempts: entry.attempts + 1 });
+      }
+    });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.d.timeoutMs);
+    let results: SyncBatchResult[];
+    try {
+      results = await this.d.sendBatch!(
+        picked.map(({ entry, op }) => ({
+          clientId: entry.id,
+          operation: op.operation,
+          params: op.params,
+          ...(entry.body === undefined ? {} : { body: entry.body }),
+          ...(entry.ifMatch === undefined ? {} : { ifMatch: entry.ifMatch }),
+        })),
+        controller.signal,
+      );
+    } catch (e) {
+      clearTimeout(timer);
+      const verdict = classify(e);
+      if (verdict.kind === "park") {
+        this.noBatch = true; // an older server without the route, or a batch refused as a whole
+        return this.oneByOne(picked);
+      }
+      for (const { entry } of picked) await this.failed(entry, entry.attempts + 1, e);
+      return { sent: 0, stop: verdict.kind, retryId: picked[0]!.entry.id };
+    }
+    clearTimeout(timer);
+    const byId = new Map(results.map((r) => [r.clientId, r]));
+    const out: BatchOutcome = { sent: 0, stop: null };
+    for (const { entry } of picked) {
+      const r = byId.get(entry.id);
+      if (r && r.status < 400) {
+        await this.acknowledge(entry, r.body);
+        out.sent++;
+        continue;
+      }
+      const error: SendError = r
+        ? {
+            status: r.status,
+            code: r.error?.code ?? "internal_error",
+            issues: r.error?.issues,
+            serverMessage: r.error?.message,
+          }
+        : { status: 0, code: "network_error" }; // no answer for it: resent later with its key
+      const verdict = await this.failed(entry, entry.attempts + 1, error);
+      if (verdict === "signedOut") out.stop = "signedOut";
+      else if (verdict === "retry" && out.stop === null)
+        {Object.assign(out, { stop: "retry", retryId: entry.id });}
+    }
+    return out;
+  }
+
+  /** The batch refused as a whole: its records go alone, in order, as before batching. */
+  private async oneByOne(picked: Picked[]): Promise<BatchOutcome> {
+    const out: BatchOutcome = { sent: 0, stop: null };
+    for (const { entry } of picked) {
+      const r = await this.sendOne(entry);
+      if (r === "sent") out.sent++;
+      if (r === "retry" || r === "signedOut") return { ...out, stop: r, retryId: entry.id };
+    }
+    return out;
   }
 
   private async sendOne(entry: OutboxEntry): Promise<"sent" | "parked" | "retry" | "signedOut"> {

@@ -32,8 +32,9 @@ class BatchServer {
 
   sendBatch = async (entries: SyncBatchEntry[]): Promise<SyncBatchResult[]> => {
     this.batches.push(entries);
-    if (this.mode === "offline")
-      {throw Object.assign(new Error("offline"), { status: 0, code: "network_error" });}
+    if (this.mode === "offline") {
+      throw Object.assign(new Error("offline"), { status: 0, code: "network_error" });
+    }
     if (this.mode === "noRoute") throw Object.assign(new Error("nf"), { status: 404, code: "not_found" });
     const results = entries.map((e) => this.answer(e));
     if (this.mode === "loseAnswer") throw new DOMException("The operation was aborted.", "AbortError");
@@ -42,8 +43,9 @@ class BatchServer {
 
   send = async (req: SendRequest): Promise<unknown> => {
     this.singles.push(req);
-    if (this.mode === "offline")
-      {throw Object.assign(new Error("offline"), { status: 0, code: "network_error" });}
+    if (this.mode === "offline") {
+      throw Object.assign(new Error("offline"), { status: 0, code: "network_error" });
+    }
     const op = batchOperationOf({ method: req.method }, req.path);
     const r = this.answer({
       clientId: req.headers["Idempotency-Key"]!,

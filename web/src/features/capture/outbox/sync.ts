@@ -247,8 +247,9 @@ export class SyncEngine {
         : { status: 0, code: "network_error" }; // no answer for it: resent later with its key
       const verdict = await this.failed(entry, entry.attempts + 1, error);
       if (verdict === "signedOut") out.stop = "signedOut";
-      else if (verdict === "retry" && out.stop === null)
-        {Object.assign(out, { stop: "retry", retryId: entry.id });}
+      else if (verdict === "retry" && out.stop === null) {
+        Object.assign(out, { stop: "retry", retryId: entry.id });
+      }
     }
     return out;
   }

@@ -1,6 +1,7 @@
 import { todayInVietnam, type CertificationUnitType } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { VersionedCache } from "../../kernel/cache-version";
 import { stockRollupsCover } from "../../kernel/rollups";
 import { recordsOfUnit } from "../org-units";
 import { readCertificationRollups } from "./certification.rollups";
@@ -76,12 +77,21 @@ const CERTIFIED_KINDS = sql`u.kind in ('residential_area', 'commune', 'agency', 
  * (`recordsOfUnit`); a local unit counts unless it had ended. Each with its yearly cycle or,
  * before the system, its recorded result (certification_history).
  */
-export async function countsOfPastYear(
-  db: Db,
-  path: string,
-  year: number,
-  children: boolean,
-): Promise<CountRow[]> {
+export function countsOfPastYear(db: Db, path: string, year: number, children: boolean): Promise<CountRow[]> {
+  return pastYearCounts.get(db, `${path}|${year}|${children}`, () => readPastYear(db, path, year, children));
+}
+
+/**
+ * Past years' counts read every unit of the tree (~100,000 at national scale: 0.7 s for the
+ * country), so they are cached per process; any write to the units, cycles or recorded results
+ * bumps the version through triggers (migration `certification_cache_version`).
+ */
+const pastYearCounts = new VersionedCache<CountRow[]>("certification-counts", {
+  ttlMs: 10 * 60_000,
+  maxEntries: 2000,
+});
+
+async function readPastYear(db: Db, path: string, year: number, children: boolean): Promise<CountRow[]> {
   const key = children ? sql`split_part(substr(u.rollup_path, ${path.length + 1}::int), '/', 1)` : sql`''`;
   const yearEnd = `${year}-12-31`;
   return queryRows<CountRow>(

@@ -6,7 +6,8 @@ import type { Session } from "../../test/harness";
 import { seedCertificationHistoryDemo } from "./certification.history-demo";
 import { buildWorld, helpers, type World } from "./test-support";
 
-// Seed 004: "94 % khóm, ấp; … 98 % đến 100 % cơ quan, doanh nghiệp" of the former Bạc Liêu city.
+// Seed 004: "94 % khóm, ấp; trên 90 % xã, phường và 98 % đến 100 % cơ quan, doanh nghiệp" of the
+// former Bạc Liêu city.
 let w: World;
 const h = helpers(() => w);
 let caMauPolice: Session;
@@ -34,13 +35,15 @@ beforeAll(async () => {
 afterAll(() => w.t.close());
 
 describe("demo khóm, ấp and agencies of the former Bạc Liêu city, 2013–2017", () => {
-  it("gives 94 % of khóm, ấp and 98–100 % of agencies each year", async () => {
+  it("gives 94 % of khóm, ấp, above 90 % of communes and 98–100 % of agencies each year", async () => {
     const rates = (await h.ok(caMauPolice, "GET", `/certification/history/rates?orgUnitId=${city}`)) as Rates;
     expect(rates.years.map((y) => y.year)).toEqual([2013, 2014, 2015, 2016, 2017, 2021, 2022, 2023]);
     const review = rates.years.filter((y) => y.year <= 2017);
     for (const y of review) {
       expect(y.residential_area).toEqual({ recorded: 50, certified: 47, rate: 0.94 });
-      expect(y.commune).toEqual({ recorded: 10, certified: 9, rate: 0.9 });
+      // Above 90 % of ten communes and wards: all ten.
+      expect(y.commune).toEqual({ recorded: 10, certified: 10, rate: 1 });
+      expect(y.commune.rate).toBeGreaterThan(0.9);
       expect(y.agency.recorded).toBe(50);
       expect(y.agency.rate).toBeGreaterThanOrEqual(0.98);
       expect(y.agency.rate).toBeLessThanOrEqual(1);
@@ -54,7 +57,7 @@ describe("demo khóm, ấp and agencies of the former Bạc Liêu city, 2013–2
       byStatus: Record<string, number>;
     };
     expect(o.recordedResults).toBe(110);
-    expect(o.byStatus).toEqual({ recognised: 9 + 47 + 49, not_recognised: 5 });
+    expect(o.byStatus).toEqual({ recognised: 10 + 47 + 49, not_recognised: 4 });
     const admin = await signedInAs(
       w.t.app,
       "system_admin",
@@ -63,11 +66,12 @@ describe("demo khóm, ấp and agencies of the former Bạc Liêu city, 2013–2
     const res = await h.api(
       admin,
       "GET",
-      `/indicators/query?indicators=certification.residential_area_rate,certification.agency_rate&orgUnitId=${city}&from=2016-01-01&to=2016-12-31&at=2016-12-31`,
+      `/indicators/query?indicators=certification.residential_area_rate,certification.commune_rate,certification.agency_rate&orgUnitId=${city}&from=2016-01-01&to=2016-12-31&at=2016-12-31`,
     );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<{ totals: Record<string, number | null> }>().totals).toMatchObject({
       "certification.residential_area_rate": 0.94,
+      "certification.commune_rate": 1,
       "certification.agency_rate": 0.98,
     });
   });

@@ -6,10 +6,11 @@ import { certificationHistory } from "./certification.table";
 
 /**
  * The ten communes and wards of the former Bạc Liêu city (district 954, until 30/06/2025) and the
- * one of them not certified each year of 2013–2017: nine of ten certified, the "trên 90 % xã,
- * phường" of the city's five-year review of Directive 09 (seed 004, 29/05/2017). Which unit missed
- * a year is not in the seed: an assumption of the demo. Decision numbers are not known; the
- * authority is the city's People's Committee (Circular 23/2012/TT-BCA, then 124/2021 Art. 10).
+ * one of them, if any, not certified in a year. The city's five-year review of Directive 09 (seed
+ * 004, 29/05/2017) says that each year "trên 90 % xã, phường" were certified: with ten units a year
+ * is 90 % (one missed) or 100 %, so a yearly rate above 90 % is all ten, every year of 2013–2017.
+ * Decision numbers are not known; the authority is the city's People's Committee (Circular
+ * 23/2012/TT-BCA, then 124/2021 Art. 10).
  */
 const FORMER_CITY = [
   "31813",
@@ -24,11 +25,11 @@ const FORMER_CITY = [
   "31840",
 ];
 const MISSED: Record<number, string | null> = {
-  2013: "31837",
-  2014: "31840",
-  2015: "31819",
-  2016: "31834",
-  2017: "31831",
+  2013: null,
+  2014: null,
+  2015: null,
+  2016: null,
+  2017: null,
   // 2021–2023, the years of plan 279/KH-MTTQ-BCA (seed 002 gives its targets, ≥ 80 % and > 90 %,
   // not its results): the results are assumptions of the demo, near the targets.
   2021: "31828",

@@ -113,15 +113,24 @@ describe("seed 004: the former Bạc Liêu city, 2013 – April 2017", () => {
     expect(panels.totals).toMatchObject({ "activities.panels": 65, "activities.slogans": 186 });
   });
 
-  it("the certification history gives 90 % of communes certified each year of 2013–2017", async () => {
+  it("the certification history gives above 90 % of communes and wards certified each year of 2013–2017", async () => {
     const caMauId = (await unitByCode(t.app.db, "province", "96")).id;
     const res = await call(t.app, caMau, "GET", `/api/v1/certification/history/rates?orgUnitId=${caMauId}`);
     expect(res.statusCode, res.body).toBe(200);
     const all: { year: number; commune: { rate: number | null } }[] = res.json().years;
     // 2021–2023 are the demo's results for plan 279 (seed 002), not this review's.
     expect(all.map((y) => y.year)).toEqual([2013, 2014, 2015, 2016, 2017, 2021, 2022, 2023]);
-    const years = all.filter((y) => y.year <= 2017);
-    for (const y of years) expect(y.commune.rate).toBeGreaterThan(0.9 - 1e-9);
+    // "trên 90 % xã, phường": of the former city's ten communes and wards, above 90 % is all ten.
+    const city = await formerUnit("district", "954");
+    for (const year of [2013, 2014, 2015, 2016, 2017]) {
+      const r = await indicators(city, ["certification.commune_rate"], `${year}-01-01`, `${year}-12-31`);
+      expect(r.totals["certification.commune_rate"], String(year)).toBeGreaterThan(0.9);
+    }
+    const rates = await call(t.app, caMau, "GET", `/api/v1/certification/history/rates?orgUnitId=${city}`);
+    const years: { year: number; commune: { recorded: number; certified: number } }[] = rates.json().years;
+    for (const y of years.filter((y) => y.year <= 2017)) {
+      expect(y.commune).toMatchObject({ recorded: 10, certified: 10 });
+    }
   });
 
   it("94 % of khóm, ấp and 98–100 % of agencies, enterprises and schools certified each year", async () => {
@@ -146,7 +155,7 @@ describe("seed 004: the former Bạc Liêu city, 2013 – April 2017", () => {
     expect(overview.statusCode, overview.body).toBe(200);
     const y2015 = years.find((y) => y.year === 2015)!;
     expect(overview.json().byStatus.recognised).toBe(
-      9 + y2015.residential_area.certified + y2015.agency.certified,
+      10 + y2015.residential_area.certified + y2015.agency.certified,
     );
     const r = await indicators(
       city,
@@ -177,10 +186,16 @@ describe("seed 004: the former Bạc Liêu city, 2013 – April 2017", () => {
 });
 
 describe("seed 001: the former Bình Thuận province, 2018–2020", () => {
-  it("2.970 sessions with about 1 million attendances, 28.000 leaflets, 156 broadcast items", async () => {
+  it("2.970 sessions with about 1 million attendances, 28.000 leaflets, 156 tin over 5.421 giờ", async () => {
     const r = await indicators(
       await formerUnit("province", "60"),
-      ["activities.count", "activities.attendees", "activities.leaflets", "activities.broadcast_items"],
+      [
+        "activities.count",
+        "activities.attendees",
+        "activities.leaflets",
+        "activities.broadcast_items",
+        "activities.broadcast_hours",
+      ],
       "2018-01-01",
       "2020-12-31",
       "kind",
@@ -192,17 +207,40 @@ describe("seed 001: the former Bình Thuận province, 2018–2020", () => {
     expect(sessions["activities.attendees"]).not.toBe(1_000_000);
     expect(r.totals["activities.leaflets"]).toBe(28_000);
     expect(r.totals["activities.broadcast_items"]).toBe(156);
+    expect(r.totals["activities.broadcast_hours"]).toBe(5421);
+    expect(byKind(r, "broadcast")).toMatchObject({
+      "activities.count": 156,
+      "activities.broadcast_items": 156,
+      "activities.broadcast_hours": 5421,
+    });
   });
 
-  it("every broadcast carries an item and lasts at most three hours", async () => {
-    const [b] = await queryRows<{ n: number; zero: number; longest: string }>(
+  it("every broadcast is one item whose hours are its airings × minutes an airing", async () => {
+    const [b] = await queryRows<{
+      n: number;
+      notOne: number;
+      computed: number;
+      minMinutes: number;
+      maxMinutes: number;
+      maxAirings: number;
+      minAirings: number;
+    }>(
       t.app.db,
-      sql`select count(*)::int as n, count(*) filter (where broadcast_items = 0)::int as zero,
-            max(broadcast_hours)::text as longest from activities where kind = 'broadcast'`,
+      sql`select count(*)::int as n, count(*) filter (where broadcast_items <> 1)::int as "notOne",
+            count(*) filter (where broadcast_airings > 0
+              and broadcast_hours = round(broadcast_airings::numeric * broadcast_minutes / 60, 2))::int as computed,
+            min(broadcast_minutes)::int as "minMinutes", max(broadcast_minutes)::int as "maxMinutes",
+            min(broadcast_airings)::int as "minAirings", max(broadcast_airings)::int as "maxAirings"
+          from activities where kind = 'broadcast' and notes like '%Bình Thuận%'`,
     );
-    expect(b!.n).toBeGreaterThan(0);
-    expect(b!.zero).toBe(0);
-    expect(Number(b!.longest)).toBeLessThanOrEqual(3);
+    expect(b!.n).toBe(156);
+    expect(b!.notOne).toBe(0);
+    expect(b!.computed).toBe(156);
+    // What a commune's loudspeakers carry: 10 to 30 minutes an airing, tens to a few hundred airings.
+    expect(b!.minMinutes).toBeGreaterThanOrEqual(10);
+    expect(b!.maxMinutes).toBeLessThanOrEqual(30);
+    expect(b!.minAirings).toBeGreaterThanOrEqual(40);
+    expect(b!.maxAirings).toBeLessThanOrEqual(400);
   });
 
   it("tips passed on by the Front solved 108 cases, 145 arrests, 781 people dealt with", async () => {

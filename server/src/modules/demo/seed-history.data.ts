@@ -22,8 +22,14 @@ export type ActivitySpec = {
   figures: Partial<Record<FigureKey, number>>;
   /** Lower bound of each record's share of a total (a broadcast carries at least one item). */
   min?: Partial<Record<FigureKey, number>>;
-  /** Per-record values picked from a list, with no total to reach (the length of a broadcast). */
+  /** Per-record values picked from a list, with no total to reach. */
   each?: Partial<Record<FigureKey, number[]>>;
+  /**
+   * Broadcasts aired on loudspeaker clusters: `hours` in all (split in quarter hours), the minutes
+   * an airing is picked from `minutes` so that the airings are whole, the clusters between
+   * `stations` dividing the airings (0, not recorded, when none does).
+   */
+  airings?: { hours: number; minutes: number[]; stations: [number, number] };
   organizers: BodyKind[][];
   topics: string[];
   from: string;
@@ -99,15 +105,15 @@ export const BINH_THUAN: ActivitySpec[] = [
     from: "2018-01-01",
     to: "2020-12-31",
   },
-  // "156 tin với thời lượng 5.421 giờ": 156 items, one per broadcast on a commune loudspeaker system,
-  // each aired for 1 to 3 hours. 5,421 hours over 156 items would be 34.75 hours a broadcast: no
-  // plausible record carries that, so the hours are what such broadcasts last, not the article's.
+  // "156 tin với thời lượng 5.421 giờ": 156 news items, each aired many times on a commune's
+  // loudspeaker clusters (10 to 30 minutes an airing, about 70 to 310 airings): the cadre records
+  // the clusters, the airings and the minutes, and the hours are computed from them.
   {
     kind: "broadcast",
     count: 156,
     figures: { broadcastItems: 156 },
     min: { broadcastItems: 1 },
-    each: { broadcastHours: [1, 1, 1.5, 1.5, 2, 2, 2.5, 3] },
+    airings: { hours: 5421, minutes: [10, 15, 15, 20, 30], stations: [3, 15] },
     organizers: [["front"]],
     topics: ["scams", "drugs"],
     from: "2018-01-01",

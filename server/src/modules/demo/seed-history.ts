@@ -72,6 +72,34 @@ function pickTopics(topics: string[], rand: () => number): string[] {
   return [...new Set(rand() < 0.4 ? [pick(), pick()] : [pick()])];
 }
 
+type Airing = {
+  broadcastStations: number;
+  broadcastAirings: number;
+  broadcastMinutes: number;
+  hours: number;
+};
+
+/** Each broadcast's airings, whose hours (airings × minutes / 60) add up to `spec.airings.hours`. */
+function buildAirings(spec: ActivitySpec, rand: () => number): Airing[] {
+  if (!spec.airings) return [];
+  const { hours, minutes, stations } = spec.airings;
+  return distribute(hours * 4, spec.count, rand).map((quarters) => {
+    // airings × m = quarters × 15 minutes, in whole airings.
+    const fits = minutes.filter((m) => (quarters * 15) % m === 0);
+    const m = fits[Math.floor(rand() * fits.length)]!;
+    const airings = (quarters * 15) / m;
+    const divisors = [];
+    for (let d = stations[0]; d <= stations[1]; d++) if (airings % d === 0) divisors.push(d);
+    const clusters = divisors.length ? divisors[Math.floor(rand() * divisors.length)]! : 0;
+    return {
+      broadcastStations: clusters,
+      broadcastAirings: airings,
+      broadcastMinutes: m,
+      hours: quarters / 4,
+    };
+  });
+}
+
 function buildActivities(units: Unit[], spec: ActivitySpec, seed: number, note: string) {
   const rand = prng(seed);
   const split = Object.fromEntries(
@@ -83,6 +111,7 @@ function buildActivities(units: Unit[], spec: ActivitySpec, seed: number, note: 
   for (const [k, choices] of Object.entries(spec.each ?? {})) {
     split[k] = Array.from({ length: spec.count }, () => choices[Math.floor(rand() * choices.length)]!);
   }
+  const airings = buildAirings(spec, rand);
   const rows: ActivityRow[] = [];
   const organizers: (typeof activityOrganizers.$inferInsert)[] = [];
   for (let i = 0; i < spec.count; i++) {
@@ -106,7 +135,10 @@ function buildActivities(units: Unit[], spec: ActivitySpec, seed: number, note: 
       panels: figure("panels"),
       slogans: figure("slogans"),
       broadcastItems: figure("broadcastItems"),
-      broadcastHours: String(figure("broadcastHours")),
+      broadcastHours: String(airings[i]?.hours ?? figure("broadcastHours")),
+      broadcastStations: airings[i]?.broadcastStations ?? 0,
+      broadcastAirings: airings[i]?.broadcastAirings ?? 0,
+      broadcastMinutes: airings[i]?.broadcastMinutes ?? 0,
       notes: note,
       organizerKinds: organizerKindsOf(kinds.map((kind) => ({ kind }))),
     });

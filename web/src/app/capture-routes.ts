@@ -1,10 +1,10 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { consoleLayout } from "./route-roots";
+import { captureLayout } from "./route-roots";
 
 /** Offline capture of the residential-area cadre (features/capture). */
 const page = <P extends string>(path: P, load: () => Promise<Record<string, unknown>>, name: string) =>
   createRoute({
-    getParentRoute: () => consoleLayout,
+    getParentRoute: () => captureLayout,
     path,
     validateSearch: (search: Record<string, unknown>): { fix?: string } =>
       typeof search.fix === "string" ? { fix: search.fix } : {},

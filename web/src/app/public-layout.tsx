@@ -1,8 +1,12 @@
 import { Anchor, Container, Group } from "@mantine/core";
 import { Link, Outlet } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { LanguageSwitch } from "../components/language-switch";
+
+/** The select (Mantine's input family) loads after the page, not with the first script. */
+const LanguageSwitch = lazy(() =>
+  import("../components/language-switch").then((m) => ({ default: m.LanguageSwitch })),
+);
 
 /** The light frame of the public pages: header, main, footer. */
 export function PublicFrame({ children }: { children: ReactNode }) {
@@ -19,7 +23,9 @@ export function PublicFrame({ children }: { children: ReactNode }) {
               {t("appName")}
             </Link>
             <Group gap="sm" wrap="nowrap">
-              <LanguageSwitch />
+              <Suspense fallback={<span style={{ display: "inline-block", width: 112 }} />}>
+                <LanguageSwitch />
+              </Suspense>
               <Anchor component={Link} to="/dang-nhap" c="white" fw={600} underline="always">
                 {t("header.signIn")}
               </Anchor>

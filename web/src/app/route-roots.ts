@@ -22,14 +22,33 @@ export const publicLayout = createRoute({
   component: PublicLayout,
 });
 
+const signedIn = async ({
+  context,
+  location,
+}: {
+  context: { queryClient: QueryClient };
+  location: { href: string };
+}) => {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (!session) redirect({ to: "/dang-nhap", search: { redirect: location.href }, throw: true });
+  return { session };
+};
+
 /** Everything below needs a session; the shell and the pages load as separate chunks. */
 export const consoleLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: "console",
-  beforeLoad: async ({ context, location }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (!session) redirect({ to: "/dang-nhap", search: { redirect: location.href }, throw: true });
-    return { session };
-  },
+  beforeLoad: signedIn,
   component: lazyRouteComponent(() => import("./console-shell"), "ConsoleShell"),
+});
+
+/**
+ * The residential-area cadre's capture screens (/thu-thap…): their own light frame, so a phone on
+ * a slow line loads neither the console's shell nor its strings (capture-shell.tsx).
+ */
+export const captureLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "capture",
+  beforeLoad: signedIn,
+  component: lazyRouteComponent(() => import("./capture-shell"), "CaptureShell"),
 });

@@ -1,7 +1,6 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { forgetSession, sessionQuery } from "../api/session";
 import { landingPath } from "../lib/landing";
-import { HomePage } from "../features/portal/home-page";
 import { queryClient, setUnauthenticatedHandler } from "./query-client";
 import {
   activitiesRoute,
@@ -28,14 +27,14 @@ import {
   commendationsRoute,
   commendationRoute,
 } from "./record-routes";
-import { consoleLayout, publicLayout, rootRoute } from "./route-roots";
+import { captureLayout, consoleLayout, publicLayout, rootRoute } from "./route-roots";
 import { captureRoutes } from "./capture-routes";
 import { safeRedirect, validateAtSearch, validateDashboardSearch, validateUnitsSearch } from "./search";
 
 const homeRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/",
-  component: HomePage,
+  component: lazyRouteComponent(() => import("../features/portal/home-page"), "HomePage"),
 });
 
 const signInRoute = createRoute({
@@ -244,8 +243,8 @@ const routeTree = rootRoute.addChildren([
     retentionRoute,
     privacyRoute,
     privacyRequestRoute,
-    ...captureRoutes,
   ]),
+  captureLayout.addChildren([...captureRoutes]),
 ]);
 
 export const router = createRouter({

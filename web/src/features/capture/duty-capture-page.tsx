@@ -1,3 +1,4 @@
+import "../../locales/register-console";
 import { Checkbox, NativeSelect, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { todayInVietnam } from "@toandan/contracts";
 import { useState } from "react";

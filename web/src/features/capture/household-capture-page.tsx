@@ -1,3 +1,4 @@
+import "../../locales/register-console";
 import {
   Checkbox,
   FileButton,

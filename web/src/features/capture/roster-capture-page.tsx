@@ -1,3 +1,4 @@
+import "../../locales/register-console";
 import { NativeSelect, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
 import { todayInVietnam } from "@toandan/contracts";
 import { useState } from "react";

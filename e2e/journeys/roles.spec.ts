@@ -28,7 +28,7 @@ const ROLES: { username: string; landing: RegExp; heading: RegExp; phone?: boole
     landing: /\/bang-dieu-khien$/,
     heading: /^Bảng điều khiển — Phường Bạc Liêu$/,
   },
-  { username: "khom1.baclieu", landing: /\/hoat-dong\/moi$/, heading: /^Ghi nhận hoạt động/, phone: true },
+  { username: "khom1.baclieu", landing: /\/thu-thap$/, heading: /^Ghi nhận nhanh$/, phone: true },
   { username: "anxuyen.mttq", landing: /\/bang-dieu-khien$/, heading: /^Bảng điều khiển — Phường An Xuyên$/ },
   { username: "baclieu.hoso", landing: /\/ho-so$/, heading: /^Hồ sơ/ },
 ];

@@ -21,7 +21,7 @@ describe("landingPath", () => {
     ["province_police", "/tin-bao"],
     ["commune_police", "/tin-bao"],
     ["commune_case_officer", "/ho-so"],
-    ["residential_area_cadre", "/hoat-dong/moi"],
+    ["residential_area_cadre", "/thu-thap"],
     ["member_org_cadre", "/bang-dieu-khien"],
     ["viewer", "/bang-dieu-khien"],
   ])("%s lands on %s", (role, path) => {
@@ -30,7 +30,7 @@ describe("landingPath", () => {
 
   it("an account with several roles lands on the work of the most specific one", () => {
     expect(landingPath(withRoles("commune_front", "commune_police"))).toBe("/tin-bao");
-    expect(landingPath(withRoles("viewer", "residential_area_cadre"))).toBe("/hoat-dong/moi");
+    expect(landingPath(withRoles("viewer", "residential_area_cadre"))).toBe("/thu-thap");
   });
 
   it("never lands on a page the user may not open", () => {

@@ -1,15 +1,14 @@
 import type { CurrentUser, Permission, Role } from "@toandan/contracts";
-import { can } from "./permissions";
+
+/**
+ * The same check as `can` (permissions.ts), kept here: the router loads this file on every page,
+ * and permissions.ts brings the roles' tables (and Zod) with it.
+ */
+const can = (user: CurrentUser, permission: Permission) => user.permissions.includes(permission);
 
 /** A console page a person can land on after signing in. */
 export type LandingPath =
-  | "/tai-khoan"
-  | "/tin-bao"
-  | "/ho-so"
-  | "/hoat-dong/moi"
-  | "/bang-dieu-khien"
-  | "/don-vi"
-  | "/du-lieu-ca-nhan";
+  "/tai-khoan" | "/tin-bao" | "/ho-so" | "/thu-thap" | "/bang-dieu-khien" | "/don-vi" | "/du-lieu-ca-nhan";
 
 /**
  * Where each role's daily work is, in order of precedence when an account holds several roles.
@@ -24,8 +23,9 @@ const WORK_PAGES: readonly { roles: readonly Role[]; to: LandingPath; permission
   { roles: ["commune_case_officer"], to: "/ho-so", permission: "case.read" },
   // The data-protection officer starts on the clocks of requests and breaches.
   { roles: ["data_protection_officer"], to: "/du-lieu-ca-nhan", permission: "privacy.manage" },
-  // A residential-area cadre records today's work at their area.
-  { roles: ["residential_area_cadre"], to: "/hoat-dong/moi", permission: "activity.create" },
+  // A residential-area cadre records today's work at their area, on a phone and often offline: the
+  // capture screens (their light shell loads fast on a slow line and opens with no network).
+  { roles: ["residential_area_cadre"], to: "/thu-thap", permission: "activity.create" },
   // Ward and province accounts (Front committees, member organisations, viewers) follow their
   // unit on the dashboard.
   {

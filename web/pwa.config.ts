@@ -84,7 +84,7 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       "**/portal-*.js",
       "**/.vite/**",
     ],
-    maximumFileSizeToCacheInBytes: 400 * 1024,
+    maximumFileSizeToCacheInBytes: 600 * 1024,
     navigateFallback: "/index.html",
     navigateFallbackAllowlist: CONSOLE_ROUTES.map((r) => new RegExp(`^/${r}(/|$)`)),
     navigateFallbackDenylist: SERVER_PAGES,

@@ -217,9 +217,6 @@ async function registerWeb(app: FastifyInstance, dist: string): Promise<void> {
     // The build writes Brotli and gzip copies of the scripts and styles (web/vite.config.ts): sent
     // to a browser that accepts them, so a phone on a slow line downloads ~⅓ of the bytes.
     preCompressed: true,
-    // The build writes Brotli and gzip copies of the scripts and styles (web/vite.config.ts): sent
-    // to a browser that accepts them, so a phone on a slow line downloads ~⅓ of the bytes.
-    preCompressed: true,
     // The service worker and the app manifest are checked on every visit, so an update is seen.
     setHeaders: (reply, file) => {
       if (/(^|[\\/])(sw\.js|manifest\.webmanifest)$/.test(file)) reply.header("cache-control", "no-cache");

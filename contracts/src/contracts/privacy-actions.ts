@@ -88,3 +88,11 @@ export const SubjectRequestDetailSchema = SubjectRequestSchema.extend({
   can: z.object({ search: z.boolean(), answer: z.boolean(), export: z.boolean(), execute: z.boolean() }),
 });
 export type SubjectRequestDetail = z.infer<typeof SubjectRequestDetailSchema>;
+
+/** What the privacy module asks a records module to do with one of its records (inside its transaction). */
+export type PersonActionContext = {
+  action: Exclude<RecordAction, "access">;
+  requestId: string;
+  actorId: string;
+  correction?: PersonCorrection;
+};

@@ -165,6 +165,8 @@ export const PersonRecordSchema = z.object({
   sealed: z.boolean(),
   /** The ground on which it stays whatever the request (null: the request can be carried out). */
   exception: ProcessingExceptionSchema.nullable(),
+  /** Why this record stays, in the words given to the person (with `exception`). */
+  exceptionReasonVi: z.string().nullable().optional(),
 });
 export type PersonRecord = z.infer<typeof PersonRecordSchema>;
 

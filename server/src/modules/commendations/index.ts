@@ -4,4 +4,4 @@ export { commendations } from "./commendations.table";
 export { commendationRoutes } from "./commendations.routes";
 export { listExemplarRows } from "./commendations.public";
 /** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
-export { findCommendationPersonRecords } from "./commendations.person-records";
+export { actOnCommendationPersonRecord, findCommendationPersonRecords } from "./commendations.person-records";

@@ -1,6 +1,9 @@
-import type { PersonQuery, PersonRecord } from "@toandan/contracts";
-import { sql } from "drizzle-orm";
+import type { PersonActionContext, PersonQuery, PersonRecord, RecordActionResult } from "@toandan/contracts";
+import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { recordEvent } from "../../kernel/audit";
+import { sealMember, type RosterCrypto } from "./groups.crypto";
+import { groupMembers } from "./groups.table";
 
 type Row = {
   id: string;
@@ -58,4 +61,58 @@ export async function findGroupPersonRecords(
       sealed: true,
       exception: null,
     }));
+}
+
+const NO_RESTRICTION_VI =
+  "Danh sách thành viên chưa có cơ chế hạn chế xử lý riêng: đơn vị quản lý tổ, mô hình được thông báo để ngừng sử dụng thông tin.";
+
+/**
+ * Carries out a request on one roster entry, in the caller's transaction: erase de-identifies the
+ * member as roster retention does (sealed name, its index, ethnicity, religion, notes, birth date
+ * and the age exception's decision; role and dates stay, so the group rollups and member counts are
+ * unchanged); correct reseals the name and its blind index; restrict is kept with the reason.
+ */
+export async function actOnGroupPersonRecord(
+  tx: Db,
+  crypto: RosterCrypto,
+  ctx: PersonActionContext,
+  id: string,
+): Promise<RecordActionResult> {
+  const [row] = await queryRows<{ orgUnitId: string; deidentified: boolean }>(
+    tx,
+    sql`select g.org_unit_id as "orgUnitId", m.deidentified_at is not null as deidentified
+        from group_members m join groups g on g.id = m.group_id where m.id = ${id} for update of m`,
+  );
+  if (!row || row.deidentified) return { outcome: "none", exception: null, reasonVi: null };
+  if (ctx.action === "restrict") return { outcome: "kept", exception: null, reasonVi: NO_RESTRICTION_VI };
+  const base = {
+    actorId: ctx.actorId,
+    entityType: "group_member",
+    entityId: id,
+    orgUnitId: row.orgUnitId,
+  } as const;
+  const data = { requestId: ctx.requestId, module: "groups" };
+  if (ctx.action === "erase") {
+    await tx.execute(
+      sql`update group_members set full_name = null, full_name_sealed = null, name_index = null,
+            ethnicity_sealed = null, religion_sealed = null, notes_sealed = null, birth_date = null,
+            age_exception_decision = null, deidentified_at = now()
+          where id = ${id}`,
+    );
+    await recordEvent(tx, { ...base, action: "privacy.record_erased", data });
+    return { outcome: "done", exception: null, reasonVi: null };
+  }
+  const fullName = ctx.correction?.fullName;
+  if (!fullName) return { outcome: "none", exception: null, reasonVi: null };
+  const sealed = sealMember(crypto, id, { fullName });
+  await tx
+    .update(groupMembers)
+    .set({ fullName: null, fullNameSealed: sealed.fullNameSealed, nameIndex: sealed.nameIndex })
+    .where(eq(groupMembers.id, id));
+  await recordEvent(tx, {
+    ...base,
+    action: "privacy.record_corrected",
+    data: { ...data, fields: ["fullName"] },
+  });
+  return { outcome: "done", exception: null, reasonVi: null };
 }

@@ -20,4 +20,4 @@ export { sealLegacyRoster } from "./roster-upgrade";
 /** Retention (issue 19): de-identifies members who left long ago; figures unchanged. */
 export { deidentifyLeftMembers } from "./roster-retention";
 /** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
-export { findGroupPersonRecords } from "./groups.person-records";
+export { actOnGroupPersonRecord, findGroupPersonRecords } from "./groups.person-records";

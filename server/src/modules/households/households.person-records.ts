@@ -1,6 +1,14 @@
-import { foldVietnamese, type PersonQuery, type PersonRecord } from "@toandan/contracts";
+import {
+  foldVietnamese,
+  type PersonActionContext,
+  type PersonQuery,
+  type PersonRecord,
+  type RecordActionResult,
+} from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { recordEvent } from "../../kernel/audit";
+import { householdSearchText } from "./commands/create-household";
 
 type Row = {
   id: string;
@@ -57,4 +65,53 @@ export async function findHouseholdPersonRecords(
       sealed: false,
       exception: null,
     }));
+}
+
+const NO_RESTRICTION_VI =
+  "Sổ hộ gia đình chưa có cơ chế hạn chế xử lý riêng: đơn vị quản lý được thông báo để ngừng sử dụng thông tin của hộ.";
+
+/**
+ * Carries out a request on one household, in the caller's transaction: erase de-identifies it as
+ * retention does (head's name, address, register number and search text emptied; the row, its unit,
+ * members count and dates stay, so the coverage rollups and every figure are unchanged); correct
+ * sets the head's name or address; restrict is kept with the reason. Audited in the same transaction.
+ */
+export async function actOnHouseholdPersonRecord(
+  tx: Db,
+  ctx: PersonActionContext,
+  id: string,
+): Promise<RecordActionResult> {
+  const [row] = await queryRows<{ headName: string; address: string; orgUnitId: string }>(
+    tx,
+    sql`select head_name as "headName", address, org_unit_id as "orgUnitId" from households where id = ${id} for update`,
+  );
+  if (!row || row.headName === "") return { outcome: "none", exception: null, reasonVi: null };
+  if (ctx.action === "restrict") return { outcome: "kept", exception: null, reasonVi: NO_RESTRICTION_VI };
+  const base = {
+    actorId: ctx.actorId,
+    entityType: "household",
+    entityId: id,
+    orgUnitId: row.orgUnitId,
+  } as const;
+  const data = { requestId: ctx.requestId, module: "households" };
+  if (ctx.action === "erase") {
+    await tx.execute(
+      sql`update households set head_name = '', address = '', code = null, search_text = '' where id = ${id}`,
+    );
+    await recordEvent(tx, { ...base, action: "privacy.record_erased", data });
+    return { outcome: "done", exception: null, reasonVi: null };
+  }
+  const headName = ctx.correction?.fullName || row.headName;
+  const address = ctx.correction?.address || row.address;
+  const fields = [
+    ...(headName !== row.headName ? ["fullName"] : []),
+    ...(address !== row.address ? ["address"] : []),
+  ];
+  if (fields.length === 0) return { outcome: "none", exception: null, reasonVi: null };
+  await tx.execute(
+    sql`update households set head_name = ${headName}, address = ${address},
+          search_text = ${householdSearchText(headName, address)} where id = ${id}`,
+  );
+  await recordEvent(tx, { ...base, action: "privacy.record_corrected", data: { ...data, fields } });
+  return { outcome: "done", exception: null, reasonVi: null };
 }

@@ -8,4 +8,4 @@ export { safeFamilyFigures, safeFamilyGroups } from "./safe-families.queries";
 /** Retention (issue 19): de-identifies households that moved out long ago; figures unchanged. */
 export { deidentifyMovedOutHouseholds } from "./households.retention";
 /** Data-subject requests (privacy, issue 19): the records about a person in the given subtrees. */
-export { findHouseholdPersonRecords } from "./households.person-records";
+export { actOnHouseholdPersonRecord, findHouseholdPersonRecords } from "./households.person-records";

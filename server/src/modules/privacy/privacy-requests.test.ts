@@ -91,7 +91,7 @@ describe("data-subject requests", () => {
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json<{ id: string; subject: { fullName: string }; can: Record<string, boolean> }>();
     expect(r.subject.fullName).toBe(PERSON);
-    expect(r.can).toEqual({ search: true, answer: true, export: true });
+    expect(r.can).toEqual({ search: true, answer: true, export: true, execute: true });
     expect(await lastAuditEvent(w.t.app.db)).toMatchObject({
       action: "privacy.request_created",
       data: { kind: "delete", channel: "in_person" },
@@ -123,7 +123,8 @@ describe("data-subject requests", () => {
     expect(JSON.stringify(by("groups")[0])).not.toContain("Phật");
     expect(by("commendations")).toHaveLength(1);
     expect(by("tips")).toEqual([
-      expect.objectContaining({ match: "phone", exception: "crime_prevention", sealed: true }),
+      // A tip that has not become a case: its contact can be erased on request.
+      expect.objectContaining({ match: "phone", exception: null, sealed: true }),
     ]);
     expect(by("cases")).toEqual([
       expect.objectContaining({ match: "identity", exception: "crime_prevention", data: {} }),

@@ -8,9 +8,13 @@ import { hasPermission, isInScope, type Actor } from "../../kernel/authz";
 export const mayManagePrivacy = (actor: Actor) => hasPermission(actor, "privacy.manage");
 export const managesAt = (actor: Actor, rollupPath: string) => isInScope(actor, "privacy.manage", rollupPath);
 
-export const requestAbilities = (actor: Actor, r: { rollupPath: string; status: string }) => {
+export const requestAbilities = (
+  actor: Actor,
+  r: { rollupPath: string; status: string; executedAt: Date | string | null },
+) => {
   const manage = managesAt(actor, r.rollupPath);
-  return { search: manage, answer: manage && r.status === "received", export: manage };
+  const open = r.status === "received";
+  return { search: manage, answer: manage && open, export: manage, execute: manage && open && !r.executedAt };
 };
 
 export const breachAbilities = (actor: Actor, b: { rollupPath: string; status: string }) => ({

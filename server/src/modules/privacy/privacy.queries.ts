@@ -8,6 +8,7 @@ import {
   type ListSubjectRequestsQuery,
   type PersonQuery,
   type PrivacyOverview,
+  type RecordActionEntry,
   type SubjectRequest,
   type SubjectRequestDetail,
   type SubjectRequestKind,
@@ -40,6 +41,7 @@ export type RequestRow = {
   answerSealed: Uint8Array | null;
   exceptions: SubjectRequestDetail["exceptions"];
   recordsFound: number | null;
+  executedAt: Date | string | null;
 };
 
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -49,7 +51,8 @@ const REQUEST_SELECT = sql`select r.id, r.org_unit_id as "orgUnitId", u.full_nam
     r.rollup_path as "rollupPath", r.kind, r.channel, r.received_at as "receivedAt", r.due_at as "dueAt",
     r.status, r.answered_at as "answeredAt", r.outcome, r.identity_checked_by as "identityCheckedBy",
     a.display_name as "createdByName", r.subject_sealed as "subjectSealed", r.details_sealed as "detailsSealed",
-    r.answer_sealed as "answerSealed", r.exceptions, r.records_found as "recordsFound"
+    r.answer_sealed as "answerSealed", r.exceptions, r.records_found as "recordsFound",
+    r.executed_at as "executedAt"
   from privacy_requests r join org_units u on u.id = r.org_unit_id left join accounts a on a.id = r.created_by`;
 
 export function presentRequest(r: RequestRow): SubjectRequest {
@@ -84,6 +87,17 @@ export async function getRequestRow(db: Db, actor: Actor, id: string): Promise<R
   return row;
 }
 
+/** What carrying the request out did with each record (privacy_request_actions), in module order. */
+async function requestActions(db: Db, id: string): Promise<RecordActionEntry[]> {
+  const rows = await queryRows<Omit<RecordActionEntry, "actedAt"> & { actedAt: Date | string }>(
+    db,
+    sql`select module, entity_type as "entityType", entity_id as "entityId", org_unit_name as "orgUnitName",
+          label_vi as "labelVi", action, outcome, exception, reason_vi as "reasonVi", acted_at as "actedAt"
+        from privacy_request_actions where request_id = ${id} order by module, entity_id`,
+  );
+  return rows.map((r) => ({ ...r, actedAt: iso(r.actedAt) }));
+}
+
 /** The requester's identifying details, opened only for the officer managing the request. */
 export function openSubject(env: Envelope, r: RequestRow): PersonQuery {
   return JSON.parse(env.openText(Buffer.from(r.subjectSealed), requestAad(r.id, "subject"))) as PersonQuery;
@@ -106,6 +120,8 @@ export async function requestDetail(
     answer: open(r.answerSealed, "answer"),
     exceptions: r.exceptions,
     recordsFound: r.recordsFound,
+    executedAt: isoOrNull(r.executedAt),
+    actions: manage ? await requestActions(db, r.id) : [],
     can: requestAbilities(actor, r),
   };
 }

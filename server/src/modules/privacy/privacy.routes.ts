@@ -6,6 +6,7 @@ import {
   ConsentTextSchema,
   CreateConsentTextBodySchema,
   CreateSubjectRequestBodySchema,
+  ExecuteSubjectRequestBodySchema,
   IdSchema,
   ListBreachesQuerySchema,
   ListSubjectRequestsQuerySchema,
@@ -23,6 +24,7 @@ import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { answerSubjectRequest } from "./commands/answer-subject-request";
 import { createConsentText } from "./commands/create-consent-text";
 import { createSubjectRequest } from "./commands/create-subject-request";
+import { executeSubjectRequest } from "./commands/execute-subject-request";
 import { exportSubjectData } from "./commands/export-subject-data";
 import { recordBreach } from "./commands/record-breach";
 import { recordBreachNotice } from "./commands/record-breach-notice";
@@ -123,6 +125,19 @@ export const privacyRoutes = routesPlugin([
     params,
     response: PersonRecordsSchema,
     handler: ({ db, app, actor, params }) => searchPersonRecords(app, db, actor, params.id),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/privacy/requests/:id/execute",
+    operationId: "executeDataSubjectRequest",
+    summary:
+      "Carry the request out on every record found (erase, restrict, correct, disclose); records kept on a legal ground are listed with the reason",
+    tags,
+    permission: "privacy.manage",
+    params,
+    body: ExecuteSubjectRequestBodySchema,
+    response: SubjectRequestDetailSchema,
+    handler: ({ db, app, actor, params, body }) => executeSubjectRequest(app, db, actor, params.id, body),
   }),
   defineRoute({
     method: "POST",

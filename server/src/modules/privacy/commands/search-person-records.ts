@@ -6,6 +6,7 @@ import { recordEvent } from "../../../kernel/audit";
 import { scopePrefixes, type Actor } from "../../../kernel/authz";
 import { forbidden } from "../../../kernel/errors";
 import { caseCryptoFor, findCasePersonRecords } from "../../cases";
+import { contactIndexFor } from "../../citizen";
 import { findCommendationPersonRecords } from "../../commendations";
 import { findFeedbackPersonRecords } from "../../feedback";
 import { findGroupPersonRecords, rosterCryptoFor } from "../../groups";
@@ -61,8 +62,8 @@ export async function findAllRecords(
     findHouseholdPersonRecords(db, narrowed, subject),
     findGroupPersonRecords(db, narrowed, subject, rosterCryptoFor(app).nameIndex),
     findCommendationPersonRecords(db, narrowed, subject),
-    findTipPersonRecords(db, app.envelope, narrowed, subject),
-    findFeedbackPersonRecords(db, app.envelope, narrowed, subject),
+    findTipPersonRecords(db, contactIndexFor(app), narrowed, subject),
+    findFeedbackPersonRecords(db, contactIndexFor(app), narrowed, subject),
     findCasePersonRecords(db, narrowed, subject, caseCryptoFor(app).identityIndex),
   ]);
   return found.flat();

@@ -30,10 +30,42 @@ export const HELP_KINDS = [
 export const HelpKindSchema = z.enum(HELP_KINDS);
 export type HelpKind = z.infer<typeof HelpKindSchema>;
 
+/** The kinds of help in printed lists and exports (the console words them through its locales). */
+export const HELP_KIND_LABELS: Record<HelpKind, string> = {
+  family_mentoring: "Gia đình, đoàn thể kèm cặp, cảm hóa",
+  counselling: "Tư vấn tâm lý, pháp lý",
+  vocational_training: "Học nghề",
+  job: "Giới thiệu việc làm",
+  loan: "Hỗ trợ vay vốn",
+  health_care: "Khám, điều trị sức khỏe",
+  legal_aid: "Trợ giúp pháp lý, giấy tờ",
+};
+
 /** An instance ends reformed ("hoàn lương"), relapsed ("tái phạm"), or is still ongoing. */
 export const HELP_OUTCOMES = ["ongoing", "reformed", "relapsed"] as const;
 export const HelpOutcomeSchema = z.enum(HELP_OUTCOMES);
 export type HelpOutcome = z.infer<typeof HelpOutcomeSchema>;
+export const HELP_OUTCOME_LABELS: Record<HelpOutcome, string> = {
+  ongoing: "Đang giúp đỡ",
+  reformed: "Hoàn lương",
+  relapsed: "Tái phạm",
+};
+
+/**
+ * The export of help instances ("lượt được giúp đỡ"), one line per instance: why it is opened
+ * (logged, as every read of case files) and, optionally, the period of the instances' receipt.
+ */
+export const ExportHelpInstancesQuerySchema = z
+  .object({
+    reason: z.string().trim().min(5, "Ghi rõ lý do mở hồ sơ (ít nhất 5 ký tự)").max(500),
+    from: IsoDateSchema.optional(),
+    to: IsoDateSchema.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu",
+    path: ["to"],
+  });
+export type ExportHelpInstancesQuery = z.infer<typeof ExportHelpInstancesQuerySchema>;
 
 export const RecordHelpInstanceBodySchema = z.object({
   receivedOn: IsoDateSchema,

@@ -1,4 +1,13 @@
-import { GetCaseQuerySchema, todayInVietnam, type CaseDetail } from "@toandan/contracts";
+import {
+  ExportHelpInstancesQuerySchema,
+  GetCaseQuerySchema,
+  HELP_KIND_LABELS,
+  HELP_OUTCOME_LABELS,
+  todayInVietnam,
+  type CaseDetail,
+  type HelpKind,
+  type HelpOutcome,
+} from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
@@ -30,6 +39,37 @@ const COLUMNS: ExportColumn<Row>[] = [
   { header: "Số lượt cải tạo tốt", value: (r) => r.help?.reformed ?? 0 },
   { header: "Lượt giúp đỡ gần nhất", value: (r) => isoDateCell(r.help?.lastOn ?? null) },
 ];
+
+/** One help instance with its person (from the sealed file, opened for the export): never its notes. */
+type InstanceRow = {
+  caseId: string;
+  receivedOn: string;
+  kind: HelpKind;
+  helper: string;
+  outcome: HelpOutcome;
+  outcomeOn: string | null;
+  person?: CaseDetail;
+};
+const INSTANCE_COLUMNS: ExportColumn<InstanceRow>[] = [
+  { header: "Họ và tên", width: 28, value: (r) => r.person?.fullName ?? null },
+  { header: "Ngày sinh", value: (r) => isoDateCell(r.person?.dateOfBirth ?? null) },
+  { header: "Nơi cư trú", width: 30, value: (r) => r.person?.orgUnitName ?? null },
+  { header: "Ngày tiếp nhận", value: (r) => isoDateCell(r.receivedOn) },
+  { header: "Hình thức giúp đỡ", width: 32, value: (r) => HELP_KIND_LABELS[r.kind] },
+  { header: "Tổ chức, tổ nhóm nhận giúp đỡ", width: 32, value: (r) => r.helper },
+  { header: "Kết quả", value: (r) => HELP_OUTCOME_LABELS[r.outcome] },
+  { header: "Ngày có kết quả", value: (r) => isoDateCell(r.outcomeOn) },
+];
+
+const EMPTY_PARTS = {
+  reports: [],
+  classifications: [],
+  supports: [],
+  transfers: [],
+  helpInstances: [],
+  referrals: [],
+  communitySessions: [],
+};
 
 /** Export of personal data: only with `case.export`, only the files the caller reads, logged. */
 export const caseExportRoutes =
@@ -64,24 +104,65 @@ export const caseExportRoutes =
           }),
         );
         const today = todayInVietnam();
-        const empty = {
-          reports: [],
-          classifications: [],
-          supports: [],
-          transfers: [],
-          helpInstances: [],
-          referrals: [],
-          communitySessions: [],
-        };
         const help = await helpCounts(
           app.db,
           rows.map((r) => r.id),
         );
         const details = rows.map((r) => ({
-          ...presentCaseDetail(r, empty, "case_officer", crypto, today, actor),
+          ...presentCaseDetail(r, EMPTY_PARTS, "case_officer", crypto, today, actor),
           help: help.get(r.id),
         }));
         return sendExport(reply, req.params.format, "ho-so-tai-hoa-nhap", COLUMNS, details);
+      },
+    );
+
+    app.get(
+      "/cases/help-instances/export/:format",
+      {
+        config: { permission: "case.export" },
+        schema: {
+          operationId: "exportCaseHelpInstances",
+          tags: ["cases"],
+          summary:
+            "Export the help instances (lượt được giúp đỡ) of the files the caller reads, one line per instance, by person, date and kind (case.export only); logged per file",
+          params: ExportParamsSchema,
+          querystring: ExportHelpInstancesQuerySchema,
+          response: ERROR_RESPONSES,
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        requirePermission(actor, "case.export");
+        const { from, to, reason } = req.query;
+        const period = sql`${from ? sql`and h.received_on >= ${from}::date` : sql``}
+          ${to ? sql`and h.received_on <= ${to}::date` : sql``}`;
+        // The files the caller reads that have an instance in the period, then those instances.
+        const rows = await queryRows<CaseRow>(
+          app.db,
+          sql`${SELECT_CASE} where ${pathInScope(actor, "case.read", sql`c.rollup_path`)}
+            and exists (select 1 from case_help_instances h where h.case_id = c.id ${period})
+            order by c.id`,
+        );
+        const ids = rows.map((r) => r.id);
+        const instances = ids.length
+          ? await queryRows<InstanceRow>(
+              app.db,
+              sql`select h.case_id as "caseId", h.received_on::text as "receivedOn", h.kind, h.helper,
+                    h.outcome, h.outcome_on::text as "outcomeOn"
+                  from case_help_instances h
+                  where h.case_id = any(${sql.param(ids)}::uuid[]) ${period}
+                  order by h.received_on, h.created_at, h.id`,
+            )
+          : [];
+        await app.db.transaction((tx) =>
+          logCaseAccess(tx, actor, { caseIds: ids, basis: "export", purpose: "export", reason }),
+        );
+        const today = todayInVietnam();
+        const people = new Map(
+          rows.map((r) => [r.id, presentCaseDetail(r, EMPTY_PARTS, "case_officer", crypto, today, actor)]),
+        );
+        const lines = instances.map((i) => ({ ...i, person: people.get(i.caseId) }));
+        return sendExport(reply, req.params.format, "luot-giup-do", INSTANCE_COLUMNS, lines);
       },
     );
   };

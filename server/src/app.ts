@@ -28,7 +28,7 @@ import { hashedClientKey } from "./kernel/http/client-key";
 import { databaseRateLimitStore } from "./kernel/http/rate-limit-store";
 import { followCacheVersions } from "./kernel/cache-version";
 import { accountRoutes } from "./modules/accounts";
-import { activityRoutes } from "./modules/activities";
+import { activityRoutes, startRollupFolder } from "./modules/activities";
 import { groupRoutes } from "./modules/groups";
 import { householdRoutes } from "./modules/households";
 import { planRoutes } from "./modules/plans";
@@ -149,6 +149,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     onError: (err) => app.log.error({ err }, "audit sequencer"),
   });
   app.addHook("onClose", () => auditSequencer.stop());
+  // Folds the activity changes the writes leave pending into the rollups (activities.rollup-folder.ts).
+  const rollupFolder = startRollupFolder(opts.database.db, {
+    onError: (err) => app.log.error({ err }, "activity rollup folder"),
+  });
+  app.addHook("onClose", () => rollupFolder.stop());
   // One process per PGlite folder: its caches count versions in memory (kernel/cache-version.ts).
   const shared = opts.sharedState ?? opts.database.engine === "postgres";
   const pglite = !shared && opts.database.engine === "pglite" ? opts.database.pglite : undefined;

@@ -39,7 +39,8 @@ export function isWholeMonths(from: string, to: string): boolean {
 
 /**
  * Sums from the rollups for the unit at `path` (a current unit's path) over whole months
- * [from, to]. `level: "children"` also returns one row per child (by its id); the unit's own row
+ * [from, to], with the changes not yet folded into them (`activity_rollups_live`), so exact at
+ * once. `level: "children"` also returns one row per child (by its id); the unit's own row
  * has child "". The country row holds only records made at the country itself, so for the
  * country the unit's total is its own row plus its children's.
  */
@@ -73,7 +74,7 @@ export async function readActivityRollups(
   ];
   const rows = await queryRows<RollupRow>(
     db,
-    sql`select ${sql.join(keys, sql`, `)}, ${SUM_COLUMNS} from activity_rollups r
+    sql`select ${sql.join(keys, sql`, `)}, ${SUM_COLUMNS} from activity_rollups_live r
         where ${unitCond} and ${dimCond}
           and r.month between date_trunc('month', ${opts.from}::date)::date and ${opts.to}::date
         group by 1, 2, 3`,
@@ -106,10 +107,12 @@ export function zero(): RollupSums {
 
 /**
  * Recomputes every rollup row from the records in one set-based statement (the same expressions as
- * the triggers). For bulk loads that disable the triggers, and for repairs.
+ * the triggers and the folder). For bulk loads that disable the triggers, and for repairs. The
+ * pending changes are dropped: the recount covers them.
  */
 export async function rebuildActivityRollups(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from activity_rollup_pending`);
     await tx.execute(sql`delete from activity_rollups`);
     await tx.execute(sql`insert into activity_rollups (unit_path, depth, month, dim, activities, attendees,
         households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   check,
   date,
   index,
@@ -118,9 +119,10 @@ export const activityOrganizers = pgTable(
 );
 
 /**
- * Activity figures summed per (unit, month, dimension), kept current by statement-level triggers on
- * `activities` in the same transaction as every insert, update and delete (migration
- * `activity_rollups_triggers`), so bulk loaders are covered too.
+ * Activity figures summed per (unit, month, dimension). Statement-level triggers on `activities`
+ * append every insert, update and delete to `activityRollupPending` in the writer's statement (so
+ * bulk loaders are covered too); the folder adds them here in batches. Read the view
+ * `activity_rollups_live` (this plus what is pending), which is exact at any moment.
  *
  * - `unitPath`: the province and commune prefixes of the record's rollup path (today's tree;
  *   pre-reform records land in the unit they roll up into). The country's row holds only records
@@ -241,3 +243,27 @@ export const festivals = pgTable(
     ),
   ],
 );
+
+/**
+ * Changes to `activities` not yet folded into `activity_rollups`: one row per record inserted
+ * (sign 1), deleted (-1) or updated (-1 old, +1 new), appended by the triggers (migration
+ * `activity_rollups_deferred`) with no shared row to lock. The folder (activities.rollup-folder.ts)
+ * moves them into the rollups in batches; readers add them (view `activity_rollups_live`).
+ */
+export const activityRollupPending = pgTable("activity_rollup_pending", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  sign: smallint("sign").notNull(),
+  rollupPath: text("rollup_path").notNull(),
+  date: date("date").notNull(),
+  kind: text("kind").notNull(),
+  organizerKinds: text("organizer_kinds").array().notNull(),
+  topics: text("topics").array().notNull(),
+  attendees: integer("attendees").notNull(),
+  households: integer("households").notNull(),
+  students: integer("students").notNull(),
+  leaflets: integer("leaflets").notNull(),
+  panels: integer("panels").notNull(),
+  slogans: integer("slogans").notNull(),
+  broadcastItems: integer("broadcast_items").notNull(),
+  broadcastHours: numeric("broadcast_hours", { precision: 10, scale: 2 }).notNull(),
+});

@@ -10,6 +10,8 @@ export {
   type RollupField,
   type RollupRow,
 } from "./activities.rollups";
+/** Folds the pending activity changes into the rollups, in the background (started by the app). */
+export { foldActivityRollups, startRollupFolder, type RollupFolder } from "./activities.rollup-folder";
 /** Bulk loaders must set `organizerKinds` on each activity row with this (distinct kinds, sorted). */
 export { organizerKindsOf } from "./activities.policy";
 export { activities, activityOrganizers } from "./activities.table";

@@ -24,6 +24,7 @@ export const NOT_PERSONAL: Record<string, string> = {
   "activities.attendees": "a count of attendees, no names",
   "activities.notes": "notes about an activity (propaganda, meeting); the form asks for no names",
   "activity_rollups.attendees": "a sum of counts",
+  "activity_rollup_pending.attendees": "a count of attendees, no names (a copy of activities.attendees)",
   "groups.notes": "notes about a team or model, not its members",
   "group_surveys.notes": "notes on a survey of an area's situation (counts of incidents)",
   "group_duty_logs.notes": "notes on a team's duty day; members are linked in group_duty_log_members",

@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+
+/**
+ * Folds the pending activity changes into `activity_rollups` (decision in migration
+ * `activity_rollups_deferred`). A write only appends its activity's figures to
+ * `activity_rollup_pending` (no shared row, no lock held to its commit); this takes up to `limit`
+ * committed pending rows, deletes them and adds their sums to the rollups, in one statement (so a
+ * reader of `activity_rollups_live` sees each change exactly once, before and after). Rows
+ * another process is folding are skipped (`skip locked`): any number of processes may fold at once.
+ * Rollup rows are upserted in key order, so concurrent folds lock them in the same order.
+ */
+export async function foldActivityRollups(db: Db, limit = 5000): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with taken as (
+          delete from activity_rollup_pending where id in (
+            select id from activity_rollup_pending order by id limit ${limit} for update skip locked)
+          returning *),
+        folded as (
+          insert into activity_rollups as r (unit_path, depth, month, dim, activities, attendees,
+            households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)
+          select p.unit_path, p.depth, date_trunc('month', a.date)::date, d.dim, sum(a.sign),
+            sum(a.sign * a.attendees), sum(a.sign * a.households), sum(a.sign * a.students),
+            sum(a.sign * a.leaflets), sum(a.sign * a.panels), sum(a.sign * a.slogans),
+            sum(a.sign * a.broadcast_items), sum(a.sign * a.broadcast_hours)
+          from taken a
+          cross join lateral activity_rollups_ancestors(a.rollup_path) p
+          cross join lateral activity_rollups_dims(a.kind, a.organizer_kinds, a.topics) d(dim)
+          group by 1, 2, 3, 4 order by 1, 4, 3
+          on conflict (unit_path, dim, month) do update set
+            activities = r.activities + excluded.activities, attendees = r.attendees + excluded.attendees,
+            households = r.households + excluded.households, students = r.students + excluded.students,
+            leaflets = r.leaflets + excluded.leaflets, panels = r.panels + excluded.panels,
+            slogans = r.slogans + excluded.slogans,
+            broadcast_items = r.broadcast_items + excluded.broadcast_items,
+            broadcast_hours = r.broadcast_hours + excluded.broadcast_hours)
+        select count(*)::int as n from taken`,
+  );
+  return row?.n ?? 0;
+}
+
+export type RollupFolder = { stop: () => Promise<void> };
+
+/**
+ * Folds pending activity changes in the background: every `intervalMs` (at once again while a
+ * batch was full). The readers add what is still pending, so figures are exact at any time; the
+ * folder only keeps the pending table short. `stop` waits for the batch in progress and folds
+ * what is left (best effort).
+ */
+export function startRollupFolder(
+  db: Db,
+  options: { intervalMs?: number; limit?: number; onError?: (err: unknown) => void } = {},
+): RollupFolder {
+  const intervalMs = options.intervalMs ?? 250;
+  const limit = options.limit ?? 5000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    let full = false;
+    try {
+      full = (await foldActivityRollups(db, limit)) === limit;
+    } catch (err) {
+      options.onError?.(err);
+    }
+    if (!stopped) {
+      timer = setTimeout(
+        () => {
+          running = tick();
+        },
+        full ? 0 : intervalMs,
+      );
+      timer.unref();
+    }
+  };
+  timer = setTimeout(() => {
+    running = tick();
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      try {
+        while ((await foldActivityRollups(db, limit)) === limit);
+      } catch (err) {
+        options.onError?.(err);
+      }
+    },
+  };
+}

@@ -70,6 +70,8 @@ describe("demo history from the seed articles, read through the API", () => {
       activities: 2970 + 112 + 156,
       leaflets: 28_000,
       broadcastItems: 156,
+      // "156 tin với thời lượng 5.421 giờ": each item's airings × minutes an airing.
+      broadcastHours: 5421,
     });
   });
 

@@ -1,4 +1,5 @@
 export * from "../modules/org-units/org-units.table";
+export * from "../modules/org-units/populations.table";
 export * from "../modules/accounts/accounts.table";
 export * from "../kernel/audit.table";
 export * from "../kernel/keys.table";

@@ -7,6 +7,7 @@ export * from "./common";
 export * from "./workflow";
 export * from "./permissions";
 export * from "./contracts/org-units";
+export * from "./contracts/populations";
 export * from "./contracts/auth";
 export * from "./contracts/accounts";
 export * from "./contracts/audit";

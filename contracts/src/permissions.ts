@@ -5,6 +5,8 @@ export const PERMISSIONS = [
   "org_unit.read",
   "org_unit.create",
   "org_unit.import",
+  /** A commune's population (number, as-of day, source), the base of rates per 10,000 people. */
+  "org_unit.population",
   "account.read",
   "account.create",
   "account.update",
@@ -97,7 +99,12 @@ const COMMENDATION_WORK: Permission[] = [
   "commendation.decide",
 ];
 const CASE_WORK: Permission[] = ["case.read", "case.manage", "case.report"];
-const UNIT_MANAGER: Permission[] = ["org_unit.read", "org_unit.create", "org_unit.import"];
+const UNIT_MANAGER: Permission[] = [
+  "org_unit.read",
+  "org_unit.create",
+  "org_unit.import",
+  "org_unit.population",
+];
 const MOVEMENT_READ: Permission[] = [
   "plan.read",
   "activity.read",

@@ -43,7 +43,7 @@ import { indicatorRoutes } from "./modules/indicators";
 import { reportRoutes } from "./modules/reports";
 import { auditRoutes } from "./modules/audit";
 import { actorFromToken, authRoutes, SESSION_COOKIE } from "./modules/auth";
-import { orgUnitRoutes } from "./modules/org-units";
+import { orgUnitRoutes, populationRoutes } from "./modules/org-units";
 import { registerSystemRoutes } from "./modules/system";
 import { citizenRoutes } from "./modules/citizen";
 import { feedbackRoutes } from "./modules/feedback";
@@ -67,6 +67,7 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { routes: portalRoutes },
   { prefix: API, routes: authRoutes },
   { prefix: API, routes: orgUnitRoutes },
+  { prefix: API, routes: populationRoutes },
   { prefix: API, routes: accountRoutes },
   { prefix: API, routes: auditRoutes },
   { prefix: API, routes: activityRoutes },

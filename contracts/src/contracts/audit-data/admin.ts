@@ -51,6 +51,13 @@ export const AUDIT_DATA_ADMIN = {
     communes: z.array(text.nullable()),
   }),
 
+  /** A commune's population recorded (a new row; earlier ones are kept). */
+  "org_unit.population_recorded": z.object({
+    population: count,
+    asOf: IsoDateSchema,
+    source: text,
+  }),
+
   "account.created": z.object({
     username: text,
     roles: z.array(RoleGrantSchema),
@@ -96,4 +103,5 @@ export const AUDIT_DATA_ADMIN = {
     title: text,
     image: z.boolean(),
   }),
+  "news.image_consent_withdrawn": z.object({ slug: text, title: text }),
 } as const satisfies Partial<Record<AuditAction, z.ZodType>>;

@@ -24,6 +24,7 @@ import { seedDemoSafeFamilies } from "./seed-safe-families";
 import { seedDemoFestivals } from "./seed-festivals";
 import { seedDemoPilots } from "./seed-pilots";
 import { seedDemoSupervisionTraining } from "./seed-supervision-training";
+import { seedDemoPopulations } from "./seed-populations";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -201,6 +202,8 @@ export async function seedDemo(
     { ...system, accountId: front!.id },
     { wardId: ward, provinceId: units[CA_MAU]! },
   );
+  step("populations of Cà Mau's communes (demo values, for tips per 10,000 people)");
+  await seedDemoPopulations(db, units[CA_MAU]!, front!.id);
   step("2013–2017 records of the former Bạc Liêu city, and this year's activities");
   await seedDemoHistory(
     db,

@@ -4,8 +4,10 @@ import {
   INDICATORS,
   MAP_FEATURED_INDICATORS,
   SMALL_CELL_THRESHOLD,
+  TIPS_PER_10K,
   todayInVietnam,
   type IndicatorCode,
+  type MapLayerCode,
   type MapBoundaries,
   type MapValues,
   type MapValuesQuery,
@@ -15,20 +17,20 @@ import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
 import { forbidden } from "../../kernel/errors";
 import { queryIndicators } from "../indicators";
-import { loadUnit, validOn } from "../org-units";
+import { loadUnit, populationsOn, validOn } from "../org-units";
 import { isPolice, isPoliceOver } from "../tips";
 import { boundaryUrl } from "./boundary-files";
 
 const isTipFigure = (code: string) => code.startsWith("tips.");
 
 /** The indicators a caller may map: the featured layers first, then the registry; tips for police only. */
-export function mapIndicators(actor: Actor): IndicatorCode[] {
+export function mapIndicators(actor: Actor): MapLayerCode[] {
   const featured = new Set<string>(MAP_FEATURED_INDICATORS);
   const police = isPolice(actor);
   return [
     ...MAP_FEATURED_INDICATORS,
     ...INDICATORS.map((i) => i.code).filter((c) => !featured.has(c)),
-  ].filter((c) => police || !isTipFigure(c));
+  ].filter((c): c is MapLayerCode => police || !isTipFigure(c));
 }
 
 type Child = { id: string; code: string | null; kind: string; path: string };
@@ -61,7 +63,10 @@ async function boundariesOf(
  * 1–4 in an area outside the caller's police compartment is hidden, as everywhere else.
  */
 export async function getMapValues(db: Db, actor: Actor, q: MapValuesQuery): Promise<MapValues> {
-  const indicator = q.indicator ?? DEFAULT_MAP_INDICATOR;
+  const indicator: MapLayerCode = q.indicator ?? DEFAULT_MAP_INDICATOR;
+  const perPeople = indicator === TIPS_PER_10K;
+  // Per 10,000 people: the tips received, divided by each commune's recorded population.
+  const counted: IndicatorCode = perPeople ? "tips.received" : (indicator);
   const indicators = mapIndicators(actor);
   if (!indicators.includes(indicator)) {
     throw forbidden("Chỉ lực lượng Công an được xem bản đồ tin báo, tố giác");
@@ -72,7 +77,7 @@ export async function getMapValues(db: Db, actor: Actor, q: MapValuesQuery): Pro
   const at = unit.validTo && unit.validTo < today ? unit.validTo : today;
   const [result, kids, boundaries] = await Promise.all([
     queryIndicators(db, actor, {
-      indicators: [indicator],
+      indicators: [counted],
       orgUnitId: unit.id,
       from: `${q.year}-01-01`,
       to: `${q.year}-12-31`,
@@ -88,22 +93,40 @@ export async function getMapValues(db: Db, actor: Actor, q: MapValuesQuery): Pro
   ]);
   const byId = new Map(kids.map((k) => [k.id, k]));
   const mapped = boundaries !== null && boundaries.focus === null;
+  const yearEnd = `${q.year}-12-31`;
+  const people = perPeople
+    ? await populationsOn(
+        db,
+        kids.filter((k) => k.kind === "commune").map((k) => k.id),
+        yearEnd < today ? yearEnd : today,
+      )
+    : null;
   const areas = (result.groups ?? []).map((g) => {
     const child = byId.get(g.key);
-    const raw = g.values[indicator] ?? null;
+    const raw = g.values[counted] ?? null;
     const hide =
       isTipFigure(indicator) &&
       raw !== null &&
       raw > 0 &&
       raw < SMALL_CELL_THRESHOLD &&
       !(child && isPoliceOver(actor, child.path));
+    const population = people ? (people.get(g.key)?.population ?? null) : undefined;
+    const value =
+      hide || raw === null
+        ? null
+        : people
+          ? population
+            ? Math.round((raw / population) * 10_000 * 100) / 100
+            : null
+          : raw;
     return {
       orgUnitId: g.key,
       code: mapped ? (child?.code ?? null) : null,
       name: g.label,
       kind: child?.kind ?? "",
-      value: hide ? null : raw,
+      value,
       suppressed: hide,
+      ...(people ? { population } : {}),
     };
   });
   return {
@@ -115,6 +138,7 @@ export async function getMapValues(db: Db, actor: Actor, q: MapValuesQuery): Pro
     indicators,
     boundaries,
     areas,
+    withoutPopulation: people ? areas.filter((a) => a.population === null).length : null,
     attribution: BOUNDARY_ATTRIBUTION_LINE,
   };
 }

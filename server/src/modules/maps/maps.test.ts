@@ -114,6 +114,54 @@ describe("map values", () => {
   });
 });
 
+describe("tips per 10,000 people", () => {
+  it("divide a commune's tips by its recorded population; say how many communes have none", async () => {
+    const recorded = await call(
+      ctx.app,
+      provincePolice,
+      "POST",
+      `/api/v1/org-units/${p.baclieu.id}/populations`,
+      {
+        population: 12000,
+        asOf: `${year - 1}-12-31`,
+        source: "Niên giám thống kê",
+      },
+    );
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect((await values(provinceFront, p.province.id, "tips.per_10k")).statusCode).toBe(403);
+    const res = await values(provincePolice, p.province.id, "tips.per_10k");
+    expect(res.statusCode, res.body).toBe(200);
+    const map = res.json<MapValues>();
+    expect(map.indicators).toContain("tips.per_10k");
+    const byCode = Object.fromEntries(map.areas.map((a) => [a.code, a]));
+    // 6 tips for 12,000 people.
+    expect(byCode["31825"]).toMatchObject({ value: 5, population: 12000, suppressed: false });
+    expect(byCode["32002"]).toMatchObject({ value: null, population: null });
+    expect(map.withoutPopulation).toBe(63);
+    // A population counted after the year does not apply to it.
+    const past = await call(
+      ctx.app,
+      provincePolice,
+      "GET",
+      `/api/v1/maps/values?orgUnitId=${p.province.id}&year=${year - 2}&indicator=tips.per_10k`,
+    );
+    expect(past.json<MapValues>().withoutPopulation).toBe(64);
+  });
+
+  it("hide the rate where the tip count is under 5 outside the caller's police compartment", async () => {
+    await call(ctx.app, provincePolice, "POST", `/api/v1/org-units/${p.anxuyen.id}/populations`, {
+      population: 20000,
+      asOf: `${year - 1}-12-31`,
+      source: "Số liệu của xã",
+    });
+    const police = (await values(provincePolice, p.province.id, "tips.per_10k")).json<MapValues>();
+    expect(police.areas.find((a) => a.code === "32002")).toMatchObject({ value: 1, suppressed: false });
+    const mixedMap = (await values(mixed, p.province.id, "tips.per_10k")).json<MapValues>();
+    expect(mixedMap.areas.find((a) => a.code === "32002")).toMatchObject({ value: null, suppressed: true });
+    expect(mixedMap.areas.find((a) => a.code === "31825")).toMatchObject({ value: 5, suppressed: false });
+  });
+});
+
 describe("boundary files", () => {
   const file = (url: string, headers: Record<string, string> = {}, session?: Session) =>
     ctx.app.inject({

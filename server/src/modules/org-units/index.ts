@@ -20,3 +20,5 @@ export {
   recordsOfUnit,
 } from "./places";
 export { orgUnitRoutes } from "./org-units.routes";
+export { populationsOn } from "./populations";
+export { populationRoutes } from "./populations.routes";

@@ -28,6 +28,13 @@ export const SUMMARIES_ADMIN: GroupSummaries<
       communes: n(new Set(v.communes).size),
     }),
 
+  "org_unit.population_recorded": (v, x) =>
+    x.t("audit.summaries.org_unit.population_recorded", {
+      population: n(v.population),
+      asOf: d(v.asOf),
+      source: v.source,
+    }),
+
   "account.created": (v, x) =>
     x.t(v.isDemo ? "audit.summaries.account.createdDemo" : "audit.summaries.account.created", {
       username: v.username,
@@ -120,4 +127,6 @@ export const SUMMARIES_ADMIN: GroupSummaries<
     x.t(v.kind === "warning" ? "audit.summaries.news.warning" : "audit.summaries.news.created", {
       title: v.title,
     }),
+  "news.image_consent_withdrawn": (v, x) =>
+    x.t("audit.summaries.news.image_consent_withdrawn", { title: v.title }),
 };

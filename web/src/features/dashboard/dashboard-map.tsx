@@ -1,6 +1,6 @@
 import { Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import type { IndicatorCode, MapArea, MapValues } from "@toandan/contracts";
+import { TIPS_PER_10K, type MapArea, type MapLayerCode, type MapValues } from "@toandan/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { lazy, Suspense, useMemo } from "react";
@@ -12,6 +12,7 @@ import { formatNumber, formatPercent } from "../../lib/format";
 import { mapValuesQuery } from "./map-api";
 import type { MapDatum } from "./map-chart";
 import { classOf, mapClasses, NO_DATA_COLOUR, type MapClass, type ValueUnit } from "./map-classes";
+import { PopulationPanel } from "./population-panel";
 
 // ECharts and topojson-client load only when a map is shown (their own chunk).
 const MapChart = lazy(() => import("./map-chart"));
@@ -19,14 +20,17 @@ const MapChart = lazy(() => import("./map-chart"));
 const words = (t: ReturnType<typeof useTranslation<"reports">>["t"]): Words => ({
   suppressed: t("dashboard.map.suppressed"),
   noData: t("dashboard.status.no_data"),
+  noPopulation: t("dashboard.map.noPopulationShort"),
 });
 
 type Search = { nam?: number; lop?: string };
 
-type Words = { suppressed: string; noData: string };
+type Words = { suppressed: string; noData: string; noPopulation: string };
 
 function valueText(a: MapArea, unit: ValueUnit, w: Words): string {
   if (a.suppressed) return w.suppressed;
+  // Per 10,000 people: a commune with no population recorded has no rate.
+  if (a.population === null) return w.noPopulation;
   if (a.value === null) return w.noData;
   return unit === "rate" ? formatPercent(a.value) : formatNumber(a.value);
 }
@@ -43,7 +47,11 @@ export function DashboardMap({ unitId, year, search }: { unitId: string; year: n
   const query = useQuery(mapValuesQuery(unitId, year, search.lop));
   const registry = useQuery(indicatorsQuery).data?.items;
   const m = query.data;
-  const unit: ValueUnit = registry?.find((i) => i.code === m?.indicator)?.unit ?? "count";
+  const perPeople = m?.indicator === TIPS_PER_10K;
+  // A rate per 10,000 people is continuous (one decimal), like hours.
+  const unit: ValueUnit = perPeople
+    ? "hours"
+    : (registry?.find((i) => i.code === m?.indicator)?.unit ?? "count");
   const outline = (m?.boundaries?.focus ?? null) !== null;
   const classes = useMemo(
     () =>
@@ -73,7 +81,8 @@ export function DashboardMap({ unitId, year, search }: { unitId: string; year: n
       }));
   }, [m, outline, classes, unit, t]);
 
-  const name = (code: IndicatorCode) => indicatorName(registry, code, i18n.language);
+  const name = (code: MapLayerCode) =>
+    code === TIPS_PER_10K ? t("dashboard.map.tipsPer10k") : indicatorName(registry, code, i18n.language);
   const setIndicator = (lop: string) =>
     void navigate({ to: ".", search: (prev: Search) => ({ ...prev, lop }), replace: true });
 
@@ -118,18 +127,29 @@ export function DashboardMap({ unitId, year, search }: { unitId: string; year: n
                     }
                   />
                 </Suspense>
-                {!outline && <Legend classes={classes} hasGaps={m.areas.some((a) => a.value === null)} />}
+                {!outline && (
+                  <Legend
+                    classes={classes}
+                    hasGaps={m.areas.some((a) => a.value === null && a.population !== null)}
+                    withoutPopulation={m.withoutPopulation ?? 0}
+                  />
+                )}
                 <Text size="xs" c="dimmed" data-testid="map-attribution">
                   {m.attribution}
                 </Text>
               </Stack>
             )}
-            <MapTable
-              map={m}
-              unit={unit}
-              linkSearch={{ ...yearSearch, ...(search.lop ? { lop: search.lop } : {}) }}
-              indicatorName={name(m.indicator)}
-            />
+            <Stack gap="md">
+              <MapTable
+                map={m}
+                unit={unit}
+                linkSearch={{ ...yearSearch, ...(search.lop ? { lop: search.lop } : {}) }}
+                indicatorName={name(m.indicator)}
+              />
+              {m.orgUnitKind === "commune" && m.boundaries !== null && (
+                <PopulationPanel unitId={m.orgUnitId} />
+              )}
+            </Stack>
           </SimpleGrid>
         )}
       </Stack>
@@ -137,11 +157,27 @@ export function DashboardMap({ unitId, year, search }: { unitId: string; year: n
   );
 }
 
-function Legend({ classes, hasGaps }: { classes: MapClass[]; hasGaps: boolean }) {
+function Legend({
+  classes,
+  hasGaps,
+  withoutPopulation,
+}: {
+  classes: MapClass[];
+  hasGaps: boolean;
+  withoutPopulation: number;
+}) {
   const { t } = useTranslation("reports");
   const items = [
     ...classes.map((c) => ({ colour: c.colour, label: c.label })),
     ...(hasGaps ? [{ colour: NO_DATA_COLOUR, label: t("dashboard.map.noData") }] : []),
+    ...(withoutPopulation > 0
+      ? [
+          {
+            colour: NO_DATA_COLOUR,
+            label: t("dashboard.map.noPopulation", { n: formatNumber(withoutPopulation) }),
+          },
+        ]
+      : []),
   ];
   return (
     <ul
@@ -180,6 +216,7 @@ function MapTable({
   indicatorName: string;
 }) {
   const { t } = useTranslation("reports");
+  const perPeople = map.indicator === TIPS_PER_10K;
   if (map.areas.length === 0) return <Text>{t("dashboard.none")}</Text>;
   const caption =
     (map.boundaries?.focus ?? null) !== null
@@ -198,6 +235,7 @@ function MapTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("dashboard.unit")}</Table.Th>
+            {perPeople && <Table.Th ta="right">{t("dashboard.population.population")}</Table.Th>}
             <Table.Th ta="right">{label}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -213,6 +251,7 @@ function MapTable({
                   {a.name}
                 </AnchorLink>
               </Table.Td>
+              {perPeople && <Table.Td ta="right">{a.population ? formatNumber(a.population) : "—"}</Table.Td>}
               <Table.Td ta="right">{valueText(a, unit, words(t))}</Table.Td>
             </Table.Tr>
           ))}

@@ -14,6 +14,11 @@ export const SAMPLES_ADMIN = {
     code: "K3",
   },
   "org_unit.imported": { created: 12, communes: ["31942", "31945", null] },
+  "org_unit.population_recorded": {
+    population: 48210,
+    asOf: "2024-12-31",
+    source: "Niên giám thống kê 2024",
+  },
   "account.created": {
     username: "mttq.phuong1",
     roles: [{ role: "commune_front", orgUnitId: ID, body: "front" }],
@@ -41,6 +46,7 @@ export const SAMPLES_ADMIN = {
     title: "Cảnh báo lừa đảo",
     image: false,
   },
+  "news.image_consent_withdrawn": { slug: "ngay-hoi-khom-4", title: "Ngày hội khóm 4" },
 } satisfies SamplesOf<
   | `auth.${string}`
   | `org_unit.${string}`

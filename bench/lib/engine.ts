@@ -26,8 +26,11 @@ export function engineFromEnv(): EngineName {
 /** BENCH_PG_JIT=off runs PostgreSQL with JIT compilation disabled for the bench database. */
 const jitOff = () => process.env.BENCH_PG_JIT === "off";
 
+/** BENCH_VARIANT names a run at a non-default scale or setting (so it does not overwrite the default file). */
 export function variantFromEnv(): string | undefined {
-  return engineFromEnv() === "postgres" && jitOff() ? "jit-off" : undefined;
+  const named = process.env.BENCH_VARIANT?.replace(/[^\w-]/g, "") || undefined;
+  const jit = engineFromEnv() === "postgres" && jitOff() ? "jit-off" : undefined;
+  return [jit, named].filter(Boolean).join("-") || undefined;
 }
 
 function withDatabase(url: string, name: string): string {

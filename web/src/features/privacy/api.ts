@@ -77,3 +77,5 @@ export const vnInstant = (isoDate: unknown, time: unknown) =>
   typeof isoDate === "string" && isoDate
     ? `${isoDate}T${typeof time === "string" && /^\d{1,2}:\d{2}$/.test(time) ? time.padStart(5, "0") : "00:00"}:00+07:00`
     : undefined;
+export const executeRequest = (id: string, body: Record<string, unknown>) =>
+  api<SubjectRequestDetail>(`/privacy/requests/${id}/execute`, { method: "POST", body });

@@ -57,6 +57,39 @@ const open = (manage: boolean) => {
       },
     },
     [`POST /privacy/requests/${ID}/answer`]: { body: { ...request(manage), status: "answered" } },
+    [`POST /privacy/requests/${ID}/execute`]: {
+      body: {
+        ...request(manage),
+        executedAt: "2027-03-02T03:00:00.000Z",
+        can: { search: manage, answer: manage, export: manage, execute: false },
+        actions: [
+          {
+            module: "households",
+            entityType: "household",
+            entityId: ID,
+            orgUnitName: "Phường Bạc Liêu",
+            labelVi: "Chủ hộ trong sổ hộ gia đình",
+            action: "erase",
+            outcome: "done",
+            exception: null,
+            reasonVi: null,
+            actedAt: "2027-03-02T03:00:00.000Z",
+          },
+          {
+            module: "cases",
+            entityType: "case",
+            entityId: UNIT,
+            orgUnitName: "Phường Bạc Liêu",
+            labelVi: "Hồ sơ quản lý tại xã, phường (nội dung niêm phong)",
+            action: "erase",
+            outcome: "kept",
+            exception: "crime_prevention",
+            reasonVi: null,
+            actedAt: "2027-03-02T03:00:00.000Z",
+          },
+        ],
+      },
+    },
   });
   const r = renderWithProviders(<RequestPage />, {
     user: makeUser(manage ? "data_protection_officer" : "system_admin"),
@@ -97,5 +130,19 @@ describe("RequestPage", () => {
       exceptions: ["crime_prevention"],
       answer: "Hồ sơ được giữ theo quy định.",
     });
+  });
+
+  it("carries the deletion out only after the officer confirms, then shows each record's outcome", async () => {
+    const { user, calls } = open(true);
+    await user.click(await screen.findByRole("button", { name: "Thực hiện yêu cầu trên các bản ghi" }));
+    expect(await screen.findByText(/Không thể hoàn tác/)).toBeVisible();
+    expect(writes(calls)).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Xác nhận thực hiện" }));
+    await expect.poll(() => writes(calls).length).toBe(1);
+    expect(writes(calls)[0]!.body).toEqual({ confirm: true });
+    expect(await screen.findByText("Đã thực hiện")).toBeVisible();
+    expect(screen.getByText("Giữ lại")).toBeVisible();
+    expect(screen.getByText(/Đã thực hiện lúc 02\/03\/2027 10:00/)).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Thực hiện yêu cầu trên các bản ghi" })).toBeNull();
   });
 });

@@ -27,6 +27,7 @@ import { Section } from "../../components/section";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDateTime } from "../../lib/format";
 import { answerRequest, requestQuery, searchRecords, subjectExportUrl } from "./api";
+import { RequestExecution } from "./request-execute";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const show = (v: string | number | boolean | null | undefined) =>
@@ -156,6 +157,7 @@ function Request({ r }: { r: SubjectRequestDetail }) {
           </Stack>
         </Section>
       )}
+      <RequestExecution r={r} />
       {r.status === "answered" && (
         <Section title={t("requests.answer")} id="answer">
           <Stack gap="xs">

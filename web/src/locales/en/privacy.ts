@@ -62,6 +62,28 @@ export const privacyEn: typeof privacyVi = {
     createdBy: "Recorded by",
     hiddenSubject: "Only the data-protection officer sees who the requester is.",
   },
+  execute: {
+    title: "Carry out the request",
+    button: "Carry out the request on the records",
+    confirm: "Confirm",
+    cancel: "Cancel",
+    intro_access: "Records that the person's data was provided, on every record found.",
+    intro_erase:
+      "Erases (de-identifies) the person's data on every record no legal exception covers. Figures stay the same. This cannot be undone.",
+    intro_restrict: "Restricts processing of the person's data on every record where it can be restricted.",
+    intro_correct: "Corrects the person's data on every record found with the values below.",
+    intro_kept:
+      "Records the State processes for crime prevention, or that the law requires to keep, stay, with the reason.",
+    newName: "Correct full name",
+    newPhone: "Correct phone number",
+    newAddress: "Correct address",
+    executedAt: "Carried out at {{at}}",
+    outcomes: "Outcome per record",
+    outcome: "Outcome",
+    done: "Done",
+    kept: "Kept",
+    none: "No data left",
+  },
   modules: {
     households: "Households",
     groups: "Teams and models",

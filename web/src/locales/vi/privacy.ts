@@ -55,6 +55,28 @@ export const privacyVi = {
     createdBy: "Người tiếp nhận",
     hiddenSubject: "Thông tin người yêu cầu chỉ cán bộ bảo vệ dữ liệu cá nhân được xem.",
   },
+  execute: {
+    title: "Thực hiện yêu cầu",
+    button: "Thực hiện yêu cầu trên các bản ghi",
+    confirm: "Xác nhận thực hiện",
+    cancel: "Hủy",
+    intro_access: "Ghi nhận việc cung cấp dữ liệu cho người yêu cầu trên mọi bản ghi tìm thấy.",
+    intro_erase:
+      "Xóa, khử định danh dữ liệu của người này trên mọi bản ghi không thuộc ngoại lệ luật định. Số liệu thống kê được giữ nguyên. Không thể hoàn tác.",
+    intro_restrict: "Hạn chế xử lý dữ liệu của người này trên mọi bản ghi có thể hạn chế.",
+    intro_correct: "Chỉnh sửa dữ liệu của người này trên mọi bản ghi tìm thấy theo thông tin dưới đây.",
+    intro_kept:
+      "Bản ghi do cơ quan nhà nước xử lý để phòng, chống tội phạm hoặc luật yêu cầu lưu giữ được giữ lại, kèm lý do.",
+    newName: "Họ và tên đúng",
+    newPhone: "Số điện thoại đúng",
+    newAddress: "Địa chỉ đúng",
+    executedAt: "Đã thực hiện lúc {{at}}",
+    outcomes: "Kết quả trên từng bản ghi",
+    outcome: "Kết quả",
+    done: "Đã thực hiện",
+    kept: "Giữ lại",
+    none: "Không còn dữ liệu",
+  },
   modules: {
     households: "Hộ gia đình",
     groups: "Tổ, mô hình",

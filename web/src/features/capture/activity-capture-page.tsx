@@ -1,4 +1,3 @@
-import "../../locales/register-console";
 import { Checkbox, Chip, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
@@ -19,7 +18,8 @@ import { formatDate } from "../../lib/format";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
-import { useCapture, useFixEntry } from "./use-capture";
+import { serverVersionOf } from "./outbox/outbox";
+import { useCapture, useEditTarget, useFixEntry } from "./use-capture";
 
 type Values = {
   kind: string;
@@ -31,6 +31,20 @@ type Values = {
 
 const MAIN_FIGURES: FigureField[] = ["attendees", "households", "leaflets", "students"];
 const MORE_FIGURES = FIGURE_FIELDS.filter((f) => !MAIN_FIGURES.includes(f));
+
+/** A sent activity's answer as the form's values, to edit it. */
+function valuesOf(r: Record<string, unknown>): Values {
+  const organizers = (r.organizers as { id: string }[] | undefined) ?? [];
+  const figure = (f: FigureField) => (typeof r[f] === "number" ? String(r[f]) : "");
+  return {
+    kind: typeof r.kind === "string" ? r.kind : "meeting",
+    date: typeof r.date === "string" ? formatDate(r.date) : "",
+    organizerBodyIds: organizers.map((o) => o.id),
+    topics: (r.topics as string[] | undefined) ?? [],
+    title: typeof r.title === "string" ? r.title : "",
+    ...(Object.fromEntries(FIGURE_FIELDS.map((f) => [f, figure(f)])) as Record<FigureField, string>),
+  };
+}
 
 function blank(): Values {
   return {
@@ -50,7 +64,10 @@ export function ActivityCapturePage() {
   const { t: tp } = useTranslation();
   const fixId = useSearch({ strict: false, select: (s: { fix?: string }) => s.fix });
   const fixing = useFixEntry(fixId);
-  const { reference, save, fix } = useCapture();
+  const { user, reference, save, fix } = useCapture();
+  // `?fix=` names an outbox record to fix, or else a sent activity to edit (from its version).
+  const target = useEditTarget(user.id, fixing === null ? fixId : undefined);
+  const editing = target?.kind === "activity" || target?.kind === "activityEdit" ? target : null;
   const ref = reference.data;
   const [saved, setSaved] = useState(false);
   const [more, moreToggle] = useDisclosure(false);
@@ -86,10 +103,35 @@ export function ActivityCapturePage() {
     }
   }, [fixing, form]);
 
+  useEffect(() => {
+    if (editing?.record) form.reset(valuesOf(editing.record));
+  }, [editing, form]);
+
   const onSubmit = async (body: CreateActivityBody, values: Values) => {
     const summary = `${tc(`activityKinds.${body.kind}`)} · ${formatDate(body.date)} · ${body.attendees} ${tc("figures.attendees").toLowerCase()}`;
-    if (fixing) await fix(fixing.id, { body, form: values, summary });
-    else await save([{ kind: "activity", method: "POST", path: "/activities", body, form: values, summary }]);
+    const { orgUnitId: _unit, ...changes } = body; // an edit never moves the activity
+    if (fixing?.kind === "activityEdit") {
+      // Merged after a conflict: resent over the server's version the cadre saw.
+      const ifMatch = serverVersionOf(fixing) ?? fixing.ifMatch;
+      await fix(fixing.id, { body: changes, form: values, summary, ifMatch });
+    } else if (fixing) await fix(fixing.id, { body, form: values, summary });
+    else if (editing?.serverId) {
+      const path = `/activities/${editing.serverId}`;
+      await save([
+        {
+          kind: "activityEdit",
+          method: "PATCH",
+          path,
+          readPath: path,
+          ifMatch: editing.record?.version,
+          body: changes,
+          form: values,
+          summary,
+        },
+      ]);
+    } else {
+      await save([{ kind: "activity", method: "POST", path: "/activities", body, form: values, summary }]);
+    }
     setSaved(true);
   };
 

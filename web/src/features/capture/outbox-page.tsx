@@ -1,14 +1,14 @@
-import "../../locales/register-console";
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
+import { liveQuery } from "dexie";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDateTime } from "../../lib/format";
 import { useCurrentUser } from "../../lib/use-session";
-import { captureDb, type OutboxEntry } from "./outbox/db";
-import { discard, keepMine } from "./outbox/outbox";
+import { captureDb, type OutboxEntry, type SentEntry } from "./outbox/db";
+import { discard, editableRecords, keepMine } from "./outbox/outbox";
 import { useOutboxEntries } from "./outbox/runtime";
 import { SyncStatus } from "./sync-status";
 
@@ -29,8 +29,17 @@ function shown(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** The server's copy of a field as the form sends it (an activity's organisers are listed as bodies). */
+function serverField(server: Record<string, unknown>, f: string): unknown {
+  if (f === "organizerBodyIds" && !(f in server) && Array.isArray(server.organizers)) {
+    return (server.organizers as { id: string }[]).map((o) => o.id);
+  }
+  return server[f];
+}
+
 function ConflictView({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation("capture");
+  const navigate = useNavigate();
   const mine = (entry.body ?? {}) as Record<string, unknown>;
   const server = entry.server as (Record<string, unknown> & { version?: number }) | undefined;
   const fields = Object.keys(mine);
@@ -53,8 +62,12 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
               <Text size="sm" className="td-break">
                 {shown(mine[f])}
               </Text>
-              <Text size="sm" className="td-break" fw={server && server[f] !== mine[f] ? 700 : undefined}>
-                {server ? shown(server[f]) : "…"}
+              <Text
+                size="sm"
+                className="td-break"
+                fw={server && shown(serverField(server, f)) !== shown(mine[f]) ? 700 : undefined}
+              >
+                {server ? shown(serverField(server, f)) : "…"}
               </Text>
             </SimpleGrid>
           </Stack>
@@ -73,6 +86,15 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
           {t("outbox.takeServer")}
         </Button>
       </Group>
+      {entry.kind === "activityEdit" && entry.form && typeof server?.version === "number" && (
+        <Button
+          size="md"
+          variant="light"
+          onClick={() => void navigate({ to: "/thu-thap/hoat-dong", search: { fix: entry.id } })}
+        >
+          {t("outbox.merge")}
+        </Button>
+      )}
     </Stack>
   );
 }
@@ -115,7 +137,7 @@ function EntryCard({ entry, blocked }: { entry: OutboxEntry; blocked: boolean })
       {entry.state === "conflict" && <ConflictView entry={entry} />}
       {(entry.state === "failed" || entry.state === "locked") && (
         <Group mt="xs">
-          {entry.kind === "activity" && entry.form && (
+          {(entry.kind === "activity" || entry.kind === "activityEdit") && entry.form && (
             <Button
               size="sm"
               onClick={() => void navigate({ to: "/thu-thap/hoat-dong", search: { fix: entry.id } })}
@@ -142,6 +164,43 @@ function EntryCard({ entry, blocked }: { entry: OutboxEntry; blocked: boolean })
   );
 }
 
+/** Sent records the cadre may still edit from the phone (activities), newest first. */
+function SentList({ accountId }: { accountId: string }) {
+  const { t } = useTranslation("capture");
+  const navigate = useNavigate();
+  const [rows, setRows] = useState<SentEntry[]>([]);
+  useEffect(() => {
+    const sub = liveQuery(() => editableRecords(captureDb(), accountId)).subscribe({ next: setRows });
+    return () => sub.unsubscribe();
+  }, [accountId]);
+  const activities = rows.filter((r) => r.kind === "activity" || r.kind === "activityEdit");
+  if (activities.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t("outbox.sentTitle")}
+      </Title>
+      {activities.map((r) => (
+        <Card key={r.serverId} withBorder padding="sm" data-testid="sent-entry">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm" className="td-break">
+              {r.summary ?? t("kinds.activity")}
+            </Text>
+            <Button
+              size="sm"
+              variant="default"
+              style={{ flex: "none" }}
+              onClick={() => void navigate({ to: "/thu-thap/hoat-dong", search: { fix: r.serverId! } })}
+            >
+              {t("outbox.edit")}
+            </Button>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 /** The records still on this phone, in sending order, each with its state and reason. */
 export function OutboxPage() {
   const { t } = useTranslation("capture");
@@ -162,6 +221,7 @@ export function OutboxPage() {
       {rows?.map((e) => (
         <EntryCard key={e.id} entry={e} blocked={Boolean(e.after && ids.has(e.after))} />
       ))}
+      <SentList accountId={user.id} />
     </Stack>
   );
 }

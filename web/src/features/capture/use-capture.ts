@@ -3,8 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { liveQuery } from "dexie";
 import { useEffect, useState } from "react";
 import { useCurrentUser } from "../../lib/use-session";
-import { captureDb, type OutboxEntry } from "./outbox/db";
-import { enqueue, resubmit, type NewEntry } from "./outbox/outbox";
+import { captureDb, type OutboxEntry, type SentEntry } from "./outbox/db";
+import { enqueue, resubmit, sentRecord, type NewEntry } from "./outbox/outbox";
 import { syncEngine } from "./outbox/runtime";
 import { useReferenceData } from "./reference";
 
@@ -49,4 +49,18 @@ export function useFixEntry(id: string | undefined): OutboxEntry | null | undefi
     return () => sub.unsubscribe();
   }, [id]);
   return entry;
+}
+
+/**
+ * A sent record to edit, named by the same `?fix=<id>` as an outbox record to fix (the server's id
+ * here): the device's latest answer for it, with the version the edit starts from; null if none.
+ */
+export function useEditTarget(accountId: string, id: string | undefined): SentEntry | null | undefined {
+  const [row, setRow] = useState<SentEntry | null | undefined>(id ? undefined : null);
+  useEffect(() => {
+    if (!id) return;
+    const sub = liveQuery(() => sentRecord(captureDb(), accountId, id)).subscribe({ next: setRow });
+    return () => sub.unsubscribe();
+  }, [accountId, id]);
+  return row;
 }

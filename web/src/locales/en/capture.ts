@@ -59,6 +59,9 @@ export const captureEn: Shape<typeof captureVi> = {
     takeServer: "Keep the server's version",
     serverUnknown: "The server's version could not be read yet (needs a network).",
     waitsFor: "Waits for the record before it",
+    merge: "Edit, merge both and resend",
+    sentTitle: "Sent — may be edited",
+    edit: "Edit",
     recentlySent: "Recently sent: {{count}}",
   },
   kinds: {

@@ -56,6 +56,9 @@ export const captureVi = {
     takeServer: "Giữ bản trên máy chủ",
     serverUnknown: "Chưa đọc được bản trên máy chủ (cần có mạng).",
     waitsFor: "Chờ bản ghi trước được gửi",
+    merge: "Sửa, gộp hai bản rồi gửi lại",
+    sentTitle: "Đã gửi — có thể sửa",
+    edit: "Sửa",
     recentlySent: "Đã gửi gần đây: {{count}}",
   },
   kinds: {

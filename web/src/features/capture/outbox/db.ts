@@ -64,6 +64,13 @@ export type SentEntry = {
   kind: CaptureKind;
   serverId: string | null;
   sentAt: number;
+  /** The list's line, to find the record again for an edit. */
+  summary?: string;
+  /**
+   * The server's answer for a record the cadre may edit from the phone (an activity, a duty log):
+   * the edit starts from it and its `version`. Never kept for households (personal data).
+   */
+  record?: { version?: number } & Record<string, unknown>;
 };
 
 /** A record's photo: bytes (every browser stores them), kept apart from the queue's rows. */

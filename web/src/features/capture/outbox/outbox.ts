@@ -1,4 +1,4 @@
-import type { CaptureDb, CaptureKind, FileRow, OutboxEntry } from "./db";
+import type { CaptureDb, CaptureKind, FileRow, OutboxEntry, SentEntry } from "./db";
 
 /** A v4 uuid, also where `crypto.randomUUID` is missing (a plain-http page on the local network). */
 export function newClientId(): string {
@@ -117,4 +117,35 @@ export async function discard(db: CaptureDb, id: string): Promise<void> {
       await db.files.delete(next);
     }
   });
+}
+
+/**
+ * The sent records the cadre may edit from the phone, newest first, one per server record (its
+ * latest answer: an acknowledged edit's answer carries the new version).
+ */
+export async function editableRecords(db: CaptureDb, accountId: string, limit = 20): Promise<SentEntry[]> {
+  const rows = await db.sent.where("accountId").equals(accountId).toArray();
+  const latest = new Map<string, SentEntry>();
+  for (const r of rows.sort((a, b) => b.sentAt - a.sentAt)) {
+    if (r.serverId && r.record && !latest.has(r.serverId)) latest.set(r.serverId, r);
+  }
+  return [...latest.values()].slice(0, limit);
+}
+
+/** The latest answer the device holds for a server record, to start an edit from. */
+export async function sentRecord(
+  db: CaptureDb,
+  accountId: string,
+  serverId: string,
+): Promise<SentEntry | null> {
+  return (
+    (await editableRecords(db, accountId, Number.MAX_SAFE_INTEGER)).find((r) => r.serverId === serverId) ??
+    null
+  );
+}
+
+/** The conflict's server version, for an edit resent after the cadre merged both copies. */
+export function serverVersionOf(entry: OutboxEntry): number | undefined {
+  const v = (entry.server as { version?: unknown } | undefined)?.version;
+  return typeof v === "number" ? v : undefined;
 }

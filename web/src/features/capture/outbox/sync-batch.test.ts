@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import type { SyncBatchEntry, SyncBatchResult } from "@toandan/contracts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CaptureDb } from "./db";
-import { enqueue, refTo, type NewEntry } from "./outbox";
+import { editableRecords, enqueue, refTo, sentRecord, serverVersionOf, type NewEntry } from "./outbox";
 import { batchOperationOf } from "./operations";
 import { SyncEngine, type SendError, type SendRequest } from "./sync";
 
@@ -52,6 +52,7 @@ class BatchServer {
       operation: op?.operation ?? "createActivity",
       params: op?.params ?? {},
       body: req.body,
+      ...(req.headers["If-Match"] ? { ifMatch: Number(req.headers["If-Match"]) } : {}),
     });
     if (r.status >= 400) {
       const err: SendError = { status: r.status, code: r.error!.code, issues: r.error!.issues };
@@ -290,5 +291,69 @@ describe("SyncEngine with batches", () => {
     expect(out.stopped).toBe("offline");
     expect(server.stored.size).toBe(0);
     expect(await db.outbox.count()).toBe(2);
+  });
+
+  it("keeps an activity's answer for an edit (never a household's), the latest one per record", async () => {
+    await enqueue(db, [
+      activity("a"),
+      { accountId: "acc-1", kind: "household", method: "POST", path: "/households", body: {}, summary: "hộ" },
+    ]);
+    await engine().run();
+    const [sent] = await editableRecords(db, "acc-1");
+    expect(await editableRecords(db, "acc-1")).toHaveLength(1);
+    expect(sent).toMatchObject({ kind: "activity", serverId: "srv-1", summary: "a", record: { version: 1 } });
+    // An edit from that version, acknowledged: the device now starts the next edit from its answer.
+    server.refuse = (e) =>
+      e.operation === "updateActivity"
+        ? { clientId: e.clientId, status: 200, replayed: false, body: { id: "srv-1", version: 2 } }
+        : null;
+    now += 10;
+    await enqueue(db, [
+      {
+        accountId: "acc-1",
+        kind: "activityEdit",
+        method: "PATCH",
+        path: "/activities/srv-1",
+        ifMatch: sent!.record!.version,
+        body: { attendees: 9 },
+        summary: "a (sửa)",
+      },
+      activity("b"),
+    ]);
+    await engine().run();
+    expect(server.batches.at(-1)!.map((e) => [e.operation, e.params, e.ifMatch])).toEqual([
+      ["updateActivity", { id: "srv-1" }, 1],
+      ["createActivity", {}, undefined],
+    ]);
+    expect((await sentRecord(db, "acc-1", "srv-1"))?.record?.version).toBe(2);
+    expect((await editableRecords(db, "acc-1")).map((r) => r.serverId).sort()).toEqual(["srv-1", "srv-3"]);
+  });
+
+  it("resends a merged edit over the server's version seen in the conflict", async () => {
+    const [id] = await enqueue(db, [
+      {
+        accountId: "acc-1",
+        kind: "activityEdit",
+        method: "PATCH",
+        path: "/activities/srv-x",
+        readPath: "/activities/srv-x",
+        ifMatch: 1,
+        body: { attendees: 20 },
+        summary: "sửa",
+      },
+    ]);
+    server.refuse = (e) =>
+      e.ifMatch === 1
+        ? {
+            clientId: e.clientId,
+            status: 412,
+            replayed: false,
+            error: { code: "version_conflict", message: "Đã sửa", requestId: "r" },
+          }
+        : null;
+    await engine().run();
+    const [conflict] = await db.outbox.toArray();
+    expect(conflict).toMatchObject({ id, state: "conflict" });
+    expect(serverVersionOf(conflict!)).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 import type { SyncBatchEntry, SyncBatchResult } from "@toandan/contracts";
-import type { CaptureDb, OutboxEntry } from "./db";
+import type { CaptureDb, OutboxEntry, SentEntry } from "./db";
 import { batchOperationOf, type BatchOperation } from "./operations";
 import { classify, type SendError, type SendRequest } from "./verdict";
 
@@ -45,6 +45,8 @@ function serverIdOf(answer: unknown): string | null {
 }
 
 const SENT_KEPT = 1000;
+/** Records whose answer is kept on the device for an edit: no personal data in them. */
+const EDITABLE_KINDS = new Set<OutboxEntry["kind"]>(["activity", "activityEdit", "dutyLog", "dutyLogEdit"]);
 
 type Picked = { entry: OutboxEntry; op: BatchOperation };
 type BatchOutcome = { sent: number; stop: "retry" | "signedOut" | null; retryId?: string };
@@ -340,6 +342,10 @@ export class SyncEngine {
         kind: entry.kind,
         serverId,
         sentAt: this.d.now(),
+        summary: entry.summary,
+        ...(EDITABLE_KINDS.has(entry.kind) && answer && typeof answer === "object"
+          ? { record: answer as NonNullable<SentEntry["record"]> }
+          : {}),
       });
       await db.outbox
         .where("after")

@@ -1,3 +1,4 @@
+import "../../locales/register-console";
 import { Checkbox, Chip, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {

@@ -1,3 +1,4 @@
+import "../../locales/register-console";
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { liveQuery } from "dexie";

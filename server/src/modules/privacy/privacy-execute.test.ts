@@ -288,6 +288,18 @@ describe("carrying out a data subject's request", () => {
       .items;
     expect(after.map((x) => x.entityId).sort()).toEqual([ids.caseTip, ids.denunciation, ids.case].sort());
 
+    // The readable export names each record's outcome, and why the kept ones stay.
+    const file = (await api(w, dpo, "GET", `/privacy/requests/${id}/export`)).json<{
+      ketQuaThucHien: { phanHe: string; ketQua: string; lyDo: string | null }[];
+    }>();
+    expect(file.ketQuaThucHien).toHaveLength(8);
+    expect(
+      file.ketQuaThucHien
+        .filter((x) => x.ketQua === "Giữ lại")
+        .map((x) => x.phanHe)
+        .sort(),
+    ).toEqual(["cases", "feedback", "tips"]);
+
     // The answer within 72 hours is on time; the detail keeps the per-record outcomes.
     setClock("2027-03-04T16:29:00Z");
     const answer = await api(w, dpo, "POST", `/privacy/requests/${id}/answer`, {

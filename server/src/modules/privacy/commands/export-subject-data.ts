@@ -5,7 +5,7 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { forbidden } from "../../../kernel/errors";
 import { managesAt } from "../privacy.policy";
-import { getRequestRow, openSubject, presentRequest } from "../privacy.queries";
+import { getRequestRow, openSubject, presentRequest, requestDetail } from "../privacy.queries";
 import { findAllRecords } from "./search-person-records";
 
 /**
@@ -24,6 +24,9 @@ export async function exportSubjectData(
   if (!managesAt(actor, r.rollupPath)) throw forbidden();
   const subject = openSubject(app.envelope, r);
   const records = await findAllRecords(app, db, actor, subject, r.rollupPath);
+  // What carrying the request out did with each record (kept ones say why), when it was carried out.
+  const { actions } = await requestDetail(db, app.envelope, actor, id);
+  const OUTCOME_VI = { done: "Đã thực hiện", kept: "Giữ lại", none: "Không còn dữ liệu" } as const;
   await db.transaction((tx) =>
     recordEvent(tx, {
       actorId: actor.accountId,
@@ -55,6 +58,16 @@ export async function exportSubjectData(
         ? "Một phần dữ liệu được mã hóa; đơn vị quản lý cung cấp bản đầy đủ theo quy định"
         : null,
       ngoaiLe: x.exception ? PROCESSING_EXCEPTION_LABELS[x.exception].vi : null,
+      lyDoGiuLai: x.exceptionReasonVi ?? null,
+    })),
+    ketQuaThucHien: actions.map((a) => ({
+      phanHe: a.module,
+      moTa: a.labelVi,
+      donVi: a.orgUnitName,
+      ketQua: OUTCOME_VI[a.outcome],
+      canCu: a.exception ? PROCESSING_EXCEPTION_LABELS[a.exception].vi : null,
+      lyDo: a.reasonVi,
+      luc: a.actedAt,
     })),
   };
   return reply

@@ -64,7 +64,7 @@ export const PROTECTED_ACTIVITIES: ProcessingActivity[] = [
   {
     id: "tip_contact",
     module: "tips",
-    tables: ["tips"],
+    tables: ["tips", "citizen_contact_index"],
     titleVi: "Thông tin liên hệ của người báo tin",
     purposeVi: "Liên hệ lại người báo tin khi cần xác minh",
     legalBasis: "consent",
@@ -73,7 +73,8 @@ export const PROTECTED_ACTIVITIES: ProcessingActivity[] = [
     dataTypesVi: ["Họ tên, số điện thoại, thư điện tử của người báo tin"],
     readers: rolesWith("tip.handle"),
     storage: "sealed",
-    storageVi: "Mã hóa cùng tin báo",
+    storageVi:
+      "Mã hóa cùng tin báo; chỉ mục tìm kiếm (citizen_contact_index) chỉ lưu giá trị băm có khóa của số điện thoại, thư điện tử, họ tên",
     retentionVi: "Đến khi kết thúc trao đổi hoặc người báo tin rút lại sự đồng ý",
     retentionRule: null,
   },
@@ -128,7 +129,7 @@ export const PROTECTED_ACTIVITIES: ProcessingActivity[] = [
   {
     id: "privacy_records",
     module: "privacy",
-    tables: ["privacy_requests", "privacy_breaches", "consent_texts"],
+    tables: ["privacy_requests", "privacy_request_actions", "privacy_breaches", "consent_texts"],
     titleVi: "Yêu cầu của chủ thể dữ liệu và sổ vi phạm",
     purposeVi: "Thực hiện quyền của chủ thể dữ liệu; ghi nhận, thông báo vi phạm dữ liệu cá nhân",
     legalBasis: "legal_obligation",

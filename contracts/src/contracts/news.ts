@@ -6,16 +6,34 @@ import { ShownCountSchema } from "./tips";
 export const NEWS_KINDS = ["news", "warning"] as const;
 export const NewsKindSchema = z.enum(NEWS_KINDS, { error: "Loại bài không hợp lệ" });
 
-export const CreateNewsBodySchema = z.object({
-  kind: NewsKindSchema,
-  orgUnitId: IdSchema,
-  title: z.string().trim().min(5, "Tiêu đề tối thiểu 5 ký tự").max(200, "Tiêu đề tối đa 200 ký tự"),
-  summary: z.string().trim().max(500).optional(),
-  body: z.string().trim().min(20, "Nội dung tối thiểu 20 ký tự").max(20_000),
-  /** JPEG, PNG or WebP in base64, at most 2 MB; re-encoded without metadata. */
-  imageBase64: z.string().max(2_800_000, "Ảnh tối đa 2 MB").optional(),
-  imageAlt: z.string().trim().max(200).optional(),
+/**
+ * Whether a news photo shows people (issue 19 item 7): "none", or "consented" — each person shown
+ * agreed to the `photo` consent text (privacy's consent_texts; its current version is kept with the
+ * photo). Never assumed: a photo needs the answer.
+ */
+export const NEWS_IMAGE_PEOPLE = ["none", "consented"] as const;
+export const NewsImagePeopleSchema = z.enum(NEWS_IMAGE_PEOPLE, {
+  error: "Cho biết ảnh có người hay không và người trong ảnh đã đồng ý chưa",
 });
+export type NewsImagePeople = z.infer<typeof NewsImagePeopleSchema>;
+
+export const CreateNewsBodySchema = z
+  .object({
+    kind: NewsKindSchema,
+    orgUnitId: IdSchema,
+    title: z.string().trim().min(5, "Tiêu đề tối thiểu 5 ký tự").max(200, "Tiêu đề tối đa 200 ký tự"),
+    summary: z.string().trim().max(500).optional(),
+    body: z.string().trim().min(20, "Nội dung tối thiểu 20 ký tự").max(20_000),
+    /** JPEG, PNG or WebP in base64, at most 2 MB; re-encoded without metadata. */
+    imageBase64: z.string().max(2_800_000, "Ảnh tối đa 2 MB").optional(),
+    imageAlt: z.string().trim().max(200).optional(),
+    imagePeople: NewsImagePeopleSchema.optional(),
+  })
+  .refine((b) => !b.imageBase64 || b.imagePeople !== undefined, {
+    path: ["imagePeople"],
+    message: "Cho biết ảnh có người hay không và người trong ảnh đã đồng ý chưa",
+    when: (p) => typeof p.value === "object" && p.value !== null,
+  });
 export type CreateNewsBody = z.infer<typeof CreateNewsBodySchema>;
 
 export const NewsItemSchema = z.object({
@@ -27,6 +45,10 @@ export const NewsItemSchema = z.object({
   body: z.string(),
   imageUrl: z.string().nullable(),
   imageAlt: z.string().nullable(),
+  /** "consented": the photo rests on the people's consent, which they may withdraw (the photo is then removed). */
+  imagePeople: NewsImagePeopleSchema.nullable().optional(),
+  /** The day the photo was removed because the people shown withdrew their consent. */
+  imageWithdrawnOn: IsoDateSchema.nullable().optional(),
   publishedOn: IsoDateSchema,
   authorUnit: z.string(),
   authorBody: z.string(),

@@ -115,6 +115,15 @@ const vi = {
   body: "Nội dung (mỗi đoạn cách nhau một dòng trống)",
   image: "Ảnh (JPG, PNG; thông tin vị trí sẽ bị xóa)",
   imageAlt: "Mô tả ảnh (cho người khiếm thị)",
+  imagePeople: "Ảnh có người không?",
+  imagePeopleNone: "Ảnh không có người nhận ra được",
+  imagePeopleConsented:
+    "Ảnh có người; từng người trong ảnh đã đồng ý bằng văn bản theo lời đồng ý “Sử dụng hình ảnh cá nhân” hiện hành",
+  imagePeopleHint:
+    "Không chọn sẵn: phải trả lời khi đăng ảnh. Người trong ảnh có thể rút lại sự đồng ý bất cứ lúc nào; khi đó ảnh được gỡ ngay.",
+  imageWithdraw: "Gỡ ảnh: người trong ảnh rút lại sự đồng ý",
+  imageWithdrawConfirm: "Gỡ ảnh khỏi tin này? Ảnh bị xóa ngay và không dùng lại được.",
+  imageWithdrawn: "Ảnh đã gỡ ngày {{date}} do người trong ảnh rút lại sự đồng ý",
   publishAs: "Đăng với tư cách",
   publish: "Đăng",
   published: "Đã đăng:",
@@ -235,6 +244,15 @@ const en: Labels = {
   body: "Text (blank line between paragraphs)",
   image: "Image (JPG, PNG; location data removed)",
   imageAlt: "Image description (for screen readers)",
+  imagePeople: "Does the photo show people?",
+  imagePeopleNone: "No recognisable person in the photo",
+  imagePeopleConsented:
+    "It shows people; each of them agreed in writing to the current “Using a person's photo” consent text",
+  imagePeopleHint:
+    "Nothing is pre-selected: answer when you attach a photo. The people shown may withdraw their consent at any time; the photo is then removed at once.",
+  imageWithdraw: "Remove the photo: a person shown withdrew consent",
+  imageWithdrawConfirm: "Remove the photo from this item? It is erased at once and cannot be used again.",
+  imageWithdrawn: "Photo removed on {{date}}: a person shown withdrew consent",
   publishAs: "Publish as",
   publish: "Publish",
   published: "Published:",

@@ -6,7 +6,8 @@ import { notFound } from "../../kernel/errors";
 type NewsDbRow = Omit<NewsItem, "imageUrl"> & { hasImage: boolean };
 
 const SELECT = sql`select n.id, n.slug, n.kind, n.title, n.summary, n.body, n.image is not null as "hasImage",
-    n.image_alt as "imageAlt", n.published_on::text as "publishedOn", u.full_name as "authorUnit",
+    n.image_alt as "imageAlt", n.image_people as "imagePeople", n.image_withdrawn_on::text as "imageWithdrawnOn",
+    n.published_on::text as "publishedOn", u.full_name as "authorUnit",
     n.author_body as "authorBody"
   from news_items n join org_units u on u.id = n.org_unit_id`;
 

@@ -5,11 +5,13 @@ import {
   NewsItemSchema,
   NewsListSchema,
   NewsSlugParamsSchema,
+  OkSchema,
   PublicStatisticsSchema,
 } from "@toandan/contracts";
 import { z } from "zod";
 import { defineRoute, routesPlugin } from "../../kernel/http/define-route";
 import { createNews } from "./commands/create-news";
+import { withdrawNewsImageConsent } from "./commands/withdraw-image-consent";
 import { listNewsItems, newsImage, newsItemBySlug } from "./news.queries";
 import { publicStatistics } from "./statistics";
 
@@ -66,6 +68,17 @@ export const newsRoutes = routesPlugin([
     status: 201,
     response: z.object({ id: IdSchema, slug: z.string() }),
     handler: ({ db, actor, body }) => createNews(db, actor, body),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/news/:id/image-consent-withdrawal",
+    operationId: "withdrawNewsImageConsent",
+    summary: "A person in a news photo withdrew their consent: the photo is removed at once (audited)",
+    tags,
+    permission: "news.write",
+    params: z.object({ id: IdSchema }),
+    response: OkSchema,
+    handler: ({ db, actor, params }) => withdrawNewsImageConsent(db, actor, params.id),
   }),
   defineRoute({
     method: "GET",

@@ -43,7 +43,7 @@ describe("news", () => {
       front,
       "POST",
       "/api/v1/news",
-      news({ imageBase64: img.toString("base64") }),
+      news({ imageBase64: img.toString("base64"), imagePeople: "none" }),
     );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().slug).toBe("canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao");

@@ -4,8 +4,10 @@ import {
   Anchor,
   Button,
   FileInput,
+  Group,
   NativeSelect,
   Paper,
+  Radio,
   Stack,
   Text,
   Textarea,
@@ -50,6 +52,7 @@ export function NewsAdminPage() {
   const [body, setBody] = useState("");
   const [image, setImage] = useState<File | null>(null);
   const [alt, setAlt] = useState("");
+  const [people, setPeople] = useState<"none" | "consented" | "">("");
   const list = useQuery({
     queryKey: ["news", "list"],
     queryFn: ({ signal }) =>
@@ -67,6 +70,7 @@ export function NewsAdminPage() {
           body,
           imageBase64: image ? await toBase64(image) : undefined,
           imageAlt: alt || undefined,
+          imagePeople: image && people ? people : undefined,
         },
       }),
     onSuccess: () => {
@@ -74,8 +78,13 @@ export function NewsAdminPage() {
       setSummary("");
       setBody("");
       setImage(null);
+      setPeople("");
       void qc.invalidateQueries({ queryKey: ["news"] });
     },
+  });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api(`/news/${id}/image-consent-withdrawal`, { method: "POST" }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["news"] }),
   });
   if (!can(user, "news.write") || units.length === 0) return <NotFoundContent />;
   const submit = (e: FormEvent) => {
@@ -133,7 +142,22 @@ export function NewsAdminPage() {
           clearable
         />
         {image && (
-          <TextInput label={L.imageAlt} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} />
+          <>
+            <TextInput label={L.imageAlt} value={alt} onChange={(e) => setAlt(e.currentTarget.value)} />
+            <Radio.Group
+              label={L.imagePeople}
+              description={L.imagePeopleHint}
+              required
+              mt="sm"
+              value={people}
+              onChange={(v) => setPeople(v)}
+            >
+              <Stack gap={6} mt={6}>
+                <Radio value="none" label={L.imagePeopleNone} />
+                <Radio value="consented" label={L.imagePeopleConsented} />
+              </Stack>
+            </Radio.Group>
+          </>
         )}
         {m.isError && (
           <Alert color="red" mt="sm">
@@ -152,11 +176,32 @@ export function NewsAdminPage() {
       <Title order={2} size="h3">
         {L.latest}
       </Title>
+      {withdraw.isError && <Alert color="red">{errorText(t, withdraw.error)}</Alert>}
       {list.data?.items.map((n) => (
-        <Text key={n.id}>
-          {formatDate(n.publishedOn)} · {L.kinds[n.kind]} ·{" "}
-          <Anchor href={`/tin-tuc/${n.slug}`}>{n.title}</Anchor> · {n.authorUnit}
-        </Text>
+        <Group key={n.id} gap="xs" wrap="wrap">
+          <Text>
+            {formatDate(n.publishedOn)} · {L.kinds[n.kind]} ·{" "}
+            <Anchor href={`/tin-tuc/${n.slug}`}>{n.title}</Anchor> · {n.authorUnit}
+          </Text>
+          {n.imageWithdrawnOn && (
+            <Text size="sm" c="dimmed">
+              {L.imageWithdrawn.replace("{{date}}", formatDate(n.imageWithdrawnOn))}
+            </Text>
+          )}
+          {n.imagePeople === "consented" && n.imageUrl && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              color="red"
+              loading={withdraw.isPending && withdraw.variables === n.id}
+              onClick={() => {
+                if (window.confirm(L.imageWithdrawConfirm)) withdraw.mutate(n.id);
+              }}
+            >
+              {L.imageWithdraw}
+            </Button>
+          )}
+        </Group>
       ))}
     </Stack>
   );

@@ -987,7 +987,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
         holiday_upserted: "Updated a holiday or make-up day",
         holiday_deleted: "Deleted a holiday or make-up day",
       },
-      news: { created: "Published news" },
+      news: { created: "Published news", image_consent_withdrawn: "Photo removed on withdrawn consent" },
       privacy: {
         request_created: "Received a data-subject request",
         request_searched: "Searched a data subject's records",
@@ -1208,7 +1208,11 @@ export const consoleEn: Shape<typeof consoleVi> = {
         holiday_upserted: "{{date}}: {{kind}} — {{name}}",
         holiday_deleted: "{{date}}: {{name}} — reason: {{reason}}",
       },
-      news: { created: "News “{{title}}”", warning: "Warning “{{title}}”" },
+      news: {
+        created: "News “{{title}}”",
+        warning: "Warning “{{title}}”",
+        image_consent_withdrawn: "Photo removed from “{{title}}”: a person shown withdrew consent",
+      },
       privacy: {
         request_created: "{{kind}} request, due {{due}}",
         request_searched: "{{found}} records found",

@@ -989,7 +989,7 @@ export const consoleVi = {
         holiday_upserted: "Cập nhật ngày nghỉ lễ, làm bù",
         holiday_deleted: "Xóa ngày nghỉ lễ, làm bù",
       },
-      news: { created: "Đăng tin" },
+      news: { created: "Đăng tin", image_consent_withdrawn: "Gỡ ảnh do rút lại sự đồng ý" },
       privacy: {
         request_created: "Tiếp nhận yêu cầu của chủ thể dữ liệu",
         request_searched: "Tra cứu dữ liệu của chủ thể",
@@ -1209,7 +1209,11 @@ export const consoleVi = {
         holiday_upserted: "{{date}}: {{kind}} — {{name}}",
         holiday_deleted: "{{date}}: {{name}} — lý do: {{reason}}",
       },
-      news: { created: "Tin “{{title}}”", warning: "Cảnh báo “{{title}}”" },
+      news: {
+        created: "Tin “{{title}}”",
+        warning: "Cảnh báo “{{title}}”",
+        image_consent_withdrawn: "Gỡ ảnh khỏi tin “{{title}}”: người trong ảnh rút lại sự đồng ý",
+      },
       privacy: {
         request_created: "Yêu cầu {{kind}}, hạn trả lời {{due}}",
         request_searched: "Tìm thấy {{found}} bản ghi",

@@ -25,6 +25,14 @@ export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now
   const image = body.imageBase64
     ? await cleanImage(decodeBase64(body.imageBase64, "imageBase64", 2 * 1024 * 1024), "imageBase64")
     : null;
+  // A photo of people rests on their consent: the `photo` consent text's current version is kept with it.
+  const [consent] =
+    image && body.imagePeople === "consented"
+      ? await queryRows<{ id: string }>(
+          db,
+          sql`select id from consent_texts where purpose = 'photo' order by version desc limit 1`,
+        )
+      : [];
   const base = vietnameseSlug(body.title);
   const taken = await queryRows<{ slug: string }>(
     db,
@@ -47,6 +55,8 @@ export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now
         image: image?.data ?? null,
         imageType: image?.mediaType ?? null,
         imageAlt: image ? body.imageAlt || body.title : null,
+        imagePeople: image ? (body.imagePeople ?? null) : null,
+        imageConsentTextId: consent?.id ?? null,
         publishedOn: dateInVietnam(now),
         createdBy: actor.accountId,
       })

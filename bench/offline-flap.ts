@@ -119,6 +119,9 @@ async function drain(page: Page, limitMs: number) {
   const t0 = performance.now();
   while (performance.now() - t0 < limitMs) {
     if ((await outboxCount(page)) === 0) return performance.now() - t0;
+    // Records written straight to IndexedDB are not seen by the page's live counts, so "Gửi ngay"
+    // may still be disabled: the reconnect event starts a pass as well.
+    await page.evaluate(() => window.dispatchEvent(new Event("online"))).catch(() => {});
     await page
       .getByRole("button", { name: "Gửi ngay" })
       .click({ timeout: 2000 })

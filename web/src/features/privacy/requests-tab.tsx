@@ -130,6 +130,7 @@ export function RequestsTab() {
                 { name: "subject.fullName", label: t("requests.fullName"), required: true },
                 { name: "subject.birthYear", label: t("requests.birthYear"), kind: "number" },
                 { name: "subject.phone", label: t("requests.phone") },
+                { name: "subject.email", label: t("requests.email") },
                 {
                   name: "subject.identityNumber",
                   label: t("requests.identityNumber"),

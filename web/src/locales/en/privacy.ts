@@ -34,6 +34,7 @@ export const privacyEn: typeof privacyVi = {
     fullName: "Requester's full name",
     birthYear: "Year of birth",
     phone: "Phone",
+    email: "E-mail",
     identityNumber: "Personal identity number",
     identityNumberHelp: "Needed to find case files (blind index of the number)",
     address: "Address",

@@ -27,6 +27,7 @@ export const privacyVi = {
     fullName: "Họ và tên người yêu cầu",
     birthYear: "Năm sinh",
     phone: "Số điện thoại",
+    email: "Thư điện tử",
     identityNumber: "Số định danh cá nhân (CCCD)",
     identityNumberHelp: "Cần để tìm hồ sơ quản lý (chỉ mục ẩn theo số định danh)",
     address: "Địa chỉ",

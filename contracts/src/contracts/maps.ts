@@ -45,7 +45,7 @@ export const MapAreaSchema = z.object({
   value: z.number().nullable(),
   /** A tip count of 1–4 outside the caller's police compartment, hidden ("<5"). */
   suppressed: z.boolean(),
-  /** Per 10,000 people: the population the rate is computed on; null when none is recorded. */
+  /** Per 10,000 people (value to one decimal): the population it is computed on; null: none recorded. */
   population: z.number().int().nullable().optional(),
 });
 export type MapArea = z.infer<typeof MapAreaSchema>;

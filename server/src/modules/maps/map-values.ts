@@ -66,7 +66,7 @@ export async function getMapValues(db: Db, actor: Actor, q: MapValuesQuery): Pro
   const indicator: MapLayerCode = q.indicator ?? DEFAULT_MAP_INDICATOR;
   const perPeople = indicator === TIPS_PER_10K;
   // Per 10,000 people: the tips received, divided by each commune's recorded population.
-  const counted: IndicatorCode = perPeople ? "tips.received" : (indicator);
+  const counted: IndicatorCode = perPeople ? "tips.received" : indicator;
   const indicators = mapIndicators(actor);
   if (!indicators.includes(indicator)) {
     throw forbidden("Chỉ lực lượng Công an được xem bản đồ tin báo, tố giác");
@@ -116,7 +116,7 @@ export async function getMapValues(db: Db, actor: Actor, q: MapValuesQuery): Pro
         ? null
         : people
           ? population
-            ? Math.round((raw / population) * 10_000 * 100) / 100
+            ? Math.round((raw / population) * 10_000 * 10) / 10
             : null
           : raw;
     return {

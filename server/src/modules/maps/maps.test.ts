@@ -159,6 +159,15 @@ describe("tips per 10,000 people", () => {
     const mixedMap = (await values(mixed, p.province.id, "tips.per_10k")).json<MapValues>();
     expect(mixedMap.areas.find((a) => a.code === "32002")).toMatchObject({ value: null, suppressed: true });
     expect(mixedMap.areas.find((a) => a.code === "31825")).toMatchObject({ value: 5, suppressed: false });
+    // A corrected figure for the same day replaces it (the later recorded); the rate has one decimal.
+    await call(ctx.app, provincePolice, "POST", `/api/v1/org-units/${p.baclieu.id}/populations`, {
+      population: 7000,
+      asOf: `${year - 1}-12-31`,
+      source: "Số liệu của xã (đính chính)",
+    });
+    const corrected = (await values(provincePolice, p.province.id, "tips.per_10k")).json<MapValues>();
+    // 6 tips for 7,000 people: 8,571… → 8,6.
+    expect(corrected.areas.find((a) => a.code === "31825")).toMatchObject({ value: 8.6, population: 7000 });
   });
 });
 

@@ -3,18 +3,9 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../server/src/db/client";
 import { insertLocalUnits, type LocalUnitInput } from "../../server/src/modules/org-units";
 import type { OrgUnitDbRow } from "../../server/src/modules/org-units";
+import { prng as rng } from "../../server/src/kernel/prng";
 
-/** Deterministic PRNG (mulberry32) so every run loads the same names. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const SOUTH_PLACES = [
   "Tân Hòa",

@@ -3,6 +3,7 @@ import { call, createTestContext, type Session, type TestContext } from "../../t
 import { createResidentialArea, rootUnit, signedInAs, unitByCode } from "../../test/factories";
 import { activityTotals } from "./index";
 import { bodyAt, formerUnit } from "./test-fixtures";
+import { prng } from "../../kernel/prng";
 
 let t: TestContext;
 let admin: Session;
@@ -150,17 +151,6 @@ describe("getActivityTotals — routes", () => {
     expect(district.totals).toMatchObject({ activities: 2, attendees: 47 });
   });
 });
-
-/** mulberry32: a small seeded PRNG so every run generates the same activities. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Site = { unitId: string; child: string; bodies: { id: string; kind: string }[] };
 type Made = { child: string; date: string; kinds: Set<string>; topics: string[]; f: Record<string, number> };

@@ -7,6 +7,7 @@ import type { Envelope } from "../../kernel/envelope";
 import { aad } from "./cases.crypto";
 import { caseDueDates } from "./cases.deadlines";
 import { caseCommunitySessions, caseHelpInstances, caseReferrals, cases } from "./cases.table";
+import { prng } from "../../kernel/prng";
 
 /**
  * Demo history of the people with social evils and drug users helped by the former Bạc Liêu city
@@ -94,17 +95,6 @@ type OldCommune = {
   front: string | null;
 };
 
-/** Deterministic (mulberry32): the demo is the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const shift = (iso: string, days: number) => format(addDays(parseISO(iso), days), "yyyy-MM-dd");
 const min = (a: string, b: string) => (a < b ? a : b);
 

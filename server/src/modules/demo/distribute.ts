@@ -1,14 +1,6 @@
-/** Deterministic PRNG (mulberry32): demo data is the same on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../../kernel/prng";
+
+export { prng };
 
 /**
  * Splits `total` into `parts` integers of at least `min` that add up to exactly `total`

@@ -5,6 +5,8 @@ import { call, createTestContext, type Session, type TestContext } from "../../t
 import { createResidentialArea, rootUnit, signedInAs, unitByCode } from "../../test/factories";
 import { foldActivityRollups } from "../activities";
 import { bodyAt, formerUnit } from "../activities/test-fixtures";
+import { prng } from "../../kernel/prng";
+import { period, prefix, recountActivities, unitPathOf } from "./indicators.test-support";
 
 let t: TestContext;
 let admin: Session;
@@ -36,33 +38,8 @@ async function query(s: Session, qs: string): Promise<Result> {
   return res.json<Result>();
 }
 
-/** Independent sums straight from the records (no rollups): `where` is over activities a / org_units u. */
-async function raw(where: ReturnType<typeof sql>) {
-  const [r] = await queryRows<Record<string, number>>(
-    t.app.db,
-    sql`select count(*)::int as "activities.count", coalesce(sum(a.attendees),0)::int as "activities.attendees",
-          coalesce(sum(a.students),0)::int as "activities.students",
-          coalesce(sum(a.leaflets),0)::int as "activities.leaflets",
-          coalesce(sum(a.broadcast_hours),0)::float8 as "activities.broadcast_hours"
-        from activities a join org_units u on u.id = a.org_unit_id where ${where}`,
-  );
-  return r!;
-}
-
-const prefix = (p: string) => sql`a.rollup_path like ${`${p}%`}`;
-const period = (from: string, to: string) => sql`a.date between ${from}::date and ${to}::date`;
-const pathOf = async (id: string) =>
-  (await queryRows<{ path: string }>(t.app.db, sql`select path from org_units where id = ${id}`))[0]!.path;
-
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const raw = (where: SQL) => recountActivities(t.app.db, where);
+const pathOf = (id: string) => unitPathOf(t.app.db, id);
 
 beforeAll(async () => {
   t = await createTestContext();

@@ -7,6 +7,7 @@ import { stockRollupsCover } from "../../kernel/rollups";
 import { groupTotals, readGroupRollups } from "../groups";
 import { coverageGroups, readHouseholdRollups, safeFamilyGroups } from "../households";
 import { groupsByChild } from "./dashboard-children";
+import { prng } from "../../kernel/prng";
 
 /**
  * The household and group rollups, kept by triggers, must equal the figures counted from the
@@ -19,15 +20,6 @@ let db: Db;
 const areas: { id: string; path: string }[] = [];
 const paths: string[] = [];
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(20251201);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const ORGS = ["farmers", "women", "veterans", "youth", "labour", "elderly", "other"];

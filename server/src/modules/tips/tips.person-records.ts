@@ -94,8 +94,9 @@ export async function actOnTipPersonRecord(
     sql`select status, contact, org_unit_id as "orgUnitId" from tips where id = ${id} for update`,
   );
   if (!row?.contact) return { outcome: "none", exception: null, reasonVi: null };
-  if (row.status === "case_opened")
-    {return { outcome: "kept", exception: "crime_prevention", reasonVi: KEPT_VI };}
+  if (row.status === "case_opened") {
+    return { outcome: "kept", exception: "crime_prevention", reasonVi: KEPT_VI };
+  }
   if (ctx.action === "restrict") {
     return {
       outcome: "kept",

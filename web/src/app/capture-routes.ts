@@ -6,8 +6,11 @@ const page = <P extends string>(path: P, load: () => Promise<Record<string, unkn
   createRoute({
     getParentRoute: () => captureLayout,
     path,
-    validateSearch: (search: Record<string, unknown>): { fix?: string } =>
-      typeof search.fix === "string" ? { fix: search.fix } : {},
+    // fix: an outbox record to correct or merge; edit: the server id of a sent record to edit.
+    validateSearch: (search: Record<string, unknown>): { fix?: string; edit?: string } => ({
+      ...(typeof search.fix === "string" ? { fix: search.fix } : {}),
+      ...(typeof search.edit === "string" ? { edit: search.edit } : {}),
+    }),
     component: lazyRouteComponent(load as never, name as never),
   });
 

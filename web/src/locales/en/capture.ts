@@ -77,6 +77,12 @@ export const captureEn: Shape<typeof captureVi> = {
     dutyLogEdit: "Duty log edit",
   },
   form: {
+    editHousehold: "Edit the household",
+    editing: "Edit a sent record",
+    needsNetwork:
+      "A network is needed to open the household. Its personal data is not kept on this phone once sent.",
+    loadingHousehold: "Loading the household…",
+    notFound: "This record is not on this phone.",
     save: "Save on this phone",
     saved: "Saved on this phone. It is sent when there is a network.",
     savedSent: "Saved and sending.",

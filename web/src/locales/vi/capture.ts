@@ -74,6 +74,12 @@ export const captureVi = {
     dutyLogEdit: "Sửa nhật ký trực",
   },
   form: {
+    editHousehold: "Sửa thông tin hộ",
+    editing: "Sửa bản đã gửi",
+    needsNetwork:
+      "Cần có mạng để mở thông tin hộ. Thông tin cá nhân của hộ không được giữ trên máy sau khi đã gửi.",
+    loadingHousehold: "Đang tải thông tin hộ…",
+    notFound: "Không tìm thấy bản ghi này trên máy.",
     save: "Lưu vào máy",
     saved: "Đã lưu trên máy. Bản ghi sẽ được gửi khi có mạng.",
     savedSent: "Đã lưu và đang gửi.",

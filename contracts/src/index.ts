@@ -18,6 +18,7 @@ export * from "./contracts/team-evaluations";
 export * from "./contracts/group-equipment";
 export * from "./contracts/group-duty";
 export * from "./contracts/pilots";
+export * from "./contracts/media";
 export * from "./contracts/households";
 export * from "./contracts/safe-families";
 export * from "./contracts/plans";

@@ -1,4 +1,4 @@
-// Audit data schemas (see ../audit-data.ts): activities, trainings and festivals.
+// Audit data schemas (see ../audit-data.ts): activities, trainings, festivals and media partnerships.
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../../common";
 import {
@@ -10,6 +10,7 @@ import {
   TrainingLevelSchema,
 } from "../activities";
 import type { AuditAction } from "../audit";
+import { MediaItemKindSchema, MediaPartnerKindSchema } from "../media";
 import { count, text } from "./shared";
 
 /** The editable fields of an activity, with the value before or after an edit (changed ones only). */
@@ -67,5 +68,31 @@ export const AUDIT_DATA_ACTIVITIES = {
     giftValue: count,
     awards: count,
     activityId: IdSchema.nullable(),
+  }),
+
+  /** A media partnership as created (the notes stay in the record). */
+  "media.partnership_created": z.object({
+    ownerBodyId: IdSchema,
+    partnerName: text,
+    partnerKind: MediaPartnerKindSchema,
+    agreementNumber: text.nullable(),
+    periodFrom: IsoDateSchema,
+    periodTo: IsoDateSchema,
+  }),
+  /** The changed fields only, before and after. */
+  "media.partnership_updated": z.object({
+    before: z.record(z.string(), z.unknown()),
+    after: z.record(z.string(), z.unknown()),
+  }),
+  "media.item_added": z.object({
+    itemId: IdSchema,
+    publishedOn: IsoDateSchema,
+    kind: MediaItemKindSchema,
+    topic: text,
+  }),
+  "media.item_removed": z.object({
+    itemId: IdSchema,
+    publishedOn: IsoDateSchema,
+    title: text,
   }),
 } as const satisfies Partial<Record<AuditAction, z.ZodType>>;

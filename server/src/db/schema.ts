@@ -9,6 +9,7 @@ export * from "../modules/groups/groups.table";
 export * from "../modules/groups/group-equipment.table";
 export * from "../modules/groups/group-duty.table";
 export * from "../modules/pilots/pilots.table";
+export * from "../modules/media/media.table";
 export * from "../modules/households/households.table";
 export * from "../modules/plans/plans.table";
 export * from "../modules/certification/certification.table";

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { dropContactIndex } from "../citizen";
 
 /**
  * Retention of feedback senders' identity (issue 19): an item closed (answered, transferred or
@@ -29,6 +30,12 @@ export async function dropClosedFeedbackIdentities(
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`update feedback_items f set identity = null where ${due} returning f.id`,
+  );
+  // The blind-index rows go with the contact: no term may point to an erased one.
+  await dropContactIndex(
+    tx,
+    "feedback",
+    rows.map((r) => r.id),
   );
   return { due: rows.length, done: rows.length };
 }

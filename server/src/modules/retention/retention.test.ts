@@ -115,7 +115,36 @@ beforeAll(async () => {
       values (${randomUUID()}, ${code}, '\\x00'::bytea, 'drugs', ${baclieuId}, ${u!.provinceId}, ${u!.path},
         '2019-04-01T03:00:00Z', '\\x01'::bytea, '\\x02'::bytea, 'no_case', ${decided}::timestamptz, 'no_case')`);
   }
+  // Feedback: one answered in 2015 with the sender's identity (due), one answered today (not due).
+  for (const [answered, code] of [
+    ["2015-05-01", "RF-OLD"],
+    [todayInVietnam(), "RF-NEW"],
+  ] as const) {
+    await db.execute(sql`insert into feedback_items (id, code, verifier, kind, topic, org_unit_id, province_id,
+        unit_path, body_kind, received_on, due_on, status, title, content, identity, answer, answered_on)
+      values (${randomUUID()}, ${code}, '\\x00'::bytea, 'feedback', 'other', ${baclieuId}, ${u!.provinceId},
+        ${u!.path}, 'front', ${answered}::date, ${answered}::date, 'answered', '\\x01'::bytea, '\\x02'::bytea,
+        '\\x03'::bytea, '\\x04'::bytea, ${answered}::date)`);
+  }
+  // Each tip and feedback contact has its blind-index rows, as intake writes them (issue 19).
+  await db.execute(sql`insert into citizen_contact_index (source, record_id, kind, term)
+    select 'tip', id, k, md5(code || k) from tips, unnest(array['name', 'phone']) k where code like 'RT-%'
+    union all
+    select 'feedback', id, k, md5(code || k) from feedback_items, unnest(array['name', 'email']) k
+      where code like 'RF-%'`);
 });
+
+/** The contact-index rows of the test's tips and feedback, by code: which still point to a record. */
+async function indexedCodes() {
+  const rows = await queryRows<{ code: string; n: number }>(
+    t.app.db,
+    sql`select x.code, count(*)::int as n from citizen_contact_index i
+          join (select 'tip' as source, id, code from tips union all
+                select 'feedback', id, code from feedback_items) x on x.source = i.source and x.id = i.record_id
+        where x.code like 'RT-%' or x.code like 'RF-%' group by x.code order by x.code`,
+  );
+  return rows;
+}
 afterAll(() => t.close());
 
 describe("retention rules", () => {
@@ -196,10 +225,12 @@ describe("running retention", () => {
     expect(byKind.group_member_left).toMatchObject({ due: 1, done: 0, skipped: null });
     expect(byKind.household_moved_out).toMatchObject({ due: 1, done: 0 });
     expect(byKind.tip_contact_closed).toMatchObject({ due: 1, done: 0 });
+    expect(byKind.feedback_identity_closed).toMatchObject({ due: 1, done: 0 });
     expect(byKind.case_file_closed).toMatchObject({ due: 0, skipped: null });
     expect(byKind.data_subject_request).toMatchObject({ due: 0, skipped: "not_automated" });
     expect(await snapshot()).toBe(before);
     expect((await lastAuditEvent(t.app.db))?.id).toBe(audit?.id);
+    expect((await indexedCodes()).map((r) => r.code)).toEqual(["RF-NEW", "RF-OLD", "RT-NEW", "RT-OLD"]);
   });
 
   it("a real run de-identifies the due rows only, keeps every figure and audits each rule with counts", async () => {
@@ -219,6 +250,7 @@ describe("running retention", () => {
     expect(byKind.group_member_left).toMatchObject({ due: 1, done: 1 });
     expect(byKind.household_moved_out).toMatchObject({ due: 1, done: 1 });
     expect(byKind.tip_contact_closed).toMatchObject({ due: 1, done: 1 });
+    expect(byKind.feedback_identity_closed).toMatchObject({ due: 1, done: 1 });
 
     expect(await Promise.all(ranges.map(([f, to]) => indicators(f, to)))).toEqual(figures);
 
@@ -253,6 +285,19 @@ describe("running retention", () => {
     expect(tips).toEqual([
       { code: "RT-NEW", contact: true },
       { code: "RT-OLD", contact: false },
+    ]);
+    const feedback = await queryRows<{ code: string; identity: boolean }>(
+      t.app.db,
+      sql`select code, identity is not null as identity from feedback_items where code like 'RF-%' order by code`,
+    );
+    expect(feedback).toEqual([
+      { code: "RF-NEW", identity: true },
+      { code: "RF-OLD", identity: false },
+    ]);
+    // No index row points to an erased contact; the kept contacts keep theirs.
+    expect(await indexedCodes()).toEqual([
+      { code: "RF-NEW", n: 2 },
+      { code: "RT-NEW", n: 2 },
     ]);
 
     const events = await queryRows<{ action: string; data: Record<string, unknown>; actorId: string }>(

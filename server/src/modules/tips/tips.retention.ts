@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { dropContactIndex } from "../citizen";
 
 /**
  * Retention of tipsters' contact details (issue 19): once the police's dialogue has closed — a
@@ -27,6 +28,12 @@ export async function dropClosedTipContacts(
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`update tips t set contact = null where ${due} returning t.id`,
+  );
+  // The blind-index rows go with the contact: no term may point to an erased one.
+  await dropContactIndex(
+    tx,
+    "tip",
+    rows.map((r) => r.id),
   );
   return { due: rows.length, done: rows.length };
 }

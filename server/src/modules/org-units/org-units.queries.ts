@@ -43,12 +43,18 @@ export function unitVisible(actor: Actor, permission: Permission = "org_unit.rea
 const ANCESTOR_NAMES = sql`(select coalesce(array_agg(a.full_name order by a.depth), '{}') from org_units a
     where a.id = any(string_to_array(trim(both '/' from u.path), '/')::uuid[]) and a.id <> u.id and a.depth > 0)`;
 
-export const SELECT_UNIT = (at: string, withAncestors = false, extra: SQL = sql``) => sql`select u.id,
+/** Without `withChildCount`, `childCount` is null: a caller that never reads it skips the subquery. */
+export const SELECT_UNIT = (
+  at: string,
+  withAncestors = false,
+  extra: SQL = sql``,
+  withChildCount = true,
+) => sql`select u.id,
     u.code, u.kind, u.type, u.name, ${withAncestors ? ANCESTOR_NAMES : sql`null`} as "ancestorNames",
     u.full_name as "fullName", u.parent_id as "parentId", u.province_id as "provinceId", u.path,
     u.rollup_path as "rollupPath", u.depth, u.valid_from::text as "validFrom",
     u.valid_to::text as "validTo", u.is_official as "isOfficial",
-    (select count(*) from org_units c where c.parent_id = u.id and ${validOn("c", at)}) as "childCount"
+    ${withChildCount ? sql`(select count(*) from org_units c where c.parent_id = u.id and ${validOn("c", at)})` : sql`null`} as "childCount"
     ${extra}
   from org_units u`;
 

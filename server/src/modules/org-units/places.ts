@@ -68,13 +68,13 @@ export async function loadUnit(
   actor: Actor,
   id: string,
   options: LoadUnitOptions & { withBodies: readonly string[] },
-): Promise<UnitRow & { bodies: BodyAtPath[] }>;
+): Promise<Omit<UnitRow, "childCount"> & { bodies: BodyAtPath[] }>;
 export async function loadUnit(
   db: Db,
   actor: Actor,
   id: string,
   options: LoadUnitOptions & { withBodies?: readonly string[] } = {},
-): Promise<UnitRow & { bodies?: BodyAtPath[] }> {
+): Promise<Omit<UnitRow, "childCount"> & { bodies?: BodyAtPath[] }> {
   const { permission = "org_unit.read", scope = "lineage", at = todayInVietnam(), withBodies } = options;
   const bodies =
     withBodies === undefined
@@ -87,7 +87,8 @@ export async function loadUnit(
                 where b.id in (${inList(withBodies)})), '[]'::json) as bodies`;
   const [row] = await queryRows<UnitRow & { bodies?: BodyAtPath[] }>(
     db,
-    sql`${SELECT_UNIT(at, false, bodies)}
+    // The write paths that ask for bodies never read `childCount`: its subquery is skipped (null).
+    sql`${SELECT_UNIT(at, false, bodies, withBodies === undefined)}
         where u.id = ${id} and ${scopeSql(actor, permission, scope)}
         ${options.current ? sql`and u.valid_to is null` : sql``}`,
   );

@@ -22,8 +22,10 @@ const BODY_ORDER: string[] = [
   "elderly",
   "grassroots_team",
 ];
+// One collator: `localeCompare(…, "vi")` builds one per call (the presenter sorts on every write).
+const byName = new Intl.Collator("vi").compare;
 const byBody = (a: { kind: string; name: string }, b: { kind: string; name: string }) =>
-  BODY_ORDER.indexOf(a.kind) - BODY_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, "vi");
+  BODY_ORDER.indexOf(a.kind) - BODY_ORDER.indexOf(b.kind) || byName(a.name, b.name);
 
 const iso = (v: string | Date) => new Date(v).toISOString();
 

@@ -57,3 +57,20 @@ describe("setClock", () => {
     expect(() => setClock("not a date")).toThrow(RangeError);
   });
 });
+
+describe("dateInVietnam", () => {
+  const intl = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
+  it("agrees with the time zone database on instants from 1950 to 2100, around midnight too", () => {
+    const step = 7 * 3_600_000 + 13 * 60_000 + 17_000; // uneven, so every hour of the day is visited
+    for (let t = Date.UTC(1950, 0, 1); t < Date.UTC(2100, 0, 1); t += step * 97) {
+      for (const at of [new Date(t), new Date(t - (t % 86_400_000) + 17 * 3_600_000 - 1)]) {
+        expect(dateInVietnam(at), at.toISOString()).toBe(intl.format(at));
+      }
+    }
+  });
+});

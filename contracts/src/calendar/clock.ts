@@ -37,8 +37,18 @@ const dateParts = new Intl.DateTimeFormat("en-US", {
   day: "2-digit",
 });
 
+/** Since 1976 Vietnam keeps UTC+7 all year (no summer time); before, the time zone database decides. */
+const FIXED_OFFSET_FROM = Date.UTC(1976, 0, 1);
+const FIXED_OFFSET_TO = Date.UTC(9999, 11, 31);
+const UTC_PLUS_7 = 7 * 3_600_000;
+
 /** The calendar date (`yyyy-MM-dd`) in Vietnam of an instant. */
 export function dateInVietnam(at: Date): string {
+  // The hot path (every write asks for today): UTC+7 arithmetic instead of Intl's formatToParts.
+  const t = at.getTime();
+  if (t >= FIXED_OFFSET_FROM && t < FIXED_OFFSET_TO) {
+    return new Date(t + UTC_PLUS_7).toISOString().slice(0, 10);
+  }
   const parts = Object.fromEntries(dateParts.formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

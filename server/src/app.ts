@@ -38,6 +38,7 @@ import { hotspotRoutes } from "./modules/hotspots";
 import { supervisionRoutes } from "./modules/supervision";
 import { committeeRoutes } from "./modules/committees";
 import { pilotRoutes } from "./modules/pilots";
+import { mediaRoutes } from "./modules/media";
 import { commendationRoutes } from "./modules/commendations";
 import { indicatorRoutes } from "./modules/indicators";
 import { reportRoutes } from "./modules/reports";
@@ -79,6 +80,7 @@ const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPlug
   { prefix: API, routes: supervisionRoutes },
   { prefix: API, routes: committeeRoutes },
   { prefix: API, routes: pilotRoutes },
+  { prefix: API, routes: mediaRoutes },
   { prefix: API, routes: commendationRoutes },
   { prefix: API, routes: indicatorRoutes },
   { prefix: API, routes: reportRoutes },

@@ -14,6 +14,8 @@ export {
 export { foldActivityRollups, startRollupFolder, type RollupFolder } from "./activities.rollup-folder";
 /** Bulk loaders must set `organizerKinds` on each activity row with this (distinct kinds, sorted). */
 export { organizerKindsOf } from "./activities.policy";
+/** The body kinds a member-organisation cadre is limited to at a path (null: no limit); media uses it. */
+export { memberOrgLimit } from "./activities.policy";
 export { activities, activityOrganizers } from "./activities.table";
 export { activityRoutes } from "./activities.routes";
 /** The festival day 19/8 (yearly figures per subtree) and trainees, read by the indicators. */

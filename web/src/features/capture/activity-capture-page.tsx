@@ -1,5 +1,5 @@
 import "../../locales/register-console";
-import { Checkbox, Chip, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Chip, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   ACTIVITY_KINDS,
@@ -14,11 +14,11 @@ import { useSearch } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../components/date-field";
 import { formatDate } from "../../lib/format";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
+import { CaptureDateField, CheckboxPicker, FigureGrid, FigureInput } from "./form-parts";
 import { serverVersionOf } from "./outbox/outbox";
 import { useCapture, useEditTarget, useFixEntry } from "./use-capture";
 
@@ -63,11 +63,11 @@ export function ActivityCapturePage() {
   const { t } = useTranslation("capture");
   const { t: tc } = useTranslation("console");
   const { t: tp } = useTranslation();
-  const fixId = useSearch({ strict: false, select: (s: { fix?: string }) => s.fix });
-  const fixing = useFixEntry(fixId);
+  const search = useSearch({ strict: false, select: (s: { fix?: string; edit?: string }) => s });
+  const fixing = useFixEntry(search.fix);
   const { user, reference, save, fix } = useCapture();
-  // `?fix=` names an outbox record to fix, or else a sent activity to edit (from its version).
-  const target = useEditTarget(user.id, fixing === null ? fixId : undefined);
+  // `?fix=` names an outbox record to fix; `?edit=` a sent activity to edit (from its version).
+  const target = useEditTarget(user.id, search.edit);
   const editing = target?.kind === "activity" || target?.kind === "activityEdit" ? target : null;
   const ref = reference.data;
   const [saved, setSaved] = useState(false);
@@ -162,8 +162,7 @@ export function ActivityCapturePage() {
               error={fieldMessage(errors.kind)}
               {...form.register("kind")}
             />
-            <DateField
-              size="md"
+            <CaptureDateField
               label={t("form.date")}
               required
               error={fieldMessage(errors.date)}
@@ -173,27 +172,19 @@ export function ActivityCapturePage() {
               control={form.control}
               name="organizerBodyIds"
               render={({ field }) => (
-                <Checkbox.Group
+                <CheckboxPicker
                   label={t("form.organizers")}
                   required
                   value={field.value}
                   onChange={field.onChange}
                   error={fieldMessage(errors.organizerBodyIds as never)}
-                >
-                  <Stack gap="sm" mt="xs">
-                    {(upper ? ref.levels : ref.levels.slice(0, 1)).map((level) => (
-                      <div key={level.orgUnitId}>
-                        <Text size="sm" fw={600}>
-                          {level.orgUnitName}
-                        </Text>
-                        <Stack gap={10} mt={6}>
-                          {level.bodies.map((b) => (
-                            <Checkbox key={b.id} size="md" value={b.id} label={b.name} />
-                          ))}
-                        </Stack>
-                      </div>
-                    ))}
-                    {ref.levels.length > 1 && (
+                  groups={(upper ? ref.levels : ref.levels.slice(0, 1)).map((level) => ({
+                    key: level.orgUnitId,
+                    title: level.orgUnitName,
+                    options: level.bodies.map((b) => ({ value: b.id, label: b.name })),
+                  }))}
+                  footer={
+                    ref.levels.length > 1 && (
                       <Text
                         component="button"
                         type="button"
@@ -207,9 +198,9 @@ export function ActivityCapturePage() {
                       >
                         {upper ? "−" : "+"} {t("form.upperOrganizers")}
                       </Text>
-                    )}
-                  </Stack>
-                </Checkbox.Group>
+                    )
+                  }
+                />
               )}
             />
             <Controller
@@ -249,19 +240,16 @@ export function ActivityCapturePage() {
             <Text size="sm" fw={600}>
               {t("form.figures")}
             </Text>
-            <SimpleGrid cols={2} spacing="sm">
+            <FigureGrid>
               {MAIN_FIGURES.map((f) => (
-                <TextInput
+                <FigureInput
                   key={f}
-                  size="md"
                   label={tc(`figures.${f}`)}
-                  inputMode="numeric"
-                  autoComplete="off"
                   error={fieldMessage(errors[f])}
                   {...form.register(f)}
                 />
               ))}
-            </SimpleGrid>
+            </FigureGrid>
             <Text
               component="button"
               type="button"
@@ -276,19 +264,17 @@ export function ActivityCapturePage() {
               {more ? "−" : "+"} {t("form.moreFigures")}
             </Text>
             {more && (
-              <SimpleGrid cols={2} spacing="sm">
+              <FigureGrid>
                 {MORE_FIGURES.map((f) => (
-                  <TextInput
+                  <FigureInput
                     key={f}
-                    size="md"
                     label={tc(`figures.${f}`)}
-                    inputMode={f === "broadcastHours" ? "decimal" : "numeric"}
-                    autoComplete="off"
+                    decimal={f === "broadcastHours"}
                     error={fieldMessage(errors[f])}
                     {...form.register(f)}
                   />
                 ))}
-              </SimpleGrid>
+              </FigureGrid>
             )}
             <SaveButton label={fixing ? t("form.resubmit") : t("form.save")} loading={isSubmitting} />
           </Stack>

@@ -1,20 +1,38 @@
 import "../../locales/register-console";
-import { Checkbox, NativeSelect, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, Text, Textarea } from "@mantine/core";
 import { todayInVietnam } from "@toandan/contracts";
-import { useState } from "react";
+import { useSearch } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../components/date-field";
 import { formatDate, parseVnDate } from "../../lib/format";
 import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
-import { useCapture } from "./use-capture";
+import { CaptureDateField, CheckboxPicker, FigureInput } from "./form-parts";
+import { serverVersionOf } from "./outbox/outbox";
+import { useCapture, useEditTarget, useFixEntry } from "./use-capture";
 
 type Values = { teamId: string; date: string; memberIds: string[]; incidents: string; notes: string };
+
+/** A sent duty log's answer (kept on the phone, like an activity's) as the form's values. */
+function valuesOf(r: Record<string, unknown>): Values {
+  return {
+    teamId: typeof r.groupId === "string" ? r.groupId : "",
+    date: typeof r.date === "string" ? formatDate(r.date) : "",
+    memberIds: Array.isArray(r.memberIds) ? (r.memberIds as string[]) : [],
+    incidents: typeof r.incidents === "number" ? String(r.incidents) : "0",
+    notes: typeof r.notes === "string" ? r.notes : "",
+  };
+}
 
 /** A team's patrol or duty: the date, who was on duty, how many incidents were noted. */
 export function DutyCapturePage() {
   const { t } = useTranslation("capture");
-  const { reference, save } = useCapture();
+  const search = useSearch({ strict: false, select: (s: { fix?: string; edit?: string }) => s });
+  const fixing = useFixEntry(search.fix);
+  const { user, reference, save, fix } = useCapture();
+  // `?edit=` names a sent duty log: the edit starts from the version the phone kept.
+  const target = useEditTarget(user.id, search.edit);
+  const editing = target?.kind === "dutyLog" || target?.kind === "dutyLogEdit" ? target : null;
   const ref = reference.data;
   const [saved, setSaved] = useState(false);
   const blank = (): Values => ({
@@ -30,24 +48,55 @@ export function DutyCapturePage() {
   const teamId = form.watch("teamId") || ref?.teams[0]?.id || "";
   const team = ref?.teams.find((x) => x.id === teamId);
 
+  useEffect(() => {
+    if (fixing?.form) form.reset(fixing.form);
+  }, [fixing, form]);
+
+  useEffect(() => {
+    if (editing?.record) form.reset(valuesOf(editing.record));
+  }, [editing, form]);
+
   const onSubmit = async (v: Values) => {
     const date = parseVnDate(v.date)!;
     const incidents = Number(v.incidents.trim() || "0");
-    await save([
-      {
-        kind: "dutyLog",
-        method: "POST",
-        path: `/groups/${teamId}/duty-logs`,
-        body: {
-          date,
-          memberIds: v.memberIds,
-          incidents,
-          ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
+    const summary = `${team?.name ?? ""} · ${v.date} · ${v.memberIds.length} ${t("form.onDuty").toLowerCase()}`;
+    const form = { ...v, teamId };
+    if (fixing?.kind === "dutyLogEdit") {
+      // Merged after a conflict: resent over the server's version the cadre saw.
+      const body = { date, memberIds: v.memberIds, incidents, notes: v.notes.trim() };
+      const ifMatch = serverVersionOf(fixing) ?? fixing.ifMatch;
+      await fix(fixing.id, { body, form, summary, ifMatch });
+    } else if (editing?.serverId) {
+      const groupId = typeof editing.record?.groupId === "string" ? editing.record.groupId : teamId;
+      // The team stays the log's own; an emptied note is cleared on the server too.
+      const path = `/groups/${groupId}/duty-logs/${editing.serverId}`;
+      await save([
+        {
+          kind: "dutyLogEdit",
+          method: "PATCH",
+          path,
+          readPath: `/groups/${groupId}/duty-logs?limit=500`,
+          ifMatch: editing.record?.version,
+          body: { date, memberIds: v.memberIds, incidents, notes: v.notes.trim() },
+          form,
+          summary,
         },
-        form: { ...v, teamId },
-        summary: `${team?.name ?? ""} · ${v.date} · ${v.memberIds.length} ${t("form.onDuty").toLowerCase()}`,
-      },
-    ]);
+      ]);
+    } else {
+      const body = {
+        date,
+        memberIds: v.memberIds,
+        incidents,
+        ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
+      };
+      if (fixing) {
+        await fix(fixing.id, { body, form, summary });
+      } else {
+        await save([
+          { kind: "dutyLog", method: "POST", path: `/groups/${teamId}/duty-logs`, body, form, summary },
+        ]);
+      }
+    }
     setSaved(true);
   };
 
@@ -55,6 +104,7 @@ export function DutyCapturePage() {
     <CaptureLayout
       title={t("hub.duty")}
       saved={saved}
+      fixing={fixing}
       onAnother={() => {
         form.reset(blank());
         setSaved(false);
@@ -71,11 +121,11 @@ export function DutyCapturePage() {
               size="md"
               label={t("form.team")}
               required
+              disabled={Boolean(editing)}
               data={ref.teams.map((x) => ({ value: x.id, label: x.name }))}
               {...form.register("teamId", { onChange: () => form.setValue("memberIds", []) })}
             />
-            <DateField
-              size="md"
+            <CaptureDateField
               label={t("form.dutyDate")}
               required
               error={errors.date?.message}
@@ -86,31 +136,26 @@ export function DutyCapturePage() {
               name="memberIds"
               rules={{ validate: (ids) => ids.length > 0 || required }}
               render={({ field }) => (
-                <Checkbox.Group
+                <CheckboxPicker
                   label={t("form.onDuty")}
                   required
                   value={field.value}
                   onChange={field.onChange}
                   error={errors.memberIds?.message}
-                >
-                  <Stack gap={10} mt={6}>
-                    {(team?.members ?? []).map((m) => (
-                      <Checkbox
-                        key={m.id}
-                        size="md"
-                        value={m.id}
-                        label={m.role ? `${m.fullName} (${m.role})` : m.fullName}
-                      />
-                    ))}
-                  </Stack>
-                </Checkbox.Group>
+                  groups={[
+                    {
+                      key: teamId,
+                      options: (team?.members ?? []).map((m) => ({
+                        value: m.id,
+                        label: m.role ? `${m.fullName} (${m.role})` : m.fullName,
+                      })),
+                    },
+                  ]}
+                />
               )}
             />
-            <TextInput
-              size="md"
+            <FigureInput
               label={t("form.incidents")}
-              inputMode="numeric"
-              autoComplete="off"
               error={errors.incidents?.message}
               {...form.register("incidents", { validate: (x) => /^\d{0,6}$/.test(x.trim()) || required })}
             />
@@ -121,7 +166,7 @@ export function DutyCapturePage() {
               minRows={2}
               {...form.register("notes")}
             />
-            <SaveButton label={t("form.save")} loading={isSubmitting} />
+            <SaveButton label={fixing ? t("form.resubmit") : t("form.save")} loading={isSubmitting} />
           </Stack>
         </form>
       )}

@@ -6,22 +6,23 @@ import {
   NativeSelect,
   SegmentedControl,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
 } from "@mantine/core";
 import { currentYearInVietnam, todayInVietnam } from "@toandan/contracts";
+import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { DateField } from "../../components/date-field";
 import { formatDate, parseVnDate } from "../../lib/format";
 import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
+import { CaptureDateField, FigureGrid, FigureInput } from "./form-parts";
+import { HouseholdEdit } from "./household-edit";
 import type { NewEntry } from "./outbox/outbox";
 import { newClientId, refTo } from "./outbox/outbox";
 import { shrinkPhoto } from "./photo";
-import { useCapture } from "./use-capture";
+import { useCapture, useFixEntry } from "./use-capture";
 
 type Values = {
   householdId: string;
@@ -55,7 +56,17 @@ type Photo = Awaited<ReturnType<typeof shrinkPhoto>>;
  * linked records: the commitment is sent once the household has its server id.
  */
 export function HouseholdCapturePage() {
+  const search = useSearch({ strict: false, select: (s: { fix?: string; edit?: string }) => s });
+  const fixing = useFixEntry(search.fix);
+  if (search.edit || fixing?.kind === "householdEdit") {
+    return <HouseholdEdit key={search.edit ?? search.fix} editId={search.edit} fixing={fixing} />;
+  }
+  return <HouseholdNew />;
+}
+
+function HouseholdNew() {
   const { t } = useTranslation("capture");
+  const navigate = useNavigate();
   const { reference, save } = useCapture();
   const ref = reference.data;
   const [mode, setMode] = useState<"new" | "existing">("new");
@@ -179,12 +190,9 @@ export function HouseholdCapturePage() {
                   error={errors.address?.message}
                   {...form.register("address", { validate: (x) => x.trim() !== "" || required })}
                 />
-                <TextInput
-                  size="md"
+                <FigureInput
                   label={t("form.members")}
                   required
-                  inputMode="numeric"
-                  autoComplete="off"
                   error={errors.members?.message}
                   {...form.register("members", {
                     validate: (x) => (/^\d+$/.test(x.trim()) && Number(x) >= 1 && Number(x) <= 50) || "1–50",
@@ -192,16 +200,32 @@ export function HouseholdCapturePage() {
                 />
               </>
             ) : (
-              <Select
-                size="md"
-                label={t("form.pickHousehold")}
-                searchable
-                required
-                data={ref.households.map((h) => ({ value: h.id, label: `${h.headName} — ${h.address}` }))}
-                error={errors.householdId?.message}
-                value={form.watch("householdId") || null}
-                onChange={(id) => form.setValue("householdId", id ?? "", { shouldValidate: true })}
-              />
+              <>
+                <Select
+                  size="md"
+                  label={t("form.pickHousehold")}
+                  searchable
+                  required
+                  data={ref.households.map((h) => ({ value: h.id, label: `${h.headName} — ${h.address}` }))}
+                  error={errors.householdId?.message}
+                  value={form.watch("householdId") || null}
+                  onChange={(id) => form.setValue("householdId", id ?? "", { shouldValidate: true })}
+                />
+                {form.watch("householdId") && (
+                  <Button
+                    size="md"
+                    variant="light"
+                    onClick={() =>
+                      void navigate({
+                        to: "/thu-thap/ho-gia-dinh",
+                        search: { edit: form.getValues("householdId") },
+                      })
+                    }
+                  >
+                    {t("form.editHousehold")}
+                  </Button>
+                )}
+              </>
             )}
             <input
               type="hidden"
@@ -210,21 +234,18 @@ export function HouseholdCapturePage() {
             <Checkbox size="md" label={t("form.withCommitment")} {...form.register("withCommitment")} />
             {form.watch("withCommitment") && (
               <Stack gap="md">
-                <SimpleGrid cols={2} spacing="sm">
-                  <TextInput
-                    size="md"
+                <FigureGrid>
+                  <FigureInput
                     label={t("form.year")}
-                    inputMode="numeric"
                     {...form.register("year", { validate: (x) => /^\d{4}$/.test(x) || required })}
                     error={errors.year?.message}
                   />
-                  <DateField
-                    size="md"
+                  <CaptureDateField
                     label={t("form.signedOn")}
                     {...form.register("signedOn", { validate: (x) => parseVnDate(x) !== null || required })}
                     error={errors.signedOn?.message}
                   />
-                </SimpleGrid>
+                </FigureGrid>
                 {ref.templates.length > 0 && (
                   <NativeSelect
                     size="md"

@@ -21,7 +21,15 @@ const STATE_COLOR: Record<OutboxEntry["state"], string> = {
   locked: "grape.9",
 };
 
-/** Fields the two copies of an edited record are compared on, side by side. */
+/** The capture page that reopens a record of this kind, to fix it or to merge a conflict. */
+const PAGE_OF: Partial<Record<OutboxEntry["kind"], string>> = {
+  activity: "/thu-thap/hoat-dong",
+  activityEdit: "/thu-thap/hoat-dong",
+  dutyLog: "/thu-thap/truc",
+  dutyLogEdit: "/thu-thap/truc",
+  householdEdit: "/thu-thap/ho-gia-dinh",
+};
+
 /** One field's value as the side-by-side view shows it. */
 function shown(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
@@ -87,11 +95,11 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
           {t("outbox.takeServer")}
         </Button>
       </Group>
-      {entry.kind === "activityEdit" && entry.form && typeof server?.version === "number" && (
+      {PAGE_OF[entry.kind] && entry.form && typeof server?.version === "number" && (
         <Button
           size="md"
           variant="light"
-          onClick={() => void navigate({ to: "/thu-thap/hoat-dong", search: { fix: entry.id } })}
+          onClick={() => void navigate({ to: PAGE_OF[entry.kind]!, search: { fix: entry.id } })}
         >
           {t("outbox.merge")}
         </Button>
@@ -138,10 +146,10 @@ function EntryCard({ entry, blocked }: { entry: OutboxEntry; blocked: boolean })
       {entry.state === "conflict" && <ConflictView entry={entry} />}
       {(entry.state === "failed" || entry.state === "locked") && (
         <Group mt="xs">
-          {(entry.kind === "activity" || entry.kind === "activityEdit") && entry.form && (
+          {PAGE_OF[entry.kind] && entry.form && (
             <Button
-              size="sm"
-              onClick={() => void navigate({ to: "/thu-thap/hoat-dong", search: { fix: entry.id } })}
+              size="md"
+              onClick={() => void navigate({ to: PAGE_OF[entry.kind]!, search: { fix: entry.id } })}
             >
               {t("outbox.fix")}
             </Button>
@@ -165,7 +173,7 @@ function EntryCard({ entry, blocked }: { entry: OutboxEntry; blocked: boolean })
   );
 }
 
-/** Sent records the cadre may still edit from the phone (activities), newest first. */
+/** Sent records the cadre may still edit from the phone (activities, duty logs), newest first. */
 function SentList({ accountId }: { accountId: string }) {
   const { t } = useTranslation("capture");
   const navigate = useNavigate();
@@ -174,24 +182,24 @@ function SentList({ accountId }: { accountId: string }) {
     const sub = liveQuery(() => editableRecords(captureDb(), accountId)).subscribe({ next: setRows });
     return () => sub.unsubscribe();
   }, [accountId]);
-  const activities = rows.filter((r) => r.kind === "activity" || r.kind === "activityEdit");
-  if (activities.length === 0) return null;
+  const editable = rows.filter((r) => PAGE_OF[r.kind] && r.kind !== "householdEdit");
+  if (editable.length === 0) return null;
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
         {t("outbox.sentTitle")}
       </Title>
-      {activities.map((r) => (
+      {editable.map((r) => (
         <Card key={r.serverId} withBorder padding="sm" data-testid="sent-entry">
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" className="td-break">
-              {r.summary ?? t("kinds.activity")}
+              {r.summary ?? t(`kinds.${r.kind}`)}
             </Text>
             <Button
-              size="sm"
+              size="md"
               variant="default"
               style={{ flex: "none" }}
-              onClick={() => void navigate({ to: "/thu-thap/hoat-dong", search: { fix: r.serverId! } })}
+              onClick={() => void navigate({ to: PAGE_OF[r.kind]!, search: { edit: r.serverId! } })}
             >
               {t("outbox.edit")}
             </Button>

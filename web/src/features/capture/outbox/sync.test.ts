@@ -170,6 +170,36 @@ describe("SyncEngine", () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it("finds a stale duty log's server copy in its team's list, to show it side by side", async () => {
+    await enqueue(db, [
+      {
+        accountId: "acc-1",
+        kind: "dutyLogEdit",
+        method: "PATCH",
+        path: "/groups/g-1/duty-logs/log-2",
+        readPath: "/groups/g-1/duty-logs?limit=500",
+        ifMatch: 1,
+        body: { incidents: 3 },
+        summary: "sửa nhật ký",
+      },
+    ]);
+    server.refuse = (req) =>
+      req.headers["If-Match"] === "1" ? { status: 412, code: "version_conflict" } : null;
+    const list = {
+      items: [
+        { id: "log-1", incidents: 0, version: 1 },
+        { id: "log-2", incidents: 5, version: 2 },
+      ],
+    };
+    await engine({ read: async () => list }).run();
+    const [conflict] = await db.outbox.toArray();
+    expect(conflict).toMatchObject({ state: "conflict", server: { id: "log-2", incidents: 5, version: 2 } });
+    await keepMine(db, conflict!, 2);
+    await engine({ read: async () => list }).run();
+    expect(server.requests.at(-1)!.headers["If-Match"]).toBe("2");
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it("marks a record of a locked period as locked", async () => {
     await enqueue(db, [activity("late")]);
     server.refuse = () => ({ status: 409, code: "period_locked", serverMessage: "Kỳ báo cáo đã khóa" });

@@ -48,6 +48,17 @@ const SENT_KEPT = 1000;
 /** Records whose answer is kept on the device for an edit: no personal data in them. */
 const EDITABLE_KINDS = new Set<OutboxEntry["kind"]>(["activity", "activityEdit", "dutyLog", "dutyLogEdit"]);
 
+/**
+ * The edited record in what its `readPath` answered: the record itself, or the list it is in (a
+ * duty log is read from its team's list), found by the last segment of the edit's path.
+ */
+export function recordIn(answer: unknown, path: string): unknown {
+  const items = (answer as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return answer;
+  const id = path.split("/").pop();
+  return items.find((i) => (i as { id?: unknown } | null)?.id === id);
+}
+
 type Picked = { entry: OutboxEntry; op: BatchOperation };
 type BatchOutcome = { sent: number; stop: "retry" | "signedOut" | null; retryId?: string };
 
@@ -305,7 +316,10 @@ export class SyncEngine {
     }
     let server: unknown;
     if (verdict.state === "conflict" && entry.readPath) {
-      server = await this.d.read(entry.readPath).catch(() => undefined);
+      server = await this.d
+        .read(entry.readPath)
+        .then((r) => recordIn(r, entry.path))
+        .catch(() => undefined);
     }
     await db.outbox
       .where("id")

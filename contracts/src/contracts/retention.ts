@@ -78,6 +78,13 @@ export const RetentionRunItemSchema = z.object({
   done: z.number().int(),
   /** Why nothing was done: rule off, not automated yet. */
   skipped: z.enum(["disabled", "not_automated"]).nullable(),
+  /**
+   * A dry run's list of the first due records (at most 100, oldest first): the record's id and unit,
+   * never personal data. Absent from a real run.
+   */
+  records: z
+    .array(z.object({ id: z.string().uuid(), unitId: z.string().uuid(), unitName: z.string() }))
+    .optional(),
 });
 export const RetentionRunSchema = z.object({
   dryRun: z.boolean(),

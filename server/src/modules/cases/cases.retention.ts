@@ -2,6 +2,9 @@ import { todayInVietnam } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 
+/** How many due records a dry run lists. */
+const DRY_RUN_LIST = 100;
+
 /**
  * The files whose supervision ended because the person's record no longer stands: a released
  * prisoner's file closed as "expunged" (Circular 10/2024/TT-BCA Art. 7 and 14: managed until the
@@ -26,7 +29,7 @@ const ENDED_CLEAN = sql`((c.kind = 'released_prisoner' and c.outcome = 'expunged
 export async function deidentifyEndedCases(
   tx: Db,
   opts: { cutoff: string; pathPrefixes: string[] | null; dryRun: boolean },
-): Promise<{ due: number; done: number }> {
+): Promise<{ due: number; done: number; records?: { id: string; unitId: string }[] }> {
   const scope: SQL = opts.pathPrefixes
     ? sql`(${sql.join(
         opts.pathPrefixes.map((p) => sql`c.rollup_path like ${`${p}%`}`),
@@ -40,7 +43,12 @@ export async function deidentifyEndedCases(
       tx,
       sql`select count(*)::int as n from cases c where ${due}`,
     );
-    return { due: row?.n ?? 0, done: 0 };
+    // The first records it would change: ids and units only, no personal data (issue 19).
+    const records = await queryRows<{ id: string; unitId: string }>(
+      tx,
+      sql`select c.id as id, c.org_unit_id as "unitId" from cases c where ${due} order by c.closed_on, c.id limit ${DRY_RUN_LIST}`,
+    );
+    return { due: row?.n ?? 0, done: 0, records };
   }
   const ids = (
     await queryRows<{ id: string }>(

@@ -2,6 +2,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { dropContactIndex } from "../citizen";
 
+/** How many due records a dry run lists. */
+const DRY_RUN_LIST = 100;
+
 /**
  * Retention of feedback senders' identity (issue 19): an item closed (answered, transferred or
  * rejected) before `cutoff` loses the sender's sealed identity and contact; its title, content,
@@ -11,7 +14,7 @@ import { dropContactIndex } from "../citizen";
 export async function dropClosedFeedbackIdentities(
   tx: Db,
   opts: { cutoff: string; pathPrefixes: string[] | null; dryRun: boolean },
-): Promise<{ due: number; done: number }> {
+): Promise<{ due: number; done: number; records?: { id: string; unitId: string }[] }> {
   const scope: SQL = opts.pathPrefixes
     ? sql`(${sql.join(
         opts.pathPrefixes.map((p) => sql`f.unit_path like ${`${p}%`}`),
@@ -25,7 +28,12 @@ export async function dropClosedFeedbackIdentities(
       tx,
       sql`select count(*)::int as n from feedback_items f where ${due}`,
     );
-    return { due: row?.n ?? 0, done: 0 };
+    // The first records it would change: ids and units only, no personal data (issue 19).
+    const records = await queryRows<{ id: string; unitId: string }>(
+      tx,
+      sql`select f.id as id, f.org_unit_id as "unitId" from feedback_items f where ${due} order by coalesce(f.answered_on, f.received_on), f.id limit ${DRY_RUN_LIST}`,
+    );
+    return { due: row?.n ?? 0, done: 0, records };
   }
   const rows = await queryRows<{ id: string }>(
     tx,

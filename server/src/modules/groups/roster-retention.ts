@@ -1,6 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 
+/** How many due records a dry run lists. */
+const DRY_RUN_LIST = 100;
+
 /**
  * Retention of rosters (issue 19): a member who left the group before `cutoff` loses their
  * identity — sealed name, its search index, ethnicity, religion, notes, birth date and the age
@@ -12,7 +15,7 @@ import { queryRows, type Db } from "../../db/client";
 export async function deidentifyLeftMembers(
   tx: Db,
   opts: { cutoff: string; pathPrefixes: string[] | null; dryRun: boolean },
-): Promise<{ due: number; done: number }> {
+): Promise<{ due: number; done: number; records?: { id: string; unitId: string }[] }> {
   const scope: SQL = opts.pathPrefixes
     ? sql`(${sql.join(
         opts.pathPrefixes.map((p) => sql`g.rollup_path like ${`${p}%`}`),
@@ -26,7 +29,12 @@ export async function deidentifyLeftMembers(
       tx,
       sql`select count(*)::int as n from group_members m where ${due}`,
     );
-    return { due: row?.n ?? 0, done: 0 };
+    // The first records it would change: ids and units only, no personal data (issue 19).
+    const records = await queryRows<{ id: string; unitId: string }>(
+      tx,
+      sql`select m.id as id, (select g.org_unit_id from groups g where g.id = m.group_id) as "unitId" from group_members m where ${due} order by m.left_on, m.id limit ${DRY_RUN_LIST}`,
+    );
+    return { due: row?.n ?? 0, done: 0, records };
   }
   const rows = await queryRows<{ id: string }>(
     tx,

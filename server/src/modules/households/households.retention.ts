@@ -1,6 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 
+/** How many due records a dry run lists. */
+const DRY_RUN_LIST = 100;
+
 /**
  * Retention of the household register (issue 19): a household that moved out before `cutoff`
  * loses its head's name, address, register number and search text (the head name is left empty,
@@ -11,7 +14,7 @@ import { queryRows, type Db } from "../../db/client";
 export async function deidentifyMovedOutHouseholds(
   tx: Db,
   opts: { cutoff: string; pathPrefixes: string[] | null; dryRun: boolean },
-): Promise<{ due: number; done: number }> {
+): Promise<{ due: number; done: number; records?: { id: string; unitId: string }[] }> {
   const scope: SQL = opts.pathPrefixes
     ? sql`(${sql.join(
         opts.pathPrefixes.map((p) => sql`h.rollup_path like ${`${p}%`}`),
@@ -25,7 +28,12 @@ export async function deidentifyMovedOutHouseholds(
       tx,
       sql`select count(*)::int as n from households h where ${due}`,
     );
-    return { due: row?.n ?? 0, done: 0 };
+    // The first records it would change: ids and units only, no personal data (issue 19).
+    const records = await queryRows<{ id: string; unitId: string }>(
+      tx,
+      sql`select h.id as id, h.org_unit_id as "unitId" from households h where ${due} order by h.moved_out_on, h.id limit ${DRY_RUN_LIST}`,
+    );
+    return { due: row?.n ?? 0, done: 0, records };
   }
   const rows = await queryRows<{ id: string }>(
     tx,

@@ -10,7 +10,7 @@ import { dropClosedTipContacts } from "../tips";
 export type Purger = (
   tx: Db,
   opts: { cutoff: string; pathPrefixes: string[] | null; dryRun: boolean },
-) => Promise<{ due: number; done: number }>;
+) => Promise<{ due: number; done: number; records?: { id: string; unitId: string }[] }>;
 
 export type RuleDefault = {
   kind: RetentionKind;

@@ -9,8 +9,8 @@ import {
   type UpdateRetentionRuleBody,
 } from "@toandan/contracts";
 import { format, parseISO, subMonths } from "date-fns";
-import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
 import { scopePrefixes, type Actor } from "../../kernel/authz";
 import { forbidden, notFound } from "../../kernel/errors";
@@ -93,6 +93,21 @@ export async function updateRetentionRule(
   });
 }
 
+/** The dry run's records with their unit's name (ids and units only: no personal data). */
+async function withUnitNames(db: Db, records: { id: string; unitId: string }[]) {
+  if (records.length === 0) return [];
+  const ids = [...new Set(records.map((r) => r.unitId))];
+  const units = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select id, name from org_units where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return records.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? "" }));
+}
+
 /** The day before which a record's end event makes it due: today (Vietnam) minus the period. */
 export function cutoffFor(today: string, periodMonths: number): string {
   return format(subMonths(parseISO(today), periodMonths), "yyyy-MM-dd");
@@ -123,8 +138,15 @@ export async function runRetention(
     }
     const purge = rule.purge;
     if (body.dryRun) {
-      const { due } = await purge(db, { cutoff, pathPrefixes, dryRun: true });
-      items.push({ kind: rule.kind, cutoff, due, done: 0, skipped: null });
+      const { due, records = [] } = await purge(db, { cutoff, pathPrefixes, dryRun: true });
+      items.push({
+        kind: rule.kind,
+        cutoff,
+        due,
+        done: 0,
+        skipped: null,
+        records: await withUnitNames(db, records),
+      });
       continue;
     }
     const result = await db.transaction(async (tx) => {
@@ -138,7 +160,7 @@ export async function runRetention(
       });
       return r;
     });
-    items.push({ kind: rule.kind, cutoff, ...result, skipped: null });
+    items.push({ kind: rule.kind, cutoff, due: result.due, done: result.done, skipped: null });
   }
   // The daily job marks the day run (queueDailyRetention then waits for tomorrow).
   if (!actor && !body.dryRun) await db.update(retentionRules).set({ lastRunOn: today });

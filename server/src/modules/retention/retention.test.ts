@@ -226,6 +226,22 @@ describe("running retention", () => {
     expect(byKind.household_moved_out).toMatchObject({ due: 1, done: 0 });
     expect(byKind.tip_contact_closed).toMatchObject({ due: 1, done: 0 });
     expect(byKind.feedback_identity_closed).toMatchObject({ due: 1, done: 0 });
+    // It lists the records it would change: ids and units, no personal data.
+    expect(byKind.group_member_left.records).toEqual([
+      { id: oldMember, unitId: expect.any(String), unitName: expect.any(String) },
+    ]);
+    const [oldTip] = await queryRows<{ id: string }>(
+      t.app.db,
+      sql`select id from tips where code = 'RT-OLD'`,
+    );
+    expect(byKind.tip_contact_closed.records).toEqual([
+      { id: oldTip!.id, unitId: baclieuId, unitName: "Bạc Liêu" },
+    ]);
+    expect(byKind.household_moved_out.records).toHaveLength(1);
+    expect(byKind.feedback_identity_closed.records).toHaveLength(1);
+    expect(byKind.case_file_closed.records).toEqual([]);
+    expect(byKind.data_subject_request.records).toBeUndefined();
+    expect(JSON.stringify(res.json())).not.toMatch(/Lâm|Trần Phú/);
     expect(byKind.case_file_closed).toMatchObject({ due: 0, skipped: null });
     expect(byKind.data_subject_request).toMatchObject({ due: 0, skipped: "not_automated" });
     expect(await snapshot()).toBe(before);
@@ -250,6 +266,7 @@ describe("running retention", () => {
     expect(byKind.group_member_left).toMatchObject({ due: 1, done: 1 });
     expect(byKind.household_moved_out).toMatchObject({ due: 1, done: 1 });
     expect(byKind.tip_contact_closed).toMatchObject({ due: 1, done: 1 });
+    expect(byKind.tip_contact_closed.records).toBeUndefined();
     expect(byKind.feedback_identity_closed).toMatchObject({ due: 1, done: 1 });
 
     expect(await Promise.all(ranges.map(([f, to]) => indicators(f, to)))).toEqual(figures);

@@ -2,6 +2,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { dropContactIndex } from "../citizen";
 
+/** How many due records a dry run lists. */
+const DRY_RUN_LIST = 100;
+
 /**
  * Retention of tipsters' contact details (issue 19): once the police's dialogue has closed — a
  * decision recorded (case opened, no case) or the tip transferred — before `cutoff`, the sealed
@@ -11,7 +14,7 @@ import { dropContactIndex } from "../citizen";
 export async function dropClosedTipContacts(
   tx: Db,
   opts: { cutoff: string; pathPrefixes: string[] | null; dryRun: boolean },
-): Promise<{ due: number; done: number }> {
+): Promise<{ due: number; done: number; records?: { id: string; unitId: string }[] }> {
   const scope: SQL = opts.pathPrefixes
     ? sql`(${sql.join(
         opts.pathPrefixes.map((p) => sql`t.unit_path like ${`${p}%`}`),
@@ -23,7 +26,12 @@ export async function dropClosedTipContacts(
     and ${scope}`;
   if (opts.dryRun) {
     const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from tips t where ${due}`);
-    return { due: row?.n ?? 0, done: 0 };
+    // The first records it would change: ids and units only, no personal data (issue 19).
+    const records = await queryRows<{ id: string; unitId: string }>(
+      tx,
+      sql`select t.id as id, t.org_unit_id as "unitId" from tips t where ${due} order by coalesce(t.decided_at, t.transferred_at), t.id limit ${DRY_RUN_LIST}`,
+    );
+    return { due: row?.n ?? 0, done: 0, records };
   }
   const rows = await queryRows<{ id: string }>(
     tx,

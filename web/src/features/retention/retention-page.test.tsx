@@ -23,7 +23,22 @@ const list = (can: RetentionRuleList["can"]): RetentionRuleList => ({ items: [ru
 const dry: RetentionRun = {
   dryRun: true,
   runOn: "2026-03-02",
-  items: [{ kind: "group_member_left", cutoff: "2021-03-02", due: 1157, done: 0, skipped: null }],
+  items: [
+    {
+      kind: "group_member_left",
+      cutoff: "2021-03-02",
+      due: 1157,
+      done: 0,
+      skipped: null,
+      records: [
+        {
+          id: "0b7f3c2e-8a41-4c55-9d1e-1f2a3b4c5d6e",
+          unitId: "1c8e4d3f-9b52-4d66-8e2f-2a3b4c5d6e7f",
+          unitName: "Phường Bạc Liêu",
+        },
+      ],
+    },
+  ],
 };
 const route = { pattern: "/luu-tru-du-lieu", path: "/luu-tru-du-lieu" };
 
@@ -47,6 +62,10 @@ describe("RetentionPage", () => {
     const result = await screen.findByRole("region", { name: "Kết quả theo từng quy tắc" });
     expect(within(result).getByText("1.157")).toBeVisible();
     expect(within(result).getByText("02/03/2021")).toBeVisible();
+    const due = screen.getByRole("region", { name: "Hồ sơ đến hạn theo từng quy tắc" });
+    expect(within(due).getByText("0b7f3c2e-8a41-4c55-9d1e-1f2a3b4c5d6e")).toBeVisible();
+    expect(within(due).getByText("Phường Bạc Liêu")).toBeVisible();
+    expect(within(due).getByText(rule.title)).toBeVisible();
     expect(writes(calls).map((c) => [c.method, c.path, c.body])).toEqual([
       ["POST", "/retention/run", { dryRun: true }],
     ]);

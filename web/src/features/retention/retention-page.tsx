@@ -16,6 +16,7 @@ import { formatDate, formatNumber } from "../../lib/format";
 import { retentionRulesQuery, runRetention, updateRetentionRule } from "./api";
 
 type Row = RetentionRun["items"][number];
+type DueRecord = NonNullable<Row["records"]>[number] & { kind: RetentionKind };
 
 /** A rule's period, and where the caller may change it, the field to do so. */
 function PeriodCell({ rule, canUpdate }: { rule: RetentionRule; canUpdate: boolean }) {
@@ -147,6 +148,18 @@ export function RetentionPage() {
           { key: "done", header: t("done"), numeric: true, cell: (i) => formatNumber(i.done) },
         ];
         const result = run.data;
+        const dueRecords: DueRecord[] = (result?.dryRun ? result.items : []).flatMap((i) =>
+          (i.records ?? []).map((r) => ({ ...r, kind: i.kind })),
+        );
+        const recordColumns: Column<DueRecord>[] = [
+          {
+            key: "rule",
+            header: t("rule"),
+            cell: (r) => <span className="td-break">{titleOf(r.kind)}</span>,
+          },
+          { key: "id", header: t("recordId"), cell: (r) => <code>{r.id}</code> },
+          { key: "unit", header: t("unit"), cell: (r) => r.unitName },
+        ];
         return (
           <ListPage
             title={t("title")}
@@ -185,6 +198,26 @@ export function RetentionPage() {
                   rows={result.items}
                   rowKey={(i) => i.kind}
                 />
+                {result.dryRun && (
+                  <>
+                    <Title order={3} size="h5">
+                      {t("dueRecordsTitle")}
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      {t("dueRecordsNote")}
+                    </Text>
+                    {dueRecords.length === 0 ? (
+                      <Text size="sm">{t("noDueRecords")}</Text>
+                    ) : (
+                      <DataTable
+                        label={t("dueRecordsLabel")}
+                        columns={recordColumns}
+                        rows={dueRecords}
+                        rowKey={(r) => `${r.kind}-${r.id}`}
+                      />
+                    )}
+                  </>
+                )}
               </Stack>
             )}
             <DataTable

@@ -33,5 +33,12 @@ export const retentionEn: typeof retentionVi = {
   done: "De-identified",
   skipped: { disabled: "Paused", not_automated: "Not automated yet" },
   resultLabel: "Result per rule",
+  dueRecordsTitle: "Records that would be de-identified",
+  dueRecordsNote:
+    "Each rule lists at most the 100 earliest due records, with the record id and unit only, no personal data.",
+  dueRecordsLabel: "Due records per rule",
+  recordId: "Record id",
+  unit: "Unit",
+  noDueRecords: "No record is due.",
   rulesLabel: "Retention rules",
 };

@@ -31,5 +31,12 @@ export const retentionVi = {
   done: "Đã ẩn danh",
   skipped: { disabled: "Tạm dừng", not_automated: "Chưa tự động" },
   resultLabel: "Kết quả theo từng quy tắc",
+  dueRecordsTitle: "Hồ sơ sẽ được ẩn danh",
+  dueRecordsNote:
+    "Mỗi quy tắc liệt kê tối đa 100 hồ sơ đến hạn sớm nhất, chỉ gồm mã hồ sơ và đơn vị, không có dữ liệu cá nhân.",
+  dueRecordsLabel: "Hồ sơ đến hạn theo từng quy tắc",
+  recordId: "Mã hồ sơ",
+  unit: "Đơn vị",
+  noDueRecords: "Không có hồ sơ nào đến hạn.",
   rulesLabel: "Các quy tắc lưu trữ",
 };

@@ -30,6 +30,21 @@ const PAGE_OF: Partial<Record<OutboxEntry["kind"], string>> = {
   householdEdit: "/thu-thap/ho-gia-dinh",
 };
 
+/** The form's label of a field the side-by-side view compares (figures are named in the console's words). */
+const FIELD_LABEL: Record<string, string> = {
+  headName: "form.headName",
+  address: "form.address",
+  members: "form.members",
+  date: "form.date",
+  memberIds: "form.onDuty",
+  incidents: "form.incidents",
+  notes: "form.dutyNotes",
+  title: "form.title",
+  kind: "form.kind",
+  organizerBodyIds: "form.organizers",
+  topics: "form.topics",
+};
+
 /** One field's value as the side-by-side view shows it. */
 function shown(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
@@ -48,6 +63,7 @@ function serverField(server: Record<string, unknown>, f: string): unknown {
 
 function ConflictView({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation("capture");
+  const { t: tc } = useTranslation("console");
   const navigate = useNavigate();
   const mine = (entry.body ?? {}) as Record<string, unknown>;
   const server = entry.server as (Record<string, unknown> & { version?: number }) | undefined;
@@ -65,7 +81,7 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
         {fields.map((f) => (
           <Stack key={f} gap={0} style={{ gridColumn: "1 / -1" }}>
             <Text size="xs" c="dimmed">
-              {f}
+              {FIELD_LABEL[f] ? t(FIELD_LABEL[f] as never) : tc(`figures.${f}` as never, { defaultValue: f })}
             </Text>
             <SimpleGrid cols={2} spacing="xs">
               <Text size="sm" className="td-break">

@@ -1,7 +1,9 @@
 // The audit log line of each action (see summaries.ts): activities, trainings and festivals.
 import { d, fields, n, type GroupSummaries } from "./summary-kit";
 
-export const SUMMARIES_ACTIVITIES: GroupSummaries<`activity.${string}` | `festival.${string}`> = {
+export const SUMMARIES_ACTIVITIES: GroupSummaries<
+  `activity.${string}` | `festival.${string}` | `media.${string}`
+> = {
   "activity.created": (v, x) =>
     x.t("audit.summaries.activity.created", {
       kind: x.t(`activityKinds.${v.kind}`),
@@ -36,4 +38,16 @@ export const SUMMARIES_ACTIVITIES: GroupSummaries<`activity.${string}` | `festiv
       attendees: n(v.attendees),
       awards: n(v.awards),
     }),
+
+  "media.partnership_created": (v, x) =>
+    x.t("audit.summaries.media.partnership_created", {
+      partner: v.partnerName,
+      from: d(v.periodFrom),
+      to: d(v.periodTo),
+    }),
+  "media.partnership_updated": (v, x) =>
+    x.t("audit.summaries.changed", { fields: fields(Object.keys(v.after), x) || "—" }),
+  "media.item_added": (v, x) => x.t("audit.summaries.media.item_added", { date: d(v.publishedOn) }),
+  "media.item_removed": (v, x) =>
+    x.t("audit.summaries.media.item_removed", { title: v.title, date: d(v.publishedOn) }),
 };

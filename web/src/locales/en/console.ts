@@ -863,6 +863,12 @@ export const consoleEn: Shape<typeof consoleVi> = {
         deleted: "Deleted an activity",
         training_recorded: "Recorded a training roster",
       },
+      media: {
+        partnership_created: "Media partnership recorded",
+        partnership_updated: "Media partnership edited",
+        item_added: "Published or aired item recorded",
+        item_removed: "Published or aired item removed",
+      },
       festival: {
         created: "Planned a 19/8 festival",
         updated: "Edited a 19/8 festival plan",
@@ -1076,6 +1082,11 @@ export const consoleEn: Shape<typeof consoleVi> = {
         created: "{{kind}} on {{date}}: attendees {{attendees}}, organising bodies {{organizers}}",
         deleted: "{{kind}} on {{date}} at {{unit}}",
         training_recorded: "{{form}}, {{level}}: {{trainees}} trainees",
+      },
+      media: {
+        partnership_created: "{{partner}}, from {{from}} to {{to}}",
+        item_added: "Published or aired on {{date}}",
+        item_removed: "“{{title}}” on {{date}}",
       },
       festival: {
         created: "{{year}} festival, {{level}}",

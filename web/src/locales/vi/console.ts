@@ -865,6 +865,12 @@ export const consoleVi = {
         deleted: "Xóa hoạt động",
         training_recorded: "Ghi danh sách học viên tập huấn",
       },
+      media: {
+        partnership_created: "Ghi nhận phối hợp với cơ quan báo chí",
+        partnership_updated: "Sửa thông tin phối hợp với cơ quan báo chí",
+        item_added: "Ghi nhận tin, bài đã đăng, phát",
+        item_removed: "Xóa tin, bài đã đăng, phát",
+      },
       festival: {
         created: "Lập kế hoạch Ngày hội 19/8",
         updated: "Sửa kế hoạch Ngày hội 19/8",
@@ -1078,6 +1084,11 @@ export const consoleVi = {
         created: "{{kind}} ngày {{date}}: {{attendees}} người dự, {{organizers}} đơn vị tổ chức",
         deleted: "{{kind}} ngày {{date}} tại {{unit}}",
         training_recorded: "{{form}}, {{level}}: {{trainees}} học viên",
+      },
+      media: {
+        partnership_created: "{{partner}}, từ {{from}} đến {{to}}",
+        item_added: "Đăng, phát ngày {{date}}",
+        item_removed: "“{{title}}” ngày {{date}}",
       },
       festival: {
         created: "Ngày hội năm {{year}}, {{level}}",

@@ -72,4 +72,19 @@ export const SAMPLES_ACTIVITIES = {
     awards: 12,
     activityId: ID,
   },
-} satisfies SamplesOf<`activity.${string}` | `festival.${string}`>;
+  "media.partnership_created": {
+    ownerBodyId: ID,
+    partnerName: "Báo Cà Mau",
+    partnerKind: "print",
+    agreementNumber: "05/CTPH-MTTQ-BCM",
+    periodFrom: "2025-01-01",
+    periodTo: "2026-12-31",
+  },
+  "media.partnership_updated": { before: { partnerKind: "print" }, after: { partnerKind: "online" } },
+  "media.item_added": { itemId: ID2, publishedOn: "2026-08-19", kind: "article", topic: "law" },
+  "media.item_removed": {
+    itemId: ID2,
+    publishedOn: "2026-08-19",
+    title: "Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+  },
+} satisfies SamplesOf<`activity.${string}` | `festival.${string}` | `media.${string}`>;

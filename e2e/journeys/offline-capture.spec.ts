@@ -71,6 +71,15 @@ void test(
     // Activity, household and its commitment wait on the phone.
     assert.equal(await page.getByTestId("outbox-badge").innerText(), "3");
 
+    // On reconnect the waiting records go out in batches (POST /sync/batch), none alone.
+    const batches: { entries: { operation: string }[] }[] = [];
+    const alone: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() !== "POST" && r.method() !== "PATCH") return;
+      const { pathname } = new URL(r.url());
+      if (pathname === "/api/v1/sync/batch") batches.push(r.postDataJSON() as (typeof batches)[number]);
+      else if (/^\/api\/v1\/(activities|households)/.test(pathname)) alone.push(pathname);
+    });
     await network(false);
     await page.getByRole("link", { name: "Về trang ghi nhận" }).first().click();
     await page
@@ -81,15 +90,86 @@ void test(
 
     const api = page.context().request;
     const activities = (await (await api.get(`${base}/api/v1/activities?limit=100`)).json()) as {
-      items: { title: string | null; attendees: number }[];
+      items: { id: string; title: string | null; attendees: number }[];
     };
     const mine = activities.items.filter((a) => a.title === title);
     assert.equal(mine.length, 1, "the activity arrived once");
     assert.equal(mine[0]!.attendees, 27);
     const households = (await (
       await api.get(`${base}/api/v1/households?q=${encodeURIComponent(head)}`)
-    ).json()) as { items: { headName: string; lastSignedYear: number | null }[] };
+    ).json()) as { items: { id: string; headName: string; lastSignedYear: number | null }[] };
     assert.equal(households.items.length, 1, "the household arrived once");
     assert.ok(households.items[0]!.lastSignedYear, "with its commitment");
+    assert.deepEqual(alone, [], "no record went alone");
+    assert.deepEqual(
+      batches[0]?.entries.map((e) => e.operation),
+      ["createActivity", "createHousehold"],
+      "the activity and the household went out in one batch",
+    );
+    assert.ok(batches.length <= 2, `the commitment follows in one more batch at most (${batches.length})`);
+
+    // A sent household is edited online: read from the server (never kept on the phone), sent with If-Match.
+    const householdId = households.items[0]!.id;
+    await page.goto(`${base}/thu-thap/ho-gia-dinh?edit=${householdId}`);
+    await page.getByRole("heading", { level: 1, name: "Sửa thông tin hộ" }).waitFor();
+    const members = page.getByLabel("Số nhân khẩu");
+    await members.waitFor();
+    assert.equal(await page.getByLabel("Họ tên chủ hộ").inputValue(), head);
+    await members.fill("5");
+    if (process.env.CAPTURE_SHOTS) {
+      await page.screenshot({ path: `${process.env.CAPTURE_SHOTS}/household-edit.png`, fullPage: true });
+    }
+    await page.getByRole("button", { name: "Lưu vào máy" }).click();
+    await page.getByText("Đã lưu trên máy. Bản ghi sẽ được gửi khi có mạng.").waitFor();
+    const hhNow = async () =>
+      ((await (await api.get(`${base}/api/v1/households/${householdId}`)).json()) as { members: number })
+        .members;
+    for (let i = 0; i < 50 && (await hhNow()) !== 5; i++) await page.waitForTimeout(200);
+    assert.equal(await hhNow(), 5, "the household edit arrived");
+
+    // A sent activity edited from a stale version: the server's copy is shown side by side, not overwritten.
+    const activityId = mine[0]!.id;
+    await page.goto(`${base}/thu-thap/tren-may`);
+    await page.getByText("Đã gửi — có thể sửa").waitFor();
+    await page
+      .getByTestId("sent-entry")
+      .filter({ hasText: "27" })
+      .first()
+      .getByRole("button", { name: "Sửa" })
+      .click();
+    const attendees = page.getByLabel("Người tham dự");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>("input[name=attendees]")?.value === "27",
+    );
+    const { csrfToken } = (await (await api.get(`${base}/api/v1/auth/me`)).json()) as { csrfToken: string };
+    const current = (await (await api.get(`${base}/api/v1/activities/${activityId}`)).json()) as {
+      version: number;
+    };
+    const office = await api.patch(`${base}/api/v1/activities/${activityId}`, {
+      headers: { "x-csrf-token": csrfToken, "If-Match": String(current.version) },
+      data: { attendees: 31 },
+    });
+    assert.equal(office.status(), 200, "the office corrects the figure meanwhile");
+    await attendees.fill("30");
+    if (process.env.CAPTURE_SHOTS) {
+      await page.screenshot({ path: `${process.env.CAPTURE_SHOTS}/activity-edit.png`, fullPage: true });
+    }
+    await page.getByRole("button", { name: "Lưu vào máy" }).click();
+    await page.getByText("Đã lưu trên máy. Bản ghi sẽ được gửi khi có mạng.").waitFor();
+    await page.goto(`${base}/thu-thap/tren-may`);
+    const conflict = page.getByTestId("outbox-entry").filter({ hasText: "Bản ghi đã được sửa trên máy chủ" });
+    await conflict.waitFor();
+    await conflict.getByText("Trên máy", { exact: true }).waitFor();
+    await conflict.getByText("Trên máy chủ", { exact: true }).waitFor();
+    await conflict.getByText("30", { exact: true }).waitFor();
+    await conflict.getByText("31", { exact: true }).waitFor();
+    await conflict.getByRole("button", { name: "Sửa, gộp hai bản rồi gửi lại" }).waitFor();
+    if (process.env.CAPTURE_SHOTS) {
+      await page.screenshot({ path: `${process.env.CAPTURE_SHOTS}/conflict.png`, fullPage: true });
+    }
+    const after = (await (await api.get(`${base}/api/v1/activities/${activityId}`)).json()) as {
+      attendees: number;
+    };
+    assert.equal(after.attendees, 31, "never last-write-wins: the server keeps the office's figure");
   },
 );

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../db/client";
 import { call, createTestContext, type TestContext } from "../test/harness";
 import { rootUnit, signedInAs, unitByCode } from "../test/factories";
-import { canonicalJson, recordEvent, verifyAuditChain, type AuditEvent } from "./audit";
+import { canonicalJson, canonicalValue, recordEvent, verifyAuditChain, type AuditEvent } from "./audit";
 import { readNewestFileCheckpoint } from "./audit-checkpoint";
 import { AuditSequencer, sealPendingAudit } from "./audit-sequencer";
 
@@ -30,6 +30,24 @@ describe("audit chain", () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
       canonicalJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }),
     );
+  });
+
+  it("canonicalValue is what re-reading the canonical JSON gives, without the string", () => {
+    const samples: unknown[] = [
+      { b: 1, a: { d: [1, { f: 2, e: 3 }], c: null }, u: undefined },
+      [undefined, NaN, -0, Infinity, "x", true, null, { z: [] }],
+      { when: new Date("2026-12-05T00:00:00Z"), hours: 1.25, tags: ["a"], n: { m: { l: "đ" } } },
+      JSON.parse('{"__proto__": {"x": 1}, "10": "ten", "2": "two", "b": "bee"}'),
+      "text",
+      7,
+      null,
+      undefined,
+    ];
+    for (const v of samples) {
+      const parsed: unknown = JSON.parse(canonicalJson(v));
+      expect(canonicalValue(v)).toStrictEqual(parsed);
+      expect(JSON.stringify(canonicalValue(v))).toBe(JSON.stringify(parsed));
+    }
   });
 
   it("appends unsealed rows under no shared lock; the sequencer chains and signs them", async () => {

@@ -44,6 +44,35 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/**
+ * The value `JSON.parse(canonicalJson(value))` gives — keys sorted, undefined members dropped (null
+ * in arrays), non-finite numbers null, a Date or other class instance its own enumerable members —
+ * built directly, without printing and re-reading the string (recordEvent runs it on every write).
+ */
+export function canonicalValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalValue);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      // An own "__proto__" member, as JSON.parse makes it (an assignment would set the prototype).
+      if (k === "__proto__") {
+        Object.defineProperty(out, k, {
+          value: canonicalValue(v),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else out[k] = canonicalValue(v);
+    }
+    return out;
+  }
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null; // -0 prints as 0
+  return JSON.parse(canonicalJson(value)) as unknown;
+}
+
 export type Hashable = {
   id: number;
   occurredAt: string;
@@ -91,7 +120,7 @@ export async function recordEvent(tx: Db, event: AuditEvent, alongside: SQLWrapp
     entityType: event.entityType,
     entityId: event.entityId ?? null,
     orgUnitId: event.orgUnitId ?? null,
-    data: JSON.parse(canonicalJson(event.data ?? {})) as unknown,
+    data: canonicalValue(event.data ?? {}),
   });
   if (alongside.length === 0) {
     await insert;

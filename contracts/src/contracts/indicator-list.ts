@@ -257,6 +257,25 @@ const RECORD_INDICATORS = [
     source: "pilots",
     bodySplit: false,
   },
+  // Items the press, radio and television published or aired under media partnerships (media module).
+  {
+    code: "media.items",
+    vi: "Số tin, bài, phóng sự đăng, phát trên báo chí, đài",
+    en: "Items published or aired by media partners",
+    unit: "count",
+    aggregation: "sum",
+    source: "media",
+    bodySplit: false,
+  },
+  {
+    code: "media.partnerships",
+    vi: "Số chương trình phối hợp với cơ quan báo chí còn hiệu lực",
+    en: "Media partnerships in force",
+    unit: "count",
+    aggregation: "sum",
+    source: "media",
+    bodySplit: false,
+  },
   {
     code: "households.signed",
     vi: "Số hộ ký cam kết trong năm",

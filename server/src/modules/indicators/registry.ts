@@ -18,6 +18,7 @@ import {
 import { caseHelpFigures, reintegrationFigures } from "../cases";
 import { agencyRate, communeRate, residentialAreaRate } from "../certification";
 import { equipmentTotals, groupTotals } from "../groups";
+import { mediaFigures } from "../media";
 import { pilotFigures } from "../pilots";
 import { feedbackFigures } from "../feedback";
 import { hotspotStatistics } from "../hotspots";
@@ -170,6 +171,12 @@ const pilotsOf = (db: Db, s: IndicatorScope, memo: Memo) =>
     pilotFigures(db, { rollupPathPrefix: s.rollupPathPrefix, at: s.asOf }),
   );
 
+// Media partnerships: items published or aired in the period, partnerships in force in it.
+const mediaOf = (db: Db, s: IndicatorScope, memo: Memo) =>
+  memo(`media|${whereKey(s)}|${periodOf(s).from}|${periodOf(s).to}`, () =>
+    mediaFigures(db, { ...where(s), ...periodOf(s) }),
+  );
+
 const COMPUTE: Record<IndicatorCode, Compute> = {
   "activities.count": activityFigure("activities"),
   "activities.attendees": activityFigure("attendees"),
@@ -195,6 +202,8 @@ const COMPUTE: Record<IndicatorCode, Compute> = {
   "groups.gates": equipmentOfKind("gate"),
   "groups.online_channels": async (db, s, memo) => (await equipmentOf(db, s, memo)).channels,
   "groups.online_channel_members": async (db, s, memo) => (await equipmentOf(db, s, memo)).channelMembers,
+  "media.items": async (db, s, memo) => (await mediaOf(db, s, memo)).items,
+  "media.partnerships": async (db, s, memo) => (await mediaOf(db, s, memo)).partnerships,
   "pilots.designated": async (db, s, memo) => (await pilotsOf(db, s, memo)).designated,
   "pilots.evaluated": async (db, s, memo) => (await pilotsOf(db, s, memo)).evaluated,
   "pilots.replicated": async (db, s, memo) => (await pilotsOf(db, s, memo)).replicated,
@@ -278,6 +287,8 @@ export function computeIndicator(
  * reads `unitPath` and it is listed here.
  */
 const OLD_TREE = new Set<string>([
+  "media.items",
+  "media.partnerships",
   "groups.count",
   "groups.members",
   "groups.teams",

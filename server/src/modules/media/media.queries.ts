@@ -79,25 +79,24 @@ export async function partnershipPage(
 }
 
 /**
- * In a year, in a rollup-path subtree (or a pre-reform unit's own path): items published or aired and
- * partnerships whose period overlaps the year.
+ * In a period, in a rollup-path subtree (or a pre-reform unit's own subtree, `unitPath`): items
+ * published or aired, and partnerships whose period overlaps it.
  */
 export async function mediaFigures(
   db: Db,
-  q: { pathPrefix: string; byOwnPath?: boolean; year: number; scope?: SQL | undefined },
+  q: { rollupPathPrefix: string; unitPath?: string | undefined; from: string; to: string },
 ): Promise<{ items: number; partnerships: number }> {
-  const from = `${q.year}-01-01`;
-  const to = `${q.year}-12-31`;
-  const where = sql`${q.byOwnPath ? sql`u.path` : sql`p.rollup_path`} like ${`${q.pathPrefix}%`}
-    ${q.scope ? sql`and ${q.scope}` : sql``}`;
+  const where = q.unitPath
+    ? sql`u.path like ${`${q.unitPath}%`}`
+    : sql`p.rollup_path like ${`${q.rollupPathPrefix}%`}`;
   const [row] = await queryRows<{ items: number; partnerships: number }>(
     db,
     sql`select
           (select count(*) from media_items i join media_partnerships p on p.id = i.partnership_id
             join org_units u on u.id = p.org_unit_id
-            where ${where} and i.published_on between ${from}::date and ${to}::date)::int as items,
+            where ${where} and i.published_on between ${q.from}::date and ${q.to}::date)::int as items,
           (select count(*) from media_partnerships p join org_units u on u.id = p.org_unit_id
-            where ${where} and p.period_from <= ${to}::date and p.period_to >= ${from}::date)::int
+            where ${where} and p.period_from <= ${q.to}::date and p.period_to >= ${q.from}::date)::int
             as partnerships`,
   );
   return row!;

@@ -229,11 +229,21 @@ describe("media partnerships", () => {
     );
     for (const prefix of [provincePath, ward!.path]) {
       for (const year of [2025, 2026]) {
-        const figures = await mediaFigures(w.t.app.db, { pathPrefix: prefix, year });
+        const figures = await mediaFigures(w.t.app.db, {
+          rollupPathPrefix: prefix,
+          from: `${year}-01-01`,
+          to: `${year}-12-31`,
+        });
         expect(figures, `${prefix} ${year}`).toEqual(await recount(prefix, year));
       }
     }
-    expect(await mediaFigures(w.t.app.db, { pathPrefix: provincePath, year: 2026 })).toEqual({
+    expect(
+      await mediaFigures(w.t.app.db, {
+        rollupPathPrefix: provincePath,
+        from: "2026-01-01",
+        to: "2026-12-31",
+      }),
+    ).toEqual({
       items: 3,
       partnerships: 3,
     });

@@ -28,6 +28,7 @@ type NavItem = {
     | "/dia-ban-trong-diem"
     | "/ban-chi-dao"
     | "/xay-dung-diem"
+    | "/bao-chi"
     | "/giam-sat"
     | "/khen-thuong"
     | "/tin-bao"
@@ -53,6 +54,7 @@ type NavItem = {
     | "hotspots"
     | "committees"
     | "pilots"
+    | "media"
     | "supervision"
     | "commendations"
     | "tips"
@@ -73,6 +75,7 @@ const NAV: NavItem[] = [
   { to: "/bao-cao", label: "reports", permission: "report.read" },
   { to: "/ke-hoach", label: "plans", permission: "plan.read" },
   { to: "/hoat-dong", label: "activities", permission: "activity.read" },
+  { to: "/bao-chi", label: "media", permission: "activity.read" },
   { to: "/to-mo-hinh", label: "groups", permission: "group.read" },
   { to: "/xay-dung-diem", label: "pilots", permission: "group.read" },
   { to: "/ho-gia-dinh", label: "households", permission: "household.read" },

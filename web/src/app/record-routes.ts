@@ -110,6 +110,12 @@ export const committeeRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/committees/committee-page"), "CommitteePage"),
 });
 
+export const mediaRoute = createRoute({
+  getParentRoute: () => consoleLayout,
+  path: "/bao-chi",
+  component: lazyRouteComponent(() => import("../features/media/media-page"), "MediaPage"),
+});
+
 export const pilotsRoute = createRoute({
   getParentRoute: () => consoleLayout,
   path: "/xay-dung-diem",

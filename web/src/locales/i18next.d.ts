@@ -7,6 +7,7 @@ import type { commendationsVi } from "./vi/commendations";
 import type { hotspotsVi } from "./vi/hotspots";
 import type { committeesVi } from "./vi/committees";
 import type { pilotsVi } from "./vi/pilots";
+import type { mediaVi } from "./vi/media";
 import type { supervisionVi } from "./vi/supervision";
 import type { intakeVi } from "./vi/intake";
 import type { reportsVi } from "./vi/reports";
@@ -28,6 +29,7 @@ declare module "i18next" {
       hotspots: typeof hotspotsVi;
       committees: typeof committeesVi;
       pilots: typeof pilotsVi;
+      media: typeof mediaVi;
       supervision: typeof supervisionVi;
       intake: typeof intakeVi;
       commendations: typeof commendationsVi;

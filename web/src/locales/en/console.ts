@@ -19,6 +19,7 @@ export const consoleEn: Shape<typeof consoleVi> = {
     activities: "Activities",
     groups: "Teams and models",
     pilots: "Pilots",
+    media: "Media partnerships",
     households: "Households",
     certification: "Safety certification",
     tips: "Crime tips",

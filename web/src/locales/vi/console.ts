@@ -16,6 +16,7 @@ export const consoleVi = {
     activities: "Hoạt động",
     groups: "Tổ, mô hình",
     pilots: "Xây dựng điểm",
+    media: "Phối hợp báo chí",
     households: "Hộ gia đình",
     certification: "Công nhận ANTT",
     tips: "Tin báo tội phạm",

@@ -8,17 +8,16 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
 } from "@mantine/core";
 import { currentYearInVietnam, todayInVietnam } from "@toandan/contracts";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { formatDate, parseVnDate } from "../../lib/format";
 import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
 import { CaptureDateField, FigureGrid, FigureInput } from "./form-parts";
-import { HouseholdEdit } from "./household-edit";
+import { HouseholdEdit, HouseholdIdentityFields, type HouseholdIdentity } from "./household-edit";
 import type { NewEntry } from "./outbox/outbox";
 import { newClientId, refTo } from "./outbox/outbox";
 import { shrinkPhoto } from "./photo";
@@ -176,27 +175,9 @@ function HouseholdNew() {
             />
             {mode === "new" ? (
               <>
-                <TextInput
-                  size="md"
-                  label={t("form.headName")}
-                  required
-                  error={errors.headName?.message}
-                  {...form.register("headName", { validate: (x) => x.trim() !== "" || required })}
-                />
-                <TextInput
-                  size="md"
-                  label={t("form.address")}
-                  required
-                  error={errors.address?.message}
-                  {...form.register("address", { validate: (x) => x.trim() !== "" || required })}
-                />
-                <FigureInput
-                  label={t("form.members")}
-                  required
-                  error={errors.members?.message}
-                  {...form.register("members", {
-                    validate: (x) => (/^\d+$/.test(x.trim()) && Number(x) >= 1 && Number(x) <= 50) || "1–50",
-                  })}
+                <HouseholdIdentityFields
+                  register={form.register as unknown as UseFormRegister<HouseholdIdentity>}
+                  errors={errors}
                 />
               </>
             ) : (

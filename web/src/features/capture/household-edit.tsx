@@ -3,7 +3,7 @@ import { Alert, Loader, Stack, TextInput } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { CaptureLayout, SaveButton } from "./capture-layout";
@@ -13,6 +13,45 @@ import { serverVersionOf } from "./outbox/outbox";
 import { useCapture } from "./use-capture";
 
 type Values = { headName: string; address: string; members: string };
+export type HouseholdIdentity = Values;
+
+/** A household's head, address and members: the new-household form's fields, and the edit's. */
+export function HouseholdIdentityFields({
+  register,
+  errors,
+}: {
+  register: UseFormRegister<Values>;
+  errors: FieldErrors<Values>;
+}) {
+  const { t } = useTranslation("capture");
+  const required = t("form.required");
+  return (
+    <>
+      <TextInput
+        size="md"
+        label={t("form.headName")}
+        required
+        error={errors.headName?.message}
+        {...register("headName", { validate: (x) => x.trim() !== "" || required })}
+      />
+      <TextInput
+        size="md"
+        label={t("form.address")}
+        required
+        error={errors.address?.message}
+        {...register("address", { validate: (x) => x.trim() !== "" || required })}
+      />
+      <FigureInput
+        label={t("form.members")}
+        required
+        error={errors.members?.message}
+        {...register("members", {
+          validate: (x) => (/^\d+$/.test(x.trim()) && Number(x) >= 1 && Number(x) <= 50) || "1–50",
+        })}
+      />
+    </>
+  );
+}
 type Household = { id: string; headName: string; address: string; members: number; version: number };
 
 /**
@@ -48,32 +87,10 @@ function HouseholdFields({
   const { t } = useTranslation("capture");
   const form = useForm<Values>({ defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
-  const required = t("form.required");
   return (
     <form noValidate onSubmit={(e) => void form.handleSubmit(onSubmit)(e)}>
       <Stack gap="md">
-        <TextInput
-          size="md"
-          label={t("form.headName")}
-          required
-          error={errors.headName?.message}
-          {...form.register("headName", { validate: (x) => x.trim() !== "" || required })}
-        />
-        <TextInput
-          size="md"
-          label={t("form.address")}
-          required
-          error={errors.address?.message}
-          {...form.register("address", { validate: (x) => x.trim() !== "" || required })}
-        />
-        <FigureInput
-          label={t("form.members")}
-          required
-          error={errors.members?.message}
-          {...form.register("members", {
-            validate: (x) => (/^\d+$/.test(x.trim()) && Number(x) >= 1 && Number(x) <= 50) || "1–50",
-          })}
-        />
+        <HouseholdIdentityFields register={form.register} errors={errors} />
         <SaveButton label={resubmit ? t("form.resubmit") : t("form.save")} loading={isSubmitting} />
       </Stack>
     </form>

@@ -176,6 +176,8 @@ export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
   identity: z
     .object({ name: z.string(), phone: z.string().nullable(), address: z.string().nullable() })
     .nullable(),
+  /** The Vietnam day the sender withdrew consent to keeping the identity (erased at once), if so. */
+  identityWithdrawnOn: IsoDateSchema.nullable().optional(),
   answer: z.string().nullable(),
   answeredOn: IsoDateSchema.nullable(),
   /** The acceptance notice given to the sender, once recorded. */

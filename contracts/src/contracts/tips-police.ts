@@ -1,6 +1,6 @@
 // Citizen tips: what the police inbox shows and the bodies of the police's actions.
 import { z } from "zod";
-import { IdSchema, PageQuerySchema, pageOf } from "../common";
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from "../common";
 import {
   TIP_NO_CASE_GROUNDS,
   TIP_NOTICE_CHANNELS,
@@ -111,6 +111,8 @@ export const TipDetailSchema = TipSummarySchema.extend({
       birthYear: z.number().int().nullable().optional(),
     })
     .nullable(),
+  /** The Vietnam day the tipster withdrew consent to keeping the contact (erased at once), if so. */
+  contactWithdrawnOn: IsoDateSchema.nullable().optional(),
   /** The intake record of a report recorded by staff; null for a web tip. */
   intake: TipIntakeRecordSchema.nullable().optional(),
   attachments: z.array(z.object({ n: z.number().int(), mediaType: z.string(), bytes: z.number().int() })),

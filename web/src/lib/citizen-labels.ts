@@ -35,6 +35,8 @@ const vi = {
   when: "Thời gian xảy ra",
   contact: "Liên hệ (người báo đồng ý để lại)",
   noContact: "Ẩn danh, không để lại liên hệ.",
+  contactWithdrawn: (date: string): string =>
+    `Người báo đã rút lại sự đồng ý lưu thông tin liên hệ ngày ${date}; thông tin liên hệ đã được xóa.`,
   attachments: "Tệp đính kèm",
   messages: "Trao đổi với người báo tin",
   fromPolice: "Công an",
@@ -100,6 +102,8 @@ const vi = {
   answer: "Trả lời người gửi",
   identity: "Người gửi",
   anonymous: "Không ghi danh",
+  identityWithdrawn: (date: string): string =>
+    `Người gửi đã rút lại sự đồng ý lưu họ tên, liên hệ ngày ${date}; thông tin đã được xóa.`,
   statuses: {
     received: "Đã tiếp nhận",
     in_progress: "Đang xử lý",
@@ -165,6 +169,8 @@ const en: Labels = {
   when: "When",
   contact: "Contact (given with consent)",
   noContact: "Anonymous, no contact left.",
+  contactWithdrawn: (date: string): string =>
+    `The tipster withdrew consent to keeping the contact details on ${date}; the contact details have been erased.`,
   attachments: "Attachments",
   messages: "Dialogue with the tipster",
   fromPolice: "Police",
@@ -229,6 +235,8 @@ const en: Labels = {
   answer: "Answer to the sender",
   identity: "Sender",
   anonymous: "Not named",
+  identityWithdrawn: (date: string): string =>
+    `The sender withdrew consent to keeping the name and contact on ${date}; they have been erased.`,
   statuses: {
     received: "Received",
     in_progress: "In progress",

@@ -51,6 +51,7 @@ export function presentFeedbackDetail(env: Envelope, actor: Actor, r: FeedbackRo
     identity: identity
       ? { name: identity.name, phone: identity.phone ?? null, address: identity.address ?? null }
       : null,
+    identityWithdrawnOn: r.identityWithdrawnOn,
     answer: env.openOptionalText(r.answer, `feedback:${r.id}:answer`),
     answeredOn: r.answeredOn,
     acceptanceNotice:

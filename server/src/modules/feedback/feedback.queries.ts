@@ -24,6 +24,7 @@ export type FeedbackRow = {
   title: Buffer;
   content: Buffer;
   identity: Buffer | null;
+  identityWithdrawnOn: string | null;
   answer: Buffer | null;
   answeredOn: string | null;
   acceptanceDueOn: string | null;
@@ -45,7 +46,8 @@ export function feedbackInScope(actor: Actor): SQL {
 
 const SELECT = sql`select f.id, f.code, f.verifier, f.kind, f.topic, f.status, f.org_unit_id as "orgUnitId",
     u.full_name as "orgUnitName", f.unit_path as "unitPath", f.body_kind as "bodyKind", f.received_on::text as "receivedOn",
-    f.due_on::text as "dueOn", f.title, f.content, f.identity, f.answer, f.answered_on::text as "answeredOn",
+    f.due_on::text as "dueOn", f.title, f.content, f.identity,
+    f.identity_withdrawn_on::text as "identityWithdrawnOn", f.answer, f.answered_on::text as "answeredOn",
     f.acceptance_due_on::text as "acceptanceDueOn", f.acceptance, f.acceptance_reason as "acceptanceReason",
     f.acceptance_noticed_on::text as "acceptanceNoticedOn", f.acceptance_channel as "acceptanceChannel"
   from feedback_items f join org_units u on u.id = f.org_unit_id`;

@@ -2,7 +2,8 @@ import { todayInVietnam } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { signedInAs } from "../../test/factories";
+import { call, createTestContext, type TestContext } from "../../test/harness";
 import { citizen, places, tipBody } from "./test-support";
 
 // Issue 19 item 7: contact details on a tip or feedback only with an explicit consent, its version
@@ -102,6 +103,11 @@ describe("contact details on a tip", () => {
     const after = await row();
     expect(after).toMatchObject({ consent: text.tip_contact!.id, has: false, withdrawn: todayInVietnam() });
     expect(await indexRows(after.id)).toHaveLength(0);
+    // The police's detail says the tipster withdrew (the day) and the contact is gone.
+    const police = await signedInAs(ctx.app, "commune_police", p.baclieu.id);
+    const detail = await call(ctx.app, police, "GET", `/api/v1/tips/${after.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ contact: null, contactWithdrawnOn: todayInVietnam() });
 
     const again = await citizen(ctx.app, "/tips/consent-withdrawal", creds);
     expect(again.statusCode).toBe(200);
@@ -169,6 +175,19 @@ describe("contact details on feedback", () => {
       has: false,
       withdrawn: todayInVietnam(),
     });
+    // The Front's detail says the sender withdrew (the day) and the identity is gone.
+    const front = await signedInAs(ctx.app, "commune_front", p.baclieu.id);
+    const id =
+      ok.json<{ id?: string }>().id ??
+      (
+        await queryRows<{ id: string }>(
+          ctx.app.db,
+          sql`select id from feedback_items where code = ${creds.code}`,
+        )
+      )[0]!.id;
+    const detail = await call(ctx.app, front, "GET", `/api/v1/feedback/${id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ identity: null, identityWithdrawnOn: todayInVietnam() });
   });
 });
 

@@ -76,6 +76,7 @@ export function presentTipDetail(
           birthYear: contact.birthYear ?? null,
         }
       : null,
+    contactWithdrawnOn: r.contactWithdrawnOn,
     intake: openIntakeRecord(env, r.id, r.intake),
     attachments,
     messages: presentMessages(env, r.id, messages),

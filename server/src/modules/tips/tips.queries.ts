@@ -28,6 +28,7 @@ export type TipRow = {
   messageCount: number;
   content: Buffer;
   contact: Buffer | null;
+  contactWithdrawnOn: string | null;
   outcome: string | null;
   casesSolved: number;
   arrests: number;
@@ -52,6 +53,7 @@ const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urge
     t.unit_path as "unitPath", t.remote, d.code as "duplicateOfCode", t.extension_level as "extensionLevel",
     t.transferred_at as "transferredAt", t.receipt_notice_at as "receiptNoticeAt", t.decided_at as "decidedAt",
     t.awaiting_reply as "awaitingReply", t.message_count as "messageCount", t.content, t.contact,
+    t.contact_withdrawn_on::text as "contactWithdrawnOn",
     t.outcome, t.cases_solved as "casesSolved", t.arrests, t.people_handled as "peopleHandled",
     t.outcome_note as "outcomeNote", t.channel, t.intake, t.outcome_ground as "outcomeGround",
     t.first_suspended_at as "firstSuspendedAt", t.suspended_at as "suspendedAt", t.resumed_at as "resumedAt",

@@ -215,7 +215,9 @@ function FeedbackModal({
               ? [q.data.identity.name, q.data.identity.phone, q.data.identity.address]
                   .filter(Boolean)
                   .join(" · ")
-              : L.anonymous}
+              : q.data.identityWithdrawnOn
+                ? L.identityWithdrawn(formatDate(q.data.identityWithdrawnOn))
+                : L.anonymous}
           </Text>
           {q.data.answer && <Alert title={L.answer}>{q.data.answer}</Alert>}
           {q.data.can.answer && (

@@ -38,7 +38,9 @@ export function TipContent({ tip }: { tip: TipDetail }) {
             ]
               .filter(Boolean)
               .join(" · ")
-          : L.noContact}
+          : tip.contactWithdrawnOn
+            ? L.contactWithdrawn(formatDate(tip.contactWithdrawnOn))
+            : L.noContact}
       </Text>
       <IntakeRecord tip={tip} />
       {tip.attachments.length > 0 && (

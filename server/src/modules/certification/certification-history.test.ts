@@ -272,7 +272,7 @@ describe("importCertificationHistory", () => {
 });
 
 describe("demo history of the former Bạc Liêu city", () => {
-  it("gives the seed's 90 % of communes and wards in Cà Mau, and Phường Bạc Liêu its five old wards", async () => {
+  it('gives the seed\'s "trên 90 %" of communes and wards (all ten) in Cà Mau, and Phường Bạc Liêu its five old wards', async () => {
     await seedCertificationHistoryDemo(w.t.app.db);
     const province = (await h.ok(
       caMauPolice,
@@ -280,7 +280,7 @@ describe("demo history of the former Bạc Liêu city", () => {
       `/certification/history/rates?orgUnitId=${caMau.id}`,
     )) as Rates;
     expect(province.years.find((y) => y.year === 2013)).toMatchObject({
-      commune: { recorded: 10, certified: 9, rate: 0.9 },
+      commune: { recorded: 10, certified: 10, rate: 1 },
     });
     const ward = (await h.ok(
       w.front,
@@ -334,14 +334,14 @@ describe("past years asked of a pre-reform unit", () => {
       expect(o.byStatus.recognised ?? 0).toBe(certified);
       expect(o.byStatus.not_recognised ?? 0).toBe(recorded - certified);
     }
-    // The demo's 2014: ten communes of the former city, one not certified; 47 of its 50
-    // residential areas and 49 of its 50 agencies, enterprises and schools certified.
+    // The demo's 2014: the ten communes of the former city certified; 47 of its 50 residential
+    // areas and 49 of its 50 agencies, enterprises and schools certified.
     const o2014 = (await h.ok(
       caMauPolice,
       "GET",
       `/certification/overview?orgUnitId=${city}&year=2014`,
     )) as Overview;
-    expect(o2014.byStatus).toEqual({ recognised: 9 + 47 + 49, not_recognised: 1 + 3 + 1 });
+    expect(o2014.byStatus).toEqual({ recognised: 10 + 47 + 49, not_recognised: 3 + 1 });
     expect(o2014.recordedResults).toBe(110);
   });
 
@@ -370,7 +370,7 @@ describe("past years asked of a pre-reform unit", () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<{ totals: Record<string, number | null> }>().totals["certification.commune_rate"]).toBe(
-      0.9,
+      1,
     );
   });
 });

@@ -23,6 +23,7 @@ import { seedDemoCitizen } from "./seed-citizen";
 import { seedDemoSafeFamilies } from "./seed-safe-families";
 import { seedDemoFestivals } from "./seed-festivals";
 import { seedDemoPilots } from "./seed-pilots";
+import { seedDemoMedia } from "./seed-media";
 import { seedDemoSupervisionTraining } from "./seed-supervision-training";
 import { seedDemoPopulations } from "./seed-populations";
 
@@ -210,6 +211,7 @@ export async function seedDemo(
     opts.masterKeyFile ? rosterCryptoFromKeyFile(opts.masterKeyFile) : ephemeralRosterCrypto(),
   );
   await seedDemoPilots(db);
+  await seedDemoMedia(db);
   step("directives, programmes and plans 09-CT/TW, 20-CTr/TU, Đề án 01-138, 156/KH-MTTQ, 165–168");
   await seedDemoHistoryPlans(db);
   await seedDemoFestivals(db);

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { usePageTitle } from "../../components/use-page-title";
-import { formatDateTime } from "../../lib/format";
+import { formatDate, formatDateTime } from "../../lib/format";
 import { useCurrentUser } from "../../lib/use-session";
 import { captureDb, type OutboxEntry, type SentEntry } from "./outbox/db";
 import { discard, editableRecords, keepMine } from "./outbox/outbox";
@@ -48,7 +48,7 @@ const FIELD_LABEL: Record<string, string> = {
 /** One field's value as the side-by-side view shows it. */
 function shown(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "string") return v;
+  if (typeof v === "string") return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   return JSON.stringify(v);
 }
@@ -67,7 +67,9 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
   const navigate = useNavigate();
   const mine = (entry.body ?? {}) as Record<string, unknown>;
   const server = entry.server as (Record<string, unknown> & { version?: number }) | undefined;
-  const fields = Object.keys(mine);
+  // The fields the two copies disagree on (all of them while the server's copy is unknown).
+  const differ = (f: string) => !server || shown(serverField(server, f)) !== shown(mine[f]);
+  const fields = Object.keys(mine).filter(differ);
   return (
     <Stack gap="xs">
       <Text fw={600}>{t("outbox.conflictTitle")}</Text>
@@ -99,7 +101,7 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
         ))}
       </SimpleGrid>
       {!server && <Text size="sm">{t("outbox.serverUnknown")}</Text>}
-      <Group grow>
+      <Stack gap="xs">
         <Button
           size="md"
           disabled={typeof server?.version !== "number"}
@@ -110,7 +112,7 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
         <Button size="md" variant="default" onClick={() => void discard(captureDb(), entry.id)}>
           {t("outbox.takeServer")}
         </Button>
-      </Group>
+      </Stack>
       {PAGE_OF[entry.kind] && entry.form && typeof server?.version === "number" && (
         <Button
           size="md"
@@ -143,7 +145,7 @@ function EntryCard({ entry, blocked }: { entry: OutboxEntry; blocked: boolean })
             {blocked ? ` · ${t("outbox.waitsFor")}` : ""}
           </Text>
         </Stack>
-        <Badge color={STATE_COLOR[entry.state]} variant="outline">
+        <Badge color={STATE_COLOR[entry.state]} variant="outline" style={{ flex: "none" }}>
           {t(`states.${entry.state}`)}
         </Badge>
       </Group>

@@ -140,8 +140,16 @@ describe("RequestPage", () => {
     await user.click(screen.getByRole("button", { name: "Xác nhận thực hiện" }));
     await expect.poll(() => writes(calls).length).toBe(1);
     expect(writes(calls)[0]!.body).toEqual({ confirm: true });
-    expect(await screen.findByText("Đã thực hiện")).toBeVisible();
-    expect(screen.getByText("Giữ lại")).toBeVisible();
+    expect(await screen.findByText("Giữ lại")).toBeVisible();
+    expect(screen.getAllByText("Đã thực hiện").length).toBeGreaterThan(0);
+    // The answer is prefilled from each record's outcome, for the officer to edit before sending.
+    expect(screen.getByRole("textbox", { name: /Nội dung trả lời/ })).toHaveValue(
+      [
+        "Kết quả thực hiện yêu cầu đối với từng hồ sơ:",
+        "- Chủ hộ trong sổ hộ gia đình (Phường Bạc Liêu): đã thực hiện.",
+        "- Hồ sơ quản lý tại xã, phường (nội dung niêm phong) (Phường Bạc Liêu): được giữ lại, căn cứ: Cơ quan nhà nước xử lý để phòng, chống tội phạm, bảo đảm an ninh, trật tự (Điều 16.2, 17 Nghị định 13/2023/NĐ-CP).",
+      ].join("\n"),
+    );
     expect(screen.getByText(/Đã thực hiện lúc 02\/03\/2027 10:00/)).toBeVisible();
     expect(screen.queryByRole("button", { name: "Thực hiện yêu cầu trên các bản ghi" })).toBeNull();
   });

@@ -27,6 +27,7 @@ import { Section } from "../../components/section";
 import { usePageTitle } from "../../components/use-page-title";
 import { formatDateTime } from "../../lib/format";
 import { answerRequest, requestQuery, searchRecords, subjectExportUrl } from "./api";
+import { draftAnswer } from "./answer-draft";
 import { RequestExecution } from "./request-execute";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -175,6 +176,7 @@ function Request({ r }: { r: SubjectRequestDetail }) {
       {r.can.answer && (
         <Section title={t("requests.answer")} id="answer-form">
           <ActionForm
+            key={r.executedAt ?? "draft"}
             submitLabel={t("requests.answer")}
             fields={[
               {
@@ -198,7 +200,13 @@ function Request({ r }: { r: SubjectRequestDetail }) {
                   })),
                 ],
               },
-              { name: "answer", label: t("requests.answerText"), kind: "textarea", required: true },
+              {
+                name: "answer",
+                label: t("requests.answerText"),
+                kind: "textarea",
+                required: true,
+                initial: draftAnswer(r.actions),
+              },
             ]}
             extra={({ exceptions, ...b }) => ({ ...b, exceptions: exceptions ? [exceptions] : [] })}
             onSubmit={(body) => answerRequest(r.id, body)}

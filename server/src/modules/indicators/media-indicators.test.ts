@@ -55,15 +55,16 @@ describe("media indicators", () => {
       expect(r.statusCode, r.body).toBe(201);
     }
     const codes = ["media.items", "media.partnerships"] as const;
-    for (const prefix of [unit!.ward, unit!.province])
-      {for (const year of [2024, 2025, 2026]) {
+    for (const prefix of [unit!.ward, unit!.province]) {
+      for (const year of [2024, 2025, 2026]) {
         const got = await computeIndicators(w.t.app.db, [...codes], {
           rollupPathPrefix: prefix,
           year,
           asOf: `${year}-12-31`,
         });
         expect(got, `${prefix} ${year}`).toEqual(await recount(prefix, year));
-      }}
+      }
+    }
     const y2024 = await computeIndicators(w.t.app.db, [...codes], {
       rollupPathPrefix: unit!.province,
       year: 2024,

@@ -356,7 +356,9 @@ export class SyncEngine {
         kind: entry.kind,
         serverId,
         sentAt: this.d.now(),
-        summary: entry.summary,
+        // Only records the cadre may edit from the phone keep their line: a household's or a
+        // roster member's line holds a name and an address, which leave the device with the record.
+        ...(EDITABLE_KINDS.has(entry.kind) ? { summary: entry.summary } : {}),
         ...(EDITABLE_KINDS.has(entry.kind) && answer && typeof answer === "object"
           ? { record: answer as NonNullable<SentEntry["record"]> }
           : {}),

@@ -1,4 +1,4 @@
-import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgUnits } from "../org-units/org-units.table";
 
 /**
@@ -40,3 +40,42 @@ export const citizenContactIndex = pgTable(
     index("citizen_contact_index_term_idx").on(t.term, t.source),
   ],
 );
+
+/**
+ * Records whose processing is restricted at a data subject's request (Law 91/2025, the right to
+ * restrict; decision 0016): one row per record, keyed by the owning module's record kind (`source`:
+ * "household", "group_member", "tip", "feedback") and id. A restricted record is left out of its
+ * module's ordinary lists, exports and displays (a tip's or feedback's contact is shown as
+ * restricted), never out of counts or rollups. `request_id` is the privacy request that asked for it
+ * (the foreign key to privacy_requests is written by hand in the migration: privacy sits above this
+ * module); lifting deletes the row, audited with its reason.
+ */
+export const citizenRestrictions = pgTable(
+  "citizen_restrictions",
+  {
+    source: text("source").notNull(),
+    recordId: uuid("record_id").notNull(),
+    orgUnitId: uuid("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    /** The record's unit path, for the officer's scope. */
+    rollupPath: text("rollup_path").notNull(),
+    requestId: uuid("request_id").notNull(),
+    restrictedAt: timestamp("restricted_at", { withTimezone: true }).notNull().defaultNow(),
+    restrictedBy: uuid("restricted_by").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.recordId] }),
+    index("citizen_restrictions_request_idx").on(t.requestId),
+  ],
+);
+
+/**
+ * One-off upgrades of the citizen channels' data, marked done once they have run to the end (the
+ * contact-index backfill of rows written before the index): start-up checks the mark, not the rows.
+ */
+export const citizenUpgrades = pgTable("citizen_upgrades", {
+  name: text("name").primaryKey(),
+  doneAt: timestamp("done_at", { withTimezone: true }).notNull().defaultNow(),
+  rows: integer("rows").notNull().default(0),
+});

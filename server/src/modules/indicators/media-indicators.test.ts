@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { call } from "../../test/harness";
 import { buildWorld, type World } from "../groups/test-support";
+import { recountMediaFigures } from "../media/test-support";
 import { computeIndicators } from "./registry";
 
 let w: World;
@@ -14,18 +15,10 @@ afterAll(() => w.t.close());
 const post = (url: string, body: unknown) => call(w.t.app, w.baclieu, "POST", `/api/v1${url}`, body);
 
 /** The same figures counted straight from the records. */
-async function recount(prefix: string, year: number) {
-  const [r] = await queryRows<{ items: number; partnerships: number }>(
-    w.t.app.db,
-    sql`select
-          (select count(*) from media_items i join media_partnerships p on p.id = i.partnership_id
-            where p.rollup_path like ${`${prefix}%`} and extract(year from i.published_on) = ${year})::int as items,
-          (select count(*) from media_partnerships p where p.rollup_path like ${`${prefix}%`}
-            and extract(year from p.period_from) <= ${year} and extract(year from p.period_to) >= ${year})::int
-            as partnerships`,
-  );
-  return { "media.items": r!.items, "media.partnerships": r!.partnerships };
-}
+const recount = async (prefix: string, year: number) => {
+  const r = await recountMediaFigures(w.t.app.db, prefix, year);
+  return { "media.items": r.items, "media.partnerships": r.partnerships };
+};
 
 describe("media indicators", () => {
   it("count items per year and partnerships in force, up the tree, as a recount of the records", async () => {

@@ -5,6 +5,7 @@ import { lastAuditEvent, signedInAs } from "../../test/factories";
 import { call, type Session } from "../../test/harness";
 import { buildWorld, type World } from "../groups/test-support";
 import { mediaFigures } from "./media.queries";
+import { recountMediaFigures } from "./test-support";
 
 let w: World;
 let province: Session; // the province Front over both wards
@@ -67,19 +68,6 @@ const item = (extra: Record<string, unknown> = {}) => ({
   topic: "law",
   ...extra,
 });
-
-async function recount(prefix: string, year: number) {
-  const [r] = await queryRows<{ items: number; partnerships: number }>(
-    w.t.app.db,
-    sql`select
-          (select count(*) from media_items i join media_partnerships p on p.id = i.partnership_id
-            where p.rollup_path like ${`${prefix}%`} and extract(year from i.published_on) = ${year})::int as items,
-          (select count(*) from media_partnerships p where p.rollup_path like ${`${prefix}%`}
-            and extract(year from p.period_from) <= ${year} and extract(year from p.period_to) >= ${year})::int
-            as partnerships`,
-  );
-  return r!;
-}
 
 describe("media partnerships", () => {
   let id: string;
@@ -234,7 +222,7 @@ describe("media partnerships", () => {
           from: `${year}-01-01`,
           to: `${year}-12-31`,
         });
-        expect(figures, `${prefix} ${year}`).toEqual(await recount(prefix, year));
+        expect(figures, `${prefix} ${year}`).toEqual(await recountMediaFigures(w.t.app.db, prefix, year));
       }
     }
     expect(

@@ -8,6 +8,7 @@ import { bodyGenerator, type LoadSettings } from "./lib/load-client";
 import { MINIMAL_PATH, registerMinimalInsert } from "./lib/minimal-insert";
 import { loadAverage, resultOf, withSeeded } from "./lib/movement";
 import { BENCH_DIR, type BenchResult } from "./lib/results";
+import { ServerCost } from "./lib/server-cost";
 import { progress, summarise } from "./lib/stats";
 
 /** Rate (requests/s), duration and p99 target per engine. */
@@ -41,14 +42,21 @@ async function signIn(origin: string, username: string) {
   return { cookie: cookie.split(";")[0]!, csrf: csrfToken, get };
 }
 
-/** Runs the load generator in a child process and waits for its figures. */
-function runLoad(settings: LoadSettings): Promise<Json> {
+/**
+ * Runs the load generator in a child process and waits for its figures; the phases it marks are
+ * counted by `cost` (the server's CPU and statements, in this process).
+ */
+function runLoad(settings: LoadSettings, cost: ServerCost): Promise<Json> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(BENCH_DIR, "lib", "load-client.ts"), [], {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    child.once("message", (m) => resolve(m as Json));
+    child.on("message", (m) => {
+      const mark = (m as { mark?: string }).mark;
+      if (mark === undefined) resolve(m as Json);
+      else void cost.mark(mark).then(() => child.send({ ack: mark }), reject);
+    });
     child.once("error", reject);
     child.once("exit", (code) => code !== 0 && reject(new Error(`load client exited with ${code}`)));
     child.send(settings);
@@ -85,7 +93,9 @@ export async function runActivityWrites(): Promise<BenchResult> {
         seed: 2025,
         minimalPath: MINIMAL_PATH,
         capacitySeconds: CAPACITY_SECONDS,
+        capacityOnly: process.env.BENCH_CAPACITY_ONLY === "1",
       };
+      const cost = new ServerCost();
 
       progress(`activity-writes: ${WARM_UP} warm-up writes…`);
       const next = bodyGenerator({ ...settings, seed: 7 });
@@ -108,11 +118,21 @@ export async function runActivityWrites(): Promise<BenchResult> {
       progress(
         `activity-writes: ${plan.rate} req/s for ${plan.seconds} s with autocannon, then the same paced (open loop)…`,
       );
-      const load = await runLoad(settings);
+      const load = await runLoad(settings, cost);
       const capacity = load.capacity as Record<
         "createActivity" | "minimalInsert",
-        { achievedReqPerSec: number }
+        { achievedReqPerSec: number; requests: number }
       >;
+      const serverCost = {
+        note:
+          "the server process's own CPU (process.cpuUsage, user + system; the load generator is another " +
+          "process) and the SQL statements it sent through Drizzle, per answered request of each closed-loop " +
+          "capacity run; load-independent, unlike req/s. PGlite runs inside this process, so its CPU counts; " +
+          "PostgreSQL's does not. Background work (audit sequencer, rollup folder) is included.",
+        createActivity: cost.of("createActivity", capacity.createActivity.requests),
+        minimalInsert: cost.of("minimalInsert", capacity.minimalInsert.requests),
+      };
+      progress(`activity-writes: server cost per request ${JSON.stringify(serverCost)}`);
       const ratio =
         Math.round(
           (capacity.createActivity.achievedReqPerSec / capacity.minimalInsert.achievedReqPerSec) * 100,
@@ -149,6 +169,7 @@ export async function runActivityWrites(): Promise<BenchResult> {
             ...capacity,
             ratioCreateActivityToMinimalInsert: ratio,
           },
+          serverCost,
           autocannon: load.autocannon,
           paced: load.paced,
           pacedMinimalInsert: load.pacedMinimal,

@@ -20,6 +20,8 @@ export type LoadSettings = {
   minimalPath: string;
   /** Seconds of each closed-loop capacity run. */
   capacitySeconds: number;
+  /** Only the two closed-loop capacity runs (BENCH_CAPACITY_ONLY=1: a quick look at the server's cost). */
+  capacityOnly?: boolean;
 };
 
 /** What one endpoint is sent: its path and a generator of bodies. */
@@ -163,6 +165,27 @@ export async function runPaced(s: LoadSettings, e: Endpoint): Promise<PacedFigur
   return { sent: total, ok, non2xx, errors, latencyMs: { ...summarise(samples), p90 } };
 }
 
+/** Tells the server's process that a phase starts or ends, and waits until it has noted it. */
+function mark(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onAck = (m: unknown) => {
+      if ((m as { ack?: string }).ack !== name) return;
+      process.off("message", onAck);
+      resolve();
+    };
+    process.on("message", onAck);
+    process.send!({ mark: name });
+  });
+}
+
+/** A phase between marks, so the server can count its own CPU and statements for it. */
+async function marked<T>(phase: string, run: () => Promise<T>): Promise<T> {
+  await mark(`${phase}:start`);
+  const result = await run();
+  await mark(`${phase}:end`);
+  return result;
+}
+
 if (process.send && process.argv[1]?.endsWith("load-client.ts")) {
   process.once("message", (s: LoadSettings) => {
     void (async () => {
@@ -170,9 +193,17 @@ if (process.send && process.argv[1]?.endsWith("load-client.ts")) {
       const minimal = (): Endpoint => ({ path: s.minimalPath, next: minimalBodyGenerator() });
       // Capacity of both endpoints, closed loop, one after the other on the same server.
       const capacity = {
-        createActivity: await runAutocannon(s, activity(s.seed + 2), undefined, s.capacitySeconds),
-        minimalInsert: await runAutocannon(s, minimal(), undefined, s.capacitySeconds),
+        createActivity: await marked("createActivity", () =>
+          runAutocannon(s, activity(s.seed + 2), undefined, s.capacitySeconds),
+        ),
+        minimalInsert: await marked("minimalInsert", () =>
+          runAutocannon(s, minimal(), undefined, s.capacitySeconds),
+        ),
       };
+      if (s.capacityOnly) {
+        process.send!({ capacity }, () => process.exit(0));
+        return;
+      }
       const autocannonFigures = await runAutocannon(s, activity(s.seed), s.rate, s.seconds);
       const paced = await runPaced(s, activity(s.seed + 1));
       const pacedMinimal = await runPaced(s, minimal());

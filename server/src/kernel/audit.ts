@@ -10,6 +10,7 @@ import {
   type CheckpointFiles,
 } from "./audit-checkpoint";
 import { auditLog } from "./audit.table";
+import { insertRows, isStatementPart, runParts, type StatementPart } from "./statements";
 
 /** One action's event: its data is the shape AuditEventDataMap gives that action. */
 export type AuditEventOf<A extends AuditAction> = {
@@ -110,10 +111,16 @@ export function hashRow(r: Hashable): string {
  * and its record commit or roll back together. The row is written unsealed, with no lock shared
  * with other writers: the audit sequencer (audit-sequencer.ts) links committed rows into the chain
  * within a second. Writes passed as `alongside` run in the same statement as the audit insert (as
- * data-modifying CTEs): a hot path then costs one round trip for the change and its record.
+ * data-modifying CTEs): a hot path then costs one round trip for the change and its record. Given
+ * as `insertRows(…)` parts (kernel/statements.ts), the statement's text is built once per shape and
+ * run prepared; Drizzle-built SQL is accepted too (built on every call).
  */
-export async function recordEvent(tx: Db, event: AuditEvent, alongside: SQLWrapper[] = []): Promise<void> {
-  const insert = tx.insert(auditLog).values({
+export async function recordEvent(
+  tx: Db,
+  event: AuditEvent,
+  alongside: readonly (SQLWrapper | StatementPart)[] = [],
+): Promise<void> {
+  const row = {
     occurredAt: new Date().toISOString(),
     actorId: event.actorId,
     action: event.action,
@@ -121,13 +128,21 @@ export async function recordEvent(tx: Db, event: AuditEvent, alongside: SQLWrapp
     entityId: event.entityId ?? null,
     orgUnitId: event.orgUnitId ?? null,
     data: canonicalValue(event.data ?? {}),
-  });
-  if (alongside.length === 0) {
-    await insert;
+  };
+  const built = alongside.filter((w): w is SQLWrapper => !isStatementPart(w));
+  if (built.length === 0) {
+    // The insert's text is kept per shape of the writes (kernel/statements.ts): nothing rebuilt.
+    const parts = [...(alongside as StatementPart[]), insertRows(auditLog, [row])];
+    await runParts(tx, "audit", parts, (texts) => {
+      const audit = texts.pop()!;
+      return texts.length ? `with ${texts.map((t, i) => `w${i} as (${t})`).join(", ")} ${audit}` : audit;
+    });
     return;
   }
+  if (built.length !== alongside.length) throw new Error("recordEvent: mixed SQL and statement parts");
+  const insert = tx.insert(auditLog).values(row);
   const ctes = sql.join(
-    alongside.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`),
+    built.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`),
     sql`, `,
   );
   await tx.execute(sql`with ${ctes} ${insert.getSQL()}`);

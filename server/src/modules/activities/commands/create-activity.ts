@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { broadcastHoursOf, type ActivityDetail, type CreateActivityBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
+import { insertRows } from "../../../kernel/statements";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
 import { loadUnit, provinceOf } from "../../org-units";
@@ -47,7 +48,8 @@ export async function createActivity(
   };
   const { createdBy: _c, provinceId: _p, rollupPath: _r, organizerKinds: _k, ...logged } = values;
   // The activity, its organisers and the audit record go in one statement (see recordEvent), which
-  // is atomic on its own: no BEGIN/COMMIT round trips around it.
+  // is atomic on its own: no BEGIN/COMMIT round trips around it. Its text is built once per shape
+  // and prepared (kernel/statements.ts).
   await recordEvent(
     db,
     {
@@ -63,10 +65,11 @@ export async function createActivity(
       },
     },
     [
-      db.insert(activities).values({ ...values, id, createdAt: now, updatedAt: now }),
-      db
-        .insert(activityOrganizers)
-        .values(organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind }))),
+      insertRows(activities, [{ ...values, id, createdAt: now, updatedAt: now }]),
+      insertRows(
+        activityOrganizers,
+        organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind })),
+      ),
     ],
   );
   // Written, so its period is not locked (the database refuses writes in a locked period).

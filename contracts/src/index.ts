@@ -42,6 +42,7 @@ export * from "./contracts/news";
 export * from "./contracts/privacy";
 export * from "./contracts/privacy-actions";
 export * from "./contracts/privacy-labels";
+export * from "./contracts/privacy-restrictions";
 export * from "./contracts/retention";
 export * from "./contracts/maps";
 export * from "./contracts/sync";

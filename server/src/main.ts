@@ -175,8 +175,9 @@ async function sealLegacyRows(database: Database, config: Config): Promise<void>
 }
 
 /**
- * Contact details on tips and feedback that have no blind index entry yet (written before the index,
- * or by a step without its key, such as the demo seed) are indexed once at start (issue 19).
+ * Contact details on tips and feedback that have no blind index entry yet (written before the index
+ * existed) are indexed at the first start after the upgrade (issue 19); the run is marked done in
+ * `citizen_upgrades`, so later starts only read the mark. Every write path indexes its own contact.
  */
 async function indexLegacyContacts(database: Database, config: Config): Promise<void> {
   const { contactIndexFromKeyFile } = await import("./modules/citizen");

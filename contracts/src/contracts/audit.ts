@@ -138,6 +138,8 @@ export const AUDIT_ACTIONS = [
   "privacy.record_erased",
   "privacy.record_restricted",
   "privacy.record_corrected",
+  "privacy.restrictions_read",
+  "privacy.restriction_lifted",
   "retention.applied",
   "retention.rule_updated",
 ] as const;

@@ -178,6 +178,8 @@ export const FeedbackDetailSchema = FeedbackSummarySchema.extend({
     .nullable(),
   /** The Vietnam day the sender withdrew consent to keeping the identity (erased at once), if so. */
   identityWithdrawnOn: IsoDateSchema.nullable().optional(),
+  /** The identity's processing is restricted at the sender's request: `identity` is null, the display says so. */
+  identityRestricted: z.boolean().optional(),
   answer: z.string().nullable(),
   answeredOn: IsoDateSchema.nullable(),
   /** The acceptance notice given to the sender, once recorded. */

@@ -113,6 +113,8 @@ export const TipDetailSchema = TipSummarySchema.extend({
     .nullable(),
   /** The Vietnam day the tipster withdrew consent to keeping the contact (erased at once), if so. */
   contactWithdrawnOn: IsoDateSchema.nullable().optional(),
+  /** The contact's processing is restricted at the tipster's request: `contact` is null, the display says so. */
+  contactRestricted: z.boolean().optional(),
   /** The intake record of a report recorded by staff; null for a web tip. */
   intake: TipIntakeRecordSchema.nullable().optional(),
   attachments: z.array(z.object({ n: z.number().int(), mediaType: z.string(), bytes: z.number().int() })),

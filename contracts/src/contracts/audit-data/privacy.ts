@@ -11,6 +11,7 @@ import {
   SubjectRequestOutcomeSchema,
 } from "../privacy";
 import { RecordActionSchema } from "../privacy-actions";
+import { RestrictionSourceSchema } from "../privacy-restrictions";
 import { count, NoData, text } from "./shared";
 
 export const AUDIT_DATA_PRIVACY = {
@@ -43,4 +44,8 @@ export const AUDIT_DATA_PRIVACY = {
   "privacy.record_erased": z.object({ requestId: text, module: text }),
   "privacy.record_restricted": z.object({ requestId: text, module: text }),
   "privacy.record_corrected": z.object({ requestId: text, module: text, fields: z.array(text) }),
+  /** The officer listed the restricted records (withheld from everyone else), with the reason given. */
+  "privacy.restrictions_read": z.object({ reason: text, records: count }),
+  /** A restriction lifted by the officer, with the reason; the request that set it. */
+  "privacy.restriction_lifted": z.object({ source: RestrictionSourceSchema, requestId: text, reason: text }),
 } as const satisfies Partial<Record<AuditAction, z.ZodType>>;

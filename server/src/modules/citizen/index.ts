@@ -9,7 +9,6 @@ export { type RoutedUnit, routeToUnit } from "./routing";
 export { shownCount } from "./small-cells";
 /** The blind index of contact details on tips and feedback (issue 19): written and searched by their modules. */
 export {
-  backfillContactIndex,
   contactIndexFor,
   contactIndexFromKeyFile,
   dropContactIndex,
@@ -19,6 +18,28 @@ export {
   type ContactDetails,
   type ContactIndex,
   type ContactMatch,
+  type ContactSource,
 } from "./contact-index";
 /** Consent to keeping a citizen's contact details (issue 19 item 7): the version agreed to, its state. */
 export { contactConsentState, contactConsentVersion, type ContactConsentPurpose } from "./contact-consent";
+/** A citizen channel's sealed contact: erase, correct, restrict and the once-only index backfill (tips, feedback). */
+export {
+  actOnContact,
+  backfillContacts,
+  correctContact,
+  eraseContact,
+  type ContactColumn,
+  type StoredContact,
+} from "./contact-records";
+/** Restriction of processing at a data subject's request (decision 0016): set by each records module, listed and lifted by privacy. */
+export {
+  deleteRestriction,
+  isRestricted,
+  lockRestriction,
+  notRestricted,
+  RESTRICTED_VI,
+  restrictedIds,
+  restrictRecord,
+  type RestrictionRow,
+  type RestrictionSource,
+} from "./restrictions";

@@ -1,22 +1,16 @@
 import type { PersonActionContext, PersonQuery, PersonRecord, RecordActionResult } from "@toandan/contracts";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { recordEvent } from "../../kernel/audit";
 import type { Envelope } from "../../kernel/envelope";
 import {
-  backfillContactIndex,
-  dropContactIndex,
+  actOnContact,
+  backfillContacts,
   findContactRecords,
-  indexContact,
-  type ContactDetails,
+  type ContactColumn,
   type ContactIndex,
 } from "../citizen";
-import { feedbackItems } from "./feedback.table";
-
-type Contact = ContactDetails & { address?: string };
 type Row = { id: string; orgUnitId: string; orgUnitName: string; kind: string; status: string };
 
-const aad = (id: string) => `feedback:${id}:identity`;
 const KEPT_VI =
   "Đơn tố cáo: thông tin người tố cáo được giữ trong hồ sơ giải quyết tố cáo và được bảo mật theo Luật Tố cáo 2018.";
 
@@ -68,11 +62,20 @@ export async function findFeedbackPersonRecords(
   });
 }
 
+/** Where a feedback item keeps its sender's identity (sealed, with its blind index). */
+export const FEEDBACK_CONTACT: ContactColumn = {
+  source: "feedback",
+  module: "feedback",
+  table: "feedback_items",
+  column: "identity",
+  aad: (id) => `feedback:${id}:identity`,
+};
+
 /**
- * Carries out a request on one item's sender identity, in the caller's transaction: erase drops the
- * identity and its index rows (the item, its content, answer and every figure stay); correct reseals
- * it with the corrected values and re-indexes it; restrict is kept with the reason. A denunciation's
- * identity is never changed here.
+ * Carries out a request on one item's sender identity, in the caller's transaction (citizen's
+ * `actOnContact`): erase drops the identity and its index rows (the item, its content, answer and
+ * every figure stay); correct reseals it with the corrected values and re-indexes it; restrict hides
+ * it from the handling staff until lifted. A denunciation's identity is never changed here.
  */
 export async function actOnFeedbackPersonRecord(
   tx: Db,
@@ -81,65 +84,27 @@ export async function actOnFeedbackPersonRecord(
   ctx: PersonActionContext,
   id: string,
 ): Promise<RecordActionResult> {
-  const [row] = await queryRows<{ kind: string; contact: Uint8Array | null; orgUnitId: string }>(
+  const [row] = await queryRows<{
+    kind: string;
+    contact: Uint8Array | null;
+    orgUnitId: string;
+    unitPath: string;
+  }>(
     tx,
-    sql`select kind, identity as contact, org_unit_id as "orgUnitId" from feedback_items where id = ${id} for update`,
+    sql`select kind, identity as contact, org_unit_id as "orgUnitId", unit_path as "unitPath"
+        from feedback_items where id = ${id} for update`,
   );
   if (!row?.contact) return { outcome: "none", exception: null, reasonVi: null };
   if (row.kind === "to_cao") return { outcome: "kept", exception: "legal_obligation", reasonVi: KEPT_VI };
-  if (ctx.action === "restrict") {
-    return {
-      outcome: "kept",
-      exception: null,
-      reasonVi:
-        "Kiến nghị, phản ánh chưa có cơ chế hạn chế xử lý riêng: đơn vị tiếp nhận được thông báo để ngừng sử dụng thông tin người gửi.",
-    };
-  }
-  const data = { requestId: ctx.requestId, module: "feedback" };
-  const base = {
-    actorId: ctx.actorId,
-    entityType: "feedback",
-    entityId: id,
-    orgUnitId: row.orgUnitId,
-  } as const;
-  if (ctx.action === "erase") {
-    await tx.update(feedbackItems).set({ identity: null }).where(eq(feedbackItems.id, id));
-    await dropContactIndex(tx, "feedback", [id]);
-    await recordEvent(tx, { ...base, action: "privacy.record_erased", data });
-    return { outcome: "done", exception: null, reasonVi: null };
-  }
-  const c = JSON.parse(env.openText(Buffer.from(row.contact), aad(id))) as Contact;
-  const fix = ctx.correction ?? {};
-  // Only the values the contact holds are corrected; none is added.
-  const fields = (["fullName", "phone", "address"] as const).filter((f) => {
-    const key = f === "fullName" ? "name" : f;
-    if (!fix[f] || !c[key]) return false;
-    c[key] = fix[f];
-    return true;
-  });
-  if (fields.length === 0) return { outcome: "none", exception: null, reasonVi: null };
-  await tx
-    .update(feedbackItems)
-    .set({ identity: env.seal(JSON.stringify(c), aad(id)) })
-    .where(eq(feedbackItems.id, id));
-  await indexContact(tx, ci, "feedback", id, c);
-  await recordEvent(tx, { ...base, action: "privacy.record_corrected", data: { ...data, fields } });
-  return { outcome: "done", exception: null, reasonVi: null };
+  return actOnContact(tx, env, ci, FEEDBACK_CONTACT, ctx, { id, ...row, sealed: row.contact });
 }
 
-/** Start-up: indexes the senders of items written before the index (or without its key). */
-export function backfillFeedbackContacts(db: Db, env: Envelope, ci: ContactIndex): Promise<number> {
-  return backfillContactIndex(db, ci, "feedback", async (d, limit) => {
-    const rows = await queryRows<{ id: string; contact: Uint8Array }>(
-      d,
-      sql`select f.id, f.identity as contact from feedback_items f
-          where f.identity is not null
-            and not exists (select 1 from citizen_contact_index i where i.source = 'feedback' and i.record_id = f.id)
-          limit ${limit}`,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      contact: JSON.parse(env.openText(Buffer.from(r.contact), aad(r.id))) as Contact,
-    }));
-  });
+/** Start-up, once: indexes the senders of items written before the index (or without its key). */
+export function backfillFeedbackContacts(
+  db: Db,
+  env: Envelope,
+  ci: ContactIndex,
+  opts: { force?: boolean } = {},
+): Promise<number> {
+  return backfillContacts(db, env, ci, FEEDBACK_CONTACT, opts);
 }

@@ -38,13 +38,15 @@ export function presentFeedbackSummary(env: Envelope, r: FeedbackRow) {
 
 /** One item with its content, the sender's identity if given, and what the caller may do. */
 export function presentFeedbackDetail(env: Envelope, actor: Actor, r: FeedbackRow) {
-  const identity = r.identity
-    ? (JSON.parse(env.openText(r.identity, `feedback:${r.id}:identity`)) as {
-        name: string;
-        phone?: string;
-        address?: string;
-      })
-    : null;
+  // An identity restricted at the sender's request is not opened for the staff's display.
+  const identity =
+    r.identity && !r.identityRestricted
+      ? (JSON.parse(env.openText(r.identity, `feedback:${r.id}:identity`)) as {
+          name: string;
+          phone?: string;
+          address?: string;
+        })
+      : null;
   return {
     ...presentFeedbackSummary(env, r),
     content: env.openText(r.content, `feedback:${r.id}:content`),
@@ -52,6 +54,7 @@ export function presentFeedbackDetail(env: Envelope, actor: Actor, r: FeedbackRo
       ? { name: identity.name, phone: identity.phone ?? null, address: identity.address ?? null }
       : null,
     identityWithdrawnOn: r.identityWithdrawnOn,
+    identityRestricted: Boolean(r.identity) && r.identityRestricted,
     answer: env.openOptionalText(r.answer, `feedback:${r.id}:answer`),
     answeredOn: r.answeredOn,
     acceptanceNotice:

@@ -5,7 +5,7 @@ import type { Actor } from "../../kernel/authz";
 import type { Envelope } from "../../kernel/envelope";
 import { notFound } from "../../kernel/errors";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { contactConsentState, type ReceiptVerifier } from "../citizen";
+import { contactConsentState, notRestricted, type ReceiptVerifier } from "../citizen";
 import { presentFeedbackDetail, presentFeedbackStatus, presentFeedbackSummary } from "./feedback.presenter";
 
 export type FeedbackRow = {
@@ -25,6 +25,8 @@ export type FeedbackRow = {
   content: Buffer;
   identity: Buffer | null;
   identityWithdrawnOn: string | null;
+  /** Restricted at the sender's request (citizen's restrictions): the staff's display hides it. */
+  identityRestricted: boolean;
   answer: Buffer | null;
   answeredOn: string | null;
   acceptanceDueOn: string | null;
@@ -47,7 +49,8 @@ export function feedbackInScope(actor: Actor): SQL {
 const SELECT = sql`select f.id, f.code, f.verifier, f.kind, f.topic, f.status, f.org_unit_id as "orgUnitId",
     u.full_name as "orgUnitName", f.unit_path as "unitPath", f.body_kind as "bodyKind", f.received_on::text as "receivedOn",
     f.due_on::text as "dueOn", f.title, f.content, f.identity,
-    f.identity_withdrawn_on::text as "identityWithdrawnOn", f.answer, f.answered_on::text as "answeredOn",
+    f.identity_withdrawn_on::text as "identityWithdrawnOn",
+    not ${notRestricted("feedback", sql`f.id`)} as "identityRestricted", f.answer, f.answered_on::text as "answeredOn",
     f.acceptance_due_on::text as "acceptanceDueOn", f.acceptance, f.acceptance_reason as "acceptanceReason",
     f.acceptance_noticed_on::text as "acceptanceNoticedOn", f.acceptance_channel as "acceptanceChannel"
   from feedback_items f join org_units u on u.id = f.org_unit_id`;

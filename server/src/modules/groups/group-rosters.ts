@@ -2,6 +2,7 @@ import { todayInVietnam, type GroupRosters, type GroupRostersQuery } from "@toan
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
+import { notRestricted } from "../citizen";
 import { loadUnit } from "../org-units";
 import type { RosterCrypto } from "./groups.crypto";
 import { groupAbilities } from "./groups.policy";
@@ -12,7 +13,7 @@ const GROUPS_MAX = 200;
 
 /**
  * Every team and model of a unit's subtree in the actor's read scope (404 for a unit outside it),
- * not dissolved, with the members active on a day: what the offline capture forms keep on the phone.
+ * not dissolved, with the members active on a day (not those restricted at their request): what the offline capture forms keep on the phone.
  * Two queries whatever the number of groups.
  */
 export async function groupRosters(
@@ -32,6 +33,7 @@ export async function groupRosters(
         db,
         sql`${SELECT_MEMBER} where m.group_id = any(${sql.param(ids)}::uuid[])
               and m.joined_on <= ${activeOn}::date and (m.left_on is null or m.left_on > ${activeOn}::date)
+              and ${notRestricted("group_member", sql`m.id`)}
             order by m.joined_on, m.id`,
       )
     : [];

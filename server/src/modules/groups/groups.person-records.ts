@@ -2,6 +2,7 @@ import type { PersonActionContext, PersonQuery, PersonRecord, RecordActionResult
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
+import { restrictRecord } from "../citizen";
 import { sealMember, type RosterCrypto } from "./groups.crypto";
 import { groupMembers } from "./groups.table";
 
@@ -63,14 +64,15 @@ export async function findGroupPersonRecords(
     }));
 }
 
-const NO_RESTRICTION_VI =
-  "Danh sách thành viên chưa có cơ chế hạn chế xử lý riêng: đơn vị quản lý tổ, mô hình được thông báo để ngừng sử dụng thông tin.";
+const RESTRICTED_DONE_VI =
+  "Thành viên được hạn chế xử lý: không còn trong danh sách thành viên và tệp xuất của tổ, mô hình; số lượng thành viên không đổi.";
 
 /**
  * Carries out a request on one roster entry, in the caller's transaction: erase de-identifies the
  * member as roster retention does (sealed name, its index, ethnicity, religion, notes, birth date
  * and the age exception's decision; role and dates stay, so the group rollups and member counts are
- * unchanged); correct reseals the name and its blind index; restrict is kept with the reason.
+ * unchanged); correct reseals the name and its blind index; restrict leaves the member out of the
+ * roster's lists and exports until the officer lifts it (the member counts stay).
  */
 export async function actOnGroupPersonRecord(
   tx: Db,
@@ -78,13 +80,22 @@ export async function actOnGroupPersonRecord(
   ctx: PersonActionContext,
   id: string,
 ): Promise<RecordActionResult> {
-  const [row] = await queryRows<{ orgUnitId: string; deidentified: boolean }>(
+  const [row] = await queryRows<{ orgUnitId: string; rollupPath: string; deidentified: boolean }>(
     tx,
-    sql`select g.org_unit_id as "orgUnitId", m.deidentified_at is not null as deidentified
+    sql`select g.org_unit_id as "orgUnitId", g.rollup_path as "rollupPath", m.deidentified_at is not null as deidentified
         from group_members m join groups g on g.id = m.group_id where m.id = ${id} for update of m`,
   );
   if (!row || row.deidentified) return { outcome: "none", exception: null, reasonVi: null };
-  if (ctx.action === "restrict") return { outcome: "kept", exception: null, reasonVi: NO_RESTRICTION_VI };
+  if (ctx.action === "restrict") {
+    return restrictRecord(tx, ctx, {
+      source: "group_member",
+      module: "groups",
+      recordId: id,
+      orgUnitId: row.orgUnitId,
+      rollupPath: row.rollupPath,
+      doneVi: RESTRICTED_DONE_VI,
+    });
+  }
   const base = {
     actorId: ctx.actorId,
     entityType: "group_member",

@@ -4,6 +4,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
 import { naturalOrder } from "../../kernel/natural-order";
+import { notRestricted } from "../citizen";
 import { loadUnit, recordsOfUnit } from "../org-units";
 
 export type GroupDbRow = {
@@ -174,7 +175,8 @@ export const SELECT_MEMBER = sql`select m.id, m.group_id as "groupId", m.full_na
 
 /**
  * A group's roster (optionally only the members active on a date, or those with a name: the
- * blind index `nameIndex` of it); `limit + 1` rows. Names are sealed, so the order is by joining
+ * blind index `nameIndex` of it), without members whose processing is restricted at their request
+ * (the counts still include them); `limit + 1` rows. Names are sealed, so the order is by joining
  * date and id.
  */
 export async function listMembers(
@@ -183,7 +185,7 @@ export async function listMembers(
   q: ListGroupMembersQuery & { nameIndex?: string },
   offset: number,
 ): Promise<MemberDbRow[]> {
-  const where: SQL[] = [sql`m.group_id = ${groupId}`];
+  const where: SQL[] = [sql`m.group_id = ${groupId}`, notRestricted("group_member", sql`m.id`)];
   if (q.activeOn) {
     where.push(
       sql`m.joined_on <= ${q.activeOn}::date and (m.left_on is null or m.left_on > ${q.activeOn}::date)`,
@@ -200,7 +202,8 @@ export async function listMembers(
 export async function getMember(db: Db, groupId: string, memberId: string): Promise<MemberDbRow> {
   const [row] = await queryRows<MemberDbRow>(
     db,
-    sql`${SELECT_MEMBER} where m.group_id = ${groupId} and m.id = ${memberId}`,
+    sql`${SELECT_MEMBER} where m.group_id = ${groupId} and m.id = ${memberId}
+          and ${notRestricted("group_member", sql`m.id`)}`,
   );
   if (!row) throw notFound();
   return row;

@@ -8,6 +8,7 @@ import {
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
+import { restrictRecord } from "../citizen";
 import { householdSearchText } from "./commands/create-household";
 
 type Row = {
@@ -67,26 +68,37 @@ export async function findHouseholdPersonRecords(
     }));
 }
 
-const NO_RESTRICTION_VI =
-  "Sổ hộ gia đình chưa có cơ chế hạn chế xử lý riêng: đơn vị quản lý được thông báo để ngừng sử dụng thông tin của hộ.";
+const RESTRICTED_DONE_VI =
+  "Hộ được hạn chế xử lý: không còn trong danh sách, tìm kiếm và tệp xuất của sổ hộ gia đình; số liệu thống kê không đổi.";
 
 /**
  * Carries out a request on one household, in the caller's transaction: erase de-identifies it as
  * retention does (head's name, address, register number and search text emptied; the row, its unit,
  * members count and dates stay, so the coverage rollups and every figure are unchanged); correct
- * sets the head's name or address; restrict is kept with the reason. Audited in the same transaction.
+ * sets the head's name or address; restrict leaves it out of the lists, searches and exports until
+ * the officer lifts it (citizen's restrictions; the figures count it still). Audited in the same transaction.
  */
 export async function actOnHouseholdPersonRecord(
   tx: Db,
   ctx: PersonActionContext,
   id: string,
 ): Promise<RecordActionResult> {
-  const [row] = await queryRows<{ headName: string; address: string; orgUnitId: string }>(
+  const [row] = await queryRows<{ headName: string; address: string; orgUnitId: string; rollupPath: string }>(
     tx,
-    sql`select head_name as "headName", address, org_unit_id as "orgUnitId" from households where id = ${id} for update`,
+    sql`select head_name as "headName", address, org_unit_id as "orgUnitId", rollup_path as "rollupPath"
+        from households where id = ${id} for update`,
   );
   if (!row || row.headName === "") return { outcome: "none", exception: null, reasonVi: null };
-  if (ctx.action === "restrict") return { outcome: "kept", exception: null, reasonVi: NO_RESTRICTION_VI };
+  if (ctx.action === "restrict") {
+    return restrictRecord(tx, ctx, {
+      source: "household",
+      module: "households",
+      recordId: id,
+      orgUnitId: row.orgUnitId,
+      rollupPath: row.rollupPath,
+      doneVi: RESTRICTED_DONE_VI,
+    });
+  }
   const base = {
     actorId: ctx.actorId,
     entityType: "household",

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
+import { notRestricted } from "../citizen";
 import { loadUnit, recordsOfUnit } from "../org-units";
 
 export type HouseholdDbRow = {
@@ -57,7 +58,10 @@ export async function loadArea(db: Db, actor: Actor, unitId: string, path = "org
   return { id: unit.id, rollupPath: unit.rollupPath, provinceId: unit.provinceId };
 }
 
-/** One household the actor may see (or act on, with `permission`), else 404. */
+/**
+ * One household the actor may see (or act on, with `permission`), else 404 — also when its
+ * processing is restricted at the head's request (the privacy officer lists and lifts those).
+ */
 export async function getVisibleHousehold(
   db: Db,
   actor: Actor,
@@ -66,7 +70,8 @@ export async function getVisibleHousehold(
 ): Promise<HouseholdDbRow> {
   const [row] = await queryRows<HouseholdDbRow>(
     db,
-    sql`${SELECT_HOUSEHOLD} where h.id = ${id} and ${pathInScope(actor, permission, sql`h.rollup_path`)}`,
+    sql`${SELECT_HOUSEHOLD} where h.id = ${id} and ${pathInScope(actor, permission, sql`h.rollup_path`)}
+          and ${notRestricted("household", sql`h.id`)}`,
   );
   if (!row) throw notFound();
   return row;
@@ -81,14 +86,21 @@ export async function commitmentsOf(db: Db, householdId: string): Promise<Commit
   );
 }
 
-/** Households in the actor's scope, filtered in SQL. Returns `limit + 1` rows for paging. */
+/**
+ * Households in the actor's scope, filtered in SQL, without those whose processing is restricted
+ * (the list, its search and its export alike; the coverage figures still count them). Returns
+ * `limit + 1` rows for paging.
+ */
 export async function listHouseholds(
   db: Db,
   actor: Actor,
   query: ListHouseholdsQuery,
   offset: number,
 ): Promise<HouseholdDbRow[]> {
-  const where: SQL[] = [pathInScope(actor, "household.read", sql`h.rollup_path`)];
+  const where: SQL[] = [
+    pathInScope(actor, "household.read", sql`h.rollup_path`),
+    notRestricted("household", sql`h.id`),
+  ];
   if (query.orgUnitId) {
     const unit = await loadUnit(db, actor, query.orgUnitId, { permission: "household.read" });
     // A pre-reform unit: the households registered in its old subtree.

@@ -8,13 +8,17 @@ import {
   CreateSubjectRequestBodySchema,
   ExecuteSubjectRequestBodySchema,
   IdSchema,
+  LiftRestrictionBodySchema,
+  LiftRestrictionResultSchema,
   ListBreachesQuerySchema,
+  ListRestrictionsQuerySchema,
   ListSubjectRequestsQuerySchema,
   PersonRecordsSchema,
   PrivacyOverviewSchema,
   ProcessingRegisterSchema,
   RecordBreachBodySchema,
   RecordBreachNoticeBodySchema,
+  RestrictedRecordListSchema,
   SubjectRequestDetailSchema,
   SubjectRequestPageSchema,
 } from "@toandan/contracts";
@@ -28,6 +32,7 @@ import { executeSubjectRequest } from "./commands/execute-subject-request";
 import { exportSubjectData } from "./commands/export-subject-data";
 import { recordBreach } from "./commands/record-breach";
 import { recordBreachNotice } from "./commands/record-breach-notice";
+import { liftRestriction, listRestrictions } from "./commands/restrictions";
 import { searchPersonRecords } from "./commands/search-person-records";
 import { sendBreachNotice, sendImpactAssessment } from "./privacy.documents";
 import {
@@ -162,6 +167,29 @@ export const privacyRoutes = routesPlugin([
     params,
     openapi: { produces: ["application/json"] },
     handler: ({ db, app, actor, reply, params }) => exportSubjectData(app, db, actor, reply, params.id),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/privacy/restrictions",
+    operationId: "listRestrictedRecords",
+    summary:
+      "Records restricted at data subjects' requests in the officer's units; the reason is required and every listing is logged",
+    tags,
+    permission: "privacy.manage",
+    querystring: ListRestrictionsQuerySchema,
+    response: RestrictedRecordListSchema,
+    handler: ({ db, actor, query }) => listRestrictions(db, actor, query),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/privacy/restrictions/lift",
+    operationId: "liftRestriction",
+    summary: "Lift one restriction of processing (audited with the reason); the record is back in its lists",
+    tags,
+    permission: "privacy.manage",
+    body: LiftRestrictionBodySchema,
+    response: LiftRestrictionResultSchema,
+    handler: ({ db, actor, body }) => liftRestriction(db, actor, body),
   }),
   defineRoute({
     method: "POST",

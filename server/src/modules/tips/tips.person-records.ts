@@ -1,19 +1,15 @@
 import type { PersonActionContext, PersonQuery, PersonRecord, RecordActionResult } from "@toandan/contracts";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { recordEvent } from "../../kernel/audit";
 import type { Envelope } from "../../kernel/envelope";
 import {
-  backfillContactIndex,
-  dropContactIndex,
+  actOnContact,
+  backfillContacts,
   findContactRecords,
-  indexContact,
-  type ContactDetails,
+  type ContactColumn,
   type ContactIndex,
 } from "../citizen";
-import { tips } from "./tips.table";
 
-type Contact = ContactDetails & { address?: string };
 type Row = {
   id: string;
   orgUnitId: string;
@@ -22,7 +18,6 @@ type Row = {
   consentTextVersion: number | null;
 };
 
-const aad = (id: string) => `tip:${id}:contact`;
 const KEPT_VI =
   "Tin báo đã được thụ lý thành vụ việc: thông tin người báo tin được giữ để phục vụ giải quyết vụ việc (cơ quan nhà nước xử lý để phòng, chống tội phạm).";
 
@@ -31,7 +26,8 @@ const KEPT_VI =
  * the citizen module's blind index of contacts (identity number, phone, e-mail, name with birth
  * year, name): no contact is opened. Disclosed: that a contact is kept and under which consent
  * text, never the tip's content. A tip the police turned into a case keeps its contact (crime
- * prevention); any other contact can be erased, restricted or corrected on request.
+ * prevention); any other contact can be erased, restricted or corrected on request. A restricted
+ * contact is still found (the officer sees it and can lift the restriction).
  */
 export async function findTipPersonRecords(
   db: Db,
@@ -76,11 +72,21 @@ export async function findTipPersonRecords(
   });
 }
 
+/** Where a tip keeps its contact (sealed, with its blind index). */
+export const TIP_CONTACT: ContactColumn = {
+  source: "tip",
+  module: "tips",
+  table: "tips",
+  column: "contact",
+  aad: (id) => `tip:${id}:contact`,
+};
+
 /**
- * Carries out a request on one tip's contact, in the caller's transaction: erase drops the contact
- * and its index rows (the tip, its content and every figure stay: `tipFigures` counts rows); correct
- * reseals it with the corrected values and re-indexes it; restrict is kept (no separate restriction
- * of a tip contact exists: the police are told). A tip that became a case is never changed.
+ * Carries out a request on one tip's contact, in the caller's transaction (citizen's
+ * `actOnContact`): erase drops the contact and its index rows (the tip, its content and every
+ * figure stay: `tipFigures` counts rows); correct reseals it with the corrected values and
+ * re-indexes it; restrict hides it from the police's display until lifted. A tip that became a case
+ * is never changed.
  */
 export async function actOnTipPersonRecord(
   tx: Db,
@@ -89,62 +95,28 @@ export async function actOnTipPersonRecord(
   ctx: PersonActionContext,
   id: string,
 ): Promise<RecordActionResult> {
-  const [row] = await queryRows<{ status: string; contact: Uint8Array | null; orgUnitId: string }>(
+  const [row] = await queryRows<{
+    status: string;
+    contact: Uint8Array | null;
+    orgUnitId: string;
+    unitPath: string;
+  }>(
     tx,
-    sql`select status, contact, org_unit_id as "orgUnitId" from tips where id = ${id} for update`,
+    sql`select status, contact, org_unit_id as "orgUnitId", unit_path as "unitPath" from tips where id = ${id} for update`,
   );
   if (!row?.contact) return { outcome: "none", exception: null, reasonVi: null };
   if (row.status === "case_opened") {
     return { outcome: "kept", exception: "crime_prevention", reasonVi: KEPT_VI };
   }
-  if (ctx.action === "restrict") {
-    return {
-      outcome: "kept",
-      exception: null,
-      reasonVi:
-        "Tin báo chưa có cơ chế hạn chế xử lý riêng: đơn vị Công an quản lý được thông báo để ngừng sử dụng thông tin liên hệ.",
-    };
-  }
-  const data = { requestId: ctx.requestId, module: "tips" };
-  const base = { actorId: ctx.actorId, entityType: "tip", entityId: id, orgUnitId: row.orgUnitId } as const;
-  if (ctx.action === "erase") {
-    await tx.update(tips).set({ contact: null }).where(eq(tips.id, id));
-    await dropContactIndex(tx, "tip", [id]);
-    await recordEvent(tx, { ...base, action: "privacy.record_erased", data });
-    return { outcome: "done", exception: null, reasonVi: null };
-  }
-  const c = JSON.parse(env.openText(Buffer.from(row.contact), aad(id))) as Contact;
-  const fix = ctx.correction ?? {};
-  // Only the values the contact holds are corrected; none is added.
-  const fields = (["fullName", "phone", "address"] as const).filter((f) => {
-    const key = f === "fullName" ? "name" : f;
-    if (!fix[f] || !c[key]) return false;
-    c[key] = fix[f];
-    return true;
-  });
-  if (fields.length === 0) return { outcome: "none", exception: null, reasonVi: null };
-  await tx
-    .update(tips)
-    .set({ contact: env.seal(JSON.stringify(c), aad(id)) })
-    .where(eq(tips.id, id));
-  await indexContact(tx, ci, "tip", id, c);
-  await recordEvent(tx, { ...base, action: "privacy.record_corrected", data: { ...data, fields } });
-  return { outcome: "done", exception: null, reasonVi: null };
+  return actOnContact(tx, env, ci, TIP_CONTACT, ctx, { id, ...row, sealed: row.contact });
 }
 
-/** Start-up: indexes the contacts of tips written before the index (or without its key). */
-export function backfillTipContacts(db: Db, env: Envelope, ci: ContactIndex): Promise<number> {
-  return backfillContactIndex(db, ci, "tip", async (d, limit) => {
-    const rows = await queryRows<{ id: string; contact: Uint8Array }>(
-      d,
-      sql`select t.id, t.contact from tips t
-          where t.contact is not null
-            and not exists (select 1 from citizen_contact_index i where i.source = 'tip' and i.record_id = t.id)
-          limit ${limit}`,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      contact: JSON.parse(env.openText(Buffer.from(r.contact), aad(r.id))) as Contact,
-    }));
-  });
+/** Start-up, once: indexes the contacts of tips written before the index (or without its key). */
+export function backfillTipContacts(
+  db: Db,
+  env: Envelope,
+  ci: ContactIndex,
+  opts: { force?: boolean } = {},
+): Promise<number> {
+  return backfillContacts(db, env, ci, TIP_CONTACT, opts);
 }

@@ -59,7 +59,11 @@ export function presentTipDetail(
   notices: NoticeRow[] = [],
 ): TipDetail {
   const content = JSON.parse(env.openText(r.content, `tip:${r.id}:content`)) as Content;
-  const contact = r.contact ? (JSON.parse(env.openText(r.contact, `tip:${r.id}:contact`)) as Contact) : null;
+  // A contact restricted at the tipster's request is not opened for the staff's display.
+  const contact =
+    r.contact && !r.contactRestricted
+      ? (JSON.parse(env.openText(r.contact, `tip:${r.id}:contact`)) as Contact)
+      : null;
   return {
     ...presentTipSummary(r),
     description: content.description,
@@ -77,6 +81,7 @@ export function presentTipDetail(
         }
       : null,
     contactWithdrawnOn: r.contactWithdrawnOn,
+    contactRestricted: Boolean(r.contact) && r.contactRestricted,
     intake: openIntakeRecord(env, r.id, r.intake),
     attachments,
     messages: presentMessages(env, r.id, messages),

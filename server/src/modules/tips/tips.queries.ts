@@ -4,6 +4,7 @@ import type { Actor } from "../../kernel/authz";
 import type { Envelope } from "../../kernel/envelope";
 import { notFound } from "../../kernel/errors";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
+import { notRestricted } from "../citizen";
 import { presentTipSummary } from "./tips.presenter";
 import { tipInScope } from "./tips.policy";
 
@@ -29,6 +30,8 @@ export type TipRow = {
   content: Buffer;
   contact: Buffer | null;
   contactWithdrawnOn: string | null;
+  /** Restricted at the tipster's request (citizen's restrictions): the staff's display hides it. */
+  contactRestricted: boolean;
   outcome: string | null;
   casesSolved: number;
   arrests: number;
@@ -54,6 +57,7 @@ const SELECT = sql`select t.id, t.code, t.verifier, t.category, t.status, t.urge
     t.transferred_at as "transferredAt", t.receipt_notice_at as "receiptNoticeAt", t.decided_at as "decidedAt",
     t.awaiting_reply as "awaitingReply", t.message_count as "messageCount", t.content, t.contact,
     t.contact_withdrawn_on::text as "contactWithdrawnOn",
+    not ${notRestricted("tip", sql`t.id`)} as "contactRestricted",
     t.outcome, t.cases_solved as "casesSolved", t.arrests, t.people_handled as "peopleHandled",
     t.outcome_note as "outcomeNote", t.channel, t.intake, t.outcome_ground as "outcomeGround",
     t.first_suspended_at as "firstSuspendedAt", t.suspended_at as "suspendedAt", t.resumed_at as "resumedAt",

@@ -1,0 +1,115 @@
+import type { PersonActionContext, RecordActionResult, RestrictionSource } from "@toandan/contracts";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../../db/client";
+import { recordEvent } from "../../kernel/audit";
+import { citizenRestrictions } from "./citizen.table";
+
+/**
+ * Restriction of processing at a data subject's request (Law 91/2025; decision 0016). A records
+ * module restricts one of its records inside the privacy request's transaction, leaves restricted
+ * records out of its ordinary lists with `notRestricted`, and masks a restricted contact with
+ * `restrictedIds`; its counts and rollups never look at restrictions. The privacy module lists them
+ * for the officer and lifts them.
+ */
+export type { RestrictionSource };
+
+/** What a restricted value shows in place of the data (staff displays, exports). */
+export const RESTRICTED_VI = "Hạn chế xử lý theo yêu cầu";
+
+/** SQL: the record whose id is `id` (a column of the module's query) is not restricted. */
+export const notRestricted = (source: RestrictionSource, id: SQL | SQL.Aliased): SQL =>
+  sql`not exists (select 1 from citizen_restrictions r_ where r_.source = ${source} and r_.record_id = ${id})`;
+
+/** The ids among `ids` whose records are restricted. */
+export async function restrictedIds(db: Db, source: RestrictionSource, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: citizenRestrictions.recordId })
+    .from(citizenRestrictions)
+    .where(and(eq(citizenRestrictions.source, source), inArray(citizenRestrictions.recordId, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Whether one record is restricted. */
+export async function isRestricted(db: Db, source: RestrictionSource, id: string): Promise<boolean> {
+  return (await restrictedIds(db, source, [id])).has(id);
+}
+
+/**
+ * Restricts one record for a privacy request, in the caller's transaction, with its audit event
+ * (`privacy.record_restricted`). A record already restricted stays so (by its first request) and
+ * the answer says so.
+ */
+export async function restrictRecord(
+  tx: Db,
+  ctx: PersonActionContext,
+  r: {
+    source: RestrictionSource;
+    module: string;
+    recordId: string;
+    orgUnitId: string;
+    rollupPath: string;
+    doneVi: string;
+  },
+): Promise<RecordActionResult> {
+  const inserted = await tx
+    .insert(citizenRestrictions)
+    .values({
+      source: r.source,
+      recordId: r.recordId,
+      orgUnitId: r.orgUnitId,
+      rollupPath: r.rollupPath,
+      requestId: ctx.requestId,
+      restrictedBy: ctx.actorId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: citizenRestrictions.recordId });
+  if (inserted.length === 0) {
+    return {
+      outcome: "done",
+      exception: null,
+      reasonVi: "Đã được hạn chế xử lý từ trước theo một yêu cầu khác.",
+    };
+  }
+  await recordEvent(tx, {
+    actorId: ctx.actorId,
+    action: "privacy.record_restricted",
+    entityType: r.source,
+    entityId: r.recordId,
+    orgUnitId: r.orgUnitId,
+    data: { requestId: ctx.requestId, module: r.module },
+  });
+  return { outcome: "done", exception: null, reasonVi: r.doneVi };
+}
+
+export type RestrictionRow = {
+  source: RestrictionSource;
+  recordId: string;
+  orgUnitId: string;
+  rollupPath: string;
+  requestId: string;
+  restrictedAt: Date;
+  restrictedBy: string;
+};
+
+/** One restriction, locked for the caller's transaction (undefined: the record is not restricted). */
+export async function lockRestriction(
+  tx: Db,
+  source: RestrictionSource,
+  recordId: string,
+): Promise<RestrictionRow | undefined> {
+  const [row] = await queryRows<RestrictionRow>(
+    tx,
+    sql`select source, record_id as "recordId", org_unit_id as "orgUnitId", rollup_path as "rollupPath",
+          request_id as "requestId", restricted_at as "restrictedAt", restricted_by as "restrictedBy"
+        from citizen_restrictions where source = ${source} and record_id = ${recordId} for update`,
+  );
+  return row;
+}
+
+/** Ends a restriction (the caller checks the officer's scope and writes the audit event with the reason). */
+export async function deleteRestriction(tx: Db, source: RestrictionSource, recordId: string): Promise<void> {
+  await tx
+    .delete(citizenRestrictions)
+    .where(and(eq(citizenRestrictions.source, source), eq(citizenRestrictions.recordId, recordId)));
+}

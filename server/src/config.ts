@@ -50,6 +50,15 @@ const EnvSchema = z.object({
     .int()
     .min(1, "CITIZEN_RATE_LIMIT must be a positive integer")
     .default(10),
+  /**
+   * Outbox batches (POST /sync/batch, up to 50 records each) per signed-in account per minute: 500
+   * records take 10; a phone resending after a flapping network a few dozen more.
+   */
+  SYNC_BATCH_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1, "SYNC_BATCH_RATE_LIMIT must be a positive integer")
+    .default(60),
   /** Working days to answer a citizen's feedback or petition. */
   FEEDBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** The master key that wraps the data keys of encrypted fields; default DATA_DIR/keys/master.key. */
@@ -96,6 +105,7 @@ export type Config = {
   auditCheckpointKeyFile: string;
   auditCheckpointFile: string;
   citizenRateLimit: number;
+  syncBatchRateLimit: number;
   feedbackDueWorkingDays: number;
   metricsToken?: string | undefined;
   metricsPort?: number | undefined;
@@ -135,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : e.NODE_ENV === "production",
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     citizenRateLimit: e.CITIZEN_RATE_LIMIT,
+    syncBatchRateLimit: e.SYNC_BATCH_RATE_LIMIT,
     feedbackDueWorkingDays: e.FEEDBACK_DUE_WORKING_DAYS,
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,

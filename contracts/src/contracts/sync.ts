@@ -33,6 +33,13 @@ export const SyncBatchEntrySchema = z.strictObject({
   operation: z.enum(SYNC_OPERATIONS, { error: "Thao tác không được hỗ trợ trong gửi gộp" }),
   /** The operation's path parameters by name (`id`, `logId`, `memberId`). */
   params: z.record(z.string(), z.string().min(1).max(100)).default({}),
+  /**
+   * Path parameters given by an earlier entry of the same batch, by name → that entry's client id:
+   * the server fills each with the id that entry's answer carries (a new household's commitment
+   * names the household's client id). When that entry was refused, this one is not run and is
+   * answered 409 `reference_missing` on `refs.<name>`.
+   */
+  refs: z.record(z.string(), ClientIdSchema).default({}),
   /** The operation's JSON body, checked by the operation's own schema. */
   body: z.unknown().optional(),
   /** The row version an edit started from (If-Match). */

@@ -67,7 +67,11 @@ type Common<P, Q, B> = {
 
 /** A route that needs a signed-in actor holding `permission` (401, then 403, then 400). */
 export type ProtectedRoute<P, Q, B> = Common<P, Q, B> & {
-  permission: Permission;
+  /**
+   * `null`: any signed-in actor (401 without one), for a route whose parts each check their own
+   * permission (the outbox's batch: every entry runs through its own route).
+   */
+  permission: Permission | null;
   public?: never;
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 };
@@ -104,7 +108,9 @@ export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginA
         url: r.url,
         ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
         ...(r.logLevel ? { logLevel: r.logLevel } : {}),
-        config: r.public ? { ...r.config, public: true } : { ...r.config, permission: r.permission },
+        config: r.public
+          ? { ...r.config, public: true }
+          : { ...r.config, ...(r.permission ? { permission: r.permission } : {}) },
         schema: {
           operationId: r.operationId,
           summary: r.summary,
@@ -131,7 +137,7 @@ export function routesPlugin(routes: readonly RouteDefinition[]): FastifyPluginA
             result = await r.handler({ ...base, actor: req.actor });
           } else {
             const actor = requireActor(req);
-            requirePermission(actor, r.permission);
+            if (r.permission) requirePermission(actor, r.permission);
             if (r.idempotent || r.versioned) return guardedWrite(r, req, reply, actor, base);
             result = await r.handler({ ...base, actor });
           }

@@ -1,74 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows } from "../../db/client";
 import { auditCount, send } from "../../test/capture";
 import { signedInAs } from "../../test/factories";
-import type { Session } from "../../test/harness";
 import { bodyAt } from "../activities/test-fixtures";
-import { buildWorld, type World } from "../households/households.fixtures";
+import {
+  BATCH_URL as URL,
+  buildSyncWorld,
+  entry,
+  results,
+  syncFixtures,
+  type SyncWorld,
+} from "./test-support";
 
 /** syncBatch: the outbox's records in one request, each run as its own route (decision 0015). */
-let w: World;
-let front: string;
+let w: SyncWorld;
 let police: string;
-const URL = "/api/v1/sync/batch";
-
-type Result = {
-  clientId: string;
-  status: number;
-  replayed: boolean;
-  body?: { id: string; version: number } & Record<string, unknown>;
-  error?: { code: string; message: string; issues?: { path: string; message: string }[] };
-};
-
-let n = 0;
-const activity = (extra: Record<string, unknown> = {}) => ({
-  orgUnitId: w.baclieuId,
-  kind: "propaganda_session",
-  date: "2026-03-15",
-  organizerBodyIds: [front, police],
-  topics: ["drugs"],
-  title: `Gửi gộp ${++n}`,
-  attendees: 30,
-  ...extra,
-});
-const household = (orgUnitId: string) => ({
-  orgUnitId,
-  headName: `Lê Văn Gộp ${++n}`,
-  address: `${n} Hùng Vương`,
-  members: 4,
-});
-const entry = (operation: string, body: unknown, extra: Record<string, unknown> = {}) => ({
-  clientId: randomUUID(),
-  operation,
-  body,
-  ...extra,
-});
-
-const batch = (s: Session, entries: unknown[]) => send(w.t.app, s, "POST", URL, { entries });
-const results = (res: { json: <T>() => T }) => res.json<{ results: Result[] }>().results;
-
-const countWhere = async (table: "activities" | "households", column: string, value: string) =>
-  (
-    await queryRows<{ n: number }>(
-      w.t.app.db,
-      sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)} = ${value}`,
-    )
-  )[0]!.n;
-const total = async () =>
-  (
-    await queryRows<{ n: number }>(
-      w.t.app.db,
-      sql`select ((select count(*) from activities) + (select count(*) from households)
-                + (select count(*) from idempotency_keys))::int as n`,
-    )
-  )[0]!.n;
+const { activity, household, batch, countWhere, total } = syncFixtures(() => w);
 
 beforeAll(async () => {
-  w = await buildWorld();
-  front = await bodyAt(w.t.app.db, w.baclieuId, "front");
-  police = await bodyAt(w.t.app.db, w.baclieuId, "police");
+  w = await buildSyncWorld();
+  police = w.police;
 });
 afterAll(() => w.t.close());
 

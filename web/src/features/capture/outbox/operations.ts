@@ -31,24 +31,39 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-export type BatchOperation = { operation: SyncOperation; params: Record<string, string> };
+export type BatchOperation = {
+  operation: SyncOperation;
+  params: Record<string, string>;
+  /** Parameters still waiting for an earlier record's server id: name → that record's client id. */
+  refs: Record<string, string>;
+};
+
+const REF = /^\{ref:([^}]+)\}$/;
 
 /**
- * The batch operation of a record's request (its path with earlier records' ids filled in), or null
- * when it must go alone: a photo, a path still waiting for an id, a request the batch does not carry.
+ * The batch operation of a record's request (its path with the ids of records already sent filled
+ * in), or null when it must go alone: a photo, or a request the batch does not carry. A parameter
+ * that is still `{ref:<client id>}` is given as a ref, which the server fills from that record's
+ * answer when it goes earlier in the same batch.
  */
 export function batchOperationOf(
   entry: Pick<OutboxEntry, "method" | "hasFile">,
   path: string,
 ): BatchOperation | null {
-  if (entry.hasFile || path.includes("{ref:")) return null;
+  if (entry.hasFile) return null;
   for (const p of PATTERNS) {
     if (p.method !== entry.method) continue;
     const m = p.path.exec(path);
     if (!m) continue;
     const params: Record<string, string> = {};
-    p.params.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
-    return { operation: p.operation, params };
+    const refs: Record<string, string> = {};
+    p.params.forEach((name, i) => {
+      const value = decodeURIComponent(m[i + 1]!);
+      const ref = REF.exec(value);
+      if (ref) refs[name] = ref[1]!;
+      else params[name] = value;
+    });
+    return { operation: p.operation, params, refs };
   }
   return null;
 }

@@ -1,103 +1,34 @@
-import "fake-indexeddb/auto";
-import type { SyncBatchEntry, SyncBatchResult } from "@toandan/contracts";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CaptureDb } from "./db";
-import { editableRecords, enqueue, refTo, sentRecord, serverVersionOf, type NewEntry } from "./outbox";
+import type { SyncBatchEntry } from "@toandan/contracts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { editableRecords, enqueue, refTo, resubmit, sentRecord, serverVersionOf } from "./outbox";
 import { batchOperationOf } from "./operations";
-import { SyncEngine, type SendError, type SendRequest } from "./sync";
+import {
+  activity,
+  BatchServer,
+  captureTest,
+  commitmentOf,
+  household,
+  scanOf,
+  testEngine,
+} from "./test-support";
 
-/**
- * A server with syncBatch's contract: each entry answered on its own, a client id seen before
- * replayed, a refused entry stopping nothing. `mode` decides what happens to the next requests.
- */
-class BatchServer {
-  stored = new Map<string, { id: string; operation: string; params: Record<string, string> }>();
-  batches: SyncBatchEntry[][] = [];
-  singles: SendRequest[] = [];
-  mode: "online" | "offline" | "loseAnswer" | "noRoute" = "online";
-  refuse: (e: SyncBatchEntry) => SyncBatchResult | null = () => null;
-  private n = 0;
-
-  answer(e: SyncBatchEntry): SyncBatchResult {
-    const refusal = this.refuse(e);
-    if (refusal) return refusal;
-    let rec = this.stored.get(e.clientId);
-    const replayed = Boolean(rec);
-    if (!rec) {
-      rec = { id: `srv-${++this.n}`, operation: e.operation, params: e.params ?? {} };
-      this.stored.set(e.clientId, rec);
-    }
-    return { clientId: e.clientId, status: 201, replayed, body: { id: rec.id, version: 1 } };
-  }
-
-  sendBatch = async (entries: SyncBatchEntry[]): Promise<SyncBatchResult[]> => {
-    this.batches.push(entries);
-    if (this.mode === "offline") {
-      throw Object.assign(new Error("offline"), { status: 0, code: "network_error" });
-    }
-    if (this.mode === "noRoute") throw Object.assign(new Error("nf"), { status: 404, code: "not_found" });
-    const results = entries.map((e) => this.answer(e));
-    if (this.mode === "loseAnswer") throw new DOMException("The operation was aborted.", "AbortError");
-    return results;
-  };
-
-  send = async (req: SendRequest): Promise<unknown> => {
-    this.singles.push(req);
-    if (this.mode === "offline") {
-      throw Object.assign(new Error("offline"), { status: 0, code: "network_error" });
-    }
-    const op = batchOperationOf({ method: req.method }, req.path);
-    const r = this.answer({
-      clientId: req.headers["Idempotency-Key"]!,
-      operation: op?.operation ?? "createActivity",
-      params: op?.params ?? {},
-      body: req.body,
-      ...(req.headers["If-Match"] ? { ifMatch: Number(req.headers["If-Match"]) } : {}),
-    });
-    if (r.status >= 400) {
-      const err: SendError = { status: r.status, code: r.error!.code, issues: r.error!.issues };
-      throw Object.assign(new Error(err.code), err);
-    }
-    return r.body;
-  };
-}
-
-let db: CaptureDb;
+const t = captureTest();
 let server: BatchServer;
-let now = 1_000_000;
 
 function engine(batchSize = 50) {
-  return new SyncEngine({
-    db,
+  return testEngine(t, {
     send: server.send,
     sendBatch: server.sendBatch,
     batchSize,
     read: async () => ({ id: "srv-x", attendees: 12, version: 4 }),
     session: async () => "acc-1",
-    now: () => now,
-    random: () => 0.5,
-    backoff: { baseMs: 1000, maxMs: 60_000 },
   });
 }
 
-const activity = (title: string): NewEntry => ({
-  accountId: "acc-1",
-  kind: "activity",
-  method: "POST",
-  path: "/activities",
-  body: { title },
-  summary: title,
-});
 const titles = (entries: SyncBatchEntry[]) => entries.map((e) => (e.body as { title: string }).title);
 
 beforeEach(() => {
-  db = new CaptureDb(`batch-${Math.random()}`);
   server = new BatchServer();
-  now = 1_000_000;
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
 });
 
 describe("batchOperationOf", () => {
@@ -105,19 +36,27 @@ describe("batchOperationOf", () => {
     expect(batchOperationOf({ method: "POST" }, "/activities")).toEqual({
       operation: "createActivity",
       params: {},
+      refs: {},
     });
     expect(batchOperationOf({ method: "POST" }, "/groups/g-1/members/m-2/leave")).toEqual({
       operation: "removeGroupMember",
       params: { id: "g-1", memberId: "m-2" },
+      refs: {},
     });
     expect(batchOperationOf({ method: "PATCH" }, "/groups/g-1/duty-logs/l-3")).toEqual({
       operation: "updateDutyLog",
       params: { id: "g-1", logId: "l-3" },
+      refs: {},
     });
     expect(
       batchOperationOf({ method: "PUT", hasFile: true }, "/households/h/commitments/2026/scan"),
     ).toBeNull();
-    expect(batchOperationOf({ method: "POST" }, `/households/${refTo("x")}/commitments`)).toBeNull();
+    // A household's id not known yet: given as a ref to the household's client id.
+    expect(batchOperationOf({ method: "POST" }, `/households/${refTo("hh-client")}/commitments`)).toEqual({
+      operation: "recordCommitment",
+      params: {},
+      refs: { id: "hh-client" },
+    });
     expect(batchOperationOf({ method: "DELETE" as "POST" }, "/activities/a")).toBeNull();
   });
 });
@@ -125,7 +64,7 @@ describe("batchOperationOf", () => {
 describe("SyncEngine with batches", () => {
   it("sends 120 queued records in order in batches of 50, each with its client id, and deletes them", async () => {
     const ids = await enqueue(
-      db,
+      t.db,
       Array.from({ length: 120 }, (_, i) => activity(`a${i}`)),
     );
     const out = await engine().run();
@@ -134,17 +73,17 @@ describe("SyncEngine with batches", () => {
     expect(server.batches.flat().map((e) => e.clientId)).toEqual(ids);
     expect(titles(server.batches.flat())).toEqual(ids.map((_, i) => `a${i}`));
     expect(server.singles).toHaveLength(0);
-    expect(await db.outbox.count()).toBe(0);
-    expect(await db.sent.count()).toBe(120);
+    expect(await t.db.outbox.count()).toBe(0);
+    expect(await t.db.sent.count()).toBe(120);
   });
 
   it("resends a batch whose answer was lost with the same ids, and the server stores each once", async () => {
-    const ids = await enqueue(db, [activity("a"), activity("b"), activity("c")]);
+    const ids = await enqueue(t.db, [activity("a"), activity("b"), activity("c")]);
     server.mode = "loseAnswer";
     const first = await engine().run();
     expect(first.stopped).toBe("offline");
-    expect(first.retryAt).toBe(now + 750);
-    expect((await db.outbox.toArray()).map((e) => [e.state, e.attempts])).toEqual([
+    expect(first.retryAt).toBe(t.now + 750);
+    expect((await t.db.outbox.toArray()).map((e) => [e.state, e.attempts])).toEqual([
       ["waiting", 1],
       ["waiting", 1],
       ["waiting", 1],
@@ -153,11 +92,11 @@ describe("SyncEngine with batches", () => {
     await engine().run(true);
     expect(server.batches.map((b) => b.map((e) => e.clientId))).toEqual([ids, ids]);
     expect(server.stored.size).toBe(3);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await t.db.outbox.count()).toBe(0);
   });
 
   it("parks a refused record with its issues and a conflict with the server's copy; the rest are sent", async () => {
-    await enqueue(db, [
+    await enqueue(t.db, [
       activity("good-1"),
       activity("bad"),
       {
@@ -196,7 +135,7 @@ describe("SyncEngine with batches", () => {
     const out = await engine().run();
     expect(out).toMatchObject({ sent: 2, stopped: "done" });
     expect(server.batches).toHaveLength(1);
-    const left = await db.outbox.orderBy("seq").toArray();
+    const left = await t.db.outbox.orderBy("seq").toArray();
     expect(left.map((e) => [e.summary, e.state])).toEqual([
       ["bad", "failed"],
       ["sửa", "conflict"],
@@ -214,8 +153,8 @@ describe("SyncEngine with batches", () => {
     expect(server.batches).toHaveLength(1);
   });
 
-  it("backs off when a record of the batch could not be written for now (503), keeping it to resend", async () => {
-    await enqueue(db, [activity("a"), activity("busy"), activity("c")]);
+  it("backs off when a record of the batch could not be written for t.now (503), keeping it to resend", async () => {
+    await enqueue(t.db, [activity("a"), activity("busy"), activity("c")]);
     server.refuse = (e) =>
       (e.body as { title: string }).title === "busy"
         ? {
@@ -226,55 +165,103 @@ describe("SyncEngine with batches", () => {
           }
         : null;
     const out = await engine().run();
-    expect(out).toMatchObject({ sent: 2, stopped: "offline", retryAt: now + 750 });
-    expect((await db.outbox.toArray()).map((e) => [e.summary, e.state])).toEqual([["busy", "waiting"]]);
+    expect(out).toMatchObject({ sent: 2, stopped: "offline", retryAt: t.now + 750 });
+    expect((await t.db.outbox.toArray()).map((e) => [e.summary, e.state])).toEqual([["busy", "waiting"]]);
   });
 
-  it("ends a batch before a record that needs an earlier one's id, and sends photos alone", async () => {
-    await enqueue(db, [activity("first")]);
-    const [hh] = await enqueue(db, [
-      { accountId: "acc-1", kind: "household", method: "POST", path: "/households", body: {}, summary: "hộ" },
-    ]);
-    const [c] = await enqueue(db, [
-      {
-        accountId: "acc-1",
-        kind: "commitment",
-        method: "POST",
-        path: `/households/${refTo(hh!)}/commitments`,
-        after: hh,
-        body: { year: 2026 },
-        summary: "cam kết",
-      },
-    ]);
-    await enqueue(db, [
-      {
-        accountId: "acc-1",
-        kind: "commitmentScan",
-        method: "PUT",
-        path: `/households/${refTo(hh!)}/commitments/2026/scan`,
-        after: c,
-        file: { data: new Uint8Array([1, 2]).buffer, type: "image/jpeg", name: "a.jpg" },
-        summary: "ảnh",
-      },
-      activity("a1"),
-      activity("a2"),
-    ]);
+  it("sends a new household and its commitment in one batch, in order, the commitment by ref", async () => {
+    await enqueue(t.db, [activity("first")]);
+    const [hh] = await enqueue(t.db, [household()]);
+    const [c] = await enqueue(t.db, [commitmentOf(hh!)]);
+    await enqueue(t.db, [scanOf(hh!, c!), activity("a1"), activity("a2")]);
     const out = await engine().run();
     expect(out).toMatchObject({ sent: 6, stopped: "done" });
-    // [first, hộ] together; the commitment alone (it needed the household's id, one record goes
-    // by itself); the photo alone; then the two activities together.
+    // [first, hộ, cam kết] together; the photo alone (a file); then the two activities together.
     expect(server.batches.map((b) => b.map((e) => e.operation))).toEqual([
-      ["createActivity", "createHousehold"],
+      ["createActivity", "createHousehold", "recordCommitment"],
       ["createActivity", "createActivity"],
     ]);
+    const [, sentHousehold, sentCommitment] = server.batches[0]!;
+    expect(sentHousehold!.clientId).toBe(hh);
+    expect(sentCommitment).toMatchObject({ clientId: c, params: {}, refs: { id: hh } });
+    expect(server.stored.get(c!)!.params).toEqual({ id: "srv-2" });
     expect(server.singles.map((r) => [r.method, r.path])).toEqual([
-      ["POST", "/households/srv-2/commitments"],
       ["PUT", "/households/srv-2/commitments/2026/scan"],
     ]);
+    expect(await t.db.outbox.count()).toBe(0);
+  });
+
+  it("a commitment whose household is already sent goes with its server id, not a ref", async () => {
+    const [hh] = await enqueue(t.db, [household()]);
+    await engine().run();
+    const [c] = await enqueue(t.db, [commitmentOf(hh!), activity("a")]);
+    await engine().run();
+    expect(server.batches.at(-1)![0]).toMatchObject({ clientId: c, params: { id: "srv-1" } });
+    expect(server.batches.at(-1)![0]!.refs).toBeUndefined();
+  });
+
+  it("resends a household and its commitment whose answer was lost with the same ids: stored once", async () => {
+    const [hh] = await enqueue(t.db, [household()]);
+    const [c] = await enqueue(t.db, [commitmentOf(hh!)]);
+    server.mode = "loseAnswer";
+    expect((await engine().run()).stopped).toBe("offline");
+    expect((await t.db.outbox.orderBy("seq").toArray()).map((e) => [e.id, e.state])).toEqual([
+      [hh, "waiting"],
+      [c, "waiting"],
+    ]);
+    server.mode = "online";
+    await engine().run(true);
+    expect(server.batches.map((b) => b.map((e) => [e.clientId, e.refs]))).toEqual([
+      [
+        [hh, undefined],
+        [c, { id: hh }],
+      ],
+      [
+        [hh, undefined],
+        [c, { id: hh }],
+      ],
+    ]);
+    expect(server.stored.size).toBe(2);
+    expect(await t.db.outbox.count()).toBe(0);
+  });
+
+  it("keeps a refused household's commitment unapplied and unmarked behind it; once fixed both go", async () => {
+    const [hh] = await enqueue(t.db, [household({ members: -2 })]);
+    const [c] = await enqueue(t.db, [commitmentOf(hh!), activity("other")]);
+    server.refuse = (e) =>
+      (e.body as { members?: number }).members === -2
+        ? {
+            clientId: e.clientId,
+            status: 400,
+            replayed: false,
+            error: {
+              code: "validation_failed",
+              message: "Không hợp lệ",
+              requestId: "r",
+              issues: [{ path: "members", message: "Số nhân khẩu phải lớn hơn 0" }],
+            },
+          }
+        : null;
+    const out = await engine().run();
+    expect(out).toMatchObject({ sent: 1, stopped: "done" });
+    const left = await t.db.outbox.orderBy("seq").toArray();
+    expect(left.map((e) => [e.id, e.state, e.attempts, e.error?.issues])).toEqual([
+      [hh, "failed", 1, [{ path: "members", message: "Số nhân khẩu phải lớn hơn 0" }]],
+      [c, "waiting", 0, undefined],
+    ]);
+    expect(server.stored.has(c!)).toBe(false);
+    // Not retried on its own while its household waits to be fixed.
+    await engine().run(true);
+    expect(server.batches).toHaveLength(1);
+    await resubmit(t.db, hh!, { body: { members: 3 } });
+    await engine().run();
+    expect(server.batches.at(-1)!.map((e) => e.clientId)).toEqual([hh, c]);
+    expect(server.stored.get(c!)!.params).toEqual({ id: server.stored.get(hh!)!.id });
+    expect(await t.db.outbox.count()).toBe(0);
   });
 
   it("sends records alone when the server has no batch route", async () => {
-    await enqueue(db, [activity("a"), activity("b"), activity("c")]);
+    await enqueue(t.db, [activity("a"), activity("b"), activity("c")]);
     server.mode = "noRoute";
     const sync = engine();
     const out = await sync.run();
@@ -285,30 +272,27 @@ describe("SyncEngine with batches", () => {
   });
 
   it("keeps the batch to resend when the network drops, and stops the pass", async () => {
-    await enqueue(db, [activity("a"), activity("b")]);
+    await enqueue(t.db, [activity("a"), activity("b")]);
     server.mode = "offline";
     const out = await engine().run();
     expect(out.stopped).toBe("offline");
     expect(server.stored.size).toBe(0);
-    expect(await db.outbox.count()).toBe(2);
+    expect(await t.db.outbox.count()).toBe(2);
   });
 
   it("keeps an activity's answer for an edit (never a household's), the latest one per record", async () => {
-    await enqueue(db, [
-      activity("a"),
-      { accountId: "acc-1", kind: "household", method: "POST", path: "/households", body: {}, summary: "hộ" },
-    ]);
+    await enqueue(t.db, [activity("a"), household()]);
     await engine().run();
-    const [sent] = await editableRecords(db, "acc-1");
-    expect(await editableRecords(db, "acc-1")).toHaveLength(1);
+    const [sent] = await editableRecords(t.db, "acc-1");
+    expect(await editableRecords(t.db, "acc-1")).toHaveLength(1);
     expect(sent).toMatchObject({ kind: "activity", serverId: "srv-1", summary: "a", record: { version: 1 } });
-    // An edit from that version, acknowledged: the device now starts the next edit from its answer.
+    // An edit from that version, acknowledged: the device t.now starts the next edit from its answer.
     server.refuse = (e) =>
       e.operation === "updateActivity"
         ? { clientId: e.clientId, status: 200, replayed: false, body: { id: "srv-1", version: 2 } }
         : null;
-    now += 10;
-    await enqueue(db, [
+    t.now += 10;
+    await enqueue(t.db, [
       {
         accountId: "acc-1",
         kind: "activityEdit",
@@ -325,12 +309,12 @@ describe("SyncEngine with batches", () => {
       ["updateActivity", { id: "srv-1" }, 1],
       ["createActivity", {}, undefined],
     ]);
-    expect((await sentRecord(db, "acc-1", "srv-1"))?.record?.version).toBe(2);
-    expect((await editableRecords(db, "acc-1")).map((r) => r.serverId).sort()).toEqual(["srv-1", "srv-3"]);
+    expect((await sentRecord(t.db, "acc-1", "srv-1"))?.record?.version).toBe(2);
+    expect((await editableRecords(t.db, "acc-1")).map((r) => r.serverId).sort()).toEqual(["srv-1", "srv-3"]);
   });
 
   it("resends a merged edit over the server's version seen in the conflict", async () => {
-    const [id] = await enqueue(db, [
+    const [id] = await enqueue(t.db, [
       {
         accountId: "acc-1",
         kind: "activityEdit",
@@ -352,7 +336,7 @@ describe("SyncEngine with batches", () => {
           }
         : null;
     await engine().run();
-    const [conflict] = await db.outbox.toArray();
+    const [conflict] = await t.db.outbox.toArray();
     expect(conflict).toMatchObject({ id, state: "conflict" });
     expect(serverVersionOf(conflict!)).toBe(4);
   });

@@ -1,9 +1,9 @@
 import type { SyncBatchEntry, SyncBatchResult } from "@toandan/contracts";
 import type { CaptureDb, OutboxEntry, SentEntry } from "./db";
 import { batchOperationOf, type BatchOperation } from "./operations";
-import { classify, type SendError, type SendRequest } from "./verdict";
+import { classify, recordIn, type SendError, type SendRequest } from "./verdict";
 
-export { classify, type SendError, type SendRequest } from "./verdict";
+export { classify, recordIn, type SendError, type SendRequest } from "./verdict";
 
 export type SyncDeps = {
   db: CaptureDb;
@@ -47,17 +47,6 @@ function serverIdOf(answer: unknown): string | null {
 const SENT_KEPT = 1000;
 /** Records whose answer is kept on the device for an edit: no personal data in them. */
 const EDITABLE_KINDS = new Set<OutboxEntry["kind"]>(["activity", "activityEdit", "dutyLog", "dutyLogEdit"]);
-
-/**
- * The edited record in what its `readPath` answered: the record itself, or the list it is in (a
- * duty log is read from its team's list), found by the last segment of the edit's path.
- */
-export function recordIn(answer: unknown, path: string): unknown {
-  const items = (answer as { items?: unknown } | null)?.items;
-  if (!Array.isArray(items)) return answer;
-  const id = path.split("/").pop();
-  return items.find((i) => (i as { id?: unknown } | null)?.id === id);
-}
 
 type Picked = { entry: OutboxEntry; op: BatchOperation };
 type BatchOutcome = { sent: number; stop: "retry" | "signedOut" | null; retryId?: string };
@@ -186,8 +175,10 @@ export class SyncEngine {
 
   /**
    * The records that go together in one batch, in order from the first ready one: it ends before a
-   * photo or another request the batch does not carry, and before a record that needs the id of
-   * one already in it (a commitment after its household). Null when the first goes alone.
+   * photo or another request the batch does not carry, and before a record that needs the id of a
+   * record neither sent nor in it. A record that needs one already in it (a commitment after its
+   * household) goes in it by ref: the server fills the id from that record's answer. Null when the
+   * first goes alone.
    */
   private async pick(from: OutboxEntry[], ready: (e: OutboxEntry) => boolean): Promise<Picked[] | null> {
     if (!this.d.sendBatch || this.noBatch) return null;
@@ -195,10 +186,12 @@ export class SyncEngine {
     const ids = new Set<string>();
     for (const entry of from) {
       if (picked.length >= this.d.batchSize) break;
-      if (entry.after && ids.has(entry.after)) break;
-      if (!ready(entry)) continue; // parked, or waiting for a parked record: the others go on
+      const behindPicked = entry.after !== undefined && ids.has(entry.after);
+      if (behindPicked ? !ready({ ...entry, after: undefined }) : !ready(entry)) {
+        continue; // parked, or waiting for a parked record: the others go on
+      }
       const op = batchOperationOf(entry, await this.resolveRefs(entry.path));
-      if (!op) break;
+      if (!op || Object.values(op.refs).some((id) => !ids.has(id))) break;
       picked.push({ entry, op });
       ids.add(entry.id);
     }
@@ -225,6 +218,7 @@ export class SyncEngine {
           clientId: entry.id,
           operation: op.operation,
           params: op.params,
+          ...(Object.keys(op.refs).length > 0 ? { refs: op.refs } : {}),
           ...(entry.body === undefined ? {} : { body: entry.body }),
           ...(entry.ifMatch === undefined ? {} : { ifMatch: entry.ifMatch }),
         })),
@@ -243,11 +237,19 @@ export class SyncEngine {
     clearTimeout(timer);
     const byId = new Map(results.map((r) => [r.clientId, r]));
     const out: BatchOutcome = { sent: 0, stop: null };
-    for (const { entry } of picked) {
+    const acknowledged = new Set<string>();
+    for (const { entry, op } of picked) {
       const r = byId.get(entry.id);
       if (r && r.status < 400) {
         await this.acknowledge(entry, r.body);
+        acknowledged.add(entry.id);
         out.sent++;
+        continue;
+      }
+      if (Object.values(op.refs).some((id) => !acknowledged.has(id))) {
+        // The record it needs was refused or got no answer: the server did not run this one. It
+        // waits, unmarked, behind that record (fixed and resent, both go again with the same ids).
+        await this.requeue(entry);
         continue;
       }
       const error: SendError = r
@@ -267,10 +269,22 @@ export class SyncEngine {
     return out;
   }
 
+  /** Back in the queue as it was before this try: not counted as an attempt, no error. */
+  private async requeue(entry: OutboxEntry): Promise<void> {
+    await this.d.db.outbox
+      .where("id")
+      .equals(entry.id)
+      .modify({ state: "waiting", attempts: entry.attempts, nextAttemptAt: 0 });
+  }
+
   /** The batch refused as a whole: its records go alone, in order, as before batching. */
   private async oneByOne(picked: Picked[]): Promise<BatchOutcome> {
     const out: BatchOutcome = { sent: 0, stop: null };
     for (const { entry } of picked) {
+      if ((await this.resolveRefs(entry.path)).includes("{ref:")) {
+        await this.requeue(entry); // the record it needs was not sent: it waits behind it
+        continue;
+      }
       const r = await this.sendOne(entry);
       if (r === "sent") out.sent++;
       if (r === "retry" || r === "signedOut") return { ...out, stop: r, retryId: entry.id };

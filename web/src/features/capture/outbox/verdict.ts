@@ -39,3 +39,14 @@ export function classify(e: unknown): Verdict {
   if (e.code === "period_locked") return { kind: "park", state: "locked", error };
   return { kind: "park", state: "failed", error };
 }
+
+/**
+ * The edited record in what its `readPath` answered: the record itself, or the list it is in (a
+ * duty log is read from its team's list), found by the last segment of the edit's path.
+ */
+export function recordIn(answer: unknown, path: string): unknown {
+  const items = (answer as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return answer;
+  const id = path.split("/").pop();
+  return items.find((i) => (i as { id?: unknown } | null)?.id === id);
+}

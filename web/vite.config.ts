@@ -5,6 +5,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { pwaOptions } from "./pwa.config";
+import { firstVisitForm } from "./src/features/capture/first-visit-form";
 
 const api = "http://127.0.0.1:3000";
 
@@ -100,6 +101,38 @@ function firstVisitPreloads(): Plugin {
 }
 
 /**
+ * dist/capture-first.json: what the server needs to send a first visit of /thu-thap the capture hub
+ * and the activity form as plain HTML, usable before the scripts arrive (issue 18: ≤ 5 s on
+ * Slow 3G). `html` is the built index.html with a slot in #root and its stylesheets held back
+ * (media="print": downloaded without blocking the first paint; main.tsx applies them before React
+ * renders); `form` the fields, choices and labels of the React form (first-visit-form.ts). Not in
+ * the service worker's precache: later opens get the app itself.
+ */
+function firstVisitCapturePage(): Plugin {
+  return {
+    name: "td-first-visit-capture",
+    apply: "build",
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      const index = bundle["index.html"];
+      if (!index || index.type !== "asset") throw new Error("index.html is missing from the build");
+      const html = String(index.source)
+        .replace(
+          /<link rel="stylesheet"([^>]*)>/g,
+          '<link rel="stylesheet"$1 media="print" data-td-deferred>',
+        )
+        .replace('<div id="root"></div>', '<div id="root"><!--td:first-visit--></div>');
+      if (!html.includes("<!--td:first-visit-->")) throw new Error("index.html has no empty #root");
+      this.emitFile({
+        type: "asset",
+        fileName: "capture-first.json",
+        source: JSON.stringify({ html, form: firstVisitForm() }),
+      });
+    },
+  };
+}
+
+/**
  * Brotli and gzip copies of the built scripts and styles, written once at build time and sent by
  * the server to a browser that accepts them (@fastify/static `preCompressed`): a phone on a slow
  * line downloads ~⅓ of the bytes, with no compression work per request.
@@ -135,7 +168,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), VitePWA(pwaOptions), firstVisitPreloads(), precompress()],
+  plugins: [react(), VitePWA(pwaOptions), firstVisitPreloads(), firstVisitCapturePage(), precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -55,6 +55,7 @@ import { tipRoutes } from "./modules/tips";
 import { privacyRoutes } from "./modules/privacy";
 import { retentionRoutes } from "./modules/retention";
 import { syncRoutes } from "./modules/sync";
+import { capturePageRoutes } from "./modules/capture";
 
 z.config(z.locales.vi());
 
@@ -66,6 +67,7 @@ const API = "/api/v1";
  */
 const MODULE_ROUTES: { prefix?: string; routes: FastifyPluginAsync | FastifyPluginAsyncZod }[] = [
   { routes: portalRoutes },
+  { routes: capturePageRoutes },
   { prefix: API, routes: authRoutes },
   { prefix: API, routes: orgUnitRoutes },
   { prefix: API, routes: populationRoutes },

@@ -17,21 +17,20 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { contractResolver, fieldMessage } from "../../lib/forms";
+import {
+  DECIMAL_FIGURES,
+  DEFAULT_ACTIVITY_KIND,
+  MAIN_FIGURES,
+  MORE_FIGURES,
+  type ActivityFormValues,
+} from "./activity-fields";
 import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
+import { takeFirstVisitDraft } from "./first-visit-draft";
 import { CaptureDateField, CheckboxPicker, FigureGrid, FigureInput } from "./form-parts";
 import { serverVersionOf } from "./outbox/outbox";
 import { useCapture, useEditTarget, useFixEntry } from "./use-capture";
 
-type Values = {
-  kind: string;
-  date: string;
-  organizerBodyIds: string[];
-  topics: string[];
-  title: string;
-} & Record<FigureField, string>;
-
-const MAIN_FIGURES: FigureField[] = ["attendees", "households", "leaflets", "students"];
-const MORE_FIGURES = FIGURE_FIELDS.filter((f) => !MAIN_FIGURES.includes(f));
+type Values = ActivityFormValues;
 
 /** A sent activity's answer as the form's values, to edit it. */
 function valuesOf(r: Record<string, unknown>): Values {
@@ -49,7 +48,7 @@ function valuesOf(r: Record<string, unknown>): Values {
 
 function blank(): Values {
   return {
-    kind: "meeting",
+    kind: DEFAULT_ACTIVITY_KIND,
     date: formatDate(todayInVietnam()),
     organizerBodyIds: [],
     topics: [],
@@ -71,7 +70,9 @@ export function ActivityCapturePage() {
   const editing = target?.kind === "activity" || target?.kind === "activityEdit" ? target : null;
   const ref = reference.data;
   const [saved, setSaved] = useState(false);
-  const [more, moreToggle] = useDisclosure(false);
+  // A first visit's server-rendered form, filled before the scripts arrived, carries on here.
+  const [draft] = useState(takeFirstVisitDraft);
+  const [more, moreToggle] = useDisclosure(Boolean(draft && MORE_FIGURES.some((f) => draft[f] !== "")));
   const [upper, upperToggle] = useDisclosure(false);
   const unitId = ref?.unitId ?? "";
   const resolver = useMemo(
@@ -93,7 +94,7 @@ export function ActivityCapturePage() {
       ),
     [unitId, tp],
   );
-  const form = useForm<Values, unknown, CreateActivityBody>({ resolver, defaultValues: blank() });
+  const form = useForm<Values, unknown, CreateActivityBody>({ resolver, defaultValues: draft ?? blank() });
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
@@ -269,7 +270,7 @@ export function ActivityCapturePage() {
                   <FigureInput
                     key={f}
                     label={tc(`figures.${f}`)}
-                    decimal={f === "broadcastHours"}
+                    decimal={DECIMAL_FIGURES.includes(f)}
                     error={fieldMessage(errors[f])}
                     {...form.register(f)}
                   />

@@ -148,4 +148,9 @@ export const captureEn: Shape<typeof captureVi> = {
     confirm: "Sign out anyway",
     cancel: "Stay",
   },
+  firstVisit: {
+    save: "Save the activity",
+    sent: "The activity was sent to the server.",
+    notSent: "The activity was not sent",
+  },
 };

@@ -145,4 +145,9 @@ export const captureVi = {
     confirm: "Vẫn đăng xuất",
     cancel: "Ở lại",
   },
+  firstVisit: {
+    save: "Lưu hoạt động",
+    sent: "Đã gửi hoạt động lên máy chủ.",
+    notSent: "Chưa gửi được hoạt động",
+  },
 };

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
+import { assertNoSeriousA11yViolations, hasHorizontalScroll } from "../fixtures/browser";
 import { useJourney } from "../fixtures/journey";
 
 /**
@@ -101,6 +102,9 @@ void test(
     await page.getByRole("checkbox").first().check();
     await page.getByLabel("Nội dung (không bắt buộc)").fill(title);
     await page.getByLabel("Người tham dự").fill("42");
+    // The server's page reads clean and fits the phone.
+    await assertNoSeriousA11yViolations(page, "the first visit's server-rendered hub and form");
+    assert.equal(await hasHorizontalScroll(page), false, "no sideways scroll at 360 px");
     release();
 
     // The app takes the page over on its activity form, with what was typed.

@@ -50,9 +50,11 @@ void test(
 
     await page.getByRole("checkbox").first().check();
     const form = page.locator("#td-first-capture");
-    const fields = await form.evaluate((f: HTMLFormElement) =>
-      [...new FormData(f)].map(([k, v]) => [k, String(v)] as [string, string]),
-    );
+    const fields = await form.evaluate((f: HTMLFormElement) => {
+      const pairs: [string, string][] = [];
+      new FormData(f).forEach((v, k) => pairs.push([k, String(v)]));
+      return pairs;
+    });
     await page.getByRole("button", { name: "Lưu hoạt động" }).click();
     await page.getByText("Đã gửi hoạt động lên máy chủ.").waitFor();
     const stored = await titled(page, title);

@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Fieldset,
   Group,
   MultiSelect,
@@ -43,6 +42,7 @@ import { DateField } from "../../components/date-field";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { defaultUnitId } from "../../lib/scope";
 import { UnitField } from "../../components/unit-field";
+import { FigureInputs, OrganizerPicker } from "../../components/activity-fields";
 import { useOrganizerChoices } from "./api";
 
 type FormValues = {
@@ -243,16 +243,17 @@ export function ActivityForm({
           control={form.control}
           name="organizerBodyIds"
           render={({ field }) => (
-            <Checkbox.Group
+            <OrganizerPicker
+              size="sm"
               label={t("activityForm.organizers")}
               description={t("activityForm.organizersHint")}
               required
               value={field.value}
               onChange={field.onChange}
               error={fieldMessage(errors.organizerBodyIds as never)}
-            >
-              <Stack gap="xs" mt="xs">
-                {choices.error ? (
+              levels={choices.levels}
+              header={
+                choices.error ? (
                   <Text size="sm" c="red" role="alert">
                     {errorText(tp, choices.error)}
                   </Text>
@@ -262,21 +263,9 @@ export function ActivityForm({
                       {unitId ? t("common.loading") : t("activityForm.pickUnit")}
                     </Text>
                   )
-                )}
-                {choices.levels.map((level) => (
-                  <div key={level.orgUnitId}>
-                    <Text size="sm" fw={600} className="td-break">
-                      {level.orgUnitName}
-                    </Text>
-                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} mt={4}>
-                      {level.bodies.map((b) => (
-                        <Checkbox key={b.id} value={b.id} label={b.name} />
-                      ))}
-                    </SimpleGrid>
-                  </div>
-                ))}
-              </Stack>
-            </Checkbox.Group>
+                )
+              }
+            />
           )}
         />
         <Controller
@@ -359,18 +348,15 @@ export function ActivityForm({
           </Fieldset>
         )}
         <Fieldset legend={t("activityForm.figures")}>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-            {FIGURE_FIELDS.filter((f) => !(aired && f === "broadcastHours")).map((f) => (
-              <TextInput
-                key={f}
-                label={t(`figures.${f}`)}
-                inputMode={f === "broadcastHours" ? "decimal" : "numeric"}
-                placeholder="0"
-                error={fieldMessage(errors[f])}
-                {...form.register(f)}
-              />
-            ))}
-          </SimpleGrid>
+          {/* With airings the server computes the hours. */}
+          <FigureInputs
+            fields={FIGURE_FIELDS.filter((f) => !(aired && f === "broadcastHours"))}
+            register={form.register}
+            errors={errors}
+            size="sm"
+            placeholder="0"
+            cols={{ base: 1, xs: 2, md: 4 }}
+          />
         </Fieldset>
         <Textarea
           label={t("activityForm.notes")}

@@ -18,7 +18,6 @@ import { formatDate } from "../../lib/format";
 import { blankToUndefined, formSchema, isoFromVn, numberFrom } from "../../lib/form-values";
 import { contractResolver, fieldMessage } from "../../lib/forms";
 import {
-  DECIMAL_FIGURES,
   DEFAULT_ACTIVITY_KIND,
   MAIN_FIGURES,
   MORE_FIGURES,
@@ -26,7 +25,7 @@ import {
 } from "./activity-fields";
 import { CaptureLayout, NoReference, SaveButton } from "./capture-layout";
 import { takeFirstVisitDraft } from "./first-visit-draft";
-import { CaptureDateField, CheckboxPicker, FigureGrid, FigureInput } from "./form-parts";
+import { CaptureDateField, FigureInputs, OrganizerPicker } from "./form-parts";
 import { serverVersionOf } from "./outbox/outbox";
 import { useCapture, useEditTarget, useFixEntry } from "./use-capture";
 
@@ -173,17 +172,13 @@ export function ActivityCapturePage() {
               control={form.control}
               name="organizerBodyIds"
               render={({ field }) => (
-                <CheckboxPicker
+                <OrganizerPicker
                   label={t("form.organizers")}
                   required
                   value={field.value}
                   onChange={field.onChange}
                   error={fieldMessage(errors.organizerBodyIds as never)}
-                  groups={(upper ? ref.levels : ref.levels.slice(0, 1)).map((level) => ({
-                    key: level.orgUnitId,
-                    title: level.orgUnitName,
-                    options: level.bodies.map((b) => ({ value: b.id, label: b.name })),
-                  }))}
+                  levels={upper ? ref.levels : ref.levels.slice(0, 1)}
                   footer={
                     ref.levels.length > 1 && (
                       <Text
@@ -241,16 +236,7 @@ export function ActivityCapturePage() {
             <Text size="sm" fw={600}>
               {t("form.figures")}
             </Text>
-            <FigureGrid>
-              {MAIN_FIGURES.map((f) => (
-                <FigureInput
-                  key={f}
-                  label={tc(`figures.${f}`)}
-                  error={fieldMessage(errors[f])}
-                  {...form.register(f)}
-                />
-              ))}
-            </FigureGrid>
+            <FigureInputs fields={MAIN_FIGURES} register={form.register} errors={errors} />
             <Text
               component="button"
               type="button"
@@ -264,19 +250,7 @@ export function ActivityCapturePage() {
             >
               {more ? "−" : "+"} {t("form.moreFigures")}
             </Text>
-            {more && (
-              <FigureGrid>
-                {MORE_FIGURES.map((f) => (
-                  <FigureInput
-                    key={f}
-                    label={tc(`figures.${f}`)}
-                    decimal={DECIMAL_FIGURES.includes(f)}
-                    error={fieldMessage(errors[f])}
-                    {...form.register(f)}
-                  />
-                ))}
-              </FigureGrid>
-            )}
+            {more && <FigureInputs fields={MORE_FIGURES} register={form.register} errors={errors} />}
             <SaveButton label={fixing ? t("form.resubmit") : t("form.save")} loading={isSubmitting} />
           </Stack>
         </form>

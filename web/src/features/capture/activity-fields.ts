@@ -7,7 +7,7 @@ import { FIGURE_FIELDS, type FigureField } from "@toandan/contracts";
  */
 export const MAIN_FIGURES: readonly FigureField[] = ["attendees", "households", "leaflets", "students"];
 export const MORE_FIGURES: readonly FigureField[] = FIGURE_FIELDS.filter((f) => !MAIN_FIGURES.includes(f));
-export const DECIMAL_FIGURES: readonly FigureField[] = ["broadcastHours"];
+export { DECIMAL_FIGURES } from "../../lib/activity-figures";
 
 /** The activity form's values as typed (strings), the names its inputs carry. */
 export type ActivityFormValues = {

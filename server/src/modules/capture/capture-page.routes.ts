@@ -55,7 +55,12 @@ function forwarded(req: FastifyRequest): Record<string, string> {
 }
 
 async function apiGet<T>(app: FastifyInstance, req: FastifyRequest, url: string): Promise<T | null> {
-  const res = await app.inject({ method: "GET", url: `${API}${url}`, headers: forwarded(req) });
+  const res = await app.inject({
+    method: "GET",
+    url: `${API}${url}`,
+    headers: forwarded(req),
+    remoteAddress: req.ip,
+  });
   return res.statusCode === 200 ? (JSON.parse(res.body) as T) : null;
 }
 
@@ -162,6 +167,8 @@ export const capturePageRoutes: FastifyPluginAsync = async (app) => {
     const res = await app.inject({
       method: "POST",
       url: `${API}/activities`,
+      // Its rate limits count this phone's address, not the server's own.
+      remoteAddress: req.ip,
       headers: {
         ...forwarded(req),
         "content-type": "application/json",

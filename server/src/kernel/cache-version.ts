@@ -1,7 +1,8 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { cacheVersions } from "./shared-state.table";
+import { runPrepared } from "./statements";
 
 /**
  * Caches that every app process on the database must agree on. A write that makes a cache wrong
@@ -56,12 +57,15 @@ function followedVersion(name: string): number | undefined {
 
 /** The cache's current version (0 before its first bump). */
 export async function cacheVersion(db: Db, name: string): Promise<number> {
-  const [row] = await db
-    .select({ version: cacheVersions.version })
-    .from(cacheVersions)
-    .where(eq(cacheVersions.name, name));
+  // Read on every request by some caches: a prepared statement, not a query built each time.
+  const res = (await runPrepared(db, "td_cache_version", VERSION_SQL, [name])) as {
+    rows: { version: number | string }[];
+  };
+  const [row] = res.rows;
   return row ? Number(row.version) : 0;
 }
+
+const VERSION_SQL = "select version from cache_versions where name = $1";
 
 type Entry<V> = { at: number; version: number; value: V };
 
@@ -84,9 +88,19 @@ export class VersionedCache<V> {
     const hit = this.entries.get(key);
     if (hit && hit.version === version && Date.now() - hit.at < this.opts.ttlMs) return hit.value;
     const value = await load();
-    if (this.entries.size >= (this.opts.maxEntries ?? 1000)) this.entries.clear();
-    this.entries.set(key, { at: Date.now(), version, value });
+    this.put(key, { at: Date.now(), version, value });
     return value;
+  }
+
+  /** Replaces the value of a key that is present, keeping the version it was checked against. */
+  set(key: string, value: V): void {
+    const hit = this.entries.get(key);
+    if (hit) this.put(key, { ...hit, value });
+  }
+
+  private put(key: string, entry: Entry<V>): void {
+    if (this.entries.size >= (this.opts.maxEntries ?? 1000)) this.entries.clear();
+    this.entries.set(key, entry);
   }
 
   /**

@@ -3,6 +3,7 @@ import { LIMITS, type BodyKind, type OrgUnitKind, type Role } from "@toandan/con
 import { and, eq, lt, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { makeActor, type Actor } from "../../kernel/authz";
+import { VersionedCache } from "../../kernel/cache-version";
 import { sessions } from "../accounts/accounts.table";
 
 export const SESSION_COOKIE = "td_session";
@@ -38,24 +39,49 @@ export async function loadRoles(db: Db, accountId: string): Promise<RoleRow[]> {
   );
 }
 
+type SessionRow = {
+  accountId: string;
+  username: string;
+  displayName: string;
+  locale: string;
+  disabled: boolean;
+  csrfToken: string;
+  expiresAt: string;
+  roles: RoleRow[];
+};
+
+/** What a session resolves to, and until when: null for no usable session. */
+type Resolved = { actor: Actor; expiresAt: number } | null;
+
+/**
+ * The actors of the sessions in use, per process. Triggers bump the cache's version whenever a
+ * session, an account, a role or a unit changes (migration 0053_session_cache_version), so a
+ * sign-out, a password change, a disabled account or a withdrawn role is seen by every process on
+ * its next request; an entry also lapses at the session's own expiry and after a minute.
+ */
+const resolved = new VersionedCache<Resolved>("sessions", { ttlMs: 60_000, maxEntries: 10_000 });
+
 /**
  * Resolves a session cookie to an actor, or null when absent, expired or disabled. One query
- * (session, account and roles together): it runs before every API request.
+ * (session, account and roles together) when the process has not resolved it since the last change
+ * (above); else only the cache's version is read (PostgreSQL) or nothing at all (PGlite).
  */
 export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
   const tokenHash = hashToken(token);
-  const [row] = await queryRows<{
-    accountId: string;
-    username: string;
-    displayName: string;
-    locale: string;
-    disabled: boolean;
-    csrfToken: string;
-    roles: RoleRow[];
-  }>(
+  let found = await resolved.get(db, tokenHash, () => loadActor(db, tokenHash));
+  if (found && found.expiresAt <= Date.now()) {
+    found = await loadActor(db, tokenHash);
+    resolved.set(tokenHash, found);
+  }
+  return found?.actor ?? null;
+}
+
+async function loadActor(db: Db, tokenHash: string): Promise<Resolved> {
+  const [row] = await queryRows<SessionRow>(
     db,
     sql`select a.id as "accountId", a.username, a.display_name as "displayName", a.locale,
           a.disabled_at is not null as disabled, s.csrf_token as "csrfToken",
+          to_char(s.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "expiresAt",
           coalesce((select json_agg(json_build_object('role', r.role, 'orgUnitId', r.org_unit_id,
                       'orgUnitName', u.full_name, 'orgUnitKind', u.kind, 'orgUnitPath', u.path,
                       'body', r.body) order by u.depth, u.full_name, r.role)
@@ -65,7 +91,7 @@ export async function actorFromToken(db: Db, token: string): Promise<Actor | nul
         where s.token_hash = ${tokenHash} and s.expires_at > now()`,
   );
   if (!row || row.disabled) return null;
-  return makeActor({
+  const actor = makeActor({
     accountId: row.accountId,
     username: row.username,
     displayName: row.displayName,
@@ -74,4 +100,7 @@ export async function actorFromToken(db: Db, token: string): Promise<Actor | nul
     sessionTokenHash: tokenHash,
     csrfToken: row.csrfToken,
   });
+  // Shared by every request of the session while cached: nothing may change it.
+  Object.freeze(actor.roles);
+  return { actor: Object.freeze(actor), expiresAt: Date.parse(row.expiresAt) };
 }

@@ -50,7 +50,12 @@ export class ServerCost {
   private readonly ended = new Map<string, Snapshot>();
   private profiler: Session | null = null;
 
-  constructor() {
+  /**
+   * `settle` waits until the work a phase left to the background is done (rollups folded, audit
+   * rows sealed), so that it counts in the phase that caused it; it answers how many statements it
+   * sent itself to find out (not counted).
+   */
+  constructor(private readonly settle?: () => Promise<number>) {
     countStatements();
   }
 
@@ -68,7 +73,9 @@ export class ServerCost {
       this.started.set(phase, snapshot());
       return;
     }
-    this.ended.set(phase, snapshot());
+    const own = (await this.settle?.()) ?? 0;
+    const end = snapshot();
+    this.ended.set(phase, { ...end, statements: end.statements - own });
     if (profiled && this.profiler) {
       const { profile } = await this.profiler.post("Profiler.stop");
       fs.writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));

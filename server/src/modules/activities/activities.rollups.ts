@@ -59,21 +59,24 @@ export async function readActivityRollups(
   const depth = segments(opts.path);
   if (!rollupsCover(opts.path, opts.children)) throw new Error(`no rollups below depth ${ROLLUP_MAX_DEPTH}`);
   const isRoot = depth === 1;
-  const self = isRoot
-    ? sql`(r.unit_path like ${`${opts.path}%`} and r.depth <= 2)`
-    : sql`r.unit_path = ${opts.path}`;
-  const kids = sql`(r.depth = ${depth + 1} and r.unit_path like ${`${opts.path}%`})`;
+  const under = (d: number) => sql`(r.depth = ${d} and r.unit_path like ${`${opts.path}%`})`;
   const dimCond =
     "exact" in opts.dim ? sql`r.dim = ${opts.dim.exact}` : sql`r.dim like ${`${opts.dim.family}:%`}`;
   const monthCond = sql`r.month between date_trunc('month', ${opts.from}::date)::date and ${opts.to}::date`;
   const rowsOf = (unit: SQL) =>
     sql`select r.* from activity_rollups_live r where ${unit} and ${dimCond} and ${monthCond}`;
-  // The unit's row and its children's rows are read by two arms, not one `self or kids`: an OR
-  // makes PostgreSQL combine bitmaps and visit one heap page per child and month (~2,000 pages
-  // for a province of 168 communes), where each arm alone is an index-only scan of
-  // `activity_rollups_children_idx`, which carries the figures. The country's own rows already
-  // include its provinces' (depth <= 2).
-  const source = opts.children && !isRoot ? sql`${rowsOf(self)} union all ${rowsOf(kids)}` : rowsOf(self);
+  // Each level is read by its own arm, not one `self or kids` (or `depth <= 2`): an OR makes
+  // PostgreSQL combine bitmaps and visit one heap page per child and month (~2,000 pages for a
+  // province of 168 communes), and a depth range scans every dimension of both levels, where each
+  // arm alone is an index-only scan of `activity_rollups_children_idx`, which carries the figures.
+  // The country's own row holds only records made at the country, so its arms are always its row
+  // and its provinces' rows.
+  const arms = isRoot
+    ? [under(1), under(2)]
+    : opts.children
+      ? [sql`r.unit_path = ${opts.path}`, under(depth + 1)]
+      : [sql`r.unit_path = ${opts.path}`];
+  const source = sql.join(arms.map(rowsOf), sql` union all `);
   const childKey = sql`case when r.depth = ${depth} then '' else split_part(substr(r.unit_path, ${opts.path.length + 1}), '/', 1) end`;
   const keys: SQL[] = [
     opts.children ? sql`${childKey} as child` : sql`'' as child`,

@@ -11,7 +11,7 @@ import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
 import { stockRollupsCover } from "../../kernel/rollups";
 import { loadUnit, recordsOfUnit, validOn } from "../org-units";
-import { readHouseholdRollups } from "./households.rollups";
+import { readHouseholdRollups, type HouseholdRollupRow } from "./households.rollups";
 import { escapeLike } from "./households.queries";
 
 type GroupRow = { grp: string; org: string | null; n: number | string; s: number | string };
@@ -24,6 +24,11 @@ export type CoverageParams = {
   scope?: SQL;
   /** Group by the child of the unit with this path that holds each record. */
   childrenOfPath?: string;
+  /**
+   * The rollup rows of this path, year and grouping when the caller has read them already (the
+   * dashboard reads them once for coverage and safe families); used only where the rollups answer.
+   */
+  rollupRows?: Promise<HouseholdRollupRow[]>;
 };
 
 export const rateOf = (signed: number, total: number) =>
@@ -74,7 +79,7 @@ export async function coverageGroups(db: Db, p: CoverageParams): Promise<Map<str
     !p.scope &&
     (!children || p.childrenOfPath === p.rollupPathPrefix) &&
     stockRollupsCover(p.rollupPathPrefix, children)
-      ? await readHouseholdRollups(db, p.rollupPathPrefix, p.year, children)
+      ? await (p.rollupRows ?? readHouseholdRollups(db, p.rollupPathPrefix, p.year, children))
       : await coverageRows(db, p);
   const out = new Map<string, CoverageFigures>();
   for (const r of rows) {

@@ -14,7 +14,7 @@ import { validationFailed } from "../../kernel/errors";
 import { loadUnit, recordsOfUnit, validOn } from "../org-units";
 import { stockRollupsCover } from "../../kernel/rollups";
 import { rateOf } from "./households.coverage";
-import { readHouseholdRollups, readSafeFamilyRollups } from "./households.rollups";
+import { readHouseholdRollups, readSafeFamilyRollups, type HouseholdRollupRow } from "./households.rollups";
 import { escapeLike } from "./households.queries";
 
 export type SafeFamilyDbRow = {
@@ -123,14 +123,21 @@ type GroupRow = { grp: string; n: number | string; s: number | string };
 /** Households and recognised safe families under a path for a year, optionally per child. */
 export async function safeFamilyGroups(
   db: Db,
-  p: { rollupPathPrefix: string; year: number; scope?: SQL; childrenOfPath?: string },
+  p: {
+    rollupPathPrefix: string;
+    year: number;
+    scope?: SQL;
+    childrenOfPath?: string;
+    /** The household rollup rows already read for this path, year and grouping (see `CoverageParams`). */
+    rollupRows?: Promise<HouseholdRollupRow[]>;
+  },
 ): Promise<Map<string, SafeFamilyFigures>> {
   const children = p.childrenOfPath !== undefined;
   const rows =
     !p.scope &&
     (!children || p.childrenOfPath === p.rollupPathPrefix) &&
     stockRollupsCover(p.rollupPathPrefix, children)
-      ? await rollupRows(db, p.rollupPathPrefix, p.year, children)
+      ? await rollupRows(db, p.rollupPathPrefix, p.year, children, p.rollupRows)
       : await recordRows(db, p);
   return new Map(
     rows.map((r) => {
@@ -146,9 +153,15 @@ export async function safeFamilyGroups(
  * ones (registered after the year, recognised for it without signing). Groups with no household
  * are left out, as the records leave them out.
  */
-async function rollupRows(db: Db, path: string, year: number, children: boolean): Promise<GroupRow[]> {
+async function rollupRows(
+  db: Db,
+  path: string,
+  year: number,
+  children: boolean,
+  householdRows?: Promise<HouseholdRollupRow[]>,
+): Promise<GroupRow[]> {
   const [households, recognitions] = await Promise.all([
-    readHouseholdRollups(db, path, year, children),
+    householdRows ?? readHouseholdRollups(db, path, year, children),
     readSafeFamilyRollups(db, path, year, children),
   ]);
   const out = new Map<string, { grp: string; n: number; s: number }>();

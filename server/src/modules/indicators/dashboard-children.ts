@@ -3,7 +3,12 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { rollupsCover, stockRollupsCover } from "../../kernel/rollups";
 import { readActivityRollups, ROLLUP_FIGURES, type RollupField } from "../activities";
-import { coverageGroups, safeFamilyGroups } from "../households";
+import {
+  coverageGroups,
+  readHouseholdRollups,
+  safeFamilyGroups,
+  type HouseholdRollupRow,
+} from "../households";
 import { groupTypesByCode, readGroupRollups } from "../groups";
 
 export const ACTIVITY_FIELD: Partial<Record<IndicatorCode, RollupField>> = {
@@ -103,9 +108,25 @@ async function groupRowsFromRollups(db: Db, path: string, at: string) {
   }));
 }
 
+/**
+ * The household rollup rows of a unit's children for `year`, read once for both the coverage and the
+ * safe-family figures; undefined where the rollups do not answer (each then counts its records).
+ */
+export function householdRollupsByChild(db: Db, path: string, year: number) {
+  if (!stockRollupsCover(path, true)) return undefined;
+  const rows = readHouseholdRollups(db, path, year, true);
+  rows.catch(() => undefined); // awaited by both readers; not an unhandled rejection meanwhile
+  return rows;
+}
+
 /** Household coverage for `year`, per child and for the whole unit: one query. */
-export async function householdsByChild(db: Db, path: string, year: number): Promise<ByChild> {
-  const groups = await coverageGroups(db, { rollupPathPrefix: path, year, childrenOfPath: path });
+export async function householdsByChild(
+  db: Db,
+  path: string,
+  year: number,
+  rollupRows?: Promise<HouseholdRollupRow[]>,
+): Promise<ByChild> {
+  const groups = await coverageGroups(db, { rollupPathPrefix: path, year, childrenOfPath: path, rollupRows });
   const out: ByChild = new Map();
   const totals = { households: 0, signed: 0, memberHouseholds: 0, memberSigned: 0 };
   const rate = (s: number, n: number) => (n === 0 ? null : Math.round((s / n) * 10_000) / 10_000);
@@ -129,8 +150,18 @@ export async function householdsByChild(db: Db, path: string, year: number): Pro
 }
 
 /** Safe-family rate for `year`, per child and for the whole unit: one query. */
-export async function safeFamiliesByChild(db: Db, path: string, year: number): Promise<ByChild> {
-  const groups = await safeFamilyGroups(db, { rollupPathPrefix: path, year, childrenOfPath: path });
+export async function safeFamiliesByChild(
+  db: Db,
+  path: string,
+  year: number,
+  rollupRows?: Promise<HouseholdRollupRow[]>,
+): Promise<ByChild> {
+  const groups = await safeFamilyGroups(db, {
+    rollupPathPrefix: path,
+    year,
+    childrenOfPath: path,
+    rollupRows,
+  });
   const out: ByChild = new Map();
   let households = 0;
   let recognised = 0;

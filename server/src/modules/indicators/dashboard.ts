@@ -15,6 +15,7 @@ import {
   ACTIVITY_FIELD,
   activitiesByChild,
   groupsByChild,
+  householdRollupsByChild,
   householdsByChild,
   safeFamiliesByChild,
   type Values,
@@ -153,11 +154,12 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
   const scope = scopeOf(unit, from, to);
   const old = former && (await formerUnitFigures(db, former, DASHBOARD_INDICATORS, q.year));
   const none = Promise.resolve(new Map<string, Values>());
+  const households = old ? undefined : householdRollupsByChild(db, unit.path, scope.year);
   const [acts, grps, hhs, safe, certs, targets, kids, monthly, crumbs] = await Promise.all([
     old ? none : activitiesByChild(db, unit.path, from, to),
     old ? none : groupsByChild(db, unit.path, scope.asOf),
-    old ? none : householdsByChild(db, unit.path, scope.year),
-    old ? none : safeFamiliesByChild(db, unit.path, scope.year),
+    old ? none : householdsByChild(db, unit.path, scope.year, households),
+    old ? none : safeFamiliesByChild(db, unit.path, scope.year, households),
     old ? none : certificationRatesByChild(db, { path: unit.path, year: scope.year }),
     targetsOf(db, unit.id, q.year),
     old ? old.kids : childrenOn(db, unit, today),

@@ -331,6 +331,10 @@ export const PrivacyOverviewSchema = z.object({
   overdueBreaches: z.number().int(),
   /** The nearest due time of an open request or un-notified breach. */
   nextDueAt: z.string().nullable(),
+  /** Records whose processing is restricted at their subjects' requests (a count: the list is the officer's). */
+  restrictedRecords: z.number().int(),
+  /** `restrictions`: the caller may list restricted records and lift them (`privacy.manage`). */
+  can: z.object({ restrictions: z.boolean() }),
 });
 export type PrivacyOverview = z.infer<typeof PrivacyOverviewSchema>;
 

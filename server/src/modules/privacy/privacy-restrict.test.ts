@@ -190,6 +190,12 @@ describe("restriction of processing", () => {
     // Counts, rollups and indicators: unchanged.
     expect(after.figures).toEqual(before.figures);
 
+    // The officer's overview counts them (a count only: the list needs a reason).
+    const overview = await api(w, dpo, "GET", "/privacy/overview");
+    expect(overview.json()).toMatchObject({ restrictedRecords: 4, can: { restrictions: true } });
+    expect((await api(w, w.as.admin, "GET", "/privacy/overview")).json()).toMatchObject({
+      can: { restrictions: false },
+    });
     // The officer sees them, the reason logged; nobody else may list them.
     expect((await api(w, w.as.admin, "GET", "/privacy/restrictions?reason=Kiểm%20tra")).statusCode).toBe(403);
     const listed = await api(

@@ -233,7 +233,9 @@ export async function privacyOverview(db: Db, actor: Actor): Promise<PrivacyOver
             (select min(r.due_at) from privacy_requests r where r.status = 'received'
               and ${pathInScope(actor, "privacy.read", sql`r.rollup_path`)}),
             (select min(b.notice_due_at) from privacy_breaches b where b.status = 'open'
-              and ${pathInScope(actor, "privacy.read", sql`b.rollup_path`)})) as "nextDueAt"`,
+              and ${pathInScope(actor, "privacy.read", sql`b.rollup_path`)})) as "nextDueAt",
+          (select count(*) from citizen_restrictions c
+            where ${pathInScope(actor, "privacy.read", sql`c.rollup_path`)})::int as "restrictedRecords"`,
   );
   return {
     openRequests: Number(row!.openRequests),
@@ -241,5 +243,7 @@ export async function privacyOverview(db: Db, actor: Actor): Promise<PrivacyOver
     openBreaches: Number(row!.openBreaches),
     overdueBreaches: Number(row!.overdueBreaches),
     nextDueAt: row!.nextDueAt ? iso(row!.nextDueAt as string) : null,
+    restrictedRecords: Number(row!.restrictedRecords),
+    can: { restrictions: mayManagePrivacy(actor) },
   };
 }

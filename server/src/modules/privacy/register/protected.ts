@@ -129,7 +129,13 @@ export const PROTECTED_ACTIVITIES: ProcessingActivity[] = [
   {
     id: "privacy_records",
     module: "privacy",
-    tables: ["privacy_requests", "privacy_request_actions", "privacy_breaches", "consent_texts"],
+    tables: [
+      "privacy_requests",
+      "privacy_request_actions",
+      "privacy_breaches",
+      "consent_texts",
+      "citizen_restrictions",
+    ],
     titleVi: "Yêu cầu của chủ thể dữ liệu và sổ vi phạm",
     purposeVi: "Thực hiện quyền của chủ thể dữ liệu; ghi nhận, thông báo vi phạm dữ liệu cá nhân",
     legalBasis: "legal_obligation",
@@ -139,6 +145,7 @@ export const PROTECTED_ACTIVITIES: ProcessingActivity[] = [
       "Thông tin nhận dạng người yêu cầu",
       "Nội dung yêu cầu, trả lời",
       "Người liên hệ khi có vi phạm (cán bộ)",
+      "Bản ghi bị hạn chế xử lý theo yêu cầu (hộ, thành viên tổ, liên hệ trên tin báo, kiến nghị) và yêu cầu tương ứng",
     ],
     readers: rolesWith("privacy.manage"),
     storage: "mixed",

@@ -35,6 +35,8 @@ const vi = {
   when: "Thời gian xảy ra",
   contact: "Liên hệ (người báo đồng ý để lại)",
   noContact: "Ẩn danh, không để lại liên hệ.",
+  /** A contact or identity restricted at the person's request (Law 91/2025): not shown. */
+  restricted: "Hạn chế xử lý theo yêu cầu",
   contactWithdrawn: (date: string): string =>
     `Người báo đã rút lại sự đồng ý lưu thông tin liên hệ ngày ${date}; thông tin liên hệ đã được xóa.`,
   attachments: "Tệp đính kèm",
@@ -169,6 +171,7 @@ const en: Labels = {
   when: "When",
   contact: "Contact (given with consent)",
   noContact: "Anonymous, no contact left.",
+  restricted: "Processing restricted at the person's request",
   contactWithdrawn: (date: string): string =>
     `The tipster withdrew consent to keeping the contact details on ${date}; the contact details have been erased.`,
   attachments: "Attachments",

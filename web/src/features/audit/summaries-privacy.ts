@@ -45,4 +45,8 @@ export const SUMMARIES_PRIVACY: GroupSummaries<`privacy.${string}`> = {
   "privacy.record_erased": (v, x) => x.t("audit.summaries.privacy.record_module", { module: v.module }),
   "privacy.record_restricted": (v, x) => x.t("audit.summaries.privacy.record_module", { module: v.module }),
   "privacy.record_corrected": (v, x) => x.t("audit.summaries.privacy.record_module", { module: v.module }),
+  "privacy.restrictions_read": (v, x) =>
+    x.t("audit.summaries.privacy.restrictions_read", { records: n(v.records), reason: v.reason }),
+  "privacy.restriction_lifted": (v, x) =>
+    x.t("audit.summaries.privacy.restriction_lifted", { reason: v.reason }),
 };

@@ -215,9 +215,11 @@ function FeedbackModal({
               ? [q.data.identity.name, q.data.identity.phone, q.data.identity.address]
                   .filter(Boolean)
                   .join(" · ")
-              : q.data.identityWithdrawnOn
-                ? L.identityWithdrawn(formatDate(q.data.identityWithdrawnOn))
-                : L.anonymous}
+              : q.data.identityRestricted
+                ? L.restricted
+                : q.data.identityWithdrawnOn
+                  ? L.identityWithdrawn(formatDate(q.data.identityWithdrawnOn))
+                  : L.anonymous}
           </Text>
           {q.data.answer && <Alert title={L.answer}>{q.data.answer}</Alert>}
           {q.data.can.answer && (

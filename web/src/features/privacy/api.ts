@@ -3,9 +3,12 @@ import type {
   BreachPage,
   ConsentText,
   ConsentTextList,
+  LiftRestrictionResult,
   PersonRecords,
   PrivacyOverview,
   ProcessingRegister,
+  RestrictedRecordList,
+  RestrictionSource,
   SubjectRequestDetail,
   SubjectRequestPage,
 } from "@toandan/contracts";
@@ -79,3 +82,10 @@ export const vnInstant = (isoDate: unknown, time: unknown) =>
     : undefined;
 export const executeRequest = (id: string, body: Record<string, unknown>) =>
   api<SubjectRequestDetail>(`/privacy/requests/${id}/execute`, { method: "POST", body });
+
+/** `listRestrictedRecords`: the officer's list of restricted records; every listing is logged with its reason. */
+export const listRestrictions = (reason: string) =>
+  api<RestrictedRecordList>(`/privacy/restrictions?reason=${encodeURIComponent(reason)}`);
+/** `liftRestriction`: the record is back in its lists (audited with the reason). */
+export const liftRestriction = (body: { source: RestrictionSource; recordId: string; reason: string }) =>
+  api<LiftRestrictionResult>("/privacy/restrictions/lift", { method: "POST", body });

@@ -12,6 +12,7 @@ import { overviewQuery } from "./api";
 import { BreachesTab } from "./breaches-tab";
 import { ConsentTab, RegisterTab } from "./register-tab";
 import { RequestsTab } from "./requests-tab";
+import { RestrictionsTab } from "./restrictions-tab";
 
 /**
  * The data-protection officer's page: the open clocks (requests due in 72 hours, breach notices
@@ -26,7 +27,7 @@ export function PrivacyPage() {
       <PageHeader title={t("title")} intro={t("intro")} />
       <QueryState query={overview}>
         {(o) => (
-          <SimpleGrid cols={{ base: 2, sm: 5 }} component="dl" m={0}>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} component="dl" m={0}>
             <Fact label={t("clocks.openRequests")}>{formatNumber(o.openRequests)}</Fact>
             <Fact label={t("clocks.overdueRequests")}>
               <span style={o.overdueRequests ? { color: "var(--mantine-color-red-9)" } : undefined}>
@@ -42,6 +43,7 @@ export function PrivacyPage() {
             <Fact label={t("clocks.nextDue")}>
               {o.nextDueAt ? formatDateTime(o.nextDueAt) : t("clocks.none")}
             </Fact>
+            <Fact label={t("clocks.restricted")}>{formatNumber(o.restrictedRecords)}</Fact>
           </SimpleGrid>
         )}
       </QueryState>
@@ -49,6 +51,9 @@ export function PrivacyPage() {
         <Tabs.List>
           <Tabs.Tab value="requests">{t("tabs.requests")}</Tabs.Tab>
           <Tabs.Tab value="breaches">{t("tabs.breaches")}</Tabs.Tab>
+          {overview.data?.can.restrictions && (
+            <Tabs.Tab value="restrictions">{t("tabs.restrictions")}</Tabs.Tab>
+          )}
           <Tabs.Tab value="register">{t("tabs.register")}</Tabs.Tab>
           <Tabs.Tab value="consent">{t("tabs.consent")}</Tabs.Tab>
         </Tabs.List>
@@ -58,6 +63,11 @@ export function PrivacyPage() {
         <Tabs.Panel value="breaches" pt="md">
           <BreachesTab />
         </Tabs.Panel>
+        {overview.data?.can.restrictions && (
+          <Tabs.Panel value="restrictions" pt="md">
+            <RestrictionsTab />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="register" pt="md">
           <RegisterTab />
         </Tabs.Panel>

@@ -13,6 +13,7 @@ import { DataTable, type Column } from "../../components/data-table";
 import { Section } from "../../components/section";
 import { formatDateTime } from "../../lib/format";
 import { executeRequest, requestQuery } from "./api";
+import { recordColumns } from "./record-columns";
 
 /**
  * Carrying the request out: the officer confirms (with the corrected values for a correction), the
@@ -42,21 +43,7 @@ export function RequestExecution({ r }: { r: SubjectRequestDetail }) {
   });
   if (!r.can.execute && !r.executedAt) return null;
   const columns: Column<RecordActionEntry>[] = [
-    { key: "module", header: t("requests.module"), cell: (x) => t(`modules.${x.module as "households"}`) },
-    {
-      key: "record",
-      header: t("requests.record"),
-      cell: (x) => (
-        <Stack gap={2}>
-          <Text size="sm" className="td-break">
-            {x.labelVi}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {x.orgUnitName}
-          </Text>
-        </Stack>
-      ),
-    },
+    ...recordColumns<RecordActionEntry>(t),
     {
       key: "outcome",
       header: t("execute.outcome"),

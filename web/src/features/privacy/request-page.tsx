@@ -28,6 +28,7 @@ import { usePageTitle } from "../../components/use-page-title";
 import { formatDateTime } from "../../lib/format";
 import { answerRequest, requestQuery, searchRecords, subjectExportUrl } from "./api";
 import { draftAnswer } from "./answer-draft";
+import { recordColumns } from "./record-columns";
 import { RequestExecution } from "./request-execute";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,21 +58,7 @@ function Request({ r }: { r: SubjectRequestDetail }) {
   const qc = useQueryClient();
   const search = useMutation({ mutationFn: () => searchRecords(r.id) });
   const columns: Column<PersonRecord>[] = [
-    { key: "module", header: t("requests.module"), cell: (x) => t(`modules.${x.module as "households"}`) },
-    {
-      key: "record",
-      header: t("requests.record"),
-      cell: (x) => (
-        <Stack gap={2}>
-          <Text size="sm" className="td-break">
-            {x.labelVi}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {x.orgUnitName}
-          </Text>
-        </Stack>
-      ),
-    },
+    ...recordColumns<PersonRecord>(t),
     {
       key: "data",
       header: t("requests.data"),

@@ -38,9 +38,11 @@ export function TipContent({ tip }: { tip: TipDetail }) {
             ]
               .filter(Boolean)
               .join(" · ")
-          : tip.contactWithdrawnOn
-            ? L.contactWithdrawn(formatDate(tip.contactWithdrawnOn))
-            : L.noContact}
+          : tip.contactRestricted
+            ? L.restricted
+            : tip.contactWithdrawnOn
+              ? L.contactWithdrawn(formatDate(tip.contactWithdrawnOn))
+              : L.noContact}
       </Text>
       <IntakeRecord tip={tip} />
       {tip.attachments.length > 0 && (

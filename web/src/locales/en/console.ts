@@ -1009,6 +1009,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         record_erased: "Erased (de-identified) data on request",
         record_restricted: "Restricted processing on request",
         record_corrected: "Corrected data on request",
+        restrictions_read: "Viewed the records with processing restricted",
+        restriction_lifted: "Lifted a restriction of processing",
       },
       retention: {
         applied: "Applied a retention rule",
@@ -1237,6 +1239,8 @@ export const consoleEn: Shape<typeof consoleVi> = {
         impact_assessment_exported: "{{activities}} processing activities",
         request_executed: "{{done}} records done, {{kept}} kept",
         record_module: "Module {{module}}",
+        restrictions_read: "{{records}} records; reason: {{reason}}",
+        restriction_lifted: "Reason: {{reason}}",
       },
       retention: {
         applied: "{{rule}}: {{done}} of {{due}} records due before {{cutoff}} de-identified{{scheduled}}",

@@ -1011,6 +1011,8 @@ export const consoleVi = {
         record_erased: "Xóa, khử định danh dữ liệu theo yêu cầu",
         record_restricted: "Hạn chế xử lý dữ liệu theo yêu cầu",
         record_corrected: "Chỉnh sửa dữ liệu theo yêu cầu",
+        restrictions_read: "Xem danh sách bản ghi hạn chế xử lý",
+        restriction_lifted: "Gỡ hạn chế xử lý dữ liệu",
       },
       retention: {
         applied: "Áp dụng thời hạn lưu trữ",
@@ -1238,6 +1240,8 @@ export const consoleVi = {
         impact_assessment_exported: "{{activities}} hoạt động xử lý",
         request_executed: "{{done}} bản ghi đã thực hiện, {{kept}} bản ghi giữ lại",
         record_module: "Phân hệ {{module}}",
+        restrictions_read: "{{records}} bản ghi; lý do: {{reason}}",
+        restriction_lifted: "Lý do: {{reason}}",
       },
       retention: {
         applied: "{{rule}}: {{done}}/{{due}} bản ghi đến hạn trước {{cutoff}} đã ẩn danh{{scheduled}}",

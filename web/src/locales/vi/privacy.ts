@@ -9,8 +9,15 @@ export const privacyVi = {
     overdueBreaches: "Vi phạm quá 72 giờ",
     nextDue: "Hạn gần nhất",
     none: "Không có",
+    restricted: "Bản ghi đang hạn chế xử lý",
   },
-  tabs: { requests: "Yêu cầu", breaches: "Vi phạm", register: "Sổ đăng ký xử lý", consent: "Lời đồng ý" },
+  tabs: {
+    requests: "Yêu cầu",
+    breaches: "Vi phạm",
+    restrictions: "Hạn chế xử lý",
+    register: "Sổ đăng ký xử lý",
+    consent: "Lời đồng ý",
+  },
   requests: {
     new: "Tiếp nhận yêu cầu",
     label: "Yêu cầu của chủ thể dữ liệu",
@@ -77,6 +84,26 @@ export const privacyVi = {
     done: "Đã thực hiện",
     kept: "Giữ lại",
     none: "Không còn dữ liệu",
+  },
+  restrictions: {
+    intro:
+      "Bản ghi bị hạn chế xử lý theo yêu cầu của chủ thể dữ liệu không còn hiện trong danh sách, tìm kiếm, tệp xuất của đơn vị; số liệu thống kê không đổi. Mỗi lần xem danh sách này được ghi nhật ký kèm lý do.",
+    reason: "Lý do xem",
+    reasonHelp: "Ghi rõ lý do (ít nhất 5 ký tự); lý do được ghi vào nhật ký.",
+    show: "Xem bản ghi đang hạn chế",
+    label: "Bản ghi đang hạn chế xử lý",
+    empty: "Không có bản ghi nào đang hạn chế xử lý.",
+    detail: "Thông tin",
+    restrictedAt: "Hạn chế từ",
+    request: "Yêu cầu",
+    openRequest: "Xem yêu cầu",
+    lift: "Gỡ hạn chế",
+    liftTitle: "Gỡ hạn chế xử lý",
+    liftIntro:
+      "Bản ghi sẽ hiện lại trong danh sách, tìm kiếm và tệp xuất của đơn vị. Việc gỡ được ghi nhật ký kèm lý do.",
+    liftReason: "Lý do gỡ hạn chế",
+    lifted: "Đã gỡ hạn chế xử lý.",
+    cancel: "Hủy",
   },
   modules: {
     households: "Hộ gia đình",

@@ -23,6 +23,12 @@ export const SAMPLES_PRIVACY = {
   "privacy.request_executed": { action: "erase", done: 3, kept: 2, none: 0 },
   "privacy.record_erased": { requestId: "6f1c2a9e-0000-4000-8000-000000000001", module: "households" },
   "privacy.record_restricted": { requestId: "6f1c2a9e-0000-4000-8000-000000000001", module: "groups" },
+  "privacy.restrictions_read": { reason: "Rà soát yêu cầu hạn chế xử lý", records: 4 },
+  "privacy.restriction_lifted": {
+    source: "household",
+    requestId: "6f1c2a9e-0000-4000-8000-000000000001",
+    reason: "Người yêu cầu rút lại yêu cầu",
+  },
   "privacy.record_corrected": {
     requestId: "6f1c2a9e-0000-4000-8000-000000000001",
     module: "tips",

@@ -3,36 +3,67 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { format } from "node:util";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { openDatabase, queryRows } from "./db/client";
+import { runCommand } from "./main";
 import { DEMO_ACCOUNTS } from "./modules/demo";
 import { copyTemplate, type DatabaseCopy } from "./test/template";
 
 // The CLI as an operator runs it, on a database of its own: a copy of the run's migrated, imported
 // template (an embedded database in a temporary folder, or a PostgreSQL database cloned from the
-// template when DATABASE_URL is set). Each run of the CLI costs a process start and the loading of
-// the whole server (3–4 s of CPU), so the tests have a generous timeout.
+// template when DATABASE_URL is set). Most commands run in this process (runCommand, main.ts'
+// own entry, with the environment and console of the command): a process of their own costs a
+// start and the loading of the whole server (3–4 s of CPU) each. The checks that need a process
+// of their own (another user, this process's pid, the exit code and output of the program) spawn
+// `main.ts` as an operator does.
 const root = path.resolve(import.meta.dirname, "../..");
 const TIMEOUT = 180_000;
 let db: DatabaseCopy;
 
-function cli(args: string[], env: Record<string, string> = {}, opts: { uid?: number } = {}) {
+/** The command's environment: this process's, without DATABASE_URL, plus the test database's. */
+function commandEnv(env: Record<string, string>): Record<string, string | undefined> {
   const { DATABASE_URL: _ignored, ...base } = process.env;
+  return {
+    ...base,
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    DATA_DIR: db.dataDir,
+    LOG_LEVEL: "silent",
+    ...env,
+  };
+}
+
+/** Runs main.ts in a process of its own. */
+function spawnCli(args: string[], env: Record<string, string> = {}, opts: { uid?: number } = {}) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "server/src/main.ts", ...args], {
     cwd: root,
     ...(opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.uid }),
-    env: {
-      ...base,
-      ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-      DATA_DIR: db.dataDir,
-      LOG_LEVEL: "silent",
-      ...env,
-    },
+    env: commandEnv(env),
     encoding: "utf8",
     timeout: 120_000,
   });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** Runs the command in this process, with its environment; its console output is collected. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const saved = { ...process.env };
+  const lines: string[] = [];
+  const collect = (...parts: unknown[]) => void lines.push(`${format(...parts)}\n`);
+  const spies = (["log", "info", "warn", "error"] as const).map((m) =>
+    vi.spyOn(console, m).mockImplementation(collect),
+  );
+  for (const key of Object.keys(process.env)) delete process.env[key];
+  Object.assign(process.env, commandEnv(env));
+  try {
+    const code = await runCommand(args);
+    return { code, out: lines.join("") };
+  } finally {
+    for (const key of Object.keys(process.env)) delete process.env[key];
+    Object.assign(process.env, saved);
+    spies.forEach((s) => s.mockRestore());
+  }
 }
 
 /** Runs one statement on the CLI's database from this process (the CLI is not running). */
@@ -71,11 +102,11 @@ afterAll(() => db?.remove());
 describe("cli", () => {
   it(
     "seeds the demo, then refuses a production start while demo accounts exist",
-    () => {
-      const seeded = cli(["seed-demo"]);
+    async () => {
+      const seeded = await cli(["seed-demo"]);
       expect(seeded.code).toBe(0);
       expect(seeded.out).toContain("Demo accounts (password demo12345): admin,");
-      const prod = cli(["start"], { NODE_ENV: "production", PORT: "39999" });
+      const prod = await cli(["start"], { NODE_ENV: "production", PORT: "39999" });
       expect(prod.code).toBe(1);
       expect(prod.out).toContain(
         `Refusing to start in production: ${DEMO_ACCOUNTS.length} demo account(s) exist`,
@@ -87,7 +118,7 @@ describe("cli", () => {
   it(
     "stops on bad configuration with a clear message",
     () => {
-      const r = cli(["migrate"], { PORT: "banana" });
+      const r = spawnCli(["migrate"], { PORT: "banana" });
       expect(r.code).toBe(1);
       expect(r.out).toContain("PORT: PORT must be a number between 1 and 65535");
     },
@@ -97,13 +128,13 @@ describe("cli", () => {
   it(
     "verify-audit passes on an intact chain and names the first tampered row",
     async () => {
-      const ok = cli(["verify-audit"]);
+      const ok = await cli(["verify-audit"]);
       expect(ok.code).toBe(0);
       expect(ok.out).toMatch(/Audit chain intact: \d+ rows checked\./);
-      expect(cli(["sql", "update audit_log set data = '{}' where id = 2"]).code).toBe(1);
+      expect((await cli(["sql", "update audit_log set data = '{}' where id = 2"])).code).toBe(1);
       await execute("alter table audit_log disable trigger audit_log_append_only");
-      expect(cli(["sql", "update audit_log set data = '{\"x\": 1}' where id = 2"]).code).toBe(0);
-      const bad = cli(["verify-audit"]);
+      expect((await cli(["sql", "update audit_log set data = '{\"x\": 1}' where id = 2"])).code).toBe(0);
+      const bad = await cli(["verify-audit"]);
       expect(bad.code).toBe(2);
       expect(bad.out).toContain("Audit chain BROKEN at row id 2: row content does not match its hash");
     },
@@ -120,7 +151,9 @@ describe("start failures", () => {
     "a PostgreSQL server that is not there: host, port and ECONNREFUSED, never the password",
     async () => {
       const port = await freePort();
-      const r = cli(["migrate"], { DATABASE_URL: `postgres://toandan:secret@127.0.0.1:${port}/toandan` });
+      const r = await cli(["migrate"], {
+        DATABASE_URL: `postgres://toandan:secret@127.0.0.1:${port}/toandan`,
+      });
       expect(r.code).toBe(1);
       expect(r.out).toContain(
         `Cannot connect to PostgreSQL at 127.0.0.1:${port} (database "toandan"): ECONNREFUSED, connection refused`,
@@ -134,10 +167,10 @@ describe("start failures", () => {
 
   it.skipIf(!process.env.DATABASE_URL)(
     "a database that does not exist: named, with how to create it",
-    () => {
+    async () => {
       const url = new URL(process.env.DATABASE_URL!);
       url.pathname = "/toandan_no_such_database";
-      const r = cli(["migrate"], { DATABASE_URL: url.toString() });
+      const r = await cli(["migrate"], { DATABASE_URL: url.toString() });
       expect(r.code).toBe(1);
       expect(r.out).toContain(
         `Database "toandan_no_such_database" does not exist on PostgreSQL at ${url.hostname}:${url.port || "5432"}; create it first (createdb`,
@@ -154,7 +187,7 @@ describe("start failures", () => {
       await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
       const port = (server.address() as net.AddressInfo).port;
       try {
-        const r = cli(["start"], { PORT: String(port), HOST: "127.0.0.1" });
+        const r = await cli(["start"], { PORT: String(port), HOST: "127.0.0.1" });
         expect(r.code).toBe(1);
         expect(r.out).toContain(`Port ${port} on 127.0.0.1 is already in use (EADDRINUSE)`);
         expect(r.out).not.toContain("Opening");
@@ -171,7 +204,7 @@ describe("start failures", () => {
     () => {
       const d = emptyFolder();
       fs.chmodSync(d, 0o777);
-      const open = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
+      const open = spawnCli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
       expect(open.code).toBe(1);
       expect(open.out).toContain(
         `Data folder ${d} is writable by other users (mode 777); run: chmod -R go-rwx ${d}`,
@@ -180,7 +213,7 @@ describe("start failures", () => {
       // root writes anywhere: then the folder stays root's and the CLI runs as nobody.
       const asRoot = process.getuid?.() === 0;
       fs.chmodSync(d, asRoot ? 0o755 : 0o500);
-      const closed = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d }, asRoot ? { uid: 65534 } : {});
+      const closed = spawnCli(["migrate"], { DATABASE_URL: "", DATA_DIR: d }, asRoot ? { uid: 65534 } : {});
       fs.chmodSync(d, 0o700);
       expect(closed.code).toBe(1);
       expect(closed.out).toContain(`Data folder ${d} is not writable (EACCES); give user `);
@@ -196,7 +229,7 @@ describe("start failures", () => {
       const lock = path.join(d, "pglite.lock");
       const startedAt = "2026-12-04T08:00:00.000Z";
       fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, command: "start", startedAt }));
-      const busy = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
+      const busy = spawnCli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
       expect(busy.code).toBe(1);
       expect(busy.out).toContain(
         `Data folder ${d} is used by process ${process.pid} (a server, started ${startedAt}); stop it first.`,
@@ -208,7 +241,7 @@ describe("start failures", () => {
       const dead = spawnSync("true").pid;
       fs.writeFileSync(lock, JSON.stringify({ pid: dead, command: "start", startedAt }));
       fs.writeFileSync(path.join(d, "pglite"), "");
-      const r = cli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
+      const r = spawnCli(["migrate"], { DATABASE_URL: "", DATA_DIR: d });
       expect(r.out).toContain(
         `Taking over the lock of process ${dead} (started ${startedAt}), which is no longer running.`,
       );
@@ -232,7 +265,7 @@ describe("start failures", () => {
       ).finally(() => database.close());
       await execute(`delete from drizzle.__drizzle_migrations where created_at = ${last}`);
       try {
-        const r = cli(["verify-audit"]);
+        const r = await cli(["verify-audit"]);
         expect(r.code).toBe(1);
         expect(r.out).toMatch(
           /The database lacks 1 migration\(s\) \(first: \d{4}_\w+\.sql\); "verify-audit" changes nothing: apply them with npm run cli -- migrate/,
@@ -254,7 +287,7 @@ describe("start failures", () => {
       const saved = fs.readFileSync(master);
       fs.rmSync(master);
       try {
-        const missing = cli(["start"], { PORT: String(await freePort()) });
+        const missing = await cli(["start"], { PORT: String(await freePort()) });
         expect(missing.code).toBe(1);
         expect(missing.out).toContain(
           `Key file ${master} is missing, but this database holds data sealed with it`,
@@ -263,7 +296,7 @@ describe("start failures", () => {
         expect(fs.existsSync(master)).toBe(false);
         oneLine(missing.out);
         fs.writeFileSync(master, `${Buffer.alloc(32, 7).toString("base64")}\n`, { mode: 0o600 });
-        const other = cli(["seed-demo"]);
+        const other = await cli(["seed-demo"]);
         expect(other.code).toBe(1);
         expect(other.out).toContain(`Key file ${master} is not the key this database was sealed with`);
       } finally {

@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import net from "node:net";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { describeDatabaseError, openDatabase, queryRows, type Database } from "./db/client";
@@ -9,9 +11,20 @@ import { ensureKeyFiles, KeyCheckError } from "./kernel/keys";
 import { isOpsCommand, OPS_USAGE, runOpsCommand } from "./ops/cli";
 import { startControlChannel } from "./ops/control";
 
+/** True when this file is the program (`tsx server/src/main.ts …`), not a module a test imports. */
+const isEntry = (() => {
+  const argv1 = process.argv[1];
+  if (!argv1) return false;
+  try {
+    return fs.realpathSync(argv1) === fs.realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
 // Everything this process writes — PGlite's data files, keys, uploads, exports, logs — is readable
 // and writable by its owner only (folders 0700, files 0600), whatever the caller's umask.
-process.umask(0o077);
+if (isEntry) process.umask(0o077);
 
 const USAGE = `Usage: toandan <command>
   start          migrate, import units if missing, seed demo data (not in production), serve HTTP
@@ -274,10 +287,11 @@ async function main(argv: string[]): Promise<number> {
       const db = await open(config, "verify-audit", "read");
       // Rows written while no server ran (import, seed, create-admin) are sealed first (decision 0012).
       const files = { keyFile: config.auditCheckpointKeyFile, checkpointFile: config.auditCheckpointFile };
-      const sealed = await sealPendingAudit(db.db, files);
-      if (sealed > 0) console.log(`Sealed ${sealed} audit rows written while no server ran.`);
-      const r = await verifyAuditChain(db.db, files);
-      await db.close();
+      const r = await (async () => {
+        const sealed = await sealPendingAudit(db.db, files);
+        if (sealed > 0) console.log(`Sealed ${sealed} audit rows written while no server ran.`);
+        return verifyAuditChain(db.db, files);
+      })().finally(() => db.close());
       if (r.ok) {
         console.log(`Audit chain intact: ${r.checked} rows checked.`);
         return 0;
@@ -316,9 +330,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case "sql": {
       const db = await open(config, "sql", "raw");
-      const rows = await queryRows(db.db, sql.raw(rest.join(" ")));
-      console.log(JSON.stringify(rows, null, 2));
-      await db.close();
+      try {
+        const rows = await queryRows(db.db, sql.raw(rest.join(" ")));
+        console.log(JSON.stringify(rows, null, 2));
+      } finally {
+        await db.close();
+      }
       return 0;
     }
     default:
@@ -328,11 +345,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code >= 0) process.exit(code);
-  },
-  (err: unknown) => {
+/**
+ * Runs one command as the program does and returns its exit code (-1: `start`, still serving); a
+ * failure is one line on stderr and code 1. The tests call it in-process (cli.test.ts).
+ */
+export async function runCommand(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (err) {
     // One line for the operator: our own refusals as they are, a database error with PostgreSQL's
     // own message and constraint (not only drizzle's "Failed query: …").
     const known = err instanceof ConfigError || err instanceof StartupError || err instanceof KeyCheckError;
@@ -340,6 +360,12 @@ main(process.argv.slice(2)).then(
       ? err.message
       : (describeDatabaseError(err) ?? (err instanceof Error ? err.message : String(err)));
     console.error(message);
-    process.exit(1);
-  },
-);
+    return 1;
+  }
+}
+
+if (isEntry) {
+  void runCommand(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exit(code);
+  });
+}

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { NoopLogger, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../server/src/db/client";
 import { DEMO_PASSWORD } from "../server/src/modules/demo";
 import { certificationRatesByChild } from "../server/src/modules/certification";
@@ -95,6 +95,31 @@ async function samples(n: number, fn: () => Promise<unknown>) {
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(await precise(fn));
   return summarise(out);
+}
+
+// Statements sent through Drizzle in this process (the app configures no logger, so each session
+// logs to a NoopLogger): counted to give the SQL statements per dashboard request.
+let statements = 0;
+NoopLogger.prototype.logQuery = () => {
+  statements++;
+};
+
+/**
+ * What one dashboard request costs, independent of how busy the machine is: this process's CPU
+ * (the app through app.inject, on PGlite with the database) and SQL statements sent (background
+ * workers included), per request over `n` requests; the reply's size.
+ */
+async function dashboardCost(app: FastifyInstance, session: Session, url: string, n: number) {
+  const body = (await app.inject({ method: "GET", url, headers: { cookie: session.cookie } })).body;
+  const cpu0 = process.cpuUsage();
+  const st0 = statements;
+  for (let i = 0; i < n; i++) await getJson(app, session, url);
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    processCpuMsPerRequest: Math.round((cpu.user + cpu.system) / n / 10) / 100,
+    sqlStatementsPerRequest: Math.round(((statements - st0) / n) * 10) / 10,
+    replyBytes: Buffer.byteLength(body),
+  };
 }
 
 /** A yearly review report of a province composed (figures queried) and exported as DOCX. */
@@ -269,6 +294,7 @@ export async function runNationalDashboard(): Promise<BenchResult> {
       progress(`national: ${u.name}…`);
       const url = `/api/v1/dashboard?orgUnitId=${u.id}&year=${YEAR}`;
       const dashboard = await samples(ROUNDS, () => getJson(s.app, admin, url));
+      const cost = await dashboardCost(s.app, admin, url, ROUNDS);
       const n = Math.max(5, Math.round(ROUNDS / 2));
       const rollupPart = rollupsCover(u.path, true)
         ? await samples(ROUNDS, () => rollupActivityPart(db, u))
@@ -277,6 +303,7 @@ export async function runNationalDashboard(): Promise<BenchResult> {
       const plain = await samples(n, () => plainDashboard(db, u));
       cases[`${u.kind} ${u.name}`] = {
         dashboardHttp: dashboard,
+        dashboardCost: cost,
         plainGroupByAllFigures: plain,
         ratioPlainVsDashboardP95: Math.round((plain.p95 / dashboard.p95) * 10) / 10,
         activityPartFromRollups: rollupPart,
@@ -330,7 +357,8 @@ export async function runNationalDashboard(): Promise<BenchResult> {
           vacuumAnalyze: vacuum.ms,
         },
         method:
-          "dashboard: GET /api/v1/dashboard (20 indicators, trend, children ranking) via app.inject as admin, 1 warm-up then BENCH_ROUNDS; " +
+          "dashboard: GET /api/v1/dashboard (21 indicators, trend, children ranking) via app.inject as admin, 1 warm-up then BENCH_ROUNDS; " +
+          "dashboardCost: BENCH_ROUNDS more requests, this process's CPU (process.cpuUsage; the app, and on PGlite the database) and the SQL statements Drizzle sent, per request, and the reply's bytes; " +
           "plain: every dashboard figure by a plain GROUP BY over the raw tables (activities: totals, months, children; households " +
           "and commitments by child; groups and members by child; certification rates by child, the same query in both), in one sequence; " +
           "activity part: the 3 activity reads from rollups vs GROUP BY; writes: single-statement INSERT (an activity; a household with its " +

@@ -101,12 +101,13 @@ void test(
     assert.equal(households.items.length, 1, "the household arrived once");
     assert.ok(households.items[0]!.lastSignedYear, "with its commitment");
     assert.deepEqual(alone, [], "neither the activity nor the household went alone");
+    // The commitment names its household by the household's client id; the server fills in the id.
     assert.deepEqual(
       batches[0]?.entries.map((e) => e.operation),
-      ["createActivity", "createHousehold"],
-      "the activity and the household went out in one batch",
+      ["createActivity", "createHousehold", "recordCommitment"],
+      "the activity, the household and its commitment went out in one batch, in order",
     );
-    // The commitment, which needed the household's id, follows on its own once the id is known.
+    assert.equal(batches.length, 1, "one batch carried them all");
 
     // A sent household is edited online: read from the server (never kept on the phone), sent with If-Match.
     const householdId = households.items[0]!.id;

@@ -52,7 +52,9 @@ void test(
     const form = page.locator("#td-first-capture");
     const fields = await form.evaluate((f: HTMLFormElement) => {
       const pairs: [string, string][] = [];
-      new FormData(f).forEach((v, k) => pairs.push([k, String(v)]));
+      new FormData(f).forEach((v, k) => {
+        if (typeof v === "string") pairs.push([k, v]);
+      });
       return pairs;
     });
     await page.getByRole("button", { name: "Lưu hoạt động" }).click();

@@ -80,6 +80,15 @@ async function settled(db: Db): Promise<number> {
   }
 }
 
+/** The PostgreSQL backends serving the bench database (the app's pool, the background workers). */
+async function backendPids(db: Db): Promise<number[]> {
+  const rows = await queryRows<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  return rows.map((r) => r.pid);
+}
+
 export async function runActivityWrites(): Promise<BenchResult> {
   const started = new Date();
   const t0 = performance.now();
@@ -112,7 +121,10 @@ export async function runActivityWrites(): Promise<BenchResult> {
         capacitySeconds: CAPACITY_SECONDS,
         capacityOnly: process.env.BENCH_CAPACITY_ONLY === "1",
       };
-      const cost = new ServerCost(() => settled(s.database.db));
+      const cost = new ServerCost(
+        () => settled(s.database.db),
+        s.target.engine === "postgres" ? () => backendPids(s.database.db) : undefined,
+      );
 
       progress(`activity-writes: ${WARM_UP} warm-up writes…`);
       const next = bodyGenerator({ ...settings, seed: 7 });
@@ -145,7 +157,7 @@ export async function runActivityWrites(): Promise<BenchResult> {
           "the server process's own CPU (process.cpuUsage, user + system; the load generator is another " +
           "process) and the SQL statements it sent through Drizzle, per answered request of each closed-loop " +
           "capacity run; load-independent, unlike req/s. PGlite runs inside this process, so its CPU counts; " +
-          "PostgreSQL's does not. Each phase ends once its deferred work is done (rollups folded, audit rows " +
+          "PostgreSQL's does not: databaseCpuUsPerRequest is that of the bench database's backends (/proc, 10 ms ticks). Each phase ends once its deferred work is done (rollups folded, audit rows " +
           "sealed), so that work counts in it.",
         createActivity: cost.of("createActivity", capacity.createActivity.requests),
         minimalInsert: cost.of("minimalInsert", capacity.minimalInsert.requests),

@@ -24,12 +24,28 @@ function countStatements(): void {
   };
 }
 
-type Snapshot = { cpu: NodeJS.CpuUsage; statements: number };
+type Snapshot = { cpu: NodeJS.CpuUsage; statements: number; db: Map<number, number> };
 
-const snapshot = (): Snapshot => ({
+const snapshot = (db: Map<number, number> = new Map()): Snapshot => ({
   cpu: process.cpuUsage(),
   statements,
+  db,
 });
+
+/** CPU µs (user + system) of each process, from /proc (clock ticks of 10 ms); absent when gone. */
+function processCpu(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
+    } catch {
+      // Not on this machine, or ended.
+    }
+  }
+  return out;
+}
 
 export type PhaseCost = {
   requests: number;
@@ -37,6 +53,8 @@ export type PhaseCost = {
   userUsPerRequest: number;
   systemUsPerRequest: number;
   statementsPerRequest: number;
+  /** PostgreSQL on this machine: CPU of the bench database's backends (a backend opened during the phase counts whole). */
+  databaseCpuUsPerRequest?: number;
 };
 
 /**
@@ -55,8 +73,16 @@ export class ServerCost {
    * rows sealed), so that it counts in the phase that caused it; it answers how many statements it
    * sent itself to find out (not counted).
    */
-  constructor(private readonly settle?: () => Promise<number>) {
+  constructor(
+    private readonly settle?: () => Promise<number>,
+    /** The server processes (backends) of the bench database on this machine, when it is PostgreSQL. */
+    private readonly dbPids?: () => Promise<number[]>,
+  ) {
     countStatements();
+  }
+
+  private async dbCpu(): Promise<Map<number, number>> {
+    return this.dbPids ? processCpu(await this.dbPids()) : new Map();
   }
 
   async mark(name: string): Promise<void> {
@@ -70,11 +96,11 @@ export class ServerCost {
         await this.profiler.post("Profiler.enable");
         await this.profiler.post("Profiler.start");
       }
-      this.started.set(phase, snapshot());
+      this.started.set(phase, snapshot(await this.dbCpu()));
       return;
     }
     const own = (await this.settle?.()) ?? 0;
-    const end = snapshot();
+    const end = snapshot(await this.dbCpu());
     this.ended.set(phase, { ...end, statements: end.statements - own });
     if (profiled && this.profiler) {
       const { profile } = await this.profiler.post("Profiler.stop");
@@ -98,6 +124,13 @@ export class ServerCost {
       userUsPerRequest: per(user),
       systemUsPerRequest: per(system),
       statementsPerRequest: Math.round(((b.statements - a.statements) / requests) * 100) / 100,
+      ...(b.db.size
+        ? {
+            databaseCpuUsPerRequest: per(
+              [...b.db].reduce((sum, [pid, us]) => sum + us - (a.db.get(pid) ?? 0), 0),
+            ),
+          }
+        : {}),
     };
   }
 }

@@ -52,9 +52,10 @@ void test(
     const form = page.locator("#td-first-capture");
     const fields = await form.evaluate((f: HTMLFormElement) => {
       const pairs: [string, string][] = [];
-      new FormData(f).forEach((v, k) => {
+      // A loop, not forEach: a page with scripts off runs no callback.
+      for (const [k, v] of new FormData(f) as unknown as Iterable<[string, FormDataEntryValue]>) {
         if (typeof v === "string") pairs.push([k, v]);
-      });
+      }
       return pairs;
     });
     await page.getByRole("button", { name: "Lưu hoạt động" }).click();
@@ -104,6 +105,11 @@ void test(
     await page.getByText("Hoạt động mới", { exact: true }).click();
     await page.getByLabel("Loại hoạt động").selectOption("propaganda_session");
     await page.getByRole("checkbox").first().check();
+    // A body of the commune above co-organised: ticked under the upper levels.
+    await page.getByText("+ Đơn vị cấp trên cùng tổ chức").click();
+    const upperBox = page.locator("#td-first-capture fieldset details input[name=organizerBodyIds]").first();
+    await upperBox.check();
+    const upperId = await upperBox.getAttribute("value");
     await page.getByLabel("Nội dung (không bắt buộc)").fill(title);
     await page.getByLabel("Người tham dự").fill("42");
     // The server's page reads clean and fits the phone.
@@ -119,6 +125,8 @@ void test(
     assert.equal(await titleBox.inputValue(), title);
     assert.equal(await page.getByLabel("Người tham dự").inputValue(), "42");
     assert.equal(await page.getByLabel("Loại hoạt động").inputValue(), "propaganda_session");
+    // The upper levels are open, with the body ticked there.
+    assert.ok(await page.locator(`input[type=checkbox][value="${upperId}"]`).isChecked());
     await page.getByRole("button", { name: "Lưu vào máy" }).click();
     await page.getByText("Đã lưu trên máy. Bản ghi sẽ được gửi khi có mạng.").waitFor();
     await page.getByRole("link", { name: "Về trang ghi nhận" }).first().click();

@@ -108,6 +108,15 @@ export function ActivityCapturePage() {
     if (editing?.record) form.reset(valuesOf(editing.record));
   }, [editing, form]);
 
+  // A first visit's draft may name an upper level's body: show those levels once they are known.
+  const upperInDraft = Boolean(
+    draft && ref?.levels.slice(1).some((l) => l.bodies.some((b) => draft.organizerBodyIds.includes(b.id))),
+  );
+  const openUpper = upperToggle.open;
+  useEffect(() => {
+    if (upperInDraft) openUpper();
+  }, [upperInDraft, openUpper]);
+
   const onSubmit = async (body: CreateActivityBody, values: Values) => {
     const summary = `${tc(`activityKinds.${body.kind}`)} · ${formatDate(body.date)} · ${body.attendees} ${tc("figures.attendees").toLowerCase()}`;
     const { orgUnitId: _unit, ...changes } = body; // an edit never moves the activity

@@ -11,6 +11,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { validationFailed } from "../../kernel/errors";
+import { notRestricted } from "../citizen";
 import { loadUnit, recordsOfUnit, validOn } from "../org-units";
 import { stockRollupsCover } from "../../kernel/rollups";
 import { rateOf } from "./households.coverage";
@@ -81,7 +82,10 @@ const countedFor = (year: number) => sql`(h.created_at < ${`${year + 1}-01-01T00
 const standingJoin = (year: number) => sql`left join household_safe_families s
   on s.household_id = h.id and s.year = ${year}::int and s.withdrawn_on is null`;
 
-/** An area's households of the year with their standing recognition: the yearly review's list. */
+/**
+ * An area's households of the year with their standing recognition: the yearly review's list
+ * (not those restricted at the head's request; the safe-family figures still count them).
+ */
 export async function safeFamilyReview(
   db: Db,
   actor: Actor,
@@ -102,7 +106,7 @@ export async function safeFamilyReview(
           s.withdrawn_reason as "withdrawnReason", s.created_at as "createdAt"
         from households h ${standingJoin(year)}
         where h.org_unit_id = ${unit.id} and ${pathInScope(actor, "household.read", sql`h.rollup_path`)}
-          and ${countedFor(year)}
+          and ${countedFor(year)} and ${notRestricted("household", sql`h.id`)}
         order by h.code nulls last, h.search_text, h.id`,
   );
   return {

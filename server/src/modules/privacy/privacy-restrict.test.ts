@@ -42,9 +42,10 @@ async function views() {
   const csv = await api(w, front, "GET", `/households/export/csv?orgUnitId=${w.area}`);
   const roster = await api(w, front, "GET", `/groups/${groupId}/members?limit=100`);
   const rosters = await api(w, front, "GET", `/groups/rosters?orgUnitId=${w.area}`);
+  const review = await api(w, front, "GET", `/households/safe-families?orgUnitId=${w.area}&year=${YEAR}`);
   const tip = await api(w, w.as.police, "GET", `/tips/${ids.tip}`);
   const fb = await api(w, front, "GET", `/feedback/${ids.feedback}`);
-  for (const r of [list, search, csv, roster, rosters, tip, fb]) ok(r, 200);
+  for (const r of [list, search, csv, review, roster, rosters, tip, fb]) ok(r, 200);
   const indicators = await api(
     w,
     w.as.provinceFront,
@@ -60,6 +61,7 @@ async function views() {
     households: list.json<{ items: { id: string }[] }>().items.map((i) => i.id),
     searched: search.json<{ items: { id: string }[] }>().items.map((i) => i.id),
     csv: csv.body,
+    review: review.json<{ items: { householdId: string }[] }>().items.map((i) => i.householdId),
     roster: roster.json<{ items: { id: string }[] }>().items.map((i) => i.id),
     rosters: rosters
       .json<{ items: { id: string; members: { id: string }[] }[] }>()
@@ -148,6 +150,7 @@ describe("restriction of processing", () => {
     expect(before.households).toEqual(expect.arrayContaining([ids.household, ids.neighbour]));
     expect(before.searched).toContain(ids.household);
     expect(before.csv).toContain(PERSON);
+    expect(before.review).toEqual(expect.arrayContaining([ids.household, ids.neighbour]));
     expect(before.roster).toEqual(expect.arrayContaining([ids.member, ids.neighbourMember]));
     expect(before.rosters).toContain(ids.member);
     expect(before.tip.contact?.phone).toBe(PHONE);
@@ -178,6 +181,8 @@ describe("restriction of processing", () => {
     expect(after.searched).not.toContain(ids.household);
     expect(after.csv).not.toContain(PERSON);
     expect(after.csv).toContain("Đặng Thị Hàng");
+    expect(after.review).not.toContain(ids.household);
+    expect(after.review).toContain(ids.neighbour);
     expect(after.roster).not.toContain(ids.member);
     expect(after.roster).toContain(ids.neighbourMember);
     expect(after.rosters).not.toContain(ids.member);

@@ -99,14 +99,18 @@ beforeAll(async () => {
   ids.neighbour = await household("Đặng Thị Hàng");
   const group = await api(w, front, "POST", "/groups", {
     orgUnitId: w.area,
-    typeCode: "self_management_group",
-    name: "Tổ tự quản hẻm 3",
+    typeCode: "grassroots_security_team",
+    name: "Tổ bảo vệ an ninh, trật tự hẻm 3",
     foundedOn: "2020-01-01",
   });
   ok(group);
   groupId = idOf(group);
   const member = async (fullName: string) => {
-    const r = await api(w, front, "POST", `/groups/${groupId}/members`, { fullName, joinedOn: "2021-01-01" });
+    const r = await api(w, front, "POST", `/groups/${groupId}/members`, {
+      fullName,
+      birthDate: "1980-02-03",
+      joinedOn: "2021-01-01",
+    });
     ok(r);
     return idOf(r);
   };
@@ -189,6 +193,16 @@ describe("restriction of processing", () => {
     expect(after.tip).toMatchObject({ contact: null, contactRestricted: true });
     expect(after.feedback).toMatchObject({ identity: null, identityRestricted: true });
     expect(JSON.stringify(after.tip)).not.toContain("0912");
+    // A restricted member is not put on a duty day; the neighbour is.
+    const duty = (memberIds: string[]) =>
+      api(w, w.as.sameCommuneFront, "POST", `/groups/${groupId}/duty-logs`, {
+        date: todayInVietnam(),
+        memberIds,
+      });
+    const refused = await duty([ids.member]);
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error.issues[0].path).toBe("memberIds.0");
+    ok(await duty([ids.neighbourMember]));
     // A restricted household is not opened by an ordinary reader either.
     expect((await api(w, w.as.sameCommuneFront, "GET", `/households/${ids.household}`)).statusCode).toBe(404);
     expect((await api(w, w.as.sameCommuneFront, "GET", `/households/${ids.neighbour}`)).statusCode).toBe(200);

@@ -5,6 +5,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
+import { notRestricted } from "../../citizen";
 import { groupDutyLogMembers, groupDutyLogs } from "../group-duty.table";
 import { dutyLogDetail, getDutyLogRow } from "../group-duty.queries";
 import { getVisibleGroup, type GroupDbRow } from "../groups.queries";
@@ -17,7 +18,10 @@ async function loggingTeam(db: Db, actor: Actor, groupId: string): Promise<Group
   return group;
 }
 
-/** The day's checks: not before the team was founded, every member on the team's roster that day. */
+/**
+ * The day's checks: not before the team was founded, every member on the team's roster that day
+ * (a member whose processing is restricted at their request is not: decision 0016).
+ */
 async function dutyIssues(db: Db, group: GroupDbRow, date: string, memberIds: string[]): Promise<ApiIssue[]> {
   const issues: ApiIssue[] = [];
   if (date < group.foundedOn) issues.push({ path: "date", message: "Ngày trực trước ngày thành lập tổ" });
@@ -28,7 +32,8 @@ async function dutyIssues(db: Db, group: GroupDbRow, date: string, memberIds: st
     db,
     sql`select m.id from group_members m
         where m.group_id = ${group.id} and m.id = any(${sql.param(memberIds)}::uuid[])
-          and m.joined_on <= ${date}::date and (m.left_on is null or m.left_on > ${date}::date)`,
+          and m.joined_on <= ${date}::date and (m.left_on is null or m.left_on > ${date}::date)
+          and ${notRestricted("group_member", sql`m.id`)}`,
   );
   const known = new Set(onRoster.map((r) => r.id));
   memberIds.forEach((id, i) => {

@@ -1,4 +1,4 @@
-// Restriction of processing at a data subject's request (Law 91/2025; decision 0016): the records a
+// Restriction of processing at a data subject's request (Law 91/2025; decision 0017): the records a
 // request restricted, which only the data-protection officer lists (each read logged with its
 // reason), and the lifting of one restriction, audited with its reason.
 import { z } from "zod";

@@ -43,7 +43,7 @@ export const citizenContactIndex = pgTable(
 
 /**
  * Records whose processing is restricted at a data subject's request (Law 91/2025, the right to
- * restrict; decision 0016): one row per record, keyed by the owning module's record kind (`source`:
+ * restrict; decision 0017): one row per record, keyed by the owning module's record kind (`source`:
  * "household", "group_member", "tip", "feedback") and id. A restricted record is left out of its
  * module's ordinary lists, exports and displays (a tip's or feedback's contact is shown as
  * restricted), never out of counts or rollups. `request_id` is the privacy request that asked for it

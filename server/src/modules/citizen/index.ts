@@ -31,7 +31,7 @@ export {
   type ContactColumn,
   type StoredContact,
 } from "./contact-records";
-/** Restriction of processing at a data subject's request (decision 0016): set by each records module, listed and lifted by privacy. */
+/** Restriction of processing at a data subject's request (decision 0017): set by each records module, listed and lifted by privacy. */
 export {
   deleteRestriction,
   isRestricted,

@@ -5,7 +5,7 @@ import { recordEvent } from "../../kernel/audit";
 import { citizenRestrictions } from "./citizen.table";
 
 /**
- * Restriction of processing at a data subject's request (Law 91/2025; decision 0016). A records
+ * Restriction of processing at a data subject's request (Law 91/2025; decision 0017). A records
  * module restricts one of its records inside the privacy request's transaction, leaves restricted
  * records out of its ordinary lists with `notRestricted`, and masks a restricted contact with
  * `restrictedIds`; its counts and rollups never look at restrictions. The privacy module lists them

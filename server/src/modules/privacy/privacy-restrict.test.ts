@@ -9,7 +9,7 @@ import { citizen } from "../citizen/test-support";
 import { seedGroupTypes } from "../groups";
 
 /**
- * Restriction of processing (Law 91/2025; decision 0016): a person held as a household head, a
+ * Restriction of processing (Law 91/2025; decision 0017): a person held as a household head, a
  * roster member, a tipster and a petitioner asks to restrict. Each record leaves its module's lists,
  * exports and staff displays; every figure stays; the officer lists them (the reason logged) and
  * lifts one with a reason, which brings it back; a neighbour is never touched; bad input is refused

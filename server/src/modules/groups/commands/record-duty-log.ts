@@ -20,7 +20,7 @@ async function loggingTeam(db: Db, actor: Actor, groupId: string): Promise<Group
 
 /**
  * The day's checks: not before the team was founded, every member on the team's roster that day
- * (a member whose processing is restricted at their request is not: decision 0016).
+ * (a member whose processing is restricted at their request is not: decision 0017).
  */
 async function dutyIssues(db: Db, group: GroupDbRow, date: string, memberIds: string[]): Promise<ApiIssue[]> {
   const issues: ApiIssue[] = [];

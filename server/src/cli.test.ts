@@ -3,12 +3,11 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { format } from "node:util";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, queryRows } from "./db/client";
-import { runCommand } from "./main";
 import { DEMO_ACCOUNTS } from "./modules/demo";
+import { runCliInProcess, spawnCli as spawnProgram } from "./test/cli";
 import { copyTemplate, type DatabaseCopy } from "./test/template";
 
 // The CLI as an operator runs it, on a database of its own: a copy of the run's migrated, imported
@@ -18,7 +17,6 @@ import { copyTemplate, type DatabaseCopy } from "./test/template";
 // start and the loading of the whole server (3–4 s of CPU) each. The checks that need a process
 // of their own (another user, this process's pid, the exit code and output of the program) spawn
 // `main.ts` as an operator does.
-const root = path.resolve(import.meta.dirname, "../..");
 const TIMEOUT = 180_000;
 let db: DatabaseCopy;
 
@@ -35,36 +33,11 @@ function commandEnv(env: Record<string, string>): Record<string, string | undefi
 }
 
 /** Runs main.ts in a process of its own. */
-function spawnCli(args: string[], env: Record<string, string> = {}, opts: { uid?: number } = {}) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "server/src/main.ts", ...args], {
-    cwd: root,
-    ...(opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.uid }),
-    env: commandEnv(env),
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
-}
+const spawnCli = (args: string[], env: Record<string, string> = {}, opts: { uid?: number } = {}) =>
+  spawnProgram(args, commandEnv(env), opts);
 
 /** Runs the command in this process, with its environment; its console output is collected. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const saved = { ...process.env };
-  const lines: string[] = [];
-  const collect = (...parts: unknown[]) => void lines.push(`${format(...parts)}\n`);
-  const spies = (["log", "info", "warn", "error"] as const).map((m) =>
-    vi.spyOn(console, m).mockImplementation(collect),
-  );
-  for (const key of Object.keys(process.env)) delete process.env[key];
-  Object.assign(process.env, commandEnv(env));
-  try {
-    const code = await runCommand(args);
-    return { code, out: lines.join("") };
-  } finally {
-    for (const key of Object.keys(process.env)) delete process.env[key];
-    Object.assign(process.env, saved);
-    spies.forEach((s) => s.mockRestore());
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCliInProcess(args, commandEnv(env));
 
 /** Runs one statement on the CLI's database from this process (the CLI is not running). */
 async function execute(statement: string): Promise<void> {

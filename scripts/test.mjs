@@ -1,8 +1,9 @@
 // `npm test`: lint, type check, format check, the web build and the web unit tests (two at a time, as each is mostly
-// one core's work; TEST_PARALLEL_STEPS=1 runs them one by one), then the unit and integration
-// tests (PGlite, or PostgreSQL when DATABASE_URL is set), then the browser journeys. Stops after
-// the first stage with a failure. TEST_ALONGSIDE_JOURNEYS, a command line, runs beside the browser
-// journeys (CI runs the PostgreSQL integration pass there: the journeys leave a core mostly idle).
+// one core's work; TEST_PARALLEL_STEPS=1 runs them one by one), then the browser journeys and,
+// beside them, the unit and integration tests (PGlite, or PostgreSQL when DATABASE_URL is set):
+// the journeys mostly wait on the browser and leave a core idle. Stops after the first stage with a
+// failure. TEST_ALONGSIDE_JOURNEYS, a command line, runs beside the journeys after the unit and
+// integration tests (CI runs the PostgreSQL integration pass there), when those passed.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -17,12 +18,15 @@ const stages = [
     ["web build", "npm", ["run", "build"]],
     ["web unit", "npm", ["run", "-w", "web", "test"]],
   ],
-  [["unit + integration", "npm", ["run", "-w", "server", "test"]]],
   [
     ["browser journeys", "npm", ["run", "-w", "e2e", "test"], { live: true }],
-    ...(process.env.TEST_ALONGSIDE_JOURNEYS
-      ? [["beside the journeys", "bash", ["-c", process.env.TEST_ALONGSIDE_JOURNEYS]]]
-      : []),
+    // One after the other, beside the journeys.
+    [
+      ["unit + integration", "npm", ["run", "-w", "server", "test"]],
+      ...(process.env.TEST_ALONGSIDE_JOURNEYS
+        ? [["beside the journeys", "bash", ["-c", process.env.TEST_ALONGSIDE_JOURNEYS]]]
+        : []),
+    ],
   ],
 ];
 
@@ -60,8 +64,13 @@ async function runStage(steps) {
   let failed = 0;
   const worker = async () => {
     for (let step = queue.shift(); step; step = queue.shift()) {
-      const code = await run(step, alone);
-      failed ||= code;
+      // A step is one command, or a list of commands run in order until one fails.
+      const chain = Array.isArray(step[0]) ? step : [step];
+      for (const command of chain) {
+        const code = await run(command, alone);
+        failed ||= code;
+        if (code !== 0) break;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, steps.length) }, worker));

@@ -69,6 +69,18 @@ const VERSION_SQL = "select version from cache_versions where name = $1";
 
 type Entry<V> = { at: number; version: number; value: V };
 
+/** Every cache of this process, for clearCachesOfProcess. */
+const caches = new Set<VersionedCache<unknown>>();
+
+/**
+ * Empties every VersionedCache of this process. For the tests, whose files share a process but
+ * each open a database of their own, cloned from one template: the same version number there does
+ * not mean the same data.
+ */
+export function clearCachesOfProcess(): void {
+  for (const c of caches) c.clear();
+}
+
 /**
  * A process's cache of values that a version row invalidates: an entry is used only while the
  * version read before it was loaded is still current and its time to live has not run out.
@@ -81,7 +93,15 @@ export class VersionedCache<V> {
   constructor(
     readonly name: string,
     private readonly opts: { ttlMs: number; maxEntries?: number },
-  ) {}
+  ) {
+    caches.add(this);
+  }
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.entries.clear();
+    this.inFlight = null;
+  }
 
   async get(db: Db, key: string, load: () => Promise<V>): Promise<V> {
     const version = await this.version(db);

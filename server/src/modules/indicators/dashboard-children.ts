@@ -36,7 +36,8 @@ export async function activitiesByChild(db: Db, path: string, from: string, to: 
   const put = (key: string, r: Partial<Record<RollupField, number>>) => {
     const v: Values = out.get(key) ?? {};
     for (const [code, field] of Object.entries(ACTIVITY_FIELD)) {
-      v[code] = (Number(v[code] ?? 0) || 0) + Number(r[field] ?? 0);
+      // Hours have two decimals: summed in floating point they drift (61.239999999999995).
+      v[code] = Math.round(((Number(v[code] ?? 0) || 0) + Number(r[field] ?? 0)) * 100) / 100;
     }
     out.set(key, v);
   };

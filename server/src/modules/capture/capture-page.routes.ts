@@ -4,6 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import {
   ApiErrorBodySchema,
+  ERROR_MESSAGES,
   FIGURE_FIELDS,
   todayInVietnam,
   type OrganizerBodies,
@@ -187,7 +188,7 @@ export const capturePageRoutes: FastifyPluginAsync = async (app) => {
         if (!state.issues.has(field)) state.issues.set(field, issue.message);
       }
       if (state.issues.size === 0) state.error = parsed.data.error.message;
-    } else state.error = `HTTP ${res.statusCode}`;
+    } else state.error = ERROR_MESSAGES.internal_error.vi; // not the API's error shape: a proxy or a crash
     // The same client id again: this record, corrected, is still the one the cadre meant.
     return send(
       req,

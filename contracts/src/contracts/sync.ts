@@ -71,3 +71,41 @@ export type SyncBatchResult = z.infer<typeof SyncBatchResultSchema>;
 
 export const SyncBatchResponseSchema = z.object({ results: z.array(SyncBatchResultSchema) });
 export type SyncBatchResponse = z.infer<typeof SyncBatchResponseSchema>;
+
+/**
+ * The capture hub and the activity form a first visit gets as plain HTML, before the scripts
+ * arrive (issue 18): the web build writes it to dist/capture-first.json from the React form's own
+ * fields, choices and Vietnamese labels; the server's capture module lays it out.
+ */
+export type FirstVisitForm = {
+  appName: string;
+  skipToContent: string;
+  hub: {
+    title: string;
+    intro: string;
+    area: string;
+    noUnit: string;
+    outbox: string;
+    tiles: { href: string; title: string; hint: string }[];
+    activity: { title: string; hint: string };
+  };
+  form: Record<
+    | "kind"
+    | "date"
+    | "organizers"
+    | "upperOrganizers"
+    | "topics"
+    | "title"
+    | "figures"
+    | "moreFigures"
+    | "save"
+    | "sent"
+    | "notSent",
+    string
+  >;
+  defaultKind: string;
+  kinds: { value: string; label: string }[];
+  topics: { value: string; label: string }[];
+  mainFigures: { name: string; label: string; decimal: boolean }[];
+  moreFigures: { name: string; label: string; decimal: boolean }[];
+};

@@ -6,12 +6,13 @@ import {
   ApiErrorBodySchema,
   ERROR_MESSAGES,
   FIGURE_FIELDS,
+  type FirstVisitForm,
   todayInVietnam,
   type OrganizerBodies,
   type SessionResponse,
 } from "@toandan/contracts";
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { firstVisitMarkup, type FirstVisitForm, type FormState, type PageData } from "./first-visit.html";
+import { firstVisitMarkup, type FormState, type PageData } from "./first-visit.html";
 
 /**
  * A first visit of the capture screens on a slow line (issue 18: Slow 3G + 4× CPU, usable in ≤ 5 s).

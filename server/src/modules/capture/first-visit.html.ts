@@ -4,39 +4,7 @@
  * own sources (web/src/features/capture/first-visit-form.ts). This file only lays them out, with
  * the account's area and bodies, and the values and issues of a refused submit.
  */
-
-export type FirstVisitForm = {
-  appName: string;
-  skipToContent: string;
-  hub: {
-    title: string;
-    intro: string;
-    area: string;
-    noUnit: string;
-    outbox: string;
-    tiles: { href: string; title: string; hint: string }[];
-    activity: { title: string; hint: string };
-  };
-  form: Record<
-    | "kind"
-    | "date"
-    | "organizers"
-    | "upperOrganizers"
-    | "topics"
-    | "title"
-    | "figures"
-    | "moreFigures"
-    | "save"
-    | "sent"
-    | "notSent",
-    string
-  >;
-  defaultKind: string;
-  kinds: { value: string; label: string }[];
-  topics: { value: string; label: string }[];
-  mainFigures: { name: string; label: string; decimal: boolean }[];
-  moreFigures: { name: string; label: string; decimal: boolean }[];
-};
+import type { FirstVisitForm } from "@toandan/contracts";
 
 export type OrganizerLevel = { orgUnitName: string; bodies: { id: string; name: string }[] };
 

@@ -1,4 +1,4 @@
-import { ACTIVITY_KINDS, ACTIVITY_TOPICS } from "@toandan/contracts";
+import { ACTIVITY_KINDS, ACTIVITY_TOPICS, type FirstVisitForm } from "@toandan/contracts";
 import { captureVi } from "../../locales/vi/capture";
 import { consoleVi } from "../../locales/vi/console";
 import { publicVi } from "../../locales/vi/public";
@@ -12,38 +12,6 @@ import { DECIMAL_FIGURES, DEFAULT_ACTIVITY_KIND, MAIN_FIGURES, MORE_FIGURES } fr
  * its area, the organiser bodies to tick, the CSRF token, and the values and issues of a refused
  * submit.
  */
-export type FirstVisitForm = {
-  appName: string;
-  skipToContent: string;
-  hub: {
-    title: string;
-    intro: string;
-    area: string;
-    noUnit: string;
-    outbox: string;
-    tiles: { href: string; title: string; hint: string }[];
-    activity: { title: string; hint: string };
-  };
-  form: {
-    kind: string;
-    date: string;
-    organizers: string;
-    upperOrganizers: string;
-    topics: string;
-    title: string;
-    figures: string;
-    moreFigures: string;
-    save: string;
-    sent: string;
-    notSent: string;
-  };
-  defaultKind: string;
-  kinds: { value: string; label: string }[];
-  topics: { value: string; label: string }[];
-  mainFigures: { name: string; label: string; decimal: boolean }[];
-  moreFigures: { name: string; label: string; decimal: boolean }[];
-};
-
 export function firstVisitForm(): FirstVisitForm {
   const hub = captureVi.hub;
   const figure = (name: (typeof MAIN_FIGURES)[number]) => ({

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "invalid_transition",
   "period_locked",
   "idempotency_key_reused",
+  "record_restricted",
   "version_conflict",
   "payload_too_large",
   "rate_limited",
@@ -41,6 +42,7 @@ export const ERROR_STATUS = {
   invalid_transition: 409,
   period_locked: 409,
   idempotency_key_reused: 409,
+  record_restricted: 409,
   version_conflict: 412,
   payload_too_large: 413,
   rate_limited: 429,
@@ -89,6 +91,14 @@ export const ERROR_MESSAGES = {
   idempotency_key_reused: {
     vi: "Mã gửi này đã được dùng cho một bản ghi khác; hãy tạo bản ghi mới.",
     en: "This idempotency key was already used for a different request; send it as a new record.",
+  },
+  /**
+   * A write to a record whose processing is restricted at the data subject's request (Law
+   * 91/2025; decision 0017): nothing is written until the data-protection officer lifts it.
+   */
+  record_restricted: {
+    vi: "Hồ sơ này đang bị hạn chế xử lý theo yêu cầu của người có dữ liệu; không thể sửa hay bổ sung cho đến khi cán bộ bảo vệ dữ liệu cá nhân gỡ hạn chế.",
+    en: "Processing of this record is restricted at the data subject's request; it cannot be changed or added to until the data-protection officer lifts the restriction.",
   },
   /** An edit's If-Match names a version the record has moved past. */
   version_conflict: {

@@ -48,6 +48,16 @@ describe("errorText", () => {
     expect(errorText(tVi, forbidden)).toBe("Bạn không có quyền thực hiện thao tác này.");
   });
 
+  it("tells the cadre a write was refused because the record is restricted at the person's request", () => {
+    const e = new ApiError({ status: 409, code: "record_restricted", serverMessage: "x" });
+    expect(errorText(tVi, e)).toBe(
+      "Hồ sơ này đang bị hạn chế xử lý theo yêu cầu của người có dữ liệu; không thể sửa hay bổ sung cho đến khi cán bộ bảo vệ dữ liệu cá nhân gỡ hạn chế.",
+    );
+    expect(errorText(tEn, e)).toMatch(
+      /^Processing of this record is restricted at the data subject's request/,
+    );
+  });
+
   it("words it in English when asked", () => {
     expect(errorText(tEn, new ApiError({ status: 404, code: "not_found" }))).toBe(
       "Not found, or you may not see it.",

@@ -17,6 +17,7 @@ const HAS_TEXT: Record<ErrorCode | "network_error", boolean> = {
   invalid_transition: true,
   period_locked: true,
   idempotency_key_reused: true,
+  record_restricted: true,
   version_conflict: true,
   payload_too_large: true,
   rate_limited: true,

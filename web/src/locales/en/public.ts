@@ -73,6 +73,8 @@ export const publicEn: Shape<typeof publicVi> = {
     not_acceptable: "No response format matches the request.",
     idempotency_key_reused:
       "This send key was already used for a different record; enter it as a new record.",
+    record_restricted:
+      "Processing of this record is restricted at the data subject's request; it cannot be changed or added to until the data-protection officer lifts the restriction.",
     version_conflict:
       "Someone changed this record after you opened it; look at the latest version and edit again.",
     internal_error: "Something went wrong.",

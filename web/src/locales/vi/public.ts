@@ -68,6 +68,8 @@ export const publicVi = {
     unsupported_media_type: "Định dạng nội dung gửi lên không được hỗ trợ.",
     not_acceptable: "Không có định dạng phản hồi phù hợp với yêu cầu.",
     idempotency_key_reused: "Mã gửi này đã được dùng cho một bản ghi khác; hãy tạo bản ghi mới.",
+    record_restricted:
+      "Hồ sơ này đang bị hạn chế xử lý theo yêu cầu của người có dữ liệu; không thể sửa hay bổ sung cho đến khi cán bộ bảo vệ dữ liệu cá nhân gỡ hạn chế.",
     version_conflict: "Bản ghi đã được người khác sửa sau khi bạn mở; hãy xem bản mới nhất rồi sửa lại.",
     internal_error: "Đã có lỗi xảy ra.",
     service_unavailable: "Hệ thống tạm thời gián đoạn, vui lòng thử lại sau ít phút.",

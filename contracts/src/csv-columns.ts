@@ -2,6 +2,7 @@
 // whatever the case, accents, spaces or underscores ("Số nhân khẩu", "so nhan khau", "members");
 // yes/no values as "Có"/"Không" (or x, yes/no, true/false, 1/0); dates as dd/mm/yyyy (or ISO).
 import { foldVietnamese } from "./text";
+import { isIsoDate, parseVnDate } from "./vn-input";
 
 /** One column a CSV import reads: its key in the code and every header name it accepts. */
 export type CsvColumn<K extends string = string> = {
@@ -65,36 +66,11 @@ export function parseYesNo(value: string | undefined): boolean | null {
   return null;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /**
  * A calendar date as officials write it: dd/mm/yyyy (also d/m/yyyy, with "-" or "."), or ISO
- * yyyy-mm-dd. Answers the ISO date, or null when it is not a real date.
+ * yyyy-mm-dd. Answers the ISO date, or null when it is not a real date (vn-input.ts).
  */
 export function parseCsvDate(value: string): string | null {
   const v = value.trim();
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const [y, m, d] = vn
-    ? [Number(vn[3]), Number(vn[2]), Number(vn[1])]
-    : iso
-      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-      : [NaN, NaN, NaN];
-  if (!Number.isInteger(y) || m < 1 || m > 12 || d < 1) return null;
-  const days = [
-    31,
-    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  if (d > days[m - 1]!) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
+  return parseVnDate(v, "/.-") ?? (isIsoDate(v) ? v : null);
 }

@@ -1,6 +1,7 @@
 export * from "./errors";
 export * from "./limits";
 export * from "./text";
+export * from "./vn-input";
 export * from "./csv-columns";
 export * from "./calendar";
 export * from "./common";

@@ -1,17 +1,10 @@
 import { z } from "zod";
-import { parseNumberInput, parseVnDate } from "./format";
 
-/** A dd/mm/yyyy box → ISO for the contract; anything else is passed on for the contract to refuse. */
-export function isoFromVn(text: unknown): unknown {
-  if (typeof text !== "string") return text;
-  if (text.trim() === "") return undefined;
-  return parseVnDate(text) ?? text;
-}
-
-/** Text boxes → numbers for the contract (empty → undefined, garbage → NaN, refused). */
-export function numberFrom(text: unknown): number | undefined {
-  return parseNumberInput(text);
-}
+/**
+ * A dd/mm/yyyy box → ISO for the contract (`isoFromVn`) and text boxes → numbers (`numberFrom`:
+ * empty → undefined, garbage → NaN, refused): contracts' vn-input.ts, as on the server's capture page.
+ */
+export { isoFromVn, parseNumberInput as numberFrom } from "@toandan/contracts";
 
 export function blankToUndefined(v: unknown): unknown {
   return typeof v === "string" && v.trim() === "" ? undefined : v;

@@ -1,14 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import {
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  formatPercent,
-  formatTime,
-  isIsoDate,
-  parseNumberInput,
-  parseVnDate,
-} from "./format";
+import { formatDateTime, formatNumber, formatPercent, formatTime } from "./format";
+
+// Typed numbers and dates (parseNumberInput, parseVnDate, formatDate, isIsoDate) are contracts'
+// vn-input.ts, tested there.
 
 describe("formatNumber", () => {
   it("groups thousands with a dot, Vietnamese style", () => {
@@ -32,103 +26,6 @@ describe("formatPercent", () => {
     expect(formatPercent(1)).toBe("100%");
     expect(formatPercent(0)).toBe("0%");
     expect(formatPercent(0.123456)).toBe("12,35%");
-  });
-});
-
-describe("parseNumberInput", () => {
-  it.each([
-    ["1.157", 1157],
-    ["1.234.567", 1_234_567],
-    ["1.157,5", 1157.5],
-    ["80,5", 80.5],
-    ["80.5", 80.5],
-    ["1.15", 1.15],
-    [" 12 ", 12],
-    ["1 157", 1157],
-    ["-3", -3],
-    ["0", 0],
-  ])("reads %j as %d", (input, expected) => {
-    expect(parseNumberInput(input)).toBe(expected);
-  });
-
-  it("passes numbers through and reads blanks as no value", () => {
-    expect(parseNumberInput(42)).toBe(42);
-    expect(parseNumberInput("")).toBeUndefined();
-    expect(parseNumberInput("   ")).toBeUndefined();
-    expect(parseNumberInput(undefined)).toBeUndefined();
-    expect(parseNumberInput(null)).toBeUndefined();
-  });
-
-  it("turns garbage into NaN so the contract refuses it", () => {
-    expect(parseNumberInput("mười")).toBeNaN();
-    expect(parseNumberInput("12abc")).toBeNaN();
-    expect(parseNumberInput("1,2,3")).toBeNaN();
-  });
-});
-
-describe("formatDate", () => {
-  it("shows an ISO calendar date as dd/mm/yyyy", () => {
-    expect(formatDate("2025-06-30")).toBe("30/06/2025");
-    expect(formatDate("2025-01-05")).toBe("05/01/2025");
-  });
-
-  it("keeps the calendar date of a timestamp without moving it through a time zone", () => {
-    expect(formatDate("2025-06-30T23:59:59Z")).toBe("30/06/2025");
-  });
-
-  it("shows nothing for no date and the text itself for something else", () => {
-    expect(formatDate(null)).toBe("");
-    expect(formatDate(undefined)).toBe("");
-    expect(formatDate("")).toBe("");
-    expect(formatDate("không rõ")).toBe("không rõ");
-  });
-});
-
-describe("parseVnDate", () => {
-  it.each([
-    ["30/06/2025", "2025-06-30"],
-    ["30/6/2025", "2025-06-30"],
-    ["1/1/2025", "2025-01-01"],
-    [" 01/01/2025 ", "2025-01-01"],
-    ["29/02/2024", "2024-02-29"],
-    ["31/12/1999", "1999-12-31"],
-  ])("reads %j as %s", (input, iso) => {
-    expect(parseVnDate(input)).toBe(iso);
-  });
-
-  it.each([
-    "31/02/2025",
-    "29/02/2025",
-    "31/04/2025",
-    "00/01/2025",
-    "01/13/2025",
-    "01/00/2025",
-    "2025-06-30",
-    "30-06-2025",
-    "30/06/25",
-    "30/06/2025x",
-    "",
-  ])("refuses %j (not a real dd/mm/yyyy date)", (input) => {
-    expect(parseVnDate(input)).toBeNull();
-  });
-
-  it("round-trips with formatDate", () => {
-    for (const iso of ["2024-02-29", "2025-07-01", "2026-12-31"]) {
-      expect(parseVnDate(formatDate(iso))).toBe(iso);
-    }
-  });
-});
-
-describe("isIsoDate", () => {
-  it("accepts only real yyyy-mm-dd dates", () => {
-    expect(isIsoDate("2025-06-30")).toBe(true);
-    expect(isIsoDate("2024-02-29")).toBe(true);
-    expect(isIsoDate("2025-02-29")).toBe(false);
-    expect(isIsoDate("2025-13-01")).toBe(false);
-    expect(isIsoDate("30/06/2025")).toBe(false);
-    expect(isIsoDate("2025-06-30T00:00:00Z")).toBe(false);
-    expect(isIsoDate(20250630)).toBe(false);
-    expect(isIsoDate(undefined)).toBe(false);
   });
 });
 

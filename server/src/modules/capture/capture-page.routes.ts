@@ -7,6 +7,9 @@ import {
   ERROR_MESSAGES,
   FIGURE_FIELDS,
   type FirstVisitForm,
+  formatVnDate,
+  isoFromVn,
+  parseNumberInput,
   todayInVietnam,
   type OrganizerBodies,
   type SessionResponse,
@@ -83,40 +86,18 @@ async function accountData(app: FastifyInstance, req: FastifyRequest) {
   };
 }
 
-/** dd/mm/yyyy → ISO; anything else is passed on for the contract to refuse. */
-function isoFromVn(text: string): string | undefined {
-  const t = text.trim();
-  if (t === "") return undefined;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : t;
-}
-
-/** A figure as typed: 1.157 (thousands), 2,5 (decimal comma); empty → absent, garbage → NaN (refused). */
-function numberFrom(text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === "") return undefined;
-  let s = text.trim().replace(/\s/g, "");
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, "");
-  s = s.replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
-}
-
-function dmy(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
-/** The form's fields as the API's body (the same conversion as the app's form). */
+/** The form's fields as the API's body: the app's form's reading (contracts' vn-input.ts). */
 function bodyOf(values: Map<string, string[]>, unitId: string) {
   const one = (name: string) => values.get(name)?.[0];
   const title = one("title")?.trim();
   return {
     orgUnitId: unitId,
     kind: one("kind"),
-    date: isoFromVn(one("date") ?? ""),
+    date: isoFromVn(one("date")),
     organizerBodyIds: values.get("organizerBodyIds") ?? [],
     topics: values.get("topics") ?? [],
     ...(title ? { title } : {}),
-    ...Object.fromEntries(FIGURE_FIELDS.map((f) => [f, numberFrom(one(f))])),
+    ...Object.fromEntries(FIGURE_FIELDS.map((f) => [f, parseNumberInput(one(f))])),
   };
 }
 
@@ -155,7 +136,13 @@ export const capturePageRoutes: FastifyPluginAsync = async (app) => {
     return send(
       req,
       reply,
-      render({ ...account, clientId: randomUUID(), today: dmy(todayInVietnam()), sent, state: null }),
+      render({
+        ...account,
+        clientId: randomUUID(),
+        today: formatVnDate(todayInVietnam()),
+        sent,
+        state: null,
+      }),
     );
   });
 
@@ -194,7 +181,7 @@ export const capturePageRoutes: FastifyPluginAsync = async (app) => {
     return send(
       req,
       reply,
-      render({ ...account, clientId, today: dmy(todayInVietnam()), sent: false, state }),
+      render({ ...account, clientId, today: formatVnDate(todayInVietnam()), sent: false, state }),
       res.statusCode,
     );
   });

@@ -121,7 +121,8 @@ describe("the first visit's capture page", () => {
       ["topics", "drugs"],
       ["title", title],
       ["attendees", "1.157"],
-      ["broadcastHours", ""],
+      ["broadcastHours", "2,5"],
+      ["panels", ""],
     ];
     const first = await post(cadre, fields);
     expect(first.statusCode, first.body).toBe(303);
@@ -129,11 +130,24 @@ describe("the first visit's capture page", () => {
     const again = await post(cadre, fields);
     expect(again.statusCode).toBe(303);
     expect(await titled(title)).toBe(1);
-    const [row] = await queryRows<{ attendees: number; date: string; topics: string[] }>(
+    const [row] = await queryRows<{
+      attendees: number;
+      hours: string;
+      panels: number;
+      date: string;
+      topics: string[];
+    }>(
       t.app.db,
-      sql`select attendees, date::text as date, topics from activities where title = ${title}`,
+      sql`select attendees, broadcast_hours::text as hours, panels, date::text as date, topics
+          from activities where title = ${title}`,
     );
-    expect(row).toMatchObject({ attendees: 1157, date: "2026-12-01", topics: ["drugs"] });
+    expect(row).toMatchObject({
+      attendees: 1157,
+      hours: "2.50",
+      panels: 0,
+      date: "2026-12-01",
+      topics: ["drugs"],
+    });
   });
 
   it("gives the form back with the values and the contract's issue on its field, storing nothing", async () => {
@@ -150,6 +164,22 @@ describe("the first visit's capture page", () => {
     expect(res.body).toContain("Cần ít nhất một đơn vị tổ chức");
     expect(res.body).toContain('id="err-attendees"');
     expect(res.body).toContain(`value="${title}"`);
+    expect(await titled(title)).toBe(0);
+  });
+
+  it("gives back a day that does not exist as typed, with the contract's date issue", async () => {
+    const title = `Ngày sai ${randomUUID().slice(0, 8)}`;
+    const res = await post(cadre, [
+      ["_csrf", cadre.csrf],
+      ["clientId", randomUUID()],
+      ["kind", "meeting"],
+      ["date", "31/02/2026"],
+      ["organizerBodyIds", front],
+      ["title", title],
+    ]);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('id="err-date">Ngày không hợp lệ (định dạng YYYY-MM-DD)<');
+    expect(res.body).toContain('value="31/02/2026"');
     expect(await titled(title)).toBe(0);
   });
 

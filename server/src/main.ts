@@ -297,7 +297,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       console.error(
-        `Audit chain BROKEN${r.firstBadId === null ? "" : ` at row id ${r.firstBadId}`}: ${r.reason} (${r.checked} rows before it are intact).`,
+        `Audit chain BROKEN${r.firstBadId === null ? "" : ` at row id ${r.firstBadId}`}: ${r.reason}${r.checked > 0 ? ` (${r.checked} rows before it are intact)` : ""}.`,
       );
       return 2;
     }

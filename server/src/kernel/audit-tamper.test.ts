@@ -206,3 +206,87 @@ describe("tampering by someone who can write to the database", () => {
     }
   });
 });
+
+describe("verify-audit over several pages, and its fast check of the head", () => {
+  const paged = { batch: 2 }; // pages of 2 rows: every walk crosses many pages
+
+  async function checkpointSizes(): Promise<number[]> {
+    const rows = await queryRows<{ size: number }>(
+      t.app.db,
+      sql`select tree_size::int as size from audit_checkpoints order by tree_size`,
+    );
+    return rows.map((r) => r.size);
+  }
+  async function idAt(seq: number): Promise<number> {
+    const [r] = await queryRows<{ id: number }>(
+      t.app.db,
+      sql`select id::int from audit_log where seq = ${seq}`,
+    );
+    return r!.id;
+  }
+
+  it("walks every page of an intact chain", async () => {
+    const n = await sealedCount();
+    expect(n).toBeGreaterThan(6);
+    expect(await verifyAuditChain(t.app.db, paged)).toMatchObject({ ok: true, checked: n });
+  });
+
+  it("finds a row edited in the middle, pages away from the start, by the walk", async () => {
+    const n = await sealedCount();
+    const place = Math.ceil(n / 2);
+    const r = await tampered(
+      (tx) =>
+        tx.execute(sql`update audit_log set data = '{"i": 99}' where seq = ${place}`).then(() => undefined),
+      paged,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      firstBadId: await idAt(place),
+      checked: place - 1,
+      reason: "row content does not match its hash",
+    });
+  });
+
+  it("names the first row after the last checkpoint still matched, when rewritten in the middle with hashes recomputed", async () => {
+    const sizes = await checkpointSizes();
+    const target = sizes.at(-4)!; // rewrite the row at a checkpoint's size, three checkpoints from the head
+    const good = sizes.at(-5) ?? 0;
+    const r = await tampered(async (tx) => {
+      const rows = await queryRows<{ id: number; seq: number; prevHash: string; data: unknown } & object>(
+        tx,
+        sql`select ${HASHED_COLUMNS}, seq::int, prev_hash as "prevHash" from audit_log where seq >= ${target} order by seq`,
+      );
+      let prev = rows[0]!.prevHash;
+      for (const row of rows) {
+        const data = row.seq === target ? { forged: true } : row.data;
+        const hash = hashRow({
+          ...(row as unknown as Parameters<typeof hashRow>[0]),
+          id: Number(row.id),
+          data,
+          prevHash: prev,
+        });
+        await tx.execute(
+          sql`update audit_log set data = ${JSON.stringify(data)}::jsonb, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`,
+        );
+        prev = hash;
+      }
+    }, paged);
+    expect(r).toMatchObject({
+      ok: false,
+      firstBadId: await idAt(good + 1),
+      reason: `rows at places ${good + 1}–${target} do not match the signed checkpoint of ${target} rows (rewritten with recomputed hashes)`,
+    });
+  });
+
+  it("finds the newest row deleted without walking the chain", async () => {
+    const n = await sealedCount();
+    const r = await tampered(
+      (tx) => tx.execute(sql`delete from audit_log where seq = ${n}`).then(() => undefined),
+      paged,
+    );
+    expect(r).toMatchObject({ ok: false, firstBadId: null, checked: 0 });
+    expect(r.reason).toMatch(
+      new RegExp(`covers ${n} rows but only ${n - 1} sealed rows remain: rows were deleted`),
+    );
+  });
+});

@@ -186,6 +186,57 @@ async function tableCheckpoints(db: Db, above = 0): Promise<Checkpoint[]> {
   return rows.map(toCheckpoint);
 }
 
+async function hashAt(db: Db, seq: number): Promise<{ id: number; hash: string } | undefined> {
+  const [row] = await queryRows<{ id: number | string; hash: string }>(
+    db,
+    sql`select id, hash from audit_log where seq = ${seq}`,
+  );
+  return row && { id: Number(row.id), hash: row.hash };
+}
+
+/**
+ * The newest signed head against the chain, in O(log checkpoints) lookups: null when the row at
+ * its size carries its hash. Otherwise the rows were deleted (no row there) or rewritten with
+ * recomputed hashes; then the last checkpoint the chain still matches is found by bisection (a
+ * rewrite changes every later hash, so matches come first), and the first row after it is named.
+ */
+async function checkHeadAgainstCheckpoints(
+  db: Db,
+  newest: Checkpoint & { source: "file" | "table" },
+  checkpoints: Checkpoint[],
+): Promise<{ firstBadId: number | null; reason: string } | null> {
+  const head = await hashAt(db, newest.treeSize);
+  if (head?.hash === newest.headHash) return null;
+  if (!head) {
+    const [top] = await queryRows<{ n: number | string | null }>(
+      db,
+      sql`select max(seq) as n from audit_log`,
+    );
+    return {
+      firstBadId: null,
+      reason: `the newest signed checkpoint (${newest.source}, ${newest.signedAt}) covers ${newest.treeSize} rows but only ${Number(top?.n ?? 0)} sealed rows remain: rows were deleted`,
+    };
+  }
+  const sorted = checkpoints
+    .filter((c) => c.treeSize < newest.treeSize)
+    .sort((a, b) => a.treeSize - b.treeSize);
+  let lo = 0; // sorted[0 … lo-1] match the chain
+  let hi = sorted.length; // sorted[hi …] do not
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const cp = sorted[mid]!;
+    if ((await hashAt(db, cp.treeSize))?.hash === cp.headHash) lo = mid + 1;
+    else hi = mid;
+  }
+  const good = lo > 0 ? sorted[lo - 1]!.treeSize : 0;
+  const bad = lo < sorted.length ? sorted[lo]!.treeSize : newest.treeSize;
+  const first = await hashAt(db, good + 1);
+  return {
+    firstBadId: first?.id ?? null,
+    reason: `rows at places ${good + 1}–${bad} do not match the signed checkpoint of ${bad} rows (rewritten with recomputed hashes)`,
+  };
+}
+
 /**
  * Checks the audit log against tampering, including by someone who can write to the database:
  * every sealed row's hash and link in chain order; every checkpoint's signature (key outside the
@@ -248,15 +299,32 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
         ? { ...tableNewest, source: "table" }
         : null;
 
+  // Fast checks first, a few index lookups however long the log: the row at the newest signed
+  // size must exist (else the newest rows were deleted) and carry the signed hash (else rows were
+  // rewritten with recomputed hashes; a binary search over the checkpoints finds the last one the
+  // chain still matches). The walk below then checks every row.
+  if (newest) {
+    const fast = await checkHeadAgainstCheckpoints(db, newest, [...expected.values()]);
+    if (fast) return fail(fast.firstBadId, fast.reason);
+  }
+
   let prevHash = GENESIS;
   let lastGood = 0; // the last place a checkpoint confirmed
   let firstIdAfterGood: number | null = null;
-  for (;;) {
-    const rows = await queryRows<SealedRow>(
+  // Keyset pages in chain order (the unique index on seq), one page read ahead: the database reads
+  // the next page while this process hashes the current one. Memory holds two pages at most.
+  const page = (after: number) =>
+    queryRows<SealedRow>(
       db,
       sql`select ${HASHED_COLUMNS}, seq, prev_hash as "prevHash", hash
-          from audit_log where seq > ${checked} order by seq limit ${batch}`,
+          from audit_log where seq > ${after} order by seq limit ${batch}`,
     );
+  let next: Promise<SealedRow[]> | null = page(0);
+  while (next) {
+    const rows: SealedRow[] = await next;
+    next = rows.length < batch ? null : page(Number(rows.at(-1)!.seq));
+    // A page read ahead and not needed (the walk stopped at a fault) must not fail unhandled.
+    next?.catch(() => undefined);
     for (const raw of rows) {
       const r = { ...raw, id: Number(raw.id), seq: Number(raw.seq) };
       const bad = (reason: string) => fail(r.id, reason);
@@ -278,7 +346,6 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
       prevHash = r.hash;
       checked += 1;
     }
-    if (rows.length < batch) break;
   }
 
   if (newest && checked < newest.treeSize) {

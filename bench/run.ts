@@ -4,6 +4,7 @@ import { progress } from "./lib/stats";
 import { runActivityTotals } from "./activity-totals";
 import { runActivityWrites } from "./activity-writes";
 import { runAuditSealing } from "./audit-sealing";
+import { runAuditVerify } from "./audit-verify";
 import { runCaseFiles } from "./case-files";
 import { runHouseholdImport } from "./household-import";
 import { runNationalDashboard } from "./national-dashboard";
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "tip-submit": runTipSubmit,
   "portal-paint": runPortalPaint,
   "map-render": runMapRender,
+  "audit-verify": runAuditVerify,
 };
 /** Run only when named: it generates national-scale data (tens of minutes). */
 const ON_DEMAND: Record<string, () => Promise<BenchResult>> = {

@@ -23,19 +23,32 @@ export function stockRollupsCover(path: string, children = false): boolean {
 }
 
 /**
- * The rollup rows (table aliased `r`) that partition the records under `path`: with `children`,
+ * The rollup rows that partition the records under `path` (`source(table, cond)`: a subquery to
+ * alias `r`, `cond` on `r`; `key`: the group of a row of `r`): with `children`,
  * one group per child (keyed by the child's path segment) and "" for records of the unit itself;
  * without, everything in "". The country's own row holds only records made at the country; any
  * other unit's row holds its whole subtree (see `ownRecords`).
  */
-export function partition(path: string, children: boolean): { where: SQL; key: SQL } {
+export function partition(
+  path: string,
+  children: boolean,
+): { key: SQL; source: (table: string, cond: SQL) => SQL } {
   const depth = segments(path);
-  const self =
-    depth === 1 ? sql`(r.depth <= 2 and r.unit_path like ${`${path}%`})` : sql`r.unit_path = ${path}`;
-  if (!children) return { where: self, key: sql`''` };
-  const key = sql`case when r.depth = ${depth} then '' else split_part(substr(r.unit_path, ${path.length + 1}::int), '/', 1) end`;
-  if (depth === 1) return { where: self, key };
-  return { where: sql`(${self} or (r.depth = ${depth + 1} and r.unit_path like ${`${path}%`}))`, key };
+  const under = (d: number) => sql`(r.depth = ${d} and r.unit_path like ${`${path}%`})`;
+  const own = depth === 1 ? [under(1), under(2)] : [sql`(r.depth = ${depth} and r.unit_path = ${path})`];
+  const arms = children && depth > 1 ? [...own, under(depth + 1)] : own;
+  const key = children
+    ? sql`case when r.depth = ${depth} then '' else split_part(substr(r.unit_path, ${path.length + 1}::int), '/', 1) end`
+    : sql`''`;
+  // Each level is read by its own arm: an OR (or a depth range) makes PostgreSQL combine bitmaps and
+  // visit a heap page per row, or scan the table, where each arm alone is a range of the table's
+  // children index (which carries the figures: index-only).
+  const source = (table: string, cond: SQL) =>
+    sql`(${sql.join(
+      arms.map((arm) => sql`select r.* from ${sql.raw(table)} r where ${arm} and ${cond}`),
+      sql` union all `,
+    )})`;
+  return { key, source };
 }
 
 /** Below the country, a unit's "" group read with its children is its row minus its children's. */

@@ -6,8 +6,9 @@ import { coverageGroups } from "../server/src/modules/households";
 import { rollupsCover } from "../server/src/kernel/rollups";
 import { readActivityRollups, rebuildActivityRollups } from "../server/src/modules/activities";
 import type { FastifyInstance } from "fastify";
+import { reusedFromEnv } from "./lib/engine";
 import { getJson, login, type Session } from "./lib/http";
-import { resultOf, withSeeded } from "./lib/movement";
+import { loadAverage, resultOf, withSeeded } from "./lib/movement";
 import {
   generateActivities,
   generateAreas,
@@ -230,43 +231,62 @@ export async function runNationalDashboard(): Promise<BenchResult> {
   return withSeeded("national_dashboard", async (s) => {
     const db = s.database.db;
     progress(`national: scale ${JSON.stringify(scale)}`);
-    const areas = await timed(() => generateAreas(s.database, scale.areas));
-    progress(`national: areas in ${areas.ms} ms`);
-    await db.execute(sql`alter table activities disable trigger user`);
-    const acts = await timed(() =>
-      generateActivities(s.database, scale.activities, YEAR, pglite ? 250_000 : 500_000),
-    );
-    await db.execute(sql`alter table activities enable trigger user`);
-    const rebuild = await timed(() => rebuildActivityRollups(db));
-    progress(`national: activities ${acts.ms} ms, rollups rebuilt in ${rebuild.ms} ms`);
-    const stockTables = [
-      "households",
-      "household_commitments",
-      "household_safe_families",
-      "groups",
-      "group_members",
-    ];
-    await setTriggers(db, stockTables, false);
-    const hh = await timed(() =>
-      generateHouseholds(s.database, scale.households, YEAR, pglite ? 200_000 : 500_000),
-    );
-    // ~70 % of the households recognised as safe families for the year (the demo's reviews: 95-97 %).
-    await db.execute(sql`insert into household_safe_families (household_id, rollup_path, year, decided_level,
-        decided_by, decided_on)
-      select id, rollup_path, ${YEAR}, 'residential_area', 'Ban công tác Mặt trận khu dân cư', ${`${YEAR}-11-20`}::date
-      from households h where abs(hashtext(h.id::text)) % 10 < 7 and not exists (select 1 from household_safe_families s
-        where s.household_id = h.id and s.year = ${YEAR} and s.withdrawn_on is null)`);
-    const gr = await timed(() => generateGroups(s.database, scale.groups));
-    await setTriggers(db, stockTables, true);
-    const stockRebuild = await timed(async () => {
-      await db.execute(sql`select stock_rollups_rebuild()`);
-      await db.execute(sql`select safe_family_rollups_rebuild()`);
-    });
-    progress(
-      `national: households ${hh.ms} ms, groups ${gr.ms} ms, rollups rebuilt in ${stockRebuild.ms} ms`,
-    );
-    const tp = await timed(() => generateTips(s.database, scale.tips, YEAR));
-    const vacuum = await timed(() => db.execute(sql`vacuum analyze`));
+    // BENCH_REUSE_DB: the data of an earlier run kept with BENCH_KEEP_DB=1 (migrated again above).
+    const generateMs = reusedFromEnv() ? await reuse() : await generate();
+    async function reuse() {
+      // As after generating: the last run's writes (and new migrations) leave pages to vacuum.
+      const vacuum = await timed(() => db.execute(sql`vacuum analyze`));
+      return { reused: reusedFromEnv(), vacuumAnalyze: vacuum.ms };
+    }
+    async function generate() {
+      const areas = await timed(() => generateAreas(s.database, scale.areas));
+      progress(`national: areas in ${areas.ms} ms`);
+      await db.execute(sql`alter table activities disable trigger user`);
+      const acts = await timed(() =>
+        generateActivities(s.database, scale.activities, YEAR, pglite ? 250_000 : 500_000),
+      );
+      await db.execute(sql`alter table activities enable trigger user`);
+      const rebuild = await timed(() => rebuildActivityRollups(db));
+      progress(`national: activities ${acts.ms} ms, rollups rebuilt in ${rebuild.ms} ms`);
+      const stockTables = [
+        "households",
+        "household_commitments",
+        "household_safe_families",
+        "groups",
+        "group_members",
+      ];
+      await setTriggers(db, stockTables, false);
+      const hh = await timed(() =>
+        generateHouseholds(s.database, scale.households, YEAR, pglite ? 200_000 : 500_000),
+      );
+      // ~70 % of the households recognised as safe families for the year (the demo's reviews: 95-97 %).
+      await db.execute(sql`insert into household_safe_families (household_id, rollup_path, year, decided_level,
+          decided_by, decided_on)
+        select id, rollup_path, ${YEAR}, 'residential_area', 'Ban công tác Mặt trận khu dân cư', ${`${YEAR}-11-20`}::date
+        from households h where abs(hashtext(h.id::text)) % 10 < 7 and not exists (select 1 from household_safe_families s
+          where s.household_id = h.id and s.year = ${YEAR} and s.withdrawn_on is null)`);
+      const gr = await timed(() => generateGroups(s.database, scale.groups));
+      await setTriggers(db, stockTables, true);
+      const stockRebuild = await timed(async () => {
+        await db.execute(sql`select stock_rollups_rebuild()`);
+        await db.execute(sql`select safe_family_rollups_rebuild()`);
+      });
+      progress(
+        `national: households ${hh.ms} ms, groups ${gr.ms} ms, rollups rebuilt in ${stockRebuild.ms} ms`,
+      );
+      const tp = await timed(() => generateTips(s.database, scale.tips, YEAR));
+      const vacuum = await timed(() => db.execute(sql`vacuum analyze`));
+      return {
+        areas: areas.ms,
+        activities: acts.ms,
+        rollupRebuild: rebuild.ms,
+        households: hh.ms,
+        groups: gr.ms,
+        stockRollupRebuild: stockRebuild.ms,
+        tips: tp.ms,
+        vacuumAnalyze: vacuum.ms,
+      };
+    }
     const [rows] = await queryRows<Record<string, number>>(
       db,
       sql`select (select count(*)::int from activities) as activities,
@@ -295,13 +315,14 @@ export async function runNationalDashboard(): Promise<BenchResult> {
       const url = `/api/v1/dashboard?orgUnitId=${u.id}&year=${YEAR}`;
       const dashboard = await samples(ROUNDS, () => getJson(s.app, admin, url));
       const cost = await dashboardCost(s.app, admin, url, ROUNDS);
-      const n = Math.max(5, Math.round(ROUNDS / 2));
+      const n = env("BENCH_PLAIN_ROUNDS", Math.max(5, Math.round(ROUNDS / 2)));
       const rollupPart = rollupsCover(u.path, true)
         ? await samples(ROUNDS, () => rollupActivityPart(db, u))
         : null;
       const plainPart = await samples(n, () => plainActivityPart(db, u));
       const plain = await samples(n, () => plainDashboard(db, u));
       cases[`${u.kind} ${u.name}`] = {
+        loadAverage: loadAverage(),
         dashboardHttp: dashboard,
         dashboardCost: cost,
         plainGroupByAllFigures: plain,
@@ -346,16 +367,7 @@ export async function runNationalDashboard(): Promise<BenchResult> {
       {
         scale,
         rows,
-        generateMs: {
-          areas: areas.ms,
-          activities: acts.ms,
-          rollupRebuild: rebuild.ms,
-          households: hh.ms,
-          groups: gr.ms,
-          stockRollupRebuild: stockRebuild.ms,
-          tips: tp.ms,
-          vacuumAnalyze: vacuum.ms,
-        },
+        generateMs,
         method:
           "dashboard: GET /api/v1/dashboard (21 indicators, trend, children ranking) via app.inject as admin, 1 warm-up then BENCH_ROUNDS; " +
           "dashboardCost: BENCH_ROUNDS more requests, this process's CPU (process.cpuUsage; the app, and on PGlite the database) and the SQL statements Drizzle sent, per request, and the reply's bytes; " +

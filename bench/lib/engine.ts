@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { queryRows, type Database } from "../../server/src/db/client";
+import { progress } from "./stats";
 
 export type EngineName = "pglite" | "postgres";
 
@@ -49,27 +50,52 @@ async function onServer<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): 
   }
 }
 
+/**
+ * BENCH_REUSE_DB names a database kept by an earlier run (on PGlite: its data folder) to run
+ * against instead of a fresh one; a benchmark that supports it then skips generating its data.
+ */
+export function reusedFromEnv(): string | undefined {
+  return process.env.BENCH_REUSE_DB || undefined;
+}
+
+/** BENCH_KEEP_DB=1 (or a reused database) leaves the database and data folder in place at the end. */
+const keep = () => process.env.BENCH_KEEP_DB === "1" || reusedFromEnv() !== undefined;
+
 export async function createTarget(label: string): Promise<BenchTarget> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `toandan-bench-${label}-`));
-  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const reused = reusedFromEnv();
   const adminUrl = process.env.DATABASE_URL;
+  const name = reused ?? `toandan_bench_${label.replace(/\W/g, "_")}_${Date.now()}`;
+  // On PostgreSQL the data folder (keys, audit checkpoints) is named after the database, so a
+  // reused database finds the keys it was written with.
+  const dataDir = adminUrl
+    ? path.join(os.tmpdir(), `toandan-bench-${name}`)
+    : (reused ?? fs.mkdtempSync(path.join(os.tmpdir(), `toandan-bench-${label}-`)));
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (!adminUrl) {
-    const cleanup = async () => removeDir();
-    return { engine: "pglite", variant: undefined, dataDir, databaseUrl: undefined, cleanup };
+    const cleanup = async () => {
+      if (keep()) progress(`kept the data folder (BENCH_REUSE_DB=${dataDir} to run on it again)`);
+      else removeDir();
+    };
+    return { engine: "pglite", variant: variantFromEnv(), dataDir, databaseUrl: undefined, cleanup };
   }
-  const name = `toandan_bench_${label.replace(/\W/g, "_")}_${Date.now()}`;
-  await onServer(adminUrl, async (c) => {
-    await c.query(`create database "${name}"`);
-    if (jitOff()) await c.query(`alter database "${name}" set jit = off`);
-  });
+  if (!reused) {
+    await onServer(adminUrl, async (c) => {
+      await c.query(`create database "${name}"`);
+      if (jitOff()) await c.query(`alter database "${name}" set jit = off`);
+    });
+  }
   return {
     engine: "postgres",
     variant: variantFromEnv(),
     dataDir,
     databaseUrl: withDatabase(adminUrl, name),
     cleanup: async () => {
-      await onServer(adminUrl, (c) => c.query(`drop database if exists "${name}" with (force)`));
-      removeDir();
+      if (keep()) progress(`kept database ${name} (BENCH_REUSE_DB=${name} to run on it again)`);
+      else {
+        await onServer(adminUrl, (c) => c.query(`drop database if exists "${name}" with (force)`));
+        removeDir();
+      }
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   type ContactIndex,
   type ContactSource,
 } from "./contact-index";
-import { restrictRecord } from "./restrictions";
+import { endRestrictionOnErasure, ERASED_REASON_VI, restrictRecord } from "./restrictions";
 
 /**
  * Where a citizen channel keeps the sealed contact of its records: the tips' `contact`, the
@@ -100,6 +100,12 @@ export async function actOnContact(
   if (ctx.action === "erase") {
     await eraseContact(tx, col, row.id);
     await recordEvent(tx, { ...base, action: "privacy.record_erased", data });
+    await endRestrictionOnErasure(tx, {
+      source: col.source,
+      recordId: row.id,
+      actorId: ctx.actorId,
+      why: ERASED_REASON_VI(ctx.requestId),
+    });
     return { outcome: "done", exception: null, reasonVi: null };
   }
   const fields = await correctContact(tx, env, ci, col, row.id, row.sealed, ctx.correction);

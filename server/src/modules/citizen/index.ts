@@ -34,9 +34,12 @@ export {
 /** Restriction of processing at a data subject's request (decision 0017): set by each records module, listed and lifted by privacy. */
 export {
   deleteRestriction,
+  endRestrictionOnErasure,
+  ERASED_REASON_VI,
   isRestricted,
   lockRestriction,
   notRestricted,
+  refuseRestricted,
   RESTRICTED_VI,
   restrictedIds,
   restrictRecord,

@@ -2,6 +2,7 @@ import type { PersonActionContext, RecordActionResult, RestrictionSource } from 
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
+import { AppError } from "../../kernel/errors";
 import { citizenRestrictions } from "./citizen.table";
 
 /**
@@ -28,6 +29,56 @@ export async function restrictedIds(db: Db, source: RestrictionSource, ids: stri
     .from(citizenRestrictions)
     .where(and(eq(citizenRestrictions.source, source), inArray(citizenRestrictions.recordId, ids)));
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The one guard of every write to a household, its commitments and recognitions, a roster member or
+ * a contact: after the caller's scope check (out of scope stays 404), any of `ids` restricted is
+ * refused with 409 `record_restricted` and nothing is written (decision 0017, addendum). With
+ * `path`, a batch names each refused entry (`path.i`). Call it after the record's row is locked
+ * where the write locks it (If-Match): restricting locks the same row, so the two are ordered.
+ */
+export async function refuseRestricted(
+  db: Db,
+  source: RestrictionSource,
+  ids: readonly string[],
+  path?: string,
+): Promise<void> {
+  const restricted = await restrictedIds(db, source, [...new Set(ids)]);
+  if (restricted.size === 0) return;
+  const issues = path
+    ? ids.flatMap((id, i) => (restricted.has(id) ? [{ path: `${path}.${i}`, message: RESTRICTED_VI }] : []))
+    : undefined;
+  throw new AppError("record_restricted", undefined, issues ? { issues } : undefined);
+}
+
+/** The reason `privacy.restriction_lifted` gives when an erasure ended the restriction. */
+export const ERASED_REASON_VI = (requestId: string) =>
+  `Dữ liệu đã bị xóa theo yêu cầu ${requestId}; không còn gì để hạn chế xử lý.`;
+
+/**
+ * Erasure of a restricted record ends its restriction in the caller's transaction (there is nothing
+ * left to restrict): the row goes and `privacy.restriction_lifted` is written with the erasure as
+ * its reason and the request that had set it. No restriction: nothing written.
+ */
+export async function endRestrictionOnErasure(
+  tx: Db,
+  r: { source: RestrictionSource; recordId: string; actorId: string | null; why: string },
+): Promise<boolean> {
+  const [row] = await tx
+    .delete(citizenRestrictions)
+    .where(and(eq(citizenRestrictions.source, r.source), eq(citizenRestrictions.recordId, r.recordId)))
+    .returning({ requestId: citizenRestrictions.requestId, orgUnitId: citizenRestrictions.orgUnitId });
+  if (!row) return false;
+  await recordEvent(tx, {
+    actorId: r.actorId,
+    action: "privacy.restriction_lifted",
+    entityType: r.source,
+    entityId: r.recordId,
+    orgUnitId: row.orgUnitId,
+    data: { source: r.source, requestId: row.requestId, reason: r.why },
+  });
+  return true;
 }
 
 /** Whether one record is restricted. */

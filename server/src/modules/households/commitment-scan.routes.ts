@@ -13,7 +13,7 @@ import { requireActor } from "../../kernel/http/context";
 import { claimOf, runIdempotent, sendIdempotent } from "../../kernel/idempotency";
 import { ifMatchOf, runVersioned } from "../../kernel/row-version";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
-import { getVisibleHousehold } from "./households.queries";
+import { getVisibleHousehold, getWritableHousehold } from "./households.queries";
 
 /** Scans of signed commitment forms: PDF, JPEG or PNG up to 5 MB, checked by their first bytes. */
 export const SCAN_MAX_BYTES = 5 * 1024 * 1024;
@@ -54,7 +54,7 @@ export const commitmentScanRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = requireActor(req);
       const expected = ifMatchOf(req);
-      const household = await getVisibleHousehold(app.db, actor, req.params.id, "household.manage");
+      const household = await getWritableHousehold(app.db, actor, req.params.id);
       const commitment = await commitmentOf(household.id, req.params.year);
       const file = req.isMultipart()
         ? await req.file({ limits: { fileSize: SCAN_MAX_BYTES, files: 1 } })

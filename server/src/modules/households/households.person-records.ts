@@ -8,7 +8,7 @@ import {
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
-import { restrictRecord } from "../citizen";
+import { endRestrictionOnErasure, ERASED_REASON_VI, restrictRecord } from "../citizen";
 import { householdSearchText } from "./commands/create-household";
 
 type Row = {
@@ -111,6 +111,12 @@ export async function actOnHouseholdPersonRecord(
       sql`update households set head_name = '', address = '', code = null, search_text = '' where id = ${id}`,
     );
     await recordEvent(tx, { ...base, action: "privacy.record_erased", data });
+    await endRestrictionOnErasure(tx, {
+      source: "household",
+      recordId: id,
+      actorId: ctx.actorId,
+      why: ERASED_REASON_VI(ctx.requestId),
+    });
     return { outcome: "done", exception: null, reasonVi: null };
   }
   const headName = ctx.correction?.fullName || row.headName;

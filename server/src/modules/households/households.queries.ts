@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
-import { notRestricted } from "../citizen";
+import { notRestricted, refuseRestricted } from "../citizen";
 import { loadUnit, recordsOfUnit } from "../org-units";
 
 export type HouseholdDbRow = {
@@ -74,6 +74,22 @@ export async function getVisibleHousehold(
           and ${notRestricted("household", sql`h.id`)}`,
   );
   if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * The household a write changes or adds to (its fields, a commitment, a scan, a recognition): in
+ * the actor's `household.manage` scope (else 404, as a read), and not restricted at the head's
+ * request (else 409 `record_restricted`: the cadre holding it on a form or in the outbox is told why,
+ * and does not register it again; decision 0017, addendum).
+ */
+export async function getWritableHousehold(db: Db, actor: Actor, id: string): Promise<HouseholdDbRow> {
+  const [row] = await queryRows<HouseholdDbRow>(
+    db,
+    sql`${SELECT_HOUSEHOLD} where h.id = ${id} and ${pathInScope(actor, "household.manage", sql`h.rollup_path`)}`,
+  );
+  if (!row) throw notFound();
+  await refuseRestricted(db, "household", [id]);
   return row;
 }
 

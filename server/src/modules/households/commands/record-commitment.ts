@@ -7,7 +7,7 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { householdCommitments } from "../households.table";
-import { getVisibleHousehold } from "../households.queries";
+import { getWritableHousehold } from "../households.queries";
 import { templateForPath } from "../commitment-templates";
 
 // The optional scan of the signed form is attached afterwards (commitment-scan.routes.ts).
@@ -19,7 +19,7 @@ export async function recordCommitment(
   householdId: string,
   body: RecordCommitmentBody,
 ): Promise<string> {
-  const household = await getVisibleHousehold(db, actor, householdId, "household.manage");
+  const household = await getWritableHousehold(db, actor, householdId);
   const issues: ApiIssue[] = [];
   if (body.signedOn > todayInVietnam()) {
     issues.push({ path: "signedOn", message: "Ngày không được ở tương lai" });

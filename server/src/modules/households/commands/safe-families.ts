@@ -12,7 +12,8 @@ import { recordEvent } from "../../../kernel/audit";
 import { pathInScope, type Actor } from "../../../kernel/authz";
 import { conflict, notFound, validationFailed } from "../../../kernel/errors";
 import { householdSafeFamilies } from "../households.table";
-import { getVisibleHousehold, loadArea } from "../households.queries";
+import { refuseRestricted } from "../../citizen";
+import { getWritableHousehold, loadArea } from "../households.queries";
 
 // Safe families ("gia đình an toàn về an ninh, trật tự"): the seeds report 95–97 % of households
 // recognised each year. Circular 124/2021/TT-BCA (domain-rules §1) recognises residential areas and
@@ -97,7 +98,7 @@ export async function recordSafeFamily(
   householdId: string,
   body: RecordSafeFamilyBody,
 ): Promise<string> {
-  const household = await getVisibleHousehold(db, actor, householdId, "household.manage");
+  const household = await getWritableHousehold(db, actor, householdId);
   const issues = decisionIssues(body);
   if (movedOutBefore(household.movedOutOn, body.year)) {
     issues.push({ path: "year", message: `Hộ đã chuyển đi từ ngày ${vnDate(household.movedOutOn!)}` });
@@ -134,6 +135,7 @@ export async function recordSafeFamilies(
     }
   });
   if (issues.length) throw validationFailed(issues);
+  await refuseRestricted(db, "household", body.householdIds, "householdIds");
   const already = await standingYears(db, body.householdIds, body.year);
   const todo = body.householdIds.filter((id) => !already.has(id)).map((id) => byId.get(id)!);
   await db.transaction(async (tx) => {
@@ -159,6 +161,7 @@ export async function withdrawSafeFamily(
         where s.id = ${id} and ${pathInScope(actor, "household.manage", sql`h.rollup_path`)}`,
   );
   if (!row) throw notFound();
+  await refuseRestricted(db, "household", [row.householdId]);
   if (row.withdrawnOn !== null) throw conflict("Công nhận này đã bị thu hồi");
   if (body.withdrawnOn > todayInVietnam()) {
     throw validationFailed([{ path: "withdrawnOn", message: "Ngày không được ở tương lai" }]);

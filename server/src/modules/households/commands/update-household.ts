@@ -6,7 +6,7 @@ import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
 import { households } from "../households.table";
-import { getVisibleHousehold } from "../households.queries";
+import { getWritableHousehold } from "../households.queries";
 import { codeTakenMessage, householdSearchText, isCodeTaken } from "./create-household";
 
 /** Changes a household's fields, or records (or undoes) its moving out of the area. */
@@ -16,7 +16,7 @@ export async function updateHousehold(
   id: string,
   body: UpdateHouseholdBody,
 ): Promise<void> {
-  const current = await getVisibleHousehold(db, actor, id, "household.manage");
+  const current = await getWritableHousehold(db, actor, id);
   if (body.movedOutOn && body.movedOutOn > todayInVietnam()) {
     throw validationFailed([{ path: "movedOutOn", message: "Ngày không được ở tương lai" }]);
   }

@@ -2,7 +2,7 @@ import type { PersonActionContext, PersonQuery, PersonRecord, RecordActionResult
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
-import { restrictRecord } from "../citizen";
+import { endRestrictionOnErasure, ERASED_REASON_VI, restrictRecord } from "../citizen";
 import { sealMember, type RosterCrypto } from "./groups.crypto";
 import { groupMembers } from "./groups.table";
 
@@ -111,6 +111,12 @@ export async function actOnGroupPersonRecord(
           where id = ${id}`,
     );
     await recordEvent(tx, { ...base, action: "privacy.record_erased", data });
+    await endRestrictionOnErasure(tx, {
+      source: "group_member",
+      recordId: id,
+      actorId: ctx.actorId,
+      why: ERASED_REASON_VI(ctx.requestId),
+    });
     return { outcome: "done", exception: null, reasonVi: null };
   }
   const fullName = ctx.correction?.fullName;

@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
 import { naturalOrder } from "../../kernel/natural-order";
-import { notRestricted } from "../citizen";
+import { notRestricted, refuseRestricted } from "../citizen";
 import { loadUnit, recordsOfUnit } from "../org-units";
 
 export type GroupDbRow = {
@@ -197,6 +197,20 @@ export async function listMembers(
     sql`${SELECT_MEMBER} where ${sql.join(where, sql` and `)}
         order by m.joined_on, m.id limit ${q.limit + 1} offset ${offset}`,
   );
+}
+
+/**
+ * The roster entry a write changes (the day it left): of the group (else 404), and not restricted
+ * at the member's request (else 409 `record_restricted`; decision 0017, addendum).
+ */
+export async function getWritableMember(db: Db, groupId: string, memberId: string): Promise<MemberDbRow> {
+  const [row] = await queryRows<MemberDbRow>(
+    db,
+    sql`${SELECT_MEMBER} where m.group_id = ${groupId} and m.id = ${memberId}`,
+  );
+  if (!row) throw notFound();
+  await refuseRestricted(db, "group_member", [memberId]);
+  return row;
 }
 
 export async function getMember(db: Db, groupId: string, memberId: string): Promise<MemberDbRow> {

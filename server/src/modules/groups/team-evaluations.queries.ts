@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { isInScope, type Actor } from "../../kernel/authz";
 import { conflict, validationFailed } from "../../kernel/errors";
+import { restrictedIds } from "../citizen";
 import { idsInPath } from "../org-units";
 import { openMember, type RosterCrypto, type SealedMemberColumns } from "./groups.crypto";
 import type { GroupDbRow } from "./groups.queries";
@@ -42,6 +43,8 @@ export type TeamYearState = Omit<TeamEvaluations, "can"> & {
   recorded: Map<string, RatingRow>;
   /** The path prefix of the area the cap counts in. */
   areaPath: string;
+  /** Members restricted at their request (decision 0017): left out of the answer, counted in the cap. */
+  restricted: Set<string>;
 };
 
 /** Only the grassroots security team is rated by year (Law 30/2023/QH15; Hướng dẫn 01/HD-BCA-V05). */
@@ -148,6 +151,11 @@ export async function teamYearState(
     capCounts(db, group.id, area.path, year),
   ]);
   const recorded = new Map(ratings.map((r) => [r.memberId ?? "", r]));
+  const restricted = await restrictedIds(
+    db,
+    "group_member",
+    members.map((m) => m.id),
+  );
   const rated = (key: string) => ({
     rating: recorded.get(key)?.rating ?? null,
     evaluatedOn: recorded.get(key)?.evaluatedOn ?? null,
@@ -161,7 +169,7 @@ export async function teamYearState(
     team: { ...service(group.foundedOn, group.dissolvedOn, period, min), ...rated("") },
     members: members.map((m) => ({
       memberId: m.id,
-      fullName: crypto ? openMember(crypto, m).fullName : "",
+      fullName: crypto && !restricted.has(m.id) ? openMember(crypto, m).fullName : "",
       role: m.role,
       joinedOn: m.joinedOn,
       leftOn: m.leftOn,
@@ -178,6 +186,7 @@ export async function teamYearState(
     cap: { areaId: area.id, areaName: areaRow?.name ?? "", ...cap },
     recorded,
     areaPath: area.path,
+    restricted,
   };
 }
 

@@ -33,9 +33,11 @@ async function teamEvaluations(
   const {
     recorded: _recorded,
     areaPath: _areaPath,
+    restricted,
     ...state
   } = await teamYearState(db, group, q.year ?? evaluationYearOf(todayInVietnam()).year, crypto);
-  return { ...state, can: { record: mayRecordTeamEvaluations(actor, group) } };
+  const members = state.members.filter((m) => !restricted.has(m.memberId));
+  return { ...state, members, can: { record: mayRecordTeamEvaluations(actor, group) } };
 }
 
 /** Records the ratings, answers the year as it now is. */

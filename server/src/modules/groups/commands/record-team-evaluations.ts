@@ -11,6 +11,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
+import { refuseRestricted } from "../../citizen";
 import { getVisibleGroup } from "../groups.queries";
 import { groupEvaluations, groupYearRatings } from "../groups.table";
 import type { RosterCrypto } from "../groups.crypto";
@@ -107,6 +108,13 @@ export async function recordTeamEvaluations(
   if (group.status === "dissolved") throw conflict("Tổ đã giải thể, không xếp loại");
   await db.transaction(async (tx) => {
     const state = await teamYearState(tx, group, body.year, crypto);
+    // A member restricted at their request is not rated (decision 0017); the cap still counts them.
+    await refuseRestricted(
+      tx,
+      "group_member",
+      body.members.map((m) => m.memberId),
+      "members",
+    );
     const issues = eligibilityIssues(state, body);
     if (issues.length > 0) throw validationFailed(issues);
 

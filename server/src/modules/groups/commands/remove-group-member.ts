@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { getMember, getVisibleGroup } from "../groups.queries";
+import { getVisibleGroup, getWritableMember } from "../groups.queries";
 import { groupMembers } from "../groups.table";
 
 /** Records that a member left the group on a day (the roster row is kept for history). */
@@ -16,7 +16,7 @@ export async function removeGroupMember(
   body: LeaveGroupBody,
 ): Promise<void> {
   const group = await getVisibleGroup(db, actor, groupId, "group.manage");
-  const member = await getMember(db, groupId, memberId);
+  const member = await getWritableMember(db, groupId, memberId);
   if (member.leftOn) throw conflict("Thành viên đã rời tổ, mô hình");
   if (body.leftOn < member.joinedOn) {
     throw validationFailed([{ path: "leftOn", message: "Ngày rời tổ trước ngày vào tổ" }]);

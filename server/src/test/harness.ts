@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import { buildApp, type BuildAppOptions } from "../app";
 import { loadConfig } from "../config";
 import type { Database } from "../db/client";
@@ -48,6 +48,25 @@ export async function createTestContext(
     await test.close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * A second app process on the database of `t` (made with `{ sharedState: true }`): built from a
+ * fresh copy of every module (vi.resetModules), so nothing held in module memory — caches, salts,
+ * rate-limit counters — is shared with `t.app`; only the database is, as between two server
+ * processes. The caller closes it, before `t.close()`.
+ */
+export async function secondApp(t: TestContext): Promise<FastifyInstance> {
+  vi.resetModules();
+  const fresh: typeof import("../app") = await import("../app");
+  const other = await fresh.buildApp({
+    database: t.database,
+    config: t.app.config,
+    logger: false,
+    sharedState: true,
+  });
+  await other.ready();
+  return other;
 }
 
 export type Session = { cookie: string; csrf: string; accountId: string };

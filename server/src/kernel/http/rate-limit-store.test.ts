@@ -1,29 +1,20 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { createTestContext, secondApp, type TestContext } from "../../test/harness";
 import { databaseRateLimitStore } from "./rate-limit-store";
 
 /**
- * Two app processes on one database, as far as one test process can tell them apart: the second
- * app is built from a fresh copy of every module (vi.resetModules), so nothing held in module
- * memory (salts, caches) is shared between them — only the database is.
+ * Two app processes on one database, as far as one test process can tell them apart (secondApp):
+ * nothing held in module memory (salts, caches) is shared between them — only the database is.
  */
 let t: TestContext;
 let other: FastifyInstance;
 
 beforeAll(async () => {
   t = await createTestContext({ LOGIN_RATE_LIMIT: "10", CITIZEN_RATE_LIMIT: "10" }, { sharedState: true });
-  vi.resetModules();
-  const fresh = await import("../../app");
-  other = await fresh.buildApp({
-    database: t.database,
-    config: t.app.config,
-    logger: false,
-    sharedState: true,
-  });
-  await other.ready();
+  other = await secondApp(t);
 });
 afterAll(async () => {
   await other?.close();

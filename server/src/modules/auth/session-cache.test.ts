@@ -1,14 +1,21 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { cacheVersion } from "../../kernel/cache-version";
 import { signedInAs, TEST_PASSWORD } from "../../test/factories";
-import { call, createTestContext, login, type Session, type TestContext } from "../../test/harness";
+import {
+  call,
+  createTestContext,
+  login,
+  secondApp,
+  type Session,
+  type TestContext,
+} from "../../test/harness";
 
 /**
- * Each app process caches the actor of a session (sessions.ts); a second app built from fresh
- * modules (vi.resetModules) has a cache of its own, as another process would. Whatever revokes or
+ * Each app process caches the actor of a session (sessions.ts); a second app (secondApp: fresh
+ * modules on the same database) has a cache of its own, as another process would. Whatever revokes or
  * changes a session through one process, or straight in the database, is seen by the other on its
  * very next request.
  */
@@ -18,15 +25,7 @@ let communeId: string;
 
 beforeAll(async () => {
   t = await createTestContext({}, { sharedState: true });
-  vi.resetModules();
-  const fresh = await import("../../app");
-  other = await fresh.buildApp({
-    database: t.database,
-    config: t.app.config,
-    logger: false,
-    sharedState: true,
-  });
-  await other.ready();
+  other = await secondApp(t);
   const [commune] = await queryRows<{ id: string }>(
     t.app.db,
     sql`select id from org_units where kind = 'commune' and valid_to is null order by code limit 1`,

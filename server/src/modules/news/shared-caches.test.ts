@@ -1,16 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { citizen, places, tipBody } from "../citizen/test-support";
 import { rootUnit, signedInAs } from "../../test/factories";
-import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
+import { call, createTestContext, secondApp, type Session, type TestContext } from "../../test/harness";
 
 /**
- * Two app processes on one database: the second app is built from a fresh copy of every module
- * (vi.resetModules), so it has caches of its own, as another process would — only the database
- * is shared. The caches are the portal's pages (news) and the citizen routing answers
- * (kernel/cache-version.ts).
+ * Two app processes on one database (secondApp): the second has caches of its own, as another
+ * process would — only the database is shared. The caches are the portal's pages (news) and the
+ * citizen routing answers (kernel/cache-version.ts).
  */
 let t: TestContext;
 let other: FastifyInstance;
@@ -20,15 +19,7 @@ let admin: Session;
 
 beforeAll(async () => {
   t = await createTestContext({}, { sharedState: true });
-  vi.resetModules();
-  const fresh = await import("../../app");
-  other = await fresh.buildApp({
-    database: t.database,
-    config: t.app.config,
-    logger: false,
-    sharedState: true,
-  });
-  await other.ready();
+  other = await secondApp(t);
   p = await places(t.app);
   communePolice = await signedInAs(t.app, "commune_police", p.anxuyen.id);
   admin = await signedInAs(t.app, "system_admin", (await rootUnit(t.app.db)).id, "police");

@@ -16,6 +16,7 @@ import { databaseRateLimitStore } from "../server/src/kernel/http/rate-limit-sto
 import type { Db } from "../server/src/db/client";
 import { createTarget, engineInfo } from "./lib/engine";
 import { BENCH_DIR, machineInfo, type BenchResult } from "./lib/results";
+import { ServerCost } from "./lib/server-cost";
 import { progress, summarise } from "./lib/stats";
 
 /**
@@ -166,7 +167,23 @@ export async function runTipSubmit(): Promise<BenchResult> {
     progress(`tip-submit: plain Fastify hello, ${CONNECTIONS} connections × ${SECONDS} s…`);
     const h = await run(helloUrl, false);
     progress(`tip-submit: submitTip, ${CONNECTIONS} connections × ${SECONDS} s…`);
+    // The server's own CPU and statements per answered tip (load-independent, unlike req/s); on
+    // PostgreSQL also its backends' CPU.
+    const cost = new ServerCost(
+      undefined,
+      target.engine === "postgres"
+        ? async () =>
+            (
+              await queryRows<{ pid: number }>(
+                database.db,
+                sql`select pid from pg_stat_activity where datname = current_database()`,
+              )
+            ).map((r) => r.pid)
+        : undefined,
+    );
+    await cost.mark("submitTip:start");
     const s = await run(origin, true);
+    await cost.mark("submitTip:end");
     const loadAfter = os.loadavg();
     progress("tip-submit: the path's parts in-process, 20 concurrent callers…");
     const parts = await submissionParts(app, database.db, tipBody);
@@ -193,6 +210,14 @@ export async function runTipSubmit(): Promise<BenchResult> {
         connections: CONNECTIONS,
         seconds: SECONDS,
         submitTip: tip,
+        serverCost: {
+          note:
+            "the server process's CPU (process.cpuUsage, user + system; autocannon is another process) and the " +
+            "SQL statements it sent through Drizzle, per answered tip of the submitTip run (the rate limiter's " +
+            "included); on PostgreSQL databaseCpuUsPerRequest is that of the bench database's backends " +
+            "(/proc, 10 ms ticks). PGlite runs inside this process, so its CPU counts there.",
+          submitTip: cost.of("submitTip", s.requests.total),
+        },
         plainFastifyHello: plain,
         ratioToHello: Math.round((tip.requestsPerSecond / plain.requestsPerSecond) * 1000) / 1000,
         tipsStored: count?.n,

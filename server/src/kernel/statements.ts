@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { parse, protocol, type PGlite, type QueryOptions, type Results } from "@electric-sql/pglite";
 import { getTableColumns, is, SQL, type Column } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client";
@@ -105,12 +106,43 @@ export async function runParts(
       return t;
     });
     const text = compose(partTexts);
-    found = { text, name: `td_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}` };
+    found = { text, name: nameOf(text) };
     if (texts.size >= 500) texts.clear();
     texts.set(shapeKey, found);
   }
   const params = parts.length === 1 ? parts[0]!.params : parts.flatMap((p) => p.params);
   await runPrepared(db, found.name, found.text, params);
+}
+
+const names = new Map<string, string>();
+
+/** A statement's name: a hash of its text, so two texts never share a name. */
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `td_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+    if (names.size >= 500) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Rows of a statement run as a named prepared statement on either engine (see `runPrepared`): for
+ * a hot read or a background statement that runs again and again with the same text. Drizzle SQL is
+ * turned into text and parameters as `db.execute` does; rows come back as `queryRows` gives them.
+ */
+export async function preparedRows<T>(
+  db: Db,
+  query: SQL | { text: string; params: unknown[] },
+): Promise<T[]> {
+  const { sql: text, params } = is(query, SQL)
+    ? (
+        db as unknown as { dialect: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } }
+      ).dialect.sqlToQuery(query)
+    : { sql: query.text, params: query.params };
+  const res = await runPrepared(db, nameOf(text), text, params);
+  return (res as { rows: T[] }).rows;
 }
 
 type Session = {
@@ -119,15 +151,82 @@ type Session = {
     fields: undefined,
     name: string | undefined,
     arrayMode: boolean,
-  ) => { execute: () => Promise<unknown> };
+  ) => { execute: () => Promise<unknown>; client?: unknown };
 };
 
 /**
  * Runs a statement through the handle's Drizzle session (the pool, or the transaction's
- * connection), so it is sent, logged and traced as Drizzle's own; `name` makes it a named prepared
- * statement on node-postgres (PGlite ignores it).
+ * connection), so it is sent, logged, traced and its errors wrapped as Drizzle's own; `name` makes
+ * it a named prepared statement — node-postgres keeps it per connection; on PGlite (outside a
+ * transaction) it is kept by the embedded engine, see `pgliteNamed`. A prepared statement is parsed
+ * once and, without parameters or once PostgreSQL's plan cache settles on a generic plan, planned
+ * once: inside PGlite's wasm engine, planning was the larger part of a hot statement's cost.
  */
 export function runPrepared(db: Db, name: string, text: string, params: unknown[]): Promise<unknown> {
   const session = (db as unknown as { session: Session }).session;
-  return session.prepareQuery({ sql: text, params }, undefined, name, false).execute();
+  const prepared = session.prepareQuery({ sql: text, params }, undefined, name, false);
+  const client = prepared.client;
+  if (isPglite(client)) prepared.client = { query: pgliteNamed(client, name) };
+  return prepared.execute();
+}
+
+/** The PGlite instance itself (a transaction's handle has no mutex of its own to take). */
+function isPglite(client: unknown): client is PGlite {
+  return typeof (client as PGlite | undefined)?._runExclusiveTransaction === "function";
+}
+
+/** Per PGlite instance: the statements it has prepared, by name, with their parameters' types. */
+const pgliteStatements = new WeakMap<PGlite, Map<string, number[]>>();
+/** Distinct statements kept by one embedded engine before they are all deallocated (bounds its memory). */
+const PGLITE_MAX_STATEMENTS = 300;
+
+type ProtocolMessages = Awaited<ReturnType<PGlite["execProtocolStream"]>>;
+
+/**
+ * `query` as PGlite's own (same mutexes, same parsing of the answer and of errors), with the
+ * statement parsed under `name` the first time and only bound and executed after that: PGlite's
+ * `query` sends every statement unnamed, so the engine parses and plans it on every call.
+ */
+function pgliteNamed(pg: PGlite, name: string) {
+  return (text: string, params: unknown[], options: QueryOptions): Promise<Results> =>
+    pg._runExclusiveTransaction(() =>
+      pg._runExclusiveQuery(async () => {
+        const send = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false });
+        let known = pgliteStatements.get(pg);
+        if (!known) {
+          known = new Map<string, number[]>();
+          pgliteStatements.set(pg, known);
+        }
+        const messages: ProtocolMessages = [];
+        try {
+          let types = known.get(name);
+          if (!types) {
+            if (known.size >= PGLITE_MAX_STATEMENTS) {
+              await send(protocol.serialize.query("deallocate all"));
+              known.clear();
+            }
+            messages.push(...(await send(protocol.serialize.parse({ name, text }))));
+            types = parse.parseDescribeStatementResults(
+              await send(protocol.serialize.describe({ type: "S", name })),
+            );
+            known.set(name, types);
+          }
+          const values = params.map((value, i) => {
+            if (value === null || value === undefined) return null;
+            const serialize = pg.serializers[types[i]!];
+            // As PGlite's own query: its serializer for the parameter's type, else toString.
+            return serialize ? serialize(value) : (value as { toString: () => string }).toString();
+          });
+          messages.push(
+            ...(await send(protocol.serialize.bind({ statement: name, values }))),
+            ...(await send(protocol.serialize.describe({ type: "P" }))),
+            ...(await send(protocol.serialize.execute({}))),
+          );
+        } finally {
+          messages.push(...(await send(protocol.serialize.sync())));
+        }
+        await pg.syncToFs();
+        return parse.parseResults(messages, pg.parsers, options)[0]!;
+      }),
+    );
 }

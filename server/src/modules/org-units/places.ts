@@ -9,6 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
+import { preparedRows } from "../../kernel/statements";
 import { SELECT_UNIT, unitVisible, type OrgUnitDbRow } from "./org-units.queries";
 
 /**
@@ -85,7 +86,9 @@ export async function loadUnit(
                   'path', bu.path))
                 from bodies b join org_units bu on bu.id = b.org_unit_id
                 where b.id in (${inList(withBodies)})), '[]'::json) as bodies`;
-  const [row] = await queryRows<UnitRow & { bodies?: BodyAtPath[] }>(
+  // Prepared (kernel/statements.ts): every write at a unit runs it first, and its text varies only
+  // with the actor's number of subtrees and of bodies asked for.
+  const [row] = await preparedRows<UnitRow & { bodies?: BodyAtPath[] }>(
     db,
     // The write paths that ask for bodies never read `childCount`: its subquery is skipped (null).
     sql`${SELECT_UNIT(at, false, bodies, withBodies === undefined)}

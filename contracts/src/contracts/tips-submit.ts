@@ -1,6 +1,7 @@
 // Citizen tips: categories, limits, receipt codes and the public submission and lookup bodies.
 import { z } from "zod";
 import { IdSchema, IsoDateSchema } from "../common";
+import { parseVnDate } from "../vn-input";
 
 export const TIP_CATEGORIES = [
   "drugs",
@@ -76,15 +77,12 @@ export const ContactInputSchema = z.object({
 
 /**
  * A calendar date typed by a citizen: dd/mm/yyyy (what the portal's form shows on every phone,
- * whatever its locale) or yyyy-mm-dd; answered as yyyy-mm-dd.
+ * whatever its locale; vn-input.ts) or yyyy-mm-dd; answered as yyyy-mm-dd.
  */
 export const TypedDateSchema = z
   .string()
   .trim()
-  .transform((v) => {
-    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-    return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : v;
-  })
+  .transform((v) => parseVnDate(v, "/.-") ?? v)
   .pipe(z.iso.date("Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 05/11/2026"));
 
 export const SubmitTipBodySchema = z

@@ -48,6 +48,12 @@ export const DASHBOARD_INDICATORS: IndicatorCode[] = [
 
 const ZERO_ACTIVITIES = Object.fromEntries(Object.keys(ACTIVITY_FIELD).map((c) => [c, 0]));
 const ZERO_GROUPS = { "groups.count": 0, "groups.members": 0, "groups.teams": 0, "groups.models": 0 };
+/** Every indicator null (no data), activity and group counts 0: the defaults of a unit's values. */
+const NO_VALUES: Values = {
+  ...Object.fromEntries(DASHBOARD_INDICATORS.map((c) => [c, null])),
+  ...ZERO_ACTIVITIES,
+  ...ZERO_GROUPS,
+};
 const NO_CERTIFICATION = {
   "certification.residential_area_rate": null,
   "certification.commune_rate": null,
@@ -174,17 +180,15 @@ export async function getDashboard(db: Db, actor: Actor, q: DashboardQuery): Pro
           where u.id = any(${sql.param(unit.path.split("/").filter(Boolean))}::uuid[]) order by u.depth`,
     ),
   ]);
-  const valuesOf = (key: string): Values => ({
-    ...Object.fromEntries(DASHBOARD_INDICATORS.map((c) => [c, null])),
-    ...ZERO_ACTIVITIES,
-    ...acts.get(key),
-    ...ZERO_GROUPS,
-    ...grps.get(key),
-    ...(hhs.get(key) ?? NO_HOUSEHOLDS),
-    ...safe.get(key),
-    ...(certs.get(key) ?? NO_CERTIFICATION),
-    ...old?.values.get(key),
-  });
+  // Each source gives its own indicators only, so one copy of the defaults takes them in turn.
+  const valuesOf = (key: string): Values => {
+    const v: Values = { ...NO_VALUES };
+    const parts = [acts.get(key), grps.get(key), hhs.get(key) ?? NO_HOUSEHOLDS, safe.get(key)];
+    for (const part of [...parts, certs.get(key) ?? NO_CERTIFICATION, old?.values.get(key)]) {
+      Object.assign(v, part);
+    }
+    return v;
+  };
   const values = valuesOf("");
   const start = Date.parse(from);
   const yearShare = Math.min(

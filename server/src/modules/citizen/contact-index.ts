@@ -5,6 +5,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { queryRows, type Db } from "../../db/client";
 import { loadOrCreateMasterKey } from "../../kernel/envelope";
+import { insertRows, type StatementPart } from "../../kernel/statements";
 import { citizenContactIndex } from "./citizen.table";
 
 /**
@@ -70,6 +71,26 @@ export async function indexContact(
   if (terms.length > 0) {
     await tx.insert(citizenContactIndex).values(terms.map((t) => ({ source, recordId, ...t })));
   }
+}
+
+/**
+ * The index rows of a record created in the same statement (it has none yet, so nothing to drop):
+ * an insert to run beside the record's own (kernel/statements.ts), or null when the contact has no
+ * indexed value. For a record that may already be indexed, use `indexContact`.
+ */
+export function newContactIndexRows(
+  ci: ContactIndex,
+  source: ContactSource,
+  recordId: string,
+  c: ContactDetails,
+): StatementPart | null {
+  const terms = contactTerms(ci, c);
+  return terms.length
+    ? insertRows(
+        citizenContactIndex,
+        terms.map((t) => ({ source, recordId, ...t })),
+      )
+    : null;
 }
 
 /** Drops the index rows of records whose contact was removed. */

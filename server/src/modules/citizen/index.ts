@@ -15,6 +15,7 @@ export {
   ephemeralContactIndex,
   findContactRecords,
   indexContact,
+  newContactIndexRows,
   type ContactDetails,
   type ContactIndex,
   type ContactMatch,

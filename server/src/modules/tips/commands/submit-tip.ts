@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { SubmitTipBody, SubmitTipResult } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Envelope } from "../../../kernel/envelope";
+import { insertRows, runParts } from "../../../kernel/statements";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
 import {
   cleanAttachment,
@@ -9,7 +10,7 @@ import {
   newReceiptCode,
   newSecret,
   routeToUnit,
-  indexContact,
+  newContactIndexRows,
   truncateToHour,
   type CleanFile,
   type ContactIndex,
@@ -89,15 +90,19 @@ export async function submitTip(
         contactConsentTextId: contact ? consentTextId : null,
       };
       const indexed = contact && contactIndex ? { name: c?.name, phone: c?.phone, email: c?.email } : null;
-      // One statement is atomic on its own; attachments and the contact's index go with the tip.
-      if (sealedFiles.length === 0 && !indexed) await db.insert(tips).values(row);
-      else {
-        await db.transaction(async (tx) => {
-          await tx.insert(tips).values(row);
-          if (sealedFiles.length) await tx.insert(tipAttachments).values(sealedFiles);
-          if (indexed && contactIndex) await indexContact(tx, contactIndex, "tip", id, indexed);
-        });
-      }
+      // The tip, its attachments and its contact's index rows (a new tip has none to drop) go in
+      // one statement, atomic on its own: no BEGIN/COMMIT round trips. Its text is built once per
+      // shape and prepared (kernel/statements.ts).
+      const index = indexed && contactIndex ? newContactIndexRows(contactIndex, "tip", id, indexed) : null;
+      const parts = [
+        ...(sealedFiles.length ? [insertRows(tipAttachments, sealedFiles)] : []),
+        ...(index ? [index] : []),
+        insertRows(tips, [row]),
+      ];
+      await runParts(db, "tip", parts, (texts) => {
+        const tip = texts.pop()!;
+        return texts.length ? `with ${texts.map((t, i) => `w${i} as (${t})`).join(", ")} ${tip}` : tip;
+      });
       return { code, secret, receivedOn: dateInVietnam(now), routedTo: `Công an ${unit.name}` };
     } catch (e) {
       if (attempt < 3 && isUniqueViolation(e)) continue;

@@ -148,7 +148,10 @@ describe("formatVnDate", () => {
   it("shows an ISO calendar date as dd/mm/yyyy without moving it through a time zone", () => {
     expect(formatVnDate("2025-06-30")).toBe("30/06/2025");
     expect(formatVnDate("2025-01-05")).toBe("05/01/2025");
-    expect(formatVnDate("2025-06-30T23:59:59Z")).toBe("30/06/2025");
+    // A timestamp's day is Vietnam's, not UTC's: 00:00–07:00 in Vietnam is the day before in UTC.
+    expect(formatVnDate("2025-06-30T16:59:59Z")).toBe("30/06/2025");
+    expect(formatVnDate("2025-06-30T17:00:00Z")).toBe("01/07/2025");
+    expect(formatVnDate("2025-06-30T23:59:59.123+00:00")).toBe("01/07/2025");
   });
 
   it("shows nothing for no date and the text itself for something else", () => {

@@ -5,6 +5,7 @@
  * - dates: `dd/mm/yyyy` (or `d/m/yyyy`), a calendar date in Vietnam — no time, no zone, never a
  *   `Date` (today and the rules on dates are contracts/src/calendar's).
  */
+import { dateInVietnam } from "./calendar/clock";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -67,10 +68,16 @@ export function isoFromVn(text: unknown): unknown {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `2025-06-30` (or the date of a timestamp) → `30/06/2025`; nothing for no date, other text as it is. */
+/**
+ * `2025-06-30` → `30/06/2025`; a timestamp gives its date in Vietnam (`2025-06-30T18:00:00Z` →
+ * `01/07/2025`), never the UTC date its first ten characters spell; nothing for no date, other
+ * text as it is.
+ */
 export function formatVnDate(iso: string | null | undefined): string {
   if (!iso) return "";
-  const m = ISO_DATE.exec(iso.slice(0, 10));
+  const instant = iso.length > 10 ? new Date(iso) : null;
+  const day = instant && !Number.isNaN(instant.getTime()) ? dateInVietnam(instant) : iso;
+  const m = ISO_DATE.exec(day);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 

@@ -123,7 +123,7 @@ function VersionList({ items }: { items: CriteriaVersion[] }) {
           <Text size="sm" c="dimmed" className="td-break">
             {t("basis", { basis: v.basis })}
             {v.createdByName &&
-              ` · ${t("criteriaAdmin.by", { name: v.createdByName, date: formatDate(v.createdAt.slice(0, 10)) })}`}
+              ` · ${t("criteriaAdmin.by", { name: v.createdByName, date: formatDate(v.createdAt) })}`}
           </Text>
           {v.criteria.length > 0 && (
             <List size="sm" mt="xs">

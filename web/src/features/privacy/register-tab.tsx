@@ -133,7 +133,7 @@ export function ConsentTab() {
       cell: (c) => (
         <Stack gap={2}>
           <span>
-            {c.version} · {formatDate(c.createdAt.slice(0, 10))}
+            {c.version} · {formatDate(c.createdAt)}
           </span>
           <Text size="sm" fw={600} c={c.current ? "teal.9" : "gray.7"}>
             {c.current ? t("consent.current") : t("consent.old")}

@@ -118,6 +118,24 @@ describe("breaches", () => {
     ).toBe(409);
   });
 
+  it("says the notice is late only once the 72 hours have passed, whatever day it is in UTC", async () => {
+    // Detected 01:00 on 2 March in Vietnam (18:00 on 1 March UTC): due 01:00 on 5 March in Vietnam.
+    setClock("2027-03-01T18:30:00Z");
+    const b = (await breach({ detectedAt: "2027-03-01T18:00:00Z" })).json<{
+      id: string;
+      noticeDueAt: string;
+    }>();
+    expect(b.noticeDueAt).toBe("2027-03-04T18:00:00.000Z");
+    const lateLine = "Lý do thông báo sau 72 giờ";
+    const notice = async () =>
+      docxText((await api(dpo, "GET", `/privacy/breaches/${b.id}/notice.docx`)).rawPayload);
+    // 00:30 on 5 March in Vietnam: a new day there, but half an hour is left.
+    setClock("2027-03-04T17:30:00Z");
+    expect(await notice()).not.toContain(lateLine);
+    setClock("2027-03-04T18:01:00Z");
+    expect(await notice()).toContain(lateLine);
+  });
+
   it("refuses bad input and other roles", async () => {
     setClock("2027-03-02T01:00:00Z");
     const bad = await breach({ peopleAffected: -1, categories: [], nature: "" });

@@ -1,5 +1,6 @@
 // The impact-assessment dossier and the breach notice to A05, in the Decree 30/2020 layout.
 import {
+  clockNow,
   DATA_CATEGORY_LABELS,
   LEGAL_BASIS_LABELS,
   STORAGE_KIND_LABELS,
@@ -93,7 +94,9 @@ export function impactAssessmentDocx(
 /** The notice of a breach to A05 (Decree 13/2023 Art. 23; its Form 03's exact fields unverified). */
 export function breachNoticeDocx(o: Issuer & { breach: Breach }) {
   const b = o.breach;
-  const late = b.notifiedAt ? b.notifiedAt > b.noticeDueAt : o.today > b.noticeDueAt.slice(0, 10);
+  // Instants, not days: the 72 hours end at an hour, and a UTC day is not Vietnam's.
+  const due = Date.parse(b.noticeDueAt);
+  const late = (b.notifiedAt ? Date.parse(b.notifiedAt) : clockNow().getTime()) > due;
   const children = [
     ...documentHead({
       issuer: o.issuer,

@@ -24,7 +24,8 @@ export function stockRollupsCover(path: string, children = false): boolean {
 
 /**
  * The rollup rows that partition the records under `path` (`source(table, cond)`: a subquery to
- * alias `r`, `cond` on `r`; `key`: the group of a row of `r`): with `children`,
+ * alias `r`, `cond` on `r`; `key`: the group of a row of `r`, the first column; `group`: what to
+ * group by for it): with `children`,
  * one group per child (keyed by the child's path segment) and "" for records of the unit itself;
  * without, everything in "". The country's own row holds only records made at the country; any
  * other unit's row holds its whole subtree (see `ownRecords`).
@@ -32,7 +33,7 @@ export function stockRollupsCover(path: string, children = false): boolean {
 export function partition(
   path: string,
   children: boolean,
-): { key: SQL; source: (table: string, cond: SQL) => SQL } {
+): { key: SQL; group: SQL; source: (table: string, cond: SQL) => SQL } {
   const depth = segments(path);
   const under = (d: number) => sql`(r.depth = ${d} and r.unit_path like ${`${path}%`})`;
   const own = depth === 1 ? [under(1), under(2)] : [sql`(r.depth = ${depth} and r.unit_path = ${path})`];
@@ -48,7 +49,11 @@ export function partition(
       arms.map((arm) => sql`select r.* from ${sql.raw(table)} r where ${arm} and ${cond}`),
       sql` union all `,
     )})`;
-  return { key, source };
+  // Within the arms a row's (depth, unit path) names its group (one path per child; the unit's own
+  // row): grouping by them computes the key once per group, not once per row. Without children
+  // the key is constant: the readers' first column.
+  const group = children ? sql`r.depth, r.unit_path` : sql`1`;
+  return { key, group, source };
 }
 
 /** Below the country, a unit's "" group read with its children is its row minus its children's. */

@@ -83,9 +83,11 @@ export async function readActivityRollups(
     opts.byDim ? sql`r.dim as dim` : sql`'' as dim`,
     opts.byMonth ? sql`to_char(r.month, 'YYYY-MM') as month` : sql`'' as month`,
   ];
+  // By children, a row's (depth, unit path) names its child: the key is computed once per group.
+  const group = opts.children ? sql`r.depth, r.unit_path` : sql`1`;
   const rows = await queryRows<RollupRow>(
     db,
-    sql`select ${sql.join(keys, sql`, `)}, ${SUM_COLUMNS} from (${source}) r group by 1, 2, 3`,
+    sql`select ${sql.join(keys, sql`, `)}, ${SUM_COLUMNS} from (${source}) r group by ${group}, 2, 3`,
   );
   return isRoot && opts.children ? rootRows(rows) : rows.map(numeric);
 }

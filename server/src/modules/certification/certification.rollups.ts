@@ -29,7 +29,7 @@ export async function readCertificationRollups(
           coalesce(sum(r.units) filter (where r.year = 0), 0)::int as units,
           coalesce(sum(r.cycles) filter (where r.year = ${year}::int), 0)::int as cycles,
           coalesce(sum(r.recognised) filter (where r.year = ${year}::int), 0)::int as recognised
-        from ${p.source("certification_rollups", sql`r.year in (0, ${year}::int)`)} r group by 1, 2`,
+        from ${p.source("certification_rollups", sql`r.year in (0, ${year}::int)`)} r group by ${p.group}, 2`,
   );
   return ownRecords(
     path,

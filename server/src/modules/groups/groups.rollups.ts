@@ -20,7 +20,7 @@ export async function readGroupRollups(
   const rows = await queryRows<GroupRollupRow>(
     db,
     sql`select ${p.key} as grp, r.type_code as "typeCode", sum(r.groups)::int as groups, sum(r.members)::int as members
-        from ${p.source("group_rollups", sql`r.day <= ${at}::date`)} r group by 1, 2`,
+        from ${p.source("group_rollups", sql`r.day <= ${at}::date`)} r group by ${p.group}, 2`,
   );
   return ownRecords(
     path,

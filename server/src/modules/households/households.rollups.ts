@@ -25,7 +25,7 @@ export async function readHouseholdRollups(
     sql`select ${p.key} as grp, nullif(r.org, '') as org,
           (coalesce(sum(r.stock), 0) + coalesce(sum(r.extra) filter (where r.year = ${year}::int), 0))::int as n,
           coalesce(sum(r.signed) filter (where r.year = ${year}::int), 0)::int as s
-        from ${p.source("household_rollups", sql`r.year <= ${year}::int`)} r group by 1, 2`,
+        from ${p.source("household_rollups", sql`r.year <= ${year}::int`)} r group by ${p.group}, 2`,
   );
   return ownRecords(
     path,
@@ -50,7 +50,7 @@ export async function readSafeFamilyRollups(
     db,
     sql`select ${p.key} as grp, coalesce(sum(r.recognised), 0)::int as recognised,
           coalesce(sum(r.late), 0)::int as late
-        from ${p.source("safe_family_rollups", sql`r.year = ${year}::int`)} r group by 1`,
+        from ${p.source("safe_family_rollups", sql`r.year = ${year}::int`)} r group by ${p.group}`,
   );
   return ownRecords(
     path,

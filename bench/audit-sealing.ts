@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Db } from "../server/src/db/client";
-import { GENESIS, hashRow, recordEvent, verifyAuditChain } from "../server/src/kernel/audit";
+import { GENESIS, hashRow, recordEvent } from "../server/src/kernel/audit";
+import { verifyAuditChain } from "../server/src/kernel/audit-verify";
 import { AuditSequencer, sealPendingAudit } from "../server/src/kernel/audit-sequencer";
 import { createTarget, engineInfo } from "./lib/engine";
 import { machineInfo, type BenchResult } from "./lib/results";

@@ -2,14 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Db } from "../server/src/db/client";
-import {
-  GENESIS,
-  HASHED_COLUMNS,
-  hashRow,
-  recordEvent,
-  verifyAuditChain,
-  type Hashable,
-} from "../server/src/kernel/audit";
+import { GENESIS, HASHED_COLUMNS, hashRow, recordEvent, type Hashable } from "../server/src/kernel/audit";
+import { verifyAuditChain } from "../server/src/kernel/audit-verify";
 import {
   appendCheckpointFile,
   loadOrCreateSigner,

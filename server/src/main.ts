@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { describeDatabaseError, openDatabase, queryRows, type Database } from "./db/client";
 import { checkDataFolderModes, StartupError } from "./db/data-folder";
-import { verifyAuditChain } from "./kernel/audit";
+import { verifyAuditChain } from "./kernel/audit-verify";
 import { sealPendingAudit } from "./kernel/audit-sequencer";
 import { ensureKeyFiles, KeyCheckError } from "./kernel/keys";
 import { isOpsCommand, OPS_USAGE, runOpsCommand } from "./ops/cli";

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "../db/client";
 import { createTestContext, type TestContext } from "../test/harness";
-import { hashRow, HASHED_COLUMNS, recordEvent, verifyAuditChain, type VerifyResult } from "./audit";
+import { hashRow, HASHED_COLUMNS, recordEvent } from "./audit";
+import { verifyAuditChain, type VerifyResult } from "./audit-verify";
 import { AuditSequencer, auditSequencerOf, sealPendingAudit } from "./audit-sequencer";
 
 // What verify-audit detects when someone who can write to the database tampers with the log

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../db/client";
 import { call, createTestContext, type TestContext } from "../test/harness";
 import { rootUnit, signedInAs, unitByCode } from "../test/factories";
-import { canonicalJson, canonicalValue, recordEvent, verifyAuditChain, type AuditEvent } from "./audit";
+import { canonicalJson, canonicalValue, recordEvent, type AuditEvent } from "./audit";
+import { verifyAuditChain } from "./audit-verify";
 import { readNewestFileCheckpoint } from "./audit-checkpoint";
 import { AuditSequencer, sealPendingAudit } from "./audit-sequencer";
 

@@ -11,7 +11,7 @@ import { buildApp } from "../app";
 import { loadConfig } from "../config";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Database, type Db } from "../db/client";
-import { verifyAuditChain } from "../kernel/audit";
+import { verifyAuditChain } from "../kernel/audit-verify";
 import { foldActivityRollups } from "../modules/activities";
 import { seedDemo } from "../modules/demo";
 import { computeIndicators, listIndicators } from "../modules/indicators";

@@ -16,7 +16,7 @@ import { clockNow } from "@toandan/contracts";
 import type { Config } from "../config";
 import { openDatabase } from "../db/client";
 import { folderOwner } from "../db/data-folder";
-import { verifyAuditChain } from "../kernel/audit";
+import { verifyAuditChain } from "../kernel/audit-verify";
 import { readNewestFileCheckpoint } from "../kernel/audit-checkpoint";
 import {
   assembleBackup,

@@ -7,7 +7,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { queryRows } from "../../db/client";
-import { verifyAuditChain } from "../../kernel/audit";
+import { verifyAuditChain } from "../../kernel/audit-verify";
 import { hasPermission, pathInScope, requirePermission } from "../../kernel/authz";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";

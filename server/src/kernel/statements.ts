@@ -175,8 +175,16 @@ function isPglite(client: unknown): client is PGlite {
   return typeof (client as PGlite | undefined)?._runExclusiveTransaction === "function";
 }
 
-/** Per PGlite instance: the statements it has prepared, by name, with their parameters' types. */
-const pgliteStatements = new WeakMap<PGlite, Map<string, number[]>>();
+/**
+ * Per PGlite instance: the statements it has prepared, by name, with their parameters' types. Kept
+ * on the engine, not in this module: what the engine has prepared is the engine's, and two copies
+ * of this module can share one engine (a second app built on the same database in tests).
+ */
+const PREPARED = Symbol.for("toandan.pglite.preparedStatements");
+function preparedOn(pg: PGlite): Map<string, number[]> {
+  const holder = pg as PGlite & { [PREPARED]?: Map<string, number[]> };
+  return (holder[PREPARED] ??= new Map<string, number[]>());
+}
 /** Distinct statements kept by one embedded engine before they are all deallocated (bounds its memory). */
 const PGLITE_MAX_STATEMENTS = 300;
 
@@ -192,11 +200,7 @@ function pgliteNamed(pg: PGlite, name: string) {
     pg._runExclusiveTransaction(() =>
       pg._runExclusiveQuery(async () => {
         const send = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false });
-        let known = pgliteStatements.get(pg);
-        if (!known) {
-          known = new Map<string, number[]>();
-          pgliteStatements.set(pg, known);
-        }
+        const known = preparedOn(pg);
         const messages: ProtocolMessages = [];
         try {
           let types = known.get(name);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../server/src/app";
 import { loadConfig, type Config } from "../../server/src/config";
 import { openDatabase, queryRows, type Database } from "../../server/src/db/client";
+import { sealPendingAudit } from "../../server/src/kernel/audit-sequencer";
 import { seedDemo } from "../../server/src/modules/demo";
 import { seedGroupTypes } from "../../server/src/modules/groups";
 import { importOfficialUnits } from "../../server/src/modules/org-units";
@@ -43,6 +44,13 @@ export async function withSeeded<T>(
     const imported = await timed(() => importOfficialUnits(database));
     await seedGroupTypes(database.db); // as `start` does; the demo history needs them
     const seeded = await timed(() => seedDemo(database.db));
+    // The import's and the seed's audit rows are sealed now, as `start` would find them after its
+    // own seed: on PGlite (one thread) a backlog sealed while the app loads its plugins can overrun
+    // Fastify's plugin timeout on a busy machine.
+    await sealPendingAudit(database.db, {
+      keyFile: config.auditCheckpointKeyFile,
+      checkpointFile: config.auditCheckpointFile,
+    });
     const app = await buildApp({ database, config, logger: false });
     await options.beforeReady?.(app, database);
     await app.ready();

@@ -6,6 +6,9 @@ import { validationFailed } from "../../kernel/errors";
 /** The consent purposes of the citizen channels' contact details (privacy's consent_texts). */
 export type ContactConsentPurpose = "tip_contact" | "feedback_contact";
 
+/** `purpose:id` of the consent text versions found so far. */
+const knownVersions = new Set<string>();
+
 /**
  * The consent text version a citizen agreed to when leaving contact details: the one the form
  * showed (`given`, checked to be a version of this purpose: 400 on `path` otherwise, before anything
@@ -17,6 +20,9 @@ export async function contactConsentVersion(
   given: string | undefined,
   path: string,
 ): Promise<string | null> {
+  // A consent text is never changed or deleted (a new text is a new version), so a version once
+  // found stays this purpose's on every process: no look-up per tip for the versions in use.
+  if (given && knownVersions.has(`${purpose}:${given}`)) return given;
   const [row] = await queryRows<{ id: string }>(
     db,
     given
@@ -27,6 +33,10 @@ export async function contactConsentVersion(
     throw validationFailed([
       { path, message: "Lời đồng ý không đúng phiên bản; tải lại trang và đánh dấu đồng ý lại" },
     ]);
+  }
+  if (given && row) {
+    if (knownVersions.size >= 1000) knownVersions.clear();
+    knownVersions.add(`${purpose}:${given}`);
   }
   return row?.id ?? null;
 }

@@ -4,6 +4,7 @@ import {
   currentYearInVietnam,
   dateInVietnam,
   endOfVietnamDay,
+  hourInVietnam,
   isNotFuture,
   setClock,
   startOfVietnamDay,
@@ -43,6 +44,18 @@ describe("dateInVietnam", () => {
     ["2025-06-30T17:00:00Z", "2025-07-01"],
   ])("%s → %s", (instant, date) => {
     expect(dateInVietnam(new Date(instant))).toBe(date);
+  });
+});
+
+describe("hourInVietnam", () => {
+  it.each([
+    ["2026-12-31T16:59:59Z", "2026-12-31T23"],
+    ["2026-12-31T17:00:00Z", "2027-01-01T00"],
+    ["2026-06-15T23:30:00Z", "2026-06-16T06"],
+    // Before 1976 the zone database decides: Saigon kept UTC+8 in 1960.
+    ["1960-06-15T16:30:00Z", "1960-06-16T00"],
+  ])("%s → %s", (instant, hour) => {
+    expect(hourInVietnam(new Date(instant))).toBe(hour);
   });
 });
 

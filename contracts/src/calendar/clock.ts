@@ -53,6 +53,25 @@ export function dateInVietnam(at: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+const hourParts = new Intl.DateTimeFormat("en-US", {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The hour in Vietnam of an instant, `yyyy-MM-ddTHH` (all a tip keeps of when it came in). */
+export function hourInVietnam(at: Date): string {
+  const t = at.getTime();
+  if (t >= FIXED_OFFSET_FROM && t < FIXED_OFFSET_TO) {
+    return new Date(t + UTC_PLUS_7).toISOString().slice(0, 13);
+  }
+  const parts = Object.fromEntries(hourParts.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}`;
+}
+
 /** Today in Vietnam (`yyyy-MM-dd`), by the clock. */
 export function todayInVietnam(): string {
   return dateInVietnam(clockNow());

@@ -4,6 +4,8 @@
  * 15/11 of the previous year to 14/11 of the year of evaluation". Year 2026 runs 15/11/2025 –
  * 14/11/2026. Dates are Vietnam calendar dates (`yyyy-MM-dd`, see clock.ts).
  */
+import { addDays } from "./days";
+
 export type EvaluationYear = {
   year: number;
   /** 15/11 of the previous year. */
@@ -41,8 +43,7 @@ export function evaluationYearLabel(year: number, locale: "vi" | "en" = "vi"): s
  */
 export function wholeMonthsServed(from: string, to: string): number {
   if (to < from) return 0;
-  const next = new Date(`${to}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1); // the day after `to`: the end, exclusive
+  const next = new Date(`${addDays(to, 1)}T00:00:00Z`); // the day after `to`: the end, exclusive
   const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
   let months = (next.getUTCFullYear() - fy) * 12 + (next.getUTCMonth() + 1 - fm);
   if (next.getUTCDate() < fd) months -= 1;

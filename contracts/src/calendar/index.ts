@@ -1,4 +1,5 @@
 export * from "./clock";
+export * from "./days";
 export * from "./document-date";
 export * from "./holidays";
 export * from "./periods";

@@ -2,6 +2,8 @@
  * Reporting periods — month, quarter, half-year, year — as date ranges and with the labels the
  * movement's documents use: "Tháng 3/2026", "Quý III/2026", "6 tháng đầu năm 2026", "Năm 2026".
  */
+import { daysInMonth } from "./days";
+
 export const PERIOD_KINDS = ["month", "quarter", "half", "year"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
@@ -20,10 +22,6 @@ const MONTHS_PER: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, 
 const COUNT: Record<PeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1 };
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The period of a kind by its year and index; throws on an index out of range. */
 export function period(kind: PeriodKind, year: number, index = 1): Period {
   if (!Number.isInteger(year) || !Number.isInteger(index) || index < 1 || index > COUNT[kind]) {
@@ -36,7 +34,7 @@ export function period(kind: PeriodKind, year: number, index = 1): Period {
     year,
     index,
     from: `${year}-${pad(firstMonth)}-01`,
-    to: `${year}-${pad(lastMonth)}-${pad(lastDayOfMonth(year, lastMonth))}`,
+    to: `${year}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { addDays } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { ROLLUP_MAX_DEPTH, rollupsCover } from "../../kernel/rollups";
@@ -31,10 +32,7 @@ export type DimFilter = { exact: string } | { family: "body" | "kind" | "topic" 
 
 /** [from, to] covers whole calendar months, so the monthly rollups answer it exactly. */
 export function isWholeMonths(from: string, to: string): boolean {
-  if (!from.endsWith("-01")) return false;
-  const end = new Date(`${to}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
-  return end.getUTCDate() === 1;
+  return from.endsWith("-01") && addDays(to, 1).endsWith("-01");
 }
 
 /**

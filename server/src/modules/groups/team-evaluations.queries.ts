@@ -1,4 +1,5 @@
 import {
+  addDays,
   GRASSROOTS_SECURITY_TEAM,
   TEAM_EVALUATION_RULES,
   evaluationYear,
@@ -66,12 +67,6 @@ function capArea(group: GroupDbRow): { id: string; path: string } {
   return { id: ids[ids.length - 1]!, path: `/${ids.join("/")}/` };
 }
 
-const day = (iso: string, delta: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + delta);
-  return d.toISOString().slice(0, 10); // calendar arithmetic on a date string, not "today"
-};
-
 /** Months served in [from, asOf] between a start and a (half-open) end, and why not rateable. */
 function service(
   start: string,
@@ -81,7 +76,7 @@ function service(
 ): { monthsServed: number; ineligible: TeamEvaluationIneligibility | null } {
   const from = start > period.from ? start : period.from;
   const left = end !== null && end <= period.asOf;
-  const to = left ? day(end, -1) : period.asOf;
+  const to = left ? addDays(end, -1) : period.asOf;
   const monthsServed = wholeMonthsServed(from, to);
   return { monthsServed, ineligible: left ? "left" : monthsServed < min ? "too_short" : null };
 }

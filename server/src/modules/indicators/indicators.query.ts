@@ -1,5 +1,7 @@
 import {
   ACTIVITY_KIND_LABELS,
+  lastDayOfMonth,
+  nextMonth,
   ACTIVITY_KINDS,
   ACTIVITY_TOPIC_LABELS,
   ACTIVITY_TOPICS,
@@ -72,22 +74,14 @@ export function scopeOf(unit: IndicatorUnit, from: string, to: string): Indicato
   };
 }
 
-const lastDay = (month: string) => {
-  const d = new Date(`${month}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1, 0);
-  return d.toISOString().slice(0, 10);
-};
-
 /** Calendar months of [from, to], each clipped to the period. */
 export function monthsOf(from: string, to: string): { key: string; from: string; to: string }[] {
   const out = [];
   for (let m = from.slice(0, 7); m <= to.slice(0, 7);) {
     const start = `${m}-01` < from ? from : `${m}-01`;
-    const end = lastDay(m) > to ? to : lastDay(m);
+    const end = lastDayOfMonth(m) > to ? to : lastDayOfMonth(m);
     out.push({ key: m, from: start, to: end });
-    const d = new Date(`${m}-01T00:00:00Z`);
-    d.setUTCMonth(d.getUTCMonth() + 1);
-    m = d.toISOString().slice(0, 7);
+    m = nextMonth(m);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import {
+  addDays,
   TIP_CATEGORIES,
   TIP_CHANNELS,
   TIP_STATUSES,
@@ -78,12 +79,6 @@ export async function tipCounts(db: Db, actor: Actor, unit: { path: string; roll
   };
 }
 
-const nextDay = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
-
 /**
  * Indicator figures of the tips received under a rollup path (a pre-reform unit: at the units of
  * its old subtree, `unitPath`) over [from, to] (Vietnam dates):
@@ -109,7 +104,7 @@ export async function tipFigures(
           coalesce(sum(t.people_handled), 0)::int as handled
         from tips t where ${recordsOfUnit(unit, { rollupPath: sql`t.unit_path`, orgUnitId: sql`t.org_unit_id` })}
           and t.received_hour >= ${`${p.from}T00:00:00+07:00`}::timestamptz
-          and t.received_hour < ${`${nextDay(p.to)}T00:00:00+07:00`}::timestamptz`,
+          and t.received_hour < ${`${addDays(p.to, 1)}T00:00:00+07:00`}::timestamptz`,
   );
   return r!;
 }

@@ -1,4 +1,4 @@
-import { clockNow } from "@toandan/contracts";
+import { clockNow, hourInVietnam } from "@toandan/contracts";
 import type { TipCategory, TipChannel, TipDetail, TipStatus, TipSummary } from "@toandan/contracts";
 import type { Envelope } from "../../kernel/envelope";
 import { clocksOf } from "../citizen";
@@ -8,9 +8,7 @@ import type { MessageRow, NoticeRow, TipRow } from "./tips.queries";
 import type { Actor } from "../../kernel/authz";
 
 /** "2026-11-30T14" in Vietnam time: the hour, never the minute. */
-export function hourLabel(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 13);
-}
+const hourLabel = hourInVietnam;
 
 export function presentTipSummary(r: TipRow, now = clockNow()): TipSummary {
   return {

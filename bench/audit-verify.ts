@@ -10,6 +10,7 @@ import {
   type Checkpoint,
 } from "../server/src/kernel/audit-checkpoint";
 import { sealPendingAudit } from "../server/src/kernel/audit-sequencer";
+import { prng } from "../server/src/kernel/prng";
 import { createTarget, engineInfo } from "./lib/engine";
 import { machineInfo, type BenchResult } from "./lib/results";
 import { progress } from "./lib/stats";
@@ -46,18 +47,6 @@ const ACTIONS = [
   ["auth.logout", "account"],
   ["org_unit.created", "org_unit"],
 ] as const;
-
-/** A small seeded PRNG (mulberry32): every run writes the same rows. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidFrom(n: number): string {
   const h = n.toString(16).padStart(12, "0");

@@ -122,13 +122,18 @@ export async function runTipSubmit(): Promise<BenchResult> {
       database.db,
       sql`select province_id as province, id as commune from org_units where kind = 'commune' and code = '31825' and valid_to is null`,
     );
+    // The portal's form sends the consent text version it showed next to the contact box.
+    const [consentText] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from consent_texts where purpose = 'tip_contact' order by version desc limit 1`,
+    );
     const tipBody: SubmitTipBody = {
       category: "drugs",
       description: "Có người bán ma túy ở đầu hẻm, khách ra vào từ 22 giờ hằng đêm. Xe máy biển số 94.",
       provinceId: unit!.province,
       communeId: unit!.commune,
       place: "Hẻm 7 đường Hai Bà Trưng",
-      contact: { consent: true, phone: "0900000000" },
+      contact: { consent: true, phone: "0900000000", consentTextId: consentText?.id },
     };
     const body = JSON.stringify(tipBody);
     const run = (url: string, post: boolean) =>

@@ -3,11 +3,12 @@ import type { Db } from "../../db/client";
 import { preparedRows } from "../../kernel/statements";
 
 /**
- * Folds the pending activity changes into `activity_rollups` (decision in migration
- * `activity_rollups_deferred`). A write only appends its activity's figures to
+ * Folds the pending activity changes into `activity_rollups` and `activity_year_rollups` (decision
+ * in migration `activity_rollups_deferred`; the yearly totals since `activity_year_rollups`). A write only appends its activity's figures to
  * `activity_rollup_pending` (no shared row, no lock held to its commit); this takes up to `limit`
- * committed pending rows, deletes them and adds their sums to the rollups, in one statement (so a
- * reader of `activity_rollups_live` sees each change exactly once, before and after). Rows
+ * committed pending rows, deletes them and adds their sums to both rollups, in one statement (so a
+ * reader of `activity_rollups_live` or `activity_year_rollups_live` sees each change exactly once,
+ * before and after). Rows
  * another process is folding are skipped (`skip locked`): any number of processes may fold at once.
  * Rollup rows are upserted in key order, so concurrent folds lock them in the same order.
  * The folder runs it four times a second: it is a prepared statement with the limit written in
@@ -34,6 +35,23 @@ export async function foldActivityRollups(db: Db, limit = 5000): Promise<number>
           cross join lateral activity_rollups_dims(a.kind, a.organizer_kinds, a.topics) d(dim)
           group by 1, 2, 3, 4 order by 1, 4, 3
           on conflict (unit_path, dim, month) do update set
+            activities = r.activities + excluded.activities, attendees = r.attendees + excluded.attendees,
+            households = r.households + excluded.households, students = r.students + excluded.students,
+            leaflets = r.leaflets + excluded.leaflets, panels = r.panels + excluded.panels,
+            slogans = r.slogans + excluded.slogans,
+            broadcast_items = r.broadcast_items + excluded.broadcast_items,
+            broadcast_hours = r.broadcast_hours + excluded.broadcast_hours),
+        folded_years as (
+          insert into activity_year_rollups as r (unit_path, depth, year, activities, attendees,
+            households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)
+          select p.unit_path, p.depth, extract(year from a.date)::int, sum(a.sign),
+            sum(a.sign * a.attendees), sum(a.sign * a.households), sum(a.sign * a.students),
+            sum(a.sign * a.leaflets), sum(a.sign * a.panels), sum(a.sign * a.slogans),
+            sum(a.sign * a.broadcast_items), sum(a.sign * a.broadcast_hours)
+          from taken a
+          cross join lateral activity_rollups_ancestors(a.rollup_path) p
+          group by 1, 2, 3 order by 1, 3
+          on conflict (unit_path, year) do update set
             activities = r.activities + excluded.activities, attendees = r.attendees + excluded.attendees,
             households = r.households + excluded.households, students = r.students + excluded.students,
             leaflets = r.leaflets + excluded.leaflets, panels = r.panels + excluded.panels,

@@ -35,12 +35,18 @@ export function isWholeMonths(from: string, to: string): boolean {
   return from.endsWith("-01") && addDays(to, 1).endsWith("-01");
 }
 
+/** [from, to] covers whole calendar years, so the yearly rollups answer joint totals exactly. */
+export function isWholeYears(from: string, to: string): boolean {
+  return from.endsWith("-01-01") && to.endsWith("-12-31") && from <= to;
+}
+
 /**
  * Sums from the rollups for the unit at `path` (a current unit's path) over whole months
  * [from, to], with the changes not yet folded into them (`activity_rollups_live`), so exact at
  * once. `level: "children"` also returns one row per child (by its id); the unit's own row
  * has child "". The country row holds only records made at the country itself, so for the
- * country the unit's total is its own row plus its children's.
+ * country the unit's total is its own row plus its children's. Joint totals (dim "", not by dim
+ * or month) over whole years are read from the yearly rollups (`activity_year_rollups_live`).
  */
 export async function readActivityRollups(
   db: Db,
@@ -61,8 +67,13 @@ export async function readActivityRollups(
   const dimCond =
     "exact" in opts.dim ? sql`r.dim = ${opts.dim.exact}` : sql`r.dim like ${`${opts.dim.family}:%`}`;
   const monthCond = sql`r.month between date_trunc('month', ${opts.from}::date)::date and ${opts.to}::date`;
+  // Joint totals over whole years need no months: the yearly rollups hold one row per unit and year.
+  const yearly = "exact" in opts.dim && opts.dim.exact === "" && !opts.byDim && !opts.byMonth;
   const rowsOf = (unit: SQL) =>
-    sql`select r.* from activity_rollups_live r where ${unit} and ${dimCond} and ${monthCond}`;
+    yearly && isWholeYears(opts.from, opts.to)
+      ? sql`select r.* from activity_year_rollups_live r where ${unit}
+            and r.year between ${Number(opts.from.slice(0, 4))}::int and ${Number(opts.to.slice(0, 4))}::int`
+      : sql`select r.* from activity_rollups_live r where ${unit} and ${dimCond} and ${monthCond}`;
   // Each level is read by its own arm, not one `self or kids` (or `depth <= 2`): an OR makes
   // PostgreSQL combine bitmaps and visit one heap page per child and month (~2,000 pages for a
   // province of 168 communes), and a depth range scans every dimension of both levels, where each
@@ -131,5 +142,14 @@ export async function rebuildActivityRollups(db: Db): Promise<void> {
       cross join lateral activity_rollups_ancestors(a.rollup_path) p
       cross join lateral activity_rollups_dims(a.kind, a.organizer_kinds, a.topics) d(dim)
       group by 1, 2, 3, 4`);
+    await tx.execute(sql`delete from activity_year_rollups`);
+    await tx.execute(sql`insert into activity_year_rollups (unit_path, depth, year, activities, attendees,
+        households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)
+      select p.unit_path, p.depth, extract(year from a.date)::int, count(*), sum(a.attendees),
+        sum(a.households), sum(a.students), sum(a.leaflets), sum(a.panels), sum(a.slogans),
+        sum(a.broadcast_items), sum(a.broadcast_hours)
+      from activities a
+      cross join lateral activity_rollups_ancestors(a.rollup_path) p
+      group by 1, 2, 3`);
   });
 }

@@ -178,6 +178,50 @@ export const activityRollups = pgTable(
 );
 
 /**
+ * The joint totals of `activityRollups` (dim "") per (unit, year): one row per unit and year where
+ * the monthly rollups have twelve, so a year's figures for a province's children read 1 row per
+ * commune (126–168) instead of 12 (1,500–2,000). Same unit paths and depths (the ancestors of the
+ * record's rollup path); kept by the same fold statement as the monthly rows, from the same pending
+ * changes; read through the view `activity_year_rollups_live` (this plus what is pending).
+ */
+export const activityYearRollups = pgTable(
+  "activity_year_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    year: integer("year").notNull(),
+    activities: integer("activities").notNull().default(0),
+    attendees: integer("attendees").notNull().default(0),
+    households: integer("households").notNull().default(0),
+    students: integer("students").notNull().default(0),
+    leaflets: integer("leaflets").notNull().default(0),
+    panels: integer("panels").notNull().default(0),
+    slogans: integer("slogans").notNull().default(0),
+    broadcastItems: integer("broadcast_items").notNull().default(0),
+    broadcastHours: numeric("broadcast_hours", { precision: 14, scale: 2 }).notNull().default("0"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.year] }),
+    // Carries the figures (trailing key columns: Drizzle has no INCLUDE): index-only reads by level.
+    index("activity_year_rollups_children_idx").using(
+      "btree",
+      t.depth,
+      sql`${t.unitPath} text_pattern_ops`,
+      t.year,
+      t.activities,
+      t.attendees,
+      t.households,
+      t.students,
+      t.leaflets,
+      t.panels,
+      t.slogans,
+      t.broadcastItems,
+      t.broadcastHours,
+    ),
+  ],
+);
+
+/**
  * A training activity's level and form (tập huấn, bồi dưỡng), 1:1 with an activity of kind
  * `training`; its trainees are in `activity_trainees`.
  */

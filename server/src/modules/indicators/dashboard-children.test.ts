@@ -60,6 +60,11 @@ beforeAll(async () => {
   }
   const edit = await call(t.app, admin, "PATCH", `/api/v1/activities/${ids[2]}`, { attendees: 7 });
   expect(edit.statusCode, edit.body).toBe(200);
+  // Moved out of the year (one already folded, one pending): no longer in the 2025 figures.
+  for (const id of [ids[1], ids[30]]) {
+    const moved = await call(t.app, admin, "PATCH", `/api/v1/activities/${id}`, { date: "2024-12-31" });
+    expect(moved.statusCode, moved.body).toBe(200);
+  }
   expect((await call(t.app, admin, "DELETE", `/api/v1/activities/${ids[4]}`)).statusCode).toBe(200);
 });
 afterAll(() => t.close());

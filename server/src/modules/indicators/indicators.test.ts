@@ -6,7 +6,15 @@ import { createResidentialArea, rootUnit, signedInAs, unitByCode } from "../../t
 import { foldActivityRollups } from "../activities";
 import { bodyAt, formerUnit } from "../activities/test-fixtures";
 import { prng } from "../../kernel/prng";
-import { period, prefix, recountActivities, unitPathOf } from "./indicators.test-support";
+import {
+  monthRollupDrift,
+  period,
+  prefix,
+  recountActivities,
+  unitPathOf,
+  YEAR_ROLLUPS_LIVE,
+  yearRollupDrift,
+} from "./indicators.test-support";
 
 let t: TestContext;
 let admin: Session;
@@ -115,29 +123,23 @@ beforeAll(async () => {
   for (const id of ids.slice(10, 16)) {
     expect((await call(t.app, admin, "DELETE", `/api/v1/activities/${id}`)).statusCode).toBe(200);
   }
+  // Two records moved to another year (and one back): the yearly rollups move them too.
+  for (const [id, date] of [
+    [ids[16], "2024-12-31"],
+    [ids[17], "2024-06-01"],
+    [ids[17], "2025-01-01"],
+  ] as const) {
+    const res = await call(t.app, admin, "PATCH", `/api/v1/activities/${id}`, { date });
+    expect(res.statusCode, res.body).toBe(200);
+  }
 });
 afterAll(() => t.close());
 
 describe("activity rollups", () => {
-  // The writes append to activity_rollup_pending; the folder moves that into activity_rollups.
-  const drift = async (rollups: SQL) => {
-    const [row] = await queryRows<{ n: number }>(
-      t.app.db,
-      sql`with expected as (
-            select p.unit_path, d.dim, date_trunc('month', a.date)::date as month, count(*)::int as activities,
-              sum(a.attendees)::int as attendees, sum(a.broadcast_hours) as hours
-            from activities a
-            cross join lateral activity_rollups_ancestors(a.rollup_path) p
-            cross join lateral activity_rollups_dims(a.kind, a.organizer_kinds, a.topics) d(dim)
-            group by 1, 2, 3)
-          select count(*)::int as n from expected e
-          full join (${rollups}) r
-            on r.unit_path = e.unit_path and r.dim = e.dim and r.month = e.month
-          where e.activities is distinct from r.activities or e.attendees is distinct from r.attendees
-             or e.hours is distinct from r.broadcast_hours`,
-    );
-    return row!.n;
-  };
+  // The writes append to activity_rollup_pending; the folder moves that into both rollups.
+  const drift = (rollups: SQL) => monthRollupDrift(t.app.db, rollups);
+  const yearDrift = (rollups: SQL) => yearRollupDrift(t.app.db, rollups);
+  const yearLive = YEAR_ROLLUPS_LIVE;
 
   it("equal a recount from the records after inserts, edits and deletions", async () => {
     // What readers see (the rollups plus the changes not folded yet), whatever the folder has done.
@@ -145,6 +147,7 @@ describe("activity rollups", () => {
         sum(attendees)::int as attendees, sum(broadcast_hours) as broadcast_hours
       from activity_rollups_live group by 1, 2, 3 having sum(activities) <> 0`;
     expect(await drift(live)).toBe(0);
+    expect(await yearDrift(yearLive)).toBe(0);
     // Folded: the rollups alone are right, and nothing is left pending (rows the app's own folder
     // is folding at that moment are skipped by this fold: fold again until none is left).
     for (let i = 0; i < 20; i++) {
@@ -158,12 +161,19 @@ describe("activity rollups", () => {
     }
     expect(await drift(sql`select * from activity_rollups where activities <> 0`)).toBe(0);
     expect(await drift(live)).toBe(0);
-    const [rows] = await queryRows<{ n: number; pending: number }>(
+    expect(await yearDrift(sql`select * from activity_year_rollups`)).toBe(0);
+    expect(await yearDrift(yearLive)).toBe(0);
+    const [rows] = await queryRows<{ n: number; pending: number; years: number; years2024: number }>(
       t.app.db,
-      sql`select count(*)::int as n, (select count(*)::int from activity_rollup_pending) as pending
+      sql`select count(*)::int as n, (select count(*)::int from activity_rollup_pending) as pending,
+            (select count(*)::int from activity_year_rollups where activities <> 0) as years,
+            (select count(*)::int from activity_year_rollups where activities <> 0 and year = 2024) as "years2024"
           from activity_rollups`,
     );
     expect(rows!.n).toBeGreaterThan(50);
+    // Cà Mau and its two communes with records in 2025; Cà Mau and a commune in 2024 (moved records).
+    expect(rows!.years).toBe(5);
+    expect(rows!.years2024).toBeGreaterThanOrEqual(2);
     expect(rows!.pending).toBe(0);
   });
 });

@@ -25,6 +25,7 @@ export const NOT_PERSONAL: Record<string, string> = {
   "activities.notes": "notes about an activity (propaganda, meeting); the form asks for no names",
   "media_partnerships.notes": "notes on an agreement with a newspaper or station; no names asked",
   "activity_rollups.attendees": "a sum of counts",
+  "activity_year_rollups.attendees": "a sum of counts",
   "activity_rollup_pending.attendees": "a count of attendees, no names (a copy of activities.attendees)",
   "groups.notes": "notes about a team or model, not its members",
   "group_surveys.notes": "notes on a survey of an area's situation (counts of incidents)",

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NoopLogger, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestContext, type TestContext } from "../test/harness";
 import { bumpCacheVersion, cacheVersion, VersionedCache } from "./cache-version";
 
@@ -43,5 +43,32 @@ describe("VersionedCache", () => {
     expect(await cache.get(db, "k", load)).toBe(inMemory ? 1 : 2);
     await db.transaction((tx) => bumpCacheVersion(tx, "test-engine"));
     expect(await cache.get(db, "k", load)).toBe(inMemory ? 2 : 3);
+  });
+
+  it("reads every version in one statement for the readers of one turn, never joining a read already sent", async () => {
+    const db = t.database.db;
+    const sent: string[] = [];
+    const spy = vi.spyOn(NoopLogger.prototype, "logQuery").mockImplementation((...args: unknown[]) => {
+      sent.push(String(args[0]));
+    });
+    try {
+      const before = await cacheVersion(db, "test-turn");
+      sent.length = 0;
+      expect(await Promise.all([cacheVersion(db, "test-turn"), cacheVersion(db, "test-other")])).toEqual([
+        before,
+        0,
+      ]);
+      expect(sent).toEqual(["select name, version from cache_versions"]);
+      // A read sent, then a change committed: a reader asking after the commit reads again and sees it.
+      const early = cacheVersion(db, "test-turn");
+      await new Promise((resolve) => setImmediate(resolve));
+      await db.transaction((tx) => bumpCacheVersion(tx, "test-turn"));
+      const late = await cacheVersion(db, "test-turn");
+      expect([before, before + 1]).toContain(await early);
+      expect(late).toBe(before + 1);
+      expect(sent.filter((q) => q.startsWith("select name, version"))).toHaveLength(3);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
+import { setImmediate } from "node:timers";
 import type { Db } from "../db/client";
 import { cacheVersions } from "./shared-state.table";
 import { runPrepared } from "./statements";
@@ -57,20 +58,44 @@ function followedVersion(name: string): number | undefined {
 
 /** The cache's current version (0 before its first bump). */
 export async function cacheVersion(db: Db, name: string): Promise<number> {
-  // Read on every request by some caches: a prepared statement, not a query built each time.
-  const res = (await runPrepared(db, "td_cache_version", VERSION_SQL, [name])) as {
-    rows: { version: number | string }[];
-  };
-  const [row] = res.rows;
-  return row ? Number(row.version) : 0;
+  return (await readVersions(db)).get(name) ?? 0;
 }
 
-const VERSION_SQL = "select version from cache_versions where name = $1";
+/** Every version row: a handful, one per cache name. */
+const VERSIONS_SQL = "select name, version from cache_versions";
 
-type Entry<V> = { at: number; version: number; value: V };
+/** Per handle, the read of every version row not sent yet, which callers of this turn join. */
+const unsent = new Map<Db, Promise<Map<string, number>>>();
+
+/**
+ * Every cache's version, read in one statement for all the readers of one turn of the event loop
+ * (requests parsed together ask together): the read is sent after each of them asked, so it sees
+ * every change committed before any of them began — a reader never joins a read already sent, which
+ * could have taken its snapshot before a change it must see. Per handle: a reader inside a
+ * transaction must not wait for a read queued behind that transaction (PGlite has one connection).
+ */
+function readVersions(db: Db): Promise<Map<string, number>> {
+  let read = unsent.get(db);
+  if (!read) {
+    read = new Promise((resolve, reject) => {
+      setImmediate(() => {
+        unsent.delete(db);
+        // A prepared statement: read on every request (kernel/statements.ts).
+        runPrepared(db, "td_cache_versions", VERSIONS_SQL, []).then((res) => {
+          const rows = (res as { rows: { name: string; version: number | string }[] }).rows;
+          resolve(new Map(rows.map((r) => [r.name, Number(r.version)])));
+        }, reject);
+      });
+    });
+    unsent.set(db, read);
+  }
+  return read;
+}
+
+type Entry<V> = { at: number; version: string; value: V };
 
 /** Every cache of this process, for clearCachesOfProcess. */
-const caches = new Set<VersionedCache<unknown>>();
+const caches = new Set<{ clear: () => void }>();
 
 /**
  * Empties every VersionedCache of this process. For the tests, whose files share a process but
@@ -81,26 +106,36 @@ export function clearCachesOfProcess(): void {
   for (const c of caches) c.clear();
 }
 
+/** The version names each value held by a VersionedCache was checked against (see DerivedCache). */
+const checkedAgainst = new WeakMap<object, readonly string[]>();
+
 /**
- * A process's cache of values that a version row invalidates: an entry is used only while the
- * version read before it was loaded is still current and its time to live has not run out.
- * Concurrent readers share one version read in flight (at most one round trip at a time per cache).
+ * A process's cache of values that version rows invalidate: an entry is used only while the
+ * versions read before it was loaded are still current and its time to live has not run out. With
+ * `alsoNames`, an entry depends on those versions as well as on its own `name`'s. The versions are
+ * read once per request at most, for all caches together (`readVersions`), and not at all on PGlite.
  */
 export class VersionedCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
-  private inFlight: { db: Db; read: Promise<number> } | null = null;
+  readonly names: readonly string[];
 
   constructor(
     readonly name: string,
-    private readonly opts: { ttlMs: number; maxEntries?: number },
+    private readonly opts: {
+      ttlMs: number;
+      maxEntries?: number;
+      alsoNames?: readonly string[];
+      /** The object a DerivedCache keys on for a value (default: the value, when an object). */
+      owner?: (value: V) => object | undefined;
+    },
   ) {
+    this.names = [name, ...(opts.alsoNames ?? [])];
     caches.add(this);
   }
 
   /** Forgets every entry. */
   clear(): void {
     this.entries.clear();
-    this.inFlight = null;
   }
 
   async get(db: Db, key: string, load: () => Promise<V>): Promise<V> {
@@ -121,24 +156,53 @@ export class VersionedCache<V> {
   private put(key: string, entry: Entry<V>): void {
     if (this.entries.size >= (this.opts.maxEntries ?? 1000)) this.entries.clear();
     this.entries.set(key, entry);
+    const owner = this.opts.owner
+      ? this.opts.owner(entry.value)
+      : typeof entry.value === "object" && entry.value !== null
+        ? entry.value
+        : undefined;
+    if (owner) checkedAgainst.set(owner, this.names);
   }
 
-  /**
-   * Joins the read in flight only on the same handle: a reader inside a transaction must not wait
-   * for a read queued behind that transaction (PGlite has one connection).
-   */
-  private version(db: Db): Promise<number> {
-    const followedNow = followedVersion(this.name);
-    if (followedNow !== undefined) return Promise.resolve(followedNow);
-    if (this.inFlight?.db === db) return this.inFlight.read;
-    const read = cacheVersion(db, this.name);
-    const flight = { db, read };
-    this.inFlight = flight;
-    void read
-      .finally(() => {
-        if (this.inFlight === flight) this.inFlight = null;
-      })
-      .catch(() => undefined);
-    return read;
+  private async version(db: Db): Promise<string> {
+    const inMemory = this.names.map(followedVersion);
+    if (inMemory.every((v) => v !== undefined)) return inMemory.join(",");
+    const versions = await readVersions(db);
+    return this.names.map((n) => versions.get(n) ?? 0).join(",");
+  }
+}
+
+/**
+ * Values derived from a value a VersionedCache handed out (its owner: e.g. a session's actor),
+ * kept with the owner object and exactly as long as it is current. A VersionedCache hands out a
+ * new object once any of its versions has changed, so what is kept here is dropped with the owner
+ * — provided every change to what is derived bumps `name`, and `name` is one of the versions the
+ * owner's cache checks (`alsoNames`); for any other owner nothing is kept. A request that holds a
+ * current owner (checked at its start) may thus use what was derived from data as it was at the
+ * last change at the latest, and no version is read for it.
+ */
+export class DerivedCache<V> {
+  private readonly byOwner = new WeakMap<object, Map<string, V>>();
+
+  constructor(
+    readonly name: string,
+    private readonly opts: { maxEntriesPerOwner?: number } = {},
+  ) {}
+
+  /** Whether values may be kept for this owner. */
+  private keeps(owner: object): boolean {
+    return checkedAgainst.get(owner)?.includes(this.name) ?? false;
+  }
+
+  peek(owner: object, key: string): V | undefined {
+    return this.byOwner.get(owner)?.get(key);
+  }
+
+  put(owner: object, key: string, value: V): void {
+    if (!this.keeps(owner)) return;
+    let kept = this.byOwner.get(owner);
+    if (!kept) this.byOwner.set(owner, (kept = new Map<string, V>()));
+    if (kept.size >= (this.opts.maxEntriesPerOwner ?? 200)) kept.clear();
+    kept.set(key, value);
   }
 }

@@ -5,6 +5,7 @@ import { queryRows, type Db } from "../../db/client";
 import { makeActor, type Actor } from "../../kernel/authz";
 import { VersionedCache } from "../../kernel/cache-version";
 import { sessions } from "../accounts/accounts.table";
+import { ORG_UNITS_CACHE } from "../org-units";
 
 export const SESSION_COOKIE = "td_session";
 
@@ -57,9 +58,17 @@ type Resolved = { actor: Actor; expiresAt: number } | null;
  * The actors of the sessions in use, per process. Triggers bump the cache's version whenever a
  * session, an account, a role or a unit changes (migration 0053_session_cache_version), so a
  * sign-out, a password change, a disabled account or a withdrawn role is seen by every process on
- * its next request; an entry also lapses at the session's own expiry and after a minute.
+ * its next request; an entry also lapses at the session's own expiry and after a minute. It also
+ * depends on the `org-units` version, so that what the org-units module keeps with an actor (the
+ * units and bodies its writes name, places.ts) is dropped with it whenever a unit or body changes.
+ * Both versions are read in one statement, shared by the requests of one turn (kernel/cache-version.ts).
  */
-const resolved = new VersionedCache<Resolved>("sessions", { ttlMs: 60_000, maxEntries: 10_000 });
+const resolved = new VersionedCache<Resolved>("sessions", {
+  ttlMs: 60_000,
+  maxEntries: 10_000,
+  alsoNames: [ORG_UNITS_CACHE],
+  owner: (r) => r?.actor,
+});
 
 /**
  * Resolves a session cookie to an actor, or null when absent, expired or disabled. One query

@@ -1,7 +1,7 @@
 // What other modules may use from the org-units module.
 export { type LocalUnitInput, insertLocalUnits } from "./commands/create-org-unit";
 export { findRoot, importOfficialUnits } from "./import/official-units";
-export { type OrgUnitDbRow, validOn } from "./org-units.queries";
+export { ORG_UNITS_CACHE, type OrgUnitDbRow, validOn } from "./org-units.queries";
 export {
   type BodyAtPath,
   type BodyRow,

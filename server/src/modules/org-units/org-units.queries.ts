@@ -3,6 +3,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 
+/**
+ * The version every statement that writes `org_units` or `bodies` bumps (by trigger, migration
+ * 0056_org_units_cache_version): what a process keeps of units and bodies is checked against it.
+ */
+export const ORG_UNITS_CACHE = "org-units";
+
 export type OrgUnitDbRow = {
   id: string;
   code: string | null;

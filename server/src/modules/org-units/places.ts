@@ -7,10 +7,11 @@ import {
 } from "@toandan/contracts";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
-import { pathInScope, type Actor } from "../../kernel/authz";
+import { isInScope, pathInScope, type Actor } from "../../kernel/authz";
+import { DerivedCache } from "../../kernel/cache-version";
 import { notFound } from "../../kernel/errors";
 import { preparedRows } from "../../kernel/statements";
-import { SELECT_UNIT, unitVisible, type OrgUnitDbRow } from "./org-units.queries";
+import { ORG_UNITS_CACHE, SELECT_UNIT, unitVisible, type OrgUnitDbRow } from "./org-units.queries";
 
 /**
  * One place for places: how other modules load a unit, its province, its ancestors and the bodies
@@ -59,6 +60,27 @@ const inList = (ids: readonly string[]) =>
   );
 
 /**
+ * The units and bodies the write paths have loaded for a session's actor (`loadUnit` with
+ * `withBodies`), kept with the actor object (kernel/cache-version.ts, DerivedCache): the session
+ * cache hands out a new actor once the `org-units` version has changed, which every statement that
+ * writes `org_units` or `bodies` bumps in its own transaction (migration 0056_org_units_cache_version)
+ * — the unit import, the two-level reform, local units, any admin command or hand-made SQL alike.
+ * Only rows as they are: which of them the actor may act on is decided on every request, below.
+ */
+const unitsSeen = new DerivedCache<Omit<UnitRow, "childCount">>(ORG_UNITS_CACHE);
+const bodiesSeen = new DerivedCache<BodyAtPath>(ORG_UNITS_CACHE);
+
+/** The same predicate as `scopeSql` for the two scopes a kept unit is checked with. */
+function inScope(
+  actor: Actor,
+  permission: Permission,
+  scope: "rollup" | "path",
+  u: UnitRow | Omit<UnitRow, "childCount">,
+) {
+  return isInScope(actor, permission, scope === "rollup" ? u.rollupPath : u.path);
+}
+
+/**
  * The unit the actor may act on, or 404 (never revealing that a hidden unit exists). With
  * `withBodies`, also those bodies (of any unit, with their unit's path) in the same round trip, for
  * the caller to check where they sit; an unknown id is simply missing from `bodies`.
@@ -77,6 +99,19 @@ export async function loadUnit(
   options: LoadUnitOptions & { withBodies?: readonly string[] } = {},
 ): Promise<Omit<UnitRow, "childCount"> & { bodies?: BodyAtPath[] }> {
   const { permission = "org_unit.read", scope = "lineage", at = todayInVietnam(), withBodies } = options;
+  // The write paths (withBodies, on the primary) answer from what this actor has loaded before,
+  // when it has loaded the unit and every body asked for: no round trip. The scope is checked here
+  // as scopeSql would (a `lineage` scope reads the lineage table: always asked).
+  if (withBodies !== undefined && scope !== "lineage") {
+    const kept = unitsSeen.peek(actor, id);
+    const bodies = kept && withBodies.map((b) => bodiesSeen.peek(actor, b));
+    if (kept && bodies && bodies.every((b) => b !== undefined)) {
+      if (!inScope(actor, permission, scope, kept) || (options.current && kept.validTo !== null)) {
+        throw notFound();
+      }
+      return { ...kept, bodies: [...new Set(bodies)] };
+    }
+  }
   const bodies =
     withBodies === undefined
       ? sql``
@@ -96,6 +131,11 @@ export async function loadUnit(
         ${options.current ? sql`and u.valid_to is null` : sql``}`,
   );
   if (!row) throw notFound();
+  if (withBodies !== undefined && scope !== "lineage") {
+    const { bodies: found, ...unit } = row;
+    unitsSeen.put(actor, id, Object.freeze(unit));
+    for (const b of found ?? []) bodiesSeen.put(actor, b.id, Object.freeze(b));
+  }
   return row;
 }
 

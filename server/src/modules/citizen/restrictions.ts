@@ -32,11 +32,30 @@ export async function restrictedIds(db: Db, source: RestrictionSource, ids: stri
 }
 
 /**
+ * Restricting and writing a record are ordered by a transaction advisory lock on the record:
+ * restricting takes it exclusive, every guarded write shared (writes do not wait for each other).
+ * Key space (two int4 keys, apart from the single bigint keys of start-up and sealing): this class
+ * and the hash of `source:recordId`; a hash collision only makes one wait for the other.
+ */
+const RESTRICTION_LOCK_CLASS = 0x7444_5231; // "tDR1"
+
+async function lockRecords(tx: Db, source: RestrictionSource, ids: readonly string[], shared: boolean) {
+  const keys = [...new Set(ids)].sort().map((id) => `${source}:${id}`);
+  if (keys.length === 0) return;
+  const fn = shared ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
+  await tx.execute(
+    sql`select ${fn}(${RESTRICTION_LOCK_CLASS}, hashtext(k)) from unnest(${sql.param(keys)}::text[]) as k`,
+  );
+}
+
+/**
  * The one guard of every write to a household, its commitments and recognitions, a roster member or
  * a contact: after the caller's scope check (out of scope stays 404), any of `ids` restricted is
  * refused with 409 `record_restricted` and nothing is written (decision 0017, addendum). With
- * `path`, a batch names each refused entry (`path.i`). Call it after the record's row is locked
- * where the write locks it (If-Match): restricting locks the same row, so the two are ordered.
+ * `path`, a batch names each refused entry (`path.i`). Called inside the write's transaction, it
+ * holds the records' restriction lock until the write commits, so a restriction committed meanwhile
+ * is either seen here or waits for the write; called before it (a quick refusal before work), it
+ * only reads.
  */
 export async function refuseRestricted(
   db: Db,
@@ -44,6 +63,8 @@ export async function refuseRestricted(
   ids: readonly string[],
   path?: string,
 ): Promise<void> {
+  // Locked before the read, in its own statement: the read's snapshot then follows the wait.
+  await lockRecords(db, source, ids, true);
   const restricted = await restrictedIds(db, source, [...new Set(ids)]);
   if (restricted.size === 0) return;
   const issues = path
@@ -103,6 +124,8 @@ export async function restrictRecord(
     doneVi: string;
   },
 ): Promise<RecordActionResult> {
+  // Waits for the record's writes in flight; later ones see the restriction (refuseRestricted).
+  await lockRecords(tx, r.source, [r.recordId], false);
   const inserted = await tx
     .insert(citizenRestrictions)
     .values({

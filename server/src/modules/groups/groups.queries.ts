@@ -201,7 +201,8 @@ export async function listMembers(
 
 /**
  * The roster entry a write changes (the day it left): of the group (else 404), and not restricted
- * at the member's request (else 409 `record_restricted`; decision 0017, addendum).
+ * at the member's request (else 409 `record_restricted`; decision 0017, addendum). Read it inside
+ * the write's transaction (see refuseRestricted).
  */
 export async function getWritableMember(db: Db, groupId: string, memberId: string): Promise<MemberDbRow> {
   const [row] = await queryRows<MemberDbRow>(

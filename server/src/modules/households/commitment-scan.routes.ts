@@ -13,6 +13,7 @@ import { requireActor } from "../../kernel/http/context";
 import { claimOf, runIdempotent, sendIdempotent } from "../../kernel/idempotency";
 import { ifMatchOf, runVersioned } from "../../kernel/row-version";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
+import { refuseRestricted } from "../citizen";
 import { getVisibleHousehold, getWritableHousehold } from "./households.queries";
 
 /** Scans of signed commitment forms: PDF, JPEG or PNG up to 5 MB, checked by their first bytes. */
@@ -75,6 +76,8 @@ export const commitmentScanRoutes: FastifyPluginAsyncZod = async (app) => {
           await fs.mkdir(path.join(root, "commitments"), { recursive: true });
           await fs.writeFile(path.join(root, relative), data, { mode: 0o600 });
           await tx.transaction(async (inner) => {
+            // Checked above before the upload is read; again in the write, ordered with a restriction.
+            await refuseRestricted(inner, "household", [household.id]);
             await inner.execute(
               sql`update household_commitments set scan_path = ${relative} where id = ${commitment.id}`,
             );

@@ -81,7 +81,8 @@ export async function getVisibleHousehold(
  * The household a write changes or adds to (its fields, a commitment, a scan, a recognition): in
  * the actor's `household.manage` scope (else 404, as a read), and not restricted at the head's
  * request (else 409 `record_restricted`: the cadre holding it on a form or in the outbox is told why,
- * and does not register it again; decision 0017, addendum).
+ * and does not register it again; decision 0017, addendum). Read it inside the write's transaction:
+ * the restriction check then holds until the write commits (see refuseRestricted).
  */
 export async function getWritableHousehold(db: Db, actor: Actor, id: string): Promise<HouseholdDbRow> {
   const [row] = await queryRows<HouseholdDbRow>(

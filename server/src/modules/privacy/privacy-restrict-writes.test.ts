@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Session } from "../../test/harness";
+import { restrictRecord } from "../citizen";
 import {
   api,
   buildRestrictWorld,
@@ -274,5 +275,44 @@ describe("writes to a restricted record", () => {
       sql`select deidentified_at is not null as deidentified from group_members where id = ${m.n}`,
     );
     expect(n[0]!.deidentified).toBe(false);
+  });
+});
+
+describe("a restriction committed while a write is on its way", () => {
+  it("is seen by the write, which waits for it and is refused; nothing written", async () => {
+    const [area] = await rows<{ orgUnitId: string; rollupPath: string; members: number }>(
+      sql`select org_unit_id as "orgUnitId", rollup_path as "rollupPath", members from households where id = ${h.n}`,
+    );
+    const [request] = await rows<{ id: string }>(sql`select id from privacy_requests limit 1`);
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let restricted!: () => void;
+    const inserted = new Promise<void>((resolve) => (restricted = resolve));
+    // The privacy officer's transaction: the restriction is written, not yet committed.
+    const restricting = S.w.t.app.db.transaction(async (tx) => {
+      await restrictRecord(
+        tx,
+        { action: "restrict", requestId: request!.id, actorId: S.dpo.accountId },
+        { source: "household", module: "households", recordId: h.n, doneVi: "", ...area! },
+      );
+      restricted();
+      await held;
+    });
+    await Promise.race([inserted, restricting]);
+    let answered = false;
+    const write = api(S.front, "PATCH", `/households/${h.n}`, { members: area!.members + 1 }).finally(() => {
+      answered = true;
+    });
+    // Long enough for the write to have read a restriction row that is not yet committed.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answered).toBe(false);
+    commit();
+    await restricting;
+    const res = await write;
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({ error: { code: "record_restricted" } });
+    const [after] = await rows<{ members: number }>(sql`select members from households where id = ${h.n}`);
+    expect(after!.members).toBe(area!.members);
+    await S.w.t.app.db.execute(sql`delete from citizen_restrictions where record_id = ${h.n}`);
   });
 });

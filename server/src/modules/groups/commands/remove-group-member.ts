@@ -16,12 +16,12 @@ export async function removeGroupMember(
   body: LeaveGroupBody,
 ): Promise<void> {
   const group = await getVisibleGroup(db, actor, groupId, "group.manage");
-  const member = await getWritableMember(db, groupId, memberId);
-  if (member.leftOn) throw conflict("Thành viên đã rời tổ, mô hình");
-  if (body.leftOn < member.joinedOn) {
-    throw validationFailed([{ path: "leftOn", message: "Ngày rời tổ trước ngày vào tổ" }]);
-  }
   await db.transaction(async (tx) => {
+    const member = await getWritableMember(tx, groupId, memberId);
+    if (member.leftOn) throw conflict("Thành viên đã rời tổ, mô hình");
+    if (body.leftOn < member.joinedOn) {
+      throw validationFailed([{ path: "leftOn", message: "Ngày rời tổ trước ngày vào tổ" }]);
+    }
     await tx.update(groupMembers).set({ leftOn: body.leftOn }).where(eq(groupMembers.id, memberId));
     await recordEvent(tx, {
       actorId: actor.accountId,

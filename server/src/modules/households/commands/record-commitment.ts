@@ -19,26 +19,26 @@ export async function recordCommitment(
   householdId: string,
   body: RecordCommitmentBody,
 ): Promise<string> {
-  const household = await getWritableHousehold(db, actor, householdId);
-  const issues: ApiIssue[] = [];
-  if (body.signedOn > todayInVietnam()) {
-    issues.push({ path: "signedOn", message: "Ngày không được ở tương lai" });
-  } else if (!body.signedOn.startsWith(`${body.year}-`)) {
-    issues.push({ path: "signedOn", message: `Ngày ký phải thuộc năm ${body.year}` });
-  } else if (household.movedOutOn && household.movedOutOn < body.signedOn) {
-    issues.push({ path: "signedOn", message: `Hộ đã chuyển đi từ ngày ${household.movedOutOn}` });
-  }
-  if (issues.length) throw validationFailed(issues);
-  const formVersion = body.templateId
-    ? (await templateForPath(db, household.rollupPath, body.templateId)).name
-    : body.formVersion!;
-  const [existing] = await queryRows<{ id: string }>(
-    db,
-    sql`select id from household_commitments where household_id = ${householdId} and year = ${body.year}`,
-  );
-  if (existing) throw conflict(`Hộ đã có cam kết năm ${body.year}`);
-  const id = randomUUID();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const household = await getWritableHousehold(tx, actor, householdId);
+    const issues: ApiIssue[] = [];
+    if (body.signedOn > todayInVietnam()) {
+      issues.push({ path: "signedOn", message: "Ngày không được ở tương lai" });
+    } else if (!body.signedOn.startsWith(`${body.year}-`)) {
+      issues.push({ path: "signedOn", message: `Ngày ký phải thuộc năm ${body.year}` });
+    } else if (household.movedOutOn && household.movedOutOn < body.signedOn) {
+      issues.push({ path: "signedOn", message: `Hộ đã chuyển đi từ ngày ${household.movedOutOn}` });
+    }
+    if (issues.length) throw validationFailed(issues);
+    const formVersion = body.templateId
+      ? (await templateForPath(tx, household.rollupPath, body.templateId)).name
+      : body.formVersion!;
+    const [existing] = await queryRows<{ id: string }>(
+      tx,
+      sql`select id from household_commitments where household_id = ${householdId} and year = ${body.year}`,
+    );
+    if (existing) throw conflict(`Hộ đã có cam kết năm ${body.year}`);
+    const id = randomUUID();
     await tx.insert(householdCommitments).values({
       id,
       householdId,
@@ -56,6 +56,6 @@ export async function recordCommitment(
       orgUnitId: household.orgUnitId,
       data: { householdId, year: body.year, signedOn: body.signedOn, formVersion },
     });
+    return id;
   });
-  return id;
 }

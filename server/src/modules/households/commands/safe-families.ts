@@ -98,16 +98,18 @@ export async function recordSafeFamily(
   householdId: string,
   body: RecordSafeFamilyBody,
 ): Promise<string> {
-  const household = await getWritableHousehold(db, actor, householdId);
-  const issues = decisionIssues(body);
-  if (movedOutBefore(household.movedOutOn, body.year)) {
-    issues.push({ path: "year", message: `Hộ đã chuyển đi từ ngày ${vnDate(household.movedOutOn!)}` });
-  }
-  if (issues.length) throw validationFailed(issues);
-  if ((await standingYears(db, [householdId], body.year)).size) {
-    throw conflict(`Hộ đã được công nhận gia đình an toàn về ANTT năm ${body.year}`);
-  }
-  return db.transaction((tx) => insertRecognition(tx, actor, household, body));
+  return db.transaction(async (tx) => {
+    const household = await getWritableHousehold(tx, actor, householdId);
+    const issues = decisionIssues(body);
+    if (movedOutBefore(household.movedOutOn, body.year)) {
+      issues.push({ path: "year", message: `Hộ đã chuyển đi từ ngày ${vnDate(household.movedOutOn!)}` });
+    }
+    if (issues.length) throw validationFailed(issues);
+    if ((await standingYears(tx, [householdId], body.year)).size) {
+      throw conflict(`Hộ đã được công nhận gia đình an toàn về ANTT năm ${body.year}`);
+    }
+    return insertRecognition(tx, actor, household, body);
+  });
 }
 
 /**
@@ -135,13 +137,13 @@ export async function recordSafeFamilies(
     }
   });
   if (issues.length) throw validationFailed(issues);
-  await refuseRestricted(db, "household", body.householdIds, "householdIds");
-  const already = await standingYears(db, body.householdIds, body.year);
-  const todo = body.householdIds.filter((id) => !already.has(id)).map((id) => byId.get(id)!);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    await refuseRestricted(tx, "household", body.householdIds, "householdIds");
+    const already = await standingYears(tx, body.householdIds, body.year);
+    const todo = body.householdIds.filter((id) => !already.has(id)).map((id) => byId.get(id)!);
     for (const h of todo) await insertRecognition(tx, actor, h, body);
+    return { recorded: todo.length, alreadyRecognised: already.size };
   });
-  return { recorded: todo.length, alreadyRecognised: already.size };
 }
 
 /** Withdraws a standing recognition, with the reason (the row stays, marked withdrawn). */
@@ -151,25 +153,25 @@ export async function withdrawSafeFamily(
   id: string,
   body: WithdrawSafeFamilyBody,
 ): Promise<string> {
-  const [row] = await queryRows<
-    Household & { householdId: string; year: number; decidedOn: string; withdrawnOn: string | null }
-  >(
-    db,
-    sql`select s.household_id as "householdId", s.year, s.decided_on::text as "decidedOn",
-          s.withdrawn_on::text as "withdrawnOn", h.org_unit_id as "orgUnitId", h.rollup_path as "rollupPath", h.id
-        from household_safe_families s join households h on h.id = s.household_id
-        where s.id = ${id} and ${pathInScope(actor, "household.manage", sql`h.rollup_path`)}`,
-  );
-  if (!row) throw notFound();
-  await refuseRestricted(db, "household", [row.householdId]);
-  if (row.withdrawnOn !== null) throw conflict("Công nhận này đã bị thu hồi");
-  if (body.withdrawnOn > todayInVietnam()) {
-    throw validationFailed([{ path: "withdrawnOn", message: "Ngày không được ở tương lai" }]);
-  }
-  if (body.withdrawnOn < row.decidedOn) {
-    throw validationFailed([{ path: "withdrawnOn", message: "Ngày thu hồi trước ngày công nhận" }]);
-  }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const [row] = await queryRows<
+      Household & { householdId: string; year: number; decidedOn: string; withdrawnOn: string | null }
+    >(
+      tx,
+      sql`select s.household_id as "householdId", s.year, s.decided_on::text as "decidedOn",
+            s.withdrawn_on::text as "withdrawnOn", h.org_unit_id as "orgUnitId", h.rollup_path as "rollupPath", h.id
+          from household_safe_families s join households h on h.id = s.household_id
+          where s.id = ${id} and ${pathInScope(actor, "household.manage", sql`h.rollup_path`)}`,
+    );
+    if (!row) throw notFound();
+    await refuseRestricted(tx, "household", [row.householdId]);
+    if (row.withdrawnOn !== null) throw conflict("Công nhận này đã bị thu hồi");
+    if (body.withdrawnOn > todayInVietnam()) {
+      throw validationFailed([{ path: "withdrawnOn", message: "Ngày không được ở tương lai" }]);
+    }
+    if (body.withdrawnOn < row.decidedOn) {
+      throw validationFailed([{ path: "withdrawnOn", message: "Ngày thu hồi trước ngày công nhận" }]);
+    }
     await tx
       .update(householdSafeFamilies)
       .set({ withdrawnOn: body.withdrawnOn, withdrawnReason: body.reason, withdrawnBy: actor.accountId })
@@ -187,6 +189,6 @@ export async function withdrawSafeFamily(
         reason: body.reason,
       },
     });
+    return row.householdId;
   });
-  return row.householdId;
 }

@@ -16,24 +16,29 @@ export async function updateHousehold(
   id: string,
   body: UpdateHouseholdBody,
 ): Promise<void> {
-  const current = await getWritableHousehold(db, actor, id);
-  if (body.movedOutOn && body.movedOutOn > todayInVietnam()) {
-    throw validationFailed([{ path: "movedOutOn", message: "Ngày không được ở tương lai" }]);
-  }
-  if (body.code && body.code !== current.code && (await isCodeTaken(db, current.orgUnitId, body.code, id))) {
-    throw conflict(codeTakenMessage(body.code));
-  }
-  const headName = body.headName ?? current.headName;
-  const address = body.address ?? current.address;
-  const changes = {
-    ...(body.headName !== undefined ? { headName } : {}),
-    ...(body.address !== undefined ? { address } : {}),
-    ...(body.members !== undefined ? { members: body.members } : {}),
-    ...(body.memberOrgs !== undefined ? { memberOrgs: body.memberOrgs } : {}),
-    ...(body.code !== undefined ? { code: body.code } : {}),
-    ...(body.movedOutOn !== undefined ? { movedOutOn: body.movedOutOn } : {}),
-  };
+  // The read, its restriction check and the write in one transaction (see refuseRestricted).
   await db.transaction(async (tx) => {
+    const current = await getWritableHousehold(tx, actor, id);
+    if (body.movedOutOn && body.movedOutOn > todayInVietnam()) {
+      throw validationFailed([{ path: "movedOutOn", message: "Ngày không được ở tương lai" }]);
+    }
+    if (
+      body.code &&
+      body.code !== current.code &&
+      (await isCodeTaken(tx, current.orgUnitId, body.code, id))
+    ) {
+      throw conflict(codeTakenMessage(body.code));
+    }
+    const headName = body.headName ?? current.headName;
+    const address = body.address ?? current.address;
+    const changes = {
+      ...(body.headName !== undefined ? { headName } : {}),
+      ...(body.address !== undefined ? { address } : {}),
+      ...(body.members !== undefined ? { members: body.members } : {}),
+      ...(body.memberOrgs !== undefined ? { memberOrgs: body.memberOrgs } : {}),
+      ...(body.code !== undefined ? { code: body.code } : {}),
+      ...(body.movedOutOn !== undefined ? { movedOutOn: body.movedOutOn } : {}),
+    };
     await tx
       .update(households)
       .set({ ...changes, searchText: householdSearchText(headName, address) })

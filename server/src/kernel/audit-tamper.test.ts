@@ -58,6 +58,31 @@ async function tampered(
   return result!;
 }
 
+/**
+ * Rewrites the row at place `seq` and recomputes every later link and hash, as an administrator
+ * who knows the hashing (but not the signing key) would.
+ */
+async function forgeFrom(tx: Db, seq: number): Promise<void> {
+  const rows = await queryRows<{ id: number; seq: number; prevHash: string; data: unknown } & object>(
+    tx,
+    sql`select ${HASHED_COLUMNS}, seq::int, prev_hash as "prevHash" from audit_log where seq >= ${seq} order by seq`,
+  );
+  let prev = rows[0]!.prevHash;
+  for (const row of rows) {
+    const data = row.seq === seq ? { forged: true } : row.data;
+    const hash = hashRow({
+      ...(row as unknown as Parameters<typeof hashRow>[0]),
+      id: Number(row.id),
+      data,
+      prevHash: prev,
+    });
+    await tx.execute(
+      sql`update audit_log set data = ${JSON.stringify(data)}::jsonb, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`,
+    );
+    prev = hash;
+  }
+}
+
 /** Appends a row by hand with a correct link and hash, as the sequencer would have. */
 async function appendForged(tx: Db): Promise<void> {
   const [head] = await queryRows<{ seq: number; hash: string }>(
@@ -95,28 +120,7 @@ describe("tampering by someone who can write to the database", () => {
 
   it("a row rewritten with every later hash recomputed", async () => {
     const n = await sealedCount();
-    const r = await tampered(async (tx) => {
-      const rows = await queryRows<{ id: number; seq: number; prevHash: string; data: unknown } & object>(
-        tx,
-        sql`select ${HASHED_COLUMNS}, seq::int, prev_hash as "prevHash" from audit_log
-            where seq >= ${n - 3} order by seq`,
-      );
-      let prev = rows[0]!.prevHash;
-      for (const row of rows) {
-        const data = row.seq === n - 3 ? { forged: true } : row.data;
-        const hash = hashRow({
-          ...(row as unknown as Parameters<typeof hashRow>[0]),
-          id: Number(row.id),
-          data,
-          prevHash: prev,
-        });
-        await tx.execute(
-          sql`update audit_log set data = ${JSON.stringify(data)}::jsonb, prev_hash = ${prev}, hash = ${hash}
-              where id = ${row.id}`,
-        );
-        prev = hash;
-      }
-    });
+    const r = await tampered((tx) => forgeFrom(tx, n - 3));
     expect(r.ok).toBe(false);
     expect(r.reason).toMatch(
       /do not match the signed checkpoint of \d+ rows \(rewritten with recomputed hashes\)/,
@@ -252,26 +256,7 @@ describe("verify-audit over several pages, and its fast check of the head", () =
     const sizes = await checkpointSizes();
     const target = sizes.at(-4)!; // rewrite the row at a checkpoint's size, three checkpoints from the head
     const good = sizes.at(-5) ?? 0;
-    const r = await tampered(async (tx) => {
-      const rows = await queryRows<{ id: number; seq: number; prevHash: string; data: unknown } & object>(
-        tx,
-        sql`select ${HASHED_COLUMNS}, seq::int, prev_hash as "prevHash" from audit_log where seq >= ${target} order by seq`,
-      );
-      let prev = rows[0]!.prevHash;
-      for (const row of rows) {
-        const data = row.seq === target ? { forged: true } : row.data;
-        const hash = hashRow({
-          ...(row as unknown as Parameters<typeof hashRow>[0]),
-          id: Number(row.id),
-          data,
-          prevHash: prev,
-        });
-        await tx.execute(
-          sql`update audit_log set data = ${JSON.stringify(data)}::jsonb, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`,
-        );
-        prev = hash;
-      }
-    }, paged);
+    const r = await tampered((tx) => forgeFrom(tx, target), paged);
     expect(r).toMatchObject({
       ok: false,
       firstBadId: await idAt(good + 1),

@@ -219,3 +219,39 @@ export const groupRollups = pgTable(
     ),
   ],
 );
+
+/**
+ * `groupRollups` summed per (unit, calendar year of the day), without the group type: the groups
+ * and members of a unit on a date are these rows for the years before it plus the daily rows of
+ * its own year up to it. `teams` and `models` are the `groups` deltas of types in those categories
+ * (a type's category cannot change once groups use it: trigger `group_types_category_fixed`). Kept
+ * by `group_rollups_apply`, the same statement-level triggers as `groupRollups` (migration
+ * `group_year_rollups`): a province's children on a date read ~5 rows each instead of one per
+ * type and day of change.
+ */
+export const groupYearRollups = pgTable(
+  "group_year_rollups",
+  {
+    unitPath: text("unit_path").notNull(),
+    depth: smallint("depth").notNull(),
+    year: integer("year").notNull(),
+    groups: integer("groups").notNull().default(0),
+    members: integer("members").notNull().default(0),
+    teams: integer("teams").notNull().default(0),
+    models: integer("models").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitPath, t.year] }),
+    // Carries the figures (trailing key columns: Drizzle has no INCLUDE): index-only reads by level.
+    index("group_year_rollups_children_idx").using(
+      "btree",
+      t.depth,
+      sql`${t.unitPath} text_pattern_ops`,
+      t.year,
+      t.groups,
+      t.members,
+      t.teams,
+      t.models,
+    ),
+  ],
+);

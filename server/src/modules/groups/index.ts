@@ -2,7 +2,12 @@
 export { GROUP_TYPE_CATALOGUE, seedGroupTypes } from "./group-types.catalogue";
 export { groupTotals, groupTypesByCode } from "./groups.stats";
 /** The group rollups (decision 0007): read by the indicators and the dashboards. */
-export { readGroupRollups, type GroupRollupRow } from "./groups.rollups";
+export {
+  readGroupCategoryRollups,
+  readGroupRollups,
+  type GroupCategoryRollupRow,
+  type GroupRollupRow,
+} from "./groups.rollups";
 export { groupRoutes } from "./groups.routes";
 /** Equipment and online groups of the models in a subtree (the indicators read it). */
 export { equipmentTotals } from "./group-equipment.queries";

@@ -9,7 +9,7 @@ import {
   safeFamilyGroups,
   type HouseholdRollupRow,
 } from "../households";
-import { groupTypesByCode, readGroupRollups } from "../groups";
+import { readGroupCategoryRollups } from "../groups";
 
 export const ACTIVITY_FIELD: Partial<Record<IndicatorCode, RollupField>> = {
   "activities.count": "activities",
@@ -64,21 +64,8 @@ export async function activitiesByChild(db: Db, path: string, from: string, to: 
 
 /** Groups (by category) and members existing on `at`, per child and for the whole unit: one query. */
 export async function groupsByChild(db: Db, path: string, at: string): Promise<ByChild> {
-  const rows = stockRollupsCover(path, true)
-    ? await groupRowsFromRollups(db, path, at)
-    : await queryRows<{ child: string; category: string; groups: number; members: number }>(
-        db,
-        sql`select ${childKey(path, "g.rollup_path")} as child, t.category,
-          count(distinct g.id)::int as groups, count(m.id)::int as members
-        from groups g join group_types t on t.code = g.type_code
-        left join group_members m on m.group_id = g.id and m.joined_on <= ${at}::date
-          and (m.left_on is null or m.left_on > ${at}::date)
-        where g.rollup_path like ${`${path}%`} and g.founded_on <= ${at}::date
-          and (g.dissolved_on is null or g.dissolved_on > ${at}::date)
-        group by 1, 2`,
-      );
   const out: ByChild = new Map();
-  const add = (key: string, r: (typeof rows)[number]) => {
+  const add = (key: string, r: { groups: number; members: number; teams: number; models: number }) => {
     const v = out.get(key) ?? {
       "groups.count": 0,
       "groups.members": 0,
@@ -87,26 +74,40 @@ export async function groupsByChild(db: Db, path: string, at: string): Promise<B
     };
     v["groups.count"]! += r.groups;
     v["groups.members"]! += r.members;
-    if (r.category === "team") v["groups.teams"]! += r.groups;
-    if (r.category === "model") v["groups.models"]! += r.groups;
+    v["groups.teams"]! += r.teams;
+    v["groups.models"]! += r.models;
     out.set(key, v);
   };
   out.set("", { "groups.count": 0, "groups.members": 0, "groups.teams": 0, "groups.models": 0 });
+  if (stockRollupsCover(path, true)) {
+    for (const r of await readGroupCategoryRollups(db, path, at, true)) {
+      if (r.grp !== "") add(r.grp, r);
+      add("", r);
+    }
+    return out;
+  }
+  const rows = await queryRows<{ child: string; category: string; groups: number; members: number }>(
+    db,
+    sql`select ${childKey(path, "g.rollup_path")} as child, t.category,
+          count(distinct g.id)::int as groups, count(m.id)::int as members
+        from groups g join group_types t on t.code = g.type_code
+        left join group_members m on m.group_id = g.id and m.joined_on <= ${at}::date
+          and (m.left_on is null or m.left_on > ${at}::date)
+        where g.rollup_path like ${`${path}%`} and g.founded_on <= ${at}::date
+          and (g.dissolved_on is null or g.dissolved_on > ${at}::date)
+        group by 1, 2`,
+  );
   for (const r of rows) {
-    if (r.child !== "") add(r.child, r);
-    add("", r);
+    const figures = {
+      groups: r.groups,
+      members: r.members,
+      teams: r.category === "team" ? r.groups : 0,
+      models: r.category === "model" ? r.groups : 0,
+    };
+    if (r.child !== "") add(r.child, figures);
+    add("", figures);
   }
   return out;
-}
-
-async function groupRowsFromRollups(db: Db, path: string, at: string) {
-  const [rows, types] = await Promise.all([readGroupRollups(db, path, at, true), groupTypesByCode(db)]);
-  return rows.map((r) => ({
-    child: r.grp,
-    category: types.get(r.typeCode)?.category ?? "",
-    groups: r.groups,
-    members: r.members,
-  }));
 }
 
 /**

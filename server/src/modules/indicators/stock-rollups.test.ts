@@ -168,6 +168,34 @@ async function groupsFromRecords(path: string, at: string) {
   );
 }
 
+/** The dashboard's group figures per child and for the whole unit ("") from the records. */
+async function categoriesFromRecords(path: string, at: string) {
+  const types = new Map(
+    (
+      await queryRows<{ code: string; category: string }>(db, sql`select code, category from group_types`)
+    ).map((t) => [t.code, t.category]),
+  );
+  const out = new Map<string, Record<string, number | null>>();
+  const add = (key: string, r: { typeCode: string; groups: number; members: number }) => {
+    const v = out.get(key) ?? {
+      "groups.count": 0,
+      "groups.members": 0,
+      "groups.teams": 0,
+      "groups.models": 0,
+    };
+    v["groups.count"]! += r.groups;
+    v["groups.members"]! += r.members;
+    if (types.get(r.typeCode) === "team") v["groups.teams"]! += r.groups;
+    if (types.get(r.typeCode) === "model") v["groups.models"]! += r.groups;
+    out.set(key, v);
+  };
+  for (const r of await groupsFromRecords(path, at)) {
+    if (r.grp !== "") add(r.grp, r);
+    add("", r);
+  }
+  return out;
+}
+
 function sumByType(rows: { grp: string; typeCode: string; groups: number; members: number }[]) {
   const out = new Map<string, { grp: string; typeCode: string; groups: number; members: number }>();
   for (const r of rows) {
@@ -220,8 +248,14 @@ async function expectRollupsMatchRecords() {
       const totals = await groupTotals(db, { rollupPathPrefix: path, at });
       expect(totals.groups, `${path} ${at}`).toBe(records.reduce((n, r) => n + r.groups, 0));
       expect(totals.members, `${path} ${at}`).toBe(records.reduce((n, r) => n + r.members, 0));
+      // The dashboard's figures (yearly rollups before `at`'s year, daily ones in it), every child.
       const byChild = await groupsByChild(db, path, at);
       expect(byChild.get("")!["groups.count"]).toBe(totals.groups);
+      const nonZero = (m: Map<string, Record<string, number | null>>) =>
+        Object.fromEntries([...m].filter(([, v]) => Object.values(v).some((x) => x !== 0)));
+      expect(nonZero(byChild), `${path} ${at} by child`).toEqual(
+        nonZero(await categoriesFromRecords(path, at)),
+      );
     }
   }
 }
@@ -288,12 +322,32 @@ describe("household, safe-family and group rollups", () => {
               from safe_family_rollups group by 1, 2, 3, 4, 5 having sum(recognised) <> 0 or sum(late) <> 0
               union all
               select 'g', unit_path, depth, day::text, type_code, sum(groups), sum(members), 0
-              from group_rollups group by 1, 2, 3, 4, 5 having sum(groups) <> 0 or sum(members) <> 0`,
+              from group_rollups group by 1, 2, 3, 4, 5 having sum(groups) <> 0 or sum(members) <> 0
+              union all
+              select 'gy', unit_path, depth, year::text, '', groups, members, teams * 1000 + models
+              from group_year_rollups where groups <> 0 or members <> 0 or teams <> 0 or models <> 0`,
         ),
       );
     const before = await snapshot();
+    expect(before.filter((r) => r.includes('"gy"')).length).toBeGreaterThan(5);
     await db.execute(sql`select stock_rollups_rebuild()`);
     await db.execute(sql`select safe_family_rollups_rebuild()`);
     expect(await snapshot()).toEqual(before);
   }, 120_000);
+
+  it("keep a group type's category while groups use it (the yearly rows count teams and models)", async () => {
+    const [used] = await queryRows<{ code: string; category: string }>(
+      db,
+      sql`select t.code, t.category from group_types t where exists (select 1 from groups g where g.type_code = t.code) limit 1`,
+    );
+    const other = used!.category === "team" ? "model" : "team";
+    await expect(
+      db.execute(sql`update group_types set category = ${other} where code = ${used!.code}`),
+    ).rejects.toThrow();
+    const [kept] = await queryRows<{ category: string }>(
+      db,
+      sql`select category from group_types where code = ${used!.code}`,
+    );
+    expect(kept!.category).toBe(used!.category);
+  });
 });

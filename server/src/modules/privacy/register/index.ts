@@ -32,6 +32,7 @@ export const NOT_PERSONAL: Record<string, string> = {
   "group_duty_logs.notes": "notes on a team's duty day; members are linked in group_duty_log_members",
   "group_duty_logs.incident_note": "what happened on duty at a place; no names asked",
   "group_rollups.members": "a count of members",
+  "group_year_rollups.members": "a count of members",
   "group_online_channels.members": "a count of a channel's members",
   "hotspots.description": "describes an area designated for transformation, not a person",
   "disqualifying_events.description": "an incident at a unit that affects certification; no names asked",

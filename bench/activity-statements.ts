@@ -4,6 +4,7 @@
 //   npx tsx activity-statements.ts            (PGlite)
 //   DATABASE_URL=postgres://… npx tsx activity-statements.ts
 import type { AddressInfo } from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
 import { NoopLogger, sql } from "drizzle-orm";
 import { queryRows } from "../server/src/db/client";
 import { DEMO_PASSWORD } from "../server/src/modules/demo";
@@ -17,6 +18,57 @@ let recording: string[] | null = null;
 NoopLogger.prototype.logQuery = (...args: unknown[]) => {
   recording?.push(String(args[0]).replace(/\s+/g, " ").slice(0, 140));
 };
+
+/**
+ * PGlite only (it runs in this process): the engine's time per statement — what the wasm engine
+ * spent executing it, its triggers included — from the protocol messages, while `next` runs.
+ */
+function timeStatements(pg: PGlite | undefined) {
+  if (!pg) return undefined;
+  const texts = new Map<string, string>();
+  const spent = new Map<string, { ms: number; n: number }>();
+  let bound = "";
+  const cstr = (b: Uint8Array, at: number) => {
+    const end = b.indexOf(0, at);
+    return [Buffer.from(b.subarray(at, end)).toString("utf8"), end + 1] as const;
+  };
+  const wrap = (key: "execProtocolStream" | "execProtocol") => {
+    const orig = (pg[key] as (m: Uint8Array, o?: unknown) => Promise<unknown>).bind(pg);
+    (pg as unknown as Record<string, unknown>)[key] = async (m: Uint8Array, o?: unknown) => {
+      let label: string | undefined;
+      const type = String.fromCharCode(m[0]!);
+      if (type === "P") {
+        const [name, at] = cstr(m, 5);
+        texts.set(name, cstr(m, at)[0]);
+      } else if (type === "B") {
+        const [, at] = cstr(m, 5);
+        bound = cstr(m, at)[0];
+      } else if (type === "E") label = texts.get(bound) ?? `(unnamed ${bound})`;
+      else if (type === "Q") label = cstr(m, 5)[0];
+      const t0 = performance.now();
+      try {
+        return await orig(m, o);
+      } finally {
+        if (label) {
+          const k = label.replace(/\s+/g, " ").slice(0, 110);
+          const e = spent.get(k) ?? { ms: 0, n: 0 };
+          e.ms += performance.now() - t0;
+          e.n += 1;
+          spent.set(k, e);
+        }
+      }
+    };
+  };
+  wrap("execProtocolStream");
+  wrap("execProtocol");
+  return (label: string) => {
+    console.log(`  engine time during and after ${label} (ms per request; calls):`);
+    for (const [k, e] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
+      console.log(`  ${(e.ms / N).toFixed(3)} ms  ${String(e.n).padStart(5)}  ${k}`);
+    }
+    spent.clear();
+  };
+}
 
 await withSeeded(
   "activity_statements",
@@ -61,6 +113,7 @@ await withSeeded(
       const r = await fetch(`${origin}${url}`, { method: "POST", headers, body });
       if (r.status !== 201) throw new Error(`${url}: ${r.status} ${await r.text()}`);
     };
+    const dbTime = timeStatements(s.database.pglite);
     for (let i = 0; i < 30; i++) {
       await send("/api/v1/activities", next());
       await send(MINIMAL_PATH, minimal());
@@ -91,7 +144,9 @@ await withSeeded(
       console.log(`  background afterwards (per request): ${(background.length / N).toFixed(2)}`);
       console.log(group(background).join("\n"));
     };
+    dbTime?.("the warm-up");
     await trace("createActivity", "/api/v1/activities", next);
+    dbTime?.("createActivity");
     await trace("minimalInsert", MINIMAL_PATH, minimal);
   },
   { beforeReady: registerMinimalInsert },

@@ -10,7 +10,7 @@ import { householdCommitments } from "../households.table";
 import { getWritableHousehold } from "../households.queries";
 import { templateForPath } from "../commitment-templates";
 
-// The optional scan of the signed form is attached afterwards (commitment-scan.routes.ts).
+// The optional scan of the signed form is attached afterwards (commitment-scan.ts).
 
 /** Records a household's signed commitment for a year (one per household and year). */
 export async function recordCommitment(

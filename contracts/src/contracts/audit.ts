@@ -163,6 +163,8 @@ export const AuditPageSchema = pageOf(AuditEventSchema);
 export const ListAuditQuerySchema = PageQuerySchema.extend({
   action: AuditActionSchema.optional(),
 });
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+export type ListAuditQuery = z.infer<typeof ListAuditQuerySchema>;
 export const AuditVerifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),

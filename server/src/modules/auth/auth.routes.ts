@@ -4,15 +4,13 @@ import {
   OkSchema,
   SessionResponseSchema,
 } from "@toandan/contracts";
-import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { recordEvent } from "../../kernel/audit";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
-import { sessions } from "../accounts/accounts.table";
 import { presentCurrentUser } from "./auth.presenter";
 import { changePassword } from "./commands/change-password";
 import { login } from "./commands/login";
+import { logout } from "./commands/logout";
 import { actorFromToken, SESSION_COOKIE } from "./sessions";
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -60,16 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      await app.db.transaction(async (tx) => {
-        await tx.delete(sessions).where(eq(sessions.tokenHash, actor.sessionTokenHash));
-        await recordEvent(tx, {
-          actorId: actor.accountId,
-          action: "auth.logout",
-          entityType: "account",
-          entityId: actor.accountId,
-        });
-      });
+      await logout(app.db, requireActor(req));
       void reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { ok: true as const };
     },

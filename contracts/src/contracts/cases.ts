@@ -287,6 +287,7 @@ export const CaseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CasePageSchema = pageOf(CaseSummarySchema);
+export type CasePage = z.infer<typeof CasePageSchema>;
 
 export const CaseDetailSchema = CaseSummarySchema.extend({
   ...CaseHelpPartsSchema.shape,

@@ -20,7 +20,6 @@ import {
   TransferCaseResultSchema,
   TransferDestinationListSchema,
   TransferDestinationsQuerySchema,
-  todayInVietnam,
   type CaseDetail,
 } from "@toandan/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -30,18 +29,17 @@ import { forbidden, validationFailed } from "../../kernel/errors";
 import { requireActor } from "../../kernel/http/context";
 import { ERROR_RESPONSES } from "../../kernel/http/openapi";
 import { decodeCursor, pageFrom } from "../../kernel/pagination";
-import { logCaseAccess } from "./cases.access";
 import { caseCryptoFor } from "./cases.crypto";
 import { caseExportRoutes } from "./cases.export";
 import { caseHelpRoutes } from "./cases.help-routes";
-import { presentCaseSummary } from "./cases.presenter";
-import { getReadableCase, listCaseRows } from "./cases.queries";
+import { getReadableCase } from "./cases.queries";
 import { caseStatistics, periodRange, suppressSmall } from "./cases.stats";
 import { loadStatsUnit, listAccessRows } from "./cases.stats-unit";
 import { assignCase } from "./commands/assign-case";
 import { classifyCase } from "./commands/classify-case";
 import { closeCase } from "./commands/close-case";
 import { createCase } from "./commands/create-case";
+import { listCases } from "./commands/list-cases";
 import { readCase } from "./commands/read-case";
 import { receiveCaseTransfer } from "./commands/receive-case-transfer";
 import { transferCase } from "./commands/transfer-case";
@@ -81,22 +79,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       requireCaseAccess(actor);
-      const offset = decodeCursor(req.query.cursor);
-      const today = todayInVietnam();
-      const page = pageFrom(
-        await listCaseRows(app.db, actor, req.query, offset, today),
-        offset,
-        req.query.limit,
-      );
-      await app.db.transaction((tx) =>
-        logCaseAccess(tx, actor, {
-          caseIds: page.items.map((r) => r.id),
-          basis: actor.permissions.has("case.read") ? "commune_police" : "assignee",
-          purpose: "list",
-          reason: "Danh sách hồ sơ",
-        }),
-      );
-      return { ...page, items: page.items.map((r) => presentCaseSummary(r, crypto, today)) };
+      return listCases(app.db, crypto, actor, req.query);
     },
   );
 

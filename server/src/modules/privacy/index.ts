@@ -1,3 +1,4 @@
-// What other modules (app.ts) may use from the privacy module.
+// What other modules may use from the privacy module.
+export { currentConsentText, type CurrentConsentText } from "./consent-texts";
 export { privacyRoutes } from "./privacy.routes";
 export { PROCESSING_REGISTER } from "./register";

@@ -6,6 +6,7 @@ import { bumpCacheVersion } from "../../../kernel/cache-version";
 import { isInScope, type Actor } from "../../../kernel/authz";
 import { forbidden, notFound } from "../../../kernel/errors";
 import { cleanImage, decodeBase64 } from "../../citizen";
+import { currentConsentText } from "../../privacy";
 import { dateInVietnam, clockNow } from "@toandan/contracts";
 import { newsItems } from "../news.table";
 import { vietnameseSlug } from "../slug";
@@ -26,13 +27,7 @@ export async function createNews(db: Db, actor: Actor, body: CreateNewsBody, now
     ? await cleanImage(decodeBase64(body.imageBase64, "imageBase64", 2 * 1024 * 1024), "imageBase64")
     : null;
   // A photo of people rests on their consent: the `photo` consent text's current version is kept with it.
-  const [consent] =
-    image && body.imagePeople === "consented"
-      ? await queryRows<{ id: string }>(
-          db,
-          sql`select id from consent_texts where purpose = 'photo' order by version desc limit 1`,
-        )
-      : [];
+  const consent = image && body.imagePeople === "consented" ? await currentConsentText(db, "photo") : null;
   const base = vietnameseSlug(body.title);
   const taken = await queryRows<{ slug: string }>(
     db,

@@ -1,8 +1,9 @@
+import type { CurrentConsentText } from "../../privacy";
 import { esc } from "./html";
 import { T, type Lang } from "./i18n";
 
-/** The current version of a purpose's consent text (privacy's consent_texts), as the form shows it. */
-export type ShownConsent = { id: string; version: number; textVi: string; withdrawalConsequenceVi: string };
+/** The current version of a purpose's consent text (privacy's currentConsentText), as the form shows it. */
+export type ShownConsent = CurrentConsentText;
 
 /**
  * The consent box of a citizen form (Decree 13/2023 Art. 11–12; Decree 356/2025: never pre-ticked):

@@ -1,15 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { sql } from "drizzle-orm";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { queryRows } from "../../../db/client";
 import { findCertificateWithPlace } from "../../certification";
+import { listCurrentUnits } from "../../org-units";
+import { currentConsentText } from "../../privacy";
 import { listExemplarRows } from "../../commendations";
 import { listNewsItems, newsBySlug } from "../news.queries";
 import { publicStatistics } from "../statistics";
 import { href } from "./html";
-import type { ShownConsent } from "./consent-box";
 import { pageCache, type Rendered } from "./page-cache";
 import type { Lang } from "./i18n";
 import { feedbackFormPage, homePage, lookupPage, newsPage, notFoundPage, tipFormPage } from "./pages";
@@ -57,11 +56,7 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, page: string | Rende
 
 export const portalRoutes: FastifyPluginAsync = async (app) => {
   const script = portalScript(app.config.webDist);
-  const provinces = () =>
-    queryRows<{ id: string; name: string }>(
-      app.db,
-      sql`select id, full_name as name from org_units where kind = 'province' and valid_to is null order by sort_name`,
-    );
+  const provinces = () => listCurrentUnits(app.db, { kind: "province" });
   const opts = { schema: { hide: true } };
   // The pages every visitor gets alike, kept rendered (./page-cache.ts).
   const cached = async (key: string, render: () => Promise<string>): Promise<Rendered> =>
@@ -81,16 +76,9 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     if (!item) return sendHtml(req, reply, notFoundPage(langOf(req)), 404);
     return sendHtml(req, reply, newsPage(langOf(req), item));
   });
-  // The current version of a purpose's consent text (privacy's consent_texts): the form shows it and
-  // sends its id; a new version reaches the cached form within its short lifetime.
-  const consentText = async (purpose: "tip_contact" | "feedback_contact") =>
-    (
-      await queryRows<ShownConsent>(
-        app.db,
-        sql`select id, version, text_vi as "textVi", withdrawal_consequence_vi as "withdrawalConsequenceVi"
-            from consent_texts where purpose = ${purpose} order by version desc limit 1`,
-      )
-    )[0] ?? null;
+  // The form shows the purpose's consent text in force and sends its id; a new version reaches the
+  // cached form within its short lifetime.
+  const consentText = (purpose: "tip_contact" | "feedback_contact") => currentConsentText(app.db, purpose);
   app.get("/to-giac", opts, async (req, reply) => {
     const lang = langOf(req);
     return sendHtml(

@@ -7,10 +7,11 @@ import { runPrepared } from "./statements";
 
 /**
  * Caches that every app process on the database must agree on. A write that makes a cache wrong
- * bumps the cache's version row in its own transaction (`bumpCacheVersion(tx, name)`); a reader
- * checks the version (one primary-key read) before trusting what it holds, so a change committed
- * through one process is seen by the next request on any process. Each cache still has a time to
- * live for the changes that do not bump it.
+ * bumps the cache's version row in its own transaction (`bumpCacheVersion(tx, name)`, or a
+ * trigger); a reader checks the version before trusting what it holds — every version in one
+ * statement, shared only by the readers of one turn of the event loop (`readVersions`) — so a
+ * change committed through one process is seen by the next request on any process. Each cache
+ * still has a time to live for the changes that do not bump it.
  *
  * On PGlite the data folder has one process (its lock file), so the reader need not ask the
  * database: the bump also sends a notification, which PGlite delivers to this process when the

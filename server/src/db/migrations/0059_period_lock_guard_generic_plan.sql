@@ -4,7 +4,9 @@
 -- on every row written (index metapages read each time). Now the plan cache keeps a generic plan
 -- after the first few rows of a session. Same rule: a write is refused if the old row (update,
 -- delete) or the new row (insert, update) falls in a locked period of its unit's subtree.
--- Measured on PostgreSQL 15, createActivity's write statement alone: backend CPU ~340–400 → ~290 µs.
+-- Measured on PostgreSQL 15 (EXPLAIN ANALYZE of 20,000 rows inserted into activities in one
+-- statement, three runs each, load 6): the guard's trigger time 17–45 → 4–13 µs per row, 2 buffer
+-- hits fewer per row. On one createActivity write (~300 µs of backend CPU) that is ~5%.
 CREATE OR REPLACE FUNCTION period_lock_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   l record;

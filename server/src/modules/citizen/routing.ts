@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { VersionedCache } from "../../kernel/cache-version";
 import { validationFailed } from "../../kernel/errors";
-import { bodiesOf, findCurrentUnit, listCurrentUnits } from "../org-units";
+import { bodiesOf, findCurrentUnit, listCurrentUnits, ORG_UNITS_CACHE } from "../org-units";
 import { remoteCommunes } from "./citizen.table";
 
 export type RoutedUnit = {
@@ -25,12 +25,17 @@ export function routableUnits(db: Db, provinceId?: string): Promise<{ id: string
 
 /**
  * Routing answers change only when units, bodies or the remote-commune list change, so they are
- * kept in memory for a few minutes: the public submission path then reads one version row instead
- * of the unit, its bodies and the remote list. Setting a remote commune bumps ROUTING_CACHE in its
- * transaction, so the next report on any app process gets the new transfer limit at once.
+ * kept in memory for a few minutes: the public submission path then reads the cache versions
+ * instead of the unit, its bodies and the remote list. Setting a remote commune bumps ROUTING_CACHE
+ * in its transaction, and every write to units or bodies bumps org-units' version (migration 0056),
+ * so the next report on any app process is routed by what was committed.
  */
 export const ROUTING_CACHE = "citizen-routing";
-const cache = new VersionedCache<RoutedUnit>(ROUTING_CACHE, { ttlMs: 5 * 60_000, maxEntries: 10_000 });
+const cache = new VersionedCache<RoutedUnit>(ROUTING_CACHE, {
+  ttlMs: 5 * 60_000,
+  maxEntries: 10_000,
+  alsoNames: [ORG_UNITS_CACHE],
+});
 
 export function routeToUnit(
   db: Db,

@@ -81,4 +81,19 @@ describe("caches that every app process must agree on", () => {
     expect(unset.statusCode, unset.body).toBe(200);
     expect(await transferHours(t.app)).toBe(24);
   });
+
+  it("a commune dissolved through one process is refused by the next tip on the other", async () => {
+    const sent = await citizen(other, "/tips", tipBody(p.province.id, p.anxuyen.id));
+    expect(sent.statusCode, sent.body).toBe(201);
+    // As the two-level reform's import would: the unit ends, by any writer of org_units.
+    await t.app.db.execute(sql`update org_units set valid_to = current_date - 1 where id = ${p.anxuyen.id}`);
+    try {
+      const refused = await citizen(other, "/tips", tipBody(p.province.id, p.anxuyen.id));
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().error.issues).toEqual([expect.objectContaining({ path: "communeId" })]);
+    } finally {
+      await t.app.db.execute(sql`update org_units set valid_to = null where id = ${p.anxuyen.id}`);
+    }
+    expect((await citizen(other, "/tips", tipBody(p.province.id, p.anxuyen.id))).statusCode).toBe(201);
+  });
 });

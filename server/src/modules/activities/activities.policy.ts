@@ -5,6 +5,7 @@ import {
   type ApiIssue,
   type BodyKind,
   type Permission,
+  formatVnDate,
 } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
@@ -134,8 +135,7 @@ export const organizerKindsOf = (organizers: { kind: string }[]) =>
 /** Records at a pre-reform unit (historic reports) must be dated while the unit existed. */
 export function dateIssues(unit: Pick<ActivityUnitRow, "validTo">, date: string): ApiIssue[] {
   if (unit.validTo && date > unit.validTo) {
-    const [y, m, d] = unit.validTo.split("-");
-    return [{ path: "date", message: `Đơn vị này chỉ còn hiệu lực đến ngày ${d}/${m}/${y}` }];
+    return [{ path: "date", message: `Đơn vị này chỉ còn hiệu lực đến ngày ${formatVnDate(unit.validTo)}` }];
   }
   return [];
 }

@@ -1,7 +1,7 @@
 // DOCX drafts of the recognition dossier (Art. 9.2 of Circular 124/2021) in the layout of
 // Decree 30/2020/NĐ-CP: issuing body and number/symbol on the left, national title and motto on the
 // right, place and date, document kind and subject, body, recipients and signer.
-import { documentDate, documentPlaceAndDate, type DossierKind } from "@toandan/contracts";
+import { documentDate, documentPlaceAndDate, type DossierKind, formatVnDate } from "@toandan/contracts";
 import { AlignmentType, Document, Packer, type Paragraph } from "docx";
 import {
   DOCX_FONT as FONT,
@@ -48,7 +48,7 @@ function body(kind: DossierKind, c: CycleRow, e: CertificationEvidence, a: Dossi
   });
   out.push(
     p(
-      `Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ trưởng Bộ Công an quy định về khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”; kỳ đánh giá từ ${e.windowFrom.split("-").reverse().join("/")} đến ${e.windowTo.split("-").reverse().join("/")}.`,
+      `Căn cứ Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ trưởng Bộ Công an quy định về khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”; kỳ đánh giá từ ${formatVnDate(e.windowFrom)} đến ${formatVnDate(e.windowTo)}.`,
     ),
   );
   if (kind === "minutes" && c.reviewMeeting) {

@@ -5,6 +5,7 @@ import {
   todayInVietnam,
   type CertificationUnitType,
   type RecordCertificationHistoryBody,
+  formatVnDate,
 } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
@@ -27,8 +28,6 @@ export const UNIT_TYPE_NAMES: Record<CertificationUnitType, string> = {
   enterprise: "doanh nghiệp",
   school: "cơ sở giáo dục",
 };
-
-const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
 export type HistoryUnit = Pick<
   UnitRow,
@@ -69,13 +68,13 @@ export function unitYearIssues(
   if (unit.isOfficial && unit.validFrom && unit.validFrom > `${year}-12-31`) {
     issues.push({
       path: "year",
-      message: `${unit.fullName} chỉ có từ ${dmy(unit.validFrom)}; kết quả năm ${year} ghi vào đơn vị trước sắp xếp đã hợp thành đơn vị này`,
+      message: `${unit.fullName} chỉ có từ ${formatVnDate(unit.validFrom)}; kết quả năm ${year} ghi vào đơn vị trước sắp xếp đã hợp thành đơn vị này`,
     });
   }
   if (unit.validTo && unit.validTo < `${year}-01-01`) {
     issues.push({
       path: "year",
-      message: `${unit.fullName} chỉ có đến ${dmy(unit.validTo)}; không có kết quả năm ${year}`,
+      message: `${unit.fullName} chỉ có đến ${formatVnDate(unit.validTo)}; không có kết quả năm ${year}`,
     });
   }
   return issues;

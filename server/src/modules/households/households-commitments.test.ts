@@ -78,7 +78,7 @@ describe("recordCommitment", () => {
     const res = await call(w.t.app, w.baclieu, "POST", `/api/v1/households/${moved}/commitments`, body);
     expect(res.statusCode).toBe(400);
     expect(issues(res.body).error.issues).toEqual([
-      { path: "signedOn", message: `Hộ đã chuyển đi từ ngày ${YEAR}-01-10` },
+      { path: "signedOn", message: `Hộ đã chuyển đi từ ngày 10/01/${YEAR}` },
     ]);
   });
 });

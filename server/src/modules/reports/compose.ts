@@ -1,10 +1,16 @@
-import { INDICATORS, type CreateReportBody, type IndicatorCode, todayInVietnam } from "@toandan/contracts";
+import {
+  INDICATORS,
+  type CreateReportBody,
+  type IndicatorCode,
+  todayInVietnam,
+  formatVnDate,
+} from "@toandan/contracts";
 import type { Db } from "../../db/client";
 import { computeIndicators, suppressSmallTipCells } from "../indicators";
 
-import { viDate, type Figure } from "./prose";
+import { type Figure } from "./prose";
 
-export { defaultSections, viDate, viNumber, viPercent, type Figure, type Section } from "./prose";
+export { defaultSections, viNumber, viPercent, type Figure, type Section } from "./prose";
 
 /** Figures a review report states: every indicator of the registry. */
 const REPORT_INDICATORS: IndicatorCode[] = INDICATORS.map((i) => i.code);
@@ -23,7 +29,7 @@ export function defaultSubject(b: CreateReportBody, from: string, to: string): s
   if (b.template === "yearly") {
     return `Tổng kết công tác phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm ${b.year}, phương hướng nhiệm vụ năm ${b.year + 1}`;
   }
-  return `Sơ kết thực hiện kế hoạch phối hợp từ ngày ${viDate(from)} đến ngày ${viDate(to)}`;
+  return `Sơ kết thực hiện kế hoạch phối hợp từ ngày ${formatVnDate(from)} đến ngày ${formatVnDate(to)}`;
 }
 
 /**

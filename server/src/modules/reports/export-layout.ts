@@ -2,8 +2,8 @@
 // date line, the data cut-off, and the font every export uses.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { SMALL_CELL_THRESHOLD, documentPlaceAndDate, type Report } from "@toandan/contracts";
-import { viDate, viNumber, viPercent } from "./compose";
+import { SMALL_CELL_THRESHOLD, documentPlaceAndDate, type Report, formatVnDate } from "@toandan/contracts";
+import { viNumber, viPercent } from "./compose";
 
 const require = createRequire(import.meta.url);
 
@@ -38,7 +38,7 @@ export const formatFigure = (f: Report["figures"][number]) =>
         ? viPercent(f.value)
         : viNumber(f.value);
 /** "(Số liệu tính đến ngày 30/11/2026)", under the subject. */
-export const cutOffLine = (r: Report) => `(Số liệu tính đến ngày ${viDate(r.cutOff)})`;
+export const cutOffLine = (r: Report) => `(Số liệu tính đến ngày ${formatVnDate(r.cutOff)})`;
 /** "Bạc Liêu, ngày 05 tháng 02 năm 2026": the one Decree 30 date rule, from the contracts calendar. */
 export const reportPlaceAndDate = (r: Report) => documentPlaceAndDate(r.place, r.issuedOn);
 

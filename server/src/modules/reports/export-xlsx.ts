@@ -1,6 +1,7 @@
+import { formatVnDate } from "@toandan/contracts";
 import ExcelJS from "exceljs";
 import type { Report } from "@toandan/contracts";
-import { UNDER_THRESHOLD, viDate } from "./prose";
+import { UNDER_THRESHOLD } from "./prose";
 
 /** The report's statistical table as a workbook (numbers stay numbers; rates as percentages). */
 export async function reportXlsx(r: Report): Promise<Buffer> {
@@ -9,8 +10,8 @@ export async function reportXlsx(r: Report): Promise<Buffer> {
   const ws = wb.addWorksheet("Số liệu");
   ws.addRow([r.issuingBody.toUpperCase()]).font = { bold: true };
   ws.addRow([r.subject]).font = { bold: true };
-  ws.addRow([`${r.orgUnitName}, từ ${viDate(r.periodFrom)} đến ${viDate(r.periodTo)}`]);
-  ws.addRow([`Số liệu tính đến ngày ${viDate(r.cutOff)}`]);
+  ws.addRow([`${r.orgUnitName}, từ ${formatVnDate(r.periodFrom)} đến ${formatVnDate(r.periodTo)}`]);
+  ws.addRow([`Số liệu tính đến ngày ${formatVnDate(r.cutOff)}`]);
   ws.addRow([]);
   const head = ws.addRow(["TT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả"]);
   head.font = { bold: true };

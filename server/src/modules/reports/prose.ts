@@ -1,7 +1,13 @@
 // The narrative of a review report: the figures written into Vietnamese sentences. Only what
 // happened is written; a sentence with nothing in it says so plainly; a small tip count the reader
 // may not see reads "dưới 5".
-import { SMALL_CELL_THRESHOLD, periodLabel, periodOf, type CreateReportBody } from "@toandan/contracts";
+import {
+  SMALL_CELL_THRESHOLD,
+  periodLabel,
+  periodOf,
+  type CreateReportBody,
+  formatVnDate,
+} from "@toandan/contracts";
 
 /** One figure of the report; `suppressed`: a small count (1–4) hidden from this reader. */
 export type Figure = {
@@ -18,7 +24,6 @@ const NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 export const viNumber = (n: number) => NUMBER.format(n);
 /** 0.9512 → "95,12%". */
 export const viPercent = (r: number) => `${NUMBER.format(Math.round(r * 10_000) / 100)}%`;
-export const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** "dưới 5" for a suppressed small count. */
 export const UNDER_THRESHOLD = `dưới ${SMALL_CELL_THRESHOLD}`;
@@ -164,7 +169,7 @@ function security(read: Read): string {
 
 /** "trong 6 tháng đầu năm 2026", "trong năm 2026", "từ ngày 01/03/2026 đến ngày 30/11/2026". */
 function periodPhrase(template: CreateReportBody["template"], p: { from: string; to: string }): string {
-  if (template === "plan_review") return `từ ngày ${viDate(p.from)} đến ngày ${viDate(p.to)}`;
+  if (template === "plan_review") return `từ ngày ${formatVnDate(p.from)} đến ngày ${formatVnDate(p.to)}`;
   const label = periodLabel(periodOf(template === "six_month" ? "half" : "year", p.from));
   return `trong ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
@@ -188,7 +193,7 @@ export function defaultSections(
       title: "I. TÌNH HÌNH CHUNG",
       text:
         `Đánh giá chung tình hình an ninh, trật tự trên địa bàn ${periodPhrase(b.template, period)}. ` +
-        `Số liệu trong báo cáo tính đến ngày ${viDate(cutOff)}.`,
+        `Số liệu trong báo cáo tính đến ngày ${formatVnDate(cutOff)}.`,
     },
     {
       key: "propaganda",

@@ -1,7 +1,7 @@
 // The map a report can carry: its unit's children (the provinces of the country, a province's
 // communes) shaded by one indicator over the report's period up to its cut-off, drawn on the
 // server as a PNG for the DOCX and PDF.
-import { indicatorOf, type IndicatorCode, type Report } from "@toandan/contracts";
+import { indicatorOf, type IndicatorCode, type Report, formatVnDate } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import type { Actor } from "../../kernel/authz";
@@ -14,7 +14,6 @@ import {
   renderChoroplethSvg,
   svgToPng,
 } from "../maps";
-import { viDate } from "./compose";
 
 export type ReportMap = {
   png: Buffer;
@@ -91,7 +90,7 @@ export async function reportMap(db: Db, actor: Actor, r: Report): Promise<Report
   }
   const indicator = indicatorOf(code);
   const children_ = r.mapLevel === "provinces" ? "tỉnh, thành phố" : "xã, phường, đặc khu";
-  const title = `${indicator.vi} theo ${children_} (${viDate(r.periodFrom)} – ${viDate(r.cutOff)})`;
+  const title = `${indicator.vi} theo ${children_} (${formatVnDate(r.periodFrom)} – ${formatVnDate(r.cutOff)})`;
   const map = renderChoroplethSvg({
     topology,
     values,

@@ -1,4 +1,4 @@
-import { todayInVietnam } from "@toandan/contracts";
+import { todayInVietnam, formatVnDate } from "@toandan/contracts";
 import type { DecideBody } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import type { Actor } from "../../../kernel/authz";
@@ -26,7 +26,7 @@ export async function decideCertification(db: Db, actor: Actor, id: string, body
   if (late && !body.lateReason) {
     issues.push({
       path: "lateReason",
-      message: `Quyết định sau hạn ${cycle.decisionDeadline.split("-").reverse().join("/")}: cần nêu lý do chậm`,
+      message: `Quyết định sau hạn ${formatVnDate(cycle.decisionDeadline)}: cần nêu lý do chậm`,
     });
   }
   if (body.outcome === "not_recognised" && !body.reason) {

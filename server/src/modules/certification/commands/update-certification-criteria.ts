@@ -1,4 +1,4 @@
-import { todayInVietnam, type UpdateCertificationCriteriaBody } from "@toandan/contracts";
+import { todayInVietnam, type UpdateCertificationCriteriaBody, formatVnDate } from "@toandan/contracts";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
@@ -59,7 +59,7 @@ export async function updateCertificationCriteria(
       .insert(certificationCriteriaVersions)
       .values({
         provinceId: province.id,
-        label: `Tiêu chí bổ sung, hiệu lực từ ${body.effectiveFrom.split("-").reverse().join("/")}`,
+        label: `Tiêu chí bổ sung, hiệu lực từ ${formatVnDate(body.effectiveFrom)}`,
         effectiveFrom: body.effectiveFrom,
         basis: body.basis,
         authorities,

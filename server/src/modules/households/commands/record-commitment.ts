@@ -1,4 +1,4 @@
-import { todayInVietnam } from "@toandan/contracts";
+import { todayInVietnam, formatVnDate } from "@toandan/contracts";
 import { randomUUID } from "node:crypto";
 import type { ApiIssue, RecordCommitmentBody } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
@@ -27,7 +27,10 @@ export async function recordCommitment(
     } else if (!body.signedOn.startsWith(`${body.year}-`)) {
       issues.push({ path: "signedOn", message: `Ngày ký phải thuộc năm ${body.year}` });
     } else if (household.movedOutOn && household.movedOutOn < body.signedOn) {
-      issues.push({ path: "signedOn", message: `Hộ đã chuyển đi từ ngày ${household.movedOutOn}` });
+      issues.push({
+        path: "signedOn",
+        message: `Hộ đã chuyển đi từ ngày ${formatVnDate(household.movedOutOn)}`,
+      });
     }
     if (issues.length) throw validationFailed(issues);
     const formVersion = body.templateId

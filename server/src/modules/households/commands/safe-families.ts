@@ -4,6 +4,7 @@ import {
   type RecordSafeFamiliesBody,
   type RecordSafeFamilyBody,
   type WithdrawSafeFamilyBody,
+  formatVnDate,
 } from "@toandan/contracts";
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
@@ -44,8 +45,6 @@ function decisionIssues(d: Decision, prefix = ""): ApiIssue[] {
 
 const movedOutBefore = (movedOutOn: string | null, year: number) =>
   movedOutOn !== null && movedOutOn < `${year}-01-01`;
-
-const vnDate = (iso: string) => iso.split("-").reverse().join("/");
 
 type Household = { id: string; orgUnitId: string; rollupPath: string };
 
@@ -102,7 +101,10 @@ export async function recordSafeFamily(
     const household = await getWritableHousehold(tx, actor, householdId);
     const issues = decisionIssues(body);
     if (movedOutBefore(household.movedOutOn, body.year)) {
-      issues.push({ path: "year", message: `Hộ đã chuyển đi từ ngày ${vnDate(household.movedOutOn!)}` });
+      issues.push({
+        path: "year",
+        message: `Hộ đã chuyển đi từ ngày ${formatVnDate(household.movedOutOn)}`,
+      });
     }
     if (issues.length) throw validationFailed(issues);
     if ((await standingYears(tx, [householdId], body.year)).size) {
@@ -133,7 +135,10 @@ export async function recordSafeFamilies(
     const h = byId.get(id);
     if (!h) issues.push({ path: `householdIds.${i}`, message: "Hộ không thuộc khu dân cư này" });
     else if (movedOutBefore(h.movedOutOn, body.year)) {
-      issues.push({ path: `householdIds.${i}`, message: `Hộ đã chuyển đi từ ngày ${vnDate(h.movedOutOn!)}` });
+      issues.push({
+        path: `householdIds.${i}`,
+        message: `Hộ đã chuyển đi từ ngày ${formatVnDate(h.movedOutOn)}`,
+      });
     }
   });
   if (issues.length) throw validationFailed(issues);

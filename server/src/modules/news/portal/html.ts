@@ -15,12 +15,6 @@ export function href(path: string, lang: Lang): string {
   return lang === "en" ? `${path}${path.includes("?") ? "&" : "?"}lang=en` : path;
 }
 
-/** dd/mm/yyyy from an ISO date. */
-export function dmy(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split("-");
-  return `${d}/${m}/${y}`;
-}
-
 /** "Khẩn cấp, đang xảy ra: gọi ngay 113." with 113 a tap-to-call link. */
 export function emergency(lang: Lang): string {
   return `${esc(T[lang].emergency)} <a class="tel" href="tel:113">113</a>.`;

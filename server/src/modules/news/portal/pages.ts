@@ -4,8 +4,9 @@ import {
   TIP_CATEGORY_LABELS,
   TIP_STATUS_LABELS,
   type NewsItem,
+  formatVnDate,
 } from "@toandan/contracts";
-import { dmy, emergency, esc, href, page } from "./html";
+import { emergency, esc, href, page } from "./html";
 import { consentBox, type ShownConsent } from "./consent-box";
 import { T, type Lang } from "./i18n";
 
@@ -17,7 +18,7 @@ function newsCard(n: NewsItem, lang: Lang): string {
     : "";
   return `<article class="card${n.kind === "warning" ? " warn" : ""}">${img}
 <h3><a href="${esc(href(`/tin-tuc/${n.slug}`, lang))}">${esc(n.title)}</a></h3>
-<p class="meta">${esc(dmy(n.publishedOn))} · ${esc(n.authorUnit)}</p>${n.summary ? `<p>${esc(n.summary)}</p>` : ""}</article>`;
+<p class="meta">${esc(formatVnDate(n.publishedOn))} · ${esc(n.authorUnit)}</p>${n.summary ? `<p>${esc(n.summary)}</p>` : ""}</article>`;
 }
 
 export function homePage(lang: Lang, warnings: NewsItem[], news: NewsItem[], script: string | null): string {
@@ -46,7 +47,7 @@ export function newsPage(lang: Lang, n: NewsItem): string {
     .map((p) => `<p>${esc(p)}</p>`)
     .join("");
   const body = `<div class="w"><article><h1>${esc(n.title)}</h1>
-<p class="meta">${esc(s.published)} ${esc(dmy(n.publishedOn))} · ${esc(s.by)}: ${esc(n.authorUnit)}</p>${img}${paras}</article></div>`;
+<p class="meta">${esc(s.published)} ${esc(formatVnDate(n.publishedOn))} · ${esc(s.by)}: ${esc(n.authorUnit)}</p>${img}${paras}</article></div>`;
   return page({ lang, title: n.title, path: `/tin-tuc/${n.slug}`, body });
 }
 

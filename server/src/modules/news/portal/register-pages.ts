@@ -1,5 +1,6 @@
+import { formatVnDate } from "@toandan/contracts";
 import type { Certificate, Exemplar } from "@toandan/contracts";
-import { dmy, esc, href, page } from "./html";
+import { esc, href, page } from "./html";
 import { T, type Lang } from "./i18n";
 
 /** /nguoi-tot-viec-tot: the consented, published commendations, a page at a time (no script). */
@@ -34,7 +35,7 @@ export function certificatePage(lang: Lang, c: Certificate & { place: string }, 
 <p id="v-r"><strong>${esc(c.place)}</strong> ${esc(s.verifyValidText)} ${esc(c.year)}.</p>
 <dl><dt>${esc(s.verifyCode)}</dt><dd><code>${esc(c.code)}</code></dd>
 <dt>${esc(s.verifyUnitType)}</dt><dd>${esc(s.unitTypes[c.unitType])}</dd>
-<dt>${esc(s.verifyDecision)}</dt><dd>${esc(s.verifyDecisionText(c.decisionNumber, dmy(c.decisionDate)))}</dd>
+<dt>${esc(s.verifyDecision)}</dt><dd>${esc(s.verifyDecisionText(c.decisionNumber, formatVnDate(c.decisionDate)))}</dd>
 <dt>${esc(s.verifyAuthority)}</dt><dd>${esc(c.recognisingAuthority)}</dd></dl></section>
 ${verifyForm(lang, s.verifyOther)}</div>`;
   return page({ lang, title: `${s.verifyValid} ${c.code}`, path, body });

@@ -1,11 +1,11 @@
-import { COMPILED_KEY_FIGURES, type CompiledAnnex, type Report } from "@toandan/contracts";
+import { COMPILED_KEY_FIGURES, type CompiledAnnex, type Report, formatVnDate } from "@toandan/contracts";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict } from "../../../kernel/errors";
 import { childReports, childUnits } from "../children";
-import { viDate, type Section } from "../prose";
+import { type Section } from "../prose";
 import { loadReport, presentReport } from "../reports.queries";
 import { reports } from "../reports.table";
 
@@ -19,7 +19,7 @@ const SECTION_BUDGET = 18_000;
 const clip = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 const docRef = (c: CompiledAnnex["children"][number]) =>
-  `Báo cáo số ${c.number ? `${c.number.padStart(2, "0")}/` : ""}${c.symbol} ngày ${viDate(c.issuedOn)}`;
+  `Báo cáo số ${c.number ? `${c.number.padStart(2, "0")}/` : ""}${c.symbol} ngày ${formatVnDate(c.issuedOn)}`;
 
 /** The editable text of the compiled section: a quote per child, then the proposals grouped by child. */
 export function compiledText(annex: CompiledAnnex, total: number): string {

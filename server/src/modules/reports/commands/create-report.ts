@@ -1,11 +1,11 @@
-import { todayInVietnam, type CreateReportBody, type Report } from "@toandan/contracts";
+import { todayInVietnam, type CreateReportBody, type Report, formatVnDate } from "@toandan/contracts";
 import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { validationFailed } from "../../../kernel/errors";
 import { loadIndicatorUnit } from "../../indicators";
 import { isPolice } from "../../tips";
-import { defaultCutOff, defaultSections, defaultSubject, figuresOf, periodOf, viDate } from "../compose";
+import { defaultCutOff, defaultSections, defaultSubject, figuresOf, periodOf } from "../compose";
 import { assertNumberFree, isNumberClash, nextNumber, numberTaken } from "../numbering";
 import { assertMapIndicator, mapLevelOf } from "../report-map";
 import { loadReport, presentReport } from "../reports.queries";
@@ -19,12 +19,14 @@ export function cutOffOf(asked: string | undefined, from: string, to: string): s
   if (cutOff < from) {
     throw refuse(
       asked
-        ? `Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo (${viDate(from)})`
-        : `Kỳ báo cáo bắt đầu từ ngày ${viDate(from)}: chưa có số liệu để báo cáo`,
+        ? `Ngày tính số liệu không được trước ngày bắt đầu kỳ báo cáo (${formatVnDate(from)})`
+        : `Kỳ báo cáo bắt đầu từ ngày ${formatVnDate(from)}: chưa có số liệu để báo cáo`,
     );
   }
-  if (cutOff > today) throw refuse(`Ngày tính số liệu không được sau ngày hôm nay (${viDate(today)})`);
-  if (cutOff > to) throw refuse(`Ngày tính số liệu không được sau ngày kết thúc kỳ báo cáo (${viDate(to)})`);
+  if (cutOff > today) throw refuse(`Ngày tính số liệu không được sau ngày hôm nay (${formatVnDate(today)})`);
+  if (cutOff > to) {
+    throw refuse(`Ngày tính số liệu không được sau ngày kết thúc kỳ báo cáo (${formatVnDate(to)})`);
+  }
   return cutOff;
 }
 

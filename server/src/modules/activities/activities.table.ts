@@ -118,6 +118,19 @@ export const activityOrganizers = pgTable(
   ],
 );
 
+/** The figures every activity rollup sums (monthly and yearly), each from its record's column. */
+const rollupFigures = () => ({
+  activities: integer("activities").notNull().default(0),
+  attendees: integer("attendees").notNull().default(0),
+  households: integer("households").notNull().default(0),
+  students: integer("students").notNull().default(0),
+  leaflets: integer("leaflets").notNull().default(0),
+  panels: integer("panels").notNull().default(0),
+  slogans: integer("slogans").notNull().default(0),
+  broadcastItems: integer("broadcast_items").notNull().default(0),
+  broadcastHours: numeric("broadcast_hours", { precision: 14, scale: 2 }).notNull().default("0"),
+});
+
 /**
  * Activity figures summed per (unit, month, dimension). Statement-level triggers on `activities`
  * append every insert, update and delete to `activityRollupPending` in the writer's statement (so
@@ -142,15 +155,7 @@ export const activityRollups = pgTable(
     depth: smallint("depth").notNull(),
     month: date("month").notNull(),
     dim: text("dim").notNull(),
-    activities: integer("activities").notNull().default(0),
-    attendees: integer("attendees").notNull().default(0),
-    households: integer("households").notNull().default(0),
-    students: integer("students").notNull().default(0),
-    leaflets: integer("leaflets").notNull().default(0),
-    panels: integer("panels").notNull().default(0),
-    slogans: integer("slogans").notNull().default(0),
-    broadcastItems: integer("broadcast_items").notNull().default(0),
-    broadcastHours: numeric("broadcast_hours", { precision: 14, scale: 2 }).notNull().default("0"),
+    ...rollupFigures(),
   },
   (t) => [
     primaryKey({ columns: [t.unitPath, t.dim, t.month] }),
@@ -190,15 +195,7 @@ export const activityYearRollups = pgTable(
     unitPath: text("unit_path").notNull(),
     depth: smallint("depth").notNull(),
     year: integer("year").notNull(),
-    activities: integer("activities").notNull().default(0),
-    attendees: integer("attendees").notNull().default(0),
-    households: integer("households").notNull().default(0),
-    students: integer("students").notNull().default(0),
-    leaflets: integer("leaflets").notNull().default(0),
-    panels: integer("panels").notNull().default(0),
-    slogans: integer("slogans").notNull().default(0),
-    broadcastItems: integer("broadcast_items").notNull().default(0),
-    broadcastHours: numeric("broadcast_hours", { precision: 14, scale: 2 }).notNull().default("0"),
+    ...rollupFigures(),
   },
   (t) => [
     primaryKey({ columns: [t.unitPath, t.year] }),

@@ -6,6 +6,7 @@
 // integration tests (CI runs the PostgreSQL integration pass there), when those passed.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PARALLEL = Math.max(1, Number(process.env.TEST_PARALLEL_STEPS ?? 2));
@@ -31,6 +32,9 @@ const stages = [
 ];
 
 const results = [];
+// The failing tests' names, printed last: a CI log is often read from its end only.
+const failures = [];
+const FAILURE_LINE = /^\s*(FAIL|×|✗)\s/;
 
 /**
  * Runs one step; alone (or marked live) it prints as it goes, beside others its output is printed
@@ -53,6 +57,14 @@ function run([name, cmd, args, opts], alone) {
         process.stdout.write(Buffer.concat(chunks));
       }
       results.push(`${ok ? "ok  " : "FAIL"} ${name} (${seconds} s)`);
+      if (!ok) {
+        const lines = stripVTControlCharacters(Buffer.concat(chunks).toString("utf8"))
+          .split("\n")
+          .filter((line) => FAILURE_LINE.test(line));
+        for (const line of [...new Set(lines)].slice(0, 20)) {
+          failures.push(`  ${name}: ${line.trim().slice(0, 240)}`);
+        }
+      }
       resolve(ok ? 0 : (code ?? (signal ? 1 : 0)) || 1);
     });
   });
@@ -81,6 +93,7 @@ for (const steps of stages) {
   const code = await runStage(steps);
   if (code !== 0) {
     console.log(`\n${results.join("\n")}`);
+    if (failures.length > 0) console.log(`\nFailed tests:\n${failures.join("\n")}`);
     process.exit(code);
   }
 }

@@ -86,7 +86,9 @@ describe("audit chain", () => {
     expect(fs.statSync(files.keyFile).mode & 0o777).toBe(0o600);
   });
 
-  it("seals within a second in the background", async () => {
+  // The lag itself (p99 ≤ 1 s under load) is measured by bench/audit-sealing.ts; here only that the
+  // sequencer seals on its own, with a deadline a busy CI machine cannot miss.
+  it("seals in the background, with no one asking", async () => {
     const root = await rootUnit(t.app.db);
     await t.app.db.transaction((tx) => recordEvent(tx, unitEvent(root.id, "Khóm nền")));
     const t0 = Date.now();
@@ -97,8 +99,9 @@ describe("audit chain", () => {
           sql`select count(*)::int as n from audit_log where seq is null`,
         )
       )[0]!.n;
-    while ((await unsealed()) > 0 && Date.now() - t0 < 1000) await new Promise((r) => setTimeout(r, 20));
+    while ((await unsealed()) > 0 && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 20));
     expect((await verifyAuditChain(t.app.db)).unsealed).toBe(0);
+    console.log(`audit row sealed in the background after ${Date.now() - t0} ms`);
   });
 
   it("keeps one unbroken chain under concurrent writers (a pool on PostgreSQL)", async () => {

@@ -68,19 +68,21 @@ describe("rate limits shared by every app process on the database", () => {
   });
 
   it("counts one window per key, starts again when it ends, and sweeps ended windows", async () => {
+    // Long enough that the first three hits fall in one window on a busy machine.
+    const WINDOW_MS = 1_000;
     const Store = databaseRateLimitStore(t.database.db, { sweepMs: 0 });
     const store = new Store({}).child({ routeInfo: { method: "POST", url: "/x" } } as never);
     const incr = (key: string) =>
       new Promise<{ current: number; ttl: number }>((resolve, reject) =>
-        store.incr(key, (err, res) => (err ? reject(err) : resolve(res!)), 300, 2),
+        store.incr(key, (err, res) => (err ? reject(err) : resolve(res!)), WINDOW_MS, 2),
       );
     const a1 = await incr("k");
     const a2 = await incr("k");
     const b1 = await incr("other");
     expect([a1.current, a2.current, b1.current]).toEqual([1, 2, 1]);
     expect(a2.ttl).toBeGreaterThan(0);
-    expect(a2.ttl).toBeLessThanOrEqual(300);
-    await new Promise((r) => setTimeout(r, 350));
+    expect(a2.ttl).toBeLessThanOrEqual(WINDOW_MS);
+    await new Promise((r) => setTimeout(r, WINDOW_MS + 50));
     // The next hit sweeps both ended windows first, then starts a new one for its key.
     expect((await incr("k")).current).toBe(1);
     const left = await queryRows<{ key: string }>(

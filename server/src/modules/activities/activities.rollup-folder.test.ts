@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type Db } from "../../db/client";
+import { createTestContext, type TestContext } from "../../test/harness";
+import { foldActivityRollups } from "./activities.rollup-folder";
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+class Rollback extends Error {}
+
+/** Every figure of the live views (rollups + pending), per rollup row, as one comparable text. */
+async function liveFigures(db: Db): Promise<{ months: string; years: string }> {
+  const [row] = await queryRows<{ months: string | null; years: string | null }>(
+    db,
+    sql`select
+      (select string_agg(concat_ws('|', unit_path, depth, month, dim, activities, attendees, households,
+          students, leaflets, panels, slogans, broadcast_items, broadcast_hours), ';' order by unit_path, dim, month)
+        from (select unit_path, min(depth) as depth, month, dim, sum(activities) as activities,
+            sum(attendees) as attendees, sum(households) as households, sum(students) as students,
+            sum(leaflets) as leaflets, sum(panels) as panels, sum(slogans) as slogans,
+            sum(broadcast_items) as broadcast_items, sum(broadcast_hours) as broadcast_hours
+          from activity_rollups_live group by unit_path, month, dim) m) as months,
+      (select string_agg(concat_ws('|', unit_path, depth, year, activities, attendees, households,
+          students, leaflets, panels, slogans, broadcast_items, broadcast_hours), ';' order by unit_path, year)
+        from (select unit_path, min(depth) as depth, year, sum(activities) as activities,
+            sum(attendees) as attendees, sum(households) as households, sum(students) as students,
+            sum(leaflets) as leaflets, sum(panels) as panels, sum(slogans) as slogans,
+            sum(broadcast_items) as broadcast_items, sum(broadcast_hours) as broadcast_hours
+          from activity_year_rollups_live group by unit_path, year) y) as years`,
+  );
+  return { months: row!.months ?? "", years: row!.years ?? "" };
+}
+
+describe("foldActivityRollups", () => {
+  // The fold sums the changes per (path, month, dimension) first and computes each path's
+  // ancestors once; the live views still expand every pending change on its own (per ancestor and
+  // dimension, the month through the session's time zone). Folding must not change what they show.
+  it("moves a mixed batch into both rollups exactly as the live views counted it", async () => {
+    const P = "/00000000-0000-4000-8000-00000000f01d/";
+    const rows = [
+      // [sign, rollup path, date, kind, organiser kinds, topics, attendees, broadcast hours]
+      [1, `${P}pa/`, "2024-12-31", "meeting", "{mttq,women}", "{drugs}", 10, "0"],
+      [1, `${P}pa/ca/`, "2024-12-01", "meeting", "{mttq,mttq}", "{drugs,drugs,fraud}", 7, "0"],
+      [1, `${P}pa/ca/area/`, "2025-01-01", "broadcast", "{youth}", "{}", 0, "1.25"],
+      [-1, `${P}pa/ca/area/`, "2025-01-01", "broadcast", "{youth}", "{}", 0, "1.25"],
+      [1, `${P}pa/ca/area/`, "2025-01-31", "broadcast", "{youth}", "{}", 3, "2.50"],
+      [1, `${P}pb/cb/`, "2018-11-04", "training", "{}", "{fraud}", 40, "0"],
+      [-1, `${P}pb/cb/`, "2018-11-04", "training", "{}", "{fraud}", 40, "0"],
+      [1, `${P}pb/cb/`, "2018-11-05", "training", "{police}", "{fraud}", 41, "0"],
+      [1, P, "2025-06-15", "meeting", "{mttq}", "{drugs}", 100, "0"],
+    ] as const;
+    await t.app.db
+      .transaction(async (tx) => {
+        // A zone whose clocks skipped midnight (2018-11-04): the views' month is date_trunc on
+        // the date at that zone's midnight, the fold's is on the date without a zone.
+        await tx.execute(sql`set local time zone 'America/Sao_Paulo'`);
+        for (const [sign, path, date, kind, organizers, topics, attendees, hours] of rows) {
+          await tx.execute(sql`insert into activity_rollup_pending (sign, rollup_path, date, kind,
+              organizer_kinds, topics, attendees, households, students, leaflets, panels, slogans,
+              broadcast_items, broadcast_hours)
+            values (${sign}, ${path}, ${date}, ${kind}, ${organizers}::text[], ${topics}::text[],
+              ${attendees}, 2, 0, 5, 1, 0, ${hours === "0" ? 0 : 1}, ${hours})`);
+        }
+        const before = await liveFigures(tx);
+        expect(before.months).toContain(`${P}pa/|2|2024-12-01||2|17|4|0|10|2|0|0|0.00`);
+        expect(before.months).toContain(`${P}pa/|2|2024-12-01|body:mttq|2|17|`);
+        expect(before.months).toContain(`${P}pb/cb/|3|2018-11-01|topic:fraud|1|41|`);
+
+        const folded = await foldActivityRollups(tx);
+        expect(folded).toBeGreaterThanOrEqual(rows.length);
+        const [left] = await queryRows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from activity_rollup_pending where rollup_path like ${`${P}%`}`,
+        );
+        expect(left!.n).toBe(0);
+        expect(await liveFigures(tx)).toEqual(before);
+
+        // The batch's own rows, now in the tables themselves.
+        const mine = await queryRows<{ key: string }>(
+          tx,
+          sql`select concat_ws('|', unit_path, depth, month, dim, activities, attendees, broadcast_hours) as key
+            from activity_rollups where unit_path like ${`${P}%`} and dim in ('', 'body:mttq', 'kind:broadcast')
+            union all
+            select concat_ws('|', unit_path, depth, year, activities, attendees, broadcast_hours)
+            from activity_year_rollups where unit_path like ${`${P}%`}`,
+        );
+        expect(mine.map((r) => r.key).sort()).toEqual(
+          [
+            // The country's own record: its path has one segment, so one row at depth 1.
+            `${P}|1|2025|1|100|0.00`,
+            `${P}|1|2025-06-01||1|100|0.00`,
+            `${P}|1|2025-06-01|body:mttq|1|100|0.00`,
+            `${P}pa/ca/|3|2024-12-01||1|7|0.00`,
+            `${P}pa/ca/|3|2024-12-01|body:mttq|1|7|0.00`,
+            `${P}pa/ca/|3|2024|1|7|0.00`,
+            `${P}pa/ca/|3|2025-01-01||1|3|2.50`,
+            `${P}pa/ca/|3|2025-01-01|kind:broadcast|1|3|2.50`,
+            `${P}pa/ca/|3|2025|1|3|2.50`,
+            `${P}pa/|2|2024-12-01||2|17|0.00`,
+            `${P}pa/|2|2024-12-01|body:mttq|2|17|0.00`,
+            `${P}pa/|2|2024|2|17|0.00`,
+            `${P}pa/|2|2025-01-01||1|3|2.50`,
+            `${P}pa/|2|2025-01-01|kind:broadcast|1|3|2.50`,
+            `${P}pa/|2|2025|1|3|2.50`,
+            `${P}pb/cb/|3|2018-11-01||1|41|0.00`,
+            `${P}pb/cb/|3|2018|1|41|0.00`,
+            `${P}pb/|2|2018-11-01||1|41|0.00`,
+            `${P}pb/|2|2018|1|41|0.00`,
+          ].sort(),
+        );
+        throw new Rollback();
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof Rollback)) throw err;
+      });
+  });
+});

@@ -315,3 +315,16 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) out.add(p);
   return out;
 }
+
+/** Each role's permissions as a set, built once (checked per grant on every scoped request). */
+const ROLE_PERMISSION_SETS = new Map<Role, ReadonlySet<Permission>>();
+
+/** Whether `role` carries `permission`: `permissionsOf([role]).has(permission)`, without a new set per call. */
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  let set = ROLE_PERMISSION_SETS.get(role);
+  if (!set) {
+    set = new Set<Permission>(ROLE_PERMISSIONS[role]);
+    ROLE_PERMISSION_SETS.set(role, set);
+  }
+  return set.has(permission);
+}

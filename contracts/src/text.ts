@@ -35,24 +35,35 @@ export function hasUnsafeText(s: string): boolean {
  * The server checks the query, path parameters and body of every request with it before validation.
  */
 export function findUnsafeText(value: unknown, prefix = ""): { path: string; message: string } | null {
-  const join = (key: string | number) => (prefix === "" ? String(key) : `${prefix}.${key}`);
-  if (typeof value === "string") {
-    return hasUnsafeText(value) ? { path: prefix, message: UNSAFE_TEXT_MESSAGE } : null;
-  }
+  // The path is built only for what is found (the server runs this on every request's input).
+  const found = unsafeAt(value);
+  if (!found) return null;
+  let path = prefix;
+  for (let i = found.length - 1; i >= 0; i--) path = path === "" ? String(found[i]) : `${path}.${found[i]}`;
+  return { path, message: UNSAFE_TEXT_MESSAGE };
+}
+
+/** Where the first unsafe string or key is, innermost key first; null when every string is safe. */
+function unsafeAt(value: unknown): (string | number)[] | null {
+  if (typeof value === "string") return UNSAFE_TEXT.test(value) ? [] : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnsafeText(value[i], join(i));
-      if (found) return found;
+      const found = unsafeAt(value[i]);
+      if (found) {
+        found.push(i);
+        return found;
+      }
     }
     return null;
   }
   if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value)) {
-    for (const [key, v] of Object.entries(value)) {
-      if (hasUnsafeText(key)) {
-        return { path: join(key.replace(UNSAFE_TEXT, "?")), message: UNSAFE_TEXT_MESSAGE };
+    for (const key of Object.keys(value)) {
+      if (UNSAFE_TEXT.test(key)) return [key.replace(UNSAFE_TEXT, "?")];
+      const found = unsafeAt((value as Record<string, unknown>)[key]);
+      if (found) {
+        found.push(key);
+        return found;
       }
-      const found = findUnsafeText(v, join(key));
-      if (found) return found;
     }
   }
   return null;

@@ -3,7 +3,7 @@ import type { AuditAction, AuditEventDataMap } from "@toandan/contracts";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditLog } from "./audit.table";
-import { insertRows, isStatementPart, runParts, type StatementPart } from "./statements";
+import { DriverValue, insertRows, isStatementPart, runParts, type StatementPart } from "./statements";
 
 /** One action's event: its data is the shape AuditEventDataMap gives that action. */
 export type AuditEventOf<A extends AuditAction> = {
@@ -30,10 +30,16 @@ export const GENESIS = "0".repeat(64);
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    // Built in one pass (the sequencer hashes every row with it): keys in UTF-16 code unit order,
+    // which is what the default sort gives strings.
+    let out = "{";
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      if (out.length > 1) out += ",";
+      out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -120,12 +126,14 @@ export async function recordEvent(
     entityType: event.entityType,
     entityId: event.entityId ?? null,
     orgUnitId: event.orgUnitId ?? null,
-    data: canonicalValue(event.data ?? {}),
   };
   const built = alongside.filter((w): w is SQLWrapper => !isStatementPart(w));
   if (built.length === 0) {
     // The insert's text is kept per shape of the writes (kernel/statements.ts): nothing rebuilt.
-    const parts = [...(alongside as StatementPart[]), insertRows(auditLog, [row])];
+    // The data goes as its canonical JSON text, which is what the jsonb column would have sent for
+    // canonicalValue(data) (the same members; jsonb keeps its own key order either way).
+    const data = new DriverValue(canonicalJson(event.data ?? {}));
+    const parts = [...(alongside as StatementPart[]), insertRows(auditLog, [Object.assign(row, { data })])];
     await runParts(tx, "audit", parts, (texts) => {
       const audit = texts.pop()!;
       return texts.length ? `with ${texts.map((t, i) => `w${i} as (${t})`).join(", ")} ${audit}` : audit;
@@ -133,7 +141,7 @@ export async function recordEvent(
     return;
   }
   if (built.length !== alongside.length) throw new Error("recordEvent: mixed SQL and statement parts");
-  const insert = tx.insert(auditLog).values(row);
+  const insert = tx.insert(auditLog).values({ ...row, data: canonicalValue(event.data ?? {}) });
   const ctes = sql.join(
     built.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`),
     sql`, `,

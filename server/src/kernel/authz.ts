@@ -1,5 +1,6 @@
 import {
   permissionsOf,
+  roleHasPermission,
   type BodyKind,
   type OrgUnitKind,
   type Permission,
@@ -44,15 +45,20 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 
 /** Path prefixes of the subtrees in which the actor holds `permission`. */
 export function scopePrefixes(actor: Actor, permission: Permission): string[] {
-  const prefixes = actor.roles
-    .filter((r) => permissionsOf([r.role]).has(permission))
-    .map((r) => r.orgUnitPath);
+  const prefixes = actor.roles.filter((r) => roleHasPermission(r.role, permission)).map((r) => r.orgUnitPath);
   // Drop prefixes covered by a shorter one.
   return prefixes.filter((p) => !prefixes.some((q) => q !== p && p.startsWith(q)));
 }
 
+/**
+ * `scopePrefixes(actor, permission).some((p) => unitPath.startsWith(p))`, without building the
+ * list: a prefix dropped there is covered by a shorter one, so testing every grant gives the same.
+ */
 export function isInScope(actor: Actor, permission: Permission, unitPath: string): boolean {
-  return scopePrefixes(actor, permission).some((p) => unitPath.startsWith(p));
+  for (const r of actor.roles) {
+    if (unitPath.startsWith(r.orgUnitPath) && roleHasPermission(r.role, permission)) return true;
+  }
+  return false;
 }
 
 /** SQL predicate: `pathColumn` lies inside one of the actor's subtrees for `permission`. */

@@ -26,6 +26,14 @@ export function isStatementPart(w: unknown): w is StatementPart {
   return typeof (w as StatementPart).shape === "string" && typeof (w as StatementPart).text === "function";
 }
 
+/**
+ * A value for `insertRows` already in the form the driver sends (a jsonb column's JSON text): passed
+ * as is, without the column's `mapToDriverValue`.
+ */
+export class DriverValue {
+  constructor(readonly value: string | null) {}
+}
+
 type InsertColumn = { key: string; column: Column; quoted: string };
 
 const columnsOf = new WeakMap<PgTable, { name: string; columns: InsertColumn[] }>();
@@ -66,9 +74,17 @@ export function insertRows(table: PgTable, rows: readonly Record<string, unknown
         shape += "d";
         continue;
       }
-      if (is(value, SQL)) throw new Error(`insertRows: SQL value for ${name}.${key}`);
       shape += "p";
-      params.push(value === null ? null : column.mapToDriverValue(value));
+      if (value === null || typeof value !== "object") {
+        params.push(value === null ? null : column.mapToDriverValue(value));
+        continue;
+      }
+      if (value instanceof DriverValue) {
+        params.push(value.value);
+        continue;
+      }
+      if (is(value, SQL)) throw new Error(`insertRows: SQL value for ${name}.${key}`);
+      params.push(column.mapToDriverValue(value));
     }
     shape += ")";
   }

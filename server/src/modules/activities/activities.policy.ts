@@ -1,6 +1,6 @@
 import {
   MEMBER_ORG_BODY_KINDS,
-  permissionsOf,
+  roleHasPermission,
   type ActivityAbilities,
   type ApiIssue,
   type BodyKind,
@@ -25,7 +25,7 @@ export function memberOrgLimit(
   rollupPath: string,
 ): Set<BodyKind> | null {
   const grants = actor.roles.filter(
-    (r) => permissionsOf([r.role]).has(permission) && rollupPath.startsWith(r.orgUnitPath),
+    (r) => rollupPath.startsWith(r.orgUnitPath) && roleHasPermission(r.role, permission),
   );
   const unlimited = grants.some((r) => r.role !== "member_org_cadre" || !MEMBER_ORGS.has(r.body));
   if (unlimited || grants.length === 0) return null;

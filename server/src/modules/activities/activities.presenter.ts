@@ -67,12 +67,12 @@ export function presentActivity(r: ActivityDbRow): Activity {
 /** The activity with what the actor may do with it now (`locked`: an approved report's period). */
 export function presentActivityDetail(r: ActivityDbRow & { locked: boolean }, actor: Actor): ActivityDetail {
   const activity = presentActivity(r);
-  return {
-    ...activity,
-    can: activityAbilities(actor, {
-      rollupPath: r.rollupPath,
-      organizers: activity.organizers,
-      locked: r.locked,
-    }),
-  };
+  const can = activityAbilities(actor, {
+    rollupPath: r.rollupPath,
+    organizers: activity.organizers,
+    locked: r.locked,
+  });
+  // Not `{ ...activity, can }`: a member after a spread is a runtime call on Node 20, and every
+  // write answers with this.
+  return Object.assign(activity, { can });
 }

@@ -98,7 +98,7 @@ export async function loadUnit(
   id: string,
   options: LoadUnitOptions & { withBodies?: readonly string[] } = {},
 ): Promise<Omit<UnitRow, "childCount"> & { bodies?: BodyAtPath[] }> {
-  const { permission = "org_unit.read", scope = "lineage", at = todayInVietnam(), withBodies } = options;
+  const { permission = "org_unit.read", scope = "lineage", withBodies } = options;
   // The write paths (withBodies, on the primary) answer from what this actor has loaded before,
   // when it has loaded the unit and every body asked for: no round trip. The scope is checked here
   // as scopeSql would (a `lineage` scope reads the lineage table: always asked).
@@ -112,6 +112,8 @@ export async function loadUnit(
       return { ...kept, bodies: [...new Set(bodies)] };
     }
   }
+  // Today only when the database is asked (a write answered from what the actor has loaded needs none).
+  const at = options.at === undefined ? todayInVietnam() : options.at;
   const bodies =
     withBodies === undefined
       ? sql``

@@ -10,6 +10,13 @@ import { presentActivityDetail } from "../activities.presenter";
 import { assertMayRecord, checkOrganizers, dateIssues, organizerKindsOf } from "../activities.policy";
 import { activities, activityOrganizers } from "../activities.table";
 
+/**
+ * `{ ...base, ...extra }`: on Node 20 each member written after a spread in an object literal is a
+ * runtime call (~0.4 µs), and this path builds four such objects per write (decision 0016).
+ */
+const extend = <A extends object, B extends object>(base: A, extra: B): Omit<A, keyof B> & B =>
+  Object.assign({}, base, extra);
+
 /** Records an activity at a unit in the actor's scope, with its organisers, audited. */
 export async function createActivity(
   db: Db,
@@ -34,8 +41,7 @@ export async function createActivity(
   const hours = fields.broadcastAirings
     ? broadcastHoursOf(fields.broadcastAirings, fields.broadcastMinutes)
     : fields.broadcastHours;
-  const values = {
-    ...fields,
+  const values = extend(fields, {
     orgUnitId: unit.id,
     provinceId: provinceOf(unit.rollupPath),
     rollupPath: unit.rollupPath,
@@ -45,7 +51,7 @@ export async function createActivity(
     broadcastHours: String(hours),
     organizerKinds: organizerKindsOf(organizers),
     createdBy: actor.accountId,
-  };
+  });
   const { createdBy: _c, provinceId: _p, rollupPath: _r, organizerKinds: _k, ...logged } = values;
   // The activity, its organisers and the audit record go in one statement (see recordEvent), which
   // is atomic on its own: no BEGIN/COMMIT round trips around it. Its text is built once per shape
@@ -58,14 +64,13 @@ export async function createActivity(
       entityType: "activity",
       entityId: id,
       orgUnitId: unit.id,
-      data: {
-        ...logged,
+      data: extend(logged, {
         broadcastHours: hours,
         organizerBodyIds: organizers.map((o) => o.id),
-      },
+      }),
     },
     [
-      insertRows(activities, [{ ...values, id, createdAt: now, updatedAt: now }]),
+      insertRows(activities, [extend(values, { id, createdAt: now, updatedAt: now })]),
       insertRows(
         activityOrganizers,
         organizers.map((o) => ({ activityId: id, bodyId: o.id, bodyKind: o.kind })),
@@ -74,8 +79,7 @@ export async function createActivity(
   );
   // Written, so its period is not locked (the database refuses writes in a locked period).
   return presentActivityDetail(
-    {
-      ...values,
+    extend(values, {
       id,
       createdAt: now,
       updatedAt: now,
@@ -85,7 +89,7 @@ export async function createActivity(
       unitValidTo: unit.validTo,
       organizers,
       locked: false,
-    },
+    }),
     actor,
   );
 }

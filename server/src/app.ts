@@ -10,7 +10,6 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type FastifyPluginAsyncZod,
   type ZodTypeProvider,
@@ -24,6 +23,7 @@ import { registerAuthHooks } from "./kernel/http/auth-hooks";
 import { registerReadReplica } from "./kernel/http/read-routing";
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from "./kernel/http/error-handler";
 import { registerNoStore, registerTextGuard } from "./kernel/http/request-guards";
+import { replySerializerCompiler } from "./kernel/http/reply-serializer";
 import { hashedClientKey } from "./kernel/http/client-key";
 import { databaseRateLimitStore } from "./kernel/http/rate-limit-store";
 import { followCacheVersions } from "./kernel/cache-version";
@@ -140,7 +140,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(replySerializerCompiler);
   app.decorate("database", opts.database);
   app.decorate("db", opts.database.db);
   app.decorate("config", opts.config);

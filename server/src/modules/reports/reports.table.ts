@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   index,
   integer,
@@ -86,5 +87,14 @@ export const periodLocks = pgTable(
     unlockedAt: timestamp("unlocked_at", { withTimezone: true }),
     unlockReason: text("unlock_reason"),
   },
-  (t) => [index("period_locks_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`)],
+  (t) => [
+    index("period_locks_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`),
+    // A unit path ('/…/', no LIKE wildcard): the period lock guards look locks up by the record
+    // path's prefixes ending in '/' (migration 0060).
+    check(
+      "period_locks_unit_path_ck",
+      sql`${t.unitPath} like '%/' and strpos(${t.unitPath}, '%') = 0 and strpos(${t.unitPath}, '_') = 0
+        and strpos(${t.unitPath}, '\\') = 0`,
+    ),
+  ],
 );

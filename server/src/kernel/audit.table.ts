@@ -28,7 +28,10 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_log_actor_idx").on(t.actorId),
     index("audit_log_unit_idx").on(t.orgUnitId),
-    uniqueIndex("audit_log_seq_uq").on(t.seq),
+    // Sealed rows only: a row is written unsealed, so a full index would take a NULL entry per write.
+    uniqueIndex("audit_log_seq_uq")
+      .on(t.seq)
+      .where(sql`${t.seq} is not null`),
     index("audit_log_unsealed_idx")
       .on(t.id)
       .where(sql`${t.seq} is null`),

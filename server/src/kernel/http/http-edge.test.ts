@@ -143,6 +143,37 @@ describe("refusals by Fastify and its plugins", () => {
   });
 });
 
+describe("security headers (helmet, built once at start)", () => {
+  it("every answer carries them: an API answer, an error, a 404 and the web app's page", async () => {
+    const answers = await Promise.all(
+      ["/api/health", "/api/v1/no-such-route", "/"].map((url) => t.app.inject({ method: "GET", url })),
+    );
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: "{",
+    });
+    expect([...answers, bad].map((r) => r.statusCode)).toEqual([200, 404, 200, 400]);
+    for (const r of [...answers, bad]) {
+      expect(r.headers["content-security-policy"]).toBe(
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';" +
+          "frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';" +
+          "script-src-attr 'none';style-src 'self' 'unsafe-inline';upgrade-insecure-requests",
+      );
+      expect(r.headers).toMatchObject({
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-resource-policy": "same-origin",
+        "referrer-policy": "no-referrer",
+        "strict-transport-security": "max-age=31536000; includeSubDomains",
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "SAMEORIGIN",
+      });
+      expect(r.headers["x-powered-by"]).toBeUndefined();
+    }
+  });
+});
+
 describe("Cache-Control", () => {
   it("no-store on signed-in answers, errors and citizen look-ups; public cacheable answers keep theirs", async () => {
     const admin = await signedInAs(t.app, "system_admin", (await rootUnit(t.app.db)).id);

@@ -12,10 +12,25 @@
 // write is in the database and the other keeps serving; last, SIGTERM to the survivor mid-load
 // (graceful shutdown: in-flight requests finish, exit 0). Prints the figures as JSON and writes them
 // to bench/results/cluster-drill-postgres.json. Exit 1 if a check fails.
+//
+// DRILL_APP_CPU=0.2 (root, cgroup v1) caps each app process at 0.2 core while throughput is
+// measured, so the app processes are the limit as on a machine with more cores than two; the
+// figures go to cluster-drill-postgres-app-cpu-0.2.json.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, adminUrl, checks, children, dbName, log, sleep, sql, work } from "./cluster-drill/config.mjs";
+import {
+  APP_CPU,
+  ROOT,
+  adminUrl,
+  checks,
+  children,
+  dbName,
+  log,
+  sleep,
+  sql,
+  work,
+} from "./cluster-drill/config.mjs";
 import { kill9Phase, sigtermPhase } from "./cluster-drill/phases-failures.mjs";
 import { sessionsAndLimitsPhase, startPhase } from "./cluster-drill/phases-start.mjs";
 import { throughputPhase } from "./cluster-drill/phases-throughput.mjs";
@@ -53,7 +68,7 @@ main().then(
     const out = { name: "cluster-drill", engine: "postgres", date: new Date().toISOString(), ...result };
     fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
     fs.writeFileSync(
-      path.join(ROOT, "bench/results/cluster-drill-postgres.json"),
+      path.join(ROOT, `bench/results/cluster-drill-postgres${APP_CPU ? `-app-cpu-${APP_CPU}` : ""}.json`),
       `${JSON.stringify(out, null, 2)}\n`,
     );
     console.log(JSON.stringify(out, null, 2));

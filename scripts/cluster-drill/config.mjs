@@ -9,6 +9,12 @@ import pg from "pg";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SECONDS = Number(process.env.DRILL_SECONDS ?? 15); // each throughput phase
 export const CONNECTIONS = Number(process.env.DRILL_CONNECTIONS ?? 24);
+// DRILL_APP_CPU=<cores>: each app process capped at that much CPU while throughput is measured.
+export const APP_CPU = process.env.DRILL_APP_CPU ? Number(process.env.DRILL_APP_CPU) : undefined;
+if (APP_CPU !== undefined && !(APP_CPU > 0 && APP_CPU <= 1)) {
+  console.error("DRILL_APP_CPU must be a number of cores in (0, 1], e.g. 0.2.");
+  process.exit(2);
+}
 export const BASE_PORT = Number(process.env.DRILL_PORT ?? 3181); // app A, app B, balancer (2), haproxy stats
 export const PASSWORD = "demo12345"; // the demo accounts' password (modules/demo)
 

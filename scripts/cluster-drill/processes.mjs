@@ -37,6 +37,35 @@ export function startApp(name, port) {
   return { name, port, child, exited, logFile: path.join(work, `${name}.log`) };
 }
 
+const CPU_CGROUP = "/sys/fs/cgroup/cpu"; // cgroup v1's cpu controller (this workplace's machines)
+
+/**
+ * DRILL_APP_CPU=<cores>: caps each app process at that much CPU with a cgroup `cpu` quota (root
+ * only), so that the app processes, not the database, are the limit — as on a machine with more
+ * cores than the app needs. Answers a function that lifts the caps.
+ */
+export function capAppCpu(apps, cores) {
+  if (!fs.existsSync(path.join(CPU_CGROUP, "cpu.cfs_quota_us"))) {
+    throw new Error(`DRILL_APP_CPU needs cgroup v1's cpu controller at ${CPU_CGROUP}`);
+  }
+  const groups = apps.map((app) => {
+    const dir = path.join(CPU_CGROUP, `toandan-drill-${app.name}-${process.pid}`);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "cpu.cfs_period_us"), "100000");
+    fs.writeFileSync(path.join(dir, "cpu.cfs_quota_us"), String(Math.round(cores * 100_000)));
+    fs.writeFileSync(path.join(dir, "cgroup.procs"), String(app.child.pid));
+    return { app, dir };
+  });
+  return () => {
+    for (const { app, dir } of groups) {
+      if (app.child.exitCode === null && app.child.signalCode === null) {
+        fs.writeFileSync(path.join(CPU_CGROUP, "cgroup.procs"), String(app.child.pid));
+      }
+      fs.rmdirSync(dir);
+    }
+  };
+}
+
 export async function waitReady(port, timeoutMs = 180_000) {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {

@@ -68,8 +68,11 @@ void test(
     if (process.env.CAPTURE_SHOTS) {
       await page.screenshot({ path: `${process.env.CAPTURE_SHOTS}/household-saved.png`, fullPage: true });
     }
-    // Activity, household and its commitment wait on the phone.
-    assert.equal(await page.getByTestId("outbox-badge").innerText(), "3");
+    // Activity, household and its commitment wait on the phone. The badge follows the device store
+    // through a live query that is told of the write after it commits, so it is awaited, not read once.
+    const badge = page.getByTestId("outbox-badge");
+    await badge.filter({ hasText: /^3$/ }).waitFor();
+    assert.equal(await badge.innerText(), "3");
 
     // On reconnect the waiting records go out in one batch (POST /sync/batch).
     const batches: { entries: { operation: string }[] }[] = [];

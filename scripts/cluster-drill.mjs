@@ -7,11 +7,11 @@
 //
 // It starts both processes at the same moment on the empty database (migrations must run once),
 // checks sessions across processes and the sign-in limits across both (the lockout, the per-client
-// rate limit), measures write throughput (createActivity) through the balancer with one process and
-// with two, then kills one with -9 in the middle of a write load and checks that every acknowledged
-// write is in the database and the other keeps serving; last, SIGTERM to the survivor mid-load
-// (graceful shutdown: in-flight requests finish, exit 0). Prints the figures as JSON and writes them
-// to bench/results/cluster-drill-postgres.json. Exit 1 if a check fails.
+// rate limit), measures write throughput (createActivity) through the balancer with one process (the
+// other stopped) and with two, then kills one with -9 in the middle of a write load and checks that
+// every acknowledged write is in the database and the other keeps serving; last, SIGTERM to the
+// survivor mid-load (graceful shutdown: in-flight requests finish, exit 0). Prints the figures as
+// JSON and writes them to bench/results/cluster-drill-postgres.json. Exit 1 if a check fails.
 //
 // DRILL_APP_CPU=0.2 (root, cgroup v1) caps each app process at 0.2 core while throughput is
 // measured, so the app processes are the limit as on a machine with more cores than two; the
@@ -41,8 +41,8 @@ async function main() {
   };
   const { a, b } = await startPhase(result);
   await sessionsAndLimitsPhase(result);
-  const session = await throughputPhase(result, a, b);
-  await kill9Phase(result, session, b);
+  const { session, b: bNow } = await throughputPhase(result, a, b);
+  await kill9Phase(result, session, bNow);
   await sigtermPhase(result, session, a);
 
   const [audit] = await sql(

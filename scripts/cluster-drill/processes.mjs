@@ -42,28 +42,36 @@ const CPU_CGROUP = "/sys/fs/cgroup/cpu"; // cgroup v1's cpu controller (this wor
 /**
  * DRILL_APP_CPU=<cores>: caps each app process at that much CPU with a cgroup `cpu` quota (root
  * only), so that the app processes, not the database, are the limit — as on a machine with more
- * cores than the app needs. Answers a function that lifts the caps.
+ * cores than the app needs. One group per app name: `join(app)` puts a (re)started process in its
+ * group; `lift()` takes the live ones out and removes the groups.
  */
 export function capAppCpu(apps, cores) {
   if (!fs.existsSync(path.join(CPU_CGROUP, "cpu.cfs_quota_us"))) {
     throw new Error(`DRILL_APP_CPU needs cgroup v1's cpu controller at ${CPU_CGROUP}`);
   }
-  const groups = apps.map((app) => {
-    const dir = path.join(CPU_CGROUP, `toandan-drill-${app.name}-${process.pid}`);
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "cpu.cfs_period_us"), "100000");
-    fs.writeFileSync(path.join(dir, "cpu.cfs_quota_us"), String(Math.round(cores * 100_000)));
-    fs.writeFileSync(path.join(dir, "cgroup.procs"), String(app.child.pid));
-    return { app, dir };
-  });
-  return () => {
-    for (const { app, dir } of groups) {
-      if (app.child.exitCode === null && app.child.signalCode === null) {
-        fs.writeFileSync(path.join(CPU_CGROUP, "cgroup.procs"), String(app.child.pid));
-      }
+  const groups = new Map();
+  const live = (app) => app.child.exitCode === null && app.child.signalCode === null;
+  const join = (app) => {
+    let group = groups.get(app.name);
+    if (!group) {
+      const dir = path.join(CPU_CGROUP, `toandan-drill-${app.name}-${process.pid}`);
+      fs.mkdirSync(dir);
+      fs.writeFileSync(path.join(dir, "cpu.cfs_period_us"), "100000");
+      fs.writeFileSync(path.join(dir, "cpu.cfs_quota_us"), String(Math.round(cores * 100_000)));
+      group = { dir, app };
+      groups.set(app.name, group);
+    }
+    group.app = app;
+    fs.writeFileSync(path.join(group.dir, "cgroup.procs"), String(app.child.pid));
+  };
+  for (const app of apps) join(app);
+  const lift = () => {
+    for (const { app, dir } of groups.values()) {
+      if (live(app)) fs.writeFileSync(path.join(CPU_CGROUP, "cgroup.procs"), String(app.child.pid));
       fs.rmdirSync(dir);
     }
   };
+  return { join, lift };
 }
 
 export async function waitReady(port, timeoutMs = 180_000) {
@@ -77,12 +85,13 @@ export async function waitReady(port, timeoutMs = 180_000) {
 }
 
 export function haproxyConfig() {
-  // The same shape as the sample in docs/operations.md, on local ports; two frontends so that the
-  // one-process and two-process figures go through the same balancer.
+  // The same shape as the sample in docs/operations.md (leastconn: a process that falls behind gets
+  // fewer new requests), on local ports; two frontends so that the one-process and two-process
+  // figures go through the same balancer.
   const server = (n, p) => `  server ${n} 127.0.0.1:${p} check inter 1s fall 2 rise 2 maxconn 64`;
   const backend = (name, servers) => `
 backend ${name}
-  balance roundrobin
+  balance leastconn
   option httpchk
   http-check send meth GET uri /api/ready
   http-check expect status 200

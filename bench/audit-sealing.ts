@@ -27,12 +27,16 @@ const CONCURRENCY = 30;
 
 const LEGACY_LOCK = 7742011;
 
-/** The recordEvent of before decision 0012, kept here only to compare. */
+/**
+ * The recordEvent of before decision 0012, kept here only to compare. It writes to a copy of
+ * audit_log's shape (its columns, defaults and indexes): rows linked outside the sequencer in the
+ * real log would be hand-made rows there, which the sequencer rightly refuses to sign over.
+ */
 async function legacyRecordEvent(tx: Db, name: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${LEGACY_LOCK})`);
   const [head] = await queryRows<{ id: number | string; seq: number | string; hash: string }>(
     tx,
-    sql`select id, seq, hash from audit_log where seq is not null order by seq desc limit 1`,
+    sql`select id, seq, hash from legacy_audit_log where seq is not null order by seq desc limit 1`,
   );
   const [{ id }] = (await queryRows<{ id: number | string }>(
     tx,
@@ -50,7 +54,7 @@ async function legacyRecordEvent(tx: Db, name: string): Promise<void> {
     prevHash: head?.hash ?? GENESIS,
   };
   await tx.execute(
-    sql`insert into audit_log (id, occurred_at, action, entity_type, entity_id, data, seq, prev_hash, hash)
+    sql`insert into legacy_audit_log (id, occurred_at, action, entity_type, entity_id, data, seq, prev_hash, hash)
         values (${row.id}, ${row.occurredAt}, ${row.action}, ${row.entityType}, ${row.entityId}, '{}',
                 ${head ? Number(head.seq) + 1 : 1}, ${row.prevHash}, ${hashRow(row)})`,
   );
@@ -96,6 +100,7 @@ export async function runAuditSealing(): Promise<BenchResult> {
     await database.migrate();
     const db = database.db;
     await db.execute(sql`create table bench_records (id bigserial primary key, name text, payload jsonb)`);
+    await db.execute(sql`create table legacy_audit_log (like audit_log including all)`);
     const files = {
       keyFile: `${target.dataDir}/keys/audit-checkpoint.key`,
       checkpointFile: `${target.dataDir}/audit-checkpoints.log`,

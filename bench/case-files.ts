@@ -66,9 +66,13 @@ export async function runCaseFiles(): Promise<BenchResult> {
       }
     });
     const session = await login(s.app, "baclieu.congan", DEMO_PASSWORD);
-    const ids = (await queryRows<{ id: string }>(db, sql`select id from cases limit ${SAMPLES}`)).map(
-      (r) => r.id,
-    );
+    // The ward's own files: the demo data also holds files of other communes, not this account's.
+    const ids = (
+      await queryRows<{ id: string }>(
+        db,
+        sql`select id from cases where commune_id = ${ward} order by id limit ${SAMPLES}`,
+      )
+    ).map((r) => r.id);
     const open: number[] = [];
     for (const id of ids) {
       open.push((await getJson(s.app, session, `/api/v1/cases/${id}?reason=benchmark%20read`)).ms);

@@ -258,3 +258,17 @@ export async function sealPendingAudit(db: Db, options?: SequencerOptions): Prom
 export function auditSequencerOf(db: Db): AuditSequencer | undefined {
   return sequencers.get(db);
 }
+
+/**
+ * Rows written and not yet sealed, and how long the oldest has waited (/metrics gauges): sealing
+ * is meant to keep that under a second; rows that stay unsealed mean no process seals (or the
+ * sequencer refuses a head it did not sign, and says so in the log).
+ */
+export async function auditBacklog(db: Db): Promise<{ unsealed: number; oldestSeconds: number }> {
+  const [row] = await queryRows<{ n: number; age: number | string | null }>(
+    db,
+    sql`select count(*)::int as n, extract(epoch from now() - min(occurred_at))::float8 as age
+        from audit_log where seq is null`,
+  );
+  return { unsealed: row?.n ?? 0, oldestSeconds: Math.max(0, Number(row?.age ?? 0)) };
+}

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "../../db/client";
 import { createTestContext, type TestContext } from "../../test/harness";
-import { foldActivityRollups, foldStatement } from "./activities.rollup-folder";
+import { foldActivityRollups, foldStatement, pendingRollupChanges } from "./activities.rollup-folder";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -58,6 +58,7 @@ describe("foldActivityRollups", () => {
         // A zone whose clocks skipped midnight (2018-11-04): the views' month is date_trunc on
         // the date at that zone's midnight, the fold's is on the date without a zone.
         await tx.execute(sql`set local time zone 'America/Sao_Paulo'`);
+        const already = await pendingRollupChanges(tx);
         for (const [sign, path, date, kind, organizers, topics, attendees, hours] of rows) {
           await tx.execute(sql`insert into activity_rollup_pending (sign, rollup_path, date, kind,
               organizer_kinds, topics, attendees, households, students, leaflets, panels, slogans,
@@ -65,6 +66,8 @@ describe("foldActivityRollups", () => {
             values (${sign}, ${path}, ${date}, ${kind}, ${organizers}::text[], ${topics}::text[],
               ${attendees}, 2, 0, 5, 1, 0, ${hours === "0" ? 0 : 1}, ${hours})`);
         }
+        // What /metrics reports as the folder's backlog.
+        expect(await pendingRollupChanges(tx)).toBe(already + rows.length);
         const before = await liveFigures(tx);
         expect(before.months).toContain(`${P}pa/|2|2024-12-01||2|17|4|0|10|2|0|0|0.00`);
         expect(before.months).toContain(`${P}pa/|2|2024-12-01|body:mttq|2|17|`);
@@ -77,6 +80,7 @@ describe("foldActivityRollups", () => {
           sql`select count(*)::int as n from activity_rollup_pending where rollup_path like ${`${P}%`}`,
         );
         expect(left!.n).toBe(0);
+        expect(await pendingRollupChanges(tx)).toBe(0);
         expect(await liveFigures(tx)).toEqual(before);
 
         // The batch's own rows, now in the tables themselves.

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { queryRows, type Db } from "../../db/client";
 import { preparedRows } from "../../kernel/statements";
 
 /**
@@ -137,4 +137,17 @@ export function startRollupFolder(
       }
     },
   };
+}
+
+/**
+ * Changes written and not yet folded (a /metrics gauge). Readers add every pending row to what the
+ * rollups hold, so a backlog that keeps growing (the folder falling behind the writes, or a bulk
+ * load with the triggers on) keeps the figures exact but makes every one of them slower.
+ */
+export async function pendingRollupChanges(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from activity_rollup_pending`,
+  );
+  return row?.n ?? 0;
 }

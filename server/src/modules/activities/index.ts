@@ -11,7 +11,12 @@ export {
   type RollupRow,
 } from "./activities.rollups";
 /** Folds the pending activity changes into the rollups, in the background (started by the app). */
-export { foldActivityRollups, startRollupFolder, type RollupFolder } from "./activities.rollup-folder";
+export {
+  foldActivityRollups,
+  pendingRollupChanges,
+  startRollupFolder,
+  type RollupFolder,
+} from "./activities.rollup-folder";
 /** Bulk loaders must set `organizerKinds` on each activity row with this (distinct kinds, sorted). */
 export { organizerKindsOf } from "./activities.policy";
 /** The body kinds a member-organisation cadre is limited to at a path (null: no limit); media uses it. */

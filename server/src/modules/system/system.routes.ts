@@ -4,7 +4,9 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import client from "prom-client";
 import { z } from "zod";
+import { auditBacklog } from "../../kernel/audit-sequencer";
 import { unauthenticated } from "../../kernel/errors";
+import { pendingRollupChanges } from "../activities";
 
 /** Apps whose process is shutting down: /api/ready answers 503 so the balancer sends no more. */
 const draining = new WeakSet<FastifyInstance>();
@@ -24,6 +26,40 @@ export function registerSystemRoutes(app: FastifyInstance): void {
     labelNames: ["method", "route", "status"],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+  });
+  // The database's deferred work, counted when scraped (each a count over a short table or a
+  // partial index): audit rows not yet sealed, and how long the oldest has waited (meant to stay
+  // under a second); activity changes not yet folded into the rollups. NaN when the database does
+  // not answer.
+  new client.Gauge({
+    name: "toandan_deferred_rows",
+    help: "Rows written and not yet processed in the background, by queue",
+    labelNames: ["queue"],
+    registers: [registry],
+    async collect() {
+      const [audit, rollups] = await Promise.all([
+        auditBacklog(app.db).then(
+          (b) => b.unsealed,
+          () => Number.NaN,
+        ),
+        pendingRollupChanges(app.db).catch(() => Number.NaN),
+      ]);
+      this.set({ queue: "audit_unsealed" }, audit);
+      this.set({ queue: "activity_rollup_pending" }, rollups);
+    },
+  });
+  new client.Gauge({
+    name: "toandan_audit_oldest_unsealed_seconds",
+    help: "Age of the oldest audit row not yet sealed into the chain (0 when none)",
+    registers: [registry],
+    async collect() {
+      this.set(
+        await auditBacklog(app.db).then(
+          (b) => b.oldestSeconds,
+          () => Number.NaN,
+        ),
+      );
+    },
   });
   app.addHook("onResponse", async (req, reply) => {
     if (req.routeOptions.config.anonymous) return; // citizen routes: no time series of submissions

@@ -1,5 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordEvent } from "../../kernel/audit";
+import { auditSequencerOf, sealPendingAudit } from "../../kernel/audit-sequencer";
 import { call, createTestContext, type TestContext } from "../../test/harness";
 import { markDraining } from "./system.routes";
 
@@ -82,6 +84,47 @@ describe("operations", () => {
       expect(refused.statusCode).toBe(401);
       expect(refused.json().error.code).toBe("unauthenticated");
       expect(refused.body).not.toContain("http_request_duration_seconds");
+    }
+  });
+
+  it("counts the deferred work when scraped: audit rows not yet sealed and their age, rollup changes not yet folded", async () => {
+    const scrape = async () =>
+      (
+        await t.app.inject({
+          method: "GET",
+          url: "/metrics",
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).body;
+    const value = (body: string, series: string) => {
+      const line = body.split("\n").find((l) => l.startsWith(`${series} `));
+      return line === undefined ? undefined : Number(line.slice(series.length + 1));
+    };
+    const unsealed = 'toandan_deferred_rows{queue="audit_unsealed"}';
+    const oldest = "toandan_audit_oldest_unsealed_seconds";
+    const pending = 'toandan_deferred_rows{queue="activity_rollup_pending"}';
+    // The sequencer paused (it seals what is there as it stops), so one row waits unsealed.
+    const sequencer = auditSequencerOf(t.app.db)!;
+    await sequencer.stop();
+    try {
+      await recordEvent(t.app.db, {
+        actorId: null,
+        action: "auth.logout",
+        entityType: "account",
+        entityId: "metrics-probe",
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      const waiting = await scrape();
+      expect(value(waiting, unsealed)).toBe(1);
+      expect(value(waiting, oldest)).toBeGreaterThan(0);
+      expect(value(waiting, oldest)).toBeLessThan(60);
+      expect(Number.isInteger(value(waiting, pending))).toBe(true);
+      expect(await sealPendingAudit(t.app.db)).toBe(1);
+      const sealed = await scrape();
+      expect(value(sealed, unsealed)).toBe(0);
+      expect(value(sealed, oldest)).toBe(0);
+    } finally {
+      sequencer.start();
     }
   });
 

@@ -30,22 +30,26 @@ export function registerSystemRoutes(app: FastifyInstance): void {
   // The database's deferred work, counted when scraped (each a count over a short table or a
   // partial index): audit rows not yet sealed, and how long the oldest has waited (meant to stay
   // under a second); activity changes not yet folded into the rollups. NaN when the database does
-  // not answer.
+  // not answer. The two gauges are collected together in a scrape and share one reading.
+  let reading: Promise<{ unsealed: number; oldestSeconds: number; pending: number }> | null = null;
+  const deferredWork = () =>
+    (reading ??= Promise.all([
+      auditBacklog(app.db).catch(() => ({ unsealed: Number.NaN, oldestSeconds: Number.NaN })),
+      pendingRollupChanges(app.db).catch(() => Number.NaN),
+    ])
+      .then(([audit, pending]) => ({ ...audit, pending }))
+      .finally(() => {
+        reading = null;
+      }));
   new client.Gauge({
     name: "toandan_deferred_rows",
     help: "Rows written and not yet processed in the background, by queue",
     labelNames: ["queue"],
     registers: [registry],
     async collect() {
-      const [audit, rollups] = await Promise.all([
-        auditBacklog(app.db).then(
-          (b) => b.unsealed,
-          () => Number.NaN,
-        ),
-        pendingRollupChanges(app.db).catch(() => Number.NaN),
-      ]);
-      this.set({ queue: "audit_unsealed" }, audit);
-      this.set({ queue: "activity_rollup_pending" }, rollups);
+      const work = await deferredWork();
+      this.set({ queue: "audit_unsealed" }, work.unsealed);
+      this.set({ queue: "activity_rollup_pending" }, work.pending);
     },
   });
   new client.Gauge({
@@ -53,12 +57,7 @@ export function registerSystemRoutes(app: FastifyInstance): void {
     help: "Age of the oldest audit row not yet sealed into the chain (0 when none)",
     registers: [registry],
     async collect() {
-      this.set(
-        await auditBacklog(app.db).then(
-          (b) => b.oldestSeconds,
-          () => Number.NaN,
-        ),
-      );
+      this.set((await deferredWork()).oldestSeconds);
     },
   });
   app.addHook("onResponse", async (req, reply) => {

@@ -55,6 +55,8 @@ export class AuditSequencer {
   private stopped = true;
   private checkedCoverage = false;
   private busy = false;
+  /** Bumped by every start(): a tick begun before a stop() and start() does not keep a second loop going. */
+  private generation = 0;
   /** The largest chain this process has signed: a shorter chain later means rows were deleted. */
   private lastSigned = 0;
   private readonly signer: CheckpointSigner;
@@ -90,6 +92,7 @@ export class AuditSequencer {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.generation += 1;
     this.schedule(0);
   }
 
@@ -108,6 +111,7 @@ export class AuditSequencer {
   }
 
   private async tick(): Promise<void> {
+    const generation = this.generation;
     let more = false;
     try {
       // A cheap look first (the partial index of unsealed rows), so an idle server opens no transaction.
@@ -126,7 +130,7 @@ export class AuditSequencer {
     } catch (e) {
       this.options.onError?.(e);
     }
-    this.schedule(more ? 0 : this.intervalMs);
+    if (generation === this.generation) this.schedule(more ? 0 : this.intervalMs);
   }
 
   /**

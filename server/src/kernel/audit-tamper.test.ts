@@ -208,12 +208,18 @@ describe("tampering by someone who can write to the database", () => {
       expect((await verifyAuditChain(t.app.db)).ok).toBe(true); // young rows are normal
     } finally {
       sequencer.start();
+      await sealPendingAudit(t.app.db); // the row sealed now, not while a later test reads the head
     }
   });
 });
 
 describe("verify-audit over several pages, and its fast check of the head", () => {
   const paged = { batch: 2 }; // pages of 2 rows: every walk crosses many pages
+
+  beforeAll(async () => {
+    // Every test reads the head and then tampers with it: nothing may be sealed in between.
+    await sealPendingAudit(t.app.db);
+  });
 
   async function checkpointSizes(): Promise<number[]> {
     const rows = await queryRows<{ size: number }>(

@@ -32,6 +32,8 @@ const USAGE = `Usage: toandan <command>
   import-units   import the official administrative units (once)
   seed-demo      create the demo residential area and demo accounts (refused in production)
   verify-audit   check the audit hash chain; names the first tampered row
+  rebuild-rollups   recount the activity figures (rollups) from the records: after a bulk load
+                 with the triggers off, or when a figure disagrees with its records
   create-admin <username>   create a system administrator; password from ADMIN_PASSWORD (≥ 10 characters, hard to guess)
   sql "<stmt>"   run one SQL statement and print the rows (operators; stop the server first on PGlite)
 ${OPS_USAGE}`;
@@ -300,6 +302,21 @@ async function main(argv: string[]): Promise<number> {
         `Audit chain BROKEN${r.firstBadId === null ? "" : ` at row id ${r.firstBadId}`}: ${r.reason}${r.checked > 0 ? ` (${r.checked} rows before it are intact)` : ""}.`,
       );
       return 2;
+    }
+    case "rebuild-rollups": {
+      const db = await open(config, "rebuild-rollups", "read");
+      try {
+        const t0 = performance.now();
+        console.log("Recounting the activity rollups (writes of activities wait until it ends)…");
+        const { rebuildActivityRollups } = await import("./modules/activities");
+        const r = await rebuildActivityRollups(db.db);
+        console.log(
+          `Rollups rebuilt from ${count(r.activities)} activities in ${seconds(t0)}: ${count(r.rollupRows)} rollup rows; ${count(r.pendingDropped)} pending changes dropped (the recount covers them).`,
+        );
+      } finally {
+        await db.close();
+      }
+      return 0;
     }
     case "create-admin": {
       const username = rest[0];

@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "../../db/client";
-import { createTestContext, type TestContext } from "../../test/harness";
+import { call, createTestContext, type TestContext } from "../../test/harness";
+import { signedInAs, unitByCode } from "../../test/factories";
+import { rebuildActivityRollups } from "./activities.rollups";
 import { foldActivityRollups, foldStatement, pendingRollupChanges } from "./activities.rollup-folder";
+import { bodyAt } from "./test-fixtures";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -159,5 +162,42 @@ describe("foldActivityRollups", () => {
       .catch((err: unknown) => {
         if (!(err instanceof Rollback)) throw err;
       });
+  });
+});
+
+describe("rebuildActivityRollups", () => {
+  // The operator's repair (`rebuild-rollups`) runs beside live servers: writes that commit while
+  // it recounts must end up counted once, whether the recount saw them or their pending change.
+  it("recounts while activities are written beside it: nothing counted twice or lost", async () => {
+    const db = t.app.db;
+    const commune = await unitByCode(db, "commune", "32002");
+    const session = await signedInAs(t.app, "commune_front", commune.id);
+    const organizers = [await bodyAt(db, commune.id, "front"), await bodyAt(db, commune.id, "police")];
+    const count = async () =>
+      (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from activities`))[0]!.n;
+    const before = await count();
+    const write = (i: number) =>
+      call(t.app, session, "POST", "/api/v1/activities", {
+        orgUnitId: commune.id,
+        kind: i % 2 ? "meeting" : "training",
+        date: `2025-0${1 + (i % 9)}-1${i % 10}`,
+        organizerBodyIds: organizers.slice(0, 1 + (i % 2)),
+        topics: ["drugs"],
+        attendees: 10 + i,
+      }).then((r) => expect(r.statusCode, r.body).toBe(201));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => write(i)));
+    const [first] = await Promise.all([
+      rebuildActivityRollups(db),
+      ...Array.from({ length: 40 }, (_, i) => write(10 + i)),
+    ]);
+    expect(first.activities).toBeGreaterThanOrEqual(before + 10);
+    expect(await count()).toBe(before + 50);
+    const live = await liveFigures(db); // the rollups and what is still pending
+    await foldActivityRollups(db);
+    expect(await liveFigures(db)).toEqual(live);
+    const again = await rebuildActivityRollups(db); // nothing written now: a plain recount
+    expect(again).toMatchObject({ activities: before + 50, pendingDropped: 0 });
+    expect(await liveFigures(db)).toEqual(live);
+    expect(live.months).toContain(`${commune.rollupPath}|`);
   });
 });

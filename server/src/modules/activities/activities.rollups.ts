@@ -126,12 +126,23 @@ export function zero(): RollupSums {
 
 /**
  * Recomputes every rollup row from the records in one set-based statement (the same expressions as
- * the triggers and the folder). For bulk loads that disable the triggers, and for repairs. The
- * pending changes are dropped: the recount covers them.
+ * the triggers and the folder). For bulk loads that disable the triggers, and for repairs
+ * (`rebuild-rollups`). The pending changes are dropped: the recount covers them. Safe beside
+ * running servers: writes to activities wait until it commits (SHARE lock), and the folders wait
+ * on the pending table, so no change is counted twice or lost.
  */
-export async function rebuildActivityRollups(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from activity_rollup_pending`);
+export async function rebuildActivityRollups(
+  db: Db,
+): Promise<{ activities: number; pendingDropped: number; rollupRows: number }> {
+  return db.transaction(async (tx) => {
+    // The writers' order (activities, then the pending table, then the rollups): no deadlock.
+    await tx.execute(sql`lock table activities in share mode`);
+    await tx.execute(sql`lock table activity_rollup_pending, activity_rollups, activity_year_rollups
+      in exclusive mode`);
+    const [dropped] = await queryRows<{ n: number }>(
+      tx,
+      sql`with d as (delete from activity_rollup_pending returning 1) select count(*)::int as n from d`,
+    );
     await tx.execute(sql`delete from activity_rollups`);
     await tx.execute(sql`insert into activity_rollups (unit_path, depth, month, dim, activities, attendees,
         households, students, leaflets, panels, slogans, broadcast_items, broadcast_hours)
@@ -151,5 +162,11 @@ export async function rebuildActivityRollups(db: Db): Promise<void> {
       from activities a
       cross join lateral activity_rollups_ancestors(a.rollup_path) p
       group by 1, 2, 3`);
+    const [counts] = await queryRows<{ activities: number; rollupRows: number }>(
+      tx,
+      sql`select (select count(*)::int from activities) as activities,
+        (select count(*)::int from activity_rollups) as "rollupRows"`,
+    );
+    return { ...counts!, pendingDropped: dropped!.n };
   });
 }

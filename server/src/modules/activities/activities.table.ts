@@ -31,7 +31,11 @@ export const activities = pgTable(
     orgUnitId: uuid("org_unit_id")
       .notNull()
       .references(() => orgUnits.id),
-    provinceId: uuid("province_id").references(() => orgUnits.id),
+    /**
+     * The province of `rollupPath` (null at the root): the distribution key (decision 0014),
+     * checked against the path by `activities_province_ck` rather than by a foreign key (0018).
+     */
+    provinceId: uuid("province_id"),
     rollupPath: text("rollup_path").notNull(),
     kind: text("kind").notNull(),
     date: date("date").notNull(),
@@ -84,6 +88,10 @@ export const activities = pgTable(
     index("activities_rollup_date_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.date),
     index("activities_unit_date_idx").on(t.orgUnitId, t.date),
     index("activities_date_idx").on(t.date),
+    check(
+      "activities_province_ck",
+      sql`${t.provinceId}::text is not distinct from nullif(split_part(${t.rollupPath}, '/', 3), '')`,
+    ),
     check(
       "activities_figures_ck",
       sql`${t.attendees} >= 0 and ${t.households} >= 0 and ${t.students} >= 0 and ${t.leaflets} >= 0

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
 import { call, createTestContext, type Session, type TestContext } from "../../test/harness";
 import {
   createResidentialArea,
@@ -175,6 +177,31 @@ describe("createActivity", () => {
     ]);
     const a = await create(baclieu, { ...session(), orgUnitId: ward2.id, date: "2025-05-10" });
     expect(a.orgUnitName).toBe("Phường 2");
+  });
+
+  it("keeps a record in today's province, and the database refuses a province that is not its path's", async () => {
+    // A pre-reform commune of the former Bạc Liêu province counts in today's Cà Mau (decision 0014).
+    const ward2 = await formerUnit(t.app.db, "commune", "31813");
+    const a = await create(baclieu, { ...session(), orgUnitId: ward2.id, date: "2025-05-11" });
+    const [row] = await queryRows<{ province: string; former: string; path: string }>(
+      t.app.db,
+      sql`select p.code as province, f.code as former, a.rollup_path as path
+          from activities a join org_units p on p.id = a.province_id
+          join org_units u on u.id = a.org_unit_id join org_units f on f.id = u.province_id
+          where a.id = ${a.id}`,
+    );
+    expect(row).toMatchObject({ province: "96", former: "95" });
+    // Any other province is refused (decision 0018: a check against the path, not a foreign key).
+    const refused = await t.app.db
+      .execute(
+        sql`update activities set province_id = (select province_id from org_units where id = ${ward2.id})
+          where id = ${a.id}`,
+      )
+      .then(
+        () => "updated",
+        (e: unknown) => String((e as { cause?: unknown }).cause ?? e),
+      );
+    expect(refused).toMatch(/activities_province_ck/);
   });
 });
 

@@ -40,8 +40,8 @@ describe("period lock guard (migration 0060: locks looked up by the path's prefi
           tx.execute(sql`insert into period_locks (org_unit_id, unit_path, period_from, period_to, unlocked_at)
             values (${unit!.id}, ${path}, ${from}, ${to}, ${unlocked ? sql`now()` : sql`null`})`);
         const insert = (date: string) =>
-          sql`insert into activities (org_unit_id, rollup_path, kind, date)
-              values (${unit!.id}, ${unit!.path}, 'meeting', ${date})`;
+          sql`insert into activities (org_unit_id, province_id, rollup_path, kind, date)
+              values (${unit!.id}, ${parts[1]!}, ${unit!.path}, 'meeting', ${date})`;
         // Recorded before any lock: one in January, one in April.
         await tx.execute(insert("2024-01-20"));
         await tx.execute(insert("2024-04-20"));

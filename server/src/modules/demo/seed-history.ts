@@ -7,6 +7,7 @@ import { organizerKindsOf } from "../activities";
 import { activities, activityOrganizers } from "../activities/activities.table";
 import { sealMember, type RosterCrypto } from "../groups";
 import { groupMembers, groups } from "../groups/groups.table";
+import { provinceOf } from "../org-units";
 import { dateBetween, distribute, prng } from "./distribute";
 import {
   SEED_004,
@@ -41,15 +42,9 @@ async function oldCommunes(db: Db, where: { districts?: string[]; province?: str
         sql`, `,
       )})`
     : sql`p.code = ${where.province}`;
-  const rows = await queryRows<{
-    id: string;
-    provinceId: string;
-    rollupPath: string;
-    kind: BodyKind;
-    bodyId: string;
-  }>(
+  const rows = await queryRows<{ id: string; rollupPath: string; kind: BodyKind; bodyId: string }>(
     db,
-    sql`select c.id, c.province_id as "provinceId", c.rollup_path as "rollupPath", b.kind, b.id as "bodyId"
+    sql`select c.id, c.rollup_path as "rollupPath", b.kind, b.id as "bodyId"
         from org_units c join org_units d on d.id = c.parent_id join org_units p on p.id = d.parent_id
         join bodies b on b.org_unit_id = c.id
         where c.kind = 'commune' and c.valid_to = '2025-06-30' and d.kind = 'district' and ${cond}
@@ -57,7 +52,9 @@ async function oldCommunes(db: Db, where: { districts?: string[]; province?: str
   );
   const units = new Map<string, Unit>();
   for (const r of rows) {
-    const u = units.get(r.id) ?? { id: r.id, provinceId: r.provinceId, rollupPath: r.rollupPath, bodies: {} };
+    // A pre-reform commune's records count in today's province (its rollup path), as the app writes them.
+    const provinceId = provinceOf(r.rollupPath)!;
+    const u = units.get(r.id) ?? { id: r.id, provinceId, rollupPath: r.rollupPath, bodies: {} };
     u.bodies[r.kind] = r.bodyId;
     units.set(r.id, u);
   }

@@ -33,7 +33,8 @@ function migrationsBefore(idx: number): string {
 }
 
 const P = "/00000000-0000-4000-8000-000000000001/";
-const PROVINCES = [`${P}a1/`, `${P}a2/`];
+// Uuid-shaped like real paths: migration 0062 reads the province id from the path.
+const PROVINCES = [`${P}00000000-0000-4000-8000-0000000000a1/`, `${P}00000000-0000-4000-8000-0000000000a2/`];
 const paths = PROVINCES.flatMap((p) => [p, `${p}c1/`, `${p}c2/`, `${p}c2/area/`]);
 
 /** Group figures per unit and year counted from the records (the deltas of the group triggers). */

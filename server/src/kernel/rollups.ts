@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 
 /**
  * The unit-path convention every rollup table shares (activities, households, groups,
@@ -6,6 +6,16 @@ import { sql, type SQL } from "drizzle-orm";
  * ancestors `activity_rollups_ancestors()` gives a record's rollup path in the trigger migrations.
  * Each records module reads its own rollup table with these helpers; the table is aliased `r`.
  */
+
+/**
+ * The rule of the distribution key (decisions 0014, 0018), for a check constraint: a place-bound
+ * record's `province_id` is the province of its rollup path, the path's second segment (null only
+ * for a record of the country itself). Compared as text, so a path not made of ids is refused
+ * rather than failing on a cast.
+ */
+export function provinceOfPath(provinceId: AnyColumn, rollupPath: AnyColumn): SQL {
+  return sql`${provinceId}::text is not distinct from nullif(split_part(${rollupPath}, '/', 3), '')`;
+}
 
 const segments = (path: string) => path.split("/").filter(Boolean).length;
 

@@ -18,6 +18,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /**
  * One activity (propaganda session, meeting, training, broadcast…) recorded at a unit.
@@ -88,10 +89,7 @@ export const activities = pgTable(
     index("activities_rollup_date_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.date),
     index("activities_unit_date_idx").on(t.orgUnitId, t.date),
     index("activities_date_idx").on(t.date),
-    check(
-      "activities_province_ck",
-      sql`${t.provinceId}::text is not distinct from nullif(split_part(${t.rollupPath}, '/', 3), '')`,
-    ),
+    check("activities_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
     check(
       "activities_figures_ck",
       sql`${t.attendees} >= 0 and ${t.households} >= 0 and ${t.students} >= 0 and ${t.leaflets} >= 0

@@ -183,9 +183,9 @@ describe("createActivity", () => {
     // A pre-reform commune of the former Bạc Liêu province counts in today's Cà Mau (decision 0014).
     const ward2 = await formerUnit(t.app.db, "commune", "31813");
     const a = await create(baclieu, { ...session(), orgUnitId: ward2.id, date: "2025-05-11" });
-    const [row] = await queryRows<{ province: string; former: string; path: string }>(
+    const [row] = await queryRows<{ province: string; former: string }>(
       t.app.db,
-      sql`select p.code as province, f.code as former, a.rollup_path as path
+      sql`select p.code as province, f.code as former
           from activities a join org_units p on p.id = a.province_id
           join org_units u on u.id = a.org_unit_id join org_units f on f.id = u.province_id
           where a.id = ${a.id}`,

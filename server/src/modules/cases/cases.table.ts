@@ -1,8 +1,19 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
 import { sealed } from "../../kernel/columns";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /**
  * One file per person under reintegration or education at the commune. Identity, offence and notes
@@ -59,6 +70,7 @@ export const cases = pgTable(
   },
   (t) => [
     index("cases_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.reportedInOn),
+    check("cases_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
     index("cases_assignee_idx").on(t.assigneeBodyId),
     uniqueIndex("cases_open_identity_uq")
       .on(t.identityIndex)

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
 import type { Envelope } from "../../kernel/envelope";
+import { provinceOf } from "../org-units";
 import { aad } from "./cases.crypto";
 import { caseDueDates } from "./cases.deadlines";
 import { caseCommunitySessions, caseHelpInstances, caseReferrals, cases } from "./cases.table";
@@ -89,7 +90,6 @@ const HELPERS = [
 
 type OldCommune = {
   id: string;
-  provinceId: string | null;
   rollupPath: string;
   name: string;
   front: string | null;
@@ -101,7 +101,7 @@ const min = (a: string, b: string) => (a < b ? a : b);
 async function oldCommunes(db: Db, cond: "district" | "province", code: string): Promise<OldCommune[]> {
   return queryRows<OldCommune>(
     db,
-    sql`select c.id, c.province_id as "provinceId", c.rollup_path as "rollupPath", c.full_name as name,
+    sql`select c.id, c.rollup_path as "rollupPath", c.full_name as name,
           (select b.id from bodies b where b.org_unit_id = c.id and b.kind = 'front') as front
         from org_units c join org_units d on d.id = c.parent_id join org_units p on p.id = d.parent_id
         where c.kind = 'commune' and c.valid_to = '2025-06-30' and d.kind = 'district'
@@ -171,7 +171,8 @@ export async function seedDemoCaseHistory(
       kind,
       orgUnitId: unit.id,
       communeId: unit.id,
-      provinceId: unit.provinceId,
+      // The distribution key is the rollup path's province (today's), not the commune's own.
+      provinceId: provinceOf(unit.rollupPath),
       rollupPath: unit.rollupPath,
       fullNameSealed: seal(name, "full_name"),
       dateOfBirthSealed: seal(

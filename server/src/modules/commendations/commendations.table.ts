@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
 import { consentTexts } from "../privacy/privacy.table";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /**
  * A nomination of a person or a collective, its decision, and the consent to publish it in the
@@ -43,6 +44,7 @@ export const commendations = pgTable(
   },
   (t) => [
     index("commendations_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.status),
+    check("commendations_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
     index("commendations_published_idx")
       .on(t.publishedAt)
       .where(sql`${t.published} and ${t.consentGiven}`),

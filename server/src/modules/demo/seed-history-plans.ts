@@ -2,6 +2,7 @@ import type { BodyKind } from "@toandan/contracts";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
 import { recordEvent } from "../../kernel/audit";
+import { provinceOf } from "../org-units";
 import { bodies } from "../org-units/org-units.table";
 import {
   planIssuers,
@@ -20,12 +21,12 @@ import {
  * as the activities of those years are; they read from today's units through the rollup path.
  */
 
-type Unit = { id: string; path: string; rollupPath: string; provinceId: string | null };
+type Unit = { id: string; path: string; rollupPath: string };
 
 async function unitOf(db: Db, kind: string, code: string | null): Promise<Unit> {
   const [u] = await queryRows<Unit>(
     db,
-    sql`select id, path, rollup_path as "rollupPath", province_id as "provinceId" from org_units
+    sql`select id, path, rollup_path as "rollupPath" from org_units
         where kind = ${kind} and ${code === null ? sql`true` : sql`code = ${code}`}
         order by valid_to nulls first limit 1`,
   );
@@ -37,7 +38,7 @@ async function unitOf(db: Db, kind: string, code: string | null): Promise<Unit> 
 async function oldUnitOf(db: Db, kind: string, code: string): Promise<Unit> {
   const [u] = await queryRows<Unit>(
     db,
-    sql`select id, path, rollup_path as "rollupPath", province_id as "provinceId" from org_units
+    sql`select id, path, rollup_path as "rollupPath" from org_units
         where kind = ${kind} and code = ${code} and valid_to is not null`,
   );
   if (!u) throw new Error(`demo: former unit ${kind} ${code} not found; import the units first`);
@@ -253,7 +254,7 @@ export async function seedDemoHistoryPlans(db: Db): Promise<Record<string, strin
           title: p.title,
           issuedOn: p.issuedOn,
           orgUnitId: p.unit.id,
-          provinceId: p.unit.provinceId,
+          provinceId: provinceOf(p.unit.rollupPath),
           rollupPath: p.unit.rollupPath,
           periodFrom: p.periodFrom,
           periodTo: p.periodTo,

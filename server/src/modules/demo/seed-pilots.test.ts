@@ -18,7 +18,8 @@ afterAll(() => t.close());
 async function groupsAt(district: string, typeCode: string, n: number) {
   const communes = await queryRows<{ id: string; rollupPath: string; provinceId: string }>(
     t.app.db,
-    sql`select c.id, c.rollup_path as "rollupPath", c.province_id as "provinceId"
+    // The province a record is stored under is its rollup path's (today's), as the demo writes it.
+    sql`select c.id, c.rollup_path as "rollupPath", split_part(c.rollup_path, '/', 3) as "provinceId"
         from org_units c join org_units d on d.id = c.parent_id
         where d.kind = 'district' and d.code = ${district} and c.kind = 'commune' order by c.code limit ${n}`,
   );

@@ -3,6 +3,7 @@ import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
 import { groupMembers, groups } from "./groups.table";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /**
  * A grassroots team's duty or patrol log ("sổ trực, tuần tra"): one entry per shift day with the
@@ -36,6 +37,7 @@ export const groupDutyLogs = pgTable(
     index("group_duty_logs_group_date_idx").on(t.groupId, t.date),
     index("group_duty_logs_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.date),
     check("group_duty_logs_incidents_ck", sql`${t.incidents} >= 0`),
+    check("group_duty_logs_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
   ],
 );
 

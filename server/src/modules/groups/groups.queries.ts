@@ -5,7 +5,7 @@ import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound } from "../../kernel/errors";
 import { naturalOrder } from "../../kernel/natural-order";
 import { notRestricted, refuseRestricted } from "../citizen";
-import { loadUnit, recordsOfUnit } from "../org-units";
+import { loadUnit, provinceOf, recordsOfUnit } from "../org-units";
 
 export type GroupDbRow = {
   id: string;
@@ -61,7 +61,9 @@ export async function unitForRecord(
   permission: Permission,
 ): Promise<UnitForRecord> {
   const unit = await loadUnit(db, actor, unitId, { permission });
-  return { id: unit.id, path: unit.path, rollupPath: unit.rollupPath, provinceId: unit.provinceId };
+  // The province its records are stored under is the rollup path's (today's), as every record's.
+  const provinceId = provinceOf(unit.rollupPath);
+  return { id: unit.id, path: unit.path, rollupPath: unit.rollupPath, provinceId };
 }
 
 /** A unit's own path and the rollup path its records count in (equal for a current unit). */

@@ -17,6 +17,7 @@ import {
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
 import { sealed } from "../../kernel/columns";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /** Catalogue of team and model types (seeded; provinces may add their own). */
 export const groupTypes = pgTable("group_types", {
@@ -57,6 +58,7 @@ export const groups = pgTable(
   (t) => [
     index("groups_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
     index("groups_unit_idx").on(t.orgUnitId),
+    check("groups_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
   ],
 );
 

@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client";
 import { lastAuditEvent } from "../../test/factories";
+import { formerUnit } from "../activities/test-fixtures";
 import { addMember, buildWorld, helpers, makeGroup, newArea, type World } from "./test-support";
 
 let w: World;
@@ -87,6 +90,38 @@ describe("listGroupTypes", () => {
 });
 
 describe("createGroup", () => {
+  it("stores a group at a pre-reform commune in today's province, and the database refuses another", async () => {
+    // Phường 2 (31813) of the former Bạc Liêu province (95) counts in today's Cà Mau (96).
+    const ward2 = await formerUnit(w.t.app.db, "commune", "31813");
+    const res = await api(w.baclieu, "POST", "/groups", {
+      orgUnitId: ward2.id,
+      typeCode: "security_gate",
+      name: "Cổng phường 2",
+      foundedOn: "2019-05-01",
+    });
+    expect(res.statusCode).toBe(201);
+    const id = res.json<{ id: string }>().id;
+    const province = async () =>
+      (
+        await queryRows<{ code: string }>(
+          w.t.app.db,
+          sql`select p.code from groups g join org_units p on p.id = g.province_id where g.id = ${id}`,
+        )
+      )[0]?.code;
+    expect(await province()).toBe("96");
+    const refused = await w.t.app.db
+      .execute(
+        sql`update groups set province_id = (select province_id from org_units where id = ${ward2.id})
+          where id = ${id}`,
+      )
+      .then(
+        () => "updated",
+        (e: unknown) => String((e as { cause?: unknown }).cause ?? e),
+      );
+    expect(refused).toMatch(/groups_province_ck/);
+    expect(await province()).toBe("96");
+  });
+
   it("is 400 with the exact message for an empty name, and writes nothing", async () => {
     const before = await lastAuditEvent(w.t.app.db);
     const res = await api(w.baclieu, "POST", "/groups", {

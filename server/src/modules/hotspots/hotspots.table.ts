@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /** An area designated as key or complicated in security and order, under transformation. */
 export const hotspots = pgTable(
@@ -23,7 +24,10 @@ export const hotspots = pgTable(
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("hotspots_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.status)],
+  (t) => [
+    index("hotspots_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.status),
+    check("hotspots_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
+  ],
 );
 
 /** The transformation plan: tasks with the body responsible. */

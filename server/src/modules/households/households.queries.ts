@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../db/client";
 import { pathInScope, type Actor } from "../../kernel/authz";
 import { notFound, validationFailed } from "../../kernel/errors";
 import { notRestricted, refuseRestricted } from "../citizen";
-import { loadUnit, recordsOfUnit } from "../org-units";
+import { loadUnit, provinceOf, recordsOfUnit } from "../org-units";
 
 export type HouseholdDbRow = {
   id: string;
@@ -55,7 +55,7 @@ export async function loadArea(db: Db, actor: Actor, unitId: string, path = "org
   if (unit.kind !== "residential_area" || unit.validTo !== null) {
     throw validationFailed([{ path, message: "Hộ gia đình phải thuộc một khu dân cư đang có hiệu lực" }]);
   }
-  return { id: unit.id, rollupPath: unit.rollupPath, provinceId: unit.provinceId };
+  return { id: unit.id, rollupPath: unit.rollupPath, provinceId: provinceOf(unit.rollupPath) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   index,
   integer,
@@ -13,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { orgUnits } from "../org-units/org-units.table";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /** Household register per residential area: minimal personal data only. */
 export const households = pgTable(
@@ -45,6 +47,7 @@ export const households = pgTable(
   (t) => [
     index("households_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
     index("households_unit_idx").on(t.orgUnitId),
+    check("households_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
     index("households_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     uniqueIndex("households_unit_code_uq")
       .on(t.orgUnitId, t.code)

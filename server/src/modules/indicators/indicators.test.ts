@@ -104,8 +104,8 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(200);
   }
   // A few households (3 in the area, 2 in An Xuyên; 3 signed 2025) and two groups with members.
-  await db.execute(sql`insert into households (org_unit_id, rollup_path, head_name, address, members, member_orgs, search_text, created_at)
-    select u.id, u.rollup_path, 'Hộ ' || n, 'Số ' || n, 3, case when n = 1 then '{women}'::text[] else '{}' end, 'ho', '2024-05-01'
+  await db.execute(sql`insert into households (org_unit_id, province_id, rollup_path, head_name, address, members, member_orgs, search_text, created_at)
+    select u.id, nullif(split_part(u.rollup_path, '/', 3), '')::uuid, u.rollup_path, 'Hộ ' || n, 'Số ' || n, 3, case when n = 1 then '{women}'::text[] else '{}' end, 'ho', '2024-05-01'
     from org_units u cross join generate_series(1, case when u.id = ${areaId} then 3 else 2 end) n
     where u.id in (${areaId}, ${anxuyenId})`);
   await db.execute(sql`insert into household_commitments (household_id, rollup_path, year, signed_on, form_version)
@@ -115,8 +115,8 @@ beforeAll(async () => {
     db,
     sql`select code from group_types order by code limit 1`,
   );
-  await db.execute(sql`with g as (insert into groups (org_unit_id, rollup_path, type_code, name, founded_on, status)
-      select u.id, u.rollup_path, ${type!.code}, 'Tổ ' || u.name, '2024-01-01', 'active' from org_units u
+  await db.execute(sql`with g as (insert into groups (org_unit_id, province_id, rollup_path, type_code, name, founded_on, status)
+      select u.id, nullif(split_part(u.rollup_path, '/', 3), '')::uuid, u.rollup_path, ${type!.code}, 'Tổ ' || u.name, '2024-01-01', 'active' from org_units u
       where u.id in (${areaId}, ${anxuyenId}) returning id)
     insert into group_members (group_id, full_name, joined_on) select g.id, 'TV ' || n, '2024-02-01'
     from g cross join generate_series(1, 3) n`);

@@ -44,9 +44,9 @@ async function addHouseholds(n: number) {
     const movedOut = rnd() < 0.25 ? day(2020, 2027) : null;
     const [h] = await queryRows<{ id: string }>(
       db,
-      sql`insert into households (org_unit_id, rollup_path, head_name, address, members, member_orgs,
-            search_text, moved_out_on, created_at)
-          values (${a.id}, ${a.path}, 'Hộ thử', 'Số 1', 3, ${`{${orgs.join(",")}}`}::text[], 'ho thu', ${movedOut}::date,
+      sql`insert into households (org_unit_id, province_id, rollup_path, head_name, address, members,
+            member_orgs, search_text, moved_out_on, created_at)
+          values (${a.id}, nullif(split_part(${a.path}, '/', 3), '')::uuid, ${a.path}, 'Hộ thử', 'Số 1', 3, ${`{${orgs.join(",")}}`}::text[], 'ho thu', ${movedOut}::date,
             ${created}::timestamptz) returning id`,
     );
     for (const y of YEARS) {
@@ -75,8 +75,9 @@ async function addGroups(n: number) {
     const dissolved = rnd() < 0.3 ? day(2021, 2027) : null;
     const [g] = await queryRows<{ id: string }>(
       db,
-      sql`insert into groups (org_unit_id, rollup_path, type_code, name, founded_on, status, dissolved_on)
-          values (${a.id}, ${a.path}, ${pick(types).code}, 'Tổ thử', ${founded}::date, 'active', ${dissolved}::date)
+      sql`insert into groups (org_unit_id, province_id, rollup_path, type_code, name, founded_on, status,
+            dissolved_on)
+          values (${a.id}, nullif(split_part(${a.path}, '/', 3), '')::uuid, ${a.path}, ${pick(types).code}, 'Tổ thử', ${founded}::date, 'active', ${dissolved}::date)
           returning id`,
     );
     const members = Math.floor(rnd() * 6);
@@ -101,7 +102,8 @@ async function churn() {
       );
     } else if (r < 0.28) {
       await db.execute(
-        sql`update households set org_unit_id = ${a.id}, rollup_path = ${a.path} where id = ${h.id}`,
+        sql`update households set org_unit_id = ${a.id}, rollup_path = ${a.path},
+          province_id = nullif(split_part(${a.path}, '/', 3), '')::uuid where id = ${h.id}`,
       );
     } else if (r < 0.33) await db.execute(sql`delete from households where id = ${h.id}`);
     else if (r < 0.4) {
@@ -143,7 +145,8 @@ async function churn() {
       await db.execute(sql`update groups set type_code = ${pick(types).code} where id = ${g.id}`);
     } else if (r < 0.3) {
       await db.execute(
-        sql`update groups set org_unit_id = ${a.id}, rollup_path = ${a.path} where id = ${g.id}`,
+        sql`update groups set org_unit_id = ${a.id}, rollup_path = ${a.path},
+          province_id = nullif(split_part(${a.path}, '/', 3), '')::uuid where id = ${g.id}`,
       );
     } else if (r < 0.35) await db.execute(sql`delete from groups where id = ${g.id}`);
     else if (r < 0.45) {

@@ -82,11 +82,13 @@ beforeAll(async () => {
       (g % 9) / 4.0
     from generate_series(1, 120) g`);
   await db.execute(sql`with g as (
-      insert into groups (org_unit_id, rollup_path, type_code, name, founded_on, status, dissolved_on)
-      select gen_random_uuid(), (${sql.param(paths)}::text[])[1 + n % ${paths.length}],
+      insert into groups (org_unit_id, province_id, rollup_path, type_code, name, founded_on, status, dissolved_on)
+      select gen_random_uuid(), nullif(split_part(p, '/', 3), '')::uuid, p,
         case when n % 3 = 0 then 't_team' else 't_model' end, 'Tổ ' || n, date '2021-03-01' + n * 41, 'active',
         case when n % 4 = 0 then date '2024-06-01' + n * 13 end
-      from generate_series(1, 40) n returning id, founded_on)
+      from generate_series(1, 40) n
+      cross join lateral (select (${sql.param(paths)}::text[])[1 + n % ${paths.length}] as p) x
+      returning id, founded_on)
     insert into group_members (group_id, full_name, joined_on, left_on)
     select g.id, 'Thành viên', g.founded_on + k * 30, case when k = 2 then date '2025-02-01' end
     from g cross join generate_series(1, 3) k`);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   index,
   integer,
@@ -15,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /** A joint plan or programme (kế hoạch, chương trình phối hợp) with its scope unit and period. */
 export const plans = pgTable(
@@ -36,7 +38,10 @@ export const plans = pgTable(
     createdBy: uuid("created_by").references(() => accounts.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("plans_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`)],
+  (t) => [
+    index("plans_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`),
+    check("plans_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
+  ],
 );
 
 export const planIssuers = pgTable(

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/accounts.table";
 import { bodies, orgUnits } from "../org-units/org-units.table";
 import { plans } from "../plans/plans.table";
+import { provinceOfPath } from "../../kernel/rollups";
 
 /** A Front supervision (giám sát): its plan, the delegation, the period and, once closed, its result. */
 export const supervisions = pgTable(
@@ -35,6 +36,7 @@ export const supervisions = pgTable(
   },
   (t) => [
     index("supervisions_rollup_idx").using("btree", sql`${t.rollupPath} text_pattern_ops`, t.periodFrom),
+    check("supervisions_province_ck", provinceOfPath(t.provinceId, t.rollupPath)),
   ],
 );
 

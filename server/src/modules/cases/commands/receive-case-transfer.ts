@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { ancestorsOf, loadUnit } from "../../org-units";
+import { ancestorsOf, loadUnit, provinceOf } from "../../org-units";
 import type { CaseCrypto } from "../cases.crypto";
 import { reassignDueOn } from "../cases.regimes";
 import { caseHoldings, cases, caseTransfers } from "../cases.table";
@@ -57,6 +57,7 @@ export async function receiveCaseTransfer(
       .set({
         status: "reported_in",
         orgUnitId: unit.id,
+        provinceId: provinceOf(unit.path),
         rollupPath: unit.path,
         assignDueOn,
         updatedAt: new Date(),

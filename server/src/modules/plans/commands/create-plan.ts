@@ -4,7 +4,7 @@ import { queryRows, type Db } from "../../../db/client";
 import { recordEvent } from "../../../kernel/audit";
 import type { Actor } from "../../../kernel/authz";
 import { conflict, validationFailed } from "../../../kernel/errors";
-import { idsInPath, loadUnit } from "../../org-units";
+import { idsInPath, loadUnit, provinceOf } from "../../org-units";
 import { sourceReadable } from "../plan-sources.queries";
 import { planIssuers, planMilestones, planSourceLinks, planTargets, planTasks, plans } from "../plans.table";
 
@@ -122,7 +122,7 @@ export async function createPlan(db: Db, actor: Actor, body: CreatePlanBody): Pr
         title: body.title,
         issuedOn: body.issuedOn,
         orgUnitId: unit.id,
-        provinceId: unit.provinceId,
+        provinceId: provinceOf(unit.path),
         rollupPath: unit.path,
         periodFrom: body.periodFrom,
         periodTo: body.periodTo,

@@ -9,7 +9,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => t?.close());
 
-describe("the distribution key (decisions 0014, 0018)", () => {
+describe("the distribution key (decisions 0014, 0018, 0019)", () => {
   it("is checked against the rollup path on every table that keeps both", async () => {
     // Every table with a province_id and a rollup_path, and the check constraints it has that
     // compare the two (provinceOfPath in kernel/rollups.ts).

@@ -8,7 +8,7 @@ import { sql, type AnyColumn, type SQL } from "drizzle-orm";
  */
 
 /**
- * The rule of the distribution key (decisions 0014, 0018), for a check constraint: a place-bound
+ * The rule of the distribution key (decisions 0014, 0018, 0019), for a check constraint: a place-bound
  * record's `province_id` is the province of its rollup path, the path's second segment (null only
  * for a record of the country itself). Compared as text, so a path not made of ids is refused
  * rather than failing on a cast.

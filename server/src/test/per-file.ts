@@ -1,5 +1,6 @@
 import { setClock, setWorkingCalendar } from "@toandan/contracts";
 import { clearCachesOfProcess } from "../kernel/cache-version";
+import { useCheapPasswordHashingInTests } from "../modules/auth";
 
 // Runs before each integration test file. The files share a worker process and its loaded modules
 // (isolate: false in vitest.config.ts: loading the server costs ~3.5 s of CPU per file), so the
@@ -9,3 +10,6 @@ import { clearCachesOfProcess } from "../kernel/cache-version";
 setClock(null);
 setWorkingCalendar(null);
 clearCachesOfProcess();
+// Accounts made by the tests are hashed cheaply (lockout.test.ts, in a worker of its own, checks
+// the real cost).
+useCheapPasswordHashingInTests();

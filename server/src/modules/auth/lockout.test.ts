@@ -1,5 +1,5 @@
 import { LIMITS } from "@toandan/contracts";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { call, createTestContext, type TestContext } from "../../test/harness";
 import { signedInAs, TEST_PASSWORD, unitByCode } from "../../test/factories";
@@ -45,6 +45,22 @@ async function stored(username: string) {
     .where(eq(accounts.username, username));
   return row!;
 }
+
+describe("password hashes", () => {
+  // This file runs in a worker of its own, without the integration project's per-file setup that
+  // makes hashing cheap for the rest of the suite: what it stores is what a server stores.
+  it("are argon2id at OWASP's minimums (19 MiB, two passes, one lane), salted per account", async () => {
+    const a = await signedInAs(t.app, "viewer", communeId);
+    const b = await signedInAs(t.app, "viewer", communeId);
+    const hashes = await t.app.db
+      .select({ hash: accounts.passwordHash })
+      .from(accounts)
+      .where(inArray(accounts.username, [a.username, b.username]));
+    expect(hashes).toHaveLength(2);
+    for (const { hash } of hashes) expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(hashes[0]!.hash).not.toBe(hashes[1]!.hash);
+  });
+});
 
 describe("lockout under concurrency", () => {
   it("50 parallel wrong passwords: at most loginMaxFailures are checked, the account locks once", async () => {

@@ -1,7 +1,7 @@
 import { hash, verify, type Options } from "@node-rs/argon2";
 
 /** argon2id (the library's default algorithm) with OWASP's recommended minimums. */
-export const PASSWORD_HASH_OPTIONS: Readonly<Options> = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const PASSWORD_HASH_OPTIONS: Readonly<Options> = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 let options: Readonly<Options> = PASSWORD_HASH_OPTIONS;
 

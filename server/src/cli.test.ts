@@ -77,10 +77,12 @@ describe("cli", () => {
     "seeds the demo, then refuses a production start while demo accounts exist",
     async () => {
       const seeded = await cli(["seed-demo"]);
-      expect(seeded.code).toBe(0);
+      expect(seeded.code, seeded.out).toBe(0);
       expect(seeded.out).toContain("Demo accounts (password demo12345): admin,");
-      const prod = await cli(["start"], { NODE_ENV: "production", PORT: "39999" });
-      expect(prod.code).toBe(1);
+      // A port free now: `start` checks its port before anything else, and a fixed one can be held
+      // by another program (or another test's client socket) on a busy machine.
+      const prod = await cli(["start"], { NODE_ENV: "production", PORT: String(await freePort()) });
+      expect(prod.code, prod.out).toBe(1);
       expect(prod.out).toContain(
         `Refusing to start in production: ${DEMO_ACCOUNTS.length} demo account(s) exist`,
       );

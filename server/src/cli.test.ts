@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, queryRows } from "./db/client";
 import { DEMO_ACCOUNTS } from "./modules/demo";
 import { runCliInProcess, spawnCli as spawnProgram } from "./test/cli";
+import { freePort } from "./test/net";
 import { copyTemplate, type DatabaseCopy } from "./test/template";
 
 // The CLI as an operator runs it, on a database of its own: a copy of the run's migrated, imported
@@ -47,15 +48,6 @@ async function execute(statement: string): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-/** A free port on this machine (listened on, then closed). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 const folders: string[] = [];

@@ -4,7 +4,6 @@
 // (the PostgreSQL pass) and the PostgreSQL server binaries are installed; otherwise it says why not.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
 import { call, type Session } from "../test/harness";
+import { freePort } from "../test/net";
 import { rootUnit, signedInAs, unitByCode } from "../test/factories";
 import { copyTemplate, fillDatabase } from "../test/template";
 import { openDatabase, type Database } from "./client";
@@ -60,17 +60,6 @@ function pgCommand(name: string, args: string[], timeout = 30_000): string {
     throw new Error(`${name} ${args.join(" ")} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
   }
   return r.stdout;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,22 +1,13 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordEvent } from "../../kernel/audit";
 import { auditSequencerOf, sealPendingAudit } from "../../kernel/audit-sequencer";
 import { call, createTestContext, type TestContext } from "../../test/harness";
+import { freePort } from "../../test/net";
 import { markDraining } from "./system.routes";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 let t: TestContext;
 let metricsPort: number;
-
-/** A port nothing listens on right now, for the metrics listener. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   metricsPort = await freePort();
